@@ -1,0 +1,180 @@
+"""From validated respondents to an AssessmentResult: the engine plus the plugins' analysis,
+findings and recommendations. No I/O here; plugins are called through the registry."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from ccassess.departments import department_breakdown
+from ccassess.errors import PluginError
+from ccassess.findings import evaluate_rules, level_recommendations
+from ccassess.levels import DEFAULT_LEVELS, level_for
+from ccassess.model import DONT_KNOW, PERSPECTIVES, AssessmentSettings, Module, Respondent
+from ccassess.registry import Registry
+from ccassess.result import (
+    AnswerRecord,
+    AssessmentInfo,
+    AssessmentResult,
+    Finding,
+    LevelInfo,
+    ModuleResult,
+    PerspectiveScore,
+    Recommendation,
+    RespondentCounts,
+)
+from ccassess.scoring import aggregate_module, combine_mirrors, score_module, sum_coverage
+from ccassess.stats import weighted_mean
+
+
+def assess(
+    registry: Registry,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    *,
+    include_answers: bool = False,
+) -> AssessmentResult:
+    """Score every selected module, add plugin analysis, findings and recommendations."""
+    from ccassess import __version__
+
+    modules = registry.select(settings.modules)
+    results = [_assess_module(registry, m, respondents, settings) for m in modules]
+    pairs = [(m.weight, r.score) for m, r in zip(modules, results, strict=True)]
+    score = weighted_mean(pairs)
+    by_perspective = {}
+    for p in PERSPECTIVES:
+        p_score = weighted_mean([(r.weight, r.by_perspective[p].score) for r in results])
+        n = sum(1 for r in respondents if r.perspective == p)
+        by_perspective[p] = PerspectiveScore(p_score, level_for(p_score), n)
+    return AssessmentResult(
+        info=AssessmentInfo(
+            client=settings.client,
+            title=settings.title,
+            date=settings.date.isoformat() if settings.date else None,
+            prepared_by=settings.prepared_by,
+            language=settings.language,
+            departments=list(settings.departments),
+            anonymity_threshold=settings.anonymity_threshold,
+            logo=settings.logo,
+        ),
+        respondents=RespondentCounts(
+            internal=sum(1 for r in respondents if r.perspective == "internal"),
+            customer=sum(1 for r in respondents if r.perspective == "customer"),
+        ),
+        modules=results,
+        score=score,
+        level=level_for(score),
+        coverage=sum_coverage(r.coverage for r in results),
+        by_perspective=by_perspective,
+        mirror=combine_mirrors([(r.weight, r.mirror) for r in results]),
+        levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in DEFAULT_LEVELS],
+        departments=department_breakdown(modules, respondents, settings, registry.question_types),
+        answers=_answer_records(modules, respondents, registry) if include_answers else None,
+        ccassess_version=__version__,
+    )
+
+
+def _assess_module(
+    registry: Registry, module: Module, respondents: Sequence[Respondent], settings: AssessmentSettings
+) -> ModuleResult:
+    plugins = registry.plugins
+    result = score_module(module, respondents, registry.question_types)
+    result.plugin = registry.entries[module.id].plugin
+    participants = [r for r in respondents if module.id in r.answers]
+    hook = "ccassess_module_analysis"
+    overridden = False
+    for name, output in plugins.call_each(
+        hook, module=module, respondents=participants, settings=settings, result=result
+    ):
+        checked = _check_analysis(name, output, module)
+        if checked is None:
+            plugins.reject(name, PluginError(name, hook, "must return None or a dict with 'data' "
+                                             "(JSON-serialisable) and optional 'dimension_scores' "
+                                             "(dimension id → 0..100)"))  # fmt: skip
+            continue
+        key, data, overrides = checked
+        result.analysis[key] = data
+        for dimension in result.dimensions:
+            if dimension.id in overrides:
+                dimension.score = overrides[dimension.id]
+                dimension.score_source = name
+                overridden = True
+    if overridden:
+        aggregate_module(result, module)
+    result.findings = evaluate_rules(module, result)
+    for name, output in plugins.call_each(
+        "ccassess_findings", module=module, result=result, settings=settings
+    ):
+        for finding in plugins.expect_list(name, "ccassess_findings", output, Finding):
+            finding.module = finding.module or module.id
+            finding.origin = name
+            result.findings.append(finding)
+    result.recommendations = level_recommendations(module, result)
+    for name, output in plugins.call_each(
+        "ccassess_recommendations", module=module, result=result, settings=settings
+    ):
+        items = plugins.expect_list(name, "ccassess_recommendations", output, Recommendation)
+        for item in items:
+            item.module = item.module or module.id
+            item.origin = name
+            result.recommendations.append(item)
+    return result
+
+
+def _check_analysis(
+    name: str, output: Any, module: Module
+) -> tuple[str, Any, dict[str, float]] | None:
+    if not isinstance(output, dict) or not set(output) <= {"key", "data", "dimension_scores"}:
+        return None
+    try:
+        json.dumps(output.get("data"), allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    overrides = output.get("dimension_scores") or {}
+    if not isinstance(overrides, dict):
+        return None
+    known = {d.id for d in module.dimensions}
+    for dimension_id, score in overrides.items():
+        if dimension_id not in known:
+            return None
+        if score is not None and (
+            not isinstance(score, int | float) or not math.isfinite(score) or not 0 <= score <= 100
+        ):
+            return None
+    return str(output.get("key") or name), output.get("data"), overrides
+
+
+def _answer_records(
+    modules: Sequence[Module], respondents: Sequence[Respondent], registry: Registry
+) -> list[AnswerRecord]:
+    """Answers as readable text for the appendix; pseudonymous ids only, never names."""
+    lang = "de"
+    records = []
+    for index, respondent in enumerate(respondents, start=1):
+        answers: dict[str, dict[str, str]] = {}
+        for module in modules:
+            given = respondent.answers.get(module.id)
+            if not given:
+                continue
+            shown = {}
+            for question_id, value in given.items():
+                question = module.question(question_id)
+                if question is None:
+                    continue
+                if value == DONT_KNOW:
+                    shown[question_id] = "?"
+                else:
+                    qtype = registry.question_types[question.type]
+                    shown[question_id] = qtype.describe(question, value, lang)
+            answers[module.id] = shown
+        records.append(
+            AnswerRecord(
+                respondent=f"{respondent.perspective[0].upper()}{index:03d}",
+                perspective=respondent.perspective,
+                department=None,
+                answers=answers,
+            )
+        )
+    return records

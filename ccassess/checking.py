@@ -1,0 +1,191 @@
+"""A small toolkit for validating plain data with key paths and line numbers.
+
+`Checker` walks nested data, remembers where it is (file, key path, line) and records every
+problem instead of stopping at the first, so users can fix a file in one go.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ccassess.errors import Location, Problems
+from ccassess.io.structured import Yaml11Bool, line_of
+from ccassess.text import LANGUAGES, Text
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+MAX_TEXT = 20_000
+
+
+class Checker:
+    """Records problems at key paths inside one file."""
+
+    def __init__(self, file: str | None, problems: Problems | None = None) -> None:
+        self.file = file
+        self.problems = problems if problems is not None else Problems()
+
+    def at(self, path: str, container: Any = None, key: Any = None) -> Location:
+        line = line_of(container, key) if container is not None else None
+        return Location(self.file, line, path or None)
+
+    def error(self, path: str, message: str, container: Any = None, key: Any = None) -> None:
+        self.problems.error(self.at(path, container, key), message)
+
+    def warning(self, path: str, message: str, container: Any = None, key: Any = None) -> None:
+        self.problems.warning(self.at(path, container, key), message)
+
+    # -- typed readers: each returns the value, or a default after recording a problem --
+
+    def mapping(self, data: Any, path: str, parent: Any = None, key: Any = None) -> Mapping:
+        if not isinstance(data, Mapping):
+            self.error(path, f"expected a mapping, got {_kind(data)}", parent, key)
+            return {}
+        return data
+
+    def known_keys(self, data: Mapping, path: str, allowed: set[str] | frozenset[str]) -> None:
+        for key in data:
+            if key not in allowed:
+                hint = ", ".join(sorted(allowed))
+                self.error(_join(path, str(key)), f"unknown key; allowed: {hint}", data, key)
+
+    def string(
+        self, data: Mapping, key: str, path: str, *, required: bool = True, default: str = ""
+    ) -> str:
+        if key not in data or data[key] is None:
+            if required:
+                self.error(_join(path, key), "missing", data, key)
+            return default
+        value = data[key]
+        if isinstance(value, Yaml11Bool):
+            self.error(
+                _join(path, key),
+                f"{value!s} is a boolean in YAML 1.1; quote it (\"{value!s}\") if you mean text",
+                data,
+                key,
+            )
+            return str(value)
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.error(_join(path, key), f"expected text, got {_kind(value)}", data, key)
+            return default
+        value = str(value)
+        if len(value) > MAX_TEXT:
+            self.error(_join(path, key), f"text is {len(value):,} characters; limit {MAX_TEXT:,}")
+            return value[:MAX_TEXT]
+        return value
+
+    def identifier(self, data: Mapping, key: str, path: str) -> str:
+        value = self.string(data, key, path)
+        if value and not ID_PATTERN.match(value):
+            self.error(
+                _join(path, key),
+                f"{value!r} is not a valid id; use lower case letters, digits and _",
+                data,
+                key,
+            )
+        return value
+
+    def text(self, data: Mapping, key: str, path: str, *, required: bool = True) -> Text | None:
+        """A bilingual text {de, en}; a plain string counts for both languages, with a warning."""
+        if key not in data or data[key] is None:
+            if required:
+                self.error(_join(path, key), "missing", data, key)
+            return None
+        value = data[key]
+        where = _join(path, key)
+        if isinstance(value, str) and not isinstance(value, Yaml11Bool):
+            self.warning(where, "text is not translated; write {de: …, en: …}", data, key)
+            return Text(value, value)
+        if not isinstance(value, Mapping):
+            self.string(data, key, path)  # reports the type problem
+            return None
+        self.known_keys(value, where, set(LANGUAGES))
+        parts = {lang: self.string(value, lang, where, required=False) for lang in LANGUAGES}
+        if not any(parts.values()):
+            self.error(where, "needs a text in de or en", data, key)
+            return None
+        for lang in LANGUAGES:
+            if not parts[lang]:
+                self.warning(_join(where, lang), "missing translation", data, key)
+        return Text(parts["de"] or None, parts["en"] or None)
+
+    def number(
+        self,
+        data: Mapping,
+        key: str,
+        path: str,
+        *,
+        default: float | None = None,
+        positive: bool = False,
+    ) -> float | None:
+        if key not in data or data[key] is None:
+            return default
+        value = data[key]
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            self.error(_join(path, key), f"expected a number, got {_kind(value)}", data, key)
+            return default
+        if not math.isfinite(value):
+            self.error(_join(path, key), "must be a finite number", data, key)
+            return default
+        if positive and value <= 0:
+            self.error(_join(path, key), f"must be greater than 0, got {value:g}", data, key)
+            return default
+        return float(value)
+
+    def integer(self, data: Mapping, key: str, path: str, default: int | None = None) -> int | None:
+        if key not in data or data[key] is None:
+            return default
+        value = data[key]
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.error(_join(path, key), f"expected a whole number, got {_kind(value)}", data, key)
+            return default
+        return value
+
+    def boolean(self, data: Mapping, key: str, path: str, default: bool) -> bool:
+        if key not in data or data[key] is None:
+            return default
+        value = data[key]
+        if isinstance(value, Yaml11Bool):
+            self.error(_join(path, key), f"write true or false, not {value!s}", data, key)
+            return default
+        if not isinstance(value, bool):
+            self.error(_join(path, key), f"expected true or false, got {_kind(value)}", data, key)
+            return default
+        return value
+
+    def sequence(self, data: Mapping, key: str, path: str, *, required: bool = True) -> list:
+        if key not in data or data[key] is None:
+            if required:
+                self.error(_join(path, key), "missing", data, key)
+            return []
+        value = data[key]
+        if not isinstance(value, list):
+            self.error(_join(path, key), f"expected a list, got {_kind(value)}", data, key)
+            return []
+        return value
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text ({shown!r})"
+    return type(value).__name__
+
+
+join = _join
+kind = _kind

@@ -1,0 +1,143 @@
+"""The click group and its shared state (lazily loaded plugins)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ccassess import __version__
+
+if TYPE_CHECKING:
+    from ccassess.registry import Registry
+
+
+class State:
+    """Per-invocation state: global options and the plugin registry, loaded on first use."""
+
+    def __init__(self, plugins_dir: Path | None, skip_broken: bool, debug: bool) -> None:
+        self.plugins_dir = plugins_dir
+        self.skip_broken = skip_broken
+        self.debug = debug
+        self._registry: Registry | None = None
+
+    def registry(self) -> Registry:
+        if self._registry is None:
+            from ccassess.registry import load_registry
+
+            self._registry = load_registry(self.plugins_dir, skip_broken=self.skip_broken)
+            for failure in self._registry.plugins.failures:
+                click.echo(f"warning: skipped plugin {failure.plugin!r}: {failure.message}",
+                           err=True)  # fmt: skip
+            for warning in self._registry.plugins.warnings:
+                click.echo(f"warning: {warning}", err=True)
+        return self._registry
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+class LazyGroup(click.Group):
+    """Imports a command's module only when that command runs (keeps --help instant)."""
+
+    commands_by_module: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.commands_by_module))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands_by_module:
+            import importlib
+
+            module = importlib.import_module(self.commands_by_module[name])
+            return getattr(module, name.replace("-", "_") + "_command")
+        return super().get_command(ctx, name)
+
+
+LazyGroup.commands_by_module = {
+    "modules": "ccassess.cli.info",
+    "plugins": "ccassess.cli.info",
+    "validate": "ccassess.cli.validate",
+    "score": "ccassess.cli.scoring",
+    "report": "ccassess.cli.reporting",
+    "demo": "ccassess.cli.reporting",
+}
+
+
+class CcassessGroup(LazyGroup):
+    """The top-level group; its `main` applies ccassess's error and exit-status policy."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             **extra: Any) -> Any:  # fmt: skip
+        args = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in args or os.environ.get("CCASSESS_DEBUG") == "1"
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args=args, prog_name=prog_name or "ccassess",
+                                standalone_mode=False, **extra)  # fmt: skip
+        except click.exceptions.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(130)
+        except click.exceptions.ClickException as exc:
+            exc.show()
+            sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            sys.exit(report_exception(exc, debug))
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def report_exception(exc: Exception, debug: bool) -> int:
+    """Print an error the ccassess way and return the exit status."""
+    from ccassess.errors import CcassessError
+
+    if isinstance(exc, CcassessError):
+        for line in exc.lines():
+            click.echo(f"error: {line}", err=True)
+        return exc.exit_code
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    click.echo(f"error: unexpected {type(exc).__name__}: {message}", err=True)
+    if not debug:
+        click.echo("This is a bug in ccassess or a plugin; re-run with --debug for the "
+                   "traceback.", err=True)  # fmt: skip
+    return 1
+
+
+@click.group(cls=CcassessGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ccassess")
+@click.option(
+    "--plugins-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="CCASSESS_PLUGINS_DIR",
+    help="Load your own modules (*.yaml) and plugins (*.py) from this folder "
+    "[env: CCASSESS_PLUGINS_DIR].",
+)
+@click.option(
+    "--skip-broken-plugins",
+    is_flag=True,
+    envvar="CCASSESS_SKIP_BROKEN_PLUGINS",
+    help="Warn about a broken plugin and go on without it, instead of stopping.",
+)
+@click.option("--debug", is_flag=True, help="Show the full traceback of unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, plugins_dir: Path | None, skip_broken_plugins: bool, debug: bool) -> Any:
+    """ccassess: measure how customer-centric a company really is.
+
+    Modules (plugins) define questionnaires for staff and customers; ccassess scores the
+    answers into maturity levels, perception gaps and silo maps and renders a PDF report.
+
+    Start with `ccassess demo`, then `ccassess modules`.
+    """
+    ctx.obj = State(plugins_dir, skip_broken_plugins, debug)

@@ -1,0 +1,34 @@
+"""`ccassess score`: the scored result as a table or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ccassess.cli.app import State, pass_state
+from ccassess.cli.options import input_options, load_cli_inputs
+
+
+@click.command("score")
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)  # fmt: skip
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help="Language of the table (default: the assessment's).")
+@pass_state
+def score_command(
+    state: State, responses: tuple[Path, ...], assessment: Path | None, fmt: str, lang: str | None
+) -> None:
+    """Score responses: overall, module and dimension scores with maturity levels."""
+    from ccassess.assessment import assess
+    from ccassess.serial import result_to_json
+    from ccassess.summary import score_table
+
+    registry = state.registry()
+    inputs = load_cli_inputs(registry, assessment, responses, lang)
+    result = assess(registry, inputs.respondents, inputs.settings)
+    if fmt == "json":
+        click.echo(result_to_json(result))
+    else:
+        click.echo(score_table(result, lang or inputs.settings.language))

@@ -1,0 +1,37 @@
+"""`ccassess validate`: check modules and response files, listing every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ccassess.cli.app import State, pass_state
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--module", "module_files", multiple=True, type=click.Path(path_type=Path),
+              help="A module YAML file to check (may be repeated).")  # fmt: skip
+@click.option("-a", "--assessment", type=click.Path(path_type=Path),
+              help="The assessment's settings (departments matter for the silo matrix).")
+@click.option("--strict", is_flag=True, help="Treat warnings (e.g. missing translations) as errors.")
+@click.pass_context
+@pass_state
+def validate_command(
+    state: State, ctx: click.Context, paths: tuple[Path, ...], module_files: tuple[Path, ...],
+    assessment: Path | None, strict: bool,
+) -> None:  # fmt: skip
+    """Check module definitions and response files.
+
+    Without arguments every loaded module is checked. PATHS may be module files, response
+    files or folders of them; they are told apart by their content.
+    """
+    from ccassess.validation import validate_paths
+
+    report = validate_paths(state.registry(), list(paths), list(module_files), assessment)
+    for line in report.lines():
+        click.echo(line, err=True)
+    click.echo(report.summary())
+    if report.errors or (strict and report.warnings):
+        ctx.exit(2)

@@ -1,0 +1,11 @@
+"""The core's own contributions, registered through the same hooks as any plugin."""
+
+from __future__ import annotations
+
+from ccassess import hookimpl
+from ccassess.qtypes import CORE_TYPES, QuestionType
+
+
+@hookimpl
+def ccassess_question_types() -> list[QuestionType]:
+    return [qtype() for qtype in CORE_TYPES]

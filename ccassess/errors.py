@@ -1,0 +1,121 @@
+"""Errors a user can cause. They carry a location so the CLI can name file and place in one line.
+
+Anything that is not a `CcassessError` is a bug (ours or a plugin's) and exits 1 with a hint to
+re-run with ``--debug``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a file and, inside it, a line, a key path, or a sheet/row/column."""
+
+    file: str | None = None
+    line: int | None = None
+    path: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        head = self.file or "<input>"
+        if self.line is not None:
+            head += f":{self.line}"
+        parts = [head]
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column!r}")
+        text = ", ".join(parts)
+        return f"{text}: {self.path}" if self.path else text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, with where it is. Warnings do not stop anything."""
+
+    location: Location
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+
+class CcassessError(Exception):
+    """Base for errors caused by input or usage; printed in one line, exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def lines(self) -> list[str]:
+        """The lines the CLI prints for this error (one unless it bundles several problems)."""
+        return [f"{self.location}: {self.message}" if self.location else self.message]
+
+    def __str__(self) -> str:
+        return self.lines()[0]
+
+
+@dataclass
+class ValidationError(CcassessError):
+    """Every problem found in one validation pass, so the user can fix them all at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        errors = [p for p in self.problems if p.severity == "error"]
+        first = str(errors[0]) if errors else "invalid input"
+        CcassessError.__init__(self, first)
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+    def __str__(self) -> str:
+        errors = [p for p in self.problems if p.severity == "error"]
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        return (str(errors[0]) if errors else "invalid input") + more
+
+
+class PluginError(CcassessError):
+    """A plugin failed to load, raised in a hook, or returned data we cannot use."""
+
+    def __init__(self, plugin: str, hook: str | None, message: str) -> None:
+        where = f"plugin {plugin!r}" + (f", hook {hook}" if hook else "")
+        super().__init__(f"{where}: {message}")
+        self.plugin = plugin
+        self.hook = hook
+
+
+class Problems:
+    """Collects problems during a validation pass; `raise_if_errors` ends the pass."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def error(self, location: Location, message: str) -> None:
+        self.items.append(Problem(location, message))
+
+    def warning(self, location: Location, message: str) -> None:
+        self.items.append(Problem(location, message, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise ValidationError(self.items)

@@ -1,0 +1,153 @@
+"""Every hook a ccassess plugin can implement.
+
+Plugins are modules or objects with functions named like the hooks below, decorated with
+``ccassess.hookimpl``. Hook names and their argument names are public API (see
+``ccassess.PLUGIN_API_VERSION``): an implementation may accept any subset of the arguments.
+The docs' hook reference is generated from these docstrings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from ccassess.model import AssessmentSettings, Module, Respondent
+    from ccassess.qtypes import QuestionType
+    from ccassess.result import AssessmentResult, ModuleResult
+
+hookspec = pluggy.HookspecMarker("ccassess")
+
+
+@hookspec
+def ccassess_question_types() -> Sequence[QuestionType]:
+    """Contribute question types (how answers are checked and scored).
+
+    Called once when plugins load, before any module is built. Return a list of
+    ``ccassess.QuestionType`` instances; each ``name`` must be unique across all plugins.
+    A type decides which extra definition keys it accepts (``keys``), how an answer is
+    checked (``check``), and how it scores in 0..1 (``score``; ``None`` for unscored).
+    The core types (likert, yes_partly_no, single_choice, multiple_choice, number, text,
+    matrix) are contributed through this same hook.
+    """
+
+
+@hookspec
+def ccassess_modules() -> Sequence[Module | str | Path | dict[str, Any]]:
+    """Register assessment modules.
+
+    Called once when plugins load, after all question types are known. Return a list whose
+    items are a path to a module YAML/JSON file, a module definition as a dict (the YAML
+    schema, see docs/reference/module-format.md) or a ready ``ccassess.Module``. Paths and
+    dicts are validated; a problem names the plugin and the file location. Module ids must
+    be unique across all plugins.
+    """
+
+
+@hookspec
+def ccassess_validate_answers(module: Module, respondent: Respondent) -> Sequence[str] | None:
+    """Check one respondent's answers to a module across questions (cross-field rules).
+
+    Called while responses are validated (``ccassess validate``, loading response files),
+    once per respondent and module they answered, after every single answer passed its
+    question type's ``check``: ``respondent.answers[module.id]`` holds the normalised values
+    (``ccassess.DONT_KNOW`` for "don't know"; unanswered questions are absent). Return
+    ``None`` for modules you do not handle, or a list of messages, one per problem, each
+    naming the question ids involved, for example ``"customers_lost (120) is greater than
+    customers_start (100)"``. Every message is reported as an error at the respondent's
+    answers to that module, with the file and key path, and the responses are rejected.
+    Use it for what one answer alone cannot show (a count larger than the total it belongs
+    to); single-answer rules belong in the question (``min``/``max``, the question type).
+    Must be pure and fast: no I/O, no printing.
+    """
+
+
+@hookspec
+def ccassess_module_analysis(
+    module: Module,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    result: ModuleResult,
+) -> dict[str, Any] | None:
+    """Add module-specific analysis to a scored module, and optionally override scores.
+
+    Called once per scored module, after the engine computed the default scores. Return
+    ``None`` for modules you do not handle, or a dict with:
+
+    - ``"data"``: JSON-serialisable analysis stored in ``ModuleResult.analysis[<key>]``
+      (for example the silo matrix or the activity-audit shares);
+    - ``"key"``: the name to store it under (default: the plugin's name);
+    - ``"dimension_scores"`` (optional): ``{dimension_id: score 0..100}`` replacing the
+      engine's score for those dimensions; module and overall scores are recomputed.
+
+    Must be pure: no I/O, no printing, no randomness.
+    """
+
+
+@hookspec
+def ccassess_findings(
+    module: Module, result: ModuleResult, settings: AssessmentSettings
+) -> Sequence[Any] | None:
+    """Contribute findings for a scored module.
+
+    Called once per module after scoring and analysis. Return a list of
+    ``ccassess.Finding`` (id, severity info|warning|critical, bilingual text, optional
+    dimension). The module's declarative ``findings:`` rules are evaluated by the core
+    before this hook; plugins add what rules cannot express (e.g. listing activities).
+    """
+
+
+@hookspec
+def ccassess_recommendations(
+    module: Module, result: ModuleResult, settings: AssessmentSettings
+) -> Sequence[Any] | None:
+    """Contribute recommendations (action-plan items) for a scored module.
+
+    Called once per module after findings. Return a list of ``ccassess.Recommendation``.
+    The per-dimension, per-level recommendations of the module definition are added by
+    the core; this hook is for recommendations that depend on analysis data.
+    """
+
+
+@hookspec
+def ccassess_report_sections(result: AssessmentResult, lang: str) -> Sequence[Any] | None:
+    """Contribute report sections.
+
+    Called once per report. Return a list of ``ccassess.ReportSection`` (id, bilingual
+    title, template name, order, context dict). Sections are sorted by ``order``; the
+    built-in sections use 100, 200, … 1300, so a plugin section with order 750 appears
+    between the perception gap (700) and the silo heatmap (800). Templates are looked up
+    in the theme, then in the directories from ``ccassess_template_dirs``. The context
+    must be plain data: templates only format, they never compute.
+    """
+
+
+@hookspec
+def ccassess_template_dirs() -> Sequence[str | Path] | None:
+    """Contribute directories with Jinja templates for report sections.
+
+    Called once per report. Files in these directories may be read by the renderer
+    (templates, images, CSS); nothing outside the theme and template directories is.
+    """
+
+
+@hookspec
+def ccassess_importers() -> Sequence[Any] | None:
+    """Contribute input formats (importers) for responses.
+
+    Called when responses are read. Return ``ccassess.Importer`` instances: ``name``,
+    ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
+    ``read(path, context) -> list[Respondent]``. Readers raise
+    ``ccassess.ValidationError`` with locations (file, sheet, row, column) for bad input.
+    """
+
+
+@hookspec
+def ccassess_demo_assessments() -> Sequence[str | Path] | None:
+    """Contribute demo assessments: folders with an ``assessment.yaml`` and ``responses/``.
+
+    ``ccassess demo`` uses the first one (or the one named with ``--name``).
+    """

@@ -1,0 +1,191 @@
+"""The questionnaire and response model: modules, dimensions, questions, respondents, answers.
+
+Instances are built by the loaders (validation happens there, once); past that edge the code
+trusts them. Frozen dataclasses keep modules shareable between respondents and threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from ccassess.text import Text
+
+Perspective = Literal["internal", "customer"]
+QuestionPerspective = Literal["internal", "customer", "both"]
+PERSPECTIVES: tuple[Perspective, ...] = ("internal", "customer")
+
+#: The answer value that means "don't know / not applicable": excluded from scores, counted
+#: in coverage as asked but not answered.
+DONT_KNOW = "dont_know"
+
+#: A matrix question whose rows are the assessment's departments.
+DEPARTMENT_ROWS = "departments"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordered answer scale: points start, start+1, …; labels per language."""
+
+    points: int
+    start: int = 1
+    labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def values(self) -> range:
+        return range(self.start, self.start + self.points)
+
+    def label(self, value: int, lang: str) -> str:
+        labels = self.labels.get(lang) or self.labels.get("en" if lang == "de" else "de") or ()
+        index = value - self.start
+        return labels[index] if 0 <= index < len(labels) else str(value)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice option or a matrix row: an id, a label and, for choices, a score in 0..1."""
+
+    id: str
+    label: Text
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One questionnaire item. `text` is the internal wording; mirrored items add a customer one."""
+
+    id: str
+    type: str
+    text: Text
+    source: str
+    perspective: QuestionPerspective = "internal"
+    text_customer: Text | None = None
+    help: Text | None = None
+    weight: float = 1.0
+    reverse: bool = False
+    dont_know: bool = True
+    required: bool = False
+    scale: Scale | None = None
+    options: tuple[Option, ...] = ()
+    rows: tuple[Option, ...] | str = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: Text | None = None
+    score_range: tuple[float, float] | None = None
+    #: Type-specific settings that a plugin's question type parsed (e.g. Kano wordings).
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def asked_of(self, perspective: str) -> bool:
+        return self.perspective == "both" or self.perspective == perspective
+
+    @property
+    def mirrored(self) -> bool:
+        return self.perspective == "both"
+
+    def wording(self, perspective: str, lang: str) -> str:
+        if perspective == "customer" and self.text_customer is not None:
+            return self.text_customer.get(lang)
+        return self.text.get(lang)
+
+
+@dataclass(frozen=True)
+class Level:
+    """A maturity level: scores from `minimum` up to the next level's minimum."""
+
+    level: int
+    minimum: float
+    name: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class FindingRule:
+    """A declarative finding: fires when a score is below/above a bound, or a gap is too wide."""
+
+    id: str
+    target: Literal["question", "dimension", "module"]
+    target_id: str | None
+    comparison: Literal["below", "above", "gap_above"]
+    bound: float
+    severity: Literal["info", "warning", "critical"]
+    text: Text
+    perspective: Perspective | None = None
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    title: Text
+    questions: tuple[Question, ...]
+    description: Text | None = None
+    weight: float = 1.0
+    levels: Mapping[int, Text] = field(default_factory=dict)
+    recommendations: Mapping[int, tuple[Text, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Module:
+    """An assessment module as a plugin defines it."""
+
+    id: str
+    version: str
+    title: Text
+    dimensions: tuple[Dimension, ...]
+    levels: tuple[Level, ...]
+    description: Text | None = None
+    weight: float = 1.0
+    findings: tuple[FindingRule, ...] = ()
+    formulas: Mapping[str, Text] = field(default_factory=dict)
+    #: The definition as plain data (the YAML schema), kept so a workspace can store the module
+    #: exactly as it was when answered.
+    definition: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    origin: str | None = field(default=None, compare=False)
+
+    def questions(self) -> Iterator[tuple[Dimension, Question]]:
+        for dimension in self.dimensions:
+            for question in dimension.questions:
+                yield dimension, question
+
+    def question(self, question_id: str) -> Question | None:
+        for _, question in self.questions():
+            if question.id == question_id:
+                return question
+        return None
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+
+@dataclass
+class Respondent:
+    """A person who answered: pseudonymous id, perspective, optional role/department/name.
+
+    `answers` maps module id → question id → value (already checked against the question type).
+    The name is kept only for the consultant's records; reports never show it.
+    """
+
+    id: str
+    perspective: Perspective
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    role: str | None = None
+    department: str | None = None
+    name: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class AssessmentSettings:
+    """What an assessment is about: the client, its departments, language and privacy rules."""
+
+    client: str = ""
+    title: str = ""
+    date: date | None = None
+    prepared_by: str = ""
+    language: str = "de"
+    departments: tuple[str, ...] = ()
+    anonymity_threshold: int = 5
+    modules: tuple[str, ...] | None = None
+    theme: str | None = None
+    logo: str | None = None

@@ -1,0 +1,239 @@
+"""The plugin manager: entry points, a local plugins folder, blocking, error labelling.
+
+Every hook call goes through `Plugins.call_each`, so a failure names the plugin and the hook
+and a plugin rejected half-way is unregistered completely.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from ccassess import hookspecs
+from ccassess.errors import CcassessError, PluginError, Problem, ValidationError
+
+PROJECT = "ccassess"
+ENTRY_POINT_GROUP = "ccassess"
+ENV_LOAD = "CCASSESS_LOAD_PLUGINS"
+ENV_DIR = "CCASSESS_PLUGINS_DIR"
+#: A hook slower than this gets a warning naming the plugin (they should be pure and fast).
+SLOW_HOOK_SECONDS = 2.0
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    version: str | None
+    origin: str  # "entry point <dist>", "plugins dir <path>", "core", "test"
+    hooks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PluginFailure:
+    plugin: str
+    message: str
+
+
+class Plugins:
+    """A pluggy PluginManager plus what ccassess needs around it."""
+
+    def __init__(self, skip_broken: bool = False) -> None:
+        self.pm = pluggy.PluginManager(PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self.skip_broken = skip_broken
+        self.info: dict[str, PluginInfo] = {}
+        self.failures: list[PluginFailure] = []
+        self.warnings: list[str] = []
+
+    # -- registration ----------------------------------------------------------------------
+
+    def register(self, plugin: Any, name: str, origin: str, version: str | None = None) -> bool:
+        """Register one plugin; on any problem unregister it fully and fail (or record)."""
+        try:
+            check_api_version(plugin, name)
+            self.pm.register(plugin, name=name)
+        except pluggy.PluginValidationError as exc:
+            self._drop(name)
+            return self._fail(PluginError(name, None, _one_line(exc)))
+        except PluginError as exc:
+            self._drop(name)
+            return self._fail(exc)
+        except ValueError as exc:  # pluggy: name already registered
+            return self._fail(PluginError(name, None, _one_line(exc)))
+        callers = self.pm.get_hookcallers(plugin) or []
+        unknown = [c.name for c in callers if not c.has_spec()]
+        if unknown:
+            self._drop(name)
+            return self._fail(
+                PluginError(name, unknown[0], "implements a hook that does not exist "
+                            f"(misspelt?); hooks start with 'ccassess_'")  # fmt: skip
+            )
+        self.info[name] = PluginInfo(name, version, origin, sorted(c.name for c in callers))
+        return True
+
+    def _drop(self, name: str) -> None:
+        plugin = self.pm.get_plugin(name)
+        if plugin is not None:
+            self.pm.unregister(plugin, name=name)
+        self.info.pop(name, None)
+
+    def _fail(self, error: PluginError) -> bool:
+        if not self.skip_broken:
+            raise error
+        self.failures.append(PluginFailure(error.plugin, error.message))
+        return False
+
+    def reject(self, name: str, error: PluginError) -> None:
+        """Unregister a plugin that failed after registration (bad hook result, exception)."""
+        self._drop(name)
+        self.pm.set_blocked(name)
+        self._fail(error)
+
+    def load_entry_points(self, only: list[str] | None = None) -> None:
+        """Load the `ccassess` entry-point group; `only` (or $CCASSESS_LOAD_PLUGINS) restricts."""
+        if only is None and ENV_LOAD in os.environ:
+            only = [n.strip() for n in os.environ[ENV_LOAD].split(",") if n.strip()]
+        seen: set[str] = set()
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if ep.name in seen:
+                continue
+            seen.add(ep.name)
+            if only is not None and ep.name not in only:
+                self.pm.set_blocked(ep.name)
+                continue
+            if self.pm.is_blocked(ep.name):
+                continue
+            self._load_entry_point(ep)
+
+    def _load_entry_point(self, ep: EntryPoint) -> None:
+        dist = ep.dist
+        origin = f"entry point ({dist.name if dist else '?'})"
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            self._fail(PluginError(ep.name, None, f"failed to import: {_one_line(exc)}"))
+            return
+        self.register(plugin, ep.name, origin, dist.version if dist else None)
+
+    def load_directory(self, directory: str | Path) -> list[Path]:
+        """Load *.py plugins from a folder; return the *.yaml module files found there."""
+        folder = Path(directory)
+        if not folder.is_dir():
+            raise CcassessError(f"{folder}: plugins folder not found")
+        yaml_files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+        for path in sorted(folder.glob("*.py")):
+            name = f"local:{path.stem}"
+            try:
+                plugin = _import_file(path)
+            except Exception as exc:
+                self._fail(PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}"))
+                continue
+            self.register(plugin, name, f"plugins dir ({folder})")
+        return yaml_files
+
+    # -- calling ---------------------------------------------------------------------------
+
+    def call_each(self, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        """Call every implementation of a hook, yielding (plugin name, result).
+
+        Exceptions are wrapped in a PluginError naming plugin and hook; with skip_broken the
+        plugin is unregistered and the call goes on with the others.
+        """
+        caller = getattr(self.pm.hook, hook)
+        for impl in caller.get_hookimpls():  # registration order: built-ins first
+            name = impl.plugin_name
+            if self.pm.get_plugin(name) is None:
+                continue  # rejected earlier in this call
+            args = {arg: kwargs[arg] for arg in impl.argnames}
+            started = time.perf_counter()
+            try:
+                result = impl.function(**args)
+            except CcassessError as exc:
+                if isinstance(exc, ValidationError | PluginError):
+                    raise
+                self.reject(name, PluginError(name, hook, exc.message))
+                continue
+            except Exception as exc:
+                self.reject(name, PluginError(name, hook, f"raised {_one_line(exc)}"))
+                continue
+            elapsed = time.perf_counter() - started
+            if elapsed > SLOW_HOOK_SECONDS:
+                self.warnings.append(
+                    f"plugin {name!r}, hook {hook}: took {elapsed:.1f} s (hooks should be fast)"
+                )
+            if result is not None:
+                yield name, result
+
+    def expect_list(self, name: str, hook: str, value: Any, of: type | tuple) -> list:
+        """Check a hook returned a list of the right things; reject the plugin otherwise."""
+        if not isinstance(value, list | tuple) or not all(isinstance(v, of) for v in value):
+            what = of.__name__ if isinstance(of, type) else " or ".join(t.__name__ for t in of)
+            self.reject(name, PluginError(name, hook, f"must return a list of {what}, "
+                                          f"got {_describe(value)}"))  # fmt: skip
+            return []
+        return list(value)
+
+
+def check_api_version(plugin: Any, name: str) -> None:
+    """A plugin may declare CCASSESS_PLUGIN_API = "1.0"; same major and no newer minor."""
+    declared = getattr(plugin, "CCASSESS_PLUGIN_API", None)
+    if declared is None:
+        return
+    try:
+        major, minor = (int(part) for part in str(declared).split(".")[:2])
+    except ValueError:
+        raise PluginError(name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'") from None
+    from ccassess import PLUGIN_API_VERSION
+
+    our_major, our_minor = (int(part) for part in PLUGIN_API_VERSION.split("."))
+    if major != our_major or minor > our_minor:
+        raise PluginError(
+            name,
+            None,
+            f"needs plugin API {declared}, this ccassess provides {PLUGIN_API_VERSION}; "
+            "skipped (upgrade ccassess or the plugin)",
+        )
+
+
+def _import_file(path: Path) -> ModuleType:
+    module_name = f"ccassess_local_{path.stem}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(module_name, None)
+        raise
+    return module
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    name = type(exc).__name__
+    return text if text.startswith(name) or isinstance(exc, PluginError) else f"{name}: {text}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        kinds = sorted({type(v).__name__ for v in value})
+        return f"a list of {', '.join(kinds)}"
+    return type(value).__name__
+
+
+def problems_from(error: ValidationError, plugin: str) -> list[Problem]:
+    return [Problem(p.location, f"plugin {plugin!r}: {p.message}", p.severity) for p in error.problems]
+
+
+Caller = Callable[..., Any]

@@ -1,0 +1,65 @@
+"""The report layer: result → context → Jinja templates → HTML → WeasyPrint → PDF.
+
+Templates compute nothing: every number they show is in the result or the context.
+Heavy imports (WeasyPrint, openpyxl) happen inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ccassess.errors import CcassessError
+
+if TYPE_CHECKING:
+    from ccassess.plugins import Plugins
+    from ccassess.result import AssessmentResult
+
+SUFFIX = {"pdf": ".pdf", "html": ".html", "json": ".json", "md": ".md", "xlsx": ".xlsx"}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    format: str = "pdf"
+    lang: str = "de"
+    output: Path | None = None
+    theme: Path | None = None
+    appendix: bool = False
+    pdf_variant: str | None = None
+
+
+def default_output(result: AssessmentResult, options: ReportOptions) -> Path:
+    import re
+
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", result.info.client or "ccassess").strip("-").lower()
+    return Path(f"{stem or 'ccassess'}-report{SUFFIX[options.format]}")
+
+
+def write_report(result: AssessmentResult, plugins: Plugins, options: ReportOptions) -> Path:
+    """Render the result in the requested format and write it atomically; return the path."""
+    from ccassess.report.files import atomic_write_bytes, atomic_write_text
+
+    path = options.output or default_output(result, options)
+    if path.exists() and path.is_dir():
+        raise CcassessError(f"{path}: is a folder; give a file name for the report")
+    if options.format == "json":
+        from ccassess.serial import result_to_json
+
+        return atomic_write_text(path, result_to_json(result) + "\n")
+    if options.format == "md":
+        from ccassess.report.markdown import render_markdown
+
+        return atomic_write_text(path, render_markdown(result, options.lang))
+    if options.format == "xlsx":
+        from ccassess.report.action_plan import action_plan_workbook
+
+        return atomic_write_bytes(path, action_plan_workbook(result, options.lang))
+    from ccassess.report.html import render_html
+
+    rendered = render_html(result, plugins, options)
+    if options.format == "html":
+        return atomic_write_text(path, rendered.inline_html())
+    from ccassess.report.pdf import html_to_pdf
+
+    return atomic_write_bytes(path, html_to_pdf(rendered, options))

@@ -1,0 +1,226 @@
+"""The scored result: plain, versioned data that serialises to JSON losslessly.
+
+A report can be rebuilt from an AssessmentResult alone, so it carries every text and number
+the report shows (titles, level descriptions, recommendations, weights, thresholds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ccassess.text import Text
+
+#: Bumped whenever the scoring method changes what a number means.
+METHOD_VERSION = "1.0"
+#: Bumped whenever the JSON layout of the result changes.
+RESULT_FORMAT = 1
+
+
+@dataclass
+class Stats:
+    """Distribution of scores (0–100) across respondents."""
+
+    n: int = 0
+    mean: float | None = None
+    median: float | None = None
+    sd: float | None = None
+    #: 1 = everybody agrees, 0 = maximal disagreement (1 − sd/50).
+    consensus: float | None = None
+
+
+@dataclass
+class Coverage:
+    """How many answers were possible, given, and "don't know"."""
+
+    asked: int = 0
+    answered: int = 0
+    dont_know: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.answered / self.asked if self.asked else None
+
+
+@dataclass
+class PerspectiveScore:
+    score: float | None = None
+    level: int | None = None
+    n: int = 0
+
+
+@dataclass
+class Mirror:
+    """Internal vs customer score on mirrored questions only; gap = internal − customer."""
+
+    internal: float
+    customer: float
+    gap: float
+
+
+@dataclass
+class LevelInfo:
+    level: int
+    minimum: float
+    name: Text
+    description: Text
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    type: str
+    text: Text
+    perspective: str
+    weight: float
+    reverse: bool
+    source: str
+    scored: bool
+    text_customer: Text | None = None
+    score: float | None = None
+    stats: Stats = field(default_factory=Stats)
+    coverage: Coverage = field(default_factory=Coverage)
+    by_perspective: dict[str, Stats] = field(default_factory=dict)
+    mirror: Mirror | None = None
+
+
+@dataclass
+class DimensionResult:
+    id: str
+    title: Text
+    weight: float
+    score: float | None = None
+    level: int | None = None
+    coverage: Coverage = field(default_factory=Coverage)
+    #: Spread of the respondents' own dimension scores.
+    stats: Stats = field(default_factory=Stats)
+    disagreement: bool = False
+    alpha: float | None = None
+    by_perspective: dict[str, PerspectiveScore] = field(default_factory=dict)
+    mirror: Mirror | None = None
+    level_description: Text | None = None
+    #: Set when a plugin's analysis replaced the engine's score.
+    score_source: str | None = None
+    questions: list[QuestionResult] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    id: str
+    severity: str
+    text: Text
+    module: str = ""
+    dimension: str | None = None
+    origin: str = "rule"
+
+
+@dataclass
+class Recommendation:
+    text: Text
+    module: str = ""
+    dimension: str | None = None
+    current_level: int | None = None
+    target_level: int | None = None
+    #: weight × room for improvement (0–100); higher first in the action plan.
+    priority: float = 0.0
+    priority_label: str = "medium"
+    origin: str = "module"
+
+
+@dataclass
+class ModuleResult:
+    id: str
+    version: str
+    title: Text
+    weight: float
+    description: Text | None = None
+    score: float | None = None
+    level: int | None = None
+    coverage: Coverage = field(default_factory=Coverage)
+    respondents: int = 0
+    by_perspective: dict[str, PerspectiveScore] = field(default_factory=dict)
+    mirror: Mirror | None = None
+    dimensions: list[DimensionResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    analysis: dict[str, Any] = field(default_factory=dict)
+    levels: list[LevelInfo] = field(default_factory=list)
+    formulas: dict[str, Text] = field(default_factory=dict)
+    plugin: str | None = None
+
+    def dimension(self, dimension_id: str) -> DimensionResult | None:
+        return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+
+@dataclass
+class DepartmentGroup:
+    name: str
+    n: int
+    score: float | None
+    level: int | None
+    modules: dict[str, float | None] = field(default_factory=dict)
+    #: True for the merged "other" group.
+    merged: bool = False
+
+
+@dataclass
+class DepartmentBreakdown:
+    threshold: int
+    groups: list[DepartmentGroup] = field(default_factory=list)
+    #: How many departments were too small to show and went into "other" (or were left out).
+    merged_departments: int = 0
+    #: Respondents not shown in any group because even merged they stayed below the threshold.
+    left_out: int = 0
+
+
+@dataclass
+class AssessmentInfo:
+    client: str = ""
+    title: str = ""
+    date: str | None = None
+    prepared_by: str = ""
+    language: str = "de"
+    departments: list[str] = field(default_factory=list)
+    anonymity_threshold: int = 5
+    logo: str | None = None
+
+
+@dataclass
+class RespondentCounts:
+    internal: int = 0
+    customer: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.internal + self.customer
+
+
+@dataclass
+class AnswerRecord:
+    """One respondent's answers for the optional appendix: pseudonym only, never a name."""
+
+    respondent: str
+    perspective: str
+    department: str | None
+    answers: dict[str, dict[str, str]]
+
+
+@dataclass
+class AssessmentResult:
+    info: AssessmentInfo
+    respondents: RespondentCounts
+    modules: list[ModuleResult]
+    score: float | None = None
+    level: int | None = None
+    coverage: Coverage = field(default_factory=Coverage)
+    by_perspective: dict[str, PerspectiveScore] = field(default_factory=dict)
+    mirror: Mirror | None = None
+    levels: list[LevelInfo] = field(default_factory=list)
+    departments: DepartmentBreakdown | None = None
+    answers: list[AnswerRecord] | None = None
+    method_version: str = METHOD_VERSION
+    format: int = RESULT_FORMAT
+    ccassess_version: str = ""
+
+    def module(self, module_id: str) -> ModuleResult | None:
+        return next((m for m in self.modules if m.id == module_id), None)
