@@ -1,0 +1,17 @@
+"""Built-in module 'leadership': does top management lead customer centricity, with goals, budget and consistency?
+
+Registered through the `ccassess` entry-point group like any third-party plugin; the content
+is the YAML file beside this one.
+"""
+
+from pathlib import Path
+
+from ccassess import hookimpl
+
+CCASSESS_PLUGIN_API = "1.0"
+MODULE_FILE = Path(__file__).with_name("module.yaml")
+
+
+@hookimpl
+def ccassess_modules() -> list[Path]:
+    return [MODULE_FILE]
