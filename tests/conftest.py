@@ -1,0 +1,45 @@
+"""Shared fixtures: the real plugin registry, YAML writers and a CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from ccassess.cli import cli
+from ccassess.registry import Registry, load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "plugins" / "ccassess_demo" / "muster_handels"
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    """Every installed plugin, loaded through the entry points like in production."""
+    return load_registry()
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a dedented text file below tmp_path and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), "utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Invoke the real CLI (with ccassess's exit-status policy) and return click's Result."""
+
+    def _run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+        return CliRunner().invoke(cli, [str(a) for a in args], env=env, input=input)
+
+    return _run
