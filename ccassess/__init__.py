@@ -6,7 +6,7 @@ in ``__all__``. Everything else is internal and may change.
 
 from __future__ import annotations
 
-import pluggy
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -14,29 +14,72 @@ __version__ = "0.1.0"
 #: the major version matches and its minor version is not newer than this one.
 PLUGIN_API_VERSION = "1.0"
 
-hookimpl = pluggy.HookimplMarker("ccassess")
+# The public names are imported on first use (PEP 562), so `ccassess --help` stays instant.
+_PUBLIC = {
+    "hookimpl": "ccassess.markers",
+    "CcassessError": "ccassess.errors",
+    "Location": "ccassess.errors",
+    "Problem": "ccassess.errors",
+    "ValidationError": "ccassess.errors",
+    "DONT_KNOW": "ccassess.model",
+    "AssessmentSettings": "ccassess.model",
+    "Dimension": "ccassess.model",
+    "Module": "ccassess.model",
+    "Option": "ccassess.model",
+    "Question": "ccassess.model",
+    "Respondent": "ccassess.model",
+    "Scale": "ccassess.model",
+    "AnswerProblem": "ccassess.qtypes",
+    "DefinitionContext": "ccassess.qtypes",
+    "QuestionType": "ccassess.qtypes",
+    "AssessmentResult": "ccassess.result",
+    "DimensionResult": "ccassess.result",
+    "Finding": "ccassess.result",
+    "ModuleResult": "ccassess.result",
+    "Recommendation": "ccassess.result",
+    "ReportSection": "ccassess.sections",
+    "Text": "ccassess.text",
+}
 
-from ccassess.errors import CcassessError, Location, Problem, ValidationError  # noqa: E402
-from ccassess.model import (  # noqa: E402
-    DONT_KNOW,
-    AssessmentSettings,
-    Dimension,
-    Module,
-    Option,
-    Question,
-    Respondent,
-    Scale,
-)
-from ccassess.qtypes import AnswerProblem, DefinitionContext, QuestionType  # noqa: E402
-from ccassess.result import (  # noqa: E402
-    AssessmentResult,
-    DimensionResult,
-    Finding,
-    ModuleResult,
-    Recommendation,
-)
-from ccassess.sections import ReportSection  # noqa: E402
-from ccassess.text import Text  # noqa: E402
+if TYPE_CHECKING:  # pragma: no cover
+    from ccassess.errors import CcassessError, Location, Problem, ValidationError
+    from ccassess.markers import hookimpl
+    from ccassess.model import (
+        DONT_KNOW,
+        AssessmentSettings,
+        Dimension,
+        Module,
+        Option,
+        Question,
+        Respondent,
+        Scale,
+    )
+    from ccassess.qtypes import AnswerProblem, DefinitionContext, QuestionType
+    from ccassess.result import (
+        AssessmentResult,
+        DimensionResult,
+        Finding,
+        ModuleResult,
+        Recommendation,
+    )
+    from ccassess.sections import ReportSection
+    from ccassess.text import Text
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ccassess' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))
+
 
 __all__ = [
     "DONT_KNOW",

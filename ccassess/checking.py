@@ -61,7 +61,7 @@ class Checker:
         if isinstance(value, Yaml11Bool):
             self.error(
                 _join(path, key),
-                f"{value!s} is a boolean in YAML 1.1; quote it (\"{value!s}\") if you mean text",
+                f'{value!s} is a boolean in YAML 1.1; quote it ("{value!s}") if you mean text',
                 data,
                 key,
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccassess import hookimpl
+from ccassess.markers import hookimpl
 from ccassess.qtypes import CORE_TYPES, QuestionType
 
 

@@ -21,13 +21,17 @@ from ccassess.stats import weighted_mean
 OTHER = "other"
 
 
-def plan_groups(counts: Mapping[str | None, int], threshold: int) -> tuple[list[str], list[str | None], int]:
+def plan_groups(
+    counts: Mapping[str | None, int], threshold: int
+) -> tuple[list[str], list[str | None], int]:
     """Split departments into shown ones and those merged into "other".
 
     Returns (shown departments, merged departments, respondents left out entirely).
     """
-    shown = sorted((d for d, n in counts.items() if d is not None and n >= threshold),
-                   key=lambda d: (counts[d], d))  # fmt: skip
+    shown = sorted(
+        (d for d, n in counts.items() if d is not None and n >= threshold),
+        key=lambda d: (counts[d], d),
+    )
     merged: list[str | None] = [d for d, n in counts.items() if d is None or n < threshold]
     other = sum(counts[d] for d in merged)
     while other and other < threshold and shown:
@@ -50,8 +54,10 @@ def department_breakdown(
     threshold = settings.anonymity_threshold
     counts = Counter(r.department for r in internal)
     shown, merged, left_out = plan_groups(counts, threshold)
-    groups = [_group(name, [r for r in internal if r.department == name], modules, types,
-                     threshold) for name in shown]  # fmt: skip
+    groups = [
+        _group(name, [r for r in internal if r.department == name], modules, types, threshold)
+        for name in shown
+    ]
     members = [r for r in internal if r.department in merged]
     if members and not left_out:
         groups.append(_group(OTHER, members, modules, types, threshold, merged=True))

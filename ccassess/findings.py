@@ -30,7 +30,9 @@ def rule_value(rule: FindingRule, result: ModuleResult) -> float | None:
     perspective = target.by_perspective.get(rule.perspective)
     if perspective is None:
         return None
-    return getattr(perspective, "score", None) if hasattr(perspective, "score") else perspective.mean
+    return (
+        getattr(perspective, "score", None) if hasattr(perspective, "score") else perspective.mean
+    )
 
 
 def evaluate_rules(module: Module, result: ModuleResult) -> list[Finding]:
@@ -48,7 +50,12 @@ def evaluate_rules(module: Module, result: ModuleResult) -> list[Finding]:
             dimension = rule.target_id if rule.target == "dimension" else None
             if rule.target == "question":
                 dimension = next(
-                    (d.id for d in module.dimensions for q in d.questions if q.id == rule.target_id),
+                    (
+                        d.id
+                        for d in module.dimensions
+                        for q in d.questions
+                        if q.id == rule.target_id
+                    ),
                     None,
                 )
             findings.append(

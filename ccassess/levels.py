@@ -52,7 +52,8 @@ DEFAULT_LEVELS: tuple[Level, ...] = (
         80.0,
         Text("Kundengeführt", "Customer-led"),
         Text(
-            "Kundenzentrierung ist gelebte Haltung: Kunden gestalten mit, Silos spielen keine Rolle.",
+            "Kundenzentrierung ist gelebte Haltung: Kunden gestalten mit, Silos spielen "
+            "keine Rolle.",
             "Customer centricity is a lived attitude: customers co-create, silos do not matter.",
         ),
     ),

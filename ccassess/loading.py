@@ -31,26 +31,59 @@ from ccassess.text import LANGUAGES, Text
 
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$")
 MODULE_KEYS = {
-    "id", "version", "title", "description", "weight", "scales", "levels", "dimensions",
-    "findings", "formulas", "api_version",
-}  # fmt: skip
+    "id",
+    "version",
+    "title",
+    "description",
+    "weight",
+    "scales",
+    "levels",
+    "dimensions",
+    "findings",
+    "formulas",
+    "api_version",
+}
 DIMENSION_KEYS = {
-    "id", "title", "description", "weight", "levels", "recommendations", "questions",
-}  # fmt: skip
+    "id",
+    "title",
+    "description",
+    "weight",
+    "levels",
+    "recommendations",
+    "questions",
+}
 QUESTION_KEYS = {
-    "id", "type", "perspective", "text", "help", "weight", "reverse", "dont_know", "required",
-    "source", "scale", "options", "rows", "min", "max", "unit", "score",
-}  # fmt: skip
+    "id",
+    "type",
+    "perspective",
+    "text",
+    "help",
+    "weight",
+    "reverse",
+    "dont_know",
+    "required",
+    "source",
+    "scale",
+    "options",
+    "rows",
+    "min",
+    "max",
+    "unit",
+    "score",
+}
 DEFAULT_SCALE = Scale(
     points=5,
     labels={
         "de": (
-            "trifft nicht zu", "trifft eher nicht zu", "teils/teils", "trifft eher zu",
+            "trifft nicht zu",
+            "trifft eher nicht zu",
+            "teils/teils",
+            "trifft eher zu",
             "trifft voll zu",
         ),
         "en": ("disagree", "rather disagree", "neutral", "rather agree", "agree"),
     },
-)  # fmt: skip
+)
 MAX_MODULE_BYTES = 2 * 1024 * 1024
 
 
@@ -306,8 +339,12 @@ class _ModuleBuilder:
         qtype = self.types.get(type_name)
         if type_name and qtype is None:
             known = ", ".join(sorted(self.types))
-            c.error(join(path, "type"), f"unknown question type {type_name!r}; known: {known}",
-                    spec, "type")  # fmt: skip
+            c.error(
+                join(path, "type"),
+                f"unknown question type {type_name!r}; known: {known}",
+                spec,
+                "type",
+            )
         c.known_keys(spec, path, QUESTION_KEYS | (qtype.keys if qtype else frozenset()))
         perspective = c.string(spec, "perspective", path, required=False, default="internal")
         if perspective not in ("internal", "customer", "both"):
@@ -356,15 +393,21 @@ class _ModuleBuilder:
             extra=extra,
         )
 
-    def _wordings(self, spec: Mapping, path: str, perspective: str) -> tuple[Text | None, Text | None]:
+    def _wordings(
+        self, spec: Mapping, path: str, perspective: str
+    ) -> tuple[Text | None, Text | None]:
         c = self.check
         if perspective != "both":
             return c.text(spec, "text", path), None
         raw = spec.get("text")
         where = join(path, "text")
         if not isinstance(raw, Mapping) or set(raw) != {"internal", "customer"}:
-            c.error(where, "a mirrored question (perspective: both) needs text.internal and "
-                    "text.customer", spec, "text")  # fmt: skip
+            c.error(
+                where,
+                "a mirrored question (perspective: both) needs text.internal and text.customer",
+                spec,
+                "text",
+            )
             return None, None
         return c.text(raw, "internal", where), c.text(raw, "customer", where)
 
@@ -376,7 +419,9 @@ class _ModuleBuilder:
         if isinstance(raw, str):
             if raw not in self.scales:
                 known = ", ".join(sorted(self.scales)) or "none defined"
-                c.error(join(path, "scale"), f"unknown scale {raw!r}; scales: {known}", spec, "scale")
+                c.error(
+                    join(path, "scale"), f"unknown scale {raw!r}; scales: {known}", spec, "scale"
+                )
                 return DEFAULT_SCALE
             return self.scales[raw]
         return self._scale(raw, join(path, "scale"), spec, "scale") or DEFAULT_SCALE
@@ -424,7 +469,9 @@ class _ModuleBuilder:
             where = join(path, f"rows[{index}]")
             item = c.mapping(item, where)
             if item:
-                rows.append(Option(c.string(item, "id", where), c.text(item, "label", where) or Text()))
+                rows.append(
+                    Option(c.string(item, "id", where), c.text(item, "label", where) or Text())
+                )
         if "rows" in spec and not rows:
             c.error(join(path, "rows"), "a matrix needs rows (a list, or 'departments')", spec)
         return tuple(rows)
@@ -448,7 +495,9 @@ class _ModuleBuilder:
             low = c.number(raw, "from", join(path, "score"))
             high = c.number(raw, "to", join(path, "score"))
             if low is None or high is None or low == high:
-                c.error(join(path, "score"), "needs distinct numbers 'from' and 'to'", spec, "score")
+                c.error(
+                    join(path, "score"), "needs distinct numbers 'from' and 'to'", spec, "score"
+                )
             else:
                 score_range = (low, high)
         return minimum, maximum, score_range
@@ -465,8 +514,9 @@ class _ModuleBuilder:
             c.known_keys(item, path, {"id", "when", "perspective", "severity", "text"})
             rule_id = c.identifier(item, "id", path)
             when = c.mapping(item.get("when"), join(path, "when"), item, "when")
-            c.known_keys(when, join(path, "when"), {"question", "dimension", "below", "above",
-                                                    "gap_above"})  # fmt: skip
+            c.known_keys(
+                when, join(path, "when"), {"question", "dimension", "below", "above", "gap_above"}
+            )
             comparisons = [key for key in ("below", "above", "gap_above") if key in when]
             if len(comparisons) != 1:
                 c.error(join(path, "when"), "needs exactly one of below, above, gap_above", item)

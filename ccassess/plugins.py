@@ -75,8 +75,12 @@ class Plugins:
         if unknown:
             self._drop(name)
             return self._fail(
-                PluginError(name, unknown[0], "implements a hook that does not exist "
-                            f"(misspelt?); hooks start with 'ccassess_'")  # fmt: skip
+                PluginError(
+                    name,
+                    unknown[0],
+                    "implements a hook that does not exist "
+                    "(misspelt?); hooks start with 'ccassess_'",
+                )
             )
         self.info[name] = PluginInfo(name, version, origin, sorted(c.name for c in callers))
         return True
@@ -178,8 +182,10 @@ class Plugins:
         """Check a hook returned a list of the right things; reject the plugin otherwise."""
         if not isinstance(value, list | tuple) or not all(isinstance(v, of) for v in value):
             what = of.__name__ if isinstance(of, type) else " or ".join(t.__name__ for t in of)
-            self.reject(name, PluginError(name, hook, f"must return a list of {what}, "
-                                          f"got {_describe(value)}"))  # fmt: skip
+            self.reject(
+                name,
+                PluginError(name, hook, f"must return a list of {what}, got {_describe(value)}"),
+            )
             return []
         return list(value)
 
@@ -192,7 +198,9 @@ def check_api_version(plugin: Any, name: str) -> None:
     try:
         major, minor = (int(part) for part in str(declared).split(".")[:2])
     except ValueError:
-        raise PluginError(name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'") from None
+        raise PluginError(
+            name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'"
+        ) from None
     from ccassess import PLUGIN_API_VERSION
 
     our_major, our_minor = (int(part) for part in PLUGIN_API_VERSION.split("."))
@@ -233,7 +241,9 @@ def _describe(value: Any) -> str:
 
 
 def problems_from(error: ValidationError, plugin: str) -> list[Problem]:
-    return [Problem(p.location, f"plugin {plugin!r}: {p.message}", p.severity) for p in error.problems]
+    return [
+        Problem(p.location, f"plugin {plugin!r}: {p.message}", p.severity) for p in error.problems
+    ]
 
 
 Caller = Callable[..., Any]

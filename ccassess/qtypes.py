@@ -71,7 +71,8 @@ def _scale_value(scale: Scale, value: Any) -> int:
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value not in scale.values:
         raise AnswerProblem(
-            f"{value!r} is not on the scale; allowed: {scale.start}–{scale.start + scale.points - 1}"
+            f"{value!r} is not on the scale; "
+            f"allowed: {scale.start}–{scale.start + scale.points - 1}"
         )
     return value
 

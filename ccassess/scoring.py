@@ -30,9 +30,7 @@ from ccassess.result import (
 from ccassess.stats import DISAGREEMENT_SD, cronbach_alpha, describe, weighted_mean
 
 
-def answer_score(
-    qtype: QuestionType, question: Question, value: object
-) -> float | None:
+def answer_score(qtype: QuestionType, question: Question, value: object) -> float | None:
     """An answer's score 0..100 after reverse coding; None for unscored or "don't know"."""
     if value is None or value == DONT_KNOW:
         return None
@@ -77,9 +75,7 @@ def aggregate_module(result: ModuleResult, module: Module) -> None:
     result.level = level_for(result.score, module.levels)
     result.coverage = sum_coverage(d.coverage for d in result.dimensions)
     result.by_perspective = {
-        p: _perspective_score(
-            [(d.weight, d.by_perspective[p]) for d in result.dimensions], module
-        )
+        p: _perspective_score([(d.weight, d.by_perspective[p]) for d in result.dimensions], module)
         for p in PERSPECTIVES
     }
     result.mirror = combine_mirrors([(d.weight, d.mirror) for d in result.dimensions])
@@ -133,8 +129,11 @@ def _score_dimension(
             for respondent_id, score in scores.items():
                 per_respondent.setdefault(respondent_id, {})[question.id] = score
 
-    weighted = [(q.weight, r.score) for q, r in zip(dimension.questions, question_results,
-                                                      strict=True) if r.scored]  # fmt: skip
+    weighted = [
+        (q.weight, r.score)
+        for q, r in zip(dimension.questions, question_results, strict=True)
+        if r.scored
+    ]
     by_perspective = {}
     for p in PERSPECTIVES:
         pairs = [
@@ -143,9 +142,12 @@ def _score_dimension(
             if r.scored and p in r.by_perspective
         ]
         score = weighted_mean(pairs)
-        n = max((r.by_perspective[p].n for r in question_results if p in r.by_perspective),
-                default=0)  # fmt: skip
-        by_perspective[p] = PerspectiveScore(score=score, level=level_for(score, module.levels), n=n)
+        n = max(
+            (r.by_perspective[p].n for r in question_results if p in r.by_perspective), default=0
+        )
+        by_perspective[p] = PerspectiveScore(
+            score=score, level=level_for(score, module.levels), n=n
+        )
 
     mirror = combine_mirrors(
         [(q.weight, r.mirror) for q, r in zip(dimension.questions, question_results, strict=True)]

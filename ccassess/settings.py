@@ -12,13 +12,23 @@ from ccassess.io.structured import read_structured
 from ccassess.model import AssessmentSettings
 
 SETTINGS_KEYS = {
-    "client", "title", "date", "prepared_by", "language", "departments",
-    "anonymity_threshold", "modules", "theme", "logo",
-}  # fmt: skip
+    "client",
+    "title",
+    "date",
+    "prepared_by",
+    "language",
+    "departments",
+    "anonymity_threshold",
+    "modules",
+    "theme",
+    "logo",
+}
 MIN_ANONYMITY = 3
 
 
-def build_settings(data: Any, file: str | None = None, base: Path | None = None) -> AssessmentSettings:
+def build_settings(
+    data: Any, file: str | None = None, base: Path | None = None
+) -> AssessmentSettings:
     """Validate settings data; relative theme/logo paths are resolved against `base`."""
     problems = Problems()
     c = Checker(file, problems)
@@ -29,8 +39,12 @@ def build_settings(data: Any, file: str | None = None, base: Path | None = None)
         c.error("language", f"{language!r} is not supported; use de or en", data, "language")
     threshold = c.integer(data, "anonymity_threshold", "", default=5)
     if threshold is not None and threshold < MIN_ANONYMITY:
-        c.error("anonymity_threshold", f"must be at least {MIN_ANONYMITY} to protect respondents, "
-                f"got {threshold}", data, "anonymity_threshold")  # fmt: skip
+        c.error(
+            "anonymity_threshold",
+            f"must be at least {MIN_ANONYMITY} to protect respondents, got {threshold}",
+            data,
+            "anonymity_threshold",
+        )
     departments = []
     for index, item in enumerate(c.sequence(data, "departments", "", required=False)):
         name = c.string({index: item}, index, "departments")

@@ -15,16 +15,22 @@ def score_table(result: AssessmentResult, lang: str) -> str:
     lines.append(f"{title}{client}")
     counts = result.respondents
     lines.append(
-        (f"Befragte: {counts.internal} intern, {counts.customer} Kunden" if de
-         else f"Respondents: {counts.internal} internal, {counts.customer} customers")
-    )  # fmt: skip
+
+            f"Befragte: {counts.internal} intern, {counts.customer} Kunden"
+            if de
+            else f"Respondents: {counts.internal} internal, {counts.customer} customers"
+
+    )
     lines.append("")
-    head = ("Modul / Dimension", "Wert", "Stufe", "intern", "Kunden", "Abdeckung") if de else (
-        "Module / dimension", "Score", "Level", "internal", "customer", "coverage")  # fmt: skip
+    head = (
+        ("Modul / Dimension", "Wert", "Stufe", "intern", "Kunden", "Abdeckung")
+        if de
+        else ("Module / dimension", "Score", "Level", "internal", "customer", "coverage")
+    )
     lines.append(f"{head[0]:<44} {head[1]:>6} {head[2]:>5} {head[3]:>8} {head[4]:>8} {head[5]:>9}")
     lines.append("-" * 85)
 
-    def row(label: str, score, level, by_perspective, coverage, indent: str = "") -> None:  # noqa: ANN001
+    def row(label: str, score, level, by_perspective, coverage, indent: str = "") -> None:
         internal = by_perspective.get("internal")
         customer = by_perspective.get("customer")
         share = coverage.share
@@ -36,21 +42,42 @@ def score_table(result: AssessmentResult, lang: str) -> str:
         )
 
     for module in result.modules:
-        row(module.title.get(lang), module.score, module.level, module.by_perspective,
-            module.coverage)  # fmt: skip
+        row(
+            module.title.get(lang),
+            module.score,
+            module.level,
+            module.by_perspective,
+            module.coverage,
+        )
         for dimension in module.dimensions:
-            row(dimension.title.get(lang), dimension.score, dimension.level,
-                dimension.by_perspective, dimension.coverage, indent="  ")  # fmt: skip
+            row(
+                dimension.title.get(lang),
+                dimension.score,
+                dimension.level,
+                dimension.by_perspective,
+                dimension.coverage,
+                indent="  ",
+            )
     lines.append("-" * 85)
-    row("Gesamt" if de else "Overall", result.score, result.level, result.by_perspective,
-        result.coverage)  # fmt: skip
+    row(
+        "Gesamt" if de else "Overall",
+        result.score,
+        result.level,
+        result.by_perspective,
+        result.coverage,
+    )
     if result.mirror:
         m = result.mirror
         lines.append("")
         lines.append(
-            (f"Wahrnehmungslücke (gespiegelte Fragen): intern {number(m.internal, lang)} vs. "
-             f"Kunden {number(m.customer, lang)} (Lücke {number(m.gap, lang)})") if de else
-            (f"Perception gap (mirrored questions): internal {number(m.internal, lang)} vs "
-             f"customers {number(m.customer, lang)} (gap {number(m.gap, lang)})")
-        )  # fmt: skip
+            (
+                f"Wahrnehmungslücke (gespiegelte Fragen): intern {number(m.internal, lang)} vs. "
+                f"Kunden {number(m.customer, lang)} (Lücke {number(m.gap, lang)})"
+            )
+            if de
+            else (
+                f"Perception gap (mirrored questions): internal {number(m.internal, lang)} vs "
+                f"customers {number(m.customer, lang)} (gap {number(m.gap, lang)})"
+            )
+        )
     return "\n".join(lines)

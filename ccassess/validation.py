@@ -88,9 +88,12 @@ def read_or_record(path: Path, report: ValidationReport) -> object | None:
 
 
 def _module(
-    path: Path, data: object, registry: Registry, report: ValidationReport,
+    path: Path,
+    data: object,
+    registry: Registry,
+    report: ValidationReport,
     extra: dict[str, Module],
-) -> None:  # fmt: skip
+) -> None:
     if data is None:
         return
     report.modules += 1

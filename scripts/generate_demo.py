@@ -22,14 +22,25 @@ PLUGINS = ROOT / "plugins"
 DEFAULT_OUTPUT = PLUGINS / "ccassess_demo" / "muster_handels"
 SEED = 20261124
 MODULES = [
-    "leadership", "silo_check", "dos_donts", "customer_or_reporting",
-    "customer_understanding", "customer_metrics", "customer_perception",
-]  # fmt: skip
+    "leadership",
+    "silo_check",
+    "dos_donts",
+    "customer_or_reporting",
+    "customer_understanding",
+    "customer_metrics",
+    "customer_perception",
+]
 
 DEPARTMENTS = {  # name: respondents (Personal has 2, so the anonymity rule shows)
-    "Geschäftsführung": 3, "Marketing": 4, "Vertrieb": 4, "Kundenservice": 4,
-    "Produktentwicklung": 3, "Supply Chain": 3, "Finanzen": 3, "Personal": 2,
-}  # fmt: skip
+    "Geschäftsführung": 3,
+    "Marketing": 4,
+    "Vertrieb": 4,
+    "Kundenservice": 4,
+    "Produktentwicklung": 3,
+    "Supply Chain": 3,
+    "Finanzen": 3,
+    "Personal": 2,
+}
 CUSTOMERS = 40
 
 # How favourably (0..1) each group sees things, before per-dimension tweaks and noise.
@@ -47,8 +58,12 @@ TWEAKS = {
 }
 # Understanding between departments (rater, target) → favourability; Marketing ↔ Vertrieb is
 # the broken link.
-MATRIX = {("Marketing", "Vertrieb"): 0.12, ("Vertrieb", "Marketing"): 0.1,
-          ("Produktentwicklung", "Kundenservice"): 0.3, ("Finanzen", "Vertrieb"): 0.35}  # fmt: skip
+MATRIX = {
+    ("Marketing", "Vertrieb"): 0.12,
+    ("Vertrieb", "Marketing"): 0.1,
+    ("Produktentwicklung", "Kundenservice"): 0.3,
+    ("Finanzen", "Vertrieb"): 0.35,
+}
 
 ACTIVITIES = {
     "Geschäftsführung": [
@@ -129,7 +144,9 @@ def scale_of(module: dict[str, Any], question: dict[str, Any]) -> tuple[int, int
 def favour(rng: random.Random, group: str, perspective: str, key: tuple[str, str]) -> float:
     base = BASE.get(group, BASE[perspective])
     tweak = TWEAKS.get(key, (0.0, 0.0, 0.0))
-    base += tweak[0] if group == "Geschäftsführung" else tweak[1 if perspective == "internal" else 2]
+    base += (
+        tweak[0] if group == "Geschäftsführung" else tweak[1 if perspective == "internal" else 2]
+    )
     return min(1.0, max(0.0, rng.gauss(base, 0.16)))
 
 
@@ -169,10 +186,13 @@ def answer_module(
                 answers[qid] = row
             elif qtype == "activity_list":
                 answers[qid] = [
-                    {"activity": text, "category": category,
-                     "share": max(5, share + rng.choice((-5, 0, 0, 5)))}
+                    {
+                        "activity": text,
+                        "category": category,
+                        "share": max(5, share + rng.choice((-5, 0, 0, 5))),
+                    }
                     for text, category, share in ACTIVITIES[department or "Vertrieb"]
-                ]  # fmt: skip
+                ]
             elif qtype == "kano":
                 weights = KANO.get(qid, (0.25, 0.25, 0.25, 0.25))
                 category = rng.choices(list(KANO_PAIRS), weights=weights)[0]
@@ -184,9 +204,13 @@ def answer_module(
 def metric_aggregates() -> dict[str, Any]:
     """What the CEO enters for the metrics module (last fiscal year)."""
     return {
-        "customers_start": 1240, "customers_lost": 198, "customers_new": 156,
-        "customers_end": 1198, "avg_annual_value": 5400, "avg_lifetime_years": 5.5,
-    }  # fmt: skip
+        "customers_start": 1240,
+        "customers_lost": 198,
+        "customers_new": 156,
+        "customers_end": 1198,
+        "avg_annual_value": 5400,
+        "avg_lifetime_years": 5.5,
+    }
 
 
 def internal_respondents(rng: random.Random, modules: dict[str, dict[str, Any]]) -> list[dict]:
@@ -205,7 +229,9 @@ def internal_respondents(rng: random.Random, modules: dict[str, dict[str, Any]])
                 "id": f"I-{number:03d}",
                 "perspective": "internal",
                 "department": department,
-                "role": "Geschäftsführer/in" if department == "Geschäftsführung" else "Führungskraft",
+                "role": "Geschäftsführer/in"
+                if department == "Geschäftsführung"
+                else "Führungskraft",
             }
             if number in NAMES:
                 respondent["name"] = NAMES[number]
@@ -222,9 +248,11 @@ def customer_respondents(rng: random.Random, modules: dict[str, dict[str, Any]])
             given = answer_module(rng, module, "customer", "customer", None)
             if given:
                 answers[m] = given
-        respondent: dict[str, Any] = {"id": f"K-{number:03d}", "perspective": "customer",
-                                      "role": rng.choice(["Einkauf", "Geschäftsführung",
-                                                          "Fachabteilung"])}  # fmt: skip
+        respondent: dict[str, Any] = {
+            "id": f"K-{number:03d}",
+            "perspective": "customer",
+            "role": rng.choice(["Einkauf", "Geschäftsführung", "Fachabteilung"]),
+        }
         if number + 25 in NAMES:
             respondent["name"] = NAMES[number + 25]
         respondent["answers"] = answers
@@ -234,8 +262,11 @@ def customer_respondents(rng: random.Random, modules: dict[str, dict[str, Any]])
 
 def dump(path: Path, data: Any, header: str) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    path.write_text(f"# {header}\n# Generated by scripts/generate_demo.py (seed {SEED}); "
-                    "do not edit by hand.\n" + text, "utf-8")  # fmt: skip
+    path.write_text(
+        f"# {header}\n# Generated by scripts/generate_demo.py (seed {SEED}); "
+        "do not edit by hand.\n" + text,
+        "utf-8",
+    )
 
 
 def generate(output: Path) -> None:
@@ -253,12 +284,16 @@ def generate(output: Path) -> None:
         "modules": MODULES,
     }
     dump(output / "assessment.yaml", settings, "Demo assessment: a fictional client")
-    dump(output / "responses" / "internal.yaml",
-         {"respondents": internal_respondents(rng, modules)},
-         "Workshop with managers from eight departments")  # fmt: skip
-    dump(output / "responses" / "customers.yaml",
-         {"respondents": customer_respondents(rng, modules)},
-         "Survey of the client's customers")  # fmt: skip
+    dump(
+        output / "responses" / "internal.yaml",
+        {"respondents": internal_respondents(rng, modules)},
+        "Workshop with managers from eight departments",
+    )
+    dump(
+        output / "responses" / "customers.yaml",
+        {"respondents": customer_respondents(rng, modules)},
+        "Survey of the client's customers",
+    )
 
 
 if __name__ == "__main__":

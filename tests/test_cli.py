@@ -39,7 +39,9 @@ def test_validate_all_modules_clean(run: Callable) -> None:
 
 
 def test_validate_tells_modules_and_responses_apart(write: Callable, run: Callable) -> None:
-    module = write("own/mine.yaml", """
+    module = write(
+        "own/mine.yaml",
+        """
         id: mine
         version: 1.0.0
         title: {de: Meins, en: Mine}
@@ -48,16 +50,22 @@ def test_validate_tells_modules_and_responses_apart(write: Callable, run: Callab
             title: {de: D}
             questions:
               - {id: q, type: likert, source: own, text: {de: F, en: Q}}
-    """)
-    answers = write("own/answers.yaml", """
+    """,
+    )
+    answers = write(
+        "own/answers.yaml",
+        """
         respondents:
           - {id: R1, perspective: internal, answers: {mine: {q: 6}}}
-    """)
+    """,
+    )
     result = run("validate", module.parent)
     assert result.exit_code == 2
     assert f"{module}:6: dimensions[d].title.en: warning: missing translation" in result.stderr
-    assert f"error: {answers}:2: respondents[R1].answers.mine.q: 6 is not on the scale" \
-           in result.stderr  # fmt: skip
+    assert (
+        f"error: {answers}:2: respondents[R1].answers.mine.q: 6 is not on the scale"
+        in result.stderr
+    )
     assert "checked 1 module(s), 1 respondent(s): 1 error(s), 1 warning(s)" in result.stdout
 
 
@@ -69,8 +77,10 @@ def test_validate_module_option(write: Callable, run: Callable) -> None:
 
 
 def test_score_bad_input_is_one_line_per_problem(write: Callable, run: Callable) -> None:
-    path = write("r.yaml", "respondent: {id: R1, perspective: internal, "
-                 "answers: {leadership: {lead_visible: 0}}}\n")  # fmt: skip
+    path = write(
+        "r.yaml",
+        "respondent: {id: R1, perspective: internal, answers: {leadership: {lead_visible: 0}}}\n",
+    )
     result = run("score", path)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
@@ -80,8 +90,9 @@ def test_score_bad_input_is_one_line_per_problem(write: Callable, run: Callable)
     assert "Traceback" not in result.output
 
 
-def test_unexpected_error_exits_1_with_debug_hint(tmp_path: Path, write: Callable,
-                                                 run: Callable) -> None:  # fmt: skip
+def test_unexpected_error_exits_1_with_debug_hint(
+    tmp_path: Path, write: Callable, run: Callable
+) -> None:
     folder = tmp_path / "p"
     folder.mkdir()
     (folder / "buggy.py").write_text(
@@ -116,6 +127,7 @@ def test_startup_imports_nothing_heavy() -> None:
         " if m in sys.modules]\n"
         "print('HEAVY', heavy, code)\n"
     )
-    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True).stdout  # fmt: skip
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
     assert "HEAVY [] 0" in output

@@ -68,8 +68,12 @@ def test_a_valid_module_builds(write: Callable, registry: Registry) -> None:
 
 
 def test_every_problem_is_listed_with_its_line(write: Callable, registry: Registry) -> None:
-    broken = GOOD.replace("weight: 2", "weight: 0").replace("points: 4", "points: 1").replace(
-        "type: yes_partly_no", "type: yes_no_maybe").replace("id: q2", "id: q1")  # fmt: skip
+    broken = (
+        GOOD.replace("weight: 2", "weight: 0")
+        .replace("points: 4", "points: 1")
+        .replace("type: yes_partly_no", "type: yes_no_maybe")
+        .replace("id: q2", "id: q1")
+    )
     problems = errors_of(write("m.yaml", broken), registry)
     text = "\n".join(problems)
     assert "m.yaml:6: scales.agree4.points: a scale needs 2 to 11 points, got 1" in text
@@ -80,16 +84,21 @@ def test_every_problem_is_listed_with_its_line(write: Callable, registry: Regist
 
 
 def test_question_in_two_dimensions(write: Callable, registry: Registry) -> None:
-    text = GOOD.replace("findings:", """  - id: second
+    text = GOOD.replace(
+        "findings:",
+        """  - id: second
     title: {de: Zweite, en: Second}
     questions:
       - id: q1
         type: likert
         text: {de: Nochmal, en: Again}
         source: x
-findings:""")
-    assert any("duplicate question id 'q1' (also in 'first')" in p
-               for p in errors_of(write("m.yaml", text), registry))  # fmt: skip
+findings:""",
+    )
+    assert any(
+        "duplicate question id 'q1' (also in 'first')" in p
+        for p in errors_of(write("m.yaml", text), registry)
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,15 +109,22 @@ findings:""")
         ("version: 1.0.0", "version: one", "'one' is not a semantic version"),
         ("id: sample", "id: Sample Module", "is not a valid id"),
         ("reverse: true", "reverse: yes", "write true or false, not yes"),
-        ("title: {de: Erste, en: First}", "title: {de: Erste, en: no}",
-         "no is a boolean in YAML 1.1; quote it"),
+        (
+            "title: {de: Erste, en: First}",
+            "title: {de: Erste, en: no}",
+            "no is a boolean in YAML 1.1; quote it",
+        ),
         ("source: NPS (Reichheld 2003)", "sauce: NPS", "unknown key; allowed:"),
-        ("when: {dimension: first, below: 40}", "when: {dimension: nope, below: 40}",
-         "unknown dimension 'nope'"),
+        (
+            "when: {dimension: first, below: 40}",
+            "when: {dimension: nope, below: 40}",
+            "unknown dimension 'nope'",
+        ),
     ],
 )
-def test_single_problems(write: Callable, registry: Registry, old: str, new: str,
-                         message: str) -> None:  # fmt: skip
+def test_single_problems(
+    write: Callable, registry: Registry, old: str, new: str, message: str
+) -> None:
     assert old in GOOD
     problems = errors_of(write("m.yaml", GOOD.replace(old, new)), registry)
     assert any(message in p for p in problems), problems
@@ -119,8 +135,9 @@ def test_level_thresholds_out_of_order(write: Callable, registry: Registry) -> N
         f"  - {{level: {i}, min: {m}, name: {{de: L{i}, en: L{i}}}}}\n"
         for i, m in zip(range(1, 6), (0, 30, 20, 60, 80), strict=True)
     )
-    problems = errors_of(write("m.yaml", GOOD.replace("dimensions:", levels + "dimensions:")),
-                         registry)  # fmt: skip
+    problems = errors_of(
+        write("m.yaml", GOOD.replace("dimensions:", levels + "dimensions:")), registry
+    )
     assert any("levels[2].min: thresholds must rise strictly" in p for p in problems)
 
 

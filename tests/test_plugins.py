@@ -78,20 +78,30 @@ def broken_plugin(folder: Path, body: str) -> Path:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("@hookimpl\ndef ccassess_modlues():\n    return []\n",
-         "plugin 'local:broken', hook ccassess_modlues: implements a hook that does not exist"),
-        ("raise ImportError('no module named fancy')\n",
-         "plugin 'local:broken': "),
-        ("@hookimpl\ndef ccassess_modules():\n    raise RuntimeError('database down')\n",
-         "plugin 'local:broken', hook ccassess_modules: raised RuntimeError: database down"),
-        ("@hookimpl\ndef ccassess_modules():\n    return 'leadership'\n",
-         "plugin 'local:broken', hook ccassess_modules: must return a list of Module or str or "
-         "Path or dict, got str"),
-        ("CCASSESS_PLUGIN_API = '2.0'\n",
-         "plugin 'local:broken': needs plugin API 2.0, this ccassess provides 1.0; skipped"),
-        ("@hookimpl\ndef ccassess_modules():\n    return [{'id': 'leadership', 'version': '1.0.0',"
-         " 'title': 'x', 'dimensions': []}]\n",
-         "plugin 'local:broken', hook ccassess_modules: invalid module"),
+        (
+            "@hookimpl\ndef ccassess_modlues():\n    return []\n",
+            "plugin 'local:broken', hook ccassess_modlues: implements a hook that does not exist",
+        ),
+        ("raise ImportError('no module named fancy')\n", "plugin 'local:broken': "),
+        (
+            "@hookimpl\ndef ccassess_modules():\n    raise RuntimeError('database down')\n",
+            "plugin 'local:broken', hook ccassess_modules: raised RuntimeError: database down",
+        ),
+        (
+            "@hookimpl\ndef ccassess_modules():\n    return 'leadership'\n",
+            "plugin 'local:broken', hook ccassess_modules: must return a list of Module or str or "
+            "Path or dict, got str",
+        ),
+        (
+            "CCASSESS_PLUGIN_API = '2.0'\n",
+            "plugin 'local:broken': needs plugin API 2.0, this ccassess provides 1.0; skipped",
+        ),
+        (
+            "@hookimpl\ndef ccassess_modules():\n"
+            "    return [{'id': 'leadership', 'version': '1.0.0',"
+            " 'title': 'x', 'dimensions': []}]\n",
+            "plugin 'local:broken', hook ccassess_modules: invalid module",
+        ),
     ],
 )
 def test_broken_plugins_are_named(tmp_path: Path, run: Callable, body: str, message: str) -> None:
@@ -109,18 +119,27 @@ def test_broken_plugins_are_named(tmp_path: Path, run: Callable, body: str, mess
 
 def test_duplicate_module_id_names_both_plugins(tmp_path: Path) -> None:
     folder = tmp_path / "p"
-    broken_plugin(folder, "@hookimpl\ndef ccassess_modules():\n    import ccassess_leadership\n"
-                  "    return [ccassess_leadership.MODULE_FILE]\n")  # fmt: skip
-    with pytest.raises(PluginError, match="plugin 'local:broken', hook ccassess_modules: "
-                       "module id 'leadership' is already registered by plugin 'leadership'"):  # fmt: skip
+    broken_plugin(
+        folder,
+        "@hookimpl\ndef ccassess_modules():\n    import ccassess_leadership\n"
+        "    return [ccassess_leadership.MODULE_FILE]\n",
+    )
+    with pytest.raises(
+        PluginError,
+        match="plugin 'local:broken', hook ccassess_modules: "
+        "module id 'leadership' is already registered by plugin 'leadership'",
+    ):
         load_registry(folder)
 
 
 def test_rejected_plugin_leaves_nothing_active(tmp_path: Path) -> None:
     folder = tmp_path / "p"
     source = (FIXTURES / "thirdparty" / "thirdparty_plugin.py").read_text()
-    broken_plugin(folder, source.replace("from __future__ import annotations", "")
-                  + "\n@hookimpl\ndef ccassess_findings():\n    raise ValueError('boom')\n")
+    broken_plugin(
+        folder,
+        source.replace("from __future__ import annotations", "")
+        + "\n@hookimpl\ndef ccassess_findings():\n    raise ValueError('boom')\n",
+    )
     registry = load_registry(folder, skip_broken=True)
     assert "slider" in registry.question_types  # loaded fine so far
     from ccassess.assessment import assess

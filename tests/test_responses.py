@@ -26,7 +26,9 @@ def problems(registry: Registry, *paths: Path) -> list[str]:
 
 
 def test_loads_yaml_and_json(write: Callable, registry: Registry) -> None:
-    yaml_file = write("r/a.yaml", """
+    yaml_file = write(
+        "r/a.yaml",
+        """
         respondents:
           - id: R1
             perspective: internal
@@ -34,9 +36,13 @@ def test_loads_yaml_and_json(write: Callable, registry: Registry) -> None:
             name: Erika Beispiel
             answers:
               leadership: {lead_visible: 4, lead_customer_contact: dont_know}
-    """)
-    json_file = write("r/b.json", '{"respondent": {"id": "K1", "perspective": "customer", '
-                      '"answers": {"customer_perception": {"simp_buy": 2}}}}')  # fmt: skip
+    """,
+    )
+    json_file = write(
+        "r/b.json",
+        '{"respondent": {"id": "K1", "perspective": "customer", '
+        '"answers": {"customer_perception": {"simp_buy": 2}}}}',
+    )
     first, second = load(registry, yaml_file.parent)
     assert first.id == "R1" and first.department == "Vertrieb" and first.name == "Erika Beispiel"
     assert first.answers["leadership"] == {"lead_visible": 4, "lead_customer_contact": DONT_KNOW}
@@ -44,7 +50,9 @@ def test_loads_yaml_and_json(write: Callable, registry: Registry) -> None:
 
 
 def test_every_problem_named_with_file_line_and_path(write: Callable, registry: Registry) -> None:
-    path = write("bad.yaml", """
+    path = write(
+        "bad.yaml",
+        """
         respondents:
           - id: R1
             perspective: staff
@@ -59,12 +67,15 @@ def test_every_problem_named_with_file_line_and_path(write: Callable, registry: 
             answers:
               leadership: {lead_visible: "viel"}
               customer_perception: {simp_buy: 2.5}
-    """)
+    """,
+    )
     found = problems(registry, path)
     text = "\n".join(found)
     assert f"{path}:3: respondents[R1].perspective: 'staff' is not a perspective" in text
-    assert f"{path}:6: respondents[R1].answers.leadership.lead_visible: 7 is not on the scale; " \
-           "allowed: 1–5" in text  # fmt: skip
+    assert (
+        f"{path}:6: respondents[R1].answers.leadership.lead_visible: 7 is not on the scale; "
+        "allowed: 1–5" in text
+    )
     assert f"{path}:7: respondents[R1].answers.leadership.lead_nonsense: unknown question" in text
     assert f"{path}:8: respondents[R1].answers.no_such_module: unknown module" in text
     assert f"{path}:11: respondents[R2].department: unknown department 'Lager'" in text
@@ -75,16 +86,21 @@ def test_every_problem_named_with_file_line_and_path(write: Callable, registry: 
 def test_duplicate_respondent_across_files(write: Callable, registry: Registry) -> None:
     a = write("a.yaml", "respondent: {id: R1, perspective: internal}\n")
     b = write("b.yaml", "respondent: {id: R1, perspective: customer}\n")
-    assert any(f"{b}:1: respondent.id: respondent 'R1' appears twice (also in {a}:1)" in p
-               for p in problems(registry, a, b))  # fmt: skip
+    assert any(
+        f"{b}:1: respondent.id: respondent 'R1' appears twice (also in {a}:1)" in p
+        for p in problems(registry, a, b)
+    )
 
 
 def test_perspective_mismatch_and_missing_id(write: Callable, registry: Registry) -> None:
-    path = write("c.yaml", """
+    path = write(
+        "c.yaml",
+        """
         respondents:
           - perspective: customer
             answers: {leadership: {lead_visible: 3}}
-    """)
+    """,
+    )
     text = "\n".join(problems(registry, path))
     assert "respondents[0].id: missing" in text
     assert "this question is for internal respondents, not customer" in text
@@ -106,7 +122,8 @@ def test_folder_with_one_broken_file(tmp_path: Path, registry: Registry) -> None
             f"respondent: {{id: R{i}, perspective: internal, "
             f"answers: {{leadership: {{lead_visible: {1 + i % 5}}}}}}}\n"
         )
-    (folder / "r0150.yaml").write_text("respondent: {id: R150, perspective: internal, "
-                                       "answers: {leadership: {lead_visible: 9}}}\n")  # fmt: skip
+    (folder / "r0150.yaml").write_text(
+        "respondent: {id: R150, perspective: internal, answers: {leadership: {lead_visible: 9}}}\n"
+    )
     found = problems(registry, folder)
     assert len(found) == 1 and "r0150.yaml:1" in found[0] and "9 is not on the scale" in found[0]

@@ -16,22 +16,52 @@ from ccassess.stats import cronbach_alpha, describe
 from ccassess.testing import Kit, make_kit
 
 CALC = {
-    "id": "calc", "version": "1.0.0", "title": {"de": "Rechnen", "en": "Calc"},
+    "id": "calc",
+    "version": "1.0.0",
+    "title": {"de": "Rechnen", "en": "Calc"},
     "dimensions": [
-        {"id": "d1", "title": {"de": "D1", "en": "D1"}, "weight": 1, "questions": [
-            {"id": "q1", "type": "likert", "source": "t", "text": {"de": "1", "en": "1"}},
-            {"id": "q2", "type": "likert", "source": "t", "weight": 3, "reverse": True,
-             "text": {"de": "2", "en": "2"}},
-        ]},
-        {"id": "d2", "title": {"de": "D2", "en": "D2"}, "weight": 3, "questions": [
-            {"id": "q3", "type": "yes_partly_no", "source": "t", "perspective": "both",
-             "text": {"internal": {"de": "3i", "en": "3i"}, "customer": {"de": "3k", "en": "3c"}}},
-        ]},
-        {"id": "d3", "title": {"de": "D3", "en": "D3"}, "questions": [
-            {"id": "q4", "type": "text", "source": "t", "text": {"de": "4", "en": "4"}},
-        ]},
+        {
+            "id": "d1",
+            "title": {"de": "D1", "en": "D1"},
+            "weight": 1,
+            "questions": [
+                {"id": "q1", "type": "likert", "source": "t", "text": {"de": "1", "en": "1"}},
+                {
+                    "id": "q2",
+                    "type": "likert",
+                    "source": "t",
+                    "weight": 3,
+                    "reverse": True,
+                    "text": {"de": "2", "en": "2"},
+                },
+            ],
+        },
+        {
+            "id": "d2",
+            "title": {"de": "D2", "en": "D2"},
+            "weight": 3,
+            "questions": [
+                {
+                    "id": "q3",
+                    "type": "yes_partly_no",
+                    "source": "t",
+                    "perspective": "both",
+                    "text": {
+                        "internal": {"de": "3i", "en": "3i"},
+                        "customer": {"de": "3k", "en": "3c"},
+                    },
+                },
+            ],
+        },
+        {
+            "id": "d3",
+            "title": {"de": "D3", "en": "D3"},
+            "questions": [
+                {"id": "q4", "type": "text", "source": "t", "text": {"de": "4", "en": "4"}},
+            ],
+        },
     ],
-}  # fmt: skip
+}
 
 
 def calc_plugin() -> types.ModuleType:
@@ -122,8 +152,9 @@ def test_result_round_trips_through_json(kit: Kit) -> None:
 
 def test_consensus_flags_strong_disagreement(kit: Kit) -> None:
     answers = [1, 5, 1, 5]
-    result = kit.score([kit.respondent("internal", {"calc": {"q1": a, "q2": 6 - a}})
-                        for a in answers])  # fmt: skip
+    result = kit.score(
+        [kit.respondent("internal", {"calc": {"q1": a, "q2": 6 - a}}) for a in answers]
+    )
     d1 = result.module("calc").dimensions[0]
     assert d1.stats.sd == pytest.approx(57.735, abs=1e-3)  # scores 0, 100, 0, 100
     assert d1.disagreement is True
@@ -158,8 +189,9 @@ def test_describe() -> None:
         ({"A": 5, "B": 5}, 5, ["A", "B"], set(), 0),
     ],
 )
-def test_anonymity_plan(counts: dict, threshold: int, shown: list, merged: set,
-                        left_out: int) -> None:  # fmt: skip
+def test_anonymity_plan(
+    counts: dict, threshold: int, shown: list, merged: set, left_out: int
+) -> None:
     got_shown, got_merged, got_left_out = plan_groups(counts, threshold)
     assert got_shown == shown and set(got_merged) == merged and got_left_out == left_out
 
@@ -168,9 +200,11 @@ def test_department_breakdown_hides_small_groups() -> None:
     settings = AssessmentSettings(departments=("Sales", "HR", "IT"), anonymity_threshold=3)
     kit = make_kit([("calc", calc_plugin())], settings=settings)
     people = [("Sales", 5), ("IT", 3), ("HR", 2)]
-    respondents = [kit.respondent("internal", {"calc": {"q1": 5 if dept == "HR" else 3}},
-                                  department=dept)
-                   for dept, n in people for _ in range(n)]  # fmt: skip
+    respondents = [
+        kit.respondent("internal", {"calc": {"q1": 5 if dept == "HR" else 3}}, department=dept)
+        for dept, n in people
+        for _ in range(n)
+    ]
     breakdown = kit.score(respondents).departments
     names = {g.name: g.n for g in breakdown.groups}
     # HR (2) is too small; alone in "other" it could be recovered, so IT (3) joins it

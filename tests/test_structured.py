@@ -69,7 +69,7 @@ def test_encodings(tmp_path: Path) -> None:
 def test_binary_file_renamed_is_refused(tmp_path: Path) -> None:
     fake = tmp_path / "answers.yaml"
     fake.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00<<>>\n")
-    with pytest.raises(ValidationError, match="answers.yaml: not a text file"):
+    with pytest.raises(ValidationError, match=r"answers\.yaml: not a text file"):
         read_structured(fake)
 
 

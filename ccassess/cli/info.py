@@ -10,8 +10,9 @@ from ccassess.cli.app import State, pass_state
 
 
 @click.command("modules")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @click.option("--lang", type=click.Choice(["de", "en"]), default="en", show_default=True)
 @pass_state
 def modules_command(state: State, fmt: str, lang: str) -> None:
@@ -20,17 +21,20 @@ def modules_command(state: State, fmt: str, lang: str) -> None:
     rows = []
     for module_id, entry in registry.entries.items():
         module = entry.module
-        languages = sorted({lang for _, q in module.questions() for lang in ("de", "en")
-                            if getattr(q.text, lang)})  # fmt: skip
-        rows.append({
-            "id": module_id,
-            "version": module.version,
-            "title": module.title.get(lang),
-            "dimensions": len(module.dimensions),
-            "questions": sum(1 for _ in module.questions()),
-            "languages": languages,
-            "plugin": entry.plugin,
-        })  # fmt: skip
+        languages = sorted(
+            {lang for _, q in module.questions() for lang in ("de", "en") if getattr(q.text, lang)}
+        )
+        rows.append(
+            {
+                "id": module_id,
+                "version": module.version,
+                "title": module.title.get(lang),
+                "dimensions": len(module.dimensions),
+                "questions": sum(1 for _ in module.questions()),
+                "languages": languages,
+                "plugin": entry.plugin,
+            }
+        )
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -39,13 +43,16 @@ def modules_command(state: State, fmt: str, lang: str) -> None:
         return
     click.echo(f"{'module':<24} {'version':<8} {'dims':>4} {'qs':>4}  {'lang':<6} title")
     for row in rows:
-        click.echo(f"{row['id']:<24} {row['version']:<8} {row['dimensions']:>4} "
-                   f"{row['questions']:>4}  {','.join(row['languages']):<6} {row['title']}")  # fmt: skip
+        click.echo(
+            f"{row['id']:<24} {row['version']:<8} {row['dimensions']:>4} "
+            f"{row['questions']:>4}  {','.join(row['languages']):<6} {row['title']}"
+        )
 
 
 @click.command("plugins")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @pass_state
 def plugins_command(state: State, fmt: str) -> None:
     """List the loaded plugins: name, version, origin and the hooks they implement."""

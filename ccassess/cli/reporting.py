@@ -16,20 +16,44 @@ FORMATS = ["pdf", "html", "json", "md", "xlsx"]
 
 def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default="pdf",
-                     show_default=True, help="pdf, html (self-contained), json (the scored "
-                     "result), md (summary) or xlsx (the action plan)."),
-        click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-                     help="Report language (default: the assessment's)."),
-        click.option("-o", "--output", type=click.Path(path_type=Path),
-                     help="Where to write the report (default: ./<client>-report.<format>)."),
-        click.option("--theme", type=click.Path(path_type=Path, file_okay=False),
-                     help="A theme folder overriding logo, colours, fonts and templates."),
-        click.option("--appendix", is_flag=True,
-                     help="Add the answers appendix (pseudonymous ids, never names)."),
-        click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/ua-1"]), default=None,
-                     help="Archival (PDF/A-3b) or tagged, accessible (PDF/UA-1) PDF."),
-    ]  # fmt: skip
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default="pdf",
+            show_default=True,
+            help="pdf, html (self-contained), json (the scored "
+            "result), md (summary) or xlsx (the action plan).",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["de", "en"]),
+            default=None,
+            help="Report language (default: the assessment's).",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(path_type=Path),
+            help="Where to write the report (default: ./<client>-report.<format>).",
+        ),
+        click.option(
+            "--theme",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="A theme folder overriding logo, colours, fonts and templates.",
+        ),
+        click.option(
+            "--appendix",
+            is_flag=True,
+            help="Add the answers appendix (pseudonymous ids, never names).",
+        ),
+        click.option(
+            "--pdf-variant",
+            type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
+            default=None,
+            help="Archival (PDF/A-3b) or tagged, accessible (PDF/UA-1) PDF.",
+        ),
+    ]
     for option in reversed(options):
         function = option(function)
     return function
@@ -54,15 +78,17 @@ def _render(state: State, result: Any, settings: Any, **options: Any) -> None:
 @input_options
 @output_options
 @pass_state
-def report_command(state: State, responses: tuple[Path, ...], assessment: Path | None,
-                   **options: Any) -> None:  # fmt: skip
+def report_command(
+    state: State, responses: tuple[Path, ...], assessment: Path | None, **options: Any
+) -> None:
     """Score responses and write the maturity report."""
     from ccassess.assessment import assess
 
     registry = state.registry()
     inputs = load_cli_inputs(registry, assessment, responses, options["lang"])
-    result = assess(registry, inputs.respondents, inputs.settings,
-                    include_answers=options["appendix"])  # fmt: skip
+    result = assess(
+        registry, inputs.respondents, inputs.settings, include_answers=options["appendix"]
+    )
     _render(state, result, inputs.settings, **options)
 
 
@@ -77,6 +103,7 @@ def demo_command(state: State, name: str | None, **options: Any) -> None:
 
     registry = state.registry()
     inputs = load_demo(registry, name, options["lang"])
-    result = assess(registry, inputs.respondents, inputs.settings,
-                    include_answers=options["appendix"])  # fmt: skip
+    result = assess(
+        registry, inputs.respondents, inputs.settings, include_answers=options["appendix"]
+    )
     _render(state, result, inputs.settings, **options)

@@ -12,10 +12,15 @@ from ccassess.cli.options import input_options, load_cli_inputs
 
 @click.command("score")
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)  # fmt: skip
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language of the table (default: the assessment's).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of the table (default: the assessment's).",
+)
 @pass_state
 def score_command(
     state: State, responses: tuple[Path, ...], assessment: Path | None, fmt: str, lang: str | None

@@ -11,17 +11,32 @@ from ccassess.cli.app import State, pass_state
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--module", "module_files", multiple=True, type=click.Path(path_type=Path),
-              help="A module YAML file to check (may be repeated).")  # fmt: skip
-@click.option("-a", "--assessment", type=click.Path(path_type=Path),
-              help="The assessment's settings (departments matter for the silo matrix).")
-@click.option("--strict", is_flag=True, help="Treat warnings (e.g. missing translations) as errors.")
+@click.option(
+    "--module",
+    "module_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A module YAML file to check (may be repeated).",
+)
+@click.option(
+    "-a",
+    "--assessment",
+    type=click.Path(path_type=Path),
+    help="The assessment's settings (departments matter for the silo matrix).",
+)
+@click.option(
+    "--strict", is_flag=True, help="Treat warnings (e.g. missing translations) as errors."
+)
 @click.pass_context
 @pass_state
 def validate_command(
-    state: State, ctx: click.Context, paths: tuple[Path, ...], module_files: tuple[Path, ...],
-    assessment: Path | None, strict: bool,
-) -> None:  # fmt: skip
+    state: State,
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    module_files: tuple[Path, ...],
+    assessment: Path | None,
+    strict: bool,
+) -> None:
     """Check module definitions and response files.
 
     Without arguments every loaded module is checked. PATHS may be module files, response

@@ -84,31 +84,9 @@ _Resolver.add_implicit_resolver(
 )
 
 
-class _Loader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    yaml.constructor.SafeConstructor,
-    _Resolver,
-):
-    def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        _Resolver.__init__(self)
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        # Refuse aliases and anchors before anything is expanded: no alias bombs, no merging.
-        event = self.peek_event()
-        if isinstance(event, yaml.events.AliasEvent):
-            raise _Refused(event.start_mark, f"alias *{event.anchor} is not allowed")
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _Refused(event.start_mark, f"anchor &{anchor} is not allowed")
-        return super().compose_node(parent, index)
+_EVENT_LOADER = yaml.CBaseLoader if yaml.__with_libyaml__ else yaml.BaseLoader
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
 
 class _Refused(Exception):
@@ -116,6 +94,109 @@ class _Refused(Exception):
         super().__init__(message)
         self.mark = mark
         self.message = message
+
+
+class _Composer:
+    """Builds located values straight from parser events (libyaml's C parser when present).
+
+    Working on events lets us refuse anchors and aliases before anything is expanded, and is
+    several times faster than PyYAML's pure-Python composer.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.loader = _EVENT_LOADER(text)
+        self.resolver = _Resolver()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def document(self) -> Any:
+        loader = self.loader
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # DocumentStart
+        value = self.value()
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            raise _Refused(event.start_mark, "only one YAML document per file is allowed")
+        return value
+
+    def value(self) -> Any:
+        event = self.loader.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, f"alias *{event.anchor} is not allowed")
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(event.start_mark, f"anchor &{event.anchor} is not allowed")
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.MappingStartEvent):
+            if event.tag not in (None, "!", _MAP):
+                raise _Refused(event.start_mark, f"YAML tag {event.tag} is not allowed")
+            return self.mapping(line)
+        if isinstance(event, yaml.SequenceStartEvent):
+            if event.tag not in (None, "!", _SEQ):
+                raise _Refused(event.start_mark, f"YAML tag {event.tag} is not allowed")
+            items = LocatedList()
+            items.line = line
+            items.item_lines = []
+            while not self.loader.check_event(yaml.SequenceEndEvent):
+                items.item_lines.append(self.loader.peek_event().start_mark.line + 1)
+                items.append(self.value())
+            self.loader.get_event()
+            return items
+        return self.scalar(event)
+
+    def mapping(self, line: int) -> LocatedDict:
+        result = LocatedDict()
+        result.line = line
+        result.key_lines = {}
+        while not self.loader.check_event(yaml.MappingEndEvent):
+            key_event = self.loader.peek_event()
+            if (
+                isinstance(key_event, yaml.ScalarEvent)
+                and key_event.value == "<<"
+                and key_event.implicit[0]
+            ):
+                raise _Refused(key_event.start_mark, "merge keys (<<) are not allowed")
+            key = self.value()
+            if isinstance(key, dict | list):
+                raise _Refused(key_event.start_mark, "a key must be a plain value")
+            if isinstance(key, Yaml11Bool):
+                key = str(key)
+            if key in result:
+                raise _Refused(
+                    key_event.start_mark,
+                    f"duplicate key {key!r} (first at line {result.key_lines[key]})",
+                )
+            result.key_lines[key] = key_event.start_mark.line + 1
+            result[key] = self.value()
+        self.loader.get_event()
+        return result
+
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag in (None, "!"):
+            tag = (
+                _STR
+                if tag == "!"
+                else self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            )
+        if tag == _STR:
+            return event.value
+        if tag == _YAML11_BOOL:
+            marker = Yaml11Bool(event.value)
+            marker.line = event.start_mark.line + 1
+            return marker
+        if tag not in _ALLOWED_SCALARS:
+            raise _Refused(event.start_mark, f"YAML tag {tag} is not allowed")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        value = self.constructor.construct_object(node, deep=False)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Refused(event.start_mark, f"{event.value!r} is not a finite number")
+        return value
+
+    def dispose(self) -> None:
+        self.loader.dispose()
+        self.constructor.constructed_objects.clear()
 
 
 def decode_text(raw: bytes, file: str) -> str:
@@ -165,16 +246,11 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text strictly into Located containers and plain scalars."""
-    loader = _Loader(text)
+    composer = _Composer(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        return _convert(node, loader, file)
+        return composer.document()
     except _Refused as exc:
-        raise ValidationError(
-            [Problem(Location(file, exc.mark.line + 1), exc.message)]
-        ) from None
+        raise ValidationError([Problem(Location(file, exc.mark.line + 1), exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -183,50 +259,7 @@ def parse_yaml(text: str, file: str) -> Any:
     except yaml.YAMLError as exc:
         raise ValidationError([Problem(Location(file), f"invalid YAML: {exc}")]) from None
     finally:
-        loader.dispose()
-
-
-def _convert(node: Any, loader: _Loader, file: str) -> Any:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
-            raise _Refused(node.start_mark, f"YAML tag {node.tag} is not allowed")
-        result = LocatedDict()
-        result.line = line
-        result.key_lines = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused(key_node.start_mark, "merge keys (<<) are not allowed")
-            key = _convert(key_node, loader, file)
-            if isinstance(key, dict | list):
-                raise _Refused(key_node.start_mark, "a key must be a plain value")
-            if isinstance(key, Yaml11Bool):
-                key = str(key)
-            if key in result:
-                raise _Refused(
-                    key_node.start_mark,
-                    f"duplicate key {key!r} (first at line {result.key_lines[key]})",
-                )
-            result.key_lines[key] = key_node.start_mark.line + 1
-            result[key] = _convert(value_node, loader, file)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise _Refused(node.start_mark, f"YAML tag {node.tag} is not allowed")
-        items = LocatedList(_convert(child, loader, file) for child in node.value)
-        items.line = line
-        items.item_lines = [child.start_mark.line + 1 for child in node.value]
-        return items
-    if node.tag == _YAML11_BOOL:
-        marker = Yaml11Bool(node.value)
-        marker.line = line
-        return marker
-    if node.tag not in _ALLOWED_SCALARS:
-        raise _Refused(node.start_mark, f"YAML tag {node.tag} is not allowed")
-    value = loader.construct_object(node, deep=False)
-    if isinstance(value, float) and not math.isfinite(value):
-        raise _Refused(node.start_mark, f"{node.value!r} is not a finite number")
-    return value
+        composer.dispose()
 
 
 def parse_json(text: str, file: str) -> Any:
@@ -252,7 +285,9 @@ def parse_json(text: str, file: str) -> Any:
             [Problem(Location(file, exc.lineno), f"invalid JSON: {exc.msg}")]
         ) from None
     except RecursionError:
-        raise ValidationError([Problem(Location(file), "invalid JSON: nested too deeply")]) from None
+        raise ValidationError(
+            [Problem(Location(file), "invalid JSON: nested too deeply")]
+        ) from None
 
 
 class _JsonRefused(ValueError):
