@@ -13,9 +13,8 @@ from collections.abc import Mapping, Sequence
 
 from ccassess.levels import level_for
 from ccassess.model import AssessmentSettings, Module, Respondent
-from ccassess.qtypes import QuestionType
 from ccassess.result import DepartmentBreakdown, DepartmentGroup
-from ccassess.scoring import score_module
+from ccassess.scoring import ModuleTable, subset_score
 from ccassess.stats import weighted_mean
 
 OTHER = "other"
@@ -46,8 +45,9 @@ def department_breakdown(
     modules: Sequence[Module],
     respondents: Sequence[Respondent],
     settings: AssessmentSettings,
-    types: Mapping[str, QuestionType],
+    tables: Mapping[str, ModuleTable],
 ) -> DepartmentBreakdown | None:
+    """Scores per department group; `tables` are each module's per-answer scores."""
     internal = [r for r in respondents if r.perspective == "internal"]
     if not any(r.department for r in internal):
         return None
@@ -55,12 +55,12 @@ def department_breakdown(
     counts = Counter(r.department for r in internal)
     shown, merged, left_out = plan_groups(counts, threshold)
     groups = [
-        _group(name, [r for r in internal if r.department == name], modules, types, threshold)
+        _group(name, [r for r in internal if r.department == name], modules, tables, threshold)
         for name in shown
     ]
     members = [r for r in internal if r.department in merged]
     if members and not left_out:
-        groups.append(_group(OTHER, members, modules, types, threshold, merged=True))
+        groups.append(_group(OTHER, members, modules, tables, threshold, merged=True))
     return DepartmentBreakdown(
         threshold=threshold,
         groups=groups,
@@ -73,18 +73,18 @@ def _group(
     name: str,
     members: Sequence[Respondent],
     modules: Sequence[Module],
-    types: Mapping[str, QuestionType],
+    tables: Mapping[str, ModuleTable],
     threshold: int,
     merged: bool = False,
 ) -> DepartmentGroup:
     module_scores: dict[str, float | None] = {}
     pairs = []
     for module in modules:
-        participants = [r for r in members if module.id in r.answers]
+        participants = {r.id for r in members if module.id in r.answers}
         if len(participants) < threshold:
             module_scores[module.id] = None  # too few in this module to show
             continue
-        score = score_module(module, participants, types).score
+        score = subset_score(module, tables[module.id], participants)
         module_scores[module.id] = score
         pairs.append((module.weight, score))
     score = weighted_mean(pairs)

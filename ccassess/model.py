@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any, Literal
 
@@ -148,11 +149,16 @@ class Module:
             for question in dimension.questions:
                 yield dimension, question
 
+    @cached_property
+    def _question_index(self) -> dict[str, Question]:
+        return {question.id: question for _, question in self.questions()}
+
+    @cached_property
+    def required_questions(self) -> tuple[Question, ...]:
+        return tuple(q for _, q in self.questions() if q.required)
+
     def question(self, question_id: str) -> Question | None:
-        for _, question in self.questions():
-            if question.id == question_id:
-                return question
-        return None
+        return self._question_index.get(question_id)
 
     def dimension(self, dimension_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)

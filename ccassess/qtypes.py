@@ -65,6 +65,8 @@ def _is_number(value: Any) -> bool:
 
 
 def _scale_value(scale: Scale, value: Any) -> int:
+    if type(value) is int and scale.start <= value < scale.start + scale.points:
+        return value  # the common case, checked first
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         value = int(value.strip())
     if isinstance(value, float) and value.is_integer():
