@@ -37,7 +37,9 @@ def load_inputs(
     if not responses:
         raise CcassessError("no responses given; name response files or folders")
     modules = {m.id: m for m in registry.select(settings.modules)}
-    respondents = load_responses(responses, modules, registry.question_types, settings)
+    respondents = load_responses(
+        responses, modules, registry.question_types, settings, plugins=registry.plugins
+    )
     return Inputs(settings, respondents)
 
 

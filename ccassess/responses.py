@@ -152,8 +152,8 @@ class ResponseValidator:
                                     perspective, department)  # fmt: skip
                 if value is not None:
                     checked[str(question_id)] = value
-            for _, question in module.questions():
-                if question.required and question.asked_of(perspective) and question.id not in checked:
+            for question in module.required_questions:
+                if question.asked_of(perspective) and question.id not in checked:
                     check.error(join(mpath, question.id), "a required question is not answered",
                                 by_module, module_id)  # fmt: skip
             result[module.id] = checked
@@ -170,8 +170,8 @@ class ResponseValidator:
         perspective: str,
         department: str | None,
     ) -> Any:
-        qpath = join(mpath, question_id)
         question = module.question(question_id)
+        qpath = mpath + "." + question_id  # cheap; only used in messages
         if question is None:
             check.error(qpath, f"unknown question in module {module.id!r}", container, question_id)
             return None

@@ -65,7 +65,9 @@ def validate_paths(
             response_data.append((path, data))
     modules = {**registry.modules, **extra_modules}
     problems = Problems()
-    validator = ResponseValidator(modules, registry.question_types, settings, problems)
+    validator = ResponseValidator(
+        modules, registry.question_types, settings, problems, registry.plugins
+    )
     for path, data in response_data:
         report.files += 1
         check = Checker(str(path), problems)

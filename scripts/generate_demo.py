@@ -55,6 +55,10 @@ TWEAKS = {
     ("dos_donts", "kpi_focus"): (-0.1, -0.2, 0.0),
     ("customer_perception", "continuity"): (0.0, 0.0, -0.08),
     ("customer_perception", "being_heard"): (0.05, 0.05, -0.06),
+    # customers are lukewarm rather than hostile about the outcome
+    ("customer_metrics", "satisfaction"): (0.0, 0.0, 0.26),
+    ("customer_metrics", "loyalty"): (0.0, 0.0, 0.3),
+    ("customer_metrics", "effort"): (0.0, 0.0, 0.12),
 }
 # Understanding between departments (rater, target) → favourability; Marketing ↔ Vertrieb is
 # the broken link.

@@ -1,4 +1,6 @@
-"""Built-in module 'customer_perception': mirrored items showing the gap between self-image and the customers' view.
+"""Built-in module 'customer_perception':
+
+Mirrored items showing the gap between self-image and the customers' view.
 
 Registered through the `ccassess` entry-point group like any third-party plugin; the content
 is the YAML file beside this one.

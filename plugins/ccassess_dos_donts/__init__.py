@@ -1,4 +1,6 @@
-"""Built-in module 'dos_donts': the four Do's & Don'ts and the four-point checklist, rated as statements.
+"""Built-in module 'dos_donts':
+
+The four Do's & Don'ts and the four-point checklist, rated as statements.
 
 Registered through the `ccassess` entry-point group like any third-party plugin; the content
 is the YAML file beside this one.

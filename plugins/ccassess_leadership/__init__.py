@@ -1,4 +1,6 @@
-"""Built-in module 'leadership': does top management lead customer centricity, with goals, budget and consistency?
+"""Built-in module 'leadership':
+
+Does top management lead customer centricity, with goals, budget and consistency?
 
 Registered through the `ccassess` entry-point group like any third-party plugin; the content
 is the YAML file beside this one.

@@ -1,0 +1,59 @@
+"""Built-in module 'customer_metrics': CSAT, NPS, CES, churn, retention and CLV.
+
+Computes each metric from raw customer ratings or from internal figures (formulas documented
+in module.yaml and README.md), maps it to a score and maturity level by documented thresholds,
+combines the metric with the practice items of its dimension, rejects impossible figures while
+responses are validated, and adds findings (negative NPS, high churn, …). Registered through
+the `ccassess` entry-point group like any third-party plugin; the content is module.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent, hookimpl
+
+from .checks import check_figures
+from .findings import metric_findings
+from .metrics import analyse
+
+CCASSESS_PLUGIN_API = "1.0"
+MODULE_FILE = Path(__file__).with_name("module.yaml")
+MODULE_ID = "customer_metrics"
+ANALYSIS_KEY = "customer_metrics"
+
+
+@hookimpl
+def ccassess_modules() -> list[Path]:
+    return [MODULE_FILE]
+
+
+@hookimpl
+def ccassess_validate_answers(module: Module, respondent: Respondent) -> list[str] | None:
+    if module.id != MODULE_ID:
+        return None
+    return check_figures(respondent.answers.get(module.id, {}))
+
+
+@hookimpl
+def ccassess_module_analysis(
+    module: Module,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    result: ModuleResult,
+) -> dict[str, Any] | None:
+    if module.id != MODULE_ID:
+        return None
+    data, dimension_scores = analyse(module, respondents, result)
+    return {"key": ANALYSIS_KEY, "data": data, "dimension_scores": dimension_scores}
+
+
+@hookimpl
+def ccassess_findings(
+    module: Module, result: ModuleResult, settings: AssessmentSettings
+) -> list[Finding] | None:
+    if module.id != MODULE_ID or ANALYSIS_KEY not in result.analysis:
+        return None
+    return metric_findings(result.analysis[ANALYSIS_KEY], result.respondents)

@@ -1,0 +1,55 @@
+"""Built-in module 'customer_or_reporting': does what we do help the customer, or only reporting?
+
+Contributes the `activity_list` question type (activities with a share of working time and a
+category), the activity-audit analysis (time shares per category, activities to review) and
+findings naming the "reporting only" and "makes selling harder" activities. Registered through
+the `ccassess` entry-point group like any third-party plugin; the content is module.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent, hookimpl
+
+from .activities import ActivityList
+from .audit import ANALYSIS_KEY, activity_audit, activity_questions, audit_findings
+
+CCASSESS_PLUGIN_API = "1.0"
+MODULE_FILE = Path(__file__).with_name("module.yaml")
+
+
+@hookimpl
+def ccassess_question_types() -> list[ActivityList]:
+    return [ActivityList()]
+
+
+@hookimpl
+def ccassess_modules() -> list[Path]:
+    return [MODULE_FILE]
+
+
+@hookimpl
+def ccassess_module_analysis(
+    module: Module,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    result: ModuleResult,
+) -> dict[str, Any] | None:
+    """Any module with an activity_list question gets the audit (not only ours)."""
+    data = activity_audit(module, respondents)
+    if data is None:
+        return None
+    return {"key": ANALYSIS_KEY, "data": data}
+
+
+@hookimpl
+def ccassess_findings(
+    module: Module, result: ModuleResult, settings: AssessmentSettings
+) -> list[Finding] | None:
+    data = result.analysis.get(ANALYSIS_KEY)
+    if not activity_questions(module) or not data:
+        return None
+    return audit_findings(module, data)

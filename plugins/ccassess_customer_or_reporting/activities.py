@@ -1,0 +1,207 @@
+"""The `activity_list` question type: recurring activities with a share of working time and a
+category (helps the customer · makes selling easier · only serves reporting · makes selling
+harder). Pure; no I/O."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ccassess import AnswerProblem, DefinitionContext, Question, QuestionType, Text
+
+CATEGORIES = ("customer", "selling", "reporting", "selling_harder")
+#: Categories whose time counts as serving customers (the score's numerator).
+SERVING = frozenset({"customer", "selling"})
+#: Categories whose activities are candidates to cut or change.
+TO_REVIEW = ("reporting", "selling_harder")
+
+CATEGORY_LABELS = {
+    "customer": Text("hilft dem Kunden", "helps the customer"),
+    "selling": Text("erleichtert den Verkauf", "makes selling easier"),
+    "reporting": Text("nur Reporting", "only serves reporting"),
+    "selling_harder": Text("erschwert den Verkauf", "makes selling harder"),
+}
+
+# Accepted spellings (compared after lower-casing and turning _ - into spaces).
+_ALIASES = {
+    "customer": (
+        "customer",
+        "customers",
+        "helps customer",
+        "helps the customer",
+        "helps customers",
+        "kunde",
+        "kunden",
+        "hilft dem kunden",
+        "hilft kunden",
+        "hilft den kunden",
+    ),
+    "selling": (
+        "selling",
+        "sales",
+        "selling easier",
+        "makes selling easier",
+        "eases selling",
+        "verkauf",
+        "vertrieb",
+        "erleichtert den verkauf",
+        "erleichtert verkauf",
+    ),
+    "reporting": (
+        "reporting",
+        "report",
+        "reporting only",
+        "only reporting",
+        "only serves reporting",
+        "nur reporting",
+        "dient nur dem reporting",
+        "nur dem reporting",
+    ),
+    "selling harder": (
+        "selling harder",
+        "makes selling harder",
+        "hinders selling",
+        "harder selling",
+        "erschwert den verkauf",
+        "erschwert verkauf",
+    ),
+}
+CATEGORY_ALIASES: dict[str, str] = {
+    alias: key.replace(" ", "_") for key, aliases in _ALIASES.items() for alias in aliases
+}
+
+ITEM_KEYS = ("activity", "share", "category")
+MAX_ACTIVITY_CHARS = 200
+DEFAULT_MAX_ITEMS = 50
+#: Shares are percentages; a sum up to 100 plus rounding slack is accepted.
+_SLACK = 1e-6
+
+
+def normalise_category(value: Any) -> str:
+    text = " ".join(re.sub(r"[_\-]+", " ", str(value)).lower().split())
+    category = CATEGORY_ALIASES.get(text.strip(" .\"'„“”"))
+    if category is None:
+        allowed = ", ".join(CATEGORIES)
+        german = " / ".join(label.de or "" for label in CATEGORY_LABELS.values())
+        raise AnswerProblem(f"category {value!r} is unknown; allowed: {allowed} ({german})")
+    return category
+
+
+def normalise_share(value: Any) -> int | float:
+    if isinstance(value, str):
+        text = value.strip().rstrip("%").strip().replace(",", ".")
+        try:
+            value = float(text)
+        except ValueError:
+            raise AnswerProblem(f"share {value!r} is not a number (percent)") from None
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        raise AnswerProblem(f"share {value!r} is not a number (percent)")
+    if not 0 < value <= 100:
+        raise AnswerProblem(f"share {value:g} must be more than 0 and at most 100 (percent)")
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def activity_key(text: str) -> str:
+    """Activities are the same when their text matches ignoring case and whitespace."""
+    return " ".join(text.split()).casefold()
+
+
+def format_share(share: float) -> str:
+    return f"{share:g}"
+
+
+class ActivityList(QuestionType):
+    """A list of {activity, share, category}; scores the time share that serves customers."""
+
+    name = "activity_list"
+    keys = frozenset({"max_items"})
+
+    def configure(self, ctx: DefinitionContext) -> dict[str, Any]:
+        raw = ctx.raw.get("max_items", DEFAULT_MAX_ITEMS)
+        if not isinstance(raw, int) or isinstance(raw, bool) or not 1 <= raw <= 500:
+            ctx.report("max_items", f"must be a whole number from 1 to 500, got {raw!r}")
+            raw = DEFAULT_MAX_ITEMS
+        return {"max_items": raw}
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        if not isinstance(value, list | tuple):
+            raise AnswerProblem("expected a list of activities, each {activity, share, category}")
+        max_items = int(question.extra.get("max_items", DEFAULT_MAX_ITEMS))
+        if len(value) > max_items:
+            raise AnswerProblem(f"{len(value)} activities listed; at most {max_items} are allowed")
+        items = []
+        for index, item in enumerate(value, start=1):
+            try:
+                items.append(self._item(item))
+            except AnswerProblem as exc:
+                raise AnswerProblem(f"activity {index}: {exc}") from None
+        total = sum(item["share"] for item in items)
+        if total > 100 + _SLACK:
+            raise AnswerProblem(
+                f"the shares add up to {total:g} %; together they can be at most 100 % "
+                "of working time"
+            )
+        return items
+
+    def _item(self, item: Any) -> dict[str, Any]:
+        if isinstance(item, str):  # compact form from sheets: "Weekly report; 10; reporting"
+            parts = [part.strip() for part in item.rsplit(";", 2)]
+            if len(parts) != 3:
+                raise AnswerProblem(f"{item!r} is not 'activity; share; category' or a mapping")
+            item = dict(zip(ITEM_KEYS, parts, strict=True))
+        if not isinstance(item, Mapping):
+            raise AnswerProblem("expected a mapping with activity, share and category")
+        unknown = [str(key) for key in item if key not in ITEM_KEYS]
+        if unknown:
+            raise AnswerProblem(f"unknown key {unknown[0]!r}; allowed: {', '.join(ITEM_KEYS)}")
+        missing = [key for key in ITEM_KEYS if item.get(key) in (None, "")]
+        if missing:
+            raise AnswerProblem(f"{missing[0]} is missing")
+        activity = item["activity"]
+        if not isinstance(activity, str | int | float) or isinstance(activity, bool):
+            raise AnswerProblem("activity must be text")
+        activity = " ".join(str(activity).split())
+        if not activity:
+            raise AnswerProblem("activity is empty")
+        if len(activity) > MAX_ACTIVITY_CHARS:
+            raise AnswerProblem(
+                f"activity is {len(activity)} characters; at most {MAX_ACTIVITY_CHARS} are allowed"
+            )
+        return {
+            "activity": activity,
+            "share": normalise_share(item["share"]),
+            "category": normalise_category(item["category"]),
+        }
+
+    def score(self, question: Question, value: Any) -> float | None:
+        total = sum(item["share"] for item in value)
+        if not total:
+            return None
+        serving = sum(item["share"] for item in value if item["category"] in SERVING)
+        return serving / total
+
+    def describe(self, question: Question, value: Any, lang: str) -> str:
+        unit = "% der Arbeitszeit" if lang == "de" else "% of working time"
+        return "; ".join(
+            f"{item['activity']} ({format_share(item['share'])} {unit}, "
+            f"{CATEGORY_LABELS[item['category']].get(lang)})"
+            for item in value
+        )
+
+    def allowed(self, question: Question, lang: str) -> str:
+        max_items = question.extra.get("max_items", DEFAULT_MAX_ITEMS)
+        categories = ", ".join(
+            f"{key} ({label.get(lang)})" for key, label in CATEGORY_LABELS.items()
+        )
+        if lang == "de":
+            return (
+                f"eine Liste von höchstens {max_items} Tätigkeiten mit activity (Text), share "
+                f"(Prozent der Arbeitszeit, über 0 bis 100, zusammen höchstens 100) und "
+                f"category: {categories}"
+            )
+        return (
+            f"a list of at most {max_items} activities with activity (text), share (percent of "
+            f"working time, above 0 up to 100, at most 100 together) and category: {categories}"
+        )

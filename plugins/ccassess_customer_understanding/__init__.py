@@ -1,0 +1,44 @@
+"""Built-in module 'customer_understanding': target groups, journey, feedback, empathy, co-creation.
+
+Contributes the `kano` question type (a feature asked functionally and dysfunctionally,
+classified with the standard 5 × 5 evaluation table) and the Kano analysis: per feature the
+category shares, the dominant category and the better/worse coefficients. Registered through
+the `ccassess` entry-point group like any third-party plugin; the content is module.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ccassess import AssessmentSettings, Module, ModuleResult, Respondent, hookimpl
+
+from .kano import Kano, kano_features
+
+CCASSESS_PLUGIN_API = "1.0"
+MODULE_FILE = Path(__file__).with_name("module.yaml")
+ANALYSIS_KEY = "kano"
+
+
+@hookimpl
+def ccassess_question_types() -> list[Kano]:
+    return [Kano()]
+
+
+@hookimpl
+def ccassess_modules() -> list[Path]:
+    return [MODULE_FILE]
+
+
+@hookimpl
+def ccassess_module_analysis(
+    module: Module,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    result: ModuleResult,
+) -> dict[str, Any] | None:
+    """Any module with kano questions gets the Kano analysis (not only ours)."""
+    if not any(q.type == Kano.name for _, q in module.questions()):
+        return None
+    return {"key": ANALYSIS_KEY, "data": {"features": kano_features(module, respondents)}}

@@ -1,0 +1,222 @@
+"""The Kano question type and its evaluation (Kano 1984; evaluation table and better/worse
+coefficients as in Berger et al. 1993). Pure; no I/O.
+
+Each feature is asked twice: functional ("how would you feel if it were offered?") and
+dysfunctional ("… if it were missing?"). Both answers are one of five reactions; the 5 × 5
+evaluation table turns the pair into a category.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ccassess import (
+    DONT_KNOW,
+    AnswerProblem,
+    DefinitionContext,
+    Module,
+    Question,
+    QuestionType,
+    Respondent,
+    Text,
+)
+
+#: The five reactions, in the order of the evaluation table (and of the numbers 1 … 5).
+REACTIONS = ("like", "expect", "neutral", "tolerate", "dislike")
+REACTION_LABELS = {
+    "like": Text("gefällt mir", "I like it"),
+    "expect": Text("setze ich voraus", "I expect it"),
+    "neutral": Text("ist mir egal", "I am neutral"),
+    "tolerate": Text("nehme ich hin", "I can tolerate it"),
+    "dislike": Text("stört mich", "I dislike it"),
+}
+_REACTION_ALIASES = {
+    "like": ("like", "i like it", "like it", "gefällt mir", "gefaellt mir", "würde mich freuen"),
+    "expect": (
+        "expect",
+        "i expect it",
+        "expect it",
+        "must be",
+        "must-be",
+        "setze ich voraus",
+        "erwarte ich",
+        "selbstverständlich",
+        "das setze ich voraus",
+    ),
+    "neutral": ("neutral", "i am neutral", "indifferent", "ist mir egal", "egal"),
+    "tolerate": (
+        "tolerate",
+        "i can tolerate it",
+        "can tolerate it",
+        "live with",
+        "i can live with it",
+        "can live with it",
+        "nehme ich hin",
+        "kann ich damit leben",
+        "damit kann ich leben",
+    ),
+    "dislike": (
+        "dislike",
+        "i dislike it",
+        "dislike it",
+        "stört mich",
+        "stoert mich",
+        "missfällt mir",
+    ),
+}
+REACTION_ALIASES = {alias: key for key, aliases in _REACTION_ALIASES.items() for alias in aliases}
+
+#: Category letters → analysis keys.
+CATEGORIES = {
+    "M": "must_be",
+    "O": "one_dimensional",
+    "A": "attractive",
+    "I": "indifferent",
+    "R": "reverse",
+    "Q": "questionable",
+}
+CATEGORY_LABELS = {
+    "must_be": Text("Basismerkmal", "must-be"),
+    "one_dimensional": Text("Leistungsmerkmal", "one-dimensional"),
+    "attractive": Text("Begeisterungsmerkmal", "attractive"),
+    "indifferent": Text("indifferent", "indifferent"),
+    "reverse": Text("unerwünscht (Rückweisungsmerkmal)", "reverse"),
+    "questionable": Text("widersprüchlich", "questionable"),
+}
+#: When two categories are equally frequent, the one with more impact wins (M > O > A > I;
+#: Berger et al. 1993), then R and Q.
+TIE_ORDER = ("must_be", "one_dimensional", "attractive", "indifferent", "reverse", "questionable")
+
+#: The standard Kano evaluation table: rows = functional answer, columns = dysfunctional
+#: answer, both in the order like, expect, neutral, tolerate, dislike.
+EVALUATION_TABLE: dict[str, dict[str, str]] = {
+    "like":     {"like": "Q", "expect": "A", "neutral": "A", "tolerate": "A", "dislike": "O"},
+    "expect":   {"like": "R", "expect": "I", "neutral": "I", "tolerate": "I", "dislike": "M"},
+    "neutral":  {"like": "R", "expect": "I", "neutral": "I", "tolerate": "I", "dislike": "M"},
+    "tolerate": {"like": "R", "expect": "I", "neutral": "I", "tolerate": "I", "dislike": "M"},
+    "dislike":  {"like": "R", "expect": "R", "neutral": "R", "tolerate": "R", "dislike": "Q"},
+}  # fmt: skip
+
+_ANSWER_KEYS = {
+    "functional": "functional",
+    "funktional": "functional",
+    "f": "functional",
+    "dysfunctional": "dysfunctional",
+    "dysfunktional": "dysfunctional",
+    "d": "dysfunctional",
+}
+
+
+def normalise_reaction(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
+        return REACTIONS[value - 1]
+    text = " ".join(str(value).replace("_", " ").lower().split()).strip(" .!\"'„“”")
+    if text.isdigit() and 1 <= int(text) <= 5:
+        return REACTIONS[int(text) - 1]
+    reaction = REACTION_ALIASES.get(text)
+    if reaction is None:
+        raise AnswerProblem(
+            f"{value!r} is not a Kano answer; allowed: {', '.join(REACTIONS)} or 1–5 "
+            f"({' / '.join(label.de or '' for label in REACTION_LABELS.values())})"
+        )
+    return reaction
+
+
+def classify(functional: str, dysfunctional: str) -> str:
+    """The category key (must_be, one_dimensional, …) of one answer pair."""
+    return CATEGORIES[EVALUATION_TABLE[functional][dysfunctional]]
+
+
+class Kano(QuestionType):
+    """A feature asked functionally and dysfunctionally; classified, never scored."""
+
+    name = "kano"
+    keys = frozenset({"functional", "dysfunctional"})
+    scored = False
+
+    def configure(self, ctx: DefinitionContext) -> dict[str, Any]:
+        return {
+            "functional": ctx.text("functional", required=True),
+            "dysfunctional": ctx.text("dysfunctional", required=True),
+        }
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        if isinstance(value, list | tuple) and len(value) == 2:
+            value = {"functional": value[0], "dysfunctional": value[1]}
+        if not isinstance(value, Mapping):
+            raise AnswerProblem("expected {functional: answer, dysfunctional: answer}")
+        answer: dict[str, str] = {}
+        for key, reaction in value.items():
+            side = _ANSWER_KEYS.get(str(key).strip().lower())
+            if side is None:
+                raise AnswerProblem(f"unknown key {key!r}; allowed: functional, dysfunctional")
+            if side in answer:
+                raise AnswerProblem(f"{side} is answered twice")
+            try:
+                answer[side] = normalise_reaction(reaction)
+            except AnswerProblem as exc:
+                raise AnswerProblem(f"{side}: {exc}") from None
+        for side in ("functional", "dysfunctional"):
+            if side not in answer:
+                raise AnswerProblem(f"the {side} answer is missing; a Kano item needs both")
+        return {"functional": answer["functional"], "dysfunctional": answer["dysfunctional"]}
+
+    def describe(self, question: Question, value: Any, lang: str) -> str:
+        category = CATEGORY_LABELS[classify(value["functional"], value["dysfunctional"])]
+        if lang == "de":
+            return (
+                f"funktional: {REACTION_LABELS[value['functional']].de}; dysfunktional: "
+                f"{REACTION_LABELS[value['dysfunctional']].de} → {category.de}"
+            )
+        return (
+            f"functional: {REACTION_LABELS[value['functional']].en}; dysfunctional: "
+            f"{REACTION_LABELS[value['dysfunctional']].en} → {category.en}"
+        )
+
+    def allowed(self, question: Question, lang: str) -> str:
+        labels = " / ".join(label.get(lang) for label in REACTION_LABELS.values())
+        return (
+            f"functional und dysfunctional, je: {', '.join(REACTIONS)}, 1–5 oder {labels}"
+            if lang == "de"
+            else f"functional and dysfunctional, each: {', '.join(REACTIONS)}, 1–5 or {labels}"
+        )
+
+
+def kano_features(module: Module, respondents: Sequence[Respondent]) -> list[dict[str, Any]]:
+    """Per Kano question: answer count, category shares, the dominant category, better/worse."""
+    features = []
+    for _, question in module.questions():
+        if question.type != Kano.name:
+            continue
+        counts = dict.fromkeys(CATEGORIES.values(), 0)
+        for respondent in respondents:
+            value = respondent.answers.get(module.id, {}).get(question.id)
+            if value is None or value == DONT_KNOW:
+                continue
+            counts[classify(value["functional"], value["dysfunctional"])] += 1
+        features.append(feature_summary(question.id, question.text, counts))
+    return features
+
+
+def feature_summary(feature_id: str, label: Text, counts: Mapping[str, int]) -> dict[str, Any]:
+    n = sum(counts.values())
+    shares = {c: (counts[c] / n if n else 0.0) for c in CATEGORIES.values()}
+    category = max(TIE_ORDER, key=lambda c: (counts[c], -TIE_ORDER.index(c))) if n else None
+    a, o = counts["attractive"], counts["one_dimensional"]
+    m, i = counts["must_be"], counts["indifferent"]
+    denominator = a + o + m + i
+    better = (a + o) / denominator if denominator else None
+    worse = -(o + m) / denominator if denominator and (o + m) else (0.0 if denominator else None)
+    return {
+        "id": feature_id,
+        "label": label.to_data(),
+        "n": n,
+        "counts": dict(counts),
+        "shares": shares,
+        "category": category,
+        "better": better,
+        "worse": worse,
+    }

@@ -1,0 +1,56 @@
+"""Helpers for the built-in modules' tests (imported by the test files and conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ccassess import AssessmentResult, AssessmentSettings, ModuleResult, Respondent
+from ccassess.assessment import assess
+from ccassess.registry import Registry
+
+
+def write_responses(folder: Path, respondents: Sequence[dict[str, Any]], name: str) -> Path:
+    path = folder / name
+    text = yaml.safe_dump({"respondents": list(respondents)}, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def assess_module(
+    registry: Registry,
+    module_id: str,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings | None = None,
+) -> tuple[ModuleResult, AssessmentResult]:
+    """Assess only this module; its result and the whole assessment result."""
+    settings = replace(settings or AssessmentSettings(), modules=(module_id,))
+    result = assess(registry, respondents, settings)
+    module = result.module(module_id)
+    assert module is not None
+    return module, result
+
+
+def internal(rid: str, module: str, answers: dict[str, Any], department: str | None = None) -> dict:
+    raw: dict[str, Any] = {"id": rid, "perspective": "internal", "answers": {module: answers}}
+    if department:
+        raw["department"] = department
+    return raw
+
+
+def customer(rid: str, module: str, answers: dict[str, Any]) -> dict:
+    return {"id": rid, "perspective": "customer", "answers": {module: answers}}
+
+
+def finding_ids(module: ModuleResult) -> set[str]:
+    return {f.id for f in module.findings}
+
+
+def dimension_score(module: ModuleResult, dimension_id: str) -> float | None:
+    dimension = module.dimension(dimension_id)
+    assert dimension is not None
+    return dimension.score

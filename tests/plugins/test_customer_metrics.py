@@ -1,0 +1,297 @@
+"""The built-in 'customer_metrics' module: formulas, thresholds, validation, findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from module_kit import assess_module, customer, dimension_score, finding_ids, internal
+
+from ccassess import ValidationError
+from ccassess.validation import validate_paths
+
+MODULE = "customer_metrics"
+METRICS = ("csat", "nps", "ces", "churn", "retention", "clv")
+
+
+def test_definition_validates_without_warnings(registry):
+    entry = registry.entries[MODULE]
+    assert entry.plugin == MODULE
+    assert entry.warnings == []
+    assert validate_paths(registry, [], [Path(entry.module.origin or "")]).problems == []
+    for metric in METRICS:
+        formula = entry.module.formulas[metric]
+        assert formula.de and formula.en
+
+
+# Ten customers and two internal respondents with figures, computed by hand below.
+CSAT = [5, 5, 4, 4, 4, 3, 3, 2, 1, 5]  # 6 of 10 are 4 or 5 → CSAT 60 %
+NPS = [10, 9, 9, 8, 7, 6, 5, 3, 0, 10]  # promoters 4, passives 2, detractors 4 → NPS 0
+CES = [6, 5, 5, 4, 7, 3, 6, 5, 5, 4]  # sum 50 → CES 5.0
+WORKED = [
+    customer(f"c{i}", MODULE, {"csat_rating": c, "nps_rating": n, "ces_rating": e})
+    for i, (c, n, e) in enumerate(zip(CSAT, NPS, CES, strict=True))
+] + [
+    internal("r1", MODULE, {
+        "customers_start": 200, "customers_lost": 30, "customers_new": 50, "customers_end": 220,
+        "avg_annual_value": 1200, "avg_lifetime_years": 4.5,
+        "nps_promoters": 60, "nps_passives": 30, "nps_detractors": 10,
+        "sat_measured_regularly": 5, "sat_management_review": 4,
+        "eff_repeat_contacts": 2, "ret_churn_tracked": 1, "val_clv_known": 3,
+    }),
+    # a second, equally complete set of customer figures: the first respondent's set is used
+    internal("r2", MODULE, {
+        "customers_start": 100, "customers_lost": 50, "customers_new": 0, "customers_end": 50,
+        "sat_measured_regularly": 4, "sat_management_review": 4,
+        "eff_repeat_contacts": 2, "ret_churn_tracked": 2, "val_clv_known": 4,
+    }),
+    # a less complete set is ignored
+    internal("r3", MODULE, {"customers_start": 999, "avg_annual_value": 1}),
+]  # fmt: skip
+
+
+def test_worked_example_metrics(registry, load):
+    module, _ = assess_module(registry, MODULE, load(WORKED))
+    metrics = module.analysis["customer_metrics"]["metrics"]
+    assert list(metrics) == list(METRICS)
+
+    csat = metrics["csat"]
+    assert csat["value"] == pytest.approx(60.0)
+    assert (csat["source"], csat["n"]) == ("customer_ratings", 10)
+    assert csat["inputs"] == {"satisfied": 6, "responses": 10}
+    # 60 % lies between the anchors 50 → 20 and 65 → 40: 20 + 10/15 × 20 = 33.33, level 2
+    assert csat["score"] == pytest.approx(100 / 3)
+    assert csat["level"] == 2
+    assert csat["formula"]["en"].startswith("CSAT = satisfied answers")
+
+    nps = metrics["nps"]
+    assert nps["value"] == pytest.approx(0.0)  # (4 − 4)/10 × 100
+    assert nps["inputs"] == {"promoters": 4, "passives": 2, "detractors": 4}
+    assert (nps["score"], nps["level"]) == (pytest.approx(20.0), 2)
+    # staff figures: (60 − 10)/100 × 100 = 50, kept beside the customers' own NPS
+    assert nps["internal_figure"] == pytest.approx(50.0)
+
+    ces = metrics["ces"]
+    assert ces["value"] == pytest.approx(5.0)
+    assert (ces["score"], ces["level"]) == (pytest.approx(40.0), 3)
+
+    churn = metrics["churn"]
+    assert churn["value"] == pytest.approx(15.0)  # 30/200 × 100, from r1 (first complete set)
+    assert churn["source"] == "internal_figures"
+    assert (churn["score"], churn["level"]) == (pytest.approx(40.0), 3)
+    assert churn["higher_is_better"] is False
+
+    retention = metrics["retention"]
+    assert retention["value"] == pytest.approx(85.0)  # (220 − 50)/200 × 100
+    assert (retention["score"], retention["level"]) == (pytest.approx(40.0), 3)
+    assert retention["note"] is None
+
+    clv = metrics["clv"]
+    assert clv["value"] == pytest.approx(5400.0)  # 1200 × 4.5
+    assert clv["unit"] == "EUR"
+    assert clv["score"] is None and clv["level"] is None  # no absolute benchmark
+
+
+def test_worked_example_dimension_and_module_scores(registry, load):
+    module, _ = assess_module(registry, MODULE, load(WORKED))
+    # satisfaction: practice items (100 + 75)/2 = 87.5 and (75 + 75)/2 = 75 → 81.25;
+    # metric 33.33 → (81.25 + 33.33)/2 = 57.29 (the csat_rating likert is not counted twice)
+    satisfaction = 81.25 / 2 + 50 / 3
+    assert dimension_score(module, "satisfaction") == pytest.approx(satisfaction)
+    assert module.dimension("satisfaction").score_source == MODULE
+    # loyalty: no practice answers → the NPS score 20
+    assert dimension_score(module, "loyalty") == pytest.approx(20.0)
+    # effort: eff_repeat_contacts (reverse) 2, 2 → 75; CES score 40 → 57.5
+    assert dimension_score(module, "effort") == pytest.approx(57.5)
+    # retention: ret_churn_tracked 1, 2 → 12.5; metric (churn 40 + retention 40)/2 = 40
+    #   → (12.5 + 40)/2 = 26.25
+    assert dimension_score(module, "retention") == pytest.approx(26.25)
+    # customer_value: CLV has no score → the engine's: val_clv_known 3, 4 → 62.5
+    assert dimension_score(module, "customer_value") == pytest.approx(62.5)
+    assert module.dimension("customer_value").score_source is None
+    # module: (57.29 + 20 + 57.5 + 26.25 + 62.5)/5 = 44.71
+    assert module.score == pytest.approx((satisfaction + 20 + 57.5 + 26.25 + 62.5) / 5)
+    explained = module.analysis["customer_metrics"]["dimensions"]["satisfaction"]
+    assert explained == pytest.approx(
+        {"practice": 81.25, "metric": 100 / 3, "combined": satisfaction}
+    )
+
+
+def test_worked_example_findings(registry, load):
+    module, _ = assess_module(registry, MODULE, load(WORKED))
+    # staff NPS 50 vs customers 0 → gap; the rule churn_blind_spot fires on the internal
+    # practice score of retention (12.5 < 40); NPS 0 is not negative, churn 15 % ≤ 20 %
+    assert finding_ids(module) == {"nps_self_image_gap", "churn_blind_spot"}
+    gap = next(f for f in module.findings if f.id == "nps_self_image_gap")
+    assert "an NPS of 50" in gap.text.en and "only 0" in gap.text.en
+
+
+def test_aggregates_only(registry, load):
+    respondents = load([
+        internal("r1", MODULE, {
+            "csat_satisfied": 45, "csat_responses": 60,
+            "nps_promoters": 50, "nps_passives": 30, "nps_detractors": 20,
+            "ces_average": 5.5, "customers_start": 100, "customers_lost": 8,
+        }),
+    ])  # fmt: skip
+    module, _ = assess_module(registry, MODULE, respondents)
+    metrics = module.analysis["customer_metrics"]["metrics"]
+    # CSAT 45/60 = 75 % → score 60, level 4
+    assert (metrics["csat"]["value"], metrics["csat"]["score"]) == pytest.approx((75.0, 60.0))
+    assert metrics["csat"]["source"] == "internal_figures"
+    # NPS (50 − 20)/100 = 30 → score 50, level 3
+    assert (metrics["nps"]["value"], metrics["nps"]["score"]) == pytest.approx((30.0, 50.0))
+    assert metrics["nps"]["level"] == 3
+    # CES 5.5 → score 60
+    assert metrics["ces"]["score"] == pytest.approx(60.0)
+    # churn 8 % → 80 − 3/5 × 20 = 68; retention without end/new: 100 − 8 = 92 → 68
+    assert (metrics["churn"]["value"], metrics["churn"]["score"]) == pytest.approx((8.0, 68.0))
+    retention = metrics["retention"]
+    assert (retention["value"], retention["score"]) == pytest.approx((92.0, 68.0))
+    assert "100 − churn" in retention["note"]["en"]
+    assert metrics["clv"]["value"] is None
+
+
+def test_zero_customers_at_start(registry, load):
+    respondents = load([internal("r1", MODULE, {"customers_start": 0, "customers_lost": 0})])
+    module, _ = assess_module(registry, MODULE, respondents)
+    metrics = module.analysis["customer_metrics"]["metrics"]
+    for metric in ("churn", "retention"):
+        assert metrics[metric]["value"] is None
+        assert metrics[metric]["score"] is None
+        assert "no customers at the start" in metrics[metric]["note"]["en"]
+    assert "churn_high" not in finding_ids(module)
+
+
+def test_all_detractors(registry, load):
+    respondents = load([customer(f"c{i}", MODULE, {"nps_rating": v})
+                        for i, v in enumerate([0, 3, 6, 6, 2])])  # fmt: skip
+    module, _ = assess_module(registry, MODULE, respondents)
+    nps = module.analysis["customer_metrics"]["metrics"]["nps"]
+    assert nps["value"] == pytest.approx(-100.0)  # (0 − 5)/5 × 100
+    assert (nps["score"], nps["level"]) == (0, 1)
+    assert dimension_score(module, "loyalty") == pytest.approx(0.0)
+    finding = next(f for f in module.findings if f.id == "nps_negative")
+    assert finding.severity == "critical"
+    assert "(−100)" in finding.text.en and "(−100)" in finding.text.de
+
+
+def test_empty_input(registry):
+    module, _ = assess_module(registry, MODULE, [])
+    data = module.analysis["customer_metrics"]
+    for metric in METRICS:
+        assert data["metrics"][metric]["value"] is None
+        assert data["metrics"][metric]["score"] is None
+    assert all(d["combined"] is None for d in data["dimensions"].values())
+    assert module.score is None
+    assert finding_ids(module) == set()
+
+
+def test_practice_answers_without_figures(registry, load):
+    respondents = load([internal("r1", MODULE, {"sat_close_loop": 5, "ces_average": "dont_know"})])
+    module, _ = assess_module(registry, MODULE, respondents)
+    assert all(m["value"] is None for m in module.analysis["customer_metrics"]["metrics"].values())
+    assert "no_metrics" in finding_ids(module)
+    assert dimension_score(module, "satisfaction") == pytest.approx(100.0)  # engine's, kept
+
+
+def test_high_churn_and_low_satisfaction(registry, load):
+    respondents = load([
+        internal("r1", MODULE, {"customers_start": 80, "customers_lost": 20,
+                                "csat_satisfied": 12, "csat_responses": 40, "ces_average": 3}),
+    ])  # fmt: skip
+    module, _ = assess_module(registry, MODULE, respondents)
+    ids = finding_ids(module)
+    # churn 20/80 = 25 % > 20 %; CSAT 12/40 = 30 % < 50 %; CES 3 < 4
+    assert {"churn_high", "csat_low", "ces_low"} <= ids
+    churn = next(f for f in module.findings if f.id == "churn_high")
+    assert "25.0 %" in churn.text.en and "25,0 %" in churn.text.de
+
+
+@pytest.mark.parametrize(
+    ("metric", "value", "score"),
+    [
+        ("csat", 0, 0), ("csat", 50, 20), ("csat", 85, 80), ("csat", 100, 100),
+        ("nps", -100, 0), ("nps", 0, 20), ("nps", 60, 80), ("nps", 100, 100),
+        ("ces", 1, 0), ("ces", 4, 20), ("ces", 7, 100),
+        ("churn", 0, 100), ("churn", 25, 20), ("churn", 100, 0),
+        ("retention", 75, 20), ("retention", 95, 80), ("retention", 100, 100),
+    ],
+)  # fmt: skip
+def test_thresholds(metric, value, score):
+    from ccassess_customer_metrics.metrics import metric_score
+
+    assert metric_score(metric, value) == pytest.approx(score)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"customers_start": 100, "customers_lost": 120},
+         "customers_lost (120) is greater than customers_start (100)"),
+        ({"csat_satisfied": 50, "csat_responses": 40},
+         "csat_satisfied (50) is greater than csat_responses (40)"),
+        ({"customers_new": 30, "customers_end": 20},
+         "customers_new (30) is greater than customers_end (20)"),
+        ({"customers_start": 100, "customers_new": 10, "customers_end": 150},
+         "customers_end (150) − customers_new (10) = 140 is greater than customers_start (100)"),
+        ({"customers_lost": 2.5}, "customers_lost (2.5) must be a whole number"),
+    ],
+)  # fmt: skip
+def test_impossible_figures_rejected_at_validation(load, answers, expected):
+    with pytest.raises(ValidationError) as caught:
+        load([internal("r1", MODULE, answers)], name="figures.yaml")
+    lines = caught.value.lines()
+    assert len(lines) == 1
+    assert "figures.yaml" in lines[0]
+    assert "respondents[r1].answers.customer_metrics" in lines[0]
+    assert expected in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("answers", "path", "expected"),
+    [
+        ({"nps_rating": 11}, "nps_rating", "not on the scale"),
+        ({"csat_rating": 0}, "csat_rating", "not on the scale"),
+    ],
+)
+def test_ratings_off_the_scale_rejected(load, answers, path, expected):
+    with pytest.raises(ValidationError) as caught:
+        load([customer("c1", MODULE, answers)], name="ratings.yaml")
+    text = "\n".join(caught.value.lines())
+    assert f"respondents[c1].answers.customer_metrics.{path}" in text
+    assert "ratings.yaml" in text and expected in text
+
+
+def test_negative_count_rejected(load):
+    with pytest.raises(ValidationError) as caught:
+        load([internal("r1", MODULE, {"customers_end": -5})], name="counts.yaml")
+    text = "\n".join(caught.value.lines())
+    assert "respondents[r1].answers.customer_metrics.customers_end" in text
+    assert "below the minimum 0" in text
+
+
+def test_validate_command_reports_cross_field_problems(registry, tmp_path):
+    """`ccassess validate` runs the same checks when it is given the plugins."""
+    from module_kit import write_responses
+
+    from ccassess.checking import Checker
+    from ccassess.errors import Problems
+    from ccassess.io.structured import read_structured
+    from ccassess.model import AssessmentSettings
+    from ccassess.responses import ResponseValidator, raw_respondents
+
+    path = write_responses(
+        tmp_path, [internal("r1", MODULE, {"customers_start": 5, "customers_lost": 6})], "v.yaml"
+    )
+    problems = Problems()
+    validator = ResponseValidator(registry.modules, registry.question_types,
+                                  AssessmentSettings(), problems, registry.plugins)  # fmt: skip
+    check = Checker(str(path), problems)
+    for raw, rpath in raw_respondents(read_structured(path), check):
+        validator.respondent(raw, rpath, check)
+    assert [p.message for p in problems.errors] == [
+        "customers_lost (6) is greater than customers_start (5): a period cannot lose more of "
+        "its customers than it started with"
+    ]
+    assert problems.errors[0].location.line == 5

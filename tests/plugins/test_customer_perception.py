@@ -1,0 +1,63 @@
+"""The built-in 'customer_perception' module: mirrored items and the perception gap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from module_kit import assess_module, customer, dimension_score, finding_ids, internal
+
+from ccassess.validation import validate_paths
+
+MODULE = "customer_perception"
+
+
+def test_definition_validates_without_warnings(registry):
+    entry = registry.entries[MODULE]
+    assert entry.plugin == MODULE
+    assert entry.warnings == []
+    assert validate_paths(registry, [], [Path(entry.module.origin or "")]).problems == []
+    # every item is mirrored: an internal and a customer wording
+    for _, question in entry.module.questions():
+        assert question.mirrored
+        assert question.text_customer is not None and question.text_customer.de
+
+
+def test_perception_gap_hand_computed(registry, load):
+    simplicity_r1 = {"simp_find_information": 5, "simp_buy": 4, "simp_self_service": 5,
+                     "simp_complicated_documents": 1}  # fmt: skip
+    simplicity_r2 = {"simp_find_information": 4, "simp_buy": 4, "simp_self_service": 5,
+                     "simp_complicated_documents": 2}  # fmt: skip
+    respondents = load([
+        internal("r1", MODULE, {**simplicity_r1, "heard_listened_to": 5}),
+        internal("r2", MODULE, {**simplicity_r2, "heard_listened_to": 5}),
+        customer("c1", MODULE, {"simp_find_information": 2, "simp_buy": 3,
+                                "simp_self_service": 1, "simp_complicated_documents": 4,
+                                "heard_listened_to": 1}),
+        customer("c2", MODULE, {"simp_find_information": 2, "simp_buy": 1,
+                                "simp_self_service": 1, "simp_complicated_documents": 5,
+                                "heard_listened_to": 1}),
+    ])  # fmt: skip
+    module, _ = assess_module(registry, MODULE, respondents)
+
+    # simplicity, per question over all four respondents (documents reverse-coded):
+    #   find (100 + 75 + 25 + 25)/4 = 56.25; buy (75 + 75 + 50 + 0)/4 = 50;
+    #   self-service (100 + 100 + 0 + 0)/4 = 50; documents (100 + 75 + 25 + 0)/4 = 50
+    #   → 206.25/4 = 51.5625
+    assert dimension_score(module, "simplicity") == pytest.approx(51.5625)
+    # internal per question 87.5, 75, 100, 87.5 → 87.5; customers 25, 25, 0, 12.5 → 15.625
+    mirror = module.dimension("simplicity").mirror
+    assert (mirror.internal, mirror.customer, mirror.gap) == pytest.approx((87.5, 15.625, 71.875))
+    # being_heard: heard_listened_to internal 100, customers 0 → score 50, gap 100
+    assert dimension_score(module, "being_heard") == pytest.approx(50.0)
+    assert module.dimension("being_heard").mirror.gap == pytest.approx(100.0)
+    # module: (51.5625 + 50)/2 = 50.78125; mirror internal (87.5 + 100)/2 = 93.75,
+    # customers (15.625 + 0)/2 = 7.8125, gap 85.9375: staff rate far higher than customers
+    assert module.score == pytest.approx(50.78125)
+    assert module.mirror.gap == pytest.approx(85.9375)
+    assert module.by_perspective["internal"].score == pytest.approx(93.75)
+    assert module.by_perspective["customer"].score == pytest.approx(7.8125)
+
+    assert finding_ids(module) == {"gap_simplicity", "gap_being_heard", "customers_not_heard"}
+    severities = {f.id: f.severity for f in module.findings}
+    assert severities["gap_being_heard"] == "critical"
