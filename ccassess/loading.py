@@ -126,6 +126,9 @@ class _ModuleBuilder:
         if data is None:
             c.error("", "the file is empty; expected a module definition")
             return None
+        if isinstance(data, Mapping) and not data:
+            c.error("", "the module definition is empty")
+            return None
         data = c.mapping(data, "")
         if not data:
             return None

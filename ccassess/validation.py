@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ccassess.checking import Checker
 from ccassess.errors import Location, Problem, Problems, ValidationError
-from ccassess.io.structured import read_structured
+from ccassess.io.structured import MAX_FILE_BYTES, read_structured
 from ccassess.loading import MAX_MODULE_BYTES, build_module
 from ccassess.model import AssessmentSettings, Module
 from ccassess.registry import Registry
@@ -54,7 +54,8 @@ def validate_paths(
             report.modules += 1
             report.problems.extend(entry.warnings)
     for path in module_files:
-        _module(path, read_or_record(path, report), registry, report, extra_modules)
+        data = read_or_record(path, report, MAX_MODULE_BYTES)
+        _module(path, data, registry, report, extra_modules)
     for path in response_files(paths):
         data = read_or_record(path, report)
         if data is None:
@@ -78,9 +79,11 @@ def validate_paths(
     return report
 
 
-def read_or_record(path: Path, report: ValidationReport) -> object | None:
+def read_or_record(
+    path: Path, report: ValidationReport, limit: int = MAX_FILE_BYTES
+) -> object | None:
     try:
-        data = read_structured(path, MAX_MODULE_BYTES * 10)
+        data = read_structured(path, limit)
     except ValidationError as exc:
         report.problems.extend(exc.problems)
         return None

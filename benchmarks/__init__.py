@@ -1,0 +1,1 @@
+"""The ccassess performance suite: `python -m benchmarks [--quick]` (see README.md)."""
