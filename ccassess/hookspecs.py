@@ -138,9 +138,11 @@ def ccassess_template_dirs() -> Sequence[str | Path] | None:
 def ccassess_importers() -> Sequence[Any] | None:
     """Contribute input formats (importers) for responses.
 
-    Called when responses are read. Return ``ccassess.Importer`` instances: ``name``,
-    ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
-    ``read(path, context) -> list[Respondent]``. Readers raise
+    Called when responses are read or imported. Return objects following the
+    ``ccassess.importing.Importer`` protocol: ``name`` (short, unique), ``label`` (what
+    users see), ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
+    ``read(path, context) -> list[RawRespondent]`` — raw respondent mappings with their
+    locations; the core validates them exactly like response files. Readers raise
     ``ccassess.ValidationError`` with locations (file, sheet, row, column) for bad input.
     """
 

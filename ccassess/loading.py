@@ -41,7 +41,6 @@ MODULE_KEYS = {
     "dimensions",
     "findings",
     "formulas",
-    "api_version",
 }
 DIMENSION_KEYS = {
     "id",

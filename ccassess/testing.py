@@ -1,63 +1,166 @@
-"""A test kit for plugin authors, also loaded as a pytest plugin (entry point `pytest11`).
+"""The test kit for plugin authors, also a pytest plugin (entry point `pytest11`).
+
+With ccassess installed, every pytest run has the fixture `ccassess_kit`::
+
+    import ccassess_acme
 
     def test_my_module(ccassess_kit):
-        kit = ccassess_kit(plugins=[("mine", my_plugin)])
-        result = kit.score([kit.respondent("internal", {"my_module": {"q1": 4}})])
-        assert result.module("my_module").score == 75.0
+        kit = ccassess_kit(ccassess_acme)            # only this plugin (plus the core)
+        result = kit.score([kit.respondent("internal", {"acme": {"q1": 4}})])
+        assert result.module("acme").score == 75.0
 
-Nothing here mocks ccassess: the kit uses the real loader, scoring engine and report.
+Nothing here mocks ccassess: the kit uses the real loader, validation, scoring engine and
+report renderer. The names in ``__all__`` are public API (stable within a major version of
+``ccassess.PLUGIN_API_VERSION``), including the methods of `Kit`.
 """
 
 from __future__ import annotations
 
+import importlib
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ccassess.model import AssessmentSettings, Respondent
+from ccassess import hookimpl
+from ccassess.model import AssessmentSettings, Module, Respondent
 from ccassess.registry import Registry, load_registry
-from ccassess.result import AssessmentResult
+
+if TYPE_CHECKING:
+    from ccassess.errors import Problem
+    from ccassess.result import AssessmentResult
+
+__all__ = ["Kit", "ccassess_kit", "make_kit"]
+
+#: What `make_kit` accepts as a plugin: the plugin object (usually its module), its import
+#: name as a string, or a (name, plugin) pair to choose the name it is registered under.
+PluginSpec = ModuleType | str | tuple[str, Any]
 
 
 @dataclass
 class Kit:
-    """A registry with the plugins under test, and one-liners around it."""
+    """A registry holding only the plugins under test, and one-liners around it."""
 
     registry: Registry
     settings: AssessmentSettings = field(default_factory=AssessmentSettings)
-    _ids: Any = field(default_factory=lambda: itertools.count(1))
+    _ids: Any = field(default_factory=lambda: itertools.count(1), repr=False)
+
+    # -- what is loaded ---------------------------------------------------------------------
+
+    def module(self, module_id: str) -> Module:
+        """A loaded module by id (KeyError naming the loaded ones if it is not there)."""
+        if module_id not in self.registry.entries:
+            loaded = ", ".join(self.registry.entries) or "none"
+            raise KeyError(f"module {module_id!r} is not loaded; loaded: {loaded}")
+        return self.registry.entries[module_id].module
+
+    @property
+    def failures(self) -> list[str]:
+        """Plugins that were skipped (only with ``skip_broken=True``), as "plugin: message"."""
+        return [f"{f.plugin}: {f.message}" for f in self.registry.plugins.failures]
+
+    def check_module(self, definition: str | Path | Mapping[str, Any]) -> list[Problem]:
+        """Validate a module file (YAML/JSON) or definition dict against the loaded types.
+
+        Returns the warnings (e.g. missing translations; ``[]`` when clean) and raises
+        ``ccassess.ValidationError`` listing every error with its location.
+        """
+        from ccassess.loading import build_module, load_module_file
+
+        if isinstance(definition, Mapping):
+            loaded = build_module(dict(definition), self.registry.question_types, file="<test>")
+        else:
+            loaded = load_module_file(definition, self.registry.question_types)
+        return loaded.warnings
+
+    # -- respondents ------------------------------------------------------------------------
 
     def respondent(
         self,
         perspective: str,
-        answers: dict[str, dict[str, Any]],
+        answers: Mapping[str, Mapping[str, Any]] | None = None,
         department: str | None = None,
         id: str | None = None,
+        *,
+        role: str | None = None,
     ) -> Respondent:
-        """A respondent whose answers are validated exactly like answers from a file."""
+        """One respondent, validated exactly like a respondent read from a file.
+
+        ``answers`` maps module id → question id → answer (``"dont_know"`` for "don't
+        know"). A wrong answer, or one that a plugin's ``ccassess_validate_answers`` rejects,
+        raises ``ccassess.ValidationError`` naming the question. Ids are R0001, R0002, …
+        unless given.
+        """
         from ccassess.checking import Checker
         from ccassess.errors import Problems
         from ccassess.responses import ResponseValidator
 
-        raw = {"id": id or f"R{next(self._ids):04d}", "perspective": perspective,
-               "answers": answers}  # fmt: skip
+        raw: dict[str, Any] = {
+            "id": id or f"R{next(self._ids):04d}",
+            "perspective": perspective,
+            "answers": {m: dict(a) for m, a in (answers or {}).items()},
+        }
         if department:
             raw["department"] = department
+        if role:
+            raw["role"] = role
         problems = Problems()
         validator = ResponseValidator(self.registry.modules, self.registry.question_types,
-                                      self.settings, problems)  # fmt: skip
+                                      self.settings, problems, self.registry.plugins)  # fmt: skip
         respondent = validator.respondent(raw, "respondent", Checker("<test>", problems))
         problems.raise_if_errors()
         assert respondent is not None
         return respondent
 
-    def score(self, respondents: Sequence[Respondent], **options: Any) -> AssessmentResult:
+    def respondents(
+        self,
+        perspective: str,
+        module_id: str,
+        *answer_sets: Mapping[str, Any],
+        department: str | None = None,
+    ) -> list[Respondent]:
+        """Several respondents of one perspective answering one module, one dict each::
+
+        kit.respondents("internal", "acme", {"q1": 5}, {"q1": 3}, {"q1": "dont_know"})
+        """
+        return [self.respondent(perspective, {module_id: answers}, department)
+                for answers in answer_sets]  # fmt: skip
+
+    def read_responses(self, *paths: str | Path) -> list[Respondent]:
+        """Respondents from response files or folders (YAML/JSON), validated by the real reader."""
+        from ccassess.responses import load_responses
+
+        return load_responses(list(paths), self.registry.modules, self.registry.question_types,
+                              self.settings, plugins=self.registry.plugins)  # fmt: skip
+
+    def import_files(self, *paths: str | Path) -> list[Respondent]:
+        """Respondents read by the importers — the core's and the plugins'
+        (``ccassess_importers``) — and validated, as an import reads them. Raises
+        ``ccassess.ValidationError`` listing every problem with file, line, sheet, row, column.
+        """
+        from ccassess.importing import ImportContext, collect_importers, read_batch
+
+        context = ImportContext(self.registry.modules, self.registry.question_types,
+                                self.settings)  # fmt: skip
+        importers = collect_importers(self.registry.plugins)
+        batch = read_batch(list(paths), importers, context, self.registry.plugins)
+        batch.problems.raise_if_errors()
+        return [item.respondent for item in batch.respondents]
+
+    # -- scoring and reporting --------------------------------------------------------------
+
+    def score(self, respondents: Iterable[Respondent], **options: Any) -> AssessmentResult:
+        """Score like ``ccassess score``: engine, plugin analysis, findings, recommendations.
+
+        ``options`` go to ``ccassess.assessment.assess`` (e.g. ``include_answers=True``).
+        """
         from ccassess.assessment import assess
 
-        return assess(self.registry, respondents, self.settings, **options)
+        return assess(self.registry, list(respondents), self.settings, **options)
 
     def report_text(self, result: AssessmentResult, lang: str = "en") -> str:
         """The report as plain text (HTML rendered, tags stripped): quick content checks."""
@@ -67,24 +170,91 @@ class Kit:
         from ccassess.report import ReportOptions
         from ccassess.report.html import render_html
 
-        rendered = render_html(result, self.registry.plugins, ReportOptions(format="html",
-                                                                              lang=lang))  # fmt: skip
+        options = ReportOptions(format="html", lang=lang)
+        rendered = render_html(result, self.registry.plugins, options)
         text = re.sub(r"<[^>]+>", " ", rendered.inline_html())
         return " ".join(html.unescape(text).split())
 
 
 def make_kit(
-    plugins: Sequence[tuple[str, Any]] = (),
-    *,
+    *plugins: PluginSpec | Sequence[PluginSpec],
+    modules: Sequence[str | Path | Mapping[str, Any]] = (),
     entry_points: bool = False,
-    settings: AssessmentSettings | None = None,
+    settings: AssessmentSettings | Mapping[str, Any] | None = None,
+    skip_broken: bool = False,
 ) -> Kit:
-    """A kit with only the given plugins (plus the core) unless entry_points=True."""
-    registry = load_registry(extra_plugins=plugins, entry_points=entry_points)
-    return Kit(registry, settings or AssessmentSettings())
+    """A kit with the core and the given plugins only (installed plugins too if entry_points).
+
+    - ``plugins``: plugin modules (``make_kit(ccassess_acme)``), import names
+      (``make_kit("ccassess_acme")``), ``(name, plugin)`` pairs, or lists of these. A module
+      is registered under its import name, a string under the name given.
+    - ``modules``: module YAML/JSON files or definition dicts to load as well, as if a
+      plugin registered them (a consultant's YAML module needs no Python to be tested).
+    - ``settings``: ``AssessmentSettings`` or the mapping an assessment.yaml holds
+      (``{"departments": ["Sales", "IT"], "anonymity_threshold": 3}``), validated.
+    - ``skip_broken``: record a broken plugin in ``Kit.failures`` instead of raising
+      ``ccassess.errors.PluginError``.
+    """
+    registered = [_named(spec) for spec in _flatten(plugins)]
+    if modules:
+        registered.append(("kit:modules", _ModulesPlugin(list(modules))))
+    registry = load_registry(extra_plugins=registered, entry_points=entry_points,
+                             skip_broken=skip_broken)  # fmt: skip
+    return Kit(registry, _settings(settings))
+
+
+class _ModulesPlugin:
+    """Registers module files or dicts given to `make_kit(modules=…)`."""
+
+    def __init__(self, modules: list[Any]) -> None:
+        self.modules = modules
+
+    @hookimpl
+    def ccassess_modules(self) -> list[Any]:
+        return [dict(m) if isinstance(m, Mapping) else m for m in self.modules]
+
+
+def _flatten(specs: Iterable[Any]) -> list[Any]:
+    flat: list[Any] = []
+    for spec in specs:
+        if isinstance(spec, list | tuple) and not _is_pair(spec):
+            flat.extend(_flatten(spec))
+        else:
+            flat.append(spec)
+    return flat
+
+
+def _is_pair(spec: Any) -> bool:
+    return (isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], str)
+            and not isinstance(spec[1], str))  # fmt: skip
+
+
+def _named(spec: Any) -> tuple[str, Any]:
+    if _is_pair(spec):
+        return spec
+    if isinstance(spec, str):
+        return spec, importlib.import_module(spec)
+    name = getattr(spec, "__name__", None) or type(spec).__name__
+    return name, spec
+
+
+def _settings(settings: AssessmentSettings | Mapping[str, Any] | None) -> AssessmentSettings:
+    if settings is None:
+        return AssessmentSettings()
+    if isinstance(settings, AssessmentSettings):
+        return settings
+    from ccassess.settings import build_settings
+
+    return build_settings(dict(settings), "<test settings>")
 
 
 @pytest.fixture
 def ccassess_kit() -> Any:
-    """Factory fixture: `ccassess_kit(plugins=[("name", module)])` → Kit."""
+    """Factory fixture: ``ccassess_kit(my_plugin, settings=…)`` → `Kit` (see `make_kit`)."""
     return make_kit
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from ccassess import PLUGIN_API_VERSION, __version__
+
+    return f"ccassess {__version__} (plugin API {PLUGIN_API_VERSION}), test kit: ccassess_kit"

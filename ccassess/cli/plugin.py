@@ -1,0 +1,51 @@
+"""`ccassess plugin new`: start a plugin package of your own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ccassess.cli.app import State, pass_state
+
+
+@click.group("plugin")
+def plugin_command() -> None:
+    """Write your own plugins (assessment modules, scoring, findings, report sections)."""
+
+
+@plugin_command.command("new")
+@click.argument("name")
+@click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False), default=".",
+              show_default=True, help="The folder in which to create ccassess-NAME/.")  # fmt: skip
+@pass_state
+def new_command(state: State, name: str, parent: Path) -> None:
+    """Create a ready plugin package ccassess-NAME/ to start from.
+
+    It holds pyproject.toml with the `ccassess` entry point, a bilingual module in YAML, a
+    Python file with one hook implementation (a finding), a README and tests using the test
+    kit. NAME is lower case, e.g. `acme` or `acme-retail`; it becomes the module id.
+    """
+    from ccassess.scaffold import create_plugin, plugin_names
+
+    plugin_names(name)  # a bad name fails before the plugins are loaded
+    path = create_plugin(name, parent, taken_module_ids=_installed_module_ids(state))
+    names = plugin_names(name)
+    click.echo(f"Created {path}")
+    click.echo("Next steps:")
+    click.echo(f"  cd {path}")
+    click.echo("  pip install -e '.[test]'")
+    click.echo("  pytest                  # the plugin's tests, with ccassess's test kit")
+    click.echo(f"  ccassess modules        # lists {names.ident!r}")
+
+
+def _installed_module_ids(state: State) -> set[str]:
+    """Module ids already loaded; a broken plugin must not stop anyone starting a new one."""
+    from ccassess.errors import CcassessError
+    from ccassess.registry import load_registry
+
+    try:
+        registry = load_registry(state.plugins_dir, skip_broken=True)
+    except CcassessError:  # e.g. an invalid YAML module in --plugins-dir
+        return set()
+    return set(registry.entries)
