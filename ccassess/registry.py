@@ -57,9 +57,11 @@ def load_registry(
 ) -> Registry:
     """Load the core, installed plugins, a local plugins folder and extra (test) plugins."""
     from ccassess import core_plugin
+    from ccassess.report import builtin as report_sections_module
 
     plugins = Plugins(skip_broken=skip_broken)
     plugins.register(core_plugin, "core", "core")
+    plugins.register(report_sections_module, "core-report", "core")
     if entry_points:
         plugins.load_entry_points()
     local_yaml: list[Path] = []
@@ -89,7 +91,7 @@ def _prune_rejected(
                 entry.plugin, "ccassess_modules",
                 f"module {module_id!r} uses question type {sorted(missing)[0]!r} whose plugin "
                 "was rejected"))  # fmt: skip
-        if missing or entry.plugin not in plugins.info and entry.plugin != "local":
+        if missing or (entry.plugin not in plugins.info and entry.plugin != "local"):
             del entries[module_id]
 
 
@@ -99,8 +101,8 @@ def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str
     for name, result in plugins.call_each("ccassess_question_types"):
         for qtype in plugins.expect_list(name, "ccassess_question_types", result, QuestionType):
             if not qtype.name:
-                plugins.reject(name, PluginError(name, "ccassess_question_types",
-                                                 f"{type(qtype).__name__} has no name"))  # fmt: skip
+                message = f"{type(qtype).__name__} has no name"
+                plugins.reject(name, PluginError(name, "ccassess_question_types", message))
                 break
             if qtype.name in types:
                 plugins.reject(name, PluginError(name, "ccassess_question_types",
@@ -145,8 +147,11 @@ def _modules(
         module_id = entry.module.id
         if module_id in entries:
             other = entries[module_id].plugin
-            error = PluginError(plugin, "ccassess_modules",
-                                f"module id {module_id!r} is already registered by plugin {other!r}")
+            error = PluginError(
+                plugin,
+                "ccassess_modules",
+                f"module id {module_id!r} is already registered by plugin {other!r}",
+            )
             if plugin == "local":
                 raise error
             plugins.reject(plugin, error)

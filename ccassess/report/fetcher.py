@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from ccassess.errors import CcassessError
+from ccassess.report.resources import is_inside
 
 
 class RefusedResource(FatalURLFetchingError):
@@ -34,8 +35,12 @@ class SafeFetcher(URLFetcher):
     """A WeasyPrint URL fetcher that allows data: URLs and files under `roots` only."""
 
     def __init__(self, roots: Sequence[Path]) -> None:
-        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False,
-                         fail_on_errors=True, timeout=1)  # fmt: skip
+        super().__init__(
+            allowed_protocols={"data", "file"},
+            allow_redirects=False,
+            fail_on_errors=True,
+            timeout=1,
+        )
         self.roots = [Path(os.path.realpath(root)) for root in roots]
         self.refused: list[RefusedResource] = []
 
@@ -44,10 +49,13 @@ class SafeFetcher(URLFetcher):
         if scheme == "data":
             return super().fetch(url, headers)
         if scheme != "file":
-            self._refuse(url, "only files from the theme and template folders and data: URLs "
-                         "may be used in a report; nothing is fetched from the network")  # fmt: skip
+            self._refuse(
+                url,
+                "only files from the theme and template folders and data: URLs "
+                "may be used in a report; nothing is fetched from the network",
+            )
         path = Path(os.path.realpath(unquote(urlsplit(url).path)))
-        if not any(path == root or root in path.parents for root in self.roots):
+        if not is_inside(path, self.roots):
             self._refuse(url, "the file lies outside the theme and template folders")
         if not path.is_file():
             self._refuse(url, "file not found")

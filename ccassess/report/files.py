@@ -6,6 +6,7 @@ previous report.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -33,8 +34,10 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
         os.replace(temporary, path)
     except OSError as exc:
         _remove(temporary)
-        raise CcassessError(f"{path}: writing failed ({exc.strerror or exc}); "
-                            "the previous file, if any, is unchanged") from None  # fmt: skip
+        raise CcassessError(
+            f"{path}: writing failed ({exc.strerror or exc}); "
+            "the previous file, if any, is unchanged"
+        ) from None
     except BaseException:
         _remove(temporary)
         raise
@@ -50,7 +53,5 @@ def atomic_write_text(path: Path, text: str) -> Path:
 
 
 def _remove(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

@@ -29,8 +29,17 @@ THEME_FILE = "theme.yaml"
 THEME_CSS = "theme.css"
 DEFAULT_CSS = "report.css"
 THEME_KEYS = {"name", "logo", "colours", "colors", "fonts"}
-COLOUR_KEYS = ("primary", "accent", "text", "muted", "rule", "background", "internal",
-               "customer", "overall")  # fmt: skip
+COLOUR_KEYS = (
+    "primary",
+    "accent",
+    "text",
+    "muted",
+    "rule",
+    "background",
+    "internal",
+    "customer",
+    "overall",
+)
 FONT_KEYS = ("body", "heading")
 LEVEL_COUNT = 5
 HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -46,8 +55,10 @@ def default_templates_dir() -> Path:
     repository = PACKAGE_DIR.parent / "templates"
     if (repository / "base.html").is_file():
         return repository
-    raise FileNotFoundError(f"the default report templates are missing (looked in {packaged} "
-                            f"and {repository}); the installation is incomplete")  # fmt: skip
+    raise FileNotFoundError(
+        f"the default report templates are missing (looked in {packaged} "
+        f"and {repository}); the installation is incomplete"
+    )
 
 
 @dataclass
@@ -107,8 +118,7 @@ def load_theme(folder: Path | None) -> Theme:
     if templates.is_dir():
         for path in sorted(templates.rglob("*")):
             if path.is_file():
-                check_theme_source(path.read_text("utf-8", errors="replace"), root, root,
-                                   str(path))  # fmt: skip
+                check_theme_source(path.read_text("utf-8", errors="replace"), root, root, str(path))
         theme.templates = templates
     return theme
 
@@ -127,13 +137,16 @@ def _logo(config: dict[str, Any], folder: Path, file: Path) -> str | None:
 
 def _check_files(root: Path) -> None:
     """Every file in a theme folder must really be inside it (no symlinks leading out)."""
+    from ccassess.report.resources import is_inside
+
     for dirpath, _dirnames, filenames in os.walk(root, followlinks=False):
         for name in filenames:
             path = Path(dirpath) / name
-            real = Path(os.path.realpath(path))
-            if real != root and root not in real.parents:
-                raise CcassessError(f"report: refused resource {path} in theme {root} "
-                                    f"(it links to {real}, outside the theme folder)")  # fmt: skip
+            if not is_inside(path, [root]):
+                raise CcassessError(
+                    f"report: refused resource {path} in theme {root} "
+                    f"(it links to {os.path.realpath(path)}, outside the theme folder)"
+                )
 
 
 def _read_config(path: Path) -> dict[str, Any]:
@@ -146,8 +159,10 @@ def _read_config(path: Path) -> dict[str, Any]:
         raise CcassessError("expected a mapping (name, logo, colours, fonts)", Location(str(path)))
     unknown = sorted(set(data) - THEME_KEYS)
     if unknown:
-        raise CcassessError(f"unknown key {unknown[0]!r}; known: {', '.join(sorted(THEME_KEYS))}",
-                            Location(str(path), path=unknown[0]))  # fmt: skip
+        raise CcassessError(
+            f"unknown key {unknown[0]!r}; known: {', '.join(sorted(THEME_KEYS))}",
+            Location(str(path), path=unknown[0]),
+        )
     if "colors" in data:
         data = dict(data)
         data["colours"] = data.pop("colors")
@@ -181,13 +196,20 @@ def _build(config: dict[str, Any], file: Path, fallback: Theme | None = None) ->
         colours[key] = _long_hex(value)
     unknown = sorted(set(colours_data) - set(COLOUR_KEYS) - {"levels"})
     if unknown:
-        raise fail(f"colours.{unknown[0]}", f"unknown colour {unknown[0]!r}; known: "
-                   f"{', '.join((*COLOUR_KEYS, 'levels'))}")  # fmt: skip
+        raise fail(
+            f"colours.{unknown[0]}",
+            f"unknown colour {unknown[0]!r}; known: {', '.join((*COLOUR_KEYS, 'levels'))}",
+        )
     levels = colours_data.get("levels", fallback.levels if fallback else None)
-    if (not isinstance(levels, list) or len(levels) != LEVEL_COUNT
-            or not all(isinstance(v, str) and HEX_COLOUR.match(v) for v in levels)):  # fmt: skip
-        raise fail("colours.levels", f"expected a list of {LEVEL_COUNT} colours like '#c23b3b' "
-                   "(level 1 to 5)")  # fmt: skip
+    if (
+        not isinstance(levels, list)
+        or len(levels) != LEVEL_COUNT
+        or not all(isinstance(v, str) and HEX_COLOUR.match(v) for v in levels)
+    ):
+        raise fail(
+            "colours.levels",
+            f"expected a list of {LEVEL_COUNT} colours like '#c23b3b' (level 1 to 5)",
+        )
     fonts_data = config.get("fonts") or {}
     if not isinstance(fonts_data, dict):
         raise fail("fonts", "expected a mapping: body, heading → font family names")
@@ -198,14 +220,18 @@ def _build(config: dict[str, Any], file: Path, fallback: Theme | None = None) ->
         if not isinstance(names, list) or not all(
             isinstance(n, str) and FONT_NAME.match(n) for n in names
         ):
-            raise fail(f"fonts.{key}", "expected a font family name (letters, digits, spaces, "
-                       f"- _ .) or a list of them, got {value!r}")  # fmt: skip
+            raise fail(
+                f"fonts.{key}",
+                "expected a font family name (letters, digits, spaces, "
+                f"- _ .) or a list of them, got {value!r}",
+            )
         fonts[key] = names
     name = config.get("name", "")
     if not isinstance(name, str):
         raise fail("name", "expected text")
-    return Theme(name=name, colours=colours, levels=[_long_hex(v) for v in levels], fonts=fonts,
-                 logo=None)  # fmt: skip
+    return Theme(
+        name=name, colours=colours, levels=[_long_hex(v) for v in levels], fonts=fonts, logo=None
+    )
 
 
 def _long_hex(value: str) -> str:

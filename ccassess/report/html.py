@@ -1,0 +1,314 @@
+"""Result → sections (plugins) → Jinja templates → one self-contained HTML document.
+
+The same HTML is the `--format html` output and what WeasyPrint turns into the PDF: every
+stylesheet is inlined into one <style> element and every image or font is a data: URL, so
+the document reads nothing when it is opened, and WeasyPrint's fetcher has nothing to do.
+
+Templates are looked up in the theme's templates/, then the default templates, then the
+folders plugins contribute; "default/<name>" always names the default template, so a theme
+can extend what it overrides. Every template is autoescaped, undefined names are errors, and
+templates run in Jinja's sandbox (a theme's template cannot reach Python internals).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ccassess.errors import CcassessError
+from ccassess.format import day, number, percent
+from ccassess.report.charts import Charts, Palette, readable_on, tint
+from ccassess.report.i18n import Translator, text
+from ccassess.report.resources import image_data_url, inline_html
+from ccassess.report.theme import Theme, default_templates_dir, load_theme
+from ccassess.sections import ReportSection
+
+if TYPE_CHECKING:
+    from ccassess.plugins import Plugins
+    from ccassess.report import ReportOptions
+    from ccassess.result import AssessmentResult
+
+BASE_TEMPLATE = "base.html"
+STYLESHEET_TEMPLATE = "report.css"
+
+
+@dataclass
+class SectionView:
+    """A section as the base template places it: anchor, title, rendered body."""
+
+    id: str
+    anchor: str
+    title: str
+    order: int
+    in_toc: bool
+    plugin: str
+    kind: str
+    html: Markup = field(default_factory=Markup)
+
+
+@dataclass
+class RenderedReport:
+    """The rendered document and what the PDF step needs to read it safely."""
+
+    html: str
+    #: Folders the PDF renderer may read from (default templates, theme, plugin templates).
+    roots: list[Path]
+    base_url: str
+    lang: str
+    title: str
+
+    def inline_html(self) -> str:
+        """The self-contained HTML (already inlined: stylesheets and images are embedded)."""
+        return self.html
+
+
+def render_html(
+    result: AssessmentResult, plugins: Plugins, options: ReportOptions
+) -> RenderedReport:
+    lang = options.lang
+    theme = load_theme(options.theme)
+    default_dir = default_templates_dir()
+    plugin_dirs = _plugin_template_dirs(plugins)
+    roots = [default_dir, *([theme.folder] if theme.folder else []), *plugin_dirs]
+    search = [*([theme.templates] if theme.templates else []), default_dir, *plugin_dirs]
+    env = _environment(tuple(search), default_dir)
+    sections = _sections(result, plugins, lang, options.appendix)
+    t = Translator(lang)
+    info = result.info
+    title = info.title or text("report_title").get(lang)
+    shared: dict[str, Any] = {
+        "lang": lang,
+        "t": t,
+        "result": result,
+        "info": info,
+        "theme": _theme_view(theme),
+        "chart": Charts(Palette.from_theme(theme), theme.font_stack("body"), lang),
+        "document": {
+            "title": f"{title} – {info.client}" if info.client else title,
+            "report_title": title,
+            "author": info.prepared_by or theme.name or "ccassess",
+            "subject": text("report_subject").get(lang),
+            "date": info.date,
+            "version": result.ccassess_version,
+        },
+        "client_logo": _client_logo(info.logo),
+        "toc": [view for _, view in sections if view.in_toc],
+    }
+    for section, view in sections:
+        context = {**shared, "section": view, "context": section.context}
+        view.html = Markup(_render(env, section.template, context, view.plugin, section.id))
+    stylesheet = _render(
+        env, STYLESHEET_TEMPLATE, {**shared, "c": theme.colours}, "theme", "stylesheet"
+    )
+    if theme.css:
+        stylesheet += "\n/* theme.css */\n" + theme.css
+    page = _render(
+        env,
+        BASE_TEMPLATE,
+        {**shared, "sections": [view for _, view in sections], "stylesheet": Markup(stylesheet)},
+        "theme",
+        "base",
+    )
+    bases = [*([theme.folder] if theme.folder else []), default_dir, *plugin_dirs]
+    page = inline_html(page, bases, roots, "the report templates")
+    return RenderedReport(
+        page, roots, default_dir.as_uri() + "/", lang, shared["document"]["title"]
+    )
+
+
+# -- sections ------------------------------------------------------------------------------
+
+
+def _sections(
+    result: AssessmentResult, plugins: Plugins, lang: str, appendix: bool
+) -> list[tuple[ReportSection, SectionView]]:
+    hook = "ccassess_report_sections"
+    collected: list[tuple[ReportSection, str]] = []
+    for name, output in plugins.call_each(hook, result=result, lang=lang):
+        for section in plugins.expect_list(name, hook, output, ReportSection):
+            collected.append((section, name))
+    if not appendix:
+        collected = [(s, n) for s, n in collected if not (n == "core-report" and s.id == "answers")]
+    collected.sort(key=lambda pair: pair[0].order)
+    views: list[tuple[ReportSection, SectionView]] = []
+    anchors: set[str] = set()
+    for section, plugin in collected:
+        anchor = _anchor(section.id, anchors)
+        kind = (
+            "module"
+            if section.id.startswith("module-") and plugin == "core-report"
+            else (section.id if plugin == "core-report" else "plugin")
+        )
+        views.append(
+            (
+                section,
+                SectionView(
+                    section.id,
+                    anchor,
+                    section.title.get(lang),
+                    section.order,
+                    section.in_toc,
+                    plugin,
+                    kind,
+                ),
+            )
+        )
+    return views
+
+
+def _anchor(section_id: str, taken: set[str]) -> str:
+    base = "sec-" + (re.sub(r"[^A-Za-z0-9_-]+", "-", section_id).strip("-") or "section")
+    anchor, counter = base, 2
+    while anchor in taken:
+        anchor, counter = f"{base}-{counter}", counter + 1
+    taken.add(anchor)
+    return anchor
+
+
+def _plugin_template_dirs(plugins: Plugins) -> list[Path]:
+    hook = "ccassess_template_dirs"
+    folders: list[Path] = []
+    for name, output in plugins.call_each(hook):
+        for item in plugins.expect_list(name, hook, output, (str, Path)):
+            folder = Path(item)
+            if not folder.is_dir():
+                raise CcassessError(f"plugin {name!r}, hook {hook}: {folder} is not a folder")
+            folders.append(folder.resolve())
+    return folders
+
+
+# -- Jinja ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def _environment(search: tuple[Path, ...], default_dir: Path) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(default_dir)}),
+            jinja2.FileSystemLoader(list(search)),
+        ]
+    )
+    env = SandboxedEnvironment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=True,
+    )
+    env.filters.update(
+        num=_num,
+        pct=_pct,
+        signed=_signed,
+        day=_day,
+        css_string=_css_string,
+        css_font=_css_font,
+        level_text=_level_text,
+    )
+    return env
+
+
+def _render(
+    env: jinja2.Environment, name: str, context: dict[str, Any], plugin: str, what: str
+) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise CcassessError(
+            f"report: template {exc.name!r} ({_who(plugin, what)}) was found "
+            "neither in the theme, the default templates nor the plugins' "
+            "template folders"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise CcassessError(
+            f"report: template {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+        ) from None
+    except SecurityError as exc:
+        raise CcassessError(
+            f"report: template {name!r} ({_who(plugin, what)}): refused by the sandbox ({exc})"
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise CcassessError(
+            f"report: template {name!r} ({_who(plugin, what)}): {exc.message}"
+        ) from None
+
+
+def _who(plugin: str, what: str) -> str:
+    if plugin in ("theme", "core-report"):
+        return what
+    return f"section {what!r} of plugin {plugin!r}"
+
+
+@jinja2.pass_context
+def _num(ctx: Any, value: float | None, digits: int = 0) -> str:
+    return number(value, ctx["lang"], digits)
+
+
+@jinja2.pass_context
+def _pct(ctx: Any, value: float | None, digits: int = 0) -> str:
+    return percent(value, ctx["lang"], digits)
+
+
+@jinja2.pass_context
+def _signed(ctx: Any, value: float | None, digits: int = 0) -> str:
+    """A gap with its sign: +31, −4, ±0."""
+    if value is None:
+        return "–"
+    shown = number(abs(value), ctx["lang"], digits)
+    if shown == number(0, ctx["lang"], digits):
+        return f"±{shown}"
+    return f"+{shown}" if value > 0 else f"−{shown}"
+
+
+@jinja2.pass_context
+def _day(ctx: Any, value: str | None) -> str:
+    return day(value, ctx["lang"])
+
+
+@jinja2.pass_context
+def _level_text(ctx: Any, level: int | None) -> str:
+    return Translator(ctx["lang"])("level_n", n=level) if level else "–"
+
+
+def _css_string(value: str) -> Markup:
+    """A CSS string literal (for `content:`), safe inside a <style> element."""
+    escaped = "".join(
+        f"\\{ord(c):x} " if c in '"\\<>&\n\r' or ord(c) < 32 else c for c in str(value)
+    )
+    return Markup(f'"{escaped}"')
+
+
+def _css_font(value: str) -> Markup:
+    """A font stack from the theme (already validated: names, quotes, commas only)."""
+    if not re.fullmatch(r'[A-Za-z0-9 _.,"-]*', value):
+        raise CcassessError(f"report: invalid font stack {value!r}")
+    return Markup(value)
+
+
+def _theme_view(theme: Theme) -> dict[str, Any]:
+    return {
+        "name": theme.name,
+        "logo": theme.logo,
+        "colours": theme.colours,
+        "levels": [
+            {"level": i + 1, "colour": c, "text": readable_on(c), "tint": tint(c, 0.8)}
+            for i, c in enumerate(theme.levels)
+        ],
+        "body_font": theme.font_stack("body"),
+        "heading_font": theme.font_stack("heading"),
+        "tints": {key: tint(value, 0.88) for key, value in theme.colours.items()},
+    }
+
+
+def _client_logo(path: str | None) -> str | None:
+    if not path:
+        return None
+    return image_data_url(Path(path), "the assessment's logo setting")

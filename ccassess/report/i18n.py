@@ -1,0 +1,361 @@
+"""The report's UI strings in German and English: one table, used by every template via t().
+
+Templates never hard-code a language. `t("key")` returns the string for the report's language;
+`t("key", n=…)` fills {placeholders} with values that the caller has already formatted (they
+are escaped). An unknown key is an error, so a typo cannot slip into a report.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ccassess.text import Text
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # document
+    "report_title": ("Kundenzentrierung: Reifegradanalyse", "Customer centricity: maturity report"),
+    "report_subject": (
+        "Reifegrad der Kundenzentrierung – Ergebnisse, Lücken und Maßnahmen",
+        "Customer-centricity maturity – results, gaps and actions",
+    ),
+    "client": ("Kunde", "Client"),
+    "date": ("Datum", "Date"),
+    "prepared_by": ("Erstellt von", "Prepared by"),
+    "confidential": ("Vertraulich", "Confidential"),
+    "page": ("Seite", "Page"),
+    "page_of": ("von", "of"),
+    "generated_with": ("Erstellt mit ccassess {version}", "Made with ccassess {version}"),
+    # section titles
+    "contents": ("Inhalt", "Contents"),
+    "summary": ("Zusammenfassung", "Executive summary"),
+    "overview": ("Reifegrad im Überblick", "Maturity overview"),
+    "perception_gap": ("Wahrnehmungslücke", "Perception gap"),
+    "silo": ("Silo-Heatmap", "Silo heatmap"),
+    "activity": ("Tätigkeitsanalyse", "Activity audit"),
+    "metrics": ("Kundenkennzahlen", "Customer metrics"),
+    "departments": ("Abteilungen", "Department breakdown"),
+    "action_plan": ("Maßnahmenplan", "Action plan"),
+    "method": ("Methodik", "Method"),
+    "answers": ("Anhang: Antworten", "Appendix: answers"),
+    "module_chapter": ("Modul", "Module"),
+    # summary
+    "overall_score": ("Gesamtwert", "Overall score"),
+    "maturity_level": ("Reifegrad", "Maturity level"),
+    "level": ("Stufe", "Level"),
+    "level_n": ("Stufe {n}", "Level {n}"),
+    "out_of_100": ("von 100", "out of 100"),
+    "strengths": ("Stärkste Dimensionen", "Strongest dimensions"),
+    "weaknesses": ("Schwächste Dimensionen", "Weakest dimensions"),
+    "respondents": ("Befragte", "Respondents"),
+    "internal": ("intern", "internal"),
+    "customers": ("Kunden", "customers"),
+    "internal_title": ("Intern", "Internal"),
+    "customers_title": ("Kunden", "Customers"),
+    "coverage": ("Abdeckung", "Coverage"),
+    "coverage_text": (
+        "{answered} von {asked} möglichen Antworten gegeben, {dont_know} × „weiß nicht“",
+        "{answered} of {asked} possible answers given, {dont_know} × “don't know”",
+    ),
+    "modules_assessed": ("Module bewertet", "modules assessed"),
+    "gap_sentence": (
+        "Die eigene Organisation sieht sich bei {internal} Punkten, die Kunden sehen sie bei "
+        "{customer}: eine Wahrnehmungslücke von {gap} Punkten.",
+        "The organisation rates itself at {internal} points, its customers at {customer}: "
+        "a perception gap of {gap} points.",
+    ),
+    "gap_sentence_reverse": (
+        "Die Kunden sehen das Unternehmen mit {customer} Punkten besser als es sich selbst "
+        "({internal}); Lücke {gap} Punkte.",
+        "Customers rate the company higher ({customer} points) than it rates itself "
+        "({internal}); gap {gap} points.",
+    ),
+    "gap_basis": (
+        "Grundlage: gespiegelte Fragen, die beiden Seiten gestellt wurden.",
+        "Based on mirrored questions asked of both sides.",
+    ),
+    "key_findings": ("Wichtigste Befunde", "Key findings"),
+    "respondents_line": (
+        "{internal} intern · {customer} Kunden",
+        "{internal} internal · {customer} customers",
+    ),
+    # overview
+    "radar_title": ("Alle Dimensionen im Vergleich", "All dimensions compared"),
+    "series_overall": ("Gesamt", "Overall"),
+    "series_internal": ("Selbstbild (intern)", "Self-image (internal)"),
+    "series_customer": ("Fremdbild (Kunden)", "Customers' view"),
+    "module_scores": ("Werte der Module", "Module scores"),
+    "module": ("Modul", "Module"),
+    "dimension": ("Dimension", "Dimension"),
+    "score": ("Wert", "Score"),
+    "gap": ("Lücke", "Gap"),
+    "weight": ("Gewicht", "Weight"),
+    "n": ("n", "n"),
+    "overall": ("Gesamt", "Overall"),
+    "axis_key": ("Achsen des Netzdiagramms", "Axes of the radar chart"),
+    # module section
+    "module_score": ("Modulwert", "Module score"),
+    "dimensions": ("Dimensionen", "Dimensions"),
+    "dimension_scores": ("Werte der Dimensionen", "Dimension scores"),
+    "levels_meaning": ("Was die Stufen bedeuten", "What the levels mean"),
+    "where_you_stand": ("Wo Sie stehen", "Where you stand"),
+    "findings": ("Befunde", "Findings"),
+    "recommendations": ("Empfehlungen", "Recommendations"),
+    "no_findings": ("Keine Auffälligkeiten.", "Nothing stands out."),
+    "consensus": ("Einigkeit", "Consensus"),
+    "spread": ("Streuung (SD)", "Spread (SD)"),
+    "dispersion": ("Streuung und Einigkeit", "Dispersion and consensus"),
+    "dispersion_intro": (
+        "Wo mehrere Personen geantwortet haben: Standardabweichung der persönlichen Werte "
+        "(0–100) und Einigkeit (1 − SD/50). Markiert sind Dimensionen, bei denen die Befragten "
+        "stark uneins sind (SD ≥ {sd}).",
+        "Where several people answered: standard deviation of the personal scores (0–100) and "
+        "consensus (1 − SD/50). Flagged are dimensions where respondents disagree strongly "
+        "(SD ≥ {sd}).",
+    ),
+    "disagree": ("uneinig", "disputed"),
+    "disagreement_note": (
+        "Uneinigkeit: {names}. Hier lohnt ein Gespräch, bevor gehandelt wird.",
+        "Disagreement: {names}. Worth a conversation before acting.",
+    ),
+    "severity_critical": ("kritisch", "critical"),
+    "severity_warning": ("Warnung", "warning"),
+    "severity_info": ("Hinweis", "note"),
+    "priority_high": ("hoch", "high"),
+    "priority_medium": ("mittel", "medium"),
+    "priority_low": ("niedrig", "low"),
+    "respondents_module": ("{n} Befragte", "{n} respondents"),
+    "kano_title": ("Kano-Analyse der Leistungsmerkmale", "Kano analysis of the features"),
+    "kano_intro": (
+        "Wie Kunden einzelne Merkmale einordnen (Anteile der Antworten). Better/Worse: wie "
+        "stark ein Merkmal Zufriedenheit stiftet bzw. sein Fehlen Unzufriedenheit.",
+        "How customers classify each feature (share of answers). Better/worse: how much a "
+        "feature adds satisfaction, and how much its absence causes dissatisfaction.",
+    ),
+    "kano_feature": ("Merkmal", "Feature"),
+    "kano_category": ("Kategorie", "Category"),
+    "kano_better": ("Better", "Better"),
+    "kano_worse": ("Worse", "Worse"),
+    "kano_must_be": ("Basismerkmal", "Must-be"),
+    "kano_one_dimensional": ("Leistungsmerkmal", "One-dimensional"),
+    "kano_attractive": ("Begeisterungsmerkmal", "Attractive"),
+    "kano_indifferent": ("Unerheblich", "Indifferent"),
+    "kano_reverse": ("Rückweisend", "Reverse"),
+    "kano_questionable": ("Fraglich", "Questionable"),
+    # perception gap
+    "gap_intro": (
+        "Dieselben Fragen wurden intern und den Kunden gestellt. Die Lücke ist der interne "
+        "Wert minus der Wert der Kunden: positiv heißt, das Unternehmen sieht sich besser, "
+        "als seine Kunden es erleben.",
+        "The same questions were asked internally and of customers. The gap is the internal "
+        "score minus the customers' score: positive means the company sees itself better "
+        "than its customers experience it.",
+    ),
+    "gap_by_dimension": ("Lücke je Dimension", "Gap by dimension"),
+    "largest_item_gaps": ("Größte Lücken bei einzelnen Fragen", "Largest gaps on single questions"),
+    "question": ("Frage", "Question"),
+    # silo
+    "silo_intro": (
+        "Jede Zeile zeigt, wie gut eine Abteilung nach eigener Einschätzung versteht, was die "
+        "Abteilungen in den Spalten von ihr brauchen (0–100).",
+        "Each row shows how well a department believes it understands what the departments in "
+        "the columns need from it (0–100).",
+    ),
+    "rater": ("bewertet von", "rated by"),
+    "weakest_links": ("Schwächste Verbindungen", "Weakest links"),
+    "link": ("{rater} → {target}", "{rater} → {target}"),
+    "colour_scale": ("Farbskala: Wert 0–100", "Colour scale: score 0–100"),
+    "low": ("schwach", "weak"),
+    "high": ("stark", "strong"),
+    "merged_note": (
+        "Abteilungen mit weniger als {threshold} Befragten sind unter „Sonstige“ "
+        "zusammengefasst, damit niemand erkennbar ist.",
+        "Departments with fewer than {threshold} respondents are merged into “other” so "
+        "that nobody can be identified.",
+    ),
+    "other": ("Sonstige", "other"),
+    # activity audit
+    "activity_intro": (
+        "Die Befragten haben ihre wichtigsten Tätigkeiten mit Zeitanteil genannt und "
+        "eingeordnet: dient sie dem Kunden, dem Verkauf, nur dem Reporting – oder macht sie "
+        "den Verkauf sogar schwerer?",
+        "Respondents listed their main activities with their share of working time and "
+        "classified them: does it serve the customer, selling, only reporting – or does it "
+        "even make selling harder?",
+    ),
+    "activity_customer": ("dient dem Kunden", "serves the customer"),
+    "activity_selling": ("hilft beim Verkauf", "helps selling"),
+    "activity_reporting": ("nur Reporting", "reporting only"),
+    "activity_selling_harder": ("erschwert den Verkauf", "makes selling harder"),
+    "serving_share": (
+        "{share} der Arbeitszeit dienen Kunden oder dem Verkauf ({n} Befragte).",
+        "{share} of working time serves customers or selling ({n} respondents).",
+    ),
+    "activities_to_review": ("Tätigkeiten auf dem Prüfstand", "Activities to cut or change"),
+    "activity_name": ("Tätigkeit", "Activity"),
+    "category": ("Einordnung", "Category"),
+    "time_share": ("Zeitanteil", "Share of time"),
+    "mentions": ("Nennungen", "Mentions"),
+    # metrics
+    "metrics_intro": (
+        "Kennzahlen aus den Antworten der Kunden oder aus den angegebenen Unternehmensdaten, "
+        "jeweils mit Formel und Eingangswerten.",
+        "Metrics from the customers' answers or from the company figures provided, each with "
+        "its formula and inputs.",
+    ),
+    "formula": ("Formel", "Formula"),
+    "inputs": ("Eingangswerte", "Inputs"),
+    "source": ("Quelle", "Source"),
+    "source_ratings": ("Kundenbewertungen", "customer ratings"),
+    "source_aggregate": ("Unternehmenszahlen", "company figures"),
+    "not_available": ("keine Daten", "no data"),
+    "internal_estimate": ("Schätzung intern", "internal estimate"),
+    # departments
+    "departments_intro": (
+        "Werte der internen Befragten je Abteilung. Eine Abteilung erscheint nur, wenn "
+        "mindestens {threshold} Personen geantwortet haben.",
+        "Scores of the internal respondents by department. A department is shown only when "
+        "at least {threshold} people answered.",
+    ),
+    "departments_merged": (
+        "{count} Abteilung(en) mit weniger als {threshold} Befragten sind in „Sonstige“ "
+        "zusammengefasst.",
+        "{count} department(s) with fewer than {threshold} respondents are merged into “other”.",
+    ),
+    "departments_left_out": (
+        "{n} Befragte sind nicht ausgewiesen, weil auch zusammengefasst weniger als "
+        "{threshold} Personen blieben.",
+        "{n} respondents are not shown because even merged they stayed below {threshold} people.",
+    ),
+    "department": ("Abteilung", "Department"),
+    "module_hidden": (
+        "– = in diesem Modul zu wenige Antworten, um sie auszuweisen.",
+        "– = too few answers in this module to show.",
+    ),
+    # action plan
+    "action_plan_intro": (
+        "Alle Empfehlungen, geordnet nach Priorität: Gewicht der Dimension × Abstand zur "
+        "nächsten Stufe. Oben steht, was am meisten bewegt.",
+        "All recommendations ordered by priority: the dimension's weight × the distance to "
+        "the next level. What moves most comes first.",
+    ),
+    "recommendation": ("Empfehlung", "Recommendation"),
+    "priority": ("Priorität", "Priority"),
+    "from_to": ("Stufe", "Level"),
+    "no_recommendations": ("Keine Empfehlungen.", "No recommendations."),
+    # method
+    "method_intro": (
+        "Wie die Zahlen in diesem Bericht entstehen. Jede Zahl lässt sich aus den Antworten "
+        "und den hier genannten Regeln nachrechnen.",
+        "How the numbers in this report come about. Every number can be recomputed from the "
+        "answers and the rules given here.",
+    ),
+    "scales": ("Skalen und Fragetypen", "Scales and question types"),
+    "question_type": ("Fragetyp", "Question type"),
+    "questions": ("Fragen", "Questions"),
+    "scoring_rule": ("Wertung (0–100)", "Scoring (0–100)"),
+    "type_likert": (
+        "Skalenpunkte linear auf 0–100 (erster Punkt 0, letzter 100)",
+        "scale points linear on 0–100 (first point 0, last 100)",
+    ),
+    "type_yes_partly_no": ("ja 100, teilweise 50, nein 0", "yes 100, partly 50, no 0"),
+    "type_single_choice": ("Wert der gewählten Option", "score of the chosen option"),
+    "type_multiple_choice": (
+        "Summe der gewählten Optionen, relativ zum Bestmöglichen",
+        "sum of the chosen options relative to the best possible",
+    ),
+    "type_number": ("linear im angegebenen Wertebereich", "linear within the given range"),
+    "type_text": ("nicht gewertet (Freitext)", "not scored (free text)"),
+    "type_matrix": (
+        "Mittel der Zeilen, Skalenpunkte linear",
+        "mean of the rows, scale points linear",
+    ),
+    "type_other": (
+        "ausgewertet vom Plugin des Fragetyps (siehe Modul)",
+        "analysed by the question type's plugin (see the module)",
+    ),
+    "reverse_note": (
+        "Umgekehrt gepolte Fragen werden gespiegelt (100 − Wert).",
+        "Reverse-coded questions are flipped (100 − score).",
+    ),
+    "weights": ("Gewichte", "Weights"),
+    "weights_intro": (
+        "Fragen, Dimensionen und Module werden gewichtet gemittelt. Anteil = Gewicht des "
+        "Moduls am Gesamtwert.",
+        "Questions, dimensions and modules are averaged by weight. Share = the module's "
+        "weight in the overall score.",
+    ),
+    "share": ("Anteil", "Share"),
+    "thresholds": ("Schwellen der Reifegradstufen", "Maturity level thresholds"),
+    "from_score": ("ab Wert", "from score"),
+    "meaning": ("Bedeutung", "Meaning"),
+    "module_levels_differ": (
+        "Eigene Stufenschwellen: {modules}.",
+        "Own level thresholds: {modules}.",
+    ),
+    "missing_answers": ("„Weiß nicht“ und fehlende Antworten", "“Don't know” and missing answers"),
+    "missing_text": (
+        "„Weiß nicht“ und übersprungene Fragen zählen als gestellt, aber nicht beantwortet: "
+        "Sie senken die Abdeckung, nie den Wert. Eine Dimension ohne Antworten hat keinen Wert "
+        "und geht nicht in den Modulwert ein.",
+        "“Don't know” and skipped questions count as asked but not answered: they lower "
+        "coverage, never the score. A dimension without answers has no score and does not "
+        "enter the module score.",
+    ),
+    "several_respondents": ("Mehrere Befragte", "Several respondents"),
+    "several_text": (
+        "Der Wert einer Frage ist der Mittelwert aller, die sie beantwortet haben. Selbstbild "
+        "und Fremdbild werden getrennt gemittelt; die Lücke ist intern minus Kunden, nur auf "
+        "gespiegelten Fragen. Eine Dimension gilt als umstritten, wenn mindestens drei "
+        "Personen geantwortet haben und die Standardabweichung ihrer Werte mindestens {sd} "
+        "beträgt. Cronbachs Alpha wird ab {alpha} vollständigen Antworten berechnet. "
+        "Abteilungen erscheinen erst ab {threshold} Befragten.",
+        "A question's score is the mean over everyone who answered it. Self-image and "
+        "customers' view are averaged separately; the gap is internal minus customers, on "
+        "mirrored questions only. A dimension counts as disputed when at least three people "
+        "answered and their scores' standard deviation is {sd} or more. Cronbach's alpha is "
+        "computed from {alpha} complete answers on. Departments are shown from {threshold} "
+        "respondents on.",
+    ),
+    "modules_versions": ("Module, Versionen und Quellen", "Modules, versions and sources"),
+    "version": ("Version", "Version"),
+    "plugin": ("Plugin", "Plugin"),
+    "sources": ("Quellen der Fragen", "Sources of the items"),
+    "formulas": ("Formeln", "Formulas"),
+    "method_version": (
+        "Methodenversion {method}, ccassess {version}.",
+        "Method version {method}, ccassess {version}.",
+    ),
+    # answers
+    "answers_intro": (
+        "Alle Antworten, nur mit pseudonymen Kennungen (I = intern, C = Kunde); Namen und "
+        "Abteilungen erscheinen nie. „?“ = weiß nicht.",
+        "All answers, with pseudonymous ids only (I = internal, C = customer); names and "
+        "departments never appear. “?” = don't know.",
+    ),
+    "respondent": ("Befragte(r)", "Respondent"),
+    "perspective_internal": ("intern", "internal"),
+    "perspective_customer": ("Kunde", "customer"),
+}
+
+
+def text(key: str) -> Text:
+    """The bilingual Text for a key (section titles are Text)."""
+    de, en = STRINGS[key]
+    return Text(de, en)
+
+
+class Translator:
+    """t(key, **values) for one language; values are escaped, the table is trusted."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.index = 0 if lang == "de" else 1
+
+    def __call__(self, key: str, **values: object) -> Markup:
+        try:
+            template = STRINGS[key][self.index]
+        except KeyError:
+            raise KeyError(
+                f"report string {key!r} is not in ccassess.report.i18n.STRINGS"
+            ) from None
+        return Markup(template).format(**values) if values else Markup(template)

@@ -1,0 +1,120 @@
+"""A Markdown summary a consultant can paste into a proposal or an e-mail and edit.
+
+Same numbers as the PDF (the same section views), fewer words: the headline, strengths and
+weaknesses, the perception gap, module scores and the top of the action plan. Text from the
+assessment or the answers is escaped so that it stays text when the Markdown is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ccassess.format import day, number, percent
+from ccassess.report.builtin import builtin_sections
+from ccassess.report.i18n import Translator, text
+from ccassess.result import AssessmentResult
+
+#: How many action-plan items the summary lists.
+TOP_ACTIONS = 10
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_md(value: object) -> str:
+    """Markdown-inert text: HTML characters as entities, Markdown punctuation backslashed."""
+    plain = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    plain = " ".join(plain.split())
+    return _SPECIAL.sub(r"\\\1", plain)
+
+
+def render_markdown(result: AssessmentResult, lang: str) -> str:
+    translate = Translator(lang)
+
+    def t(key: str, **values: object) -> str:
+        return str(translate(key, **values))
+
+    views = {s.id: s.context for s in builtin_sections(result, lang)}
+    info = result.info
+
+    def num(value: float | None, digits: int = 0) -> str:
+        return number(value, lang, digits)
+
+    def signed(value: float | None) -> str:
+        if value is None:
+            return "–"
+        return ("+" if value > 0 else "−" if value < 0 else "±") + num(abs(value))
+
+    title = info.title or text("report_title").get(lang)
+    lines = [f"# {escape_md(title)}", ""]
+    meta = [
+        f"**{t('client')}:** {escape_md(info.client)}" if info.client else "",
+        f"**{t('date')}:** {day(info.date, lang)}" if info.date else "",
+        f"**{t('prepared_by')}:** {escape_md(info.prepared_by)}" if info.prepared_by else "",
+    ]
+    lines += [line + "  " for line in meta if line]
+    summary = views["summary"]
+    lines += [
+        "",
+        f"## {t('summary')}",
+        "",
+        f"**{t('overall_score')}: {num(summary['score'], 1)}** {t('out_of_100')} · "
+        f"{t('level_n', n=summary['level'] or '–')} · {escape_md(summary['level_name'])}",
+        "",
+        escape_md(summary["level_description"]),
+        "",
+        f"{t('respondents')}: "
+        + t(
+            "respondents_line",
+            internal=num(summary["respondents"]["internal"]),
+            customer=num(summary["respondents"]["customer"]),
+        )
+        + f" · {t('coverage')}: {percent(summary['coverage']['share'], lang)}",
+    ]
+    mirror = summary["mirror"]
+    if mirror:
+        key = "gap_sentence" if mirror["gap"] >= 0 else "gap_sentence_reverse"
+        gap = num(mirror["gap"]) if mirror["gap"] >= 0 else signed(mirror["gap"])
+        lines += [
+            "",
+            f"**{t('perception_gap')}:** "
+            + t(key, internal=num(mirror["internal"]), customer=num(mirror["customer"]), gap=gap),
+        ]
+    for key, rows in (("strengths", summary["strongest"]), ("weaknesses", summary["weakest"])):
+        if rows:
+            lines += ["", f"### {t(key)}", ""]
+            lines += [
+                f"- {escape_md(d['title'])} ({escape_md(d['module'])}): **{num(d['score'])}**"
+                for d in rows
+            ]
+    overview = views["overview"]
+    lines += [
+        "",
+        f"## {t('module_scores')}",
+        "",
+        f"| {t('module')} | {t('score')} | {t('level')} | {t('internal_title')} | "
+        f"{t('customers_title')} | {t('gap')} |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for m in overview["modules"]:
+        lines.append(
+            f"| {escape_md(m['title'])} | {num(m['score'])} | {m['level'] or '–'} | "
+            f"{num(m['internal'])} | {num(m['customer'])} | {signed(m['gap'])} |"
+        )
+    plan = views.get("action-plan")
+    if plan:
+        lines += ["", f"## {t('action_plan')}", ""]
+        for item in plan["actions"][:TOP_ACTIONS]:
+            where = escape_md(item["module"]) + (
+                f" · {escape_md(item['dimension'])}" if item["dimension"] else ""
+            )
+            step = f", {t('level')} {item['current']} → {item['target']}" if item["current"] else ""
+            label = (
+                t(f"priority_{item['priority_label']}")
+                if item["priority_label"] in ("high", "medium", "low")
+                else escape_md(item["priority_label"])
+            )
+            lines.append(
+                f"{item['rank']}. {escape_md(item['text'])} *({where}{step}; "
+                f"{t('priority')}: {label})*"
+            )
+    lines += ["", "---", t("generated_with", version=result.ccassess_version), ""]
+    return "\n".join(lines)
