@@ -39,10 +39,15 @@ _PUBLIC = {
     "Recommendation": "ccassess.result",
     "ReportSection": "ccassess.sections",
     "Text": "ccassess.text",
+    "Importer": "ccassess.importing",
+    "ImportContext": "ccassess.importing",
+    "RawRespondent": "ccassess.importing",
+    "SourceMap": "ccassess.importing",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from ccassess.errors import CcassessError, Location, Problem, ValidationError
+    from ccassess.importing import ImportContext, Importer, RawRespondent, SourceMap
     from ccassess.markers import hookimpl
     from ccassess.model import (
         DONT_KNOW,
@@ -92,6 +97,8 @@ __all__ = [
     "Dimension",
     "DimensionResult",
     "Finding",
+    "ImportContext",
+    "Importer",
     "Location",
     "Module",
     "ModuleResult",
@@ -99,10 +106,12 @@ __all__ = [
     "Problem",
     "Question",
     "QuestionType",
+    "RawRespondent",
     "Recommendation",
     "ReportSection",
     "Respondent",
     "Scale",
+    "SourceMap",
     "Text",
     "ValidationError",
     "__version__",

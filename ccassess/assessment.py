@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ccassess.departments import department_breakdown
@@ -24,9 +25,18 @@ from ccassess.result import (
     PerspectiveScore,
     Recommendation,
     RespondentCounts,
+    TrendPoint,
 )
-from ccassess.scoring import aggregate_module, combine_mirrors, score_module, sum_coverage
+from ccassess.scoring import (
+    ModuleTable,
+    aggregate_module,
+    combine_mirrors,
+    question_scores,
+    score_module,
+    sum_coverage,
+)
 from ccassess.stats import weighted_mean
+from ccassess.text import Text
 
 
 def assess(
@@ -35,12 +45,18 @@ def assess(
     settings: AssessmentSettings,
     *,
     include_answers: bool = False,
+    earlier_rounds: Sequence[EarlierRound] = (),
 ) -> AssessmentResult:
-    """Score every selected module, add plugin analysis, findings and recommendations."""
+    """Score every selected module, add plugin analysis, findings and recommendations.
+
+    With `earlier_rounds` (results of earlier rounds of the same assessment, oldest first)
+    the result's `trend` holds their overall, module and dimension scores.
+    """
     from ccassess import __version__
 
     modules = registry.select(settings.modules)
-    results = [_assess_module(registry, m, respondents, settings) for m in modules]
+    tables = {m.id: question_scores(m, respondents, registry.question_types) for m in modules}
+    results = [_assess_module(registry, m, respondents, settings, tables[m.id]) for m in modules]
     pairs = [(m.weight, r.score) for m, r in zip(modules, results, strict=True)]
     score = weighted_mean(pairs)
     by_perspective = {}
@@ -70,17 +86,44 @@ def assess(
         by_perspective=by_perspective,
         mirror=combine_mirrors([(r.weight, r.mirror) for r in results]),
         levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in DEFAULT_LEVELS],
-        departments=department_breakdown(modules, respondents, settings, registry.question_types),
+        departments=department_breakdown(modules, respondents, settings, tables),
         answers=_answer_records(modules, respondents, registry) if include_answers else None,
+        trend=[_trend_point(earlier) for earlier in earlier_rounds] or None,
         ccassess_version=__version__,
     )
 
 
+@dataclass(frozen=True)
+class EarlierRound:
+    """An earlier round's scored result, for the trend."""
+
+    name: str
+    date: str | None
+    result: AssessmentResult
+
+
+def _trend_point(earlier: EarlierRound) -> TrendPoint:
+    result = earlier.result
+    return TrendPoint(
+        round=earlier.name,
+        date=earlier.date,
+        score=result.score,
+        level=result.level,
+        respondents=result.respondents.total,
+        modules={m.id: m.score for m in result.modules},
+        dimensions={m.id: {d.id: d.score for d in m.dimensions} for m in result.modules},
+    )
+
+
 def _assess_module(
-    registry: Registry, module: Module, respondents: Sequence[Respondent], settings: AssessmentSettings
+    registry: Registry,
+    module: Module,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    table: ModuleTable,
 ) -> ModuleResult:
     plugins = registry.plugins
-    result = score_module(module, respondents, registry.question_types)
+    result = score_module(module, respondents, registry.question_types, table)
     result.plugin = registry.entries[module.id].plugin
     participants = [r for r in respondents if module.id in r.answers]
     hook = "ccassess_module_analysis"
@@ -149,11 +192,10 @@ def _check_analysis(
 def _answer_records(
     modules: Sequence[Module], respondents: Sequence[Respondent], registry: Registry
 ) -> list[AnswerRecord]:
-    """Answers as readable text for the appendix; pseudonymous ids only, never names."""
-    lang = "de"
+    """Answers as readable text (de and en) for the appendix; pseudonymous ids, never names."""
     records = []
     for index, respondent in enumerate(respondents, start=1):
-        answers: dict[str, dict[str, str]] = {}
+        answers: dict[str, dict[str, Text]] = {}
         for module in modules:
             given = respondent.answers.get(module.id)
             if not given:
@@ -164,10 +206,12 @@ def _answer_records(
                 if question is None:
                     continue
                 if value == DONT_KNOW:
-                    shown[question_id] = "?"
+                    shown[question_id] = Text("weiß nicht", "don't know")
                 else:
                     qtype = registry.question_types[question.type]
-                    shown[question_id] = qtype.describe(question, value, lang)
+                    shown[question_id] = Text(
+                        qtype.describe(question, value, "de"), qtype.describe(question, value, "en")
+                    )
             answers[module.id] = shown
         records.append(
             AnswerRecord(

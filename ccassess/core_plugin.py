@@ -9,3 +9,10 @@ from ccassess.qtypes import CORE_TYPES, QuestionType
 @hookimpl
 def ccassess_question_types() -> list[QuestionType]:
     return [qtype() for qtype in CORE_TYPES]
+
+
+@hookimpl
+def ccassess_importers() -> list[object]:
+    from ccassess.importing import core_importers
+
+    return list(core_importers())

@@ -4,8 +4,9 @@ validated settings and respondents. Shared by the CLI commands and the test kit.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ccassess.errors import CcassessError
 from ccassess.model import AssessmentSettings, Respondent
@@ -20,6 +21,11 @@ ASSESSMENT_FILE = "assessment.yaml"
 class Inputs:
     settings: AssessmentSettings
     respondents: list[Respondent]
+    #: From a workspace: the registry narrowed to the round's modules as they were answered,
+    #: earlier rounds (`assess(..., earlier_rounds=…)` puts them in the trend) and notes.
+    registry: Registry | None = None
+    earlier_rounds: list[Any] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def load_inputs(
@@ -27,8 +33,28 @@ def load_inputs(
     assessment: str | Path | None,
     responses: Sequence[str | Path],
     language: str | None = None,
+    *,
+    workspace: str | Path | None = None,
+    round_name: str | None = None,
 ) -> Inputs:
-    """Settings from the assessment file (or defaults) and validated respondents."""
+    """Settings from the assessment file (or defaults) and validated respondents.
+
+    Without response files, a workspace is read instead: `workspace`, or the current
+    directory when it is one (ccassess.workspace.load_workspace_inputs).
+    """
+    if workspace is None and not responses and not assessment:
+        from ccassess.workspace import find_workspace
+
+        workspace = find_workspace()
+    if workspace is not None:
+        if responses or assessment:
+            raise CcassessError("give either a workspace (-w) or an assessment file and response "
+                                "files, not both")  # fmt: skip
+        from ccassess.workspace import load_workspace_inputs
+
+        return load_workspace_inputs(registry, workspace, round_name, language)
+    if round_name is not None:
+        raise CcassessError("--round needs a workspace (-w DIR)")
     settings = load_settings(assessment) if assessment else AssessmentSettings()
     if language:
         from dataclasses import replace

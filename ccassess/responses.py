@@ -92,7 +92,9 @@ class ResponseValidator:
                 check.error(join(path, "id"), f"respondent {respondent_id!r} appears twice "
                             f"(also in {self.seen[respondent_id]})", raw, "id")  # fmt: skip
             else:
-                self.seen[respondent_id] = str(where.file) + (f":{where.line}" if where.line else "")
+                self.seen[respondent_id] = str(where.file) + (
+                    f":{where.line}" if where.line else ""
+                )
         perspective = check.string(raw, "perspective", path)
         if perspective and perspective not in PERSPECTIVES:
             check.error(join(path, "perspective"), f"{perspective!r} is not a perspective; "

@@ -202,7 +202,22 @@ class AnswerRecord:
     respondent: str
     perspective: str
     department: str | None
-    answers: dict[str, dict[str, str]]
+    #: module id → question id → the answer as a reader sees it, in both languages
+    answers: dict[str, dict[str, Text]]
+
+
+@dataclass
+class TrendPoint:
+    """An earlier round's scores (for the trend): overall, per module, per module's dimension."""
+
+    round: str
+    date: str | None = None
+    score: float | None = None
+    level: int | None = None
+    respondents: int = 0
+    modules: dict[str, float | None] = field(default_factory=dict)
+    #: module id → dimension id → score
+    dimensions: dict[str, dict[str, float | None]] = field(default_factory=dict)
 
 
 @dataclass
@@ -218,6 +233,8 @@ class AssessmentResult:
     levels: list[LevelInfo] = field(default_factory=list)
     departments: DepartmentBreakdown | None = None
     answers: list[AnswerRecord] | None = None
+    #: Earlier rounds of the same assessment, oldest first (None when there are none).
+    trend: list[TrendPoint] | None = None
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

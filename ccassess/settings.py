@@ -22,6 +22,7 @@ SETTINGS_KEYS = {
     "modules",
     "theme",
     "logo",
+    "workspace",  # a workspace's own section (see ccassess.workspace.config), not settings
 }
 MIN_ANONYMITY = 3
 

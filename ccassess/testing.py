@@ -172,7 +172,8 @@ class Kit:
 
         options = ReportOptions(format="html", lang=lang)
         rendered = render_html(result, self.registry.plugins, options)
-        text = re.sub(r"<[^>]+>", " ", rendered.inline_html())
+        page = re.sub(r"<(style|script)\b.*?</\1>", " ", rendered.inline_html(), flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", page)
         return " ".join(html.unescape(text).split())
 
 

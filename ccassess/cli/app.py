@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -24,18 +24,32 @@ class State:
         self.skip_broken = skip_broken
         self.debug = debug
         self._registry: Registry | None = None
+        self._reported = 0
 
     def registry(self) -> Registry:
         if self._registry is None:
             from ccassess.registry import load_registry
 
             self._registry = load_registry(self.plugins_dir, skip_broken=self.skip_broken)
-            for failure in self._registry.plugins.failures:
-                click.echo(f"warning: skipped plugin {failure.plugin!r}: {failure.message}",
-                           err=True)  # fmt: skip
-            for warning in self._registry.plugins.warnings:
-                click.echo(f"warning: {warning}", err=True)
+            self._reported = 0
+            self.report_plugin_failures()
+            # hooks can also fail later (while scoring, rendering): report those at the end
+            context = click.get_current_context(silent=True)
+            if context is not None:
+                context.call_on_close(self.report_plugin_failures)
         return self._registry
+
+    def report_plugin_failures(self) -> None:
+        """Warn about plugins skipped (with --skip-broken-plugins) since the last call."""
+        if self._registry is None:
+            return
+        plugins = self._registry.plugins
+        for failure in plugins.failures[self._reported :]:
+            click.echo(f"warning: skipped plugin {failure.plugin!r}: {failure.message}", err=True)
+        self._reported = len(plugins.failures)
+        for warning in plugins.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        plugins.warnings.clear()
 
 
 pass_state = click.make_pass_decorator(State)
@@ -44,7 +58,7 @@ pass_state = click.make_pass_decorator(State)
 class LazyGroup(click.Group):
     """Imports a command's module only when that command runs (keeps --help instant)."""
 
-    commands_by_module: dict[str, str] = {}
+    commands_by_module: ClassVar[dict[str, str]] = {}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self.commands_by_module))
@@ -61,10 +75,19 @@ class LazyGroup(click.Group):
 LazyGroup.commands_by_module = {
     "modules": "ccassess.cli.info",
     "plugins": "ccassess.cli.info",
+    "plugin": "ccassess.cli.plugin",
     "validate": "ccassess.cli.validate",
     "score": "ccassess.cli.scoring",
     "report": "ccassess.cli.reporting",
     "demo": "ccassess.cli.reporting",
+    "init": "ccassess.cli.workspace",
+    "import": "ccassess.cli.workspace",
+    "round": "ccassess.cli.workspace",
+    "compare": "ccassess.cli.workspace",
+    "export": "ccassess.cli.workspace",
+    "forget": "ccassess.cli.workspace",
+    "sheet": "ccassess.cli.collect",
+    "survey": "ccassess.cli.collect",
 }
 
 
@@ -132,7 +155,9 @@ def report_exception(exc: Exception, debug: bool) -> int:
 )
 @click.option("--debug", is_flag=True, help="Show the full traceback of unexpected errors.")
 @click.pass_context
-def cli(ctx: click.Context, plugins_dir: Path | None, skip_broken_plugins: bool, debug: bool) -> Any:
+def cli(
+    ctx: click.Context, plugins_dir: Path | None, skip_broken_plugins: bool, debug: bool
+) -> Any:
     """ccassess: measure how customer-centric a company really is.
 
     Modules (plugins) define questionnaires for staff and customers; ccassess scores the

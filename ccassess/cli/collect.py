@@ -1,0 +1,92 @@
+"""Collecting answers: `ccassess sheet` (answer workbooks) and `ccassess survey` (terminal)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ccassess.cli.app import State, pass_state
+from ccassess.cli.workspace import round_option, workspace_option
+
+
+@click.command("sheet")
+@workspace_option
+@click.option("-a", "--assessment", type=click.Path(path_type=Path, dir_okay=False),
+              help="Without a workspace: the assessment file (departments, modules, language).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write it (default: answers-<perspective>.xlsx or .csv).")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx",
+              show_default=True)  # fmt: skip
+@click.option("--perspective", type=click.Choice(["internal", "customer"]), default="internal",
+              show_default=True, help="Staff (internal) or customers.")  # fmt: skip
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help="Language (default: the assessment's).")
+@click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
+@click.option("--id", "respondent_id", help="Fill in this respondent id.")
+@round_option
+@pass_state
+def sheet_command(state: State, workspace_dir: Path | None, assessment: Path | None,
+                  output: Path | None, fmt: str, perspective: str, lang: str | None,
+                  modules: tuple[str, ...], respondent_id: str | None,
+                  round_name: str | None) -> None:  # fmt: skip
+    """Write an answer sheet for respondents to fill in (Excel workbook or CSV).
+
+    The workbook has an instructions sheet, the respondent's details and one sheet per
+    module with drop-down lists for every scale. Filled sheets go back in with
+    `ccassess import`.
+    """
+    from ccassess.io.sheets import write_sheet
+
+    path = write_sheet(state.registry(), workspace_dir=workspace_dir, assessment=assessment,
+                       output=output, fmt=fmt, perspective=perspective, lang=lang,
+                       modules=list(modules), respondent_id=respondent_id,
+                       round_name=round_name)  # fmt: skip
+    click.echo(f"Answer sheet written to {path}")
+
+
+@click.command("survey")
+@workspace_option
+@round_option
+@click.option("--resume", is_flag=False, flag_value="", default=None, metavar="[ID]",
+              help="Continue an unfinished survey (the only one, or the one with this id).")
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help="Language (default: the assessment's).")
+@click.option("--perspective", type=click.Choice(["internal", "customer"]), default=None,
+              help="Staff (internal) or a customer (asked when not given).")
+@click.option("--department", help="The respondent's department (asked when not given).")
+@click.option("--role", help="The respondent's role.")
+@click.option("--name", help="The respondent's name (optional; never in reports).")
+@click.option("--id", "respondent_id", help="The respondent id (default: a random one).")
+@click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
+@pass_state
+def survey_command(state: State, workspace_dir: Path | None, round_name: str | None,
+                   resume: str | None, **options: Any) -> None:  # fmt: skip
+    """Answer the questionnaire in the terminal, one question at a time.
+
+    Every answer is saved at once; `q` pauses, and `ccassess survey --resume` continues.
+    Without a terminal, answers are read from standard input line by line.
+    """
+    from ccassess.survey.session import (
+        SurveyRequest,
+        console_for_terminal,
+        resume_survey,
+        start_survey,
+    )
+    from ccassess.workspace import open_workspace
+
+    registry = state.registry()
+    console = console_for_terminal()
+    with open_workspace(workspace_dir) as workspace:
+        if resume is not None:
+            resume_survey(workspace, registry, resume or None, console, options["lang"],
+                          round_name)  # fmt: skip
+            return
+        request = SurveyRequest(
+            perspective=options["perspective"], department=options["department"],
+            role=options["role"], name=options["name"],
+            respondent_id=options["respondent_id"], lang=options["lang"],
+            modules=list(options["modules"]) or None,
+        )  # fmt: skip
+        start_survey(workspace, registry, request, console, round_name)

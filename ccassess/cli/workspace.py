@@ -1,0 +1,224 @@
+"""Workspace commands: init, import, round, compare, export, forget. Thin: logic is in
+ccassess.workspace."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ccassess.cli.app import State, pass_state
+
+
+def workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-w", "--workspace", "workspace_dir", type=click.Path(path_type=Path, file_okay=False),
+        help="The workspace folder (default: the current directory).",
+    )(function)  # fmt: skip
+
+
+def round_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--round", "round_name", help="The round (default: the latest).")(function)
+
+
+def _notes(lines: list[Any], prefix: str = "note") -> None:
+    for line in lines:
+        click.echo(f"{prefix}: {line}", err=True)
+
+
+@click.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--from", "source", type=click.Path(path_type=Path, dir_okay=False),
+              help="Start from an existing assessment file (assessment.yaml).")
+@click.option("--client", help="The client's name.")
+@click.option("--title", help="The assessment's title.")
+@click.option("--language", type=click.Choice(["de", "en"]), help="Report language (default de).")
+@click.option("--department", "departments", multiple=True,
+              help="A department (repeat for each; the silo check's matrix rows).")
+@click.option("--module", "modules", multiple=True,
+              help="A module to use (repeat; default: every loaded module).")
+@click.option("--anonymity-threshold", type=int,
+              help="Smallest group shown on its own in breakdowns (default 5, at least 3).")
+@click.option("--round", "round_name", help="Name of the first round (default: the month).")
+@pass_state
+def init_command(state: State, folder: Path, source: Path | None, round_name: str | None,
+                 **options: Any) -> None:  # fmt: skip
+    """Create an assessment workspace in FOLDER: a readable assessment.yaml and a database."""
+    from ccassess.workspace import Workspace
+    from ccassess.workspace.setup import initial_settings
+
+    registry = state.registry()
+    settings = initial_settings(source, **options)
+    in_place = source is not None and source.resolve() == (folder / "assessment.yaml").resolve()
+    with Workspace.create(folder, settings, registry, round_name,
+                          replace_config=in_place) as workspace:  # fmt: skip
+        modules = workspace.settings.modules or ()
+        current = workspace.round()
+    click.echo(f"Created workspace {folder} with {len(modules)} module(s); round "
+               f"{current.name!r}.")  # fmt: skip
+    click.echo(f"Next: edit {folder / 'assessment.yaml'}, then `ccassess sheet -w {folder}` "
+               f"or `ccassess survey -w {folder}`.")  # fmt: skip
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@workspace_option
+@round_option
+@click.option("--replace", is_flag=True,
+              help="Overwrite respondents already imported with different answers.")
+@pass_state
+def import_command(state: State, files: tuple[Path, ...], workspace_dir: Path | None,
+                   round_name: str | None, replace: bool) -> None:  # fmt: skip
+    """Import answer workbooks (.xlsx), CSV, YAML and JSON files into the workspace.
+
+    Everything is validated first and every problem listed with file, sheet, row and
+    column; then all files are written in one transaction, or nothing is. A file imported
+    twice is recognised and skipped.
+    """
+    from ccassess.workspace import import_files, open_workspace
+
+    registry = state.registry()
+    with open_workspace(workspace_dir) as workspace:
+        report = import_files(workspace, registry, list(files), round_name=round_name,
+                              replace=replace)  # fmt: skip
+    _notes(report.notes)
+    _notes(report.warnings, "warning")
+    _notes(report.skipped)
+    click.echo(report.summary())
+
+
+@click.group("round", invoke_without_command=True)
+@workspace_option
+@click.pass_context
+def round_command(ctx: click.Context, workspace_dir: Path | None) -> None:
+    """Assessment rounds: list them (default) or start a new one."""
+    ctx.meta["ccassess.workspace_dir"] = workspace_dir
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(round_list_command)
+
+
+@round_command.command("list")
+@workspace_option
+@click.pass_context
+def round_list_command(ctx: click.Context, workspace_dir: Path | None = None) -> None:
+    """List the rounds with their respondents."""
+    from ccassess.workspace import open_workspace
+
+    with open_workspace(workspace_dir or ctx.meta.get("ccassess.workspace_dir")) as workspace:
+        rounds = workspace.rounds()
+    for item in rounds:
+        marker = "*" if item is rounds[-1] else " "
+        open_surveys = f", {item.open_surveys} unfinished survey(s)" if item.open_surveys else ""
+        note = f"  {item.note}" if item.note else ""
+        click.echo(f"{marker} {item.name:<16} {item.created[:10]}  {item.respondents} "
+                   f"respondent(s){open_surveys}{note}")  # fmt: skip
+
+
+@round_command.command("new")
+@click.argument("name", required=False)
+@click.option("--note", help="A note shown in `ccassess round`.")
+@workspace_option
+@click.pass_context
+def round_new_command(ctx: click.Context, name: str | None, note: str | None,
+                      workspace_dir: Path | None) -> None:  # fmt: skip
+    """Start a new round (the assessment repeated); it becomes the current round."""
+    from ccassess.workspace import open_workspace
+
+    state: State = ctx.find_object(State)  # type: ignore[assignment]
+    registry = state.registry()
+    with open_workspace(workspace_dir or ctx.meta.get("ccassess.workspace_dir")) as workspace:
+        created = workspace.new_round(registry, name, note)
+    click.echo(f"Started round {created.name!r}; imports and surveys now go there.")
+
+
+@click.command("compare")
+@click.argument("first", required=False)
+@click.argument("second", required=False)
+@workspace_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)  # fmt: skip
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help="Language (default: the assessment's).")
+@pass_state
+def compare_command(state: State, first: str | None, second: str | None,
+                    workspace_dir: Path | None, fmt: str, lang: str | None) -> None:  # fmt: skip
+    """Compare two rounds per module and dimension (default: the last two rounds)."""
+    from ccassess.errors import CcassessError
+    from ccassess.workspace import compare_rounds, comparison_table, open_workspace
+
+    registry = state.registry()
+    with open_workspace(workspace_dir) as workspace:
+        lang = lang or workspace.settings.language
+        if first is None or second is None:
+            names = [r.name for r in workspace.rounds()]
+            if first is not None:
+                names = [first, names[-1]]
+            if len(names) < 2:
+                raise CcassessError("there is only one round; start another with "
+                                    "`ccassess round new`, or name two rounds")  # fmt: skip
+            first, second = names[-2], names[-1]
+        comparison = compare_rounds(workspace, registry, first, second, lang)
+    if fmt == "json":
+        click.echo(json.dumps(comparison.to_data(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(comparison_table(comparison, lang))
+
+
+@click.command("export")
+@workspace_option
+@round_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="The file to write (default: standard output).")
+@click.option("--names", is_flag=True, help="Include respondents' names (left out by default).")
+@click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=",",
+              show_default=True, help="CSV delimiter (';' for German Excel).")  # fmt: skip
+@pass_state
+def export_command(state: State, workspace_dir: Path | None, round_name: str | None, fmt: str,
+                   output: Path | None, names: bool, delimiter: str) -> None:  # fmt: skip
+    """Export a round's responses as CSV (one respondent per row) or JSON; both re-import."""
+    from ccassess.workspace import open_workspace
+    from ccassess.workspace.export import export_bytes, write_export
+
+    registry = state.registry()
+    with open_workspace(workspace_dir) as workspace:
+        round_ = workspace.round(round_name)
+        data = export_bytes(workspace, registry, round_, fmt, with_names=names,
+                            delimiter="\t" if delimiter == "tab" else delimiter)  # fmt: skip
+    if output is None:
+        click.echo(data, nl=False)
+        return
+    write_export(output, data)
+    click.echo(f"Exported round {round_.name!r} to {output}", err=True)
+
+
+@click.command("forget")
+@click.argument("respondent")
+@workspace_option
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_state
+def forget_command(state: State, respondent: str, workspace_dir: Path | None, yes: bool) -> None:
+    """Delete everything of RESPONDENT (id or name) from the workspace, in every round.
+
+    For GDPR erasure requests: the answers, metadata and survey progress are deleted and the
+    database file is rewritten (VACUUM), so no trace remains in it.
+    """
+    from ccassess.workspace import open_workspace
+
+    with open_workspace(workspace_dir) as workspace:
+        if not yes:
+            if not sys.stdin.isatty():
+                from ccassess.errors import CcassessError
+
+                raise CcassessError("forget deletes data for good; confirm with --yes")
+            click.confirm(f"Delete every record of {respondent!r} for good?", abort=True)
+        forgotten = workspace.forget(respondent)
+    for item in forgotten:
+        click.echo(f"Deleted respondent {item.respondent_id!r} in round {item.round!r} "
+                   f"({item.answers} answer(s)).")  # fmt: skip
+    click.echo("The workspace database was rewritten; no trace of the respondent remains in it.")

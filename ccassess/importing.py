@@ -1,0 +1,314 @@
+"""Importers: how answers in any file format become validated respondents.
+
+An importer (core or plugin, contributed through the ``ccassess_importers`` hook) only
+*reads*: it turns a file into raw respondent mappings — the same shape as a response file's
+``respondents:`` items — and attaches a location to every value it read. Validation is then
+the same for every source (`ccassess.responses.ResponseValidator`), so a wrong answer in a
+spreadsheet cell is reported exactly like one in a YAML file, with file, sheet, row and column.
+
+    class MyImporter:
+        name = "mytool"
+        label = "MyTool survey export (.mtx)"
+
+        def detect(self, path):            # 0 = not mine … 1 = certainly mine
+            return 0.9 if path.suffix == ".mtx" else 0.0
+
+        def read(self, path, context):     # -> list[RawRespondent]
+            record = SourceMap(location=Location(str(path), row=2))
+            ...
+            return [RawRespondent(record, str(path), "respondent")]
+
+Bad input is raised as ``ccassess.ValidationError`` listing every problem found in the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from ccassess.checking import Checker
+from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
+from ccassess.model import AssessmentSettings, Module, Respondent
+from ccassess.qtypes import QuestionType
+
+if TYPE_CHECKING:
+    from ccassess.plugins import Plugins
+
+#: More files than this in one import are refused (a folder of a consultancy's answers is far
+#: smaller; the limit keeps a mistaken `import /` from walking a disk).
+MAX_IMPORT_FILES = 10_000
+
+
+class SourceMap(dict):
+    """A mapping read from a file that knows where each of its values came from.
+
+    ``locations[key]`` is the place of ``self[key]`` (a cell, a line); ``location`` is the
+    place of the mapping as a whole (a sheet, a row). Validators use them for their errors.
+    """
+
+    def __init__(self, *args: Any, location: Location | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.location = location
+        self.locations: dict[Any, Location] = {}
+
+    def put(self, key: Any, value: Any, location: Location | None) -> None:
+        self[key] = value
+        if location is not None:
+            self.locations[key] = location
+
+    def location_of(self, key: Any) -> Location | None:
+        return self.locations.get(key, self.location)
+
+
+@dataclass
+class RawRespondent:
+    """One respondent as an importer read it, before validation.
+
+    `data` has the keys of a response file's respondent (id, perspective, department, role,
+    name, answers: {module: {question: value}}); use `SourceMap` (or the line-aware mappings
+    of `ccassess.io.structured`) so problems can name their place. `path` is the key path
+    shown in messages ("respondent", "respondents[3]").
+    """
+
+    data: Mapping[str, Any]
+    file: str
+    path: str = "respondent"
+    #: Set when the file gave no respondent id and the importer derived one from the content;
+    #: a re-imported copy then gets the same id and is recognised.
+    generated_id: bool = False
+
+
+@dataclass
+class ImportContext:
+    """What an importer may need: the modules answers are checked against, the settings."""
+
+    modules: Mapping[str, Module]
+    question_types: Mapping[str, QuestionType]
+    settings: AssessmentSettings
+    #: Warnings an importer wants to pass on (they never stop an import).
+    problems: Problems = field(default_factory=Problems)
+
+    def warn(self, location: Location, message: str) -> None:
+        self.problems.warning(location, message)
+
+
+@runtime_checkable
+class Importer(Protocol):
+    """An input format for responses. See the module docstring for an example."""
+
+    #: A short unique name ("xlsx", "csv", "structured", …).
+    name: str
+    #: What users see in `ccassess import --help` and in "unknown format" messages.
+    label: str
+
+    def detect(self, path: Path) -> float:
+        """How sure this importer is that it can read `path`: 0 (not mine) … 1 (certainly)."""
+        ...
+
+    def read(self, path: Path, context: ImportContext) -> list[RawRespondent]:
+        """The raw respondents in the file; raise ValidationError listing every problem."""
+        ...
+
+
+class SourceChecker(Checker):
+    """A Checker that knows cell locations as well as line numbers."""
+
+    def at(self, path: str, container: Any = None, key: Any = None) -> Location:
+        finder = getattr(container, "location_of", None)
+        if finder is not None:
+            where = finder(key)
+            if where is not None:
+                return replace(where, path=path or None)
+        return super().at(path, container, key)
+
+
+# -- the core importers ---------------------------------------------------------------------
+
+
+class StructuredImporter:
+    """Response files in YAML or JSON (docs/reference/response-format.md)."""
+
+    name = "structured"
+    label = "response files (.yaml, .yml, .json)"
+
+    def detect(self, path: Path) -> float:
+        return 0.9 if path.suffix.lower() in (".yaml", ".yml", ".json") else 0.0
+
+    def read(self, path: Path, context: ImportContext) -> list[RawRespondent]:
+        from ccassess.io.structured import read_structured
+        from ccassess.responses import raw_respondents
+
+        data = read_structured(path)
+        problems = Problems()
+        found = raw_respondents(data, Checker(str(path), problems))
+        problems.raise_if_errors()
+        return [RawRespondent(raw, str(path), rpath) for raw, rpath in found]
+
+
+def core_importers() -> list[Importer]:
+    from ccassess.io.csvfile import CsvImporter
+    from ccassess.io.sheets import XlsxImporter
+
+    return [StructuredImporter(), XlsxImporter(), CsvImporter()]
+
+
+def collect_importers(plugins: Plugins) -> list[Importer]:
+    """Every importer the loaded plugins contribute (the core's first)."""
+    from ccassess.errors import PluginError
+
+    importers: list[Importer] = []
+    names: dict[str, str] = {}
+    hook = "ccassess_importers"
+    for plugin, output in plugins.call_each(hook):
+        for importer in plugins.expect_list(plugin, hook, output, object):
+            if not isinstance(importer, Importer) or not isinstance(importer.name, str):
+                plugins.reject(plugin, PluginError(plugin, hook, f"{importer!r} is not an "
+                               "importer (needs name, label, detect(path), read(path, context))"))
+                break  # fmt: skip
+            if importer.name in names:
+                plugins.reject(plugin, PluginError(plugin, hook, f"importer {importer.name!r} is "
+                               f"already defined by plugin {names[importer.name]!r}"))
+                break  # fmt: skip
+            names[importer.name] = plugin
+            importers.append(importer)
+    return importers
+
+
+def choose_importer(path: Path, importers: Sequence[Importer]) -> Importer:
+    """The importer most certain about `path`; a CcassessError when nobody wants it."""
+    best: tuple[float, Importer] | None = None
+    for importer in importers:
+        try:
+            certainty = float(importer.detect(path))
+        except (OSError, ValueError):
+            certainty = 0.0
+        if certainty > 0 and (best is None or certainty > best[0]):
+            best = (certainty, importer)
+    if best is None:
+        formats = "; ".join(importer.label for importer in importers)
+        message = f"unknown file type; ccassess reads {formats}"
+        raise ValidationError([Problem(Location(str(path)), message)])
+    return best[1]
+
+
+def expand_paths(paths: Sequence[str | Path], importers: Sequence[Importer]) -> list[Path]:
+    """Files as given; folders become the files in them that some importer recognises."""
+    files: list[Path] = []
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if found.name.startswith((".", "~$")):
+                    continue  # hidden files, Office lock files
+                if any(_certainty(importer, found) > 0 for importer in importers):
+                    files.append(found)
+        else:
+            files.append(path)
+        if len(files) > MAX_IMPORT_FILES:
+            raise CcassessError(f"more than {MAX_IMPORT_FILES:,} files to import; "
+                                "import them in smaller batches")  # fmt: skip
+    return files
+
+
+def _certainty(importer: Importer, path: Path) -> float:
+    try:
+        return float(importer.detect(path))
+    except (OSError, ValueError):
+        return 0.0
+
+
+# -- reading and validating a batch ---------------------------------------------------------
+
+
+@dataclass
+class ImportedRespondent:
+    """A validated respondent, where it came from and the hash of its content."""
+
+    respondent: Respondent
+    file: str
+    location: Location
+    content_hash: str
+
+
+@dataclass
+class Batch:
+    """The outcome of reading and validating files: respondents, notes and problems."""
+
+    respondents: list[ImportedRespondent] = field(default_factory=list)
+    #: Respondents left out because an identical copy is already in the batch.
+    duplicates: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+
+
+def content_hash(respondent: Respondent) -> str:
+    """A hash of everything a respondent said (answers and metadata, not where it came from)."""
+    content = {
+        "perspective": respondent.perspective,
+        "department": respondent.department,
+        "role": respondent.role,
+        "name": respondent.name,
+        "answers": respondent.answers,
+    }
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_batch(
+    paths: Sequence[str | Path],
+    importers: Sequence[Importer],
+    context: ImportContext,
+    plugins: Plugins | None = None,
+) -> Batch:
+    """Read every file and validate every respondent; collect all problems, raise nothing.
+
+    Validation is `ResponseValidator`'s, identical for every source. Two copies of the same
+    respondent with the same content are reported once as a duplicate; the same id with
+    different content is an error.
+    """
+    from ccassess.responses import ResponseValidator
+
+    batch = Batch(problems=context.problems)
+    problems = batch.problems
+    validator = ResponseValidator(context.modules, context.question_types, context.settings,
+                                  problems, plugins)  # fmt: skip
+    files = expand_paths(paths, importers)
+    if not files:
+        problems.error(Location(", ".join(str(p) for p in paths) or None),
+                       "no files to import")  # fmt: skip
+    seen: dict[str, ImportedRespondent] = {}
+    for path in files:
+        batch.files.append(str(path))
+        try:
+            importer = choose_importer(path, importers)
+            raws = importer.read(path, context)
+        except ValidationError as exc:
+            problems.items.extend(exc.problems)
+            continue
+        for raw in raws:
+            check = SourceChecker(raw.file, problems)
+            # Duplicate ids are judged below by content, not by the validator's id check.
+            validator.seen.clear()
+            errors_before = len(problems.errors)
+            respondent = validator.respondent(raw.data, raw.path, check)
+            if respondent is None or len(problems.errors) > errors_before:
+                continue
+            path = f"respondents[{respondent.id}]" if raw.path.startswith("respondents[") \
+                else raw.path  # fmt: skip
+            where = check.at(path, raw.data, "id")
+            item = ImportedRespondent(respondent, raw.file, where, content_hash(respondent))
+            earlier = seen.get(respondent.id)
+            if earlier is None:
+                seen[respondent.id] = item
+                batch.respondents.append(item)
+            elif earlier.content_hash == item.content_hash:
+                message = f"respondent {respondent.id!r} is the same as in {earlier.location}"
+                batch.duplicates.append(Problem(where, f"{message}; imported once", "info"))
+            else:
+                problems.error(where, f"respondent {respondent.id!r} appears twice with "
+                               f"different answers (also in {earlier.location})")  # fmt: skip
+    return batch

@@ -1,0 +1,56 @@
+"""Assessment workspaces: a folder with a readable config file and an SQLite database.
+
+    ccassess init kunde-2026              # config + database + the first round
+    ccassess sheet -w kunde-2026          # answer workbooks for respondents
+    ccassess import -w kunde-2026 *.xlsx  # validated, all files in one transaction
+    ccassess survey -w kunde-2026         # the terminal questionnaire
+    ccassess report -w kunde-2026         # score and report the latest round
+
+See docs/workspace.md.
+"""
+
+from __future__ import annotations
+
+from ccassess.workspace.config import CONFIG_FILE, DATABASE_FILE, WorkspaceConfig, load_config
+from ccassess.workspace.db import WorkspaceDatabaseError
+from ccassess.workspace.imports import ImportReport, import_files
+from ccassess.workspace.rounds import (
+    Comparison,
+    compare_rounds,
+    comparison_table,
+    earlier_rounds,
+    load_workspace_inputs,
+    score_round,
+)
+from ccassess.workspace.schema import SCHEMA_VERSION
+from ccassess.workspace.store import (
+    Forgotten,
+    Round,
+    Workspace,
+    find_workspace,
+    is_workspace,
+    open_workspace,
+)
+
+__all__ = [
+    "CONFIG_FILE",
+    "DATABASE_FILE",
+    "SCHEMA_VERSION",
+    "Comparison",
+    "Forgotten",
+    "ImportReport",
+    "Round",
+    "Workspace",
+    "WorkspaceConfig",
+    "WorkspaceDatabaseError",
+    "compare_rounds",
+    "comparison_table",
+    "earlier_rounds",
+    "find_workspace",
+    "import_files",
+    "is_workspace",
+    "load_config",
+    "load_workspace_inputs",
+    "open_workspace",
+    "score_round",
+]

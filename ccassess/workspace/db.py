@@ -1,0 +1,146 @@
+"""The workspace database: SQLite with WAL, full fsync, foreign keys and a busy timeout.
+
+Every write runs in a transaction begun with ``BEGIN IMMEDIATE`` (the write lock is taken at
+the start, so two writers queue instead of failing half-way), and a transaction either
+commits completely or not at all — a process killed at any point leaves the database as it
+was before. Every sqlite3 error is turned into one clear line naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ccassess.errors import CcassessError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: "ccas" — marks a database as a ccassess workspace (PRAGMA application_id).
+APPLICATION_ID = 0x63636173
+#: How long a writer waits for another one (milliseconds); override with CCASSESS_BUSY_TIMEOUT.
+BUSY_TIMEOUT_MS = 30_000
+
+
+class WorkspaceDatabaseError(CcassessError):
+    """The workspace database cannot be used (locked, read-only, damaged, not SQLite)."""
+
+
+def busy_timeout() -> int:
+    value = os.environ.get("CCASSESS_BUSY_TIMEOUT", "")
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
+
+
+def explain(path: Path, exc: sqlite3.Error) -> WorkspaceDatabaseError:
+    """One line for an sqlite3 error, saying what the user can do."""
+    text = str(exc)
+    lower = text.lower()
+    if "locked" in lower or "busy" in lower:
+        reason = ("is locked by another process (an import or survey still running?); "
+                  "try again when it has finished")  # fmt: skip
+    elif "readonly" in lower or "read-only" in lower:
+        reason = "is read-only; ccassess needs to write to it and to its folder"
+    elif "malformed" in lower or "not a database" in lower or "disk image" in lower:
+        reason = f"is damaged ({text}); restore it from a backup"
+    elif "unable to open" in lower:
+        reason = "cannot be opened (does the folder exist and is it writable?)"
+    elif "disk is full" in lower or "disk i/o" in lower:
+        reason = f"could not be written ({text}); nothing was changed"
+    else:
+        reason = f"failed: {text}"
+    return WorkspaceDatabaseError(f"{path}: the workspace database {reason}")
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Turn sqlite3 errors raised inside the block into WorkspaceDatabaseError."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise explain(path, exc) from None
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database before sqlite3 touches it."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        raise WorkspaceDatabaseError(f"{path}: the workspace database is missing") from None
+    except IsADirectoryError:
+        raise WorkspaceDatabaseError(f"{path}: is a folder, not a workspace database") from None
+    except OSError as exc:
+        raise WorkspaceDatabaseError(f"{path}: cannot read the workspace database "
+                                     f"({exc.strerror or exc})") from None  # fmt: skip
+    if head != SQLITE_HEADER:
+        what = "is empty" if not head else "is not an SQLite database"
+        raise WorkspaceDatabaseError(f"{path}: the workspace database {what}; restore it from "
+                                     "a backup")  # fmt: skip
+
+
+def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
+    """An autocommit connection with ccassess's pragmas (transactions are explicit)."""
+    if not create:
+        check_file(path)
+    with translated(path):
+        connection = sqlite3.connect(
+            str(path),
+            timeout=busy_timeout() / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {busy_timeout()}")
+            connection.execute("PRAGMA foreign_keys = ON")
+            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise sqlite3.OperationalError(f"cannot switch to WAL journal (got {mode})")
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA secure_delete = ON")
+            # Touch the schema now: a damaged or foreign file fails here, with a clear line.
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except BaseException:
+            connection.close()
+            raise
+    return connection
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    try:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # the transaction is gone either way; SQLite rolls back on close
+
+
+@contextmanager
+def write(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """A write transaction: BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+    with translated(path):
+        connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _rollback(connection)
+        raise explain(path, exc) from None
+    except BaseException:
+        _rollback(connection)
+        raise
+
+
+@contextmanager
+def read(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """A read transaction: one consistent snapshot for several queries."""
+    with translated(path):
+        connection.execute("BEGIN")
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _rollback(connection)
+        raise explain(path, exc) from None
+    except BaseException:
+        _rollback(connection)
+        raise

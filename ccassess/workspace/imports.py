@@ -1,0 +1,162 @@
+"""Importing files into a workspace: validate everything, then write all or nothing.
+
+1. Every file is read by its importer and every respondent validated (ResponseValidator,
+   the same rules as for response files); every problem is collected with its place.
+2. Respondents already in the round are recognised by id and content hash: an identical
+   copy (the same sheet imported twice) is skipped and reported; the same id with different
+   answers is an error unless `replace` is set.
+3. Only when nothing is wrong, one transaction pins the module definitions and writes all
+   respondents of all files. A crash or kill at any point leaves the workspace as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ccassess.errors import CcassessError, Problem, Problems
+from ccassess.importing import (
+    Batch,
+    ImportContext,
+    ImportedRespondent,
+    collect_importers,
+    read_batch,
+)
+from ccassess.workspace.store import (
+    Round,
+    RoundModules,
+    Workspace,
+    definition_digest,
+    now,
+    pause_point,
+)
+
+if TYPE_CHECKING:
+    from ccassess.registry import Registry
+
+
+@dataclass
+class ImportReport:
+    round: str
+    files: list[str] = field(default_factory=list)
+    imported: list[ImportedRespondent] = field(default_factory=list)
+    replaced: list[ImportedRespondent] = field(default_factory=list)
+    #: Respondents left out because an identical copy is already in the workspace or batch.
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"imported {len(self.imported)} respondent(s)"]
+        if self.replaced:
+            parts.append(f"replaced {len(self.replaced)}")
+        if self.skipped:
+            parts.append(f"skipped {len(self.skipped)} already imported")
+        return f"{', '.join(parts)} from {len(self.files)} file(s) into round {self.round!r}"
+
+
+def validate_files(
+    workspace: Workspace,
+    registry: Registry,
+    paths: Sequence[str | Path],
+    found: RoundModules,
+) -> tuple[Batch, dict[str, str]]:
+    """Read and validate; returns the batch and the digests of the modules validated with."""
+    context = ImportContext(found.modules, registry.question_types, workspace.settings)
+    batch = read_batch(paths, collect_importers(registry.plugins), context, registry.plugins)
+    digests = {module_id: definition_digest(module.definition)
+               for module_id, module in found.modules.items() if module.definition}  # fmt: skip
+    return batch, digests
+
+
+def import_files(
+    workspace: Workspace,
+    registry: Registry,
+    paths: Sequence[str | Path],
+    *,
+    round_name: str | None = None,
+    replace: bool = False,
+) -> ImportReport:
+    """Import files into a round (default: the current one); raises ValidationError listing
+    every problem, in which case nothing was written."""
+    round_ = workspace.round(round_name)
+    report = ImportReport(round_.name)
+    found = workspace.round_modules(round_, registry)
+    report.notes.extend(found.notes)
+    batch, digests = validate_files(workspace, registry, paths, found)
+    report.files = batch.files
+    report.skipped.extend(batch.duplicates)
+    stored = {item.respondent.id: item for item in workspace.stored_respondents(
+        round_, complete_only=False, with_names=False)}  # fmt: skip
+    accepted = []
+    for item in batch.respondents:
+        earlier = stored.get(item.respondent.id)
+        decision = _decide(item, earlier is not None,
+                           earlier.content_hash if earlier else None, replace)
+        origin = f" (from {earlier.origin or earlier.source}, {earlier.updated})" if earlier else ""
+        _record(decision, item, round_, origin, report, batch.problems)
+        if decision in ("insert", "replace"):
+            accepted.append(item)
+    batch.problems.raise_if_errors()
+    report.warnings = batch.problems.warnings
+    if not accepted:
+        return report
+    with workspace.write() as db:
+        workspace._pin(db, round_.id, found.modules.values(), registry)
+        pinned = workspace.stored_modules(round_, db)
+        for module_id, digest in digests.items():
+            if module_id in pinned and pinned[module_id].digest != digest:
+                raise CcassessError("the workspace's module definitions changed during the "
+                                    "import; nothing was imported; run the import again")
+        # Another process may have imported some of these respondents since they were
+        # checked: decide again inside the transaction, where nobody else can write.
+        current = {row[0]: row[1] for row in db.execute(
+            "SELECT respondent_id, content_hash FROM respondents WHERE round_id = ?",
+            (round_.id,))}  # fmt: skip
+        conflicts = Problems()
+        imports: dict[str, int] = {}
+        for item in accepted:
+            present = item.respondent.id in current
+            decision = _decide(item, present, current.get(item.respondent.id), replace)
+            if decision in ("skip", "conflict"):
+                _record(decision, item, round_, " (imported by another process meanwhile)",
+                        report, conflicts)  # fmt: skip
+                continue
+            if present:
+                db.execute("DELETE FROM respondents WHERE round_id = ? AND respondent_id = ?",
+                           (round_.id, item.respondent.id))  # fmt: skip
+            (report.replaced if present else report.imported).append(item)
+            if item.file not in imports:
+                cursor = db.execute("INSERT INTO imports (round_id, file, imported) "
+                                    "VALUES (?, ?, ?)", (round_.id, item.file, now()))  # fmt: skip
+                imports[item.file] = int(cursor.lastrowid)  # type: ignore[arg-type]
+            workspace.insert_respondent(db, round_.id, item.respondent, source="import",
+                                        import_id=imports[item.file],
+                                        content_hash=item.content_hash)  # fmt: skip
+        conflicts.raise_if_errors()
+        pause_point("import")
+    return report
+
+
+def _decide(item: ImportedRespondent, present: bool, stored_hash: str | None,
+            replace: bool) -> str:  # fmt: skip
+    """insert, skip (identical copy), replace, or conflict (same id, other answers)."""
+    if not present:
+        return "insert"
+    if stored_hash == item.content_hash:
+        return "skip"
+    return "replace" if replace else "conflict"
+
+
+def _record(decision: str, item: ImportedRespondent, round_: Round, origin: str,
+            report: ImportReport, problems: Problems) -> None:  # fmt: skip
+    name = item.respondent.id
+    if decision == "skip":
+        report.skipped.append(Problem(item.location, f"respondent {name!r} is already in round "
+                                      f"{round_.name!r}{origin}; skipped", "info"))  # fmt: skip
+    elif decision == "conflict":
+        problems.error(item.location, f"respondent {name!r} is already in round {round_.name!r}"
+                       f"{origin} with different answers; import with --replace to "
+                       "overwrite")  # fmt: skip

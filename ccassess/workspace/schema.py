@@ -1,0 +1,167 @@
+"""The workspace schema and its migrations.
+
+The schema version lives in the database header (``PRAGMA user_version``). Opening a
+workspace migrates an older schema step by step inside one transaction — all steps or none —
+and refuses a newer one with a message saying to upgrade ccassess.
+
+Version history:
+1. rounds, module definitions as answered, respondents, answers, the import log.
+2. survey progress (resumable terminal questionnaires), a content hash per respondent (to
+   recognise re-imported sheets) and a completeness flag.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from ccassess.workspace.db import APPLICATION_ID, WorkspaceDatabaseError, write
+
+SCHEMA_VERSION = 2
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one (``executescript`` would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _version_1(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE rounds (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL,
+            note TEXT
+        );
+        CREATE TABLE module_definitions (
+            id INTEGER PRIMARY KEY,
+            module_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            digest TEXT NOT NULL UNIQUE,
+            definition TEXT NOT NULL,
+            plugin TEXT,
+            stored TEXT NOT NULL
+        );
+        CREATE TABLE round_modules (
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            module_id TEXT NOT NULL,
+            definition_id INTEGER NOT NULL REFERENCES module_definitions(id),
+            PRIMARY KEY (round_id, module_id)
+        );
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            file TEXT NOT NULL,
+            imported TEXT NOT NULL
+        );
+        CREATE TABLE respondents (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            respondent_id TEXT NOT NULL,
+            perspective TEXT NOT NULL CHECK (perspective IN ('internal', 'customer')),
+            department TEXT,
+            role TEXT,
+            name TEXT,
+            source TEXT NOT NULL,
+            import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            UNIQUE (round_id, respondent_id)
+        );
+        CREATE TABLE answers (
+            respondent INTEGER NOT NULL REFERENCES respondents(id) ON DELETE CASCADE,
+            module_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            value TEXT NOT NULL,
+            answered TEXT NOT NULL,
+            PRIMARY KEY (respondent, module_id, question_id)
+        );
+        """
+    )
+
+
+def _version_2(db: sqlite3.Connection) -> None:
+    from ccassess.importing import content_hash
+    from ccassess.model import Respondent
+
+    _run(
+        db,
+        """
+        ALTER TABLE respondents ADD COLUMN content_hash TEXT;
+        ALTER TABLE respondents ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE surveys (
+            respondent INTEGER PRIMARY KEY REFERENCES respondents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            lang TEXT NOT NULL,
+            modules TEXT NOT NULL,
+            started TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX respondents_by_id ON respondents(respondent_id);
+        CREATE INDEX answers_by_module ON answers(module_id);
+        """
+    )
+    # Imported respondents get their content hash, so re-imports are recognised after upgrade.
+    rows = db.execute(
+        "SELECT id, respondent_id, perspective, department, role, name FROM respondents"
+    ).fetchall()
+    for row_id, respondent_id, perspective, department, role, name in rows:
+        answers: dict[str, dict[str, object]] = {}
+        for module_id, question_id, value in db.execute(
+            "SELECT module_id, question_id, value FROM answers WHERE respondent = ?", (row_id,)
+        ):
+            answers.setdefault(module_id, {})[question_id] = json.loads(value)
+        respondent = Respondent(respondent_id, perspective, answers, role, department, name)
+        db.execute("UPDATE respondents SET content_hash = ? WHERE id = ?",
+                   (content_hash(respondent), row_id))  # fmt: skip
+
+
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
+    (1, _version_1),
+    (2, _version_2),
+]
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_version(db: sqlite3.Connection, path: Path) -> int:
+    """The database's schema version; refuse newer schemas and foreign databases."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise WorkspaceDatabaseError(
+            f"{path}: this workspace was written by a newer ccassess (schema version {version}; "
+            f"this ccassess reads up to {SCHEMA_VERSION}); upgrade ccassess to open it"
+        )
+    application = int(db.execute("PRAGMA application_id").fetchone()[0])
+    tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    if application not in (0, APPLICATION_ID) or (application == 0 and tables and version == 0):
+        raise WorkspaceDatabaseError(f"{path}: an SQLite database, but not a ccassess "
+                                     "workspace")  # fmt: skip
+    return version
+
+
+def migrate(db: sqlite3.Connection, path: Path, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema to `target` in one transaction; returns the version found before."""
+    found = check_version(db, path)
+    if found >= target:
+        return found
+    with write(db, path):
+        found = check_version(db, path)  # another process may have migrated meanwhile
+        for number, step in MIGRATIONS:
+            if found < number <= target:
+                step(db)
+        db.execute(f"PRAGMA user_version = {int(target)}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    return found
