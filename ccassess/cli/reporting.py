@@ -77,19 +77,75 @@ def _render(state: State, result: Any, settings: Any, **options: Any) -> None:
 @click.command("report")
 @input_options
 @output_options
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="With several workspaces (-w A -w B …): render in this many parallel processes.",
+)
 @pass_state
 def report_command(
     state: State, responses: tuple[Path, ...], assessment: Path | None, **options: Any
 ) -> None:
-    """Score responses and write the maturity report."""
+    """Score responses and write the maturity report.
+
+    With several workspaces (`-w A -w B …`) each gets its report (in its own folder, or in
+    the folder given with --output), rendered in --jobs parallel processes.
+    """
     from ccassess.assessment import assess
 
+    workspaces = click.get_current_context().meta.get("ccassess.workspace") or ()
+    if len(workspaces) > 1:
+        _batch(state, workspaces, responses, assessment, **options)
+        return
+    options.pop("jobs")
     registry = state.registry()
     inputs = load_cli_inputs(registry, assessment, responses, options["lang"])
     result = assess(
-        registry, inputs.respondents, inputs.settings, include_answers=options["appendix"]
+        registry,
+        inputs.respondents,
+        inputs.settings,
+        include_answers=options["appendix"],
+        earlier_rounds=inputs.earlier_rounds,
     )
     _render(state, result, inputs.settings, **options)
+
+
+def _batch(
+    state: State,
+    workspaces: tuple[Path, ...],
+    responses: tuple[Path, ...],
+    assessment: Path | None,
+    **options: Any,
+) -> None:
+    from ccassess.batch import BatchJob, render_batch
+    from ccassess.errors import CcassessError
+    from ccassess.report import ReportOptions
+
+    if responses or assessment:
+        raise click.UsageError("a batch takes workspaces only (-w), no response files or -a")
+    output = options["output"]
+    if output is not None and not output.is_dir():
+        raise click.UsageError("with several workspaces, --output must be an existing folder")
+    report_options = ReportOptions(
+        format=options["fmt"],
+        lang=options["lang"] or "",
+        output=output,
+        theme=options["theme"],
+        appendix=options["appendix"],
+        pdf_variant=options["pdf_variant"],
+    )
+    jobs = [BatchJob(w, report_options, state.plugins_dir, state.skip_broken) for w in workspaces]
+    failed = []
+    for outcome in render_batch(jobs, options["jobs"]):
+        if outcome.error:
+            failed.append(f"{outcome.workspace}: {outcome.error}")
+        else:
+            click.echo(f"Report written to {outcome.output}")
+    if failed:
+        raise CcassessError(f"{len(failed)} of {len(jobs)} reports failed; first: {failed[0]}")
 
 
 @click.command("demo")
@@ -104,6 +160,10 @@ def demo_command(state: State, name: str | None, **options: Any) -> None:
     registry = state.registry()
     inputs = load_demo(registry, name, options["lang"])
     result = assess(
-        registry, inputs.respondents, inputs.settings, include_answers=options["appendix"]
+        registry,
+        inputs.respondents,
+        inputs.settings,
+        include_answers=options["appendix"],
+        earlier_rounds=inputs.earlier_rounds,
     )
     _render(state, result, inputs.settings, **options)

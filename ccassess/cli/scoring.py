@@ -32,7 +32,9 @@ def score_command(
 
     registry = state.registry()
     inputs = load_cli_inputs(registry, assessment, responses, lang)
-    result = assess(registry, inputs.respondents, inputs.settings)
+    result = assess(
+        registry, inputs.respondents, inputs.settings, earlier_rounds=inputs.earlier_rounds
+    )
     if fmt == "json":
         click.echo(result_to_json(result))
     else:
