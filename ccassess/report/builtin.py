@@ -33,6 +33,7 @@ ORDER = {
     "activity": 900,
     "metrics": 1000,
     "departments": 1100,
+    "trend": 1150,
     "action_plan": 1200,
     "method": 1300,
     "answers": 1350,
@@ -109,6 +110,7 @@ def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]
         ("activity", "sections/activity.html", view.activity()),
         ("metrics", "sections/metrics.html", view.metrics()),
         ("departments", "sections/departments.html", view.departments()),
+        ("trend", "sections/trend.html", view.trend()),
         ("action_plan", "sections/action_plan.html", view.action_plan()),
         ("method", "sections/method.html", view.method()),
         ("answers", "sections/answers.html", view.answers()),
@@ -536,6 +538,44 @@ class _View:
             ],
             "merged_departments": breakdown.merged_departments,
             "left_out": breakdown.left_out,
+        }
+
+    def trend(self) -> dict[str, Any] | None:
+        """Earlier rounds beside the current one; changes against the previous round."""
+        points = self.result.trend
+        if not points:
+            return None
+        previous = points[-1]
+
+        def row(label: str, scores: list[float | None]) -> dict[str, Any]:
+            change = None
+            if scores[-1] is not None and scores[-2] is not None:
+                change = scores[-1] - scores[-2]
+            return {"label": label, "scores": scores, "change": change}
+
+        rows = [
+            row(text("overall").get(self.lang), [p.score for p in points] + [self.result.score])
+        ]
+        changes = []
+        for module in self.result.modules:
+            history = [p.modules.get(module.id) for p in points]
+            rows.append(row(self.tr(module.title), [*history, module.score]))
+            for dimension in module.dimensions:
+                before = previous.dimensions.get(module.id, {}).get(dimension.id)
+                if before is not None and dimension.score is not None:
+                    changes.append({
+                        "module": self.tr(module.title),
+                        "dimension": self.tr(dimension.title),
+                        "before": before,
+                        "now": dimension.score,
+                        "change": dimension.score - before,
+                    })  # fmt: skip
+        changes.sort(key=lambda c: -abs(c["change"]))
+        return {
+            "rounds": [p.round for p in points] + [text("current_round").get(self.lang)],
+            "dates": [p.date for p in points] + [self.result.info.date],
+            "rows": rows,
+            "dimension_changes": changes[:10],
         }
 
     def action_plan(self) -> dict[str, Any] | None:

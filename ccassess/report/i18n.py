@@ -34,6 +34,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "activity": ("Tätigkeitsanalyse", "Activity audit"),
     "metrics": ("Kundenkennzahlen", "Customer metrics"),
     "departments": ("Abteilungen", "Department breakdown"),
+    "trend": ("Entwicklung seit der letzten Runde", "Trend since earlier rounds"),
+    "trend_intro": (
+        "Dieselben Module in früheren Runden dieser Bewertung. Die Spalte „Veränderung“ "
+        "vergleicht die aktuelle Runde mit der vorigen; Werte von 0 bis 100.",
+        "The same modules in earlier rounds of this assessment. The change column compares "
+        "the current round with the previous one; scores from 0 to 100.",
+    ),
+    "current_round": ("aktuell", "current"),
+    "change": ("Veränderung", "Change"),
+    "trend_dimensions": ("Größte Veränderungen je Dimension", "Largest changes by dimension"),
     "action_plan": ("Maßnahmenplan", "Action plan"),
     "method": ("Methodik", "Method"),
     "answers": ("Anhang: Antworten", "Appendix: answers"),

@@ -1,0 +1,42 @@
+"""A workspace with two rounds gets a trend section; one round gets none."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+DEMO = Path(__file__).resolve().parents[2] / "plugins" / "ccassess_demo" / "muster_handels"
+
+
+def text_of(path: Path) -> str:
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", path.read_text("utf-8"), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_trend_section_compares_rounds(tmp_path: Path, run: Callable) -> None:
+    workspace = tmp_path / "ws"
+    assert run("init", workspace, "--from", DEMO / "assessment.yaml").exit_code == 0
+    # round 1: internal respondents only (a rosier picture than with customers)
+    assert run("import", "-w", workspace, DEMO / "responses" / "internal.yaml").exit_code == 0
+    single = tmp_path / "one.html"
+    assert run("report", "-w", workspace, "--format", "html", "-o", single).exit_code == 0
+    assert "Entwicklung seit der letzten Runde" not in text_of(single)
+
+    assert run("round", "new", "-w", workspace, "zweite").exit_code == 0
+    assert run("import", "-w", workspace, DEMO / "responses").exit_code == 0
+    both = tmp_path / "two.html"
+    result = run("report", "-w", workspace, "--format", "html", "-o", both, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    text = text_of(both)
+    assert "Trend since earlier rounds" in text
+    scores = run("score", "-w", workspace, "--format", "json")
+    import json
+
+    data = json.loads(scores.stdout)
+    (earlier,) = data["trend"]
+    change = round(data["score"]) - round(earlier["score"])
+    assert earlier["score"] > data["score"]  # customers pull the second round down
+    assert f"Overall {round(earlier['score'])} {round(data['score'])} −{abs(change)}" in text
+    assert "Largest changes by dimension" in text
