@@ -23,8 +23,9 @@ class Run:
 
 def run_once(command: Sequence[str], cwd: str | None = None, env: dict | None = None) -> Run:
     started = time.perf_counter()
-    process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)  # fmt: skip
+    process = subprocess.Popen(
+        list(command), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
@@ -36,8 +37,9 @@ def run_once(command: Sequence[str], cwd: str | None = None, env: dict | None = 
     return Run(wall=wall, peak_mib=usage.ru_maxrss / 1024, returncode=code)
 
 
-def alternate(commands: dict[str, Sequence[str]], runs: int, warmup: int = 1,
-              **kwargs: object) -> dict[str, list[Run]]:  # fmt: skip
+def alternate(
+    commands: dict[str, Sequence[str]], runs: int, warmup: int = 1, **kwargs: object
+) -> dict[str, list[Run]]:
     """Run the commands in turn (A B C A B C …) so machine drift hits all of them alike."""
     for _ in range(warmup):
         for command in commands.values():

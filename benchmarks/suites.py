@@ -57,11 +57,13 @@ def scoring(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
     for _ in range(runs or (1 if quick else 3)):
         started = time.perf_counter()
         problems = Problems()
-        validator = ResponseValidator(registry.modules, registry.question_types, settings,
-                                      problems, registry.plugins)  # fmt: skip
+        validator = ResponseValidator(
+            registry.modules, registry.question_types, settings, problems, registry.plugins
+        )
         check = Checker("<synthetic>", problems)
-        respondents = [validator.respondent(r, f"respondents[{i}]", check)
-                       for i, r in enumerate(raw)]  # fmt: skip
+        respondents = [
+            validator.respondent(r, f"respondents[{i}]", check) for i, r in enumerate(raw)
+        ]
         problems.raise_if_errors()
         validated = time.perf_counter()
         assess(registry, respondents, settings)  # type: ignore[arg-type]
@@ -85,3 +87,138 @@ def scoring(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
 
 
 SUITES = {"startup": startup, "scoring": scoring}
+
+
+def import_csv(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
+    from benchmarks.measure import run_once
+    from benchmarks.workloads import answers_csv, settings_file
+
+    rows = 2_000 if quick else 100_000
+    folder = work / "import"
+    folder.mkdir()
+    table = answers_csv(folder / "answers.csv", rows)
+    settings = settings_file(folder / "assessment.yaml", ["leadership"])
+    best = None
+    for attempt in range(runs or 1):
+        workspace = folder / f"ws{attempt}"
+        run_once([CCASSESS, "init", str(workspace), "--from", str(settings)])
+        outcome = run_once([CCASSESS, "import", "-w", str(workspace), str(table)])
+        best = outcome if best is None or outcome.wall < best.wall else best
+    assert best is not None
+    return {
+        "figures": {
+            "rows": rows,
+            "wall s": best.wall,
+            "peak MiB": best.peak_mib,
+            "rows/s": rows / best.wall,
+        },
+        "target": "100,000 rows in < 5 s and < 300 MB",
+        "met": None if quick else best.wall < 5 and best.peak_mib < 300,
+    }
+
+
+def report(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
+    from benchmarks.measure import run_once
+
+    folder = work / "report"
+    folder.mkdir()
+    html = folder / "demo.html"
+    run_once([CCASSESS, "demo", "--format", "html", "-o", str(html)])
+    weasy = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
+    results = alternate(
+        {
+            "ccassess": [CCASSESS, "demo", "-o", str(folder / "a.pdf")],
+            "weasyprint": [PYTHON, "-c", weasy, str(html), str(folder / "b.pdf")],
+        },
+        runs=runs or (1 if quick else 5),
+        warmup=0 if quick else 1,
+    )
+    ratio = paired_ratio(results["ccassess"], results["weasyprint"])
+    return {
+        "figures": {
+            "ccassess s": median_wall(results["ccassess"]),
+            "weasyprint s": median_wall(results["weasyprint"]),
+            "ratio": ratio,
+            "ccassess peak MiB": max(r.peak_mib for r in results["ccassess"]),
+        },
+        "target": "ratio ≤ 1.15; demo peak < 160 MB",
+        "met": None
+        if quick
+        else ratio <= 1.15 and max(r.peak_mib for r in results["ccassess"]) < 160,
+    }
+
+
+def scaling(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
+    from pypdf import PdfReader
+
+    from benchmarks.measure import run_once
+    from benchmarks.workloads import synthetic_assessment
+
+    sizes = (1, 3) if quick else (1, 7, 20)
+    points = []
+    figures: dict[str, Any] = {}
+    for size in sizes:
+        files = synthetic_assessment(work / f"scale{size}", size)
+        output = work / f"scale{size}.pdf"
+        env = {
+            **__import__("os").environ,
+            "CCASSESS_LOAD_PLUGINS": "",
+            "CCASSESS_PLUGINS_DIR": str(files["plugins"]),
+        }
+        command = [
+            CCASSESS,
+            "report",
+            "-a",
+            str(files["assessment"]),
+            str(files["answers"]),
+            "-o",
+            str(output),
+        ]
+        best = min((run_once(command, env=env) for _ in range(runs or 1)), key=lambda r: r.wall)
+        pages = len(PdfReader(output).pages)
+        points.append((pages, best.wall))
+        figures[f"{size} modules: pages"] = pages
+        figures[f"{size} modules: s"] = best.wall
+        figures[f"{size} modules: peak MiB"] = best.peak_mib
+    n = len(points)
+    mean_x = sum(p for p, _ in points) / n
+    mean_y = sum(t for _, t in points) / n
+    slope = sum((p - mean_x) * (t - mean_y) for p, t in points) / sum(
+        (p - mean_x) ** 2 for p, _ in points
+    )
+    figures["s per page"] = slope
+    figures["fixed s"] = mean_y - slope * mean_x
+    largest = figures[f"{sizes[-1]} modules: peak MiB"]
+    return {
+        "figures": figures,
+        "target": "linear in pages; 60-page report < 250 MB",
+        "met": None if quick else largest < 250,
+    }
+
+
+def batch(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
+    from benchmarks.measure import run_once
+    from benchmarks.workloads import demo_workspace
+
+    count = 2 if quick else 20
+    output_format = "html" if quick else "pdf"
+    workspaces = [demo_workspace(CCASSESS, work / f"ws{n:02d}") for n in range(count)]
+    args = [arg for w in workspaces for arg in ("-w", str(w))]
+    timings = {}
+    for jobs in (1, 2):
+        command = [CCASSESS, "report", *args, "--jobs", str(jobs), "--format", output_format]
+        timings[jobs] = min((run_once(command) for _ in range(runs or 1)), key=lambda r: r.wall)
+    speedup = timings[1].wall / timings[2].wall
+    return {
+        "figures": {
+            "workspaces": count,
+            "--jobs 1 s": timings[1].wall,
+            "--jobs 2 s": timings[2].wall,
+            "speed-up": speedup,
+        },
+        "target": "--jobs 2 ≥ 1.7× faster",
+        "met": None if quick else speedup >= 1.7,
+    }
+
+
+SUITES.update({"import": import_csv, "report": report, "scaling": scaling, "batch": batch})

@@ -7,8 +7,15 @@ from typing import Any
 
 from ccassess.model import DEPARTMENT_ROWS, Module
 
-DEPARTMENTS = ("Marketing", "Vertrieb", "Kundenservice", "Produktentwicklung", "Supply Chain",
-               "Finanzen", "Personal")  # fmt: skip
+DEPARTMENTS = (
+    "Marketing",
+    "Vertrieb",
+    "Kundenservice",
+    "Produktentwicklung",
+    "Supply Chain",
+    "Finanzen",
+    "Personal",
+)
 
 
 def synthetic_answer(rng: random.Random, module: Module, question: Any, department: str) -> Any:
@@ -20,11 +27,20 @@ def synthetic_answer(rng: random.Random, module: Module, question: Any, departme
     if question.type == "matrix":
         scale = question.scale
         rows = DEPARTMENTS if question.rows == DEPARTMENT_ROWS else [r.id for r in question.rows]
-        return {row: rng.randrange(scale.start, scale.start + scale.points)
-                for row in rows if row != department}  # fmt: skip
+        return {
+            row: rng.randrange(scale.start, scale.start + scale.points)
+            for row in rows
+            if row != department
+        }
     if question.type == "activity_list":
-        return [{"activity": f"Aktivität {i}", "share": 20, "category": rng.choice(
-            ("customer", "selling", "reporting", "selling_harder"))} for i in range(4)]  # fmt: skip
+        return [
+            {
+                "activity": f"Aktivität {i}",
+                "share": 20,
+                "category": rng.choice(("customer", "selling", "reporting", "selling_harder")),
+            }
+            for i in range(4)
+        ]
     if question.type == "kano":
         options = ("like", "expect", "neutral", "tolerate", "dislike")
         return {"functional": rng.choice(options), "dysfunctional": rng.choice(options)}
@@ -53,8 +69,11 @@ def raw_respondents(modules: list[Module], count: int, seed: int = 7) -> list[di
                     given[question.id] = value
             if given:
                 answers[module.id] = given
-        raw: dict[str, Any] = {"id": f"S{number:06d}", "perspective": perspective,
-                               "answers": answers}  # fmt: skip
+        raw: dict[str, Any] = {
+            "id": f"S{number:06d}",
+            "perspective": perspective,
+            "answers": answers,
+        }
         if perspective == "internal":
             raw["department"] = department
         respondents.append(raw)

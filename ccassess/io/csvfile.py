@@ -209,7 +209,8 @@ class _SheetCsv:
             assembler = assemblers.get(module.id)
             if assembler is None:
                 assembler = assemblers[module.id] = AnswerAssembler(
-                    module, self.context.question_types, Location(self.file), self.problems)
+                    module, self.context.question_types, Location(self.file), self.problems
+                )
             assembler.add(key, _value(cell(cells, "part")),
                           {"answer": AnswerCell(answer, self.at(line, "answer"))},
                           self.at(line))  # fmt: skip
@@ -265,6 +266,9 @@ class _TableCsv:
 
         layout = self._columns()
         self.problems.raise_if_errors()
+        # what each answer column means, worked out once instead of for every cell
+        parsed = {index: _PART.match(name or "") for index, kind, name, _ in layout
+                  if kind == "answer"}  # fmt: skip
         found: list[RawRespondent] = []
         for line, cells in rows:
             record = SourceMap(location=Location(self.file, line))
@@ -272,15 +276,15 @@ class _TableCsv:
             for index, kind, name, _ in layout:
                 text = cells[index] if index < len(cells) else ""
                 value = _value(text)
-                where = self.at(line, index)
                 if kind == "meta":
                     value = respondent_field(name, value)  # type: ignore[arg-type]
                     if value is not None:
-                        record.put(name, value, where)
+                        record.put(name, value, self.at(line, index))
                     continue
                 if value is None:
                     continue
-                match = _PART.match(name or "")
+                where = self.at(line, index)
+                match = parsed[index]
                 assert match is not None
                 module_id, question_id = match["module"], match["question"]
                 module = self.context.modules.get(module_id)
@@ -436,8 +440,16 @@ def sheet_csv_rows(
                                                                           lang))  # fmt: skip
             if question.type == "matrix":
                 for row in present.matrix_rows(question, departments):
-                    rows.append([module.id, question.id, row.id,
-                                 f"{wording} → {row.label.get(lang)}", None, labels])
+                    rows.append(
+                        [
+                            module.id,
+                            question.id,
+                            row.id,
+                            f"{wording} → {row.label.get(lang)}",
+                            None,
+                            labels,
+                        ]
+                    )
             elif question.type == present.KANO:
                 for part in present.KANO_PARTS:
                     text = question.extra.get(part)

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -528,7 +530,7 @@ def _meta(sheet: Any, request: SheetRequest, modules: Sequence[Module],
 # -- reading: rows of a module into answers (shared with the CSV answer sheet) ---------------
 
 
-@dataclass
+@dataclass(slots=True)
 class AnswerCell:
     value: Any
     location: Location
@@ -806,6 +808,34 @@ def check_workbook_file(path: Path) -> None:
     if total > MAX_UNCOMPRESSED_BYTES:
         raise _refuse(file, f"the workbook expands to {total:,} bytes; the limit is "
                       f"{MAX_UNCOMPRESSED_BYTES:,}")  # fmt: skip
+    _refuse_xml_declarations(path, entries)
+
+
+#: How much of each XML part is searched for a DTD (it can only come before the root element).
+XML_PROLOG_BYTES = 64 * 1024
+_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _refuse_xml_declarations(path: Path, entries: Sequence[zipfile.ZipInfo]) -> None:
+    """Refuse a part with a DTD or entity declarations (XML bombs, external entities).
+
+    Excel never writes them. defusedxml refuses them as well when openpyxl parses; this check
+    comes first so the message can name the part.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for entry in entries:
+                if not entry.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    continue
+                with archive.open(entry) as stream:
+                    prolog = stream.read(XML_PROLOG_BYTES)
+                if _DECLARATION.search(prolog):
+                    raise _refuse(str(path), f"part {entry.filename!r} declares a DTD or XML "
+                                  "entities, which workbooks never need (an XML bomb?); "
+                                  "refused")  # fmt: skip
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+        raise _refuse(str(path), f"not an Excel workbook (.xlsx): damaged ZIP archive "
+                      f"({exc})") from None  # fmt: skip
 
 
 def open_workbook(path: Path) -> Any:
@@ -825,9 +855,13 @@ def open_workbook(path: Path) -> Any:
 
 
 def _reason(exc: Exception) -> str:
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
+        kind = type(cause).__name__
+        if "Entities" in kind or "DTD" in kind or "ExternalReference" in kind:
+            return "it contains XML entity or DTD declarations, which are refused"
+        cause = cause.__cause__ or cause.__context__
     name = type(exc).__name__
-    if "Entities" in name or "DTD" in name or "ExternalReference" in name:
-        return "it contains XML entity or DTD declarations, which are refused"
     text = " ".join(str(exc).split())[:200]
     return f"{text} ({name})" if text else name
 
@@ -849,6 +883,28 @@ def iter_sheet_rows(
             raise ValidationError([Problem(Location(file, sheet=sheet.title, row=number),
                                   f"the sheet has more than {max_rows:,} rows")])  # fmt: skip
         yield number, tuple(values)
+
+
+_MERGE_CELL = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+
+
+def merged_ranges(sheet: Any) -> list[str]:
+    """The merged ranges of a sheet ("D3:D5"); read-only worksheets do not parse them."""
+    merged = getattr(sheet, "merged_cells", None)
+    if merged is not None:  # a normal (not read-only) worksheet
+        return [str(cell_range) for cell_range in merged.ranges]
+    source = getattr(sheet, "_get_source", None)
+    if source is None:
+        return []
+    from openpyxl.xml.functions import iterparse  # defusedxml's, when it is installed
+
+    found: list[str] = []
+    with source() as stream:
+        for _, element in iterparse(stream):
+            if element.tag == _MERGE_CELL and element.get("ref"):
+                found.append(str(element.get("ref")))
+            element.clear()
+    return found
 
 
 def _header_columns(values: Sequence[Any], names: Mapping[str, Text]) -> dict[str, int]:
@@ -910,7 +966,10 @@ class _WorkbookReader:
             if title in (LISTS_SHEET, META_SHEET) or title in instruction_titles:
                 continue
             if title in respondent_titles:
+                given = len(record)
                 self._respondent(sheet, record)
+                if len(record) > given:
+                    self._refuse_hidden(sheet)
                 continue
             module_id = mapping.get(title, title)
             module = modules.get(module_id)
@@ -921,6 +980,7 @@ class _WorkbookReader:
                 continue
             module_answers = self._module(sheet, module)
             if module_answers:
+                self._refuse_hidden(sheet)
                 answers.put(module.id, module_answers, module_answers.location)
         if not self.context.modules:
             self.problems.error(Location(self.file), "no modules to import answers for")
@@ -962,6 +1022,7 @@ class _WorkbookReader:
                                     "missing; was it deleted?")  # fmt: skip
         if "key" not in columns or "value" not in columns:
             return
+        self._refuse_merged(sheet, (columns["key"], columns["value"]))
         seen: dict[str, int] = {}
         for number, values in rows:
             key = _text(values[columns["key"]] if columns["key"] < len(values) else None)
@@ -985,6 +1046,36 @@ class _WorkbookReader:
             if value is not None:
                 record.put(key, value, self.at(title, number, columns["value"]))
 
+    def _refuse_hidden(self, sheet: Any) -> None:
+        """Answers in a hidden sheet are not what the respondent (or you) saw: refuse them."""
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            self.problems.error(self.at(sheet.title), "the sheet is hidden but holds answers; "
+                                "unhide it in Excel, check them and import again")  # fmt: skip
+
+    def _refuse_merged(self, sheet: Any, read: Iterable[int]) -> None:
+        """Merged cells over a column ccassess reads hide cells; refuse them, naming the range.
+
+        Excel shows only the first cell of a merged range, but the file may hold values under
+        the others: an answer nobody sees. `read` are the 0-based columns read.
+        """
+        from openpyxl.utils.cell import range_boundaries
+
+        columns = {index + 1 for index in read}
+        for ref in merged_ranges(sheet):
+            try:
+                first_column, first_row, last_column, last_row = range_boundaries(ref)
+            except ValueError:
+                continue
+            if first_column is None or first_row is None or last_column is None \
+                    or last_row is None:  # fmt: skip
+                continue
+            if (first_column, first_row) == (last_column, last_row):
+                continue
+            if any(first_column <= column <= last_column for column in columns):
+                self.problems.error(self.at(sheet.title, first_row, first_column - 1),
+                                    f"cells {ref} are merged; unmerge them so that every "
+                                    "answer has its own cell")  # fmt: skip
+
     def _missing_column(self, title: str, row: int, key: str) -> None:
         self.problems.error(self.at(title, row), f"the column {_column_label(key)!r} is "
                             "missing; was it deleted? Use a fresh sheet from `ccassess sheet`")
@@ -1003,6 +1094,8 @@ class _WorkbookReader:
             self._missing_column(title, header[0], key)
         if missing:
             return SourceMap(location=self.at(title))
+        self._refuse_merged(sheet, (columns[key] for key in ("id", "part", "answer", "share",
+                                                             "category") if key in columns))
         reported: set[str] = set()
         for number, values in rows:
             def cell(key: str, values: tuple[Any, ...] = values) -> Any:

@@ -115,17 +115,33 @@ def from_label(value: Any, labels: Mapping[str, Any]) -> Any:
     return value
 
 
+#: id(question) → (question, labels); the question is kept so its id cannot be reused.
+_LABELS: dict[int, tuple[Question, dict[str, Any]]] = {}
+
+
 def all_labels(qtype: QuestionType, question: Question) -> dict[str, Any]:
-    """Labels of both languages → values, plus "don't know" in both languages."""
+    """Labels of both languages → values, plus "don't know" in both languages (cached:
+    readers ask for every cell)."""
+    cached = _LABELS.get(id(question))
+    if cached is not None and cached[0] is question:
+        return cached[1]
     found: dict[str, Any] = {}
     for lang in ("de", "en"):
         items = choices(qtype, question, lang) or []
         found.update(label_map(with_dont_know(items, question, lang)))
+    if len(_LABELS) > 10_000:
+        _LABELS.clear()
+    _LABELS[id(question)] = (question, found)
     return found
 
 
-def dont_know_words() -> set[str]:
-    return {DONT_KNOW, DONT_KNOW_LABEL.de or "", DONT_KNOW_LABEL.en or "", "?", "weiss nicht"}
+_DONT_KNOW_WORDS = frozenset(
+    {DONT_KNOW, DONT_KNOW_LABEL.de or "", DONT_KNOW_LABEL.en or "", "?", "weiss nicht"}
+)
+
+
+def dont_know_words() -> frozenset[str]:
+    return _DONT_KNOW_WORDS
 
 
 def perspective_from_label(value: Any) -> Any:

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 #: Environment variable naming a point where ccassess pauses (for interruption tests only).
 PAUSE_ENV = "CCASSESS_TEST_PAUSE"
+#: With a pause: go on once this file exists (for concurrency tests), instead of waiting to
+#: be killed.
+RESUME_ENV = "CCASSESS_TEST_RESUME"
 
 
 def now() -> str:
@@ -44,14 +47,22 @@ def now() -> str:
 
 
 def pause_point(name: str) -> None:
-    """Test hook: with CCASSESS_TEST_PAUSE=<name>, announce and wait here (to be killed)."""
+    """Test hook: with CCASSESS_TEST_PAUSE=<name>, announce and wait here (to be killed, or
+    until the file named by CCASSESS_TEST_RESUME exists)."""
     if os.environ.get(PAUSE_ENV) == name:
         sys.stderr.write(f"ccassess: paused at {name}\n")
         sys.stderr.flush()
-        time.sleep(600)
+        resume = os.environ.get(RESUME_ENV)
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            if resume and os.path.exists(resume):
+                return
+            time.sleep(0.05)
 
 
 def canonical_json(value: Any) -> str:
+    if type(value) is int:  # most answers: a scale point (json.dumps gives the same text)
+        return str(value)
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -264,7 +275,8 @@ class Workspace:
             count = db.execute("SELECT count(*) FROM rounds").fetchone()[0]
             if name is None:
                 name = default_round_name(
-                    {row[0] for row in db.execute("SELECT name FROM rounds")}, count)
+                    {row[0] for row in db.execute("SELECT name FROM rounds")}, count
+                )
             elif not name.strip() or len(name) > 100:
                 raise CcassessError("a round name must be 1 to 100 characters")
             elif db.execute("SELECT 1 FROM rounds WHERE name = ?", (name,)).fetchone():
@@ -330,8 +342,11 @@ class Workspace:
             if module_id in stored:
                 item = stored[module_id]
                 try:
-                    module = build_module(item.definition, registry.question_types,
-                                          file=f"<workspace: {module_id} {item.version}>").module
+                    module = build_module(
+                        item.definition,
+                        registry.question_types,
+                        file=f"<workspace: {module_id} {item.version}>",
+                    ).module
                 except ValidationError as exc:
                     raise CcassessError(
                         f"{self.db_path}: module {module_id!r} {item.version} as stored in round "
@@ -395,7 +410,8 @@ class Workspace:
                 params,
             ):
                 answers.setdefault(row, {}).setdefault(module_id, {})[question_id] = json.loads(
-                    value)
+                    value
+                )
         found = []
         for row in rows:
             respondent = Respondent(
