@@ -57,7 +57,7 @@ def load_registry(
 ) -> Registry:
     """Load the core, installed plugins, a local plugins folder and extra (test) plugins."""
     from ccassess import core_plugin
-    from ccassess.report import builtin as report_sections_module
+    from ccassess.report import sections_plugin as report_sections_module
 
     plugins = Plugins(skip_broken=skip_broken)
     plugins.register(core_plugin, "core", "core")

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ccassess import hookimpl
 from ccassess.format import number
 from ccassess.report.i18n import text
 from ccassess.result import AssessmentResult, DimensionResult, LevelInfo, ModuleResult
@@ -62,11 +61,6 @@ KANO_CATEGORIES = (
     "reverse",
     "questionable",
 )
-
-
-@hookimpl
-def ccassess_report_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
-    return builtin_sections(result, lang)
 
 
 def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
