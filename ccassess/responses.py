@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.checking import Checker, join, kind
-from ccassess.errors import Problems
+from ccassess.errors import CcassessError, Problems
 from ccassess.io.structured import read_structured
 from ccassess.model import DONT_KNOW, PERSPECTIVES, AssessmentSettings, Module, Respondent
 from ccassess.qtypes import AnswerProblem, QuestionType
@@ -35,7 +35,10 @@ def response_files(paths: Iterable[str | Path]) -> list[Path]:
             files.extend(found)
         else:
             files.append(path)
-    return files[:MAX_FILES]
+        if len(files) > MAX_FILES:  # refused, never cut off: no answer is silently left out
+            raise CcassessError(f"more than {MAX_FILES:,} response files; read them in smaller "
+                                "batches")  # fmt: skip
+    return files
 
 
 def is_response_data(data: Any) -> bool:

@@ -13,9 +13,11 @@ lists and a small metadata table). A module sheet has one row per answer:
   category drop-down.
 
 Reading is defensive: the file's ZIP structure is checked (entry count, sizes, compression
-ratio) before openpyxl opens it, openpyxl parses with defusedxml, formulas are never
-evaluated (a formula cell counts with the value Excel last saved for it), external links are
-not loaded, and rows are streamed (read-only mode) with a cap. Columns are found by their
+ratio) and a part declaring a DTD or XML entities is refused before openpyxl opens it,
+openpyxl parses with defusedxml, formulas are never evaluated (a formula cell counts with the
+value Excel last saved for it), external links are not loaded, and rows are streamed
+(read-only mode) with a cap. Answers in a hidden sheet and merged cells over a column that is
+read are refused: what the file holds there is not what anyone sees. Columns are found by their
 header, in German or English. Every problem names file, sheet, row and column.
 """
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -833,7 +836,8 @@ def _refuse_xml_declarations(path: Path, entries: Sequence[zipfile.ZipInfo]) -> 
                     raise _refuse(str(path), f"part {entry.filename!r} declares a DTD or XML "
                                   "entities, which workbooks never need (an XML bomb?); "
                                   "refused")  # fmt: skip
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error,
+            NotImplementedError, RuntimeError) as exc:  # fmt: skip
         raise _refuse(str(path), f"not an Excel workbook (.xlsx): damaged ZIP archive "
                       f"({exc})") from None  # fmt: skip
 
@@ -847,6 +851,10 @@ def open_workbook(path: Path) -> Any:
     if not openpyxl_xml.DEFUSEDXML:
         raise CcassessError("defusedxml is not installed; ccassess does not read spreadsheets "
                             "without it (pip install defusedxml)")  # fmt: skip
+    # openpyxl warns about what it does not support (data validation extensions, dates out of
+    # range) while it reads, lazily: notes for developers that would break the one-line
+    # output. What matters is checked and reported by ccassess itself.
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False,
                                       keep_vba=False)  # fmt: skip
@@ -1094,8 +1102,8 @@ class _WorkbookReader:
             self._missing_column(title, header[0], key)
         if missing:
             return SourceMap(location=self.at(title))
-        self._refuse_merged(sheet, (columns[key] for key in ("id", "part", "answer", "share",
-                                                             "category") if key in columns))
+        read = ("id", "part", "answer", "share", "category")
+        self._refuse_merged(sheet, [columns[key] for key in read if key in columns])
         reported: set[str] = set()
         for number, values in rows:
             def cell(key: str, values: tuple[Any, ...] = values) -> Any:

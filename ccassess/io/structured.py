@@ -235,7 +235,13 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             raise ValidationError(
                 [Problem(Location(file), f"file is {size:,} bytes; the limit is {limit:,}")]
             )
-        return path.read_bytes()
+        with path.open("rb") as stream:  # never more than the limit, even if the file grows
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise ValidationError(
+                [Problem(Location(file), f"file is larger than the limit of {limit:,} bytes")]
+            )
+        return data
     except FileNotFoundError:
         raise ValidationError([Problem(Location(file), "file not found")]) from None
     except IsADirectoryError:

@@ -102,3 +102,25 @@ def test_thousand_files_one_broken(run: Callable, tmp_path: Path) -> None:
     assert_refused(result, f"{folder / 'r0617.yaml'}:5: respondent.answers.leadership."
                    "lead_visible: 9 is not on the scale")  # fmt: skip
     assert result.stdout == ""  # nothing scored half-way
+
+
+def test_too_many_files_are_refused_not_cut_off(
+    run: Callable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ccassess.responses
+
+    monkeypatch.setattr(ccassess.responses, "MAX_FILES", 10)  # the real limit is 100,000
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for i in range(11):
+        (folder / f"r{i:02d}.yaml").write_text((ONE % 4).replace("R1", f"R{i}"))
+    result = score(run, folder)
+    assert_refused(result, "error: more than 10 response files; read them in smaller batches")
+    assert result.stdout == ""
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_file_is_read_only_up_to_the_limit(run: Callable) -> None:
+    # A file that never ends (or grows while it is read): never more than the limit in memory.
+    result = score(run, Path("/dev/zero"))
+    assert_refused(result, "error: /dev/zero: file is larger than the limit of 20,971,520 bytes")
