@@ -91,9 +91,18 @@ class ImportContext:
     settings: AssessmentSettings
     #: Warnings an importer wants to pass on (they never stop an import).
     problems: Problems = field(default_factory=Problems)
+    #: What the user asked for (`ccassess import` options): ``from`` (an importer name that
+    #: overrides detection), ``mapping`` (a mapping file), ``include_incomplete`` (bool).
+    #: Importers read the keys they understand and ignore the others.
+    options: Mapping[str, Any] = field(default_factory=dict)
+    #: Notes for the user (what was recognised, dropped or skipped); printed, never fatal.
+    notes: list[str] = field(default_factory=list)
 
     def warn(self, location: Location, message: str) -> None:
         self.problems.warning(location, message)
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
 
 
 @runtime_checkable
@@ -166,20 +175,48 @@ def collect_importers(plugins: Plugins) -> list[Importer]:
     for plugin, output in plugins.call_each(hook):
         for importer in plugins.expect_list(plugin, hook, output, object):
             if not isinstance(importer, Importer) or not isinstance(importer.name, str):
-                plugins.reject(plugin, PluginError(plugin, hook, f"{importer!r} is not an "
-                               "importer (needs name, label, detect(path), read(path, context))"))
+                plugins.reject(
+                    plugin,
+                    PluginError(
+                        plugin,
+                        hook,
+                        f"{importer!r} is not an "
+                        "importer (needs name, label, detect(path), read(path, context))",
+                    ),
+                )
                 break  # fmt: skip
             if importer.name in names:
-                plugins.reject(plugin, PluginError(plugin, hook, f"importer {importer.name!r} is "
-                               f"already defined by plugin {names[importer.name]!r}"))
+                plugins.reject(
+                    plugin,
+                    PluginError(
+                        plugin,
+                        hook,
+                        f"importer {importer.name!r} is "
+                        f"already defined by plugin {names[importer.name]!r}",
+                    ),
+                )
                 break  # fmt: skip
             names[importer.name] = plugin
             importers.append(importer)
     return importers
 
 
-def choose_importer(path: Path, importers: Sequence[Importer]) -> Importer:
-    """The importer most certain about `path`; a CcassessError when nobody wants it."""
+def find_importer(name: str, importers: Sequence[Importer]) -> Importer:
+    """The importer called `name` (``--from``; case, ``-`` and ``_`` do not matter)."""
+    wanted = name.strip().casefold().replace("-", "_")
+    for importer in importers:
+        if importer.name.casefold().replace("-", "_") == wanted:
+            return importer
+    known = "; ".join(f"{importer.name} ({importer.label})" for importer in importers)
+    raise CcassessError(f"unknown format {name!r} for --from; ccassess reads: {known}")
+
+
+def choose_importer(path: Path, importers: Sequence[Importer], name: str | None = None
+                    ) -> Importer:  # fmt: skip
+    """The importer called `name`, or the one most certain about `path`; a CcassessError
+    when nobody wants it."""
+    if name:
+        return find_importer(name, importers)
     best: tuple[float, Importer] | None = None
     for importer in importers:
         try:
@@ -243,6 +280,8 @@ class Batch:
     duplicates: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
+    #: The importers' notes (`ImportContext.notes`).
+    notes: list[str] = field(default_factory=list)
 
 
 def content_hash(respondent: Respondent) -> str:
@@ -272,8 +311,11 @@ def read_batch(
     """
     from ccassess.responses import ResponseValidator
 
-    batch = Batch(problems=context.problems)
+    batch = Batch(problems=context.problems, notes=context.notes)
     problems = batch.problems
+    forced = context.options.get("from")
+    if forced:
+        find_importer(forced, importers)  # an unknown name stops here, before any file
     validator = ResponseValidator(context.modules, context.question_types, context.settings,
                                   problems, plugins)  # fmt: skip
     files = expand_paths(paths, importers)
@@ -284,7 +326,7 @@ def read_batch(
     for path in files:
         batch.files.append(str(path))
         try:
-            importer = choose_importer(path, importers)
+            importer = choose_importer(path, importers, forced)
             raws = importer.read(path, context)
         except ValidationError as exc:
             problems.items.extend(exc.problems)

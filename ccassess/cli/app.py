@@ -88,6 +88,7 @@ LazyGroup.commands_by_module = {
     "forget": "ccassess.cli.workspace",
     "sheet": "ccassess.cli.collect",
     "survey": "ccassess.cli.collect",
+    "form": "ccassess.cli.forms",
 }
 
 

@@ -32,17 +32,32 @@ def _notes(lines: list[Any], prefix: str = "note") -> None:
 
 @click.command("init")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--from", "source", type=click.Path(path_type=Path, dir_okay=False),
-              help="Start from an existing assessment file (assessment.yaml).")
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Start from an existing assessment file (assessment.yaml).",
+)
 @click.option("--client", help="The client's name.")
 @click.option("--title", help="The assessment's title.")
 @click.option("--language", type=click.Choice(["de", "en"]), help="Report language (default de).")
-@click.option("--department", "departments", multiple=True,
-              help="A department (repeat for each; the silo check's matrix rows).")
-@click.option("--module", "modules", multiple=True,
-              help="A module to use (repeat; default: every loaded module).")
-@click.option("--anonymity-threshold", type=int,
-              help="Smallest group shown on its own in breakdowns (default 5, at least 3).")
+@click.option(
+    "--department",
+    "departments",
+    multiple=True,
+    help="A department (repeat for each; the silo check's matrix rows).",
+)
+@click.option(
+    "--module",
+    "modules",
+    multiple=True,
+    help="A module to use (repeat; default: every loaded module).",
+)
+@click.option(
+    "--anonymity-threshold",
+    type=int,
+    help="Smallest group shown on its own in breakdowns (default 5, at least 3).",
+)
 @click.option("--round", "round_name", help="Name of the first round (default: the month).")
 @pass_state
 def init_command(state: State, folder: Path, source: Path | None, round_name: str | None,
@@ -68,12 +83,34 @@ def init_command(state: State, folder: Path, source: Path | None, round_name: st
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @workspace_option
 @round_option
-@click.option("--replace", is_flag=True,
-              help="Overwrite respondents already imported with different answers.")
+@click.option(
+    "--replace", is_flag=True, help="Overwrite respondents already imported with different answers."
+)
+@click.option("--from", "source", metavar="TOOL",
+              help="Read the files as this format or survey tool (ms_forms, google_forms, "
+              "limesurvey, surveymonkey, qualtrics, typeform, kobo, generic, …) instead of "
+              "recognising it.")  # fmt: skip
+@click.option("--suggest-mapping", is_flag=True,
+              help="Print a proposed mapping file for a survey-tool export (columns and "
+              "answers to questions and values) and import nothing.")  # fmt: skip
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Map a survey-tool export's columns and answers with this mapping file.",
+)
+@click.option(
+    "--include-incomplete",
+    is_flag=True,
+    help="Also import responses a survey tool marks incomplete, preview or test.",
+)
 @pass_state
 def import_command(state: State, files: tuple[Path, ...], workspace_dir: Path | None,
-                   round_name: str | None, replace: bool) -> None:  # fmt: skip
-    """Import answer workbooks (.xlsx), CSV, YAML and JSON files into the workspace.
+                   round_name: str | None, replace: bool, source: str | None,
+                   suggest_mapping: bool, mapping: Path | None,
+                   include_incomplete: bool) -> None:  # fmt: skip
+    """Import answer workbooks (.xlsx), CSV, YAML and JSON files and survey-tool exports
+    (Microsoft Forms, Google Forms, LimeSurvey, SurveyMonkey, Qualtrics, Typeform,
+    KoboToolbox) into the workspace.
 
     Everything is validated first and every problem listed with file, sheet, row and
     column; then all files are written in one transaction, or nothing is. A file imported
@@ -82,9 +119,22 @@ def import_command(state: State, files: tuple[Path, ...], workspace_dir: Path | 
     from ccassess.workspace import import_files, open_workspace
 
     registry = state.registry()
+    options = {"from": source, "mapping": mapping, "include_incomplete": include_incomplete}
+    if suggest_mapping:
+        from ccassess.errors import CcassessError
+        from ccassess.workspace.imports import suggest_mapping as suggest
+
+        if len(files) != 1:
+            raise CcassessError("--suggest-mapping reads one export file at a time")
+        with open_workspace(workspace_dir) as workspace:
+            text, notes = suggest(workspace, registry, files[0], round_name=round_name,
+                                  options=options)  # fmt: skip
+        _notes(notes)
+        click.echo(text, nl=False)
+        return
     with open_workspace(workspace_dir) as workspace:
         report = import_files(workspace, registry, list(files), round_name=round_name,
-                              replace=replace)  # fmt: skip
+                              replace=replace, options=options)  # fmt: skip
     _notes(report.notes)
     _notes(report.warnings, "warning")
     _notes(report.skipped)
@@ -141,8 +191,12 @@ def round_new_command(ctx: click.Context, name: str | None, note: str | None,
 @workspace_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)  # fmt: skip
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language (default: the assessment's).")
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language (default: the assessment's).",
+)
 @pass_state
 def compare_command(state: State, first: str | None, second: str | None,
                     workspace_dir: Path | None, fmt: str, lang: str | None) -> None:  # fmt: skip
@@ -173,8 +227,12 @@ def compare_command(state: State, first: str | None, second: str | None,
 @round_option
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
               show_default=True)  # fmt: skip
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="The file to write (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The file to write (default: standard output).",
+)
 @click.option("--names", is_flag=True, help="Include respondents' names (left out by default).")
 @click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=",",
               show_default=True, help="CSV delimiter (';' for German Excel).")  # fmt: skip

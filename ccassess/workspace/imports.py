@@ -11,16 +11,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError, Problem, Problems
 from ccassess.importing import (
     Batch,
     ImportContext,
     ImportedRespondent,
+    choose_importer,
     collect_importers,
     read_batch,
 )
@@ -62,9 +63,11 @@ def validate_files(
     registry: Registry,
     paths: Sequence[str | Path],
     found: RoundModules,
+    options: Mapping[str, Any] | None = None,
 ) -> tuple[Batch, dict[str, str]]:
     """Read and validate; returns the batch and the digests of the modules validated with."""
-    context = ImportContext(found.modules, registry.question_types, workspace.settings)
+    context = ImportContext(found.modules, registry.question_types, workspace.settings,
+                            options=dict(options or {}))  # fmt: skip
     batch = read_batch(paths, collect_importers(registry.plugins), context, registry.plugins)
     digests = {module_id: definition_digest(module.definition)
                for module_id, module in found.modules.items() if module.definition}  # fmt: skip
@@ -78,14 +81,17 @@ def import_files(
     *,
     round_name: str | None = None,
     replace: bool = False,
+    options: Mapping[str, Any] | None = None,
 ) -> ImportReport:
     """Import files into a round (default: the current one); raises ValidationError listing
-    every problem, in which case nothing was written."""
+    every problem, in which case nothing was written. `options` go to the importers
+    (`ImportContext.options`: from, mapping, include_incomplete)."""
     round_ = workspace.round(round_name)
     report = ImportReport(round_.name)
     found = workspace.round_modules(round_, registry)
     report.notes.extend(found.notes)
-    batch, digests = validate_files(workspace, registry, paths, found)
+    batch, digests = validate_files(workspace, registry, paths, found, options)
+    report.notes.extend(batch.notes)
     report.files = batch.files
     report.skipped.extend(batch.duplicates)
     stored = {item.respondent.id: item for item in workspace.stored_respondents(
@@ -93,8 +99,9 @@ def import_files(
     accepted = []
     for item in batch.respondents:
         earlier = stored.get(item.respondent.id)
-        decision = _decide(item, earlier is not None,
-                           earlier.content_hash if earlier else None, replace)
+        decision = _decide(
+            item, earlier is not None, earlier.content_hash if earlier else None, replace
+        )
         origin = f" (from {earlier.origin or earlier.source}, {earlier.updated})" if earlier else ""
         _record(decision, item, round_, origin, report, batch.problems)
         if decision in ("insert", "replace"):
@@ -108,8 +115,10 @@ def import_files(
         pinned = workspace.stored_modules(round_, db)
         for module_id, digest in digests.items():
             if module_id in pinned and pinned[module_id].digest != digest:
-                raise CcassessError("the workspace's module definitions changed during the "
-                                    "import; nothing was imported; run the import again")
+                raise CcassessError(
+                    "the workspace's module definitions changed during the "
+                    "import; nothing was imported; run the import again"
+                )
         # Another process may have imported some of these respondents since they were
         # checked: decide again inside the transaction, where nobody else can write.
         current = {row[0]: row[1] for row in db.execute(
@@ -138,6 +147,35 @@ def import_files(
         conflicts.raise_if_errors()
         pause_point("import")
     return report
+
+
+def suggest_mapping(
+    workspace: Workspace,
+    registry: Registry,
+    path: Path,
+    *,
+    round_name: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> tuple[str, list[str]]:
+    """A proposed mapping file (text) for a survey-tool export, and notes; writes nothing.
+
+    The importer that reads `path` (or the one named by the ``from`` option) must offer
+    ``suggest_mapping(path, context) -> str``; the survey-tool importers do."""
+    from ccassess.errors import ValidationError
+
+    found = workspace.round_modules(workspace.round(round_name), registry)
+    context = ImportContext(found.modules, registry.question_types, workspace.settings,
+                            options=dict(options or {}))  # fmt: skip
+    importer = choose_importer(path, collect_importers(registry.plugins),
+                               context.options.get("from"))  # fmt: skip
+    suggest = getattr(importer, "suggest_mapping", None)
+    if suggest is None:
+        raise CcassessError(f"{path}: {importer.label} map to questions by themselves; "
+                            "--suggest-mapping is for survey-tool exports")  # fmt: skip
+    text = suggest(path, context)
+    if context.problems.errors:
+        raise ValidationError(context.problems.items)
+    return text, [*found.notes, *context.notes, *(str(w) for w in context.problems.warnings)]
 
 
 def _decide(item: ImportedRespondent, present: bool, stored_hash: str | None,

@@ -1,0 +1,230 @@
+"""Mapping files: which question each column of an export answers, and what its answers mean.
+
+A mapping is YAML a consultant reads and edits (`ccassess import FILE --suggest-mapping`
+proposes one); it is read strictly (`ccassess.io.structured`), and every problem names its
+line:
+
+    tool: qualtrics                     # optional: the export's tool
+    perspective: customer               # optional: internal or customer
+    columns:
+      "Q1": "customer_metrics.csat_rating"
+      "Q2_1": "customer_perception.simp_buy"
+      "Q5_2": "kontakt.kanaele[telefon]"      # one option of a multiple choice
+      "Abteilung": department                 # a respondent detail
+      "Q9": ignore
+      "Q3":
+        question: "customer_metrics.ces_rating"
+        answers: {"Agree": 6}                  # only for this column
+    answers:                                   # for every column
+      "Strongly agree": 5
+      "Weiß nicht": dont_know
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ccassess.errors import Location, Problems
+from ccassess.model import DONT_KNOW
+from ccassess_survey_tools.matching import FIELDS, QuestionIndex, Target
+from ccassess_survey_tools.words import normal
+
+IGNORE = "ignore"
+_TARGET = re.compile(r"^(?P<module>[^.\[\]\s]+)\.(?P<question>[^.\[\]\s]+)(?:\[(?P<part>.+)\])?$")
+TOP_KEYS = ("tool", "perspective", "columns", "answers")
+
+
+@dataclass
+class ColumnRule:
+    """One column of a mapping: its target (None: ignore) and answers only it uses."""
+
+    key: str
+    target: Target | None
+    answers: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+
+
+@dataclass
+class MappingFile:
+    file: str
+    tool: str | None = None
+    perspective: str | None = None
+    columns: dict[str, ColumnRule] = field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+
+    def rule(self, key: str) -> ColumnRule | None:
+        """The rule for a column heading (exactly, or ignoring case, spacing, quotes)."""
+        if key in self.columns:
+            return self.columns[key]
+        wanted = normal(key)
+        return next((rule for name, rule in self.columns.items() if normal(name) == wanted),
+                    None)  # fmt: skip
+
+
+def parse_target(text: str, index: QuestionIndex) -> tuple[Target | None, str | None]:
+    """A target written as text, or None and what is wrong with it."""
+    value = text.strip()
+    if value in FIELDS:
+        return Target(field=value), None
+    match = _TARGET.match(value)
+    if not match:
+        return None, (f"{value!r} is not a target; write module.question, "
+                      "module.question[row or option], department, role, perspective, id or "
+                      "ignore")  # fmt: skip
+    module_id, question_id, part = match["module"], match["question"], match["part"]
+    module = index.modules.get(module_id)
+    if module is None:
+        known = ", ".join(sorted(index.modules)) or "none"
+        return None, f"unknown module {module_id!r}; modules of this assessment: {known}"
+    question = module.question(question_id)
+    if question is None:
+        return None, f"unknown question {question_id!r} in module {module_id!r}"
+    if (module_id, question_id) not in index.questions:
+        return None, (f"{module_id}.{question_id} is a {question.type} question, which survey "
+                      "tools cannot ask in columns; use `ccassess sheet` for it")  # fmt: skip
+    parts = index.parts.get((module_id, question_id), [])
+    if part is not None:
+        found = index.part((module_id, question_id), part, by_code=True) or index.part(
+            (module_id, question_id), part
+        )
+        if found is None:
+            names = ", ".join(p.id for p in parts) or "none"
+            return None, (f"{module_id}.{question_id} has no row, part or option {part!r}; it "
+                          f"has: {names}")  # fmt: skip
+        return Target(module_id, question_id, found), None
+    if parts and question.type != "multiple_choice":
+        names = ", ".join(p.id for p in parts)
+        return None, (f"{module_id}.{question_id} is a {question.type} question: name the row "
+                      f"or part in brackets, e.g. {module_id}.{question_id}[{parts[0].id}] "
+                      f"(it has: {names})")  # fmt: skip
+    return Target(module_id, question_id), None
+
+
+def _answer_value(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().casefold() in ("dont_know", "don't know",
+                                                               "weiß nicht"):  # fmt: skip
+        return DONT_KNOW
+    return value
+
+
+def _answers(data: Any, file: str, problems: Problems, where: str) -> dict[str, Any]:
+    from ccassess.io.structured import line_of
+
+    found: dict[str, Any] = {}
+    if data is None:
+        return found
+    if not isinstance(data, Mapping):
+        problems.error(Location(file, getattr(data, "line", None)),
+                       f"{where}: expected answer: value lines")  # fmt: skip
+        return found
+    for label, value in data.items():
+        line = line_of(data, label)
+        if value is None:
+            problems.error(Location(file, line), f"{where}: the answer {str(label)!r} has no "
+                           "value; give a scale point, an option id or dont_know, or delete "
+                           "the line")  # fmt: skip
+            continue
+        if isinstance(value, Mapping | list):
+            problems.error(Location(file, line), f"{where}: the value of {str(label)!r} must "
+                           "be a number or a word")  # fmt: skip
+            continue
+        found[normal(label)] = _answer_value(value)
+    return found
+
+
+def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> MappingFile:
+    """Read and check a mapping file; problems (with lines) go to `problems`."""
+    from ccassess.io.structured import line_of, read_structured
+
+    file = str(path)
+    data = read_structured(path)
+    mapping = MappingFile(file)
+    if not isinstance(data, Mapping):
+        problems.error(Location(file, 1), "a mapping file is YAML with 'columns:' (and "
+                       "optionally tool, perspective, answers)")  # fmt: skip
+        return mapping
+    mapping.line = getattr(data, "line", None)
+    for key in data:
+        if key not in TOP_KEYS:
+            problems.error(Location(file, line_of(data, key)), f"unknown key {key!r}; a mapping "
+                           f"has {', '.join(TOP_KEYS)}")  # fmt: skip
+    tool = data.get("tool")
+    if tool is not None:
+        mapping.tool = str(tool).strip()
+    perspective = data.get("perspective")
+    if perspective is not None:
+        if perspective not in ("internal", "customer"):
+            problems.error(Location(file, line_of(data, "perspective")), f"perspective "
+                           f"{perspective!r}: write internal or customer")  # fmt: skip
+        else:
+            mapping.perspective = str(perspective)
+    mapping.answers = _answers(data.get("answers"), file, problems, "answers")
+    columns = data.get("columns")
+    if not isinstance(columns, Mapping):
+        problems.error(Location(file, line_of(data, "columns") or 1), "'columns:' is missing "
+                       "or not a list of 'heading: target' lines")  # fmt: skip
+        return mapping
+    for key, spec in columns.items():
+        line = line_of(columns, key)
+        heading = str(key)
+        answers: dict[str, Any] = {}
+        if isinstance(spec, Mapping):
+            unknown = [k for k in spec if k not in ("question", "answers")]
+            for name in unknown:
+                problems.error(Location(file, line_of(spec, name)), f"column {heading!r}: "
+                               f"unknown key {name!r}; use question and answers")  # fmt: skip
+            answers = _answers(spec.get("answers"), file, problems, f"column {heading!r}")
+            line = line_of(spec, "question") or line
+            spec = spec.get("question")
+        if spec is None:
+            problems.error(
+                Location(file, line),
+                f"column {heading!r} has no target; write a "
+                "question (module.question), a respondent detail or ignore",
+            )
+            continue  # fmt: skip
+        if not isinstance(spec, str):
+            problems.error(Location(file, line), f"column {heading!r}: the target must be text "
+                           "such as module.question or ignore")  # fmt: skip
+            continue
+        if spec.strip() == IGNORE:
+            mapping.columns[heading] = ColumnRule(heading, None, answers, line)
+            continue
+        target, message = parse_target(spec, index)
+        if target is None:
+            problems.error(Location(file, line), f"column {heading!r}: {message}")
+            continue
+        mapping.columns[heading] = ColumnRule(heading, target, answers, line)
+    return mapping
+
+
+# -- writing a proposal ---------------------------------------------------------------------
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def comment(text: str, limit: int = 90) -> str:
+    """Text fit for a one-line YAML comment."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if value == DONT_KNOW:
+        return DONT_KNOW
+    return quoted(str(value))

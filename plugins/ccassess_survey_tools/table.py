@@ -1,0 +1,224 @@
+"""Survey-tool exports as plain tables: rows of cells with the row numbers a user sees.
+
+CSV: UTF-8 with or without byte-order mark (or UTF-16 with one), any line ends, line breaks
+inside quoted cells, `,` `;` or tab as delimiter (told apart by the header record). XLSX:
+opened only through ccassess's safe workbook reader (ZIP checks, defusedxml, read-only
+streaming, formulas never evaluated: a formula cell counts with the value last saved).
+The row number of a record is the one a spreadsheet program shows for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from ccassess.errors import Location, Problem, ValidationError
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+#: The largest export read: far more responses than an assessment needs.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 5_000
+#: How much of a file detection reads.
+SNIFF_BYTES = 512 * 1024
+SNIFF_ROWS = 4
+
+
+@dataclass
+class Table:
+    """The records of an export: (row number, cells); cells are text (CSV) or values."""
+
+    file: str
+    kind: str  # "csv" | "xlsx"
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+    sheet: str | None = None
+    sheets: tuple[str, ...] = ()
+    delimiter: str | None = None
+
+    def texts(self, index: int) -> list[str]:
+        """Row `index` (0-based among the records) as stripped texts."""
+        if index >= len(self.rows):
+            return []
+        return [text(cell) for cell in self.rows[index][1]]
+
+
+def text(value: Any) -> str:
+    """A cell as text: numbers without a trailing .0, dates in ISO form, nothing as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date | time):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    return str(value).strip()
+
+
+def _refuse(file: str, message: str, row: int | None = None) -> ValidationError:
+    return ValidationError([Problem(Location(file, row=row), message)])
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the first record into the most cells (quotes respected)."""
+    best, cells = ",", 0
+    for candidate in (",", ";", "\t"):
+        try:
+            first = next(csv.reader(io.StringIO(text[:SNIFF_BYTES], newline=""),
+                                    delimiter=candidate), [])  # fmt: skip
+        except csv.Error:
+            continue
+        if len(first) > cells:
+            best, cells = candidate, len(first)
+    return best
+
+
+def _csv_records(text: str, file: str, limit: int) -> tuple[str, list[tuple[int, list[Any]]]]:
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    rows: list[tuple[int, list[Any]]] = []
+    number = 0
+    try:
+        for cells in reader:
+            number += 1
+            if len(rows) >= limit:
+                break
+            if len(cells) > MAX_COLUMNS:
+                raise _refuse(file, f"{len(cells):,} columns; at most {MAX_COLUMNS:,} are read",
+                              number)  # fmt: skip
+            if any(cell.strip() for cell in cells):
+                rows.append((number, cells))
+    except csv.Error as exc:
+        raise _refuse(file, f"invalid CSV: {exc}", number + 1) from None
+    return delimiter, rows
+
+
+def read_csv(path: Path) -> Table:
+    from ccassess.io.csvfile import MAX_CELL_CHARS, MAX_CSV_BYTES
+    from ccassess.io.structured import decode_text, read_bytes
+
+    file = str(path)
+    raw = read_bytes(path, MAX_CSV_BYTES)
+    if not raw.strip():
+        raise _refuse(file, "the file is empty")
+    content = decode_text(raw, file)
+    delimiter, rows = _csv_records(content, file, MAX_ROWS + 4)
+    if len(rows) > MAX_ROWS + 3:
+        raise _refuse(file, f"more than {MAX_ROWS:,} responses")
+    for number, cells in rows:
+        if any(len(cell) > MAX_CELL_CHARS for cell in cells):
+            raise _refuse(file, f"a cell is longer than {MAX_CELL_CHARS:,} characters", number)
+    return Table(file, "csv", rows, delimiter=delimiter)
+
+
+def _sniff_csv(path: Path) -> Table | None:
+    with open(path, "rb") as stream:
+        raw = stream.read(SNIFF_BYTES)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        content = raw.decode("utf-16", errors="ignore")
+    elif b"\x00" in raw[:4096]:
+        return None
+    else:
+        content = raw.decode("utf-8-sig", errors="ignore")
+    delimiter, rows = _csv_records(content, str(path), SNIFF_ROWS)
+    return Table(str(path), "csv", rows, delimiter=delimiter)
+
+
+# -- XLSX -----------------------------------------------------------------------------------
+
+
+def _xlsx_rows(path: Path, limit: int, whole: bool = True) -> Table:
+    """The first sheet's rows with content (streamed); more than `limit` is an error when
+    the `whole` sheet is wanted, else the first `limit` rows are enough."""
+    from ccassess.io.sheets import cell_value, open_workbook
+
+    file = str(path)
+    workbook = open_workbook(path)  # the file checks, defusedxml, read-only, values only
+    try:
+        sheets = tuple(sheet.title for sheet in workbook.worksheets)
+        if not sheets:
+            raise _refuse(file, "the workbook has no sheets")
+        sheet = workbook.worksheets[0]
+        declared = getattr(sheet, "max_column", None)
+        if isinstance(declared, int) and declared > MAX_COLUMNS:
+            raise _refuse(file, f"the sheet has {declared:,} columns; at most "
+                          f"{MAX_COLUMNS:,} are read")  # fmt: skip
+        columns = declared if isinstance(declared, int) and declared > 0 else 1_000
+        declared_rows = getattr(sheet, "max_row", None)
+        if whole and isinstance(declared_rows, int) and declared_rows > 2 * limit:
+            raise _refuse(file, f"the sheet has {declared_rows:,} rows; at most "
+                          f"{limit - 3:,} responses are read")  # fmt: skip
+        rows: list[tuple[int, list[Any]]] = []
+        scan = None if whole else 50 + limit  # detection: the first rows are enough
+        for number, values in enumerate(sheet.iter_rows(max_row=scan, max_col=columns,
+                                                        values_only=True), start=1):  # fmt: skip
+            if whole and number > 2 * limit:
+                raise _refuse(file, f"the sheet has more than {2 * limit:,} rows")
+            if not any(value not in (None, "") for value in values):
+                continue
+            if len(rows) >= limit:
+                if whole:
+                    raise _refuse(file, f"more than {limit - 3:,} responses")
+                break
+            cells = [cell_value(value) for value in values]
+            while cells and cells[-1] is None:
+                cells.pop()
+            rows.append((number, cells))
+        return Table(file, "xlsx", rows, sheet=sheet.title, sheets=sheets)
+    except ValidationError:
+        raise
+    except Exception as exc:  # read-only parsing is lazy: broken parts surface here
+        raise _refuse(file, f"cannot read the workbook: {type(exc).__name__}") from None
+    finally:
+        workbook.close()
+
+
+def read_xlsx(path: Path) -> Table:
+    return _xlsx_rows(path, MAX_ROWS + 3)
+
+
+# -- either ---------------------------------------------------------------------------------
+
+
+def read_table(path: Path) -> Table:
+    """The whole export (CSV or XLSX, by its suffix)."""
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        return read_xlsx(path)
+    return read_csv(path)
+
+
+_SNIFFED: dict[tuple[str, int, int], Table | None] = {}
+
+
+def sniff(path: Path) -> Table | None:
+    """The first few records of a file, for detection; None when it cannot be read.
+
+    Every importer asks for the same file, so the answer is kept (by path, size and time).
+    """
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    key = (str(path.resolve()), status.st_mtime_ns, status.st_size)
+    if key in _SNIFFED:
+        return _SNIFFED[key]
+    try:
+        if path.suffix.lower() in XLSX_SUFFIXES:
+            found: Table | None = _xlsx_rows(path, SNIFF_ROWS, whole=False)
+        elif path.suffix.lower() in CSV_SUFFIXES:
+            found = _sniff_csv(path)
+        else:
+            found = None
+    except Exception:  # detection never fails: the reader reports the problem properly
+        found = None
+    if len(_SNIFFED) > 64:
+        _SNIFFED.clear()
+    _SNIFFED[key] = found
+    return found
