@@ -15,11 +15,9 @@ def score_table(result: AssessmentResult, lang: str) -> str:
     lines.append(f"{title}{client}")
     counts = result.respondents
     lines.append(
-
-            f"Befragte: {counts.internal} intern, {counts.customer} Kunden"
-            if de
-            else f"Respondents: {counts.internal} internal, {counts.customer} customers"
-
+        f"Befragte: {counts.internal} intern, {counts.customer} Kunden"
+        if de
+        else f"Respondents: {counts.internal} internal, {counts.customer} customers"
     )
     lines.append("")
     head = (

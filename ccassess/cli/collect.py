@@ -13,16 +13,28 @@ from ccassess.cli.workspace import round_option, workspace_option
 
 @click.command("sheet")
 @workspace_option
-@click.option("-a", "--assessment", type=click.Path(path_type=Path, dir_okay=False),
-              help="Without a workspace: the assessment file (departments, modules, language).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write it (default: answers-<perspective>.xlsx or .csv).")
+@click.option(
+    "-a",
+    "--assessment",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Without a workspace: the assessment file (departments, modules, language).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write it (default: answers-<perspective>.xlsx or .csv).",
+)
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx",
               show_default=True)  # fmt: skip
 @click.option("--perspective", type=click.Choice(["internal", "customer"]), default="internal",
               show_default=True, help="Staff (internal) or customers.")  # fmt: skip
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language (default: the assessment's).")
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language (default: the assessment's).",
+)
 @click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
 @click.option("--id", "respondent_id", help="Fill in this respondent id.")
 @round_option
@@ -49,12 +61,26 @@ def sheet_command(state: State, workspace_dir: Path | None, assessment: Path | N
 @click.command("survey")
 @workspace_option
 @round_option
-@click.option("--resume", is_flag=False, flag_value="", default=None, metavar="[ID]",
-              help="Continue an unfinished survey (the only one, or the one with this id).")
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language (default: the assessment's).")
-@click.option("--perspective", type=click.Choice(["internal", "customer"]), default=None,
-              help="Staff (internal) or a customer (asked when not given).")
+@click.option(
+    "--resume",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[ID]",
+    help="Continue an unfinished survey (the only one, or the one with this id).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language (default: the assessment's).",
+)
+@click.option(
+    "--perspective",
+    type=click.Choice(["internal", "customer"]),
+    default=None,
+    help="Staff (internal) or a customer (asked when not given).",
+)
 @click.option("--department", help="The respondent's department (asked when not given).")
 @click.option("--role", help="The respondent's role.")
 @click.option("--name", help="The respondent's name (optional; never in reports).")

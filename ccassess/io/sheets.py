@@ -599,8 +599,9 @@ class AnswerAssembler:
         else:
             if entry.single is not None and "answer" in cells:
                 message = f"question {question_id!r} is answered twice"
-                self.problems.error(cells["answer"].location,
-                                    f"{message} (also at {entry.single.location})")
+                self.problems.error(
+                    cells["answer"].location, f"{message} (also at {entry.single.location})"
+                )
                 return
             if "answer" in cells:
                 entry.single = cells["answer"]
@@ -623,8 +624,10 @@ class AnswerAssembler:
         labels = present.all_labels(qtype, question) if qtype else {}
         if question.type == present.ACTIVITY_LIST:
             return self._activities(entry)
-        if question.type in ("matrix", present.KANO) and entry.single is not None and not any(
-            c.value is not None for c in entry.parts.values()
+        if (
+            question.type in ("matrix", present.KANO)
+            and entry.single is not None
+            and not any(c.value is not None for c in entry.parts.values())
         ):
             return DONT_KNOW, entry.single.location
         if question.type == "matrix":
@@ -674,8 +677,11 @@ class AnswerAssembler:
                 "category": present.from_label(values.get("category"), labels),
             }
             items.append(item)
-            if where is None and (item["share"] is None or item["activity"] is None
-                                  or item["category"] not in present.ACTIVITY_CATEGORIES):
+            if where is None and (
+                item["share"] is None
+                or item["activity"] is None
+                or item["category"] not in present.ACTIVITY_CATEGORIES
+            ):
                 key = ("share" if item["share"] is None else "answer" if item["activity"] is None
                        else "category")  # fmt: skip
                 where = cells[key].location if key in cells else cells["answer"].location
@@ -968,7 +974,7 @@ class _WorkbookReader:
             record.put("perspective", meta["perspective"], Location(self.file, sheet=META_SHEET))
         answers = SourceMap(location=Location(self.file))
         modules = self.context.modules
-        mapping = {k[len("sheet:"):]: v for k, v in meta.items() if k.startswith("sheet:")}
+        mapping = {k[len("sheet:") :]: v for k, v in meta.items() if k.startswith("sheet:")}
         for sheet in sheets:
             title = sheet.title
             if title in (LISTS_SHEET, META_SHEET) or title in instruction_titles:
@@ -1046,8 +1052,10 @@ class _WorkbookReader:
                                     f"{key!r}; fields: {', '.join(RESPONDENT_FIELDS)}")  # fmt: skip
                 continue
             if key in seen:
-                self.problems.error(self.at(title, number, columns["key"]),
-                                    f"field {key!r} appears twice (also row {seen[key]})")
+                self.problems.error(
+                    self.at(title, number, columns["key"]),
+                    f"field {key!r} appears twice (also row {seen[key]})",
+                )
                 continue  # fmt: skip
             seen[key] = number
             value = respondent_field(key, raw)
@@ -1085,8 +1093,11 @@ class _WorkbookReader:
                                     "answer has its own cell")  # fmt: skip
 
     def _missing_column(self, title: str, row: int, key: str) -> None:
-        self.problems.error(self.at(title, row), f"the column {_column_label(key)!r} is "
-                            "missing; was it deleted? Use a fresh sheet from `ccassess sheet`")
+        self.problems.error(
+            self.at(title, row),
+            f"the column {_column_label(key)!r} is "
+            "missing; was it deleted? Use a fresh sheet from `ccassess sheet`",
+        )
 
     def _module(self, sheet: Any, module: Module) -> SourceMap:
         title = sheet.title
@@ -1106,6 +1117,7 @@ class _WorkbookReader:
         self._refuse_merged(sheet, [columns[key] for key in read if key in columns])
         reported: set[str] = set()
         for number, values in rows:
+
             def cell(key: str, values: tuple[Any, ...] = values) -> Any:
                 index = columns.get(key)
                 return values[index] if index is not None and index < len(values) else None
@@ -1128,8 +1140,11 @@ class _WorkbookReader:
                 self.problems.error(self.at(title, number, columns["id"]), f"unknown question "
                                     f"{question_id!r} in module {module.id!r}")  # fmt: skip
                 continue
-            needed = {"matrix": ["part"], present.KANO: ["part"],
-                      present.ACTIVITY_LIST: ["part", "share", "category"]}.get(question.type, [])
+            needed = {
+                "matrix": ["part"],
+                present.KANO: ["part"],
+                present.ACTIVITY_LIST: ["part", "share", "category"],
+            }.get(question.type, [])
             absent = [key for key in needed if key not in columns]
             for key in absent:
                 if key not in reported:

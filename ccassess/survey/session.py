@@ -46,11 +46,15 @@ MESSAGES = {
         "invalid": "Ungültig: {message}",
         "answer": "Antwort",
         "row": "  {label}",
-        "activities": ("Eine Tätigkeit pro Zeile: Tätigkeit; Anteil in %; Kategorie (Nummer). "
-                       "Leere Zeile = fertig."),
+        "activities": (
+            "Eine Tätigkeit pro Zeile: Tätigkeit; Anteil in %; Kategorie (Nummer). "
+            "Leere Zeile = fertig."
+        ),
         "activity": "Tätigkeit {k}",
-        "paused": ("Pausiert – alle bisherigen Antworten sind gespeichert. Fortsetzen mit: "
-                   "ccassess survey --resume {id}"),
+        "paused": (
+            "Pausiert – alle bisherigen Antworten sind gespeichert. Fortsetzen mit: "
+            "ccassess survey --resume {id}"
+        ),
         "done": "Vielen Dank! Ihre Antworten sind gespeichert (Befragten-ID {id}).",
         "problems": "Bitte prüfen Sie diese Antworten:",
         "perspective": "Sie antworten als: 1) intern (Mitarbeitende)  2) Kunde",
@@ -71,11 +75,13 @@ MESSAGES = {
         "invalid": "Not valid: {message}",
         "answer": "Answer",
         "row": "  {label}",
-        "activities": ("One activity per line: activity; share in %; category (number). "
-                       "Empty line = done."),
+        "activities": (
+            "One activity per line: activity; share in %; category (number). Empty line = done."
+        ),
         "activity": "Activity {k}",
-        "paused": ("Paused – every answer so far is saved. Continue with: "
-                   "ccassess survey --resume {id}"),
+        "paused": (
+            "Paused – every answer so far is saved. Continue with: ccassess survey --resume {id}"
+        ),
         "done": "Thank you! Your answers are saved (respondent id {id}).",
         "problems": "Please check these answers:",
         "perspective": "You answer as: 1) internal (staff)  2) customer",
@@ -198,8 +204,9 @@ class SurveySession:
         self.text = MESSAGES[lang]
         modules = {item.module.id: item.module for item in items}
         self.modules = modules
-        self.validator = ResponseValidator(modules, registry.question_types,
-                                           workspace.settings, Problems(), registry.plugins)
+        self.validator = ResponseValidator(
+            modules, registry.question_types, workspace.settings, Problems(), registry.plugins
+        )
 
     # -- running ----------------------------------------------------------------------------
 

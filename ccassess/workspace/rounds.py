@@ -69,8 +69,10 @@ def load_workspace_inputs(
             settings = replace(settings, language=language)
         respondents = workspace.respondents(round_, with_names=False)
         if round_.open_surveys:
-            notes.append(f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "
-                         "not counted; finish them with `ccassess survey --resume`")
+            notes.append(
+                f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "
+                "not counted; finish them with `ccassess survey --resume`"
+            )
         if not respondents:
             notes.append(f"round {round_.name!r} has no respondents yet")
         earlier = earlier_rounds(workspace, registry, round_)
@@ -142,13 +144,22 @@ def compare_results(before: AssessmentResult, after: AssessmentResult, names: tu
             db = b.dimension(dimension_id) if b else None
             dimension = db or da
             assert dimension is not None
-            changes.append(Change(module_id, dimension_id, dimension.title.get(lang),
-                                  da.score if da else None, db.score if db else None,
-                                  da.level if da else None, db.level if db else None))
+            changes.append(
+                Change(
+                    module_id,
+                    dimension_id,
+                    dimension.title.get(lang),
+                    da.score if da else None,
+                    db.score if db else None,
+                    da.level if da else None,
+                    db.level if db else None,
+                )
+            )
     overall = Change("", None, "Gesamt" if lang == "de" else "Overall", before.score,
                      after.score, before.level, after.level)  # fmt: skip
-    return Comparison(names[0], names[1], overall, changes,
-                      (before.respondents.total, after.respondents.total))
+    return Comparison(
+        names[0], names[1], overall, changes, (before.respondents.total, after.respondents.total)
+    )
 
 
 def compare_rounds(workspace: Workspace, registry: Registry, first: str, second: str,
@@ -161,7 +172,7 @@ def compare_rounds(workspace: Workspace, registry: Registry, first: str, second:
 def comparison_table(comparison: Comparison, lang: str) -> str:
     """The comparison as a terminal table: per dimension before, after and the change."""
     de = lang == "de"
-    head = ("Modul / Dimension" if de else "Module / dimension")
+    head = "Modul / Dimension" if de else "Module / dimension"
     before, after = comparison.before[:10], comparison.after[:10]
     lines = [f"{head:<48} {before:>10} {after:>10} {'Δ':>7}", "-" * 78]
 

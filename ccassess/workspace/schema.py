@@ -86,7 +86,7 @@ def _version_1(db: sqlite3.Connection) -> None:
             answered TEXT NOT NULL,
             PRIMARY KEY (respondent, module_id, question_id)
         );
-        """
+        """,
     )
 
 
@@ -109,7 +109,7 @@ def _version_2(db: sqlite3.Connection) -> None:
         );
         CREATE INDEX respondents_by_id ON respondents(respondent_id);
         CREATE INDEX answers_by_module ON answers(module_id);
-        """
+        """,
     )
     # Imported respondents get their content hash, so re-imports are recognised after upgrade.
     rows = db.execute(

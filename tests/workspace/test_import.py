@@ -107,7 +107,9 @@ def test_export_neutralises_formulas(workspace: Path, tmp_path: Path, run: Calla
     assert run("import", "-w", workspace, export).exit_code == 0
     assert respondent_ids(workspace) == ["=1+1", "X-1"]
     assert query(workspace, "SELECT role, name FROM respondents ORDER BY respondent_id") == [
-        ("@SUM(A1)", "-Erika"), ("+49 30 1234", None)]
+        ("@SUM(A1)", "-Erika"),
+        ("+49 30 1234", None),
+    ]
 
 
 def test_two_processes_importing_at_once_lose_nothing(workspace: Path, tmp_path: Path) -> None:
@@ -163,7 +165,8 @@ def test_broken_databases_give_one_clear_line(workspace: Path, tmp_path: Path,
         result = run("score", "-w", workspace)
         assert result.exit_code == 2, result.output
         assert result.stderr.splitlines() == [f"error: {database}: {expected}"] or (
-            len(result.stderr.splitlines()) == 1 and expected in result.stderr), result.stderr
+            len(result.stderr.splitlines()) == 1 and expected in result.stderr
+        ), result.stderr
     database.write_bytes(good)
     (workspace / "ccassess.db-wal").unlink(missing_ok=True)
     (workspace / "ccassess.db-shm").unlink(missing_ok=True)
@@ -182,7 +185,8 @@ def test_locked_database(workspace: Path, tmp_path: Path, run: Callable) -> None
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"error: {workspace / 'ccassess.db'}: the workspace database is locked by another "
-        "process (an import or survey still running?); try again when it has finished"]
+        "process (an import or survey still running?); try again when it has finished"
+    ]
     assert run("import", "-w", workspace, answers).exit_code == 0
 
 

@@ -39,7 +39,9 @@ def test_init_creates_a_readable_config_and_a_database(tmp_path: Path, run: Call
     assert query(folder, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert query(folder, "SELECT name FROM rounds") == [("Herbst",)]
     assert sorted(row[0] for row in query(folder, "SELECT module_id FROM round_modules")) == [
-        "leadership", "silo_check"]
+        "leadership",
+        "silo_check",
+    ]
     again = run("init", folder)
     assert again.exit_code == 2
     assert again.stderr.strip() == f"error: {folder}: is already a ccassess workspace"
@@ -216,8 +218,10 @@ def test_rounds_keep_module_definitions_as_answered(
     assert after.module("leadership").version == "1.0.0"
     assert after.module("leadership").score == before.module("leadership").score
     assert fresh.module("leadership").score != before.module("leadership").score
-    assert notes == ["module 'leadership': round 'R1' uses version 1.0.0 as answered "
-                     "(installed: 2.0.0); start a new round to use the installed version"]
+    assert notes == [
+        "module 'leadership': round 'R1' uses version 1.0.0 as answered "
+        "(installed: 2.0.0); start a new round to use the installed version"
+    ]
 
 
 def test_forget_leaves_no_trace(workspace: Path, tmp_path: Path, run: Callable) -> None:

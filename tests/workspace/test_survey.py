@@ -55,7 +55,8 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
     assert "Vielen Dank! Ihre Antworten sind gespeichert (Befragten-ID T-1)." in resumed.stdout
     assert len(stored_answers(workspace, "T-1")) == 24
     assert query(workspace, "SELECT complete, content_hash IS NOT NULL FROM respondents") == [
-        (1, 1)]
+        (1, 1)
+    ]
     scored = run("score", "-w", workspace, "--lang", "en")
     assert "Respondents: 1 internal, 0 customers" in scored.stdout
     finished = run("survey", "-w", workspace, "--resume", "T-1")
@@ -70,7 +71,8 @@ def test_survey_asks_perspective_and_department(workspace: Path, run: Callable) 
     assert "Sie antworten als: 1) intern (Mitarbeitende)  2) Kunde" in result.stdout
     assert "Frage 1 von 24 · Modul 1/1: Führung und Verpflichtung" in result.stdout
     assert query(workspace, "SELECT perspective, department FROM respondents") == [
-        ("internal", "Vertrieb")]  # the third department
+        ("internal", "Vertrieb")
+    ]  # the third department
 
 
 def _script(registry: Registry, modules: list[str], perspective: str,
@@ -119,7 +121,9 @@ def test_every_question_type(workspace: Path, run: Callable, registry: Registry)
         {"activity": "Kundenbesuche", "share": 40, "category": "customer"},
     ]
     assert stored["T-4"].answers["customer_understanding"]["kano_same_day_answer"] == {
-        "functional": "like", "dysfunctional": "dislike"}
+        "functional": "like",
+        "dysfunctional": "dislike",
+    }
     assert run("score", "-w", workspace).exit_code == 0
 
 
@@ -140,7 +144,12 @@ def test_killed_survey_keeps_every_answer(workspace: Path) -> None:
     survey.wait(timeout=10)
     first = {"lead_visible": "2", "lead_customer_contact": "3", "lead_role_model": "4"}
     assert stored_answers(workspace, "T-6") == first
-    resumed = subprocess.run([*CLI, "survey", "-w", str(workspace), "--resume", "T-6"],
-                             input="5\nq\n", capture_output=True, text=True, timeout=60)
+    resumed = subprocess.run(
+        [*CLI, "survey", "-w", str(workspace), "--resume", "T-6"],
+        input="5\nq\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "Fortsetzung bei Frage 4 von 24" in resumed.stdout
     assert stored_answers(workspace, "T-6") == {**first, "lead_delegated": "5"}
