@@ -13,6 +13,7 @@ demo: system-deps $(VENV)/.installed
 ## test: set up .venv with the test extras and run lint and the whole test suite
 test: system-deps-test $(VENV)/.installed-test
 	$(BIN)/ruff check ccassess plugins tests benchmarks scripts
+	$(BIN)/ruff format --check ccassess plugins tests benchmarks scripts
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
