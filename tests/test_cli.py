@@ -131,3 +131,31 @@ def test_startup_imports_nothing_heavy() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert "HEAVY [] 0" in output
+
+
+def test_help_summaries_match_the_commands() -> None:
+    """`--help` prints summaries from a table (to import no command module); they must say
+    exactly what the commands' own docstrings say."""
+    import click
+
+    from ccassess.cli import cli
+
+    ctx = click.Context(cli)
+    assert set(cli.summaries) == set(cli.commands_by_module)
+    for width in (80, 120, 200):
+        lazy = click.HelpFormatter(width=width)
+        cli.format_commands(ctx, lazy)
+        eager = click.HelpFormatter(width=width)
+        click.Group.format_commands(cli, ctx, eager)
+        assert lazy.getvalue() == eager.getvalue()
+
+
+def test_help_imports_no_command_module() -> None:
+    probe = (
+        "import sys\nfrom ccassess.cli import cli\n"
+        "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith('ccassess.cli.')))\n"
+    )
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True).stdout  # fmt: skip
+    assert "LOADED ['ccassess.cli.app']" in output

@@ -59,9 +59,32 @@ class LazyGroup(click.Group):
     """Imports a command's module only when that command runs (keeps --help instant)."""
 
     commands_by_module: ClassVar[dict[str, str]] = {}
+    #: Each lazy command's one-line summary (its docstring's first sentence).
+    summaries: ClassVar[dict[str, str]] = {}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self.commands_by_module))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Like click's, but one-line summaries come from `summaries`, so `--help` imports
+        no command module (tests/test_cli.py keeps the table equal to the docstrings)."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            summary = self.summaries.get(name)
+            if summary is None:
+                command = self.get_command(ctx, name)
+                if command is None or command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(limit)))
+            else:
+                # a stand-in command shortens the summary exactly as click would
+                rows.append((name, click.Command(name, help=summary).get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.commands_by_module:
@@ -89,6 +112,27 @@ LazyGroup.commands_by_module = {
     "sheet": "ccassess.cli.collect",
     "survey": "ccassess.cli.collect",
     "form": "ccassess.cli.forms",
+}
+LazyGroup.summaries = {
+    "compare": "Compare two rounds per module and dimension (default: the last two rounds).",
+    "demo": "Score the bundled demo assessment (Muster Handels GmbH) and write its report.",
+    "export": "Export a round's responses as CSV (one respondent per row) or JSON; both re-import.",
+    "forget": "Delete everything of RESPONDENT (id or name) from the workspace, in every round.",
+    "form": "Write the questionnaire for an online survey tool, so that its export imports "
+    "without editing: an XLSForm (KoboToolbox, ODK, …) or a CSV/Markdown question list.",
+    "import": "Import answer workbooks (.xlsx), CSV, YAML and JSON files and survey-tool "
+    "exports (Microsoft Forms, Google Forms, LimeSurvey, SurveyMonkey, Qualtrics, Typeform, "
+    "KoboToolbox) into the workspace.",
+    "init": "Create an assessment workspace in FOLDER: a readable assessment.yaml and a database.",
+    "modules": "List the loaded assessment modules.",
+    "plugin": "Write your own plugins (assessment modules, scoring, findings, report sections).",
+    "plugins": "List the loaded plugins: name, version, origin and the hooks they implement.",
+    "report": "Score responses and write the maturity report.",
+    "round": "Assessment rounds: list them (default) or start a new one.",
+    "score": "Score responses: overall, module and dimension scores with maturity levels.",
+    "sheet": "Write an answer sheet for respondents to fill in (Excel workbook or CSV).",
+    "survey": "Answer the questionnaire in the terminal, one question at a time.",
+    "validate": "Check module definitions and response files.",
 }
 
 

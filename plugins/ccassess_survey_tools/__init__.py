@@ -9,22 +9,31 @@ through a mapping file (``--suggest-mapping`` proposes one). Registered through 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ccassess import hookimpl
-from ccassess_survey_tools.export import SurveyTool
-from ccassess_survey_tools.generic import OtherSurveyTool
-from ccassess_survey_tools.google_forms import GoogleForms
-from ccassess_survey_tools.kobo import KoboToolbox
-from ccassess_survey_tools.limesurvey import LimeSurvey
-from ccassess_survey_tools.ms_forms import MicrosoftForms
-from ccassess_survey_tools.qualtrics import Qualtrics
-from ccassess_survey_tools.surveymonkey import SurveyMonkey
-from ccassess_survey_tools.typeform import Typeform
+
+if TYPE_CHECKING:
+    from ccassess_survey_tools.export import SurveyTool
 
 CCASSESS_PLUGIN_API = "1.0"
 
 
 def survey_tools() -> list[SurveyTool]:
-    """One importer per tool, and the catch-all for exports of tools not recognised."""
+    """One importer per tool, and the catch-all for exports of tools not recognised.
+
+    Imported here, not at the top: the plugin loads with every command, the importers are
+    needed only when files are imported.
+    """
+    from ccassess_survey_tools.generic import OtherSurveyTool
+    from ccassess_survey_tools.google_forms import GoogleForms
+    from ccassess_survey_tools.kobo import KoboToolbox
+    from ccassess_survey_tools.limesurvey import LimeSurvey
+    from ccassess_survey_tools.ms_forms import MicrosoftForms
+    from ccassess_survey_tools.qualtrics import Qualtrics
+    from ccassess_survey_tools.surveymonkey import SurveyMonkey
+    from ccassess_survey_tools.typeform import Typeform
+
     tools: list[SurveyTool] = [MicrosoftForms(), GoogleForms(), LimeSurvey(), SurveyMonkey(),
                                Qualtrics(), Typeform(), KoboToolbox()]  # fmt: skip
     other = OtherSurveyTool()
