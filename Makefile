@@ -8,6 +8,7 @@ OUT    ?= out
 
 ## demo: set up .venv, install ccassess and render the demo assessment's PDF report
 demo: system-deps $(VENV)/.installed
+	@mkdir -p $(OUT)
 	$(BIN)/ccassess demo --output $(OUT)/ccassess-demo-report.pdf
 
 ## test: set up .venv with the test extras and run lint and the whole test suite
