@@ -411,27 +411,11 @@ def form_request(
     round_name: str | None = None,
 ) -> FormRequest:
     """The questions of a workspace round (as answered), an assessment file, or every module."""
-    from ccassess.settings import load_settings
-    from ccassess.workspace import find_workspace, open_workspace
+    from ccassess.inputs import assessment_modules
 
-    if workspace_dir is not None and assessment is not None:
-        raise CcassessError("give either a workspace (-w) or an assessment file (-a), not both")
-    if workspace_dir is None and assessment is None:
-        workspace_dir = find_workspace()
-    if workspace_dir is not None:
-        with open_workspace(workspace_dir) as workspace:
-            settings = workspace.settings
-            found = workspace.round_modules(workspace.round(round_name), registry).modules
-    else:
-        if round_name is not None:
-            raise CcassessError("--round needs a workspace (-w DIR)")
-        settings = load_settings(assessment) if assessment else AssessmentSettings()
-        found = {m.id: m for m in registry.select(settings.modules)}
-    unknown = [m for m in modules if m not in found]
-    if unknown:
-        raise CcassessError(f"module {unknown[0]!r} is not part of this assessment; modules: "
-                            f"{', '.join(found)}")  # fmt: skip
-    chosen = [found[m] for m in modules] if modules else list(found.values())
+    settings, chosen = assessment_modules(registry, workspace_dir=workspace_dir,
+                                          assessment=assessment, modules=modules,
+                                          round_name=round_name)  # fmt: skip
     request = FormRequest(chosen, registry.question_types, settings, perspective,
                           lang or settings.language)  # fmt: skip
     if not any(request.asked(module) for module in chosen):

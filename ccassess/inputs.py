@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ccassess.errors import CcassessError
-from ccassess.model import AssessmentSettings, Respondent
+from ccassess.model import AssessmentSettings, Module, Respondent
 from ccassess.registry import Registry
 from ccassess.responses import load_responses
 from ccassess.settings import load_settings
@@ -85,3 +85,40 @@ def demo_folder(registry: Registry, name: str | None = None) -> Path:
 def load_demo(registry: Registry, name: str | None = None, language: str | None = None) -> Inputs:
     folder = demo_folder(registry, name)
     return load_inputs(registry, folder / ASSESSMENT_FILE, [folder / "responses"], language)
+
+
+def assessment_modules(
+    registry: Registry,
+    *,
+    workspace_dir: str | Path | None = None,
+    assessment: str | Path | None = None,
+    modules: Sequence[str] = (),
+    round_name: str | None = None,
+) -> tuple[AssessmentSettings, list[Module]]:
+    """The settings and modules of an assessment, for writing questionnaires (sheets, forms).
+
+    From a workspace round (its modules as answered), an assessment file, or — with neither —
+    the workspace in the current directory, else every loaded module. `modules` narrows the
+    choice.
+    """
+    from ccassess.workspace import find_workspace, open_workspace
+
+    if workspace_dir is not None and assessment is not None:
+        raise CcassessError("give either a workspace (-w) or an assessment file (-a), not both")
+    if workspace_dir is None and assessment is None:
+        workspace_dir = find_workspace()
+    if workspace_dir is not None:
+        with open_workspace(workspace_dir) as workspace:
+            settings = workspace.settings
+            found = workspace.round_modules(workspace.round(round_name), registry).modules
+    else:
+        if round_name is not None:
+            raise CcassessError("--round needs a workspace (-w DIR)")
+        settings = load_settings(assessment) if assessment else AssessmentSettings()
+        found = {m.id: m for m in registry.select(settings.modules)}
+    unknown = [m for m in modules if m not in found]
+    if unknown:
+        raise CcassessError(
+            f"module {unknown[0]!r} is not part of this assessment; modules: {', '.join(found)}"
+        )
+    return settings, [found[m] for m in modules] if modules else list(found.values())
