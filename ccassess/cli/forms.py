@@ -7,17 +7,12 @@ from pathlib import Path
 import click
 
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.workspace import round_option, workspace_option
+from ccassess.cli.workspace import assessment_option, round_option, workspace_option
 
 
 @click.command("form")
 @workspace_option
-@click.option(
-    "-a",
-    "--assessment",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Without a workspace: the assessment file (departments, modules, language).",
-)
+@assessment_option
 @click.option(
     "-o",
     "--output",

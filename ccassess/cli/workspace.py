@@ -21,6 +21,14 @@ def workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)  # fmt: skip
 
 
+def assessment_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """-a for commands that write questionnaires from an assessment file instead."""
+    return click.option(
+        "-a", "--assessment", type=click.Path(path_type=Path, dir_okay=False),
+        help="Without a workspace: the assessment file (departments, modules, language).",
+    )(function)  # fmt: skip
+
+
 def round_option(function: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--round", "round_name", help="The round (default: the latest).")(function)
 

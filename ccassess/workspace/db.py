@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from ccassess.errors import CcassessError
@@ -115,32 +115,27 @@ def _rollback(connection: sqlite3.Connection) -> None:
 
 
 @contextmanager
-def write(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+def _transaction(
+    connection: sqlite3.Connection, path: Path, begin: str
+) -> Iterator[sqlite3.Connection]:
+    with translated(path):
+        connection.execute(begin)
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _rollback(connection)
+        raise explain(path, exc) from None
+    except BaseException:
+        _rollback(connection)
+        raise
+
+
+def write(connection: sqlite3.Connection, path: Path) -> AbstractContextManager[sqlite3.Connection]:
     """A write transaction: BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
-    with translated(path):
-        connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield connection
-        connection.execute("COMMIT")
-    except sqlite3.Error as exc:
-        _rollback(connection)
-        raise explain(path, exc) from None
-    except BaseException:
-        _rollback(connection)
-        raise
+    return _transaction(connection, path, "BEGIN IMMEDIATE")
 
 
-@contextmanager
-def read(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+def read(connection: sqlite3.Connection, path: Path) -> AbstractContextManager[sqlite3.Connection]:
     """A read transaction: one consistent snapshot for several queries."""
-    with translated(path):
-        connection.execute("BEGIN")
-    try:
-        yield connection
-        connection.execute("COMMIT")
-    except sqlite3.Error as exc:
-        _rollback(connection)
-        raise explain(path, exc) from None
-    except BaseException:
-        _rollback(connection)
-        raise
+    return _transaction(connection, path, "BEGIN")
