@@ -46,12 +46,10 @@ def render_workspace(job: BatchJob) -> BatchOutcome:
         result = assess(used, inputs.respondents, inputs.settings,
                         include_answers=job.options.appendix,
                         earlier_rounds=inputs.earlier_rounds)  # fmt: skip
-        options = job.options
+        options = job.options.for_assessment(inputs.settings)
         if options.output is None or options.output.is_dir():
             folder = options.output or job.workspace
             options = replace(options, output=folder / default_output(result, options).name)
-        if not options.lang:
-            options = replace(options, lang=inputs.settings.language)
         return BatchOutcome(job.workspace, write_report(result, used.plugins, options))
     except CcassessError as exc:
         return BatchOutcome(job.workspace, error=str(exc))

@@ -59,18 +59,33 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def _render(state: State, result: Any, settings: Any, **options: Any) -> None:
-    from ccassess.report import ReportOptions, write_report
+def _report_options(options: dict[str, Any]) -> Any:
+    """The output options as given; the assessment fills language and theme later."""
+    from ccassess.report import ReportOptions
 
-    report_options = ReportOptions(
+    return ReportOptions(
         format=options["fmt"],
-        lang=options["lang"] or settings.language,
+        lang=options["lang"] or "",
         output=options["output"],
-        theme=options["theme"] or (Path(settings.theme) if settings.theme else None),
+        theme=options["theme"],
         appendix=options["appendix"],
         pdf_variant=options["pdf_variant"],
     )
-    path = write_report(result, state.registry().plugins, report_options)
+
+
+def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[str, Any]) -> None:
+    from ccassess.assessment import assess
+    from ccassess.report import write_report
+
+    result = assess(
+        registry,
+        inputs.respondents,
+        inputs.settings,
+        include_answers=options["appendix"],
+        earlier_rounds=inputs.earlier_rounds,
+    )
+    report_options = _report_options(options).for_assessment(inputs.settings)
+    path = write_report(result, registry.plugins, report_options)
     click.echo(f"Report written to {path}")
 
 
@@ -94,8 +109,6 @@ def report_command(
     With several workspaces (`-w A -w B …`) each gets its report (in its own folder, or in
     the folder given with --output), rendered in --jobs parallel processes.
     """
-    from ccassess.assessment import assess
-
     workspaces = click.get_current_context().meta.get("ccassess.workspace") or ()
     if len(workspaces) > 1:
         _batch(state, workspaces, responses, assessment, **options)
@@ -103,14 +116,7 @@ def report_command(
     options.pop("jobs")
     registry = state.registry()
     inputs = load_cli_inputs(registry, assessment, responses, options["lang"])
-    result = assess(
-        registry,
-        inputs.respondents,
-        inputs.settings,
-        include_answers=options["appendix"],
-        earlier_rounds=inputs.earlier_rounds,
-    )
-    _render(state, result, inputs.settings, **options)
+    _score_and_render(state, registry, inputs, options)
 
 
 def _batch(
@@ -122,21 +128,13 @@ def _batch(
 ) -> None:
     from ccassess.batch import BatchJob, render_batch
     from ccassess.errors import CcassessError
-    from ccassess.report import ReportOptions
 
     if responses or assessment:
         raise click.UsageError("a batch takes workspaces only (-w), no response files or -a")
     output = options["output"]
     if output is not None and not output.is_dir():
         raise click.UsageError("with several workspaces, --output must be an existing folder")
-    report_options = ReportOptions(
-        format=options["fmt"],
-        lang=options["lang"] or "",
-        output=output,
-        theme=options["theme"],
-        appendix=options["appendix"],
-        pdf_variant=options["pdf_variant"],
-    )
+    report_options = _report_options(options)
     jobs = [BatchJob(w, report_options, state.plugins_dir, state.skip_broken) for w in workspaces]
     failed = []
     for outcome in render_batch(jobs, options["jobs"]):
@@ -154,16 +152,8 @@ def _batch(
 @pass_state
 def demo_command(state: State, name: str | None, **options: Any) -> None:
     """Score the bundled demo assessment (Muster Handels GmbH) and write its report."""
-    from ccassess.assessment import assess
     from ccassess.inputs import load_demo
 
     registry = state.registry()
     inputs = load_demo(registry, name, options["lang"])
-    result = assess(
-        registry,
-        inputs.respondents,
-        inputs.settings,
-        include_answers=options["appendix"],
-        earlier_rounds=inputs.earlier_rounds,
-    )
-    _render(state, result, inputs.settings, **options)
+    _score_and_render(state, registry, inputs, options)

@@ -6,13 +6,14 @@ Heavy imports (WeasyPrint, openpyxl) happen inside the functions that need them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccassess.errors import CcassessError
 
 if TYPE_CHECKING:
+    from ccassess.model import AssessmentSettings
     from ccassess.plugins import Plugins
     from ccassess.result import AssessmentResult
 
@@ -27,6 +28,11 @@ class ReportOptions:
     theme: Path | None = None
     appendix: bool = False
     pdf_variant: str | None = None
+
+    def for_assessment(self, settings: AssessmentSettings) -> ReportOptions:
+        """What the user left open (language "", no theme) taken from the assessment."""
+        theme = self.theme or (Path(settings.theme) if settings.theme else None)
+        return replace(self, lang=self.lang or settings.language, theme=theme)
 
 
 def default_output(result: AssessmentResult, options: ReportOptions) -> Path:
