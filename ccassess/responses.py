@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.checking import Checker, join, kind
-from ccassess.errors import CcassessError, Problems
+from ccassess.errors import CcassessError, Problems, ValidationError
 from ccassess.io.structured import read_structured
 from ccassess.model import DONT_KNOW, PERSPECTIVES, AssessmentSettings, Module, Respondent
 from ccassess.qtypes import AnswerProblem, QuestionType
@@ -222,11 +222,7 @@ def load_responses(
         check = Checker(str(path), problems)
         try:
             data = read_structured(path)
-        except Exception as exc:  # ValidationError from the reader: keep going, list all
-            from ccassess.errors import ValidationError
-
-            if not isinstance(exc, ValidationError):
-                raise
+        except ValidationError as exc:  # keep going: every file's problems are listed
             problems.items.extend(exc.problems)
             continue
         for raw, rpath in raw_respondents(data, check):
