@@ -164,17 +164,21 @@ class Kit:
 
     def report_text(self, result: AssessmentResult, lang: str = "en") -> str:
         """The report as plain text (HTML rendered, tags stripped): quick content checks."""
-        import html
-        import re
-
         from ccassess.report import ReportOptions
         from ccassess.report.html import render_html
 
         options = ReportOptions(format="html", lang=lang)
-        rendered = render_html(result, self.registry.plugins, options)
-        page = re.sub(r"<(style|script)\b.*?</\1>", " ", rendered.inline_html(), flags=re.S)
-        text = re.sub(r"<[^>]+>", " ", page)
-        return " ".join(html.unescape(text).split())
+        return visible_text(render_html(result, self.registry.plugins, options).inline_html())
+
+
+def visible_text(markup: str) -> str:
+    """The text a reader sees in HTML: no style or script, no tags, entities decoded,
+    whitespace collapsed. For content checks on rendered reports."""
+    import html
+    import re
+
+    markup = re.sub(r"<(style|script)\b.*?</\1>", " ", markup, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def make_kit(

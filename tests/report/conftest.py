@@ -6,7 +6,6 @@ it (module-scoped fixtures) and shared by the checks that read it.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,6 +19,7 @@ from ccassess.registry import Registry
 from ccassess.report import ReportOptions
 from ccassess.report.html import render_html
 from ccassess.result import AssessmentResult
+from ccassess.testing import visible_text
 from tests.report.synthetic import synthetic_result
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,10 +52,7 @@ def hostile_result(registry: Registry) -> AssessmentResult:
     return result
 
 
-def text_of(markup: str) -> str:
-    """Visible text of HTML: no <style>, no tags, entities decoded, whitespace collapsed."""
-    markup = re.sub(r"<style\b.*?</style>", " ", markup, flags=re.DOTALL)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+text_of = visible_text
 
 
 def section_html(document: str, section_id: str) -> str:

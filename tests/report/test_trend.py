@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 from pathlib import Path
+
+from ccassess.testing import visible_text
 
 DEMO = Path(__file__).resolve().parents[2] / "plugins" / "ccassess_demo" / "muster_handels"
 
 
 def text_of(path: Path) -> str:
-    page = re.sub(r"<(style|script)\b.*?</\1>", " ", path.read_text("utf-8"), flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    return visible_text(path.read_text("utf-8"))
 
 
 def test_trend_section_compares_rounds(tmp_path: Path, run: Callable) -> None:
