@@ -13,7 +13,7 @@ spreadsheet cell is reported exactly like one in a YAML file, with file, sheet, 
         def detect(self, path):            # 0 = not mine … 1 = certainly mine
             return 0.9 if path.suffix == ".mtx" else 0.0
 
-        def read(self, path, context):     # -> list[RawRespondent]
+        def read(self, path, context):     # -> iterable of RawRespondent
             record = SourceMap(location=Location(str(path), row=2))
             ...
             return [RawRespondent(record, str(path), "respondent")]
@@ -23,10 +23,8 @@ Bad input is raised as ``ccassess.ValidationError`` listing every problem found 
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -62,6 +60,27 @@ class SourceMap(dict):
 
     def location_of(self, key: Any) -> Location | None:
         return self.locations.get(key, self.location)
+
+
+class RowMap(SourceMap):
+    """A SourceMap for one row of a table: a key's location (file, line, its column) is
+    made when a message asks for it, not stored for every cell of a large file."""
+
+    def __init__(self, location: Location, columns: Mapping[Any, str]) -> None:
+        dict.__init__(self)  # (SourceMap's signature costs time in every row)
+        self.location = location
+        self.locations = {}
+        self.columns = columns
+
+    def location_of(self, key: Any) -> Location | None:
+        found = self.locations.get(key)
+        if found is not None:
+            return found
+        column = self.columns.get(key)
+        where = self.location
+        if column is None or where is None:
+            return where
+        return Location(where.file, where.line, where.path, where.sheet, where.row, column)
 
 
 @dataclass
@@ -118,8 +137,9 @@ class Importer(Protocol):
         """How sure this importer is that it can read `path`: 0 (not mine) … 1 (certainly)."""
         ...
 
-    def read(self, path: Path, context: ImportContext) -> list[RawRespondent]:
-        """The raw respondents in the file; raise ValidationError listing every problem."""
+    def read(self, path: Path, context: ImportContext) -> Iterable[RawRespondent]:
+        """The raw respondents in the file (a list, or a generator for large files); raise
+        ValidationError listing every problem (a generator may raise it after yielding)."""
         ...
 
 
@@ -130,8 +150,9 @@ class SourceChecker(Checker):
         finder = getattr(container, "location_of", None)
         if finder is not None:
             where = finder(key)
-            if where is not None:
-                return replace(where, path=path or None)
+            if where is not None:  # (the constructor: dataclasses.replace is slow per row)
+                return Location(where.file, where.line, path or None, where.sheet, where.row,
+                                where.column)  # fmt: skip
         return super().at(path, container, key)
 
 
@@ -261,14 +282,16 @@ def _certainty(importer: Importer, path: Path) -> float:
 # -- reading and validating a batch ---------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedRespondent:
-    """A validated respondent, where it came from and the hash of its content."""
+    """A validated respondent, where it came from, its encoded answers and their hash."""
 
     respondent: Respondent
     file: str
     location: Location
     content_hash: str
+    #: Each module's answers as the workspace stores them (`ccassess.workspace.answers`).
+    encoded: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -286,15 +309,10 @@ class Batch:
 
 def content_hash(respondent: Respondent) -> str:
     """A hash of everything a respondent said (answers and metadata, not where it came from)."""
-    content = {
-        "perspective": respondent.perspective,
-        "department": respondent.department,
-        "role": respondent.role,
-        "name": respondent.name,
-        "answers": respondent.answers,
-    }
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    from ccassess.workspace.answers import content_digest, encode_respondent
+
+    return content_digest(respondent.perspective, respondent.department, respondent.role,
+                          respondent.name, encode_respondent(respondent.answers))  # fmt: skip
 
 
 def read_batch(
@@ -303,15 +321,30 @@ def read_batch(
     context: ImportContext,
     plugins: Plugins | None = None,
 ) -> Batch:
-    """Read every file and validate every respondent; collect all problems, raise nothing.
+    """Read every file and validate every respondent; collect all problems, raise nothing."""
+    batch = Batch(problems=context.problems, notes=context.notes)
+    batch.respondents.extend(stream_batch(batch, paths, importers, context, plugins))
+    return batch
+
+
+def stream_batch(
+    batch: Batch,
+    paths: Sequence[str | Path],
+    importers: Sequence[Importer],
+    context: ImportContext,
+    plugins: Plugins | None = None,
+) -> Iterator[ImportedRespondent]:
+    """Validated respondents one by one, as the importers read them; files, duplicates and
+    problems are collected in `batch` (complete once the iterator is exhausted).
 
     Validation is `ResponseValidator`'s, identical for every source. Two copies of the same
     respondent with the same content are reported once as a duplicate; the same id with
-    different content is an error.
+    different content is an error. Nothing but a small summary of each respondent (its hash
+    and place) is kept, so a caller that stores what it receives holds one row at a time.
     """
     from ccassess.responses import ResponseValidator
+    from ccassess.workspace.answers import content_digest, encode_respondent
 
-    batch = Batch(problems=context.problems, notes=context.notes)
     problems = batch.problems
     forced = context.options.get("from")
     if forced:
@@ -322,35 +355,41 @@ def read_batch(
     if not files:
         problems.error(Location(", ".join(str(p) for p in paths) or None),
                        "no files to import")  # fmt: skip
-    seen: dict[str, ImportedRespondent] = {}
+    seen: dict[str, tuple[str, Location]] = {}
     for path in files:
         batch.files.append(str(path))
         try:
             importer = choose_importer(path, importers, forced)
-            raws = importer.read(path, context)
+            check = SourceChecker(str(path), problems)
+            for raw in importer.read(path, context):
+                if raw.file != check.file:
+                    check = SourceChecker(raw.file, problems)
+                # Duplicate ids are judged below by content, not by the validator's id check.
+                validator.seen.clear()
+                before = len(problems.items)
+                respondent = validator.respondent(raw.data, raw.path, check)
+                if respondent is None or _new_errors(problems, before):
+                    continue
+                rpath = (f"respondents[{respondent.id}]" if raw.path.startswith("respondents[")
+                         else raw.path)  # fmt: skip
+                where = check.at(rpath, raw.data, "id")
+                encoded = encode_respondent(respondent.answers)
+                digest = content_digest(respondent.perspective, respondent.department,
+                                        respondent.role, respondent.name, encoded)  # fmt: skip
+                earlier = seen.get(respondent.id)
+                if earlier is None:
+                    seen[respondent.id] = (digest, where)
+                    yield ImportedRespondent(respondent, raw.file, where, digest, encoded)
+                elif earlier[0] == digest:
+                    message = f"respondent {respondent.id!r} is the same as in {earlier[1]}"
+                    batch.duplicates.append(Problem(where, f"{message}; imported once", "info"))
+                else:
+                    problems.error(where, f"respondent {respondent.id!r} appears twice with "
+                                   f"different answers (also in {earlier[1]})")  # fmt: skip
         except ValidationError as exc:
             problems.items.extend(exc.problems)
-            continue
-        for raw in raws:
-            check = SourceChecker(raw.file, problems)
-            # Duplicate ids are judged below by content, not by the validator's id check.
-            validator.seen.clear()
-            errors_before = len(problems.errors)
-            respondent = validator.respondent(raw.data, raw.path, check)
-            if respondent is None or len(problems.errors) > errors_before:
-                continue
-            path = f"respondents[{respondent.id}]" if raw.path.startswith("respondents[") \
-                else raw.path  # fmt: skip
-            where = check.at(path, raw.data, "id")
-            item = ImportedRespondent(respondent, raw.file, where, content_hash(respondent))
-            earlier = seen.get(respondent.id)
-            if earlier is None:
-                seen[respondent.id] = item
-                batch.respondents.append(item)
-            elif earlier.content_hash == item.content_hash:
-                message = f"respondent {respondent.id!r} is the same as in {earlier.location}"
-                batch.duplicates.append(Problem(where, f"{message}; imported once", "info"))
-            else:
-                problems.error(where, f"respondent {respondent.id!r} appears twice with "
-                               f"different answers (also in {earlier.location})")  # fmt: skip
-    return batch
+
+
+def _new_errors(problems: Problems, since: int) -> bool:
+    """Whether an error was added after the first `since` problems (warnings do not count)."""
+    return any(p.severity == "error" for p in problems.items[since:])

@@ -22,7 +22,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,6 @@ MAX_CELL_CHARS = 100_000
 SHEET_COLUMNS = ("section", "id", "part", "question", "answer", "allowed")
 RESPONDENT_SECTION = "respondent"
 META_COLUMNS = ("id", "perspective", "department", "role", "name")
-_PART = re.compile(r"^(?P<module>[^.\[\]]+)\.(?P<question>[^.\[\]]+)(\[(?P<part>.*)\])?$")
 
 
 def neutralise(text: str) -> str:
@@ -80,8 +79,11 @@ def write_csv(rows: Iterable[Sequence[Any]], delimiter: str = ",") -> bytes:
 # -- reading -----------------------------------------------------------------------------------
 
 
-def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and (line number, cells) of a CSV file; size and shape limits enforced."""
+def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """Header and (line number, cells) of a CSV file; size and shape limits enforced.
+
+    The header is read at once; the rows as they are consumed (a problem further down is
+    raised as ValidationError when its row is reached), so no list of all rows is built."""
     from ccassess.io.structured import decode_text, read_bytes
 
     file = str(path)
@@ -89,31 +91,40 @@ def read_csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     if not raw.strip():
         raise ValidationError([Problem(Location(file), "the file is empty")])
     text = decode_text(raw, file)
+    del raw
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[tuple[int, list[str]]] = []
     try:
         header = next(reader, None)
-        if header is None:
-            raise ValidationError([Problem(Location(file), "the file is empty")])
-        if len(header) > MAX_CSV_COLUMNS:
-            raise ValidationError([Problem(Location(file, 1), f"{len(header):,} columns; at "
-                                   f"most {MAX_CSV_COLUMNS:,} are read")])  # fmt: skip
-        for cells in reader:
-            line = reader.line_num
-            if len(rows) >= MAX_CSV_ROWS:
-                raise ValidationError([Problem(Location(file, line), f"more than "
-                                       f"{MAX_CSV_ROWS:,} rows")])  # fmt: skip
-            if any(len(cell) > MAX_CELL_CHARS for cell in cells):
-                raise ValidationError([Problem(Location(file, line), f"a cell is longer than "
-                                       f"{MAX_CELL_CHARS:,} characters")])  # fmt: skip
-            if any(cell.strip() for cell in cells):
-                rows.append((line, cells))
     except csv.Error as exc:
         raise ValidationError([Problem(Location(file, reader.line_num), f"invalid CSV: {exc}")]
                               ) from None  # fmt: skip
-    return [cell.strip().lstrip("\ufeff") for cell in header], rows
+    if header is None:
+        raise ValidationError([Problem(Location(file), "the file is empty")])
+    if len(header) > MAX_CSV_COLUMNS:
+        raise ValidationError([Problem(Location(file, 1), f"{len(header):,} columns; at "
+                               f"most {MAX_CSV_COLUMNS:,} are read")])  # fmt: skip
+    return [cell.strip().lstrip("\ufeff") for cell in header], _rows(reader, file)
+
+
+def _rows(reader: Any, file: str) -> Iterator[tuple[int, list[str]]]:
+    count = 0
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if count >= MAX_CSV_ROWS:
+                raise ValidationError([Problem(Location(file, line), f"more than "
+                                       f"{MAX_CSV_ROWS:,} rows")])  # fmt: skip
+            if cells and max(map(len, cells)) > MAX_CELL_CHARS:
+                raise ValidationError([Problem(Location(file, line), f"a cell is longer than "
+                                       f"{MAX_CELL_CHARS:,} characters")])  # fmt: skip
+            if "".join(cells).strip():  # skip blank rows
+                count += 1
+                yield line, cells
+    except csv.Error as exc:
+        raise ValidationError([Problem(Location(file, reader.line_num), f"invalid CSV: {exc}")]
+                              ) from None  # fmt: skip
 
 
 def _value(cell: str) -> Any:
@@ -130,13 +141,15 @@ class CsvImporter:
     def detect(self, path: Path) -> float:
         return 0.9 if path.suffix.lower() in (".csv", ".tsv") else 0.0
 
-    def read(self, path: Path, context: ImportContext) -> list[RawRespondent]:
+    def read(self, path: Path, context: ImportContext) -> Iterable[RawRespondent]:
         header, rows = read_csv_rows(path)
         names = [name.casefold() for name in header]
         if "section" in names and "answer" in names:
             return _SheetCsv(path, header, context).read(rows)
         if "id" in names or "perspective" in names:
-            return _TableCsv(path, header, context).read(rows)
+            from ccassess.io.csvtable import TableReader
+
+            return TableReader(str(path), header, context).read(rows)
         raise ValidationError([Problem(Location(str(path), 1), "unknown CSV layout: expected "
                                "an answer sheet (columns section, id, part, answer) or a table "
                                "(columns id, perspective, <module>.<question>, …)")])  # fmt: skip
@@ -153,7 +166,7 @@ class _SheetCsv:
     def at(self, line: int, key: str | None = None) -> Location:
         return Location(self.file, line, column=key)
 
-    def read(self, rows: list[tuple[int, list[str]]]) -> list[RawRespondent]:
+    def read(self, rows: Iterable[tuple[int, list[str]]]) -> list[RawRespondent]:
         from ccassess.io.sheets import (
             RESPONDENT_FIELDS,
             AnswerAssembler,
@@ -225,103 +238,6 @@ class _SheetCsv:
             self.context.warn(Location(self.file), "no answers in this file; nothing imported")
             return []
         return [raw]
-
-
-class _TableCsv:
-    def __init__(self, path: Path, header: list[str], context: ImportContext) -> None:
-        self.file = str(path)
-        self.header = header
-        self.context = context
-        self.problems = Problems()
-
-    def at(self, line: int, column: int) -> Location:
-        return Location(self.file, line, column=self.header[column])
-
-    def _columns(self) -> list[tuple[int, str, str | None, str | None]]:
-        """(index, kind, module, question/part…) per column; kind 'meta' or 'answer'."""
-        layout = []
-        seen: dict[str, int] = {}
-        for index, name in enumerate(self.header):
-            if not name:
-                continue
-            if name.casefold() in seen:
-                self.problems.error(Location(self.file, 1, column=name), f"column {name!r} "
-                                    "appears twice")  # fmt: skip
-                continue
-            seen[name.casefold()] = index
-            if name.casefold() in META_COLUMNS:
-                layout.append((index, "meta", name.casefold(), None))
-                continue
-            match = _PART.match(name)
-            if not match:
-                self.problems.error(Location(self.file, 1, column=name), f"column {name!r} is "
-                                    "neither a respondent field (id, perspective, department, "
-                                    "role, name) nor <module>.<question>")  # fmt: skip
-                continue
-            layout.append((index, "answer", name, None))
-        return layout
-
-    def read(self, rows: list[tuple[int, list[str]]]) -> list[RawRespondent]:
-        from ccassess.io.sheets import AnswerAssembler, AnswerCell, finish_record, respondent_field
-
-        layout = self._columns()
-        self.problems.raise_if_errors()
-        # what each answer column means, worked out once instead of for every cell
-        parsed = {index: _PART.match(name or "") for index, kind, name, _ in layout
-                  if kind == "answer"}  # fmt: skip
-        found: list[RawRespondent] = []
-        for line, cells in rows:
-            record = SourceMap(location=Location(self.file, line))
-            assemblers: dict[str, AnswerAssembler] = {}
-            for index, kind, name, _ in layout:
-                text = cells[index] if index < len(cells) else ""
-                value = _value(text)
-                if kind == "meta":
-                    value = respondent_field(name, value)  # type: ignore[arg-type]
-                    if value is not None:
-                        record.put(name, value, self.at(line, index))
-                    continue
-                if value is None:
-                    continue
-                where = self.at(line, index)
-                match = parsed[index]
-                assert match is not None
-                module_id, question_id = match["module"], match["question"]
-                module = self.context.modules.get(module_id)
-                if module is None:
-                    known = ", ".join(sorted(self.context.modules)) or "none"
-                    self.problems.error(where, f"{module_id!r} is not a module of this "
-                                        f"assessment; modules: {known}")  # fmt: skip
-                    continue
-                question = module.question(question_id)
-                if question is None:
-                    self.problems.error(where, f"unknown question {question_id!r} in module "
-                                        f"{module_id!r}")  # fmt: skip
-                    continue
-                assembler = assemblers.get(module_id)
-                if assembler is None:
-                    assembler = assemblers[module_id] = AnswerAssembler(
-                        module, self.context.question_types, record.location or where,
-                        self.problems)  # fmt: skip
-                if question.type == "activity_list" and match["part"] is None:
-                    for item in activity_items(value):
-                        assembler.add(question_id, None, {"answer": AnswerCell(item, where)}, where)
-                    continue
-                assembler.add(question_id, match["part"], {"answer": AnswerCell(value, where)},
-                              where)  # fmt: skip
-            answers = SourceMap(location=record.location)
-            for module_id, assembler in assemblers.items():
-                module_answers = assembler.answers()
-                if module_answers:
-                    answers.put(module_id, module_answers, module_answers.location)
-            raw = finish_record(record, answers, self.file)
-            if raw is None:
-                self.context.warn(Location(self.file, line), "no answers in this row; skipped")
-                continue
-            raw.path = f"respondents[{record.get('id')}]"
-            found.append(raw)
-        self.problems.raise_if_errors()
-        return found
 
 
 def activity_items(value: Any) -> list[Any]:

@@ -636,10 +636,7 @@ class AnswerAssembler:
             return value, where
         if entry.single is None or entry.single.value is None:
             return None, entry.location
-        value = present.from_label(entry.single.value, labels)
-        if _is_dont_know(value):
-            value = DONT_KNOW
-        return value, entry.single.location
+        return single_answer(labels, entry.single.value), entry.single.location
 
     def _activities(self, entry: _Collected) -> tuple[Any, Location]:
         labels: dict[str, Any] = {}
@@ -673,6 +670,13 @@ class AnswerAssembler:
             return None, entry.location
         first = next(iter(entry.items[0].values())).location if entry.items else entry.location
         return items, where or first
+
+
+def single_answer(labels: Mapping[str, Any], value: Any) -> Any:
+    """A one-cell answer as read: a picked label (`present.all_labels`) becomes its value, a
+    "don't know" word DONT_KNOW; anything else is passed on for the validator to judge."""
+    value = present.from_label(value, labels)
+    return DONT_KNOW if _is_dont_know(value) else value
 
 
 def _text(value: Any) -> str:

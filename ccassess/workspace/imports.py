@@ -1,7 +1,8 @@
 """Importing files into a workspace: validate everything, then write all or nothing.
 
 1. Every file is read by its importer and every respondent validated (ResponseValidator,
-   the same rules as for response files); every problem is collected with its place.
+   the same rules as for response files) as it is read; every problem is collected with its
+   place, and of each respondent only its encoded answers and their hash are kept.
 2. Respondents already in the round are recognised by id and content hash: an identical
    copy (the same sheet imported twice) is skipped and reported; the same id with different
    answers is an error unless `replace` is set.
@@ -16,16 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.errors import CcassessError, Problem, Problems
+from ccassess.errors import CcassessError, Location, Problem, Problems
 from ccassess.importing import (
     Batch,
     ImportContext,
     ImportedRespondent,
     choose_importer,
     collect_importers,
-    read_batch,
+    stream_batch,
 )
 from ccassess.workspace.store import (
+    EncodedRespondent,
     Round,
     RoundModules,
     Workspace,
@@ -42,8 +44,9 @@ if TYPE_CHECKING:
 class ImportReport:
     round: str
     files: list[str] = field(default_factory=list)
-    imported: list[ImportedRespondent] = field(default_factory=list)
-    replaced: list[ImportedRespondent] = field(default_factory=list)
+    #: Ids of the respondents written (new) and replaced (same id, other answers, --replace).
+    imported: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
     #: Respondents left out because an identical copy is already in the workspace or batch.
     skipped: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -58,20 +61,13 @@ class ImportReport:
         return f"{', '.join(parts)} from {len(self.files)} file(s) into round {self.round!r}"
 
 
-def validate_files(
-    workspace: Workspace,
-    registry: Registry,
-    paths: Sequence[str | Path],
-    found: RoundModules,
-    options: Mapping[str, Any] | None = None,
-) -> tuple[Batch, dict[str, str]]:
-    """Read and validate; returns the batch and the digests of the modules validated with."""
-    context = ImportContext(found.modules, registry.question_types, workspace.settings,
-                            options=dict(options or {}))  # fmt: skip
-    batch = read_batch(paths, collect_importers(registry.plugins), context, registry.plugins)
-    digests = {module_id: definition_digest(module.definition)
-               for module_id, module in found.modules.items() if module.definition}  # fmt: skip
-    return batch, digests
+@dataclass(slots=True)
+class _Accepted:
+    """What an import keeps of a respondent it will write: the encoded form and its place."""
+
+    encoded: EncodedRespondent
+    file: str
+    location: Location
 
 
 def import_files(
@@ -85,31 +81,52 @@ def import_files(
 ) -> ImportReport:
     """Import files into a round (default: the current one); raises ValidationError listing
     every problem, in which case nothing was written. `options` go to the importers
-    (`ImportContext.options`: from, mapping, include_incomplete)."""
+    (`ImportContext.options`: from, mapping, include_incomplete).
+
+    Respondents stream from the importers through validation; only their encoded form is
+    kept until everything has been checked, then one transaction writes them all."""
     round_ = workspace.round(round_name)
     report = ImportReport(round_.name)
     found = workspace.round_modules(round_, registry)
     report.notes.extend(found.notes)
-    batch, digests = validate_files(workspace, registry, paths, found, options)
+    context = ImportContext(found.modules, registry.question_types, workspace.settings,
+                            options=dict(options or {}))  # fmt: skip
+    digests = {module_id: definition_digest(module.definition)
+               for module_id, module in found.modules.items() if module.definition}  # fmt: skip
+    batch = Batch(problems=context.problems, notes=context.notes)
+    stored = workspace.respondent_hashes(round_)
+    accepted: list[_Accepted] = []
+    importers = collect_importers(registry.plugins)
+    for item in stream_batch(batch, paths, importers, context, registry.plugins):
+        earlier = stored.get(item.respondent.id)
+        decision = _decide(item.content_hash, earlier is not None,
+                           earlier[0] if earlier else None, replace)  # fmt: skip
+        origin = f" (from {earlier[1]}, {earlier[2]})" if earlier else ""
+        _record(decision, item.respondent.id, item.location, round_, origin, report,
+                batch.problems)  # fmt: skip
+        if decision in ("insert", "replace"):
+            accepted.append(_Accepted(_encoded(item), item.file, item.location))
     report.notes.extend(batch.notes)
     report.files = batch.files
     report.skipped.extend(batch.duplicates)
-    stored = {item.respondent.id: item for item in workspace.stored_respondents(
-        round_, complete_only=False, with_names=False)}  # fmt: skip
-    accepted = []
-    for item in batch.respondents:
-        earlier = stored.get(item.respondent.id)
-        decision = _decide(
-            item, earlier is not None, earlier.content_hash if earlier else None, replace
-        )
-        origin = f" (from {earlier.origin or earlier.source}, {earlier.updated})" if earlier else ""
-        _record(decision, item, round_, origin, report, batch.problems)
-        if decision in ("insert", "replace"):
-            accepted.append(item)
     batch.problems.raise_if_errors()
     report.warnings = batch.problems.warnings
-    if not accepted:
-        return report
+    if accepted:
+        _write(workspace, registry, round_, found, digests, accepted, replace, report)
+    return report
+
+
+def _encoded(item: ImportedRespondent) -> EncodedRespondent:
+    person = item.respondent
+    return EncodedRespondent(person.id, person.perspective, person.department, person.role,
+                             person.name, tuple(item.encoded.items()),
+                             item.content_hash)  # fmt: skip
+
+
+def _write(workspace: Workspace, registry: Registry, round_: Round, found: RoundModules,
+           digests: dict[str, str], accepted: list[_Accepted], replace: bool,
+           report: ImportReport) -> None:  # fmt: skip
+    """One transaction: pin the modules, decide again against what is stored now, write."""
     with workspace.write() as db:
         workspace._pin(db, round_.id, found.modules.values(), registry)
         pinned = workspace.stored_modules(round_, db)
@@ -126,27 +143,29 @@ def import_files(
             (round_.id,))}  # fmt: skip
         conflicts = Problems()
         imports: dict[str, int] = {}
+        writing: list[EncodedRespondent] = []
         for item in accepted:
-            present = item.respondent.id in current
-            decision = _decide(item, present, current.get(item.respondent.id), replace)
+            person = item.encoded
+            present = person.id in current
+            decision = _decide(person.content_hash, present, current.get(person.id), replace)
             if decision in ("skip", "conflict"):
-                _record(decision, item, round_, " (imported by another process meanwhile)",
-                        report, conflicts)  # fmt: skip
+                _record(decision, person.id, item.location, round_,
+                        " (imported by another process meanwhile)", report,
+                        conflicts)  # fmt: skip
                 continue
             if present:
                 db.execute("DELETE FROM respondents WHERE round_id = ? AND respondent_id = ?",
-                           (round_.id, item.respondent.id))  # fmt: skip
-            (report.replaced if present else report.imported).append(item)
+                           (round_.id, person.id))  # fmt: skip
+            (report.replaced if present else report.imported).append(person.id)
             if item.file not in imports:
                 cursor = db.execute("INSERT INTO imports (round_id, file, imported) "
                                     "VALUES (?, ?, ?)", (round_.id, item.file, now()))  # fmt: skip
                 imports[item.file] = int(cursor.lastrowid)  # type: ignore[arg-type]
-            workspace.insert_respondent(db, round_.id, item.respondent, source="import",
-                                        import_id=imports[item.file],
-                                        content_hash=item.content_hash)  # fmt: skip
+            person.import_id = imports[item.file]
+            writing.append(person)
         conflicts.raise_if_errors()
+        workspace.insert_encoded(db, round_.id, writing)
         pause_point("import")
-    return report
 
 
 def suggest_mapping(
@@ -178,23 +197,21 @@ def suggest_mapping(
     return text, [*found.notes, *context.notes, *(str(w) for w in context.problems.warnings)]
 
 
-def _decide(item: ImportedRespondent, present: bool, stored_hash: str | None,
-            replace: bool) -> str:  # fmt: skip
+def _decide(content_hash: str, present: bool, stored_hash: str | None, replace: bool) -> str:
     """insert, skip (identical copy), replace, or conflict (same id, other answers)."""
     if not present:
         return "insert"
-    if stored_hash == item.content_hash:
+    if stored_hash == content_hash:
         return "skip"
     return "replace" if replace else "conflict"
 
 
-def _record(decision: str, item: ImportedRespondent, round_: Round, origin: str,
+def _record(decision: str, name: str, location: Location, round_: Round, origin: str,
             report: ImportReport, problems: Problems) -> None:  # fmt: skip
-    name = item.respondent.id
     if decision == "skip":
-        report.skipped.append(Problem(item.location, f"respondent {name!r} is already in round "
+        report.skipped.append(Problem(location, f"respondent {name!r} is already in round "
                                       f"{round_.name!r}{origin}; skipped", "info"))  # fmt: skip
     elif decision == "conflict":
-        problems.error(item.location, f"respondent {name!r} is already in round {round_.name!r}"
+        problems.error(location, f"respondent {name!r} is already in round {round_.name!r}"
                        f"{origin} with different answers; import with --replace to "
                        "overwrite")  # fmt: skip

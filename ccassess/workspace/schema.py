@@ -8,6 +8,9 @@ Version history:
 1. rounds, module definitions as answered, respondents, answers, the import log.
 2. survey progress (resumable terminal questionnaires), a content hash per respondent (to
    recognise re-imported sheets) and a completeness flag.
+3. answers stored per respondent and module as one JSON object (question id → answer)
+   instead of one row per answer: an import of 100,000 respondents writes 100,000 rows, not
+   two million, and reading a round back parses one object per module.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 
 from ccassess.workspace.db import APPLICATION_ID, WorkspaceDatabaseError, write
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -126,9 +129,41 @@ def _version_2(db: sqlite3.Connection) -> None:
                    (content_hash(respondent), row_id))  # fmt: skip
 
 
+def _version_3(db: sqlite3.Connection) -> None:
+    from ccassess.workspace.answers import encode_answers
+
+    _run(
+        db,
+        """
+        ALTER TABLE answers RENAME TO answers_v2;
+        CREATE TABLE answers (
+            respondent INTEGER NOT NULL REFERENCES respondents(id) ON DELETE CASCADE,
+            module_id TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            answered TEXT NOT NULL,
+            PRIMARY KEY (respondent, module_id)
+        )
+        """,
+    )
+    grouped: dict[tuple[int, str], tuple[dict[str, object], str]] = {}
+    for respondent, module_id, question_id, value, answered in db.execute(
+        "SELECT respondent, module_id, question_id, value, answered FROM answers_v2 ORDER BY rowid"
+    ):
+        answers, latest = grouped.setdefault((respondent, module_id), ({}, answered))
+        answers[question_id] = json.loads(value)
+        grouped[(respondent, module_id)] = (answers, max(latest, answered))
+    db.executemany(
+        "INSERT INTO answers (respondent, module_id, answers, answered) VALUES (?, ?, ?, ?)",
+        [(row, module_id, encode_answers(answers), answered)
+         for (row, module_id), (answers, answered) in grouped.items()],
+    )  # fmt: skip
+    _run(db, "DROP TABLE answers_v2")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _version_1),
     (2, _version_2),
+    (3, _version_3),
 ]
 
 

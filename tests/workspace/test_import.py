@@ -11,7 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ws_kit import DEMO, query, respondent_ids, run_cli, snapshot, start_cli, write_responses
+from ws_kit import (
+    DEMO,
+    query,
+    respondent_ids,
+    run_cli,
+    snapshot,
+    start_cli,
+    stored_answers,
+    write_responses,
+)
 
 from ccassess.workspace import Workspace
 
@@ -59,10 +68,7 @@ def test_duplicates_conflicts_and_replace(workspace: Path, tmp_path: Path, run: 
     replaced = run("import", "-w", workspace, changed, "--replace")
     assert replaced.exit_code == 0, replaced.output
     assert "replaced 1" in replaced.stdout
-    rows = query(workspace, "SELECT a.value FROM answers a JOIN respondents r ON r.id = "
-                 "a.respondent WHERE r.respondent_id = 'A-001' AND a.question_id = "
-                 "'lead_visible'")  # fmt: skip
-    assert rows == [("2",)]
+    assert stored_answers(workspace, "A-001")["leadership"]["lead_visible"] == 2
     assert respondent_ids(workspace) == ["A-001", "A-002"]
 
 
@@ -121,7 +127,9 @@ def test_two_processes_importing_at_once_lose_nothing(workspace: Path, tmp_path:
         assert "imported 40 respondent(s)" in out
     assert len(respondent_ids(workspace)) == 120
     assert query(workspace, "PRAGMA integrity_check") == [("ok",)]
-    assert query(workspace, "SELECT count(*) FROM answers") == [(240,)]
+    assert query(workspace, "SELECT count(*) FROM answers") == [(120,)]
+    stored = [stored_answers(workspace, person) for person in respondent_ids(workspace)]
+    assert all(len(answers["leadership"]) == 2 for answers in stored)
 
 
 def test_killed_import_leaves_the_workspace_as_before(workspace: Path, tmp_path: Path) -> None:

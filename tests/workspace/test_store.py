@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from ws_kit import DEMO, query, respondent_ids, write_responses
+from ws_kit import DEMO, query, respondent_ids, stored_answers, write_responses
 
 from ccassess.assessment import assess
 from ccassess.registry import Registry, load_registry
@@ -96,6 +96,8 @@ def test_migration_from_schema_version_1(tmp_path: Path, run: Callable) -> None:
     assert "alt" in result.stdout and "1 respondent(s)" in result.stdout
     assert query(folder, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert query(folder, "SELECT complete, content_hash IS NOT NULL FROM respondents") == [(1, 1)]
+    assert stored_answers(folder, "A-001") == {
+        "leadership": {"lead_visible": 4, "lead_role_model": 3}}  # fmt: skip
     # The migrated content hash recognises the same answers imported again.
     answers = write_responses(tmp_path / "again.yaml", [{
         "id": "A-001", "perspective": "internal", "department": "Vertrieb",

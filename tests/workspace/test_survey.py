@@ -7,7 +7,9 @@ import signal
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import ws_kit
 from ws_kit import CLI, query
 
 from ccassess.registry import Registry
@@ -15,10 +17,8 @@ from ccassess.survey.session import survey_items
 from ccassess.workspace import Workspace
 
 
-def stored_answers(folder: Path, respondent: str) -> dict[str, str]:
-    rows = query(folder, "SELECT a.question_id, a.value FROM answers a JOIN respondents r "
-                 "ON r.id = a.respondent WHERE r.respondent_id = ?", (respondent,))  # fmt: skip
-    return dict(rows)
+def stored_answers(folder: Path, respondent: str) -> dict[str, Any]:
+    return ws_kit.stored_answers(folder, respondent).get("leadership", {})
 
 
 def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
@@ -37,8 +37,8 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
     assert "Paused – every answer so far is saved. Continue with: ccassess survey --resume T-1" \
         in result.stdout  # fmt: skip
     assert stored_answers(workspace, "T-1") == {
-        "lead_visible": "4", "lead_customer_contact": "5", "lead_role_model": '"dont_know"',
-        "lead_delegated": "3"}  # fmt: skip
+        "lead_visible": 4, "lead_customer_contact": 5, "lead_role_model": "dont_know",
+        "lead_delegated": 3}  # fmt: skip
     assert query(workspace, "SELECT complete FROM respondents") == [(0,)]
     assert "1 unfinished survey(s)" in run("round", "-w", workspace).stdout
     assert run("score", "-w", workspace).stderr.startswith("note: 1 unfinished survey(s)")
@@ -142,7 +142,7 @@ def test_killed_survey_keeps_every_answer(workspace: Path) -> None:
         seen += line
     survey.send_signal(signal.SIGKILL)
     survey.wait(timeout=10)
-    first = {"lead_visible": "2", "lead_customer_contact": "3", "lead_role_model": "4"}
+    first = {"lead_visible": 2, "lead_customer_contact": 3, "lead_role_model": 4}
     assert stored_answers(workspace, "T-6") == first
     resumed = subprocess.run(
         [*CLI, "survey", "-w", str(workspace), "--resume", "T-6"],
@@ -152,4 +152,4 @@ def test_killed_survey_keeps_every_answer(workspace: Path) -> None:
         timeout=60,
     )
     assert "Fortsetzung bei Frage 4 von 24" in resumed.stdout
-    assert stored_answers(workspace, "T-6") == {**first, "lead_delegated": "5"}
+    assert stored_answers(workspace, "T-6") == {**first, "lead_delegated": 5}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +28,13 @@ def query(folder: Path, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return connection.execute(sql, params).fetchall()
     finally:
         connection.close()
+
+
+def stored_answers(folder: Path, respondent: str) -> dict[str, dict[str, Any]]:
+    """{module: {question: answer}} of one respondent, as the database holds them."""
+    rows = query(folder, "SELECT a.module_id, a.answers FROM answers a JOIN respondents r "
+                 "ON r.id = a.respondent WHERE r.respondent_id = ?", (respondent,))  # fmt: skip
+    return {module_id: json.loads(text) for module_id, text in rows}
 
 
 def respondent_ids(folder: Path) -> list[str]:
