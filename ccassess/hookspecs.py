@@ -141,9 +141,11 @@ def ccassess_importers() -> Sequence[Any] | None:
     Called when responses are read or imported. Return objects following the
     ``ccassess.importing.Importer`` protocol: ``name`` (short, unique), ``label`` (what
     users see), ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
-    ``read(path, context) -> list[RawRespondent]`` — raw respondent mappings with their
-    locations; the core validates them exactly like response files. Readers raise
-    ``ccassess.ValidationError`` with locations (file, sheet, row, column) for bad input.
+    ``read(path, context) -> Iterable[RawRespondent]`` — raw respondent mappings with their
+    locations (a list, or a generator so that a large file streams through validation); the
+    core validates them exactly like response files. Readers raise
+    ``ccassess.ValidationError`` with locations (file, sheet, row, column) for bad input; a
+    generator may raise it after its last respondent.
     """
 
 
