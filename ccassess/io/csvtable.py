@@ -15,22 +15,28 @@ column and raised as a ValidationError after the last row.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import Location, Problems
 from ccassess.importing import ImportContext, RawRespondent, RowMap, SourceMap
 from ccassess.io.csvfile import META_COLUMNS, activity_items, unneutralise
+from ccassess.model import DONT_KNOW
+from ccassess.qtypes import AnswerProblem
 
 if TYPE_CHECKING:
     from ccassess.model import Module, Question
+    from ccassess.qtypes import QuestionType
 
 #: <module>.<question> or <module>.<question>[<part>]
 COLUMN_NAME = re.compile(r"^(?P<module>[^.\[\]]+)\.(?P<question>[^.\[\]]+)(\[(?P<part>.*)\])?$")
 #: Distinct texts remembered per column (free-text columns have as many as rows).
 MEMO_LIMIT = 512
 _MISSING = object()
+#: Normalised answers a column may hand on instead of the text (immutable scalars).
+_SETTLED = frozenset({str, int, float, bool})
 
 
 @dataclass(slots=True)
@@ -46,9 +52,36 @@ class _Single:
 
     index: int
     module_id: str
-    question_id: str
+    question: Question
+    qtype: QuestionType | None
     labels: dict[str, Any]
+    departments: tuple[str, ...]
     memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def question_id(self) -> str:
+        return self.question.id
+
+    def convert(self, text: str) -> Any:
+        """A cell's text as an answer: a label becomes its value, "don't know" DONT_KNOW, and
+        text the question type reads as a normalised answer ("4" → 4) becomes that answer,
+        so the validator finds what it would keep. Anything the type refuses stays as
+        written: the validator reports it at its place."""
+        from ccassess.io.sheets import single_answer
+
+        value = _value(text)
+        if value is None:
+            return None
+        value = single_answer(self.labels, value)
+        if self.qtype is None or value == DONT_KNOW:
+            return value
+        try:
+            normal = self.qtype.check(self.question, value, self.departments)
+            # only a settled form: checking it again must give it back unchanged
+            same = self.qtype.check(self.question, normal, self.departments) == normal
+        except AnswerProblem:
+            return value
+        return normal if same and normal.__class__ in _SETTLED else value
 
 
 @dataclass(slots=True)
@@ -70,6 +103,46 @@ class _Unknown:
     name: str
     message: str
     reported: bool = False
+
+
+class _Group:
+    """One module's one-cell columns, converted together.
+
+    The common row — every text already met in its column — is converted by C-level
+    iteration (`itemgetter`, `zip`, `map` over one memo keyed by (column, text)); a row with
+    a new text takes the slow path once and teaches the memo."""
+
+    def __init__(self, module_id: str, names: dict[str, str], columns: list[_Single]) -> None:
+        self.module_id = module_id
+        self.names = names
+        self.columns = columns
+        self.indices = tuple(column.index for column in columns)
+        self.question_ids = tuple(column.question_id for column in columns)
+        pick = itemgetter(*self.indices)
+        self.pick: Callable[[list[str]], tuple[str, ...]] = (
+            pick if len(self.indices) > 1 else lambda cells: (pick(cells),)
+        )
+        self.memo: dict[tuple[int, str], Any] = {}
+
+    def answers(self, cells: list[str]) -> Iterable[tuple[str, Any]]:
+        """(question id, answer) of this row's answered cells."""
+        keys = zip(self.indices, self.pick(cells), strict=True)
+        try:
+            values = list(map(self.memo.__getitem__, keys))
+        except KeyError:
+            values = [self._learn(column, cells[column.index]) for column in self.columns]
+        pairs = zip(self.question_ids, values, strict=True)
+        if None in values:
+            return [(question_id, value) for question_id, value in pairs if value is not None]
+        return pairs
+
+    def _learn(self, column: _Single, text: str) -> Any:
+        value = column.memo.get(text, _MISSING)
+        if value is _MISSING:
+            value = _answer_value(column, text)
+        if text in column.memo:  # remembered (free-text columns stop at MEMO_LIMIT)
+            self.memo[(column.index, text)] = value
+        return value
 
 
 class TableReader:
@@ -139,7 +212,8 @@ class TableReader:
                 continue
             qtype = self.context.question_types.get(kind)
             labels = present.all_labels(qtype, question) if qtype else {}
-            self.singles.append(_Single(index, module_id, question_id, labels))
+            departments = tuple(self.context.settings.departments)
+            self.singles.append(_Single(index, module_id, question, qtype, labels, departments))
             self.answer_names.setdefault(module_id, {})[question_id] = name
 
     def read(self, rows: Iterable[tuple[int, list[str]]]) -> Iterator[RawRespondent]:
@@ -164,17 +238,11 @@ class TableReader:
                 if value is not None:
                     record[key] = value
             answers = SourceMap(location=where)
-            for module_id, names, columns in groups:
-                found = RowMap(where, names)
-                for index, question_id, memo, labels in columns:
-                    text = cells[index]
-                    value = memo.get(text, _MISSING)
-                    if value is _MISSING:
-                        value = _answer_value(text, labels, memo)
-                    if value is not None:
-                        found[question_id] = value
+            for group in groups:
+                found = RowMap(where, group.names)
+                found.update(group.answers(cells))
                 if found:
-                    answers[module_id] = found
+                    answers[group.module_id] = found
             if self.combined:
                 self._combine(answers, cells, line, where)
             if self.unknown:
@@ -187,15 +255,13 @@ class TableReader:
             yield raw
         self.problems.raise_if_errors()
 
-    def _groups(self) -> list[tuple[str, dict[str, str], list[tuple[int, str, dict, dict]]]]:
-        """The one-cell columns by module: (module id, column names, columns)."""
-        groups: dict[str, list[tuple[int, str, dict, dict]]] = {}
+    def _groups(self) -> list[_Group]:
+        """The one-cell columns by module."""
+        groups: dict[str, list[_Single]] = {}
         for column in self.singles:
-            groups.setdefault(column.module_id, []).append(
-                (column.index, column.question_id, column.memo, column.labels)
-            )
-        return [(module_id, self.answer_names[module_id], columns) for module_id, columns in
-                groups.items()]  # fmt: skip
+            groups.setdefault(column.module_id, []).append(column)
+        return [_Group(module_id, self.answer_names[module_id], columns) for module_id, columns
+                in groups.items()]  # fmt: skip
 
     def _combine(self, answers: SourceMap, cells: list[str], line: int, where: Location
                  ) -> None:  # fmt: skip
@@ -254,14 +320,10 @@ def _meta_value(key: str, text: str, memo: dict[str, Any]) -> Any:
     return value
 
 
-def _answer_value(text: str, labels: dict[str, Any], memo: dict[str, Any]) -> Any:
-    from ccassess.io.sheets import single_answer
-
-    value = _value(text)
-    if value is not None:
-        value = single_answer(labels, value)
-    if len(memo) < MEMO_LIMIT:
-        memo[text] = value
+def _answer_value(column: _Single, text: str) -> Any:
+    value = column.convert(text)
+    if len(column.memo) < MEMO_LIMIT:
+        column.memo[text] = value
     return value
 
 
