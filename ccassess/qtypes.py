@@ -44,11 +44,18 @@ class QuestionType:
         return {}
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
-        """Return the normalised answer or raise AnswerProblem."""
+        """Return the normalised answer or raise AnswerProblem.
+
+        Must be pure (depend on its arguments only): the validator reuses the verdict on a
+        scalar answer (text, number, boolean) for everyone who gives it to the question.
+        """
         raise NotImplementedError
 
     def score(self, question: Question, value: Any) -> float | None:
-        """The answer's score in 0..1 before reverse coding, or None when it is not scored."""
+        """The answer's score in 0..1 before reverse coding, or None when it is not scored.
+
+        Must be pure as well: scoring reuses the score of a text or whole-number answer.
+        """
         return None
 
     def describe(self, question: Question, value: Any, lang: str) -> str:
@@ -241,7 +248,7 @@ class Matrix(QuestionType):
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         assert question.scale is not None
-        if not isinstance(value, Mapping):
+        if not isinstance(value, (dict, Mapping)):  # dict first: the ABC check is slow
             raise AnswerProblem("expected a mapping of row → scale value")
         rows = self.rows(question, departments)
         checked: dict[str, Any] = {}

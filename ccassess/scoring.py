@@ -12,8 +12,9 @@ Method (documented in docs/concepts/scoring.md):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from ccassess.levels import level_for
@@ -32,8 +33,9 @@ from ccassess.result import (
 from ccassess.stats import (
     ALPHA_MIN_RESPONDENTS,
     DISAGREEMENT_SD,
-    cronbach_alpha,
     describe,
+    describe_with_variance,
+    item_alpha,
     weighted_mean,
 )
 
@@ -61,32 +63,61 @@ class ModuleTable:
     columns: dict[str, list[float | None]]
     scored: dict[str, bool]
     coverage: dict[str, Coverage]
+    #: Respondents who answered the module (the rows, and any with no answers there: None).
+    participants: int = 0
+    #: The sample variance of each scored question's values, kept by the question's stats
+    #: for Cronbach's alpha (the same numbers when nobody skipped another question).
+    variances: dict[str, float | None] = field(default_factory=dict)
 
     def values(self, question_id: str, perspective: str | None = None) -> list[float]:
         column = self.columns[question_id]
         if perspective is not None:
             column = column[self.perspective_slices[perspective]]
-        return [v for v in column if v is not None]
+        return present(column)
+
+    def positions(self, members: Collection[str]) -> list[int]:
+        """The rows of these respondents, in table order (department groups)."""
+        index = self._index
+        if index is None:  # an id twice: every row of it counts, as a scan finds them
+            return [i for i, rid in enumerate(self.ids) if rid in members]
+        return sorted(index[rid] for rid in members if rid in index)
+
+    @cached_property
+    def _index(self) -> dict[str, int] | None:
+        index = {rid: i for i, rid in enumerate(self.ids)}
+        return index if len(index) == len(self.ids) else None
+
+
+def present(values: list[float | None]) -> list[float]:
+    """The values that are not None (a copy when there is nothing to drop)."""
+    if None not in values:  # a scan in C; common for one perspective's part of a column
+        return values[:]
+    return [v for v in values if v is not None]
 
 
 def question_scores(
     module: Module, respondents: Sequence[Respondent], types: Mapping[str, QuestionType]
 ) -> ModuleTable:
     """Score every answer of a module once."""
-    pools: dict[str, list[tuple[str, Mapping]]] = {"internal": [], "customer": []}
+    ids: dict[str, list[str]] = {"internal": [], "customer": []}
+    pools: dict[str, list[Mapping]] = {"internal": [], "customer": []}
+    empty = 0
     for respondent in respondents:
         given = respondent.answers.get(module.id)
         if given is not None:
-            pools[respondent.perspective].append((respondent.id, given))
-    internal = [given for _, given in pools["internal"]]
-    customer = [given for _, given in pools["customer"]]
+            ids[respondent.perspective].append(respondent.id)
+            pools[respondent.perspective].append(given)
+        elif module.id in respondent.answers:
+            empty += 1
+    internal, customer = pools["internal"], pools["customer"]
     split = len(internal)
     table = ModuleTable(
-        ids=[rid for rid, _ in pools["internal"]] + [rid for rid, _ in pools["customer"]],
+        ids=ids["internal"] + ids["customer"],
         perspective_slices={"internal": slice(0, split), "customer": slice(split, None)},
         columns={},
         scored={},
         coverage={},
+        participants=len(ids["internal"]) + len(ids["customer"]) + empty,
     )
     for _, question in module.questions():
         qtype = types[question.type]
@@ -97,7 +128,7 @@ def question_scores(
             table.columns[qid] = [None] * len(table.ids)
             table.coverage[qid] = Coverage()
             continue
-        score_of = _scorer(qtype, question)
+        score_column = _column_scorer(qtype, question)
         parts: list[list[float | None]] = []
         asked = dont_know = 0
         for perspective, givens in (("internal", internal), ("customer", customer)):
@@ -107,7 +138,7 @@ def question_scores(
             raw = [given.get(qid) for given in givens]
             asked += len(raw)
             dont_know += raw.count(DONT_KNOW)
-            parts.append([None if v is None else score_of(v) for v in raw])
+            parts.append(score_column(raw))
         column = parts[0] + parts[1]
         table.columns[qid] = column
         answered = len(column) - column.count(None)
@@ -115,16 +146,39 @@ def question_scores(
     return table
 
 
-def _scorer(qtype: QuestionType, question: Question) -> Callable[[Any], float | None]:
-    """A fast answer → 0..100 function; scale types use a lookup table."""
+#: Answer values whose score is memoised per question (hashable, and equal only when the
+#: score is; floats are left out: their values rarely repeat).
+SCORE_MEMO_TYPES = frozenset({str, int, bool})
+
+
+def _column_scorer(
+    qtype: QuestionType, question: Question
+) -> Callable[[list[Any]], list[float | None]]:
+    """Answers → scores 0..100 (None for none), a whole column at a time.
+
+    Likert goes through a lookup table in C; other scalar answers (yes/partly/no, choices)
+    are scored once per distinct value, as `score` is pure; the rest answer by answer.
+    """
     if question.scale is not None and qtype.name == "likert":
         lookup = {}
         for value in question.scale.values:
             raw = qtype.score(question, value)
             if raw is not None:
                 lookup[value] = (1.0 - raw if question.reverse else raw) * 100.0
-        return lookup.get
-    return lambda value: answer_score(qtype, question, value)
+        return lambda answers: list(map(lookup.get, answers))  # None, "don't know" → None
+    memo: dict[tuple[type, Any], float | None] = {}
+
+    def score(value: Any) -> float | None:
+        if value is None:
+            return None
+        if value.__class__ not in SCORE_MEMO_TYPES:
+            return answer_score(qtype, question, value)
+        key = (value.__class__, value)
+        if key not in memo:
+            memo[key] = answer_score(qtype, question, value)
+        return memo[key]
+
+    return lambda answers: list(map(score, answers))
 
 
 def score_module(
@@ -136,7 +190,6 @@ def score_module(
     """Score one module over the respondents who answered it."""
     if table is None:
         table = question_scores(module, respondents, types)
-    participants = sum(1 for r in respondents if module.id in r.answers)
     dimensions = [_score_dimension(module, d, table) for d in module.dimensions]
     result = ModuleResult(
         id=module.id,
@@ -144,7 +197,7 @@ def score_module(
         title=module.title,
         description=module.description,
         weight=module.weight,
-        respondents=participants,
+        respondents=table.participants,
         dimensions=dimensions,
         levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in module.levels],
         formulas=dict(module.formulas),
@@ -155,16 +208,14 @@ def score_module(
 
 def subset_score(module: Module, table: ModuleTable, members: set[str]) -> float | None:
     """The module score restricted to some respondents (department groups)."""
-    positions = [i for i, rid in enumerate(table.ids) if rid in members]
+    positions = table.positions(members)
     dimension_scores = []
     for dimension in module.dimensions:
         pairs = []
         for question in dimension.questions:
             if not table.scored[question.id]:
                 continue
-            column = table.columns[question.id]
-            values = [column[i] for i in positions]
-            values = [v for v in values if v is not None]
+            values = present(list(map(table.columns[question.id].__getitem__, positions)))
             pairs.append((question.weight, sum(values) / len(values) if values else None))
         dimension_scores.append((dimension.weight, weighted_mean(pairs)))
     return weighted_mean(dimension_scores)
@@ -240,8 +291,12 @@ def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -
     respondent_scores, complete = _respondent_scores(scored, table)
     spread = describe(respondent_scores)
     alpha = None
-    if len(scored) >= 2 and len(complete) >= ALPHA_MIN_RESPONDENTS:
-        alpha = cronbach_alpha(complete)
+    if len(scored) >= 2 and len(complete[0]) >= ALPHA_MIN_RESPONDENTS:
+        known = [
+            table.variances.get(q.id) if len(item) == table.coverage[q.id].answered else None
+            for q, item in zip(scored, complete, strict=True)
+        ]  # an item column holding all of a question's values is those values
+        alpha = item_alpha(complete, known)
     return DimensionResult(
         id=dimension.id,
         title=dimension.title,
@@ -259,40 +314,77 @@ def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -
 
 def _respondent_scores(
     scored: Sequence[Question], table: ModuleTable
-) -> tuple[list[float], list[tuple[float, ...]]]:
-    """Each respondent's own dimension score, and the rows answered completely (for alpha)."""
-    if not scored:
-        return [], []
-    rows = list(zip(*(table.columns[q.id] for q in scored), strict=True))
+) -> tuple[list[float], list[list[float]]]:
+    """Each respondent's own dimension score, and the item columns of the respondents who
+    answered every question (for alpha).
+
+    One perspective's rows at a time, on the columns asked of it: the other columns hold
+    only None there (so its rows are never complete), and a row without values counts for
+    nothing. Rows are summed in the same order as one by one, but never kept: a tuple per
+    respondent and dimension kept the garbage collector busy.
+    """
     weights = [q.weight for q in scored]
-    complete = [row for row in rows if None not in row]
-    if len(set(weights)) == 1:
-        k = len(weights)
-        means = []
-        for row in rows:
-            if None not in row:  # the common case, all in C
-                means.append(sum(row) / k)
-                continue
-            values = [v for v in row if v is not None]
-            if values:
-                means.append(sum(values) / len(values))
-        return means, complete
+    equal = len(set(weights)) == 1
+    means: list[float] = []
+    complete: list[list[float]] = [[] for _ in scored]
+    for perspective in PERSPECTIVES:
+        asked = [i for i, q in enumerate(scored) if q.asked_of(perspective)]
+        if not asked:
+            continue
+        part = table.perspective_slices[perspective]
+        columns = [table.columns[scored[i].id][part] for i in asked]
+        full = not any(None in column for column in columns)
+        if equal and full:  # the common case, all in C
+            k = len(asked)
+            means.extend([total / k for total in map(sum, zip(*columns, strict=True))])
+        elif equal:
+            means.extend(_row_means(zip(*columns, strict=True)))
+        else:
+            weighted = [weights[i] for i in asked]
+            means.extend(_weighted_row_means(zip(*columns, strict=True), weighted))
+        if len(asked) == len(scored):
+            _extend_complete(complete, columns, full)
+    return means, complete
+
+
+def _extend_complete(complete: list[list[Any]], columns: list[list[Any]], full: bool) -> None:
+    """Add the rows without None to the item columns of complete respondents."""
+    if full:
+        for item, column in zip(complete, columns, strict=True):
+            item.extend(column)
+        return
+    keep = [j for j, row in enumerate(zip(*columns, strict=True)) if None not in row]
+    for item, column in zip(complete, columns, strict=True):
+        item.extend([column[j] for j in keep])
+
+
+def _row_means(rows: Iterable[tuple[float | None, ...]]) -> list[float]:
+    means = []
+    for row in rows:
+        values = [v for v in row if v is not None]
+        if values:
+            means.append(sum(values) / len(values))
+    return means
+
+
+def _weighted_row_means(
+    rows: Iterable[tuple[float | None, ...]], weights: Sequence[float]
+) -> list[float]:
     means = []
     for row in rows:
         pairs = [(w, v) for w, v in zip(weights, row, strict=True) if v is not None]
         if pairs:
             means.append(sum(w * v for w, v in pairs) / sum(w for w, _ in pairs))
-    return means, complete
+    return means
 
 
 def _question_result(question: Question, table: ModuleTable) -> QuestionResult:
     scored = table.scored[question.id]
-    stats = describe(table.values(question.id)) if scored else Stats()
-    by_perspective = {
-        p: describe(table.values(question.id, p)) if scored else Stats()
-        for p in PERSPECTIVES
-        if question.asked_of(p)
-    }
+    if scored:
+        stats, by_perspective = _question_stats(question, table)
+    else:
+        stats = Stats()
+        by_perspective = {p: Stats() for p in PERSPECTIVES if question.asked_of(p)}
     mirror = None
     if question.mirrored and scored:
         internal, customer = by_perspective["internal"], by_perspective["customer"]
@@ -315,3 +407,18 @@ def _question_result(question: Question, table: ModuleTable) -> QuestionResult:
         by_perspective=by_perspective,
         mirror=mirror,
     )
+
+
+def _question_stats(question: Question, table: ModuleTable) -> tuple[Stats, dict[str, Stats]]:
+    """All respondents' stats and each asked perspective's; a question asked of one
+    perspective has no values in the other's rows, so its overall stats are that one's."""
+    values = {p: table.values(question.id, p) for p in PERSPECTIVES if question.asked_of(p)}
+    described = {p: describe_with_variance(v) for p, v in values.items()}
+    by_perspective = {p: stats for p, (stats, _) in described.items()}
+    if len(values) == 1:
+        ((only, variance),) = described.values()
+        stats = replace(only)
+    else:
+        stats, variance = describe_with_variance(values["internal"] + values["customer"])
+    table.variances[question.id] = variance
+    return stats, by_perspective

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Sequence
+from itertools import repeat
 
 from ccassess.result import Stats
 
@@ -24,35 +25,57 @@ def weighted_mean(pairs: Sequence[tuple[float, float | None]]) -> float | None:
 
 def describe(values: Sequence[float]) -> Stats:
     """n, mean, median, sample standard deviation and consensus (1 − sd/50) of 0–100 scores."""
+    return describe_with_variance(values)[0]
+
+
+def describe_with_variance(values: Sequence[float]) -> tuple[Stats, float | None]:
+    """`describe`, and the sample variance behind its sd (None below two values) for reuse."""
     n = len(values)
     if n == 0:
-        return Stats()
+        return Stats(), None
     mean = sum(values) / n
     ordered = sorted(values)
     middle = n // 2
     median = ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-    sd = math.sqrt(sample_variance(values)) if n > 1 else 0.0
+    variance = _variance(values, mean) if n > 1 else None
+    sd = 0.0 if variance is None else math.sqrt(variance)
     consensus = max(0.0, 1.0 - sd / 50.0)
-    return Stats(n=n, mean=mean, median=median, sd=sd, consensus=consensus)
+    return Stats(n=n, mean=mean, median=median, sd=sd, consensus=consensus), variance
 
 
 def sample_variance(values: Sequence[float]) -> float:
-    """Two-pass sample variance; the squares are summed in C (map) for speed."""
-    n = len(values)
-    mean = sum(values) / n
-    deviations = [v - mean for v in values]
-    return max(0.0, sum(map(operator.mul, deviations, deviations)) / (n - 1))
+    """Two-pass sample variance."""
+    return _variance(values, sum(values) / len(values))
+
+
+def _variance(values: Sequence[float], mean: float) -> float:
+    """The sample variance around a mean already known; every pass runs in C (map)."""
+    deviations = list(map(operator.sub, values, repeat(mean)))
+    return max(0.0, sum(map(operator.mul, deviations, deviations)) / (len(values) - 1))
 
 
 def cronbach_alpha(rows: Sequence[Sequence[float]]) -> float | None:
     """Internal consistency of k items over complete respondent rows; None when undefined."""
-    if len(rows) < ALPHA_MIN_RESPONDENTS:
+    if len(rows) < ALPHA_MIN_RESPONDENTS or len(rows[0]) < 2:
         return None
-    k = len(rows[0])
-    if k < 2:
+    return item_alpha(list(zip(*rows, strict=True)))
+
+
+def item_alpha(
+    items: Sequence[Sequence[float]], known: Sequence[float | None] | None = None
+) -> float | None:
+    """Cronbach's alpha from one column per item (complete respondents, aligned); no rows
+    are built, which spares the garbage collector a tuple per respondent. `known` holds
+    item variances already computed (None where not), exactly as `sample_variance` would."""
+    k = len(items)
+    if k < 2 or len(items[0]) < ALPHA_MIN_RESPONDENTS:
         return None
-    item_variances = [sample_variance([row[i] for row in rows]) for i in range(k)]
-    total_variance = sample_variance([sum(row) for row in rows])
+    known = known or [None] * k
+    item_variances = [
+        sample_variance(item) if variance is None else variance
+        for item, variance in zip(items, known, strict=True)
+    ]
+    total_variance = sample_variance(list(map(sum, zip(*items, strict=True))))
     if total_variance == 0:
         return None
     return k / (k - 1) * (1 - sum(item_variances) / total_variance)

@@ -117,29 +117,31 @@ def level_thresholds(metric: str) -> list[float] | None:
 
 
 def _number(value: Any) -> float | None:
+    if value.__class__ is int or value.__class__ is float:
+        return value  # the common case, checked first
     if value is None or value == DONT_KNOW or isinstance(value, bool):
         return None
     return value if isinstance(value, int | float) else None
 
 
-def ratings(module: Module, respondents: Sequence[Respondent], question_id: str) -> list[float]:
+def ratings(answers: Sequence[Mapping[str, Any]], question_id: str) -> list[float]:
+    """The numeric answers to one question, in respondents' order."""
     values = []
-    for respondent in respondents:
-        value = _number(respondent.answers.get(module.id, {}).get(question_id))
+    for given in answers:
+        value = _number(given.get(question_id))
         if value is not None:
             values.append(value)
     return values
 
 
 def aggregate_set(
-    module: Module, respondents: Sequence[Respondent], question_ids: Sequence[str]
+    internal: Sequence[Mapping[str, Any]], question_ids: Sequence[str]
 ) -> dict[str, float]:
     """The most complete set of these figures one internal respondent gave (first on a tie)."""
     best: dict[str, float] = {}
-    for respondent in respondents:
-        if respondent.perspective != "internal":
-            continue
-        answers = respondent.answers.get(module.id, {})
+    for answers in internal:
+        if answers.keys().isdisjoint(question_ids):
+            continue  # none of these figures (the common case: most people enter none)
         found = {q: v for q in question_ids if (v := _number(answers.get(q))) is not None}
         if len(found) > len(best):
             best = found
@@ -259,8 +261,10 @@ def compute_clv(figures: Mapping[str, float]) -> dict[str, Any]:
 
 def compute_metrics(module: Module, respondents: Sequence[Respondent]) -> dict[str, dict]:
     """Every metric as {value, source, n, inputs, note}; value None when it cannot be computed."""
-    figures = {group: aggregate_set(module, respondents, ids) for group, ids in AGGREGATES.items()}
-    raw = {m: ratings(module, respondents, q) for m, q in RATING_QUESTIONS.items()}
+    answers = [r.answers.get(module.id, {}) for r in respondents]  # looked up once, not 8 times
+    internal = [a for a, r in zip(answers, respondents, strict=True) if r.perspective == "internal"]
+    figures = {group: aggregate_set(internal, ids) for group, ids in AGGREGATES.items()}
+    raw = {m: ratings(answers, q) for m, q in RATING_QUESTIONS.items()}
     metrics = {
         "csat": compute_csat(raw["csat"], figures["csat"]),
         "nps": compute_nps(raw["nps"], figures["nps"]),

@@ -80,6 +80,10 @@ _SLACK = 1e-6
 
 
 def normalise_category(value: Any) -> str:
+    if value.__class__ is str:  # the usual spellings, which normalise to themselves: no regex
+        category = value if value in CATEGORIES else CATEGORY_ALIASES.get(value)
+        if category is not None:
+            return category
     text = " ".join(re.sub(r"[_\-]+", " ", str(value)).lower().split())
     category = CATEGORY_ALIASES.get(text.strip(" .\"'„“”"))
     if category is None:
@@ -90,6 +94,8 @@ def normalise_category(value: Any) -> str:
 
 
 def normalise_share(value: Any) -> int | float:
+    if value.__class__ is int and 0 < value <= 100:
+        return value  # the common case, checked first
     if isinstance(value, str):
         text = value.strip().rstrip("%").strip().replace(",", ".")
         try:
@@ -151,18 +157,20 @@ class ActivityList(QuestionType):
             if len(parts) != 3:
                 raise AnswerProblem(f"{item!r} is not 'activity; share; category' or a mapping")
             item = dict(zip(ITEM_KEYS, parts, strict=True))
-        if not isinstance(item, Mapping):
+        if not isinstance(item, (dict, Mapping)):  # dict first: the ABC check is slow
             raise AnswerProblem("expected a mapping with activity, share and category")
-        unknown = [str(key) for key in item if key not in ITEM_KEYS]
-        if unknown:
-            raise AnswerProblem(f"unknown key {unknown[0]!r}; allowed: {', '.join(ITEM_KEYS)}")
-        missing = [key for key in ITEM_KEYS if item.get(key) in (None, "")]
-        if missing:
-            raise AnswerProblem(f"{missing[0]} is missing")
+        for key in item:
+            if key not in ITEM_KEYS:
+                raise AnswerProblem(f"unknown key {str(key)!r}; allowed: {', '.join(ITEM_KEYS)}")
+        for key in ITEM_KEYS:
+            if item.get(key) in (None, ""):
+                raise AnswerProblem(f"{key} is missing")
         activity = item["activity"]
-        if not isinstance(activity, str | int | float) or isinstance(activity, bool):
-            raise AnswerProblem("activity must be text")
-        activity = " ".join(str(activity).split())
+        if activity.__class__ is not str:
+            if not isinstance(activity, str | int | float) or isinstance(activity, bool):
+                raise AnswerProblem("activity must be text")
+            activity = str(activity)
+        activity = " ".join(activity.split())
         if not activity:
             raise AnswerProblem("activity is empty")
         if len(activity) > MAX_ACTIVITY_CHARS:

@@ -109,6 +109,10 @@ _ANSWER_KEYS = {
 
 
 def normalise_reaction(value: Any) -> str:
+    if value.__class__ is str:  # the usual spellings, which normalise to themselves
+        reaction = REACTION_ALIASES.get(value)
+        if reaction is not None:
+            return reaction
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
@@ -146,11 +150,13 @@ class Kano(QuestionType):
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if isinstance(value, list | tuple) and len(value) == 2:
             value = {"functional": value[0], "dysfunctional": value[1]}
-        if not isinstance(value, Mapping):
+        if not isinstance(value, (dict, Mapping)):  # dict first: the ABC check is slow
             raise AnswerProblem("expected {functional: answer, dysfunctional: answer}")
         answer: dict[str, str] = {}
         for key, reaction in value.items():
-            side = _ANSWER_KEYS.get(str(key).strip().lower())
+            side = _ANSWER_KEYS.get(key) if key.__class__ is str else None
+            if side is None:
+                side = _ANSWER_KEYS.get(str(key).strip().lower())
             if side is None:
                 raise AnswerProblem(f"unknown key {key!r}; allowed: functional, dysfunctional")
             if side in answer:
@@ -187,18 +193,18 @@ class Kano(QuestionType):
 
 def kano_features(module: Module, respondents: Sequence[Respondent]) -> list[dict[str, Any]]:
     """Per Kano question: answer count, category shares, the dominant category, better/worse."""
-    features = []
-    for _, question in module.questions():
-        if question.type != Kano.name:
+    questions = [question for _, question in module.questions() if question.type == Kano.name]
+    counts = {q.id: dict.fromkeys(CATEGORIES.values(), 0) for q in questions}
+    for respondent in respondents:  # one pass for all questions
+        given = respondent.answers.get(module.id)
+        if not given:
             continue
-        counts = dict.fromkeys(CATEGORIES.values(), 0)
-        for respondent in respondents:
-            value = respondent.answers.get(module.id, {}).get(question.id)
+        for question in questions:
+            value = given.get(question.id)
             if value is None or value == DONT_KNOW:
                 continue
-            counts[classify(value["functional"], value["dysfunctional"])] += 1
-        features.append(feature_summary(question.id, question.text, counts))
-    return features
+            counts[question.id][classify(value["functional"], value["dysfunctional"])] += 1
+    return [feature_summary(q.id, q.text, counts[q.id]) for q in questions]
 
 
 def feature_summary(feature_id: str, label: Text, counts: Mapping[str, int]) -> dict[str, Any]:

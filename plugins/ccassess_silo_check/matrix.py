@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ccassess import DONT_KNOW, AssessmentSettings, Finding, Module, Respondent, Text
@@ -27,16 +27,29 @@ CRITICAL_BELOW = 20.0
 
 def rater_ratings(module: Module, respondent: Respondent) -> dict[str, float]:
     """One respondent's ratings as 0..100 by target department, own department left out."""
+    return rating_reader(module)(respondent)
+
+
+def rating_reader(module: Module) -> Callable[[Respondent], dict[str, float]]:
+    """`rater_ratings` for many respondents: the question and its scale are looked up once."""
     question = module.question(MATRIX_QUESTION)
-    value = respondent.answers.get(module.id, {}).get(MATRIX_QUESTION)
-    if question is None or question.scale is None or not isinstance(value, dict):
-        return {}
-    scale = question.scale
-    return {
-        target: (cell - scale.start) / (scale.points - 1) * 100.0
-        for target, cell in value.items()
-        if cell != DONT_KNOW and target != respondent.department
-    }
+    if question is None or question.scale is None:
+        return lambda respondent: {}
+    start, span = question.scale.start, question.scale.points - 1
+    module_id = module.id
+
+    def ratings(respondent: Respondent) -> dict[str, float]:
+        value = respondent.answers.get(module_id, {}).get(MATRIX_QUESTION)
+        if not isinstance(value, dict):
+            return {}
+        own = respondent.department
+        return {
+            target: (cell - start) / span * 100.0
+            for target, cell in value.items()
+            if cell != DONT_KNOW and target != own
+        }
+
+    return ratings
 
 
 def silo_matrix(
@@ -44,11 +57,8 @@ def silo_matrix(
 ) -> dict[str, Any]:
     threshold = settings.anonymity_threshold
     departments = list(settings.departments)
-    ratings = {
-        r.id: rater_ratings(module, r)
-        for r in respondents
-        if r.perspective == "internal" and r.department
-    }
+    read = rating_reader(module)
+    ratings = {r.id: read(r) for r in respondents if r.perspective == "internal" and r.department}
     raters = [r for r in respondents if ratings.get(r.id)]
     counts: Counter[str | None] = Counter(r.department for r in raters)
     shown, merged, left_out = plan_groups(counts, threshold)
@@ -66,8 +76,9 @@ def silo_matrix(
     for label, members in rows:
         row_scores: list[float | None] = []
         row_sizes: list[int] = []
+        given = [ratings[r.id] for r in members]
         for target in departments:
-            values = [ratings[r.id][target] for r in members if target in ratings[r.id]]
+            values = [rated[target] for rated in given if target in rated]
             # A cell with fewer ratings than the threshold would expose individual answers.
             score = sum(values) / len(values) if len(values) >= threshold else None
             row_scores.append(score)
@@ -94,10 +105,11 @@ def silo_matrix(
 def understanding_score(module: Module, respondents: Sequence[Respondent]) -> float | None:
     """The dimension score without own-department ratings: the mean over internal
     respondents of each one's mean rating of the other departments (as the engine would)."""
+    read = rating_reader(module)
     per_respondent = [
         sum(scores.values()) / len(scores)
         for r in respondents
-        if r.perspective == "internal" and (scores := rater_ratings(module, r))
+        if r.perspective == "internal" and (scores := read(r))
     ]
     return sum(per_respondent) / len(per_respondent) if per_respondent else None
 
