@@ -349,8 +349,9 @@ def stream_batch(
     forced = context.options.get("from")
     if forced:
         find_importer(forced, importers)  # an unknown name stops here, before any file
+    # Repeated ids are judged below, by content, not by the validator.
     validator = ResponseValidator(context.modules, context.question_types, context.settings,
-                                  problems, plugins)  # fmt: skip
+                                  problems, plugins, track_ids=False)  # fmt: skip
     files = expand_paths(paths, importers)
     if not files:
         problems.error(Location(", ".join(str(p) for p in paths) or None),
@@ -364,8 +365,6 @@ def stream_batch(
             for raw in importer.read(path, context):
                 if raw.file != check.file:
                     check = SourceChecker(raw.file, problems)
-                # Duplicate ids are judged below by content, not by the validator's id check.
-                validator.seen.clear()
                 before = len(problems.items)
                 respondent = validator.respondent(raw.data, raw.path, check)
                 if respondent is None or _new_errors(problems, before):

@@ -116,6 +116,8 @@ class ResponseValidator:
         settings: AssessmentSettings,
         problems: Problems | None = None,
         plugins: Plugins | None = None,
+        *,
+        track_ids: bool = True,
     ) -> None:
         self.modules = modules
         self.types = question_types
@@ -124,6 +126,8 @@ class ResponseValidator:
         #: With plugins, their `ccassess_validate_answers` cross-field checks run too.
         self.plugins = plugins
         self.seen: dict[str, str] = {}
+        #: Whether an id given twice is an error (imports judge repeats by content instead).
+        self.track_ids = track_ids
         self._memos: dict[tuple[str, str], _ModuleMemo] = {}
 
     def respondent(self, raw: Mapping, path: str, check: Checker) -> Respondent | None:
@@ -131,14 +135,8 @@ class ResponseValidator:
         respondent_id = check.string(raw, "id", path)
         if respondent_id:
             path = f"respondents[{respondent_id}]" if path != "respondent" else path
-            if respondent_id in self.seen:
-                check.error(join(path, "id"), f"respondent {respondent_id!r} appears twice "
-                            f"(also in {self.seen[respondent_id]})", raw, "id")  # fmt: skip
-            else:
-                where = check.at(path, raw, "id")
-                self.seen[respondent_id] = str(where.file) + (
-                    f":{where.line}" if where.line else ""
-                )
+            if self.track_ids:
+                self._track(respondent_id, path, raw, check)
         perspective = check.string(raw, "perspective", path)
         if perspective and perspective not in PERSPECTIVES:
             check.error(join(path, "perspective"), f"{perspective!r} is not a perspective; "
@@ -163,6 +161,15 @@ class ResponseValidator:
         )
         self.cross_check(respondent, raw, path, check)
         return respondent
+
+    def _track(self, respondent_id: str, path: str, raw: Mapping, check: Checker) -> None:
+        """An id given twice is an error naming where it was first."""
+        if respondent_id in self.seen:
+            check.error(join(path, "id"), f"respondent {respondent_id!r} appears twice "
+                        f"(also in {self.seen[respondent_id]})", raw, "id")  # fmt: skip
+            return
+        where = check.at(path, raw, "id")
+        self.seen[respondent_id] = str(where.file) + (f":{where.line}" if where.line else "")
 
     def cross_check(self, respondent: Respondent, raw: Mapping, path: str, check: Checker) -> None:
         """Plugins' cross-field rules (`ccassess_validate_answers`), one error per message."""
