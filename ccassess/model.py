@@ -2,16 +2,21 @@
 
 Instances are built by the loaders (validation happens there, once); past that edge the code
 trusts them. Frozen dataclasses keep modules shareable between respondents and threads.
+
+The classes are dataclasses declared with `ccassess.records.record`, which writes their
+methods once instead of generating them per class (every command imports this module; see
+`ccassess/records.py`): each `__init__` below is the one `@dataclass` would generate.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
+from ccassess.records import FACTORY, FrozenRecord, Record, record, set_field
 from ccassess.text import Text
 
 Perspective = Literal["internal", "customer"]
@@ -26,13 +31,20 @@ DONT_KNOW = "dont_know"
 DEPARTMENT_ROWS = "departments"
 
 
-@dataclass(frozen=True)
-class Scale:
+@record
+class Scale(FrozenRecord):
     """An ordered answer scale: points start, start+1, …; labels per language."""
 
     points: int
     start: int = 1
     labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __init__(
+        self, points: int, start: int = 1, labels: Mapping[str, tuple[str, ...]] = FACTORY
+    ) -> None:
+        set_field(self, "points", points)
+        set_field(self, "start", start)
+        set_field(self, "labels", {} if labels is FACTORY else labels)
 
     @property
     def values(self) -> range:
@@ -44,17 +56,22 @@ class Scale:
         return labels[index] if 0 <= index < len(labels) else str(value)
 
 
-@dataclass(frozen=True)
-class Option:
+@record
+class Option(FrozenRecord):
     """A choice option or a matrix row: an id, a label and, for choices, a score in 0..1."""
 
     id: str
     label: Text
     score: float | None = None
 
+    def __init__(self, id: str, label: Text, score: float | None = None) -> None:
+        set_field(self, "id", id)
+        set_field(self, "label", label)
+        set_field(self, "score", score)
 
-@dataclass(frozen=True)
-class Question:
+
+@record
+class Question(FrozenRecord):
     """One questionnaire item. `text` is the internal wording; mirrored items add a customer one."""
 
     id: str
@@ -78,6 +95,48 @@ class Question:
     #: Type-specific settings that a plugin's question type parsed (e.g. Kano wordings).
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        id: str,
+        type: str,
+        text: Text,
+        source: str,
+        perspective: QuestionPerspective = "internal",
+        text_customer: Text | None = None,
+        help: Text | None = None,
+        weight: float = 1.0,
+        reverse: bool = False,
+        dont_know: bool = True,
+        required: bool = False,
+        scale: Scale | None = None,
+        options: tuple[Option, ...] = (),
+        rows: tuple[Option, ...] | str = (),
+        minimum: float | None = None,
+        maximum: float | None = None,
+        unit: Text | None = None,
+        score_range: tuple[float, float] | None = None,
+        extra: Mapping[str, Any] = FACTORY,
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "type", type)
+        set_field(self, "text", text)
+        set_field(self, "source", source)
+        set_field(self, "perspective", perspective)
+        set_field(self, "text_customer", text_customer)
+        set_field(self, "help", help)
+        set_field(self, "weight", weight)
+        set_field(self, "reverse", reverse)
+        set_field(self, "dont_know", dont_know)
+        set_field(self, "required", required)
+        set_field(self, "scale", scale)
+        set_field(self, "options", options)
+        set_field(self, "rows", rows)
+        set_field(self, "minimum", minimum)
+        set_field(self, "maximum", maximum)
+        set_field(self, "unit", unit)
+        set_field(self, "score_range", score_range)
+        set_field(self, "extra", {} if extra is FACTORY else extra)
+
     def asked_of(self, perspective: str) -> bool:
         return self.perspective == "both" or self.perspective == perspective
 
@@ -91,8 +150,8 @@ class Question:
         return self.text.get(lang)
 
 
-@dataclass(frozen=True)
-class Level:
+@record
+class Level(FrozenRecord):
     """A maturity level: scores from `minimum` up to the next level's minimum."""
 
     level: int
@@ -100,9 +159,15 @@ class Level:
     name: Text
     description: Text
 
+    def __init__(self, level: int, minimum: float, name: Text, description: Text) -> None:
+        set_field(self, "level", level)
+        set_field(self, "minimum", minimum)
+        set_field(self, "name", name)
+        set_field(self, "description", description)
 
-@dataclass(frozen=True)
-class FindingRule:
+
+@record
+class FindingRule(FrozenRecord):
     """A declarative finding: fires when a score is below/above a bound, or a gap is too wide."""
 
     id: str
@@ -114,9 +179,29 @@ class FindingRule:
     text: Text
     perspective: Perspective | None = None
 
+    def __init__(
+        self,
+        id: str,
+        target: Literal["question", "dimension", "module"],
+        target_id: str | None,
+        comparison: Literal["below", "above", "gap_above"],
+        bound: float,
+        severity: Literal["info", "warning", "critical"],
+        text: Text,
+        perspective: Perspective | None = None,
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "target", target)
+        set_field(self, "target_id", target_id)
+        set_field(self, "comparison", comparison)
+        set_field(self, "bound", bound)
+        set_field(self, "severity", severity)
+        set_field(self, "text", text)
+        set_field(self, "perspective", perspective)
 
-@dataclass(frozen=True)
-class Dimension:
+
+@record
+class Dimension(FrozenRecord):
     id: str
     title: Text
     questions: tuple[Question, ...]
@@ -125,9 +210,27 @@ class Dimension:
     levels: Mapping[int, Text] = field(default_factory=dict)
     recommendations: Mapping[int, tuple[Text, ...]] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        id: str,
+        title: Text,
+        questions: tuple[Question, ...],
+        description: Text | None = None,
+        weight: float = 1.0,
+        levels: Mapping[int, Text] = FACTORY,
+        recommendations: Mapping[int, tuple[Text, ...]] = FACTORY,
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "questions", questions)
+        set_field(self, "description", description)
+        set_field(self, "weight", weight)
+        set_field(self, "levels", {} if levels is FACTORY else levels)
+        set_field(self, "recommendations", {} if recommendations is FACTORY else recommendations)
 
-@dataclass(frozen=True)
-class Module:
+
+@record
+class Module(FrozenRecord):
     """An assessment module as a plugin defines it."""
 
     id: str
@@ -143,6 +246,32 @@ class Module:
     #: exactly as it was when answered.
     definition: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     origin: str | None = field(default=None, compare=False)
+
+    def __init__(
+        self,
+        id: str,
+        version: str,
+        title: Text,
+        dimensions: tuple[Dimension, ...],
+        levels: tuple[Level, ...],
+        description: Text | None = None,
+        weight: float = 1.0,
+        findings: tuple[FindingRule, ...] = (),
+        formulas: Mapping[str, Text] = FACTORY,
+        definition: Mapping[str, Any] = FACTORY,
+        origin: str | None = None,
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "version", version)
+        set_field(self, "title", title)
+        set_field(self, "dimensions", dimensions)
+        set_field(self, "levels", levels)
+        set_field(self, "description", description)
+        set_field(self, "weight", weight)
+        set_field(self, "findings", findings)
+        set_field(self, "formulas", {} if formulas is FACTORY else formulas)
+        set_field(self, "definition", {} if definition is FACTORY else definition)
+        set_field(self, "origin", origin)
 
     def questions(self) -> Iterator[tuple[Dimension, Question]]:
         for dimension in self.dimensions:
@@ -164,8 +293,8 @@ class Module:
         return next((d for d in self.dimensions if d.id == dimension_id), None)
 
 
-@dataclass
-class Respondent:
+@record
+class Respondent(Record):
     """A person who answered: pseudonymous id, perspective, optional role/department/name.
 
     `answers` maps module id → question id → value (already checked against the question type).
@@ -180,9 +309,27 @@ class Respondent:
     name: str | None = None
     origin: str | None = None
 
+    def __init__(
+        self,
+        id: str,
+        perspective: Perspective,
+        answers: dict[str, dict[str, Any]] = FACTORY,
+        role: str | None = None,
+        department: str | None = None,
+        name: str | None = None,
+        origin: str | None = None,
+    ) -> None:
+        self.id = id
+        self.perspective = perspective
+        self.answers = {} if answers is FACTORY else answers
+        self.role = role
+        self.department = department
+        self.name = name
+        self.origin = origin
 
-@dataclass(frozen=True)
-class AssessmentSettings:
+
+@record
+class AssessmentSettings(FrozenRecord):
     """What an assessment is about: the client, its departments, language and privacy rules."""
 
     client: str = ""
@@ -195,3 +342,27 @@ class AssessmentSettings:
     modules: tuple[str, ...] | None = None
     theme: str | None = None
     logo: str | None = None
+
+    def __init__(
+        self,
+        client: str = "",
+        title: str = "",
+        date: date | None = None,
+        prepared_by: str = "",
+        language: str = "de",
+        departments: tuple[str, ...] = (),
+        anonymity_threshold: int = 5,
+        modules: tuple[str, ...] | None = None,
+        theme: str | None = None,
+        logo: str | None = None,
+    ) -> None:
+        set_field(self, "client", client)
+        set_field(self, "title", title)
+        set_field(self, "date", date)
+        set_field(self, "prepared_by", prepared_by)
+        set_field(self, "language", language)
+        set_field(self, "departments", departments)
+        set_field(self, "anonymity_threshold", anonymity_threshold)
+        set_field(self, "modules", modules)
+        set_field(self, "theme", theme)
+        set_field(self, "logo", logo)

@@ -6,21 +6,25 @@ and a plugin rejected half-way is unregistered completely.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
+from dataclasses import field
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from types import FunctionType, MethodType, ModuleType
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from ccassess import hookspecs
-from ccassess.errors import CcassessError, PluginError, Problem, ValidationError
+from ccassess.cache import EntryPointRecord, entry_points
+from ccassess.records import FACTORY, Record, record
+
+if TYPE_CHECKING:
+    from ccassess.errors import PluginError, Problem, ValidationError
+
+# ccassess.errors is imported where an error is raised or caught, not at start-up.
 
 PROJECT = "ccassess"
 ENTRY_POINT_GROUP = "ccassess"
@@ -41,25 +45,71 @@ def slow_hook_seconds() -> float:
     return value if value >= 0 else SLOW_HOOK_SECONDS
 
 
-@dataclass
-class PluginInfo:
+@record
+class PluginInfo(Record):
+    """A loaded plugin: its name, version, where it came from and the hooks it implements."""
+
     name: str
     version: str | None
     origin: str  # "entry point <dist>", "plugins dir <path>", "core", "test"
     hooks: list[str] = field(default_factory=list)
 
+    def __init__(
+        self, name: str, version: str | None, origin: str, hooks: list[str] = FACTORY
+    ) -> None:
+        self.name = name
+        self.version = version
+        self.origin = origin
+        self.hooks = [] if hooks is FACTORY else hooks
 
-@dataclass
-class PluginFailure:
+
+@record
+class PluginFailure(Record):
+    """A plugin that was skipped (with `skip_broken`) and why."""
+
     plugin: str
     message: str
+
+    def __init__(self, plugin: str, message: str) -> None:
+        self.plugin = plugin
+        self.message = message
+
+
+_HOOKABLE = (FunctionType, MethodType, staticmethod, classmethod)
+
+
+class _PluginManager(pluggy.PluginManager):
+    """pluggy's manager, with a shortcut when it looks for hooks in a module.
+
+    pluggy inspects every name of a plugin with `inspect.getattr_static`; a module's global
+    that is no function can be no hook, which the module's namespace tells at once (this
+    saves a few hundred lookups at every start-up). Anything else goes to pluggy unchanged.
+    """
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        if _plain_global(plugin, name):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+    def parse_hookspec_opts(self, module_or_class: Any, name: str) -> Any:
+        if _plain_global(module_or_class, name):
+            return None
+        return super().parse_hookspec_opts(module_or_class, name)
+
+
+def _plain_global(namespace: Any, name: str) -> bool:
+    """Whether `name` is a global of the module `namespace` that cannot be a hook (pluggy
+    takes only functions, methods, staticmethods and classmethods)."""
+    if type(namespace) is not ModuleType or name not in namespace.__dict__:
+        return False
+    return not isinstance(namespace.__dict__[name], _HOOKABLE)
 
 
 class Plugins:
     """A pluggy PluginManager plus what ccassess needs around it."""
 
     def __init__(self, skip_broken: bool = False) -> None:
-        self.pm = pluggy.PluginManager(PROJECT)
+        self.pm = _PluginManager(PROJECT)
         self.pm.add_hookspecs(hookspecs)
         self.skip_broken = skip_broken
         self.info: dict[str, PluginInfo] = {}
@@ -73,17 +123,23 @@ class Plugins:
         try:
             check_api_version(plugin, name)
             self.pm.register(plugin, name=name)
-        except pluggy.PluginValidationError as exc:
-            self._drop(name)
-            return self._fail(PluginError(name, None, _one_line(exc)))
-        except PluginError as exc:
-            self._drop(name)
-            return self._fail(exc)
-        except ValueError as exc:  # pluggy: name already registered
-            return self._fail(PluginError(name, None, _one_line(exc)))
+        except Exception as exc:
+            from ccassess.errors import PluginError
+
+            if isinstance(exc, pluggy.PluginValidationError):
+                self._drop(name)
+                return self._fail(PluginError(name, None, _one_line(exc)))
+            if isinstance(exc, PluginError):
+                self._drop(name)
+                return self._fail(exc)
+            if isinstance(exc, ValueError):  # pluggy: name already registered
+                return self._fail(PluginError(name, None, _one_line(exc)))
+            raise
         callers = self.pm.get_hookcallers(plugin) or []
         unknown = [c.name for c in callers if not c.has_spec()]
         if unknown:
+            from ccassess.errors import PluginError
+
             self._drop(name)
             return self._fail(
                 PluginError(
@@ -115,7 +171,10 @@ class Plugins:
         self._fail(error)
 
     def load_entry_points(self, only: list[str] | None = None) -> None:
-        """Load the `ccassess` entry-point group; `only` (or $CCASSESS_LOAD_PLUGINS) restricts."""
+        """Load the `ccassess` entry-point group; `only` (or $CCASSESS_LOAD_PLUGINS) restricts.
+
+        The group is read through the entry-point cache (`ccassess.cache.entry_points`), which
+        asks `importlib.metadata` only when the installed packages may have changed."""
         if only is None and ENV_LOAD in os.environ:
             only = [n.strip() for n in os.environ[ENV_LOAD].split(",") if n.strip()]
         seen: set[str] = set()
@@ -130,20 +189,23 @@ class Plugins:
                 continue
             self._load_entry_point(ep)
 
-    def _load_entry_point(self, ep: EntryPoint) -> None:
-        dist = ep.dist
-        origin = f"entry point ({dist.name if dist else '?'})"
+    def _load_entry_point(self, ep: EntryPointRecord) -> None:
+        origin = f"entry point ({ep.dist_name or '?'})"
         try:
             plugin = ep.load()
         except Exception as exc:
+            from ccassess.errors import PluginError
+
             self._fail(PluginError(ep.name, None, f"failed to import: {_one_line(exc)}"))
             return
-        self.register(plugin, ep.name, origin, dist.version if dist else None)
+        self.register(plugin, ep.name, origin, ep.dist_version)
 
     def load_directory(self, directory: str | Path) -> list[Path]:
         """Load *.py plugins from a folder; return the *.yaml module files found there."""
         folder = Path(directory)
         if not folder.is_dir():
+            from ccassess.errors import CcassessError
+
             raise CcassessError(f"{folder}: plugins folder not found")
         yaml_files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
         for path in sorted(folder.glob("*.py")):
@@ -151,6 +213,8 @@ class Plugins:
             try:
                 plugin = _import_file(path)
             except Exception as exc:
+                from ccassess.errors import PluginError
+
                 self._fail(PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}"))
                 continue
             self.register(plugin, name, f"plugins dir ({folder})")
@@ -174,13 +238,16 @@ class Plugins:
             started = time.perf_counter()
             try:
                 result = impl.function(**args)
-            except CcassessError as exc:
+            except Exception as exc:
+                from ccassess.errors import CcassessError, PluginError, ValidationError
+
                 if isinstance(exc, ValidationError | PluginError):
                     raise
-                self.reject(name, PluginError(name, hook, exc.message))
-                continue
-            except Exception as exc:
-                self.reject(name, PluginError(name, hook, f"raised {_one_line(exc)}"))
+                if isinstance(exc, CcassessError):
+                    message = exc.message
+                else:
+                    message = f"raised {_one_line(exc)}"
+                self.reject(name, PluginError(name, hook, message))
                 continue
             elapsed = time.perf_counter() - started
             if elapsed > slow:
@@ -193,6 +260,8 @@ class Plugins:
     def expect_list(self, name: str, hook: str, value: Any, of: type | tuple) -> list:
         """Check a hook returned a list of the right things; reject the plugin otherwise."""
         if not isinstance(value, list | tuple) or not all(isinstance(v, of) for v in value):
+            from ccassess.errors import PluginError
+
             what = of.__name__ if isinstance(of, type) else " or ".join(t.__name__ for t in of)
             self.reject(
                 name,
@@ -210,6 +279,8 @@ def check_api_version(plugin: Any, name: str) -> None:
     try:
         major, minor = (int(part) for part in str(declared).split(".")[:2])
     except ValueError:
+        from ccassess.errors import PluginError
+
         raise PluginError(
             name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'"
         ) from None
@@ -217,6 +288,8 @@ def check_api_version(plugin: Any, name: str) -> None:
 
     our_major, our_minor = (int(part) for part in PLUGIN_API_VERSION.split("."))
     if major != our_major or minor > our_minor:
+        from ccassess.errors import PluginError
+
         raise PluginError(
             name,
             None,
@@ -226,6 +299,8 @@ def check_api_version(plugin: Any, name: str) -> None:
 
 
 def _import_file(path: Path) -> ModuleType:
+    import importlib.util
+
     module_name = f"ccassess_local_{path.stem}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     assert spec and spec.loader
@@ -240,6 +315,8 @@ def _import_file(path: Path) -> ModuleType:
 
 
 def _one_line(exc: BaseException) -> str:
+    from ccassess.errors import PluginError
+
     text = " ".join(str(exc).split()) or type(exc).__name__
     name = type(exc).__name__
     return text if text.startswith(name) or isinstance(exc, PluginError) else f"{name}: {text}"
@@ -253,6 +330,8 @@ def _describe(value: Any) -> str:
 
 
 def problems_from(error: ValidationError, plugin: str) -> list[Problem]:
+    from ccassess.errors import Problem
+
     return [
         Problem(p.location, f"plugin {plugin!r}: {p.message}", p.severity) for p in error.problems
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,13 @@ from click.testing import CliRunner, Result
 
 from ccassess.cli import cli
 from ccassess.registry import Registry, load_registry
+
+# The suite never reads or writes the user's caches (ccassess/cache.py): one private cache
+# folder per test session, inherited by the processes the tests start; set before any test
+# module is collected (some load plugins at import).
+_CACHE = tempfile.TemporaryDirectory(prefix="ccassess-test-cache-")
+os.environ["CCASSESS_CACHE_DIR"] = _CACHE.name
+os.environ.pop("CCASSESS_NO_CACHE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "plugins" / "ccassess_demo" / "muster_handels"

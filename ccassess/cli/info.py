@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from ccassess.cli.app import State, pass_state
@@ -20,22 +18,21 @@ def modules_command(state: State, fmt: str, lang: str) -> None:
     registry = state.registry()
     rows = []
     for module_id, entry in registry.entries.items():
-        module = entry.module
-        languages = sorted(
-            {lang for _, q in module.questions() for lang in ("de", "en") if getattr(q.text, lang)}
-        )
+        summary = entry.summary  # all this needs: cached modules stay unloaded
         rows.append(
             {
                 "id": module_id,
-                "version": module.version,
-                "title": module.title.get(lang),
-                "dimensions": len(module.dimensions),
-                "questions": sum(1 for _ in module.questions()),
-                "languages": languages,
+                "version": summary.version,
+                "title": summary.title.get(lang),
+                "dimensions": summary.dimensions,
+                "questions": summary.questions,
+                "languages": list(summary.languages),
                 "plugin": entry.plugin,
             }
         )
     if fmt == "json":
+        import json
+
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not rows:
@@ -59,6 +56,8 @@ def plugins_command(state: State, fmt: str) -> None:
     registry = state.registry()
     infos = [info for name, info in registry.plugins.info.items() if name != "core"]
     if fmt == "json":
+        import json
+
         click.echo(json.dumps([info.__dict__ for info in infos], indent=2))
         return
     for info in infos:

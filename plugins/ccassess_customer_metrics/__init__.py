@@ -9,15 +9,17 @@ the `ccassess` entry-point group like any third-party plugin; the content is mod
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent, hookimpl
+from ccassess import hookimpl
 
-from .checks import check_figures
-from .findings import metric_findings
-from .metrics import analyse
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent
+
+# The hooks import what they need when they run: the plugin loads with every command.
 
 CCASSESS_PLUGIN_API = "1.0"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
@@ -34,6 +36,8 @@ def ccassess_modules() -> list[Path]:
 def ccassess_validate_answers(module: Module, respondent: Respondent) -> list[str] | None:
     if module.id != MODULE_ID:
         return None
+    from .checks import check_figures
+
     return check_figures(respondent.answers.get(module.id, {}))
 
 
@@ -46,6 +50,8 @@ def ccassess_module_analysis(
 ) -> dict[str, Any] | None:
     if module.id != MODULE_ID:
         return None
+    from .metrics import analyse
+
     data, dimension_scores = analyse(module, respondents, result)
     return {"key": ANALYSIS_KEY, "data": data, "dimension_scores": dimension_scores}
 
@@ -56,4 +62,6 @@ def ccassess_findings(
 ) -> list[Finding] | None:
     if module.id != MODULE_ID or ANALYSIS_KEY not in result.analysis:
         return None
+    from .findings import metric_findings
+
     return metric_findings(result.analysis[ANALYSIS_KEY], result.respondents)

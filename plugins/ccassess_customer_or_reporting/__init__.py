@@ -8,14 +8,19 @@ the `ccassess` entry-point group like any third-party plugin; the content is mod
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent, hookimpl
+from ccassess import hookimpl
 
-from .activities import ActivityList
-from .audit import ANALYSIS_KEY, activity_audit, activity_questions, audit_findings
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent
+
+    from .activities import ActivityList
+
+# The hooks import what they need when they run: the plugin loads with every command.
 
 CCASSESS_PLUGIN_API = "1.0"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
@@ -23,6 +28,8 @@ MODULE_FILE = Path(__file__).with_name("module.yaml")
 
 @hookimpl
 def ccassess_question_types() -> list[ActivityList]:
+    from .activities import ActivityList
+
     return [ActivityList()]
 
 
@@ -39,6 +46,8 @@ def ccassess_module_analysis(
     result: ModuleResult,
 ) -> dict[str, Any] | None:
     """Any module with an activity_list question gets the audit (not only ours)."""
+    from .audit import ANALYSIS_KEY, activity_audit
+
     data = activity_audit(module, respondents)
     if data is None:
         return None
@@ -49,6 +58,8 @@ def ccassess_module_analysis(
 def ccassess_findings(
     module: Module, result: ModuleResult, settings: AssessmentSettings
 ) -> list[Finding] | None:
+    from .audit import ANALYSIS_KEY, activity_questions, audit_findings
+
     data = result.analysis.get(ANALYSIS_KEY)
     if not activity_questions(module) or not data:
         return None

@@ -8,13 +8,19 @@ the `ccassess` entry-point group like any third-party plugin; the content is mod
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ccassess import AssessmentSettings, Module, ModuleResult, Respondent, hookimpl
+from ccassess import hookimpl
 
-from .kano import Kano, kano_features
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ccassess import AssessmentSettings, Module, ModuleResult, Respondent
+
+    from .kano import Kano
+
+# The hooks import what they need when they run: the plugin loads with every command.
 
 CCASSESS_PLUGIN_API = "1.0"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
@@ -23,6 +29,8 @@ ANALYSIS_KEY = "kano"
 
 @hookimpl
 def ccassess_question_types() -> list[Kano]:
+    from .kano import Kano
+
     return [Kano()]
 
 
@@ -39,6 +47,8 @@ def ccassess_module_analysis(
     result: ModuleResult,
 ) -> dict[str, Any] | None:
     """Any module with kano questions gets the Kano analysis (not only ours)."""
+    from .kano import Kano, kano_features
+
     if not any(q.type == Kano.name for _, q in module.questions()):
         return None
     return {"key": ANALYSIS_KEY, "data": {"features": kano_features(module, respondents)}}

@@ -9,13 +9,17 @@ third-party plugin; the content is module.yaml.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent, hookimpl
+from ccassess import hookimpl
 
-from .matrix import DIMENSION, silo_matrix, understanding_score, weak_link_findings
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent
+
+# The hooks import what they need when they run: the plugin loads with every command.
 
 CCASSESS_PLUGIN_API = "1.0"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
@@ -37,6 +41,8 @@ def ccassess_module_analysis(
 ) -> dict[str, Any] | None:
     if module.id != MODULE_ID:
         return None
+    from .matrix import DIMENSION, silo_matrix, understanding_score
+
     output: dict[str, Any] = {
         "key": ANALYSIS_KEY,
         "data": silo_matrix(module, respondents, settings),
@@ -53,4 +59,6 @@ def ccassess_findings(
 ) -> list[Finding] | None:
     if module.id != MODULE_ID or ANALYSIS_KEY not in result.analysis:
         return None
+    from .matrix import weak_link_findings
+
     return weak_link_findings(result.analysis[ANALYSIS_KEY])
