@@ -115,6 +115,8 @@ class Plugins:
         self.info: dict[str, PluginInfo] = {}
         self.failures: list[PluginFailure] = []
         self.warnings: list[str] = []
+        #: The slow-hook threshold, read once (cross-field checks call a hook per respondent).
+        self.slow_seconds = slow_hook_seconds()
 
     # -- registration ----------------------------------------------------------------------
 
@@ -229,7 +231,7 @@ class Plugins:
         plugin is unregistered and the call goes on with the others.
         """
         caller = getattr(self.pm.hook, hook)
-        slow = slow_hook_seconds()
+        slow = self.slow_seconds
         for impl in caller.get_hookimpls():  # registration order: built-ins first
             name = impl.plugin_name
             if self.pm.get_plugin(name) is None:
