@@ -23,7 +23,9 @@ Bad input is raised as ``ccassess.ValidationError`` listing every problem found 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -313,6 +315,24 @@ def content_hash(respondent: Respondent) -> str:
 
     return content_digest(respondent.perspective, respondent.department, respondent.role,
                           respondent.name, encode_respondent(respondent.answers))  # fmt: skip
+
+
+@contextmanager
+def bulk_reading() -> Iterator[None]:
+    """Fewer garbage collections while an import keeps a hundred thousand small records.
+
+    They form no reference cycles, but CPython's collector would walk all of them again at
+    every full collection (measured: 5 % of a 100,000-row import). What exists before the
+    import (modules, plugins) is frozen out of collection, young collections run less often;
+    both are restored afterwards."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def read_batch(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import getitem, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import Location, Problems
@@ -109,40 +109,37 @@ class _Group:
     """One module's one-cell columns, converted together.
 
     The common row — every text already met in its column — is converted by C-level
-    iteration (`itemgetter`, `zip`, `map` over one memo keyed by (column, text)); a row with
-    a new text takes the slow path once and teaches the memo."""
+    iteration (`itemgetter` picks the cells, `map(getitem, memos, texts)` looks each up in
+    its column's memo); a row with a new text takes the slow path once and teaches the memo."""
 
     def __init__(self, module_id: str, names: dict[str, str], columns: list[_Single]) -> None:
         self.module_id = module_id
         self.names = names
         self.columns = columns
-        self.indices = tuple(column.index for column in columns)
+        self.memos = tuple(column.memo for column in columns)
         self.question_ids = tuple(column.question_id for column in columns)
-        pick = itemgetter(*self.indices)
+        pick = itemgetter(*(column.index for column in columns))
         self.pick: Callable[[list[str]], tuple[str, ...]] = (
-            pick if len(self.indices) > 1 else lambda cells: (pick(cells),)
+            pick if len(columns) > 1 else lambda cells: (pick(cells),)
         )
-        self.memo: dict[tuple[int, str], Any] = {}
 
     def answers(self, cells: list[str]) -> Iterable[tuple[str, Any]]:
         """(question id, answer) of this row's answered cells."""
-        keys = zip(self.indices, self.pick(cells), strict=True)
+        texts = self.pick(cells)
         try:
-            values = list(map(self.memo.__getitem__, keys))
+            values = list(map(getitem, self.memos, texts))
         except KeyError:
-            values = [self._learn(column, cells[column.index]) for column in self.columns]
+            values = [_learn(column, text) for column, text in
+                      zip(self.columns, texts, strict=True)]  # fmt: skip
         pairs = zip(self.question_ids, values, strict=True)
         if None in values:
             return [(question_id, value) for question_id, value in pairs if value is not None]
         return pairs
 
-    def _learn(self, column: _Single, text: str) -> Any:
-        value = column.memo.get(text, _MISSING)
-        if value is _MISSING:
-            value = _answer_value(column, text)
-        if text in column.memo:  # remembered (free-text columns stop at MEMO_LIMIT)
-            self.memo[(column.index, text)] = value
-        return value
+
+def _learn(column: _Single, text: str) -> Any:
+    value = column.memo.get(text, _MISSING)
+    return _answer_value(column, text) if value is _MISSING else value
 
 
 class TableReader:

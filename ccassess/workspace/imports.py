@@ -22,6 +22,7 @@ from ccassess.importing import (
     Batch,
     ImportContext,
     ImportedRespondent,
+    bulk_reading,
     choose_importer,
     collect_importers,
     stream_batch,
@@ -61,15 +62,6 @@ class ImportReport:
         return f"{', '.join(parts)} from {len(self.files)} file(s) into round {self.round!r}"
 
 
-@dataclass(slots=True)
-class _Accepted:
-    """What an import keeps of a respondent it will write: the encoded form and its place."""
-
-    encoded: EncodedRespondent
-    file: str
-    location: Location
-
-
 def import_files(
     workspace: Workspace,
     registry: Registry,
@@ -95,17 +87,10 @@ def import_files(
                for module_id, module in found.modules.items() if module.definition}  # fmt: skip
     batch = Batch(problems=context.problems, notes=context.notes)
     stored = workspace.respondent_hashes(round_)
-    accepted: list[_Accepted] = []
     importers = collect_importers(registry.plugins)
-    for item in stream_batch(batch, paths, importers, context, registry.plugins):
-        earlier = stored.get(item.respondent.id)
-        decision = _decide(item.content_hash, earlier is not None,
-                           earlier[0] if earlier else None, replace)  # fmt: skip
-        origin = f" (from {earlier[1]}, {earlier[2]})" if earlier else ""
-        _record(decision, item.respondent.id, item.location, round_, origin, report,
-                batch.problems)  # fmt: skip
-        if decision in ("insert", "replace"):
-            accepted.append(_Accepted(_encoded(item), item.file, item.location))
+    with bulk_reading():
+        accepted = _accept(batch, paths, importers, context, registry, stored, round_, replace,
+                           report)  # fmt: skip
     report.notes.extend(batch.notes)
     report.files = batch.files
     report.skipped.extend(batch.duplicates)
@@ -116,15 +101,34 @@ def import_files(
     return report
 
 
+def _accept(batch: Batch, paths: Sequence[str | Path], importers: list[Any],
+            context: ImportContext, registry: Registry,
+            stored: dict[str, tuple[str | None, str, str]], round_: Round, replace: bool,
+            report: ImportReport) -> list[EncodedRespondent]:  # fmt: skip
+    """Read and validate; what will be written, encoded (the respondents themselves are
+    dropped as soon as they are encoded)."""
+    accepted: list[EncodedRespondent] = []
+    for item in stream_batch(batch, paths, importers, context, registry.plugins):
+        earlier = stored.get(item.respondent.id)
+        decision = _decide(item.content_hash, earlier is not None,
+                           earlier[0] if earlier else None, replace)  # fmt: skip
+        origin = f" (from {earlier[1]}, {earlier[2]})" if earlier else ""
+        _record(decision, item.respondent.id, item.location, round_, origin, report,
+                batch.problems)  # fmt: skip
+        if decision in ("insert", "replace"):
+            accepted.append(_encoded(item))
+    return accepted
+
+
 def _encoded(item: ImportedRespondent) -> EncodedRespondent:
     person = item.respondent
     return EncodedRespondent(person.id, person.perspective, person.department, person.role,
-                             person.name, tuple(item.encoded.items()),
-                             item.content_hash)  # fmt: skip
+                             person.name, item.encoded, item.content_hash, None, item.file,
+                             item.location)  # fmt: skip
 
 
 def _write(workspace: Workspace, registry: Registry, round_: Round, found: RoundModules,
-           digests: dict[str, str], accepted: list[_Accepted], replace: bool,
+           digests: dict[str, str], accepted: list[EncodedRespondent], replace: bool,
            report: ImportReport) -> None:  # fmt: skip
     """One transaction: pin the modules, decide again against what is stored now, write."""
     with workspace.write() as db:
@@ -144,12 +148,11 @@ def _write(workspace: Workspace, registry: Registry, round_: Round, found: Round
         conflicts = Problems()
         imports: dict[str, int] = {}
         writing: list[EncodedRespondent] = []
-        for item in accepted:
-            person = item.encoded
+        for person in accepted:
             present = person.id in current
             decision = _decide(person.content_hash, present, current.get(person.id), replace)
             if decision in ("skip", "conflict"):
-                _record(decision, person.id, item.location, round_,
+                _record(decision, person.id, person.location or Location(person.file), round_,
                         " (imported by another process meanwhile)", report,
                         conflicts)  # fmt: skip
                 continue
@@ -157,11 +160,13 @@ def _write(workspace: Workspace, registry: Registry, round_: Round, found: Round
                 db.execute("DELETE FROM respondents WHERE round_id = ? AND respondent_id = ?",
                            (round_.id, person.id))  # fmt: skip
             (report.replaced if present else report.imported).append(person.id)
-            if item.file not in imports:
-                cursor = db.execute("INSERT INTO imports (round_id, file, imported) "
-                                    "VALUES (?, ?, ?)", (round_.id, item.file, now()))  # fmt: skip
-                imports[item.file] = int(cursor.lastrowid)  # type: ignore[arg-type]
-            person.import_id = imports[item.file]
+            if person.file not in imports:
+                cursor = db.execute(
+                    "INSERT INTO imports (round_id, file, imported) VALUES (?, ?, ?)",
+                    (round_.id, person.file, now()),
+                )
+                imports[person.file] = int(cursor.lastrowid)  # type: ignore[arg-type]
+            person.import_id = imports[person.file]
             writing.append(person)
         conflicts.raise_if_errors()
         workspace.insert_encoded(db, round_.id, writing)

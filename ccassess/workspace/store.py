@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.errors import CcassessError, ValidationError
+from ccassess.errors import CcassessError, Location, ValidationError
 from ccassess.model import AssessmentSettings, Module, Respondent
 from ccassess.workspace import db as database
 from ccassess.workspace.answers import decode_answers, encode_answers, encode_respondent
@@ -119,9 +119,12 @@ class EncodedRespondent:
     department: str | None
     role: str | None
     name: str | None
-    encoded: tuple[tuple[str, str], ...]
+    encoded: dict[str, str]
     content_hash: str
     import_id: int | None = None
+    #: Where it was read (file and place), for messages.
+    file: str = ""
+    location: Location | None = None
 
 
 @dataclass
@@ -486,7 +489,8 @@ class Workspace:
             people.append((row, round_id, item.id, item.perspective, item.department,
                            item.role, item.name, item.import_id, stamp, stamp,
                            item.content_hash))  # fmt: skip
-            answers.extend((row, module_id, text, stamp) for module_id, text in item.encoded)
+            answers.extend((row, module_id, text, stamp) for module_id, text in
+                           item.encoded.items())  # fmt: skip
         db.executemany(
             """INSERT INTO respondents (id, round_id, respondent_id, perspective, department,
                    role, name, source, import_id, created, updated, content_hash, complete)
