@@ -141,7 +141,12 @@ class Importer(Protocol):
 
     def read(self, path: Path, context: ImportContext) -> Iterable[RawRespondent]:
         """The raw respondents in the file (a list, or a generator for large files); raise
-        ValidationError listing every problem (a generator may raise it after yielding)."""
+        ValidationError listing every problem (a generator may raise it after yielding).
+
+        Optional: ``read_parts(path, context, parts)`` returning the file's respondents in
+        consecutive parts (each an iterable that may run in a forked process), or None to be
+        read as usual; large files are then validated in parallel (`ccassess.validating`).
+        """
         ...
 
 
@@ -284,16 +289,55 @@ def _certainty(importer: Importer, path: Path) -> float:
 # -- reading and validating a batch ---------------------------------------------------------
 
 
-@dataclass(slots=True)
 class ImportedRespondent:
-    """A validated respondent, where it came from, its encoded answers and their hash."""
+    """A validated respondent, where it came from, its encoded answers and their hash.
 
-    respondent: Respondent
-    file: str
-    location: Location
-    content_hash: str
-    #: Each module's answers as the workspace stores them (`ccassess.workspace.answers`).
-    encoded: dict[str, str] = field(default_factory=dict)
+    `respondent` may be made only when asked for (from the encoded answers): an import
+    needs just the id, the metadata and the encoded form."""
+
+    __slots__ = ("_respondent", "content_hash", "encoded", "file", "location", "meta")
+
+    def __init__(self, respondent: Respondent | None, file: str, location: Location,
+                 content_hash: str, encoded: dict[str, str],
+                 meta: tuple[Any, ...] | None = None) -> None:  # fmt: skip
+        self._respondent = respondent
+        self.file = file
+        self.location = location
+        self.content_hash = content_hash
+        #: Each module's answers as the workspace stores them (`ccassess.workspace.answers`).
+        self.encoded = encoded
+        #: (id, perspective, department, role, name, origin)
+        self.meta: tuple[Any, ...] = meta or (
+            respondent.id, respondent.perspective, respondent.department, respondent.role,
+            respondent.name, respondent.origin)  # type: ignore[union-attr]  # fmt: skip
+
+    @property
+    def id(self) -> str:
+        return self.meta[0]
+
+    @property
+    def respondent(self) -> Respondent:
+        if self._respondent is None:
+            from ccassess.workspace.answers import decode_answers
+
+            id_, perspective, department, role, name, origin = self.meta
+            answers = {module_id: decode_answers(text) for module_id, text in
+                       self.encoded.items()}  # fmt: skip
+            self._respondent = Respondent(id_, perspective, answers, role, department, name,
+                                          origin)  # fmt: skip
+        return self._respondent
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        """Sent between processes without the respondent (rebuilt when asked for) and with
+        the location as plain values (unpickling frozen dataclasses is slow)."""
+        where = self.location
+        place = (where.file, where.line, where.path, where.sheet, where.row, where.column)
+        return (self.file, place, self.content_hash, self.encoded, self.meta)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self._respondent = None
+        self.file, place, self.content_hash, self.encoded, self.meta = state
+        self.location = Location(*place)
 
 
 @dataclass
@@ -363,7 +407,7 @@ def stream_batch(
     and place) is kept, so a caller that stores what it receives holds one row at a time.
     """
     from ccassess.responses import ResponseValidator
-    from ccassess.workspace.answers import content_digest, encode_respondent
+    from ccassess.validating import validated_file
 
     problems = batch.problems
     forced = context.options.get("from")
@@ -381,34 +425,17 @@ def stream_batch(
         batch.files.append(str(path))
         try:
             importer = choose_importer(path, importers, forced)
-            check = SourceChecker(str(path), problems)
-            for raw in importer.read(path, context):
-                if raw.file != check.file:
-                    check = SourceChecker(raw.file, problems)
-                before = len(problems.items)
-                respondent = validator.respondent(raw.data, raw.path, check)
-                if respondent is None or _new_errors(problems, before):
-                    continue
-                rpath = (f"respondents[{respondent.id}]" if raw.path.startswith("respondents[")
-                         else raw.path)  # fmt: skip
-                where = check.at(rpath, raw.data, "id")
-                encoded = encode_respondent(respondent.answers)
-                digest = content_digest(respondent.perspective, respondent.department,
-                                        respondent.role, respondent.name, encoded)  # fmt: skip
-                earlier = seen.get(respondent.id)
+            for item in validated_file(importer, path, context, validator):
+                respondent_id, where, digest = item.id, item.location, item.content_hash
+                earlier = seen.get(respondent_id)
                 if earlier is None:
-                    seen[respondent.id] = (digest, where)
-                    yield ImportedRespondent(respondent, raw.file, where, digest, encoded)
+                    seen[respondent_id] = (digest, where)
+                    yield item
                 elif earlier[0] == digest:
-                    message = f"respondent {respondent.id!r} is the same as in {earlier[1]}"
+                    message = f"respondent {respondent_id!r} is the same as in {earlier[1]}"
                     batch.duplicates.append(Problem(where, f"{message}; imported once", "info"))
                 else:
-                    problems.error(where, f"respondent {respondent.id!r} appears twice with "
+                    problems.error(where, f"respondent {respondent_id!r} appears twice with "
                                    f"different answers (also in {earlier[1]})")  # fmt: skip
         except ValidationError as exc:
             problems.items.extend(exc.problems)
-
-
-def _new_errors(problems: Problems, since: int) -> bool:
-    """Whether an error was added after the first `since` problems (warnings do not count)."""
-    return any(p.severity == "error" for p in problems.items[since:])

@@ -154,6 +154,22 @@ class CsvImporter:
                                "an answer sheet (columns section, id, part, answer) or a table "
                                "(columns id, perspective, <module>.<question>, …)")])  # fmt: skip
 
+    def read_parts(self, path: Path, context: ImportContext, parts: int
+              ) -> list[Iterable[RawRespondent]] | None:  # fmt: skip
+        """A large table in consecutive parts of rows (validated in parallel, see
+        `ccassess.validating`); None for anything else (read as usual)."""
+        from ccassess.io.csvtable import PARALLEL_MIN_ROWS, TableReader
+
+        if path.stat().st_size < PARALLEL_MIN_ROWS * 20:  # too small to be worth a process
+            return None
+        header, rows = read_csv_rows(path)
+        names = [name.casefold() for name in header]
+        if ("section" in names and "answer" in names) or not (
+            "id" in names or "perspective" in names
+        ):
+            return None
+        return TableReader(str(path), header, context).parts(list(rows), parts)
+
 
 class _SheetCsv:
     def __init__(self, path: Path, header: list[str], context: ImportContext) -> None:

@@ -35,6 +35,9 @@ COLUMN_NAME = re.compile(r"^(?P<module>[^.\[\]]+)\.(?P<question>[^.\[\]]+)(\[(?P
 #: Distinct texts remembered per column (free-text columns have as many as rows).
 MEMO_LIMIT = 512
 _MISSING = object()
+#: Tables with fewer rows are read in one part (a second process would cost more than it
+#: saves).
+PARALLEL_MIN_ROWS = 10_000
 #: Normalised answers a column may hand on instead of the text (immutable scalars).
 _SETTLED = frozenset({str, int, float, bool})
 
@@ -212,6 +215,29 @@ class TableReader:
             departments = tuple(self.context.settings.departments)
             self.singles.append(_Single(index, module_id, question, qtype, labels, departments))
             self.answer_names.setdefault(module_id, {})[question_id] = name
+
+    def parts(self, rows: list[tuple[int, list[str]]], count: int
+              ) -> list[Iterable[RawRespondent]]:  # fmt: skip
+        """The rows in `count` consecutive parts, each read with its own problems (each
+        part may run in another process); problems of whole columns are found here, at
+        once, and raised after the last part's (as when read in one part)."""
+        if len(rows) < PARALLEL_MIN_ROWS:
+            return [self.read(rows)]
+        if self.unknown:
+            for line, cells in rows:
+                self._unknown(cells, line)
+            self.unknown = []
+        upfront = self.problems
+        size = -(-len(rows) // count)
+        chunks = [rows[start : start + size] for start in range(0, len(rows), size)]
+        last = len(chunks) - 1
+        return [self._part(chunk, upfront if number == last else Problems())
+                for number, chunk in enumerate(chunks)]  # fmt: skip
+
+    def _part(self, rows: list[tuple[int, list[str]]], problems: Problems
+              ) -> Iterator[RawRespondent]:  # fmt: skip
+        self.problems = problems  # (runs where the part is read: here or in a child)
+        yield from self.read(rows)
 
     def read(self, rows: Iterable[tuple[int, list[str]]]) -> Iterator[RawRespondent]:
         from ccassess.io.sheets import finish_record, respondent_field

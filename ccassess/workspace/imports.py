@@ -109,11 +109,11 @@ def _accept(batch: Batch, paths: Sequence[str | Path], importers: list[Any],
     dropped as soon as they are encoded)."""
     accepted: list[EncodedRespondent] = []
     for item in stream_batch(batch, paths, importers, context, registry.plugins):
-        earlier = stored.get(item.respondent.id)
+        earlier = stored.get(item.id)
         decision = _decide(item.content_hash, earlier is not None,
                            earlier[0] if earlier else None, replace)  # fmt: skip
         origin = f" (from {earlier[1]}, {earlier[2]})" if earlier else ""
-        _record(decision, item.respondent.id, item.location, round_, origin, report,
+        _record(decision, item.id, item.location, round_, origin, report,
                 batch.problems)  # fmt: skip
         if decision in ("insert", "replace"):
             accepted.append(_encoded(item))
@@ -121,10 +121,9 @@ def _accept(batch: Batch, paths: Sequence[str | Path], importers: list[Any],
 
 
 def _encoded(item: ImportedRespondent) -> EncodedRespondent:
-    person = item.respondent
-    return EncodedRespondent(person.id, person.perspective, person.department, person.role,
-                             person.name, item.encoded, item.content_hash, None, item.file,
-                             item.location)  # fmt: skip
+    id_, perspective, department, role, name, _ = item.meta
+    return EncodedRespondent(id_, perspective, department, role, name, item.encoded,
+                             item.content_hash, None, item.file, item.location)  # fmt: skip
 
 
 def _write(workspace: Workspace, registry: Registry, round_: Round, found: RoundModules,

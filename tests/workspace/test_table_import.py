@@ -131,3 +131,47 @@ def test_content_hashes_match_the_ones_stored_by_earlier_versions(
     assert content_hash(person) == hashlib.sha256(text.encode("utf-8")).hexdigest()
     for module_answers in by_module.values():
         assert json.loads(encode_answers(module_answers)) == module_answers
+
+
+def test_a_large_table_read_in_two_processes_gives_what_one_process_gives(
+    make_workspace: Callable, tmp_path: Path, run: Callable, monkeypatch: Any
+) -> None:
+    """Above PARALLEL_MIN_ROWS a table is validated in two processes (where fork exists):
+    respondents, problems and their order must be exactly those of one process."""
+    from ccassess.io.csvtable import PARALLEL_MIN_ROWS
+
+    count = PARALLEL_MIN_ROWS + 2000
+    rows = people(count)
+    rows[3] = ["T-0003", "internal", "Vertrieb", "9", 3]  # an error in each half
+    rows[-5] = ["T-LATE", "internal", "Vertrieb", "0", 3]
+    rows[-3] = [*rows[10][:3], 5, 3]  # the id of row 10 again, other answers
+    head = [*HEAD, "leadership.unknown_late"]
+    cells = [[*row, "x" if number == count - 2 else ""] for number, row in enumerate(rows)]
+    table = write_table(tmp_path / "big.csv", cells, head)
+    outputs = {}
+    for parallel in ("1", "0"):
+        monkeypatch.setenv("CCASSESS_PARALLEL_IMPORT", parallel)
+        outputs[parallel] = run("import", "-w", make_workspace(f"ws{parallel}"), table)
+    assert outputs["1"].exit_code == outputs["0"].exit_code == 2
+    errors = outputs["1"].stderr.splitlines()
+    # the same problems; the order differs only where the second part's own problems meet
+    # the duplicates found while merging
+    assert sorted(errors) == sorted(outputs["0"].stderr.splitlines())
+    assert len(errors) == 4, errors
+    assert ":5, column 'leadership.lead_visible'" in errors[0]
+    assert any(f":{count - 3}, column 'leadership.lead_visible'" in e for e in errors)
+    assert any("'T-0010' appears twice with different answers" in e for e in errors)
+    assert any(f":{count}, column 'leadership.unknown_late'" in e for e in errors)
+
+    fine = write_table(tmp_path / "fine.csv", people(count))
+    stored = {}
+    for parallel in ("1", "0"):
+        monkeypatch.setenv("CCASSESS_PARALLEL_IMPORT", parallel)
+        folder = make_workspace(f"fine{parallel}")
+        result = run("import", "-w", folder, fine)
+        assert result.exit_code == 0, result.output
+        assert f"imported {count} respondent(s)" in result.stdout
+        stored[parallel] = query(folder, "SELECT r.respondent_id, a.answers FROM respondents r "
+                                 "JOIN answers a ON a.respondent = r.id ORDER BY r.id")  # fmt: skip
+    assert stored["1"] == stored["0"]
+    assert len(stored["1"]) == count
