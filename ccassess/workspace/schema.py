@@ -10,7 +10,8 @@ Version history:
    recognise re-imported sheets) and a completeness flag.
 3. answers stored per respondent and module as one JSON object (question id → answer)
    instead of one row per answer: an import of 100,000 respondents writes 100,000 rows, not
-   two million, and reading a round back parses one object per module.
+   two million, and reading a round back parses one object per module. The index of
+   respondent ids alone is dropped (never used by a query; every import paid for it).
 """
 
 from __future__ import annotations
@@ -157,7 +158,8 @@ def _version_3(db: sqlite3.Connection) -> None:
         [(row, module_id, encode_answers(answers), answered)
          for (row, module_id), (answers, answered) in grouped.items()],
     )  # fmt: skip
-    _run(db, "DROP TABLE answers_v2")
+    # Lookups by id alone scan (forget matches id or name); the index only slowed imports.
+    _run(db, "DROP TABLE answers_v2; DROP INDEX respondents_by_id")
 
 
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
