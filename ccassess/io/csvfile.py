@@ -127,7 +127,8 @@ def _rows(reader: Any, file: str) -> Iterator[tuple[int, list[str]]]:
                               ) from None  # fmt: skip
 
 
-def _value(cell: str) -> Any:
+def cell_text(cell: str) -> str | None:
+    """A CSV cell as read: trimmed, un-neutralised, None when empty."""
     text = unneutralise(cell.strip())
     return text or None
 
@@ -204,9 +205,9 @@ class _SheetCsv:
             return cells[index] if index is not None and index < len(cells) else ""
 
         for line, cells in rows:
-            section = _value(cell(cells, "section")) or ""
-            key = _value(cell(cells, "id")) or ""
-            answer = _value(cell(cells, "answer"))
+            section = cell_text(cell(cells, "section")) or ""
+            key = cell_text(cell(cells, "id")) or ""
+            answer = cell_text(cell(cells, "answer"))
             if section == RESPONDENT_SECTION:
                 if key not in RESPONDENT_FIELDS:
                     self.problems.error(self.at(line, "id"), f"unknown field {key!r}; fields: "
@@ -240,7 +241,7 @@ class _SheetCsv:
                 assembler = assemblers[module.id] = AnswerAssembler(
                     module, self.context.question_types, Location(self.file), self.problems
                 )
-            assembler.add(key, _value(cell(cells, "part")),
+            assembler.add(key, cell_text(cell(cells, "part")),
                           {"answer": AnswerCell(answer, self.at(line, "answer"))},
                           self.at(line))  # fmt: skip
         answers = SourceMap(location=Location(self.file))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import Location, Problems
 from ccassess.importing import ImportContext, RawRespondent, RowMap, SourceMap
-from ccassess.io.csvfile import META_COLUMNS, activity_items, unneutralise
+from ccassess.io.csvfile import META_COLUMNS, activity_items, cell_text
 from ccassess.model import DONT_KNOW
 from ccassess.qtypes import AnswerProblem
 
@@ -72,7 +72,7 @@ class _Single:
         written: the validator reports it at its place."""
         from ccassess.io.sheets import single_answer
 
-        value = _value(text)
+        value = cell_text(text)
         if value is None:
             return None
         value = single_answer(self.labels, value)
@@ -294,7 +294,7 @@ class TableReader:
         assemblers: dict[str, AnswerAssembler] = {}
         for column in self.combined:
             text = cells[column.index] if column.index < len(cells) else ""
-            value = _value(text)
+            value = cell_text(text)
             if value is None:
                 continue
             module = column.module
@@ -328,7 +328,7 @@ class TableReader:
             if column.reported:
                 continue
             text = cells[column.index] if column.index < len(cells) else ""
-            if _value(text) is not None:
+            if cell_text(text) is not None:
                 column.reported = True
                 self.problems.error(Location(self.file, line, column=column.name),
                                     column.message)  # fmt: skip
@@ -348,8 +348,3 @@ def _answer_value(column: _Single, text: str) -> Any:
     if len(column.memo) < MEMO_LIMIT:
         column.memo[text] = value
     return value
-
-
-def _value(cell: str) -> Any:
-    text = unneutralise(cell.strip())
-    return text or None

@@ -33,8 +33,11 @@ def _encoder() -> Callable[[Any], str]:
     return lambda value: "".join(encode(value, 0))
 
 
-encode_answers: Callable[[Mapping[str, Any]], str] = _encoder()
-"""A module's answers ({question id: answer}) as stored."""
+#: The workspace's one canonical JSON text (sorted keys, no spaces, UTF-8 as is): stored
+#: answers and module definitions, and what their digests are computed from.
+canonical_json: Callable[[Any], str] = _encoder()
+#: A module's answers ({question id: answer}) as stored.
+encode_answers: Callable[[Mapping[str, Any]], str] = canonical_json
 
 
 def decode_answers(text: str) -> dict[str, Any]:

@@ -22,7 +22,12 @@ from typing import TYPE_CHECKING, Any
 from ccassess.errors import CcassessError, Location, ValidationError
 from ccassess.model import AssessmentSettings, Module, Respondent
 from ccassess.workspace import db as database
-from ccassess.workspace.answers import decode_answers, encode_answers, encode_respondent
+from ccassess.workspace.answers import (
+    canonical_json,
+    decode_answers,
+    encode_answers,
+    encode_respondent,
+)
 from ccassess.workspace.config import (
     CONFIG_FILE,
     DATABASE_FILE,
@@ -61,8 +66,9 @@ def pause_point(name: str) -> None:
             time.sleep(0.05)
 
 
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+INSERT_ANSWERS = (
+    "INSERT INTO answers (respondent, module_id, answers, answered) VALUES (?, ?, ?, ?)"
+)
 
 
 def definition_digest(definition: Mapping[str, Any]) -> str:
@@ -470,7 +476,7 @@ class Workspace:
         )  # fmt: skip
         row = int(cursor.lastrowid)  # type: ignore[arg-type]
         db.executemany(
-            "INSERT INTO answers (respondent, module_id, answers, answered) VALUES (?, ?, ?, ?)",
+            INSERT_ANSWERS,
             [(row, module_id, text, stamp) for module_id, text in
              encode_respondent(respondent.answers).items()],
         )  # fmt: skip
@@ -498,7 +504,7 @@ class Workspace:
             people,
         )
         db.executemany(
-            "INSERT INTO answers (respondent, module_id, answers, answered) VALUES (?, ?, ?, ?)",
+            INSERT_ANSWERS,
             answers,
         )
 
