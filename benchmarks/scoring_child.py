@@ -12,12 +12,12 @@ import time
 
 def main(count: int, runs: int) -> dict[str, float]:
     from benchmarks.synthetic import DEPARTMENTS, raw_respondents
-    from ccassess.assessment import assess
-    from ccassess.checking import Checker
+    from ccassess.actions.assess import assess
     from ccassess.errors import Problems
-    from ccassess.model import AssessmentSettings
-    from ccassess.registry import load_registry
-    from ccassess.responses import ResponseValidator
+    from ccassess.importers.response_files import ResponseValidator
+    from ccassess.io.checker import Checker
+    from ccassess.model.settings import AssessmentSettings
+    from ccassess.plugin.registry import load_registry
 
     registry = load_registry()
     settings = AssessmentSettings(departments=DEPARTMENTS)

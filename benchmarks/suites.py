@@ -19,8 +19,9 @@ def startup(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
     Installers compile a wheel's modules and editable installs write `__pycache__`, but a
     PYTHONDONTWRITEBYTECODE in the environment (as on the development machine) would make
     every child recompile ccassess (about 50 ms). So the children run without it, and the
-    warm-up round writes the bytecode and fills the caches (ccassess/cache.py) as a user's
-    earlier run would; the caches go to a folder of this run, not the user's.
+    warm-up round writes the bytecode and fills the caches
+    (ccassess/definitions/cache.py) as a user's earlier run would; the caches go to a folder of
+    this run, not the user's.
     """
     import os
 

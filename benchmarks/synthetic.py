@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from ccassess.model import DEPARTMENT_ROWS, Module
+from ccassess.model.questionnaire import DEPARTMENT_ROWS, Module
 
 DEPARTMENTS = (
     "Marketing",

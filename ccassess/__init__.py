@@ -21,53 +21,46 @@ _PUBLIC = {
     "Location": "ccassess.errors",
     "Problem": "ccassess.errors",
     "ValidationError": "ccassess.errors",
-    "DONT_KNOW": "ccassess.model",
-    "AssessmentSettings": "ccassess.model",
-    "Dimension": "ccassess.model",
-    "Module": "ccassess.model",
-    "Option": "ccassess.model",
-    "Question": "ccassess.model",
-    "Respondent": "ccassess.model",
-    "Scale": "ccassess.model",
-    "AnswerProblem": "ccassess.qtypes",
-    "DefinitionContext": "ccassess.qtypes",
-    "QuestionType": "ccassess.qtypes",
-    "AssessmentResult": "ccassess.result",
-    "DimensionResult": "ccassess.result",
-    "Finding": "ccassess.result",
-    "ModuleResult": "ccassess.result",
-    "Recommendation": "ccassess.result",
-    "ReportSection": "ccassess.sections",
+    "DONT_KNOW": "ccassess.model.answers",
+    "AssessmentSettings": "ccassess.model.settings",
+    "Dimension": "ccassess.model.questionnaire",
+    "Module": "ccassess.model.questionnaire",
+    "Option": "ccassess.model.questionnaire",
+    "Question": "ccassess.model.questionnaire",
+    "Respondent": "ccassess.model.answers",
+    "Scale": "ccassess.model.questionnaire",
+    "AnswerProblem": "ccassess.questions.types",
+    "DefinitionContext": "ccassess.questions.types",
+    "QuestionType": "ccassess.questions.types",
+    "AssessmentResult": "ccassess.model.result",
+    "DimensionResult": "ccassess.model.result",
+    "Finding": "ccassess.model.result",
+    "ModuleResult": "ccassess.model.result",
+    "Recommendation": "ccassess.model.result",
+    "ReportSection": "ccassess.report.section",
     "Text": "ccassess.text",
-    "Importer": "ccassess.importing",
-    "ImportContext": "ccassess.importing",
-    "RawRespondent": "ccassess.importing",
-    "SourceMap": "ccassess.importing",
+    "Importer": "ccassess.importers.base",
+    "ImportContext": "ccassess.importers.base",
+    "RawRespondent": "ccassess.importers.base",
+    "SourceMap": "ccassess.importers.base",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from ccassess.errors import CcassessError, Location, Problem, ValidationError
-    from ccassess.importing import ImportContext, Importer, RawRespondent, SourceMap
+    from ccassess.importers.base import ImportContext, Importer, RawRespondent, SourceMap
     from ccassess.markers import hookimpl
-    from ccassess.model import (
-        DONT_KNOW,
-        AssessmentSettings,
-        Dimension,
-        Module,
-        Option,
-        Question,
-        Respondent,
-        Scale,
-    )
-    from ccassess.qtypes import AnswerProblem, DefinitionContext, QuestionType
-    from ccassess.result import (
+    from ccassess.model.answers import DONT_KNOW, Respondent
+    from ccassess.model.questionnaire import Dimension, Module, Option, Question, Scale
+    from ccassess.model.result import (
         AssessmentResult,
         DimensionResult,
         Finding,
         ModuleResult,
         Recommendation,
     )
-    from ccassess.sections import ReportSection
+    from ccassess.model.settings import AssessmentSettings
+    from ccassess.questions.types import AnswerProblem, DefinitionContext, QuestionType
+    from ccassess.report.section import ReportSection
     from ccassess.text import Text
 
 

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from ccassess.model import AssessmentSettings, Module, Respondent
-    from ccassess.qtypes import QuestionType
-    from ccassess.result import AssessmentResult, ModuleResult
+    from ccassess.model.answers import Respondent
+    from ccassess.model.questionnaire import Module
+    from ccassess.model.result import AssessmentResult, ModuleResult
+    from ccassess.model.settings import AssessmentSettings
+    from ccassess.questions.types import QuestionType
 
 hookspec = pluggy.HookspecMarker("ccassess")
 
@@ -139,7 +141,7 @@ def ccassess_importers() -> Sequence[Any] | None:
     """Contribute input formats (importers) for responses.
 
     Called when responses are read or imported. Return objects following the
-    ``ccassess.importing.Importer`` protocol: ``name`` (short, unique), ``label`` (what
+    ``ccassess.importers.base.Importer`` protocol: ``name`` (short, unique), ``label`` (what
     users see), ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
     ``read(path, context) -> Iterable[RawRespondent]`` — raw respondent mappings with their
     locations (a list, or a generator so that a large file streams through validation); the

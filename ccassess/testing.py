@@ -27,12 +27,14 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from ccassess import hookimpl
-from ccassess.model import AssessmentSettings, Module, Respondent
-from ccassess.registry import Registry, load_registry
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import Module
+from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.registry import Registry, load_registry
 
 if TYPE_CHECKING:
     from ccassess.errors import Problem
-    from ccassess.result import AssessmentResult
+    from ccassess.model.result import AssessmentResult
 
 __all__ = ["Kit", "ccassess_kit", "make_kit"]
 
@@ -69,7 +71,7 @@ class Kit:
         Returns the warnings (e.g. missing translations; ``[]`` when clean) and raises
         ``ccassess.ValidationError`` listing every error with its location.
         """
-        from ccassess.loading import build_module, load_module_file
+        from ccassess.definitions.loading import build_module, load_module_file
 
         if isinstance(definition, Mapping):
             loaded = build_module(dict(definition), self.registry.question_types, file="<test>")
@@ -95,9 +97,9 @@ class Kit:
         raises ``ccassess.ValidationError`` naming the question. Ids are R0001, R0002, …
         unless given.
         """
-        from ccassess.checking import Checker
         from ccassess.errors import Problems
-        from ccassess.responses import ResponseValidator
+        from ccassess.importers.response_files import ResponseValidator
+        from ccassess.io.checker import Checker
 
         raw: dict[str, Any] = {
             "id": id or f"R{next(self._ids):04d}",
@@ -132,7 +134,7 @@ class Kit:
 
     def read_responses(self, *paths: str | Path) -> list[Respondent]:
         """Respondents from response files or folders (YAML/JSON), validated by the real reader."""
-        from ccassess.responses import load_responses
+        from ccassess.importers.response_files import load_responses
 
         return load_responses(list(paths), self.registry.modules, self.registry.question_types,
                               self.settings, plugins=self.registry.plugins)  # fmt: skip
@@ -142,7 +144,7 @@ class Kit:
         (``ccassess_importers``) — and validated, as an import reads them. Raises
         ``ccassess.ValidationError`` listing every problem with file, line, sheet, row, column.
         """
-        from ccassess.importing import ImportContext, collect_importers, read_batch
+        from ccassess.importers.base import ImportContext, collect_importers, read_batch
 
         context = ImportContext(self.registry.modules, self.registry.question_types,
                                 self.settings)  # fmt: skip
@@ -156,9 +158,9 @@ class Kit:
     def score(self, respondents: Iterable[Respondent], **options: Any) -> AssessmentResult:
         """Score like ``ccassess score``: engine, plugin analysis, findings, recommendations.
 
-        ``options`` go to ``ccassess.assessment.assess`` (e.g. ``include_answers=True``).
+        ``options`` go to ``ccassess.actions.assess.assess`` (e.g. ``include_answers=True``).
         """
-        from ccassess.assessment import assess
+        from ccassess.actions.assess import assess
 
         return assess(self.registry, list(respondents), self.settings, **options)
 
@@ -248,7 +250,7 @@ def _settings(settings: AssessmentSettings | Mapping[str, Any] | None) -> Assess
         return AssessmentSettings()
     if isinstance(settings, AssessmentSettings):
         return settings
-    from ccassess.settings import build_settings
+    from ccassess.definitions.settings import build_settings
 
     return build_settings(dict(settings), "<test settings>")
 

@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ccassess.cli import cli
-from ccassess.registry import Registry, load_registry
+from ccassess.plugin.registry import Registry, load_registry
 
-# The suite never reads or writes the user's caches (ccassess/cache.py): one private cache
-# folder per test session, inherited by the processes the tests start; set before any test
+# The suite never reads or writes the user's caches (ccassess/definitions/cache.py): one
+# private cache folder per test session, inherited by the processes the tests start; set before any
+# test
 # module is collected (some load plugins at import).
 _CACHE = tempfile.TemporaryDirectory(prefix="ccassess-test-cache-")
 os.environ["CCASSESS_CACHE_DIR"] = _CACHE.name

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ccassess.registry import Registry
+from ccassess.plugin.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "plugins" / "ccassess_demo" / "muster_handels"

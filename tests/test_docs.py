@@ -92,7 +92,7 @@ def test_mkdocs_build_is_strict_and_complete(tmp_path: Path, hooks: types.Module
     for module_id in hooks.built_in_modules():
         assert (site / "modules" / module_id / "index.html").is_file()
     layout = (site / "architecture" / "index.html").read_text()
-    assert "ccassess/scoring.py" in layout and "generated: package-layout" not in layout
+    assert "ccassess/scoring/engine.py" in layout and "generated: package-layout" not in layout
 
 
 # -- generated references -----------------------------------------------------------------------
@@ -209,10 +209,10 @@ def test_yaml_examples_pass_validation(page: Path, tmp_path: Path) -> None:
     """Modules, responses and settings shown in the docs are what ccassess accepts."""
     import yaml
 
-    from ccassess.loading import load_module_file
-    from ccassess.registry import load_registry
-    from ccassess.responses import load_responses
-    from ccassess.settings import load_settings
+    from ccassess.definitions.loading import load_module_file
+    from ccassess.definitions.settings import load_settings
+    from ccassess.importers.response_files import load_responses
+    from ccassess.plugin.registry import load_registry
 
     registry = load_registry()
     modules = dict(registry.modules)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from ccassess.definitions.loading import load_module_file
 from ccassess.errors import ValidationError
-from ccassess.loading import load_module_file
-from ccassess.registry import Registry
+from ccassess.plugin.registry import Registry
 
 GOOD = """
 id: sample

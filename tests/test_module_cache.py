@@ -1,4 +1,4 @@
-"""The start-up caches (ccassess/cache.py) and the records behind a fast start-up.
+"""The start-up caches (ccassess/definitions/cache.py) and the records behind a fast start-up.
 
 Cached modules must equal freshly built ones, follow every change of their file and of the
 question types, survive a damaged or unusable cache folder, and never hide an invalid file.
@@ -22,21 +22,21 @@ from typing import Any
 import pytest
 
 from ccassess import QuestionType, hookimpl
-from ccassess.cache import entry_points
+from ccassess.definitions.cache import entry_points
 from ccassess.errors import ValidationError
-from ccassess.model import (
-    AssessmentSettings,
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import (
     Dimension,
     FindingRule,
     Level,
     Module,
     Option,
     Question,
-    Respondent,
     Scale,
 )
-from ccassess.plugins import PluginFailure, PluginInfo
-from ccassess.registry import ModuleSummary, Registry, load_registry
+from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.manager import PluginFailure, PluginInfo
+from ccassess.plugin.registry import ModuleSummary, Registry, load_registry
 
 MINE = """\
 id: mine
@@ -217,9 +217,9 @@ try:
     cli.main(["modules"], prog_name="ccassess")
 except SystemExit:
     pass
-heavy = ["yaml", "ccassess.loading", "ccassess.io.structured", "importlib.metadata",
-         "ccassess.report", "ccassess.errors", "ccassess.result", "ccassess.scoring", "pickle",
-         "_pickle"]
+heavy = ["yaml", "ccassess.definitions.loading", "ccassess.io.structured", "importlib.metadata",
+         "ccassess.report", "ccassess.errors", "ccassess.model.result", "ccassess.scoring.engine",
+         "pickle", "_pickle"]
 print([name for name in heavy if name in sys.modules])
 """
 
@@ -237,7 +237,7 @@ def test_a_hit_imports_neither_the_loader_nor_package_metadata(tmp_path: Path) -
         assert "leadership" in done.stdout
         return json.loads(done.stdout.splitlines()[-1].replace("'", '"'))
 
-    assert "ccassess.loading" in imported()  # filled the caches
+    assert "ccassess.definitions.loading" in imported()  # filled the caches
     assert imported() == []
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ccassess.errors import PluginError
-from ccassess.registry import load_registry
+from ccassess.plugin.registry import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARTNER_ANSWERS = """
@@ -142,8 +142,8 @@ def test_rejected_plugin_leaves_nothing_active(tmp_path: Path) -> None:
     )
     registry = load_registry(folder, skip_broken=True)
     assert "slider" in registry.question_types  # loaded fine so far
-    from ccassess.assessment import assess
-    from ccassess.model import AssessmentSettings
+    from ccassess.actions.assess import assess
+    from ccassess.model.settings import AssessmentSettings
 
     assess(registry, [], AssessmentSettings())
     assert registry.plugins.pm.get_plugin("local:broken") is None

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from ccassess.errors import ValidationError
-from ccassess.model import DONT_KNOW, AssessmentSettings
-from ccassess.registry import Registry
-from ccassess.responses import load_responses
+from ccassess.importers.response_files import load_responses
+from ccassess.model.answers import DONT_KNOW
+from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.registry import Registry
 
 SETTINGS = AssessmentSettings(departments=("Vertrieb", "Marketing"))
 

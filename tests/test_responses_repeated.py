@@ -12,11 +12,13 @@ from typing import Any
 import pytest
 
 from ccassess import hookimpl
-from ccassess.checking import Checker
 from ccassess.errors import Problems, ValidationError
-from ccassess.model import AssessmentSettings, Question, Respondent
-from ccassess.qtypes import AnswerProblem, QuestionType
-from ccassess.responses import ResponseValidator
+from ccassess.importers.response_files import ResponseValidator
+from ccassess.io.checker import Checker
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import Question
+from ccassess.model.settings import AssessmentSettings
+from ccassess.questions.types import AnswerProblem, QuestionType
 from ccassess.testing import Kit, make_kit
 
 

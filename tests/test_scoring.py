@@ -8,11 +8,11 @@ import types
 import pytest
 
 from ccassess import hookimpl
-from ccassess.departments import plan_groups
-from ccassess.model import AssessmentSettings
-from ccassess.result import AssessmentResult
-from ccassess.serial import result_from_json, result_to_json
-from ccassess.stats import cronbach_alpha, describe
+from ccassess.model.result import AssessmentResult
+from ccassess.model.serial import result_from_json, result_to_json
+from ccassess.model.settings import AssessmentSettings
+from ccassess.scoring.departments import plan_groups
+from ccassess.scoring.stats import cronbach_alpha, describe
 from ccassess.testing import Kit, make_kit
 
 CALC = {

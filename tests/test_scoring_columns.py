@@ -9,9 +9,9 @@ import types
 import pytest
 
 from ccassess import hookimpl
-from ccassess.model import Respondent
-from ccassess.scoring import question_scores
-from ccassess.stats import (
+from ccassess.model.answers import Respondent
+from ccassess.scoring.engine import question_scores
+from ccassess.scoring.stats import (
     cronbach_alpha,
     describe,
     describe_with_variance,

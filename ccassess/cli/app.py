@@ -15,7 +15,7 @@ import click
 from ccassess import __version__
 
 if TYPE_CHECKING:
-    from ccassess.registry import Registry
+    from ccassess.plugin.registry import Registry
 
 
 class State:
@@ -30,7 +30,7 @@ class State:
 
     def registry(self) -> Registry:
         if self._registry is None:
-            from ccassess.registry import load_registry
+            from ccassess.plugin.registry import load_registry
 
             self._registry = load_registry(self.plugins_dir, skip_broken=self.skip_broken)
             self._reported = 0

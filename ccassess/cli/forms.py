@@ -39,7 +39,7 @@ def form_command(state: State, workspace_dir: Path | None, assessment: Path | No
 
     Import the answers with `ccassess import EXPORT`.
     """
-    from ccassess.forms import form_request, write_form
+    from ccassess.forms.xlsform import form_request, write_form
 
     request = form_request(state.registry(), workspace_dir=workspace_dir, assessment=assessment,
                            perspective=perspective, lang=lang, modules=list(modules),

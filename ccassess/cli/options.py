@@ -34,7 +34,7 @@ def input_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def load_cli_inputs(registry: Any, assessment: Path | None, responses: tuple[Path, ...],
                     lang: str | None) -> Any:  # fmt: skip
-    from ccassess.inputs import load_inputs
+    from ccassess.actions.inputs import load_inputs
 
     meta = click.get_current_context().meta
     workspaces = meta.get("ccassess.workspace") or ()

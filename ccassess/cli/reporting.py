@@ -74,7 +74,7 @@ def _report_options(options: dict[str, Any]) -> Any:
 
 
 def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[str, Any]) -> None:
-    from ccassess.assessment import assess
+    from ccassess.actions.assess import assess
     from ccassess.report import write_report
 
     result = assess(
@@ -126,7 +126,7 @@ def _batch(
     assessment: Path | None,
     **options: Any,
 ) -> None:
-    from ccassess.batch import BatchJob, render_batch
+    from ccassess.actions.batch import BatchJob, render_batch
     from ccassess.errors import CcassessError
 
     if responses or assessment:
@@ -152,7 +152,7 @@ def _batch(
 @pass_state
 def demo_command(state: State, name: str | None, **options: Any) -> None:
     """Score the bundled demo assessment (Muster Handels GmbH) and write its report."""
-    from ccassess.inputs import load_demo
+    from ccassess.actions.inputs import load_demo
 
     registry = state.registry()
     inputs = load_demo(registry, name, options["lang"])

@@ -26,9 +26,9 @@ def score_command(
     state: State, responses: tuple[Path, ...], assessment: Path | None, fmt: str, lang: str | None
 ) -> None:
     """Score responses: overall, module and dimension scores with maturity levels."""
-    from ccassess.assessment import assess
-    from ccassess.serial import result_to_json
-    from ccassess.summary import score_table
+    from ccassess.actions.assess import assess
+    from ccassess.cli.score_table import score_table
+    from ccassess.model.serial import result_to_json
 
     registry = state.registry()
     inputs = load_cli_inputs(registry, assessment, responses, lang)

@@ -42,7 +42,7 @@ def validate_command(
     Without arguments every loaded module is checked. PATHS may be module files, response
     files or folders of them; they are told apart by their content.
     """
-    from ccassess.validation import validate_paths
+    from ccassess.actions.validate import validate_paths
 
     report = validate_paths(state.registry(), list(paths), list(module_files), assessment)
     for line in report.lines():

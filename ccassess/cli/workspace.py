@@ -129,8 +129,8 @@ def import_command(state: State, files: tuple[Path, ...], workspace_dir: Path | 
     registry = state.registry()
     options = {"from": source, "mapping": mapping, "include_incomplete": include_incomplete}
     if suggest_mapping:
+        from ccassess.actions.import_files import suggest_mapping as suggest
         from ccassess.errors import CcassessError
-        from ccassess.workspace.imports import suggest_mapping as suggest
 
         if len(files) != 1:
             raise CcassessError("--suggest-mapping reads one export file at a time")

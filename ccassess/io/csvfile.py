@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import Location, Problem, Problems, ValidationError
-from ccassess.importing import ImportContext, RawRespondent, SourceMap
-from ccassess.model import DONT_KNOW
+from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
+from ccassess.model.answers import DONT_KNOW
 
 if TYPE_CHECKING:
-    from ccassess.model import Module, Respondent
-    from ccassess.qtypes import QuestionType
+    from ccassess.model.answers import Respondent
+    from ccassess.model.questionnaire import Module
+    from ccassess.questions.types import QuestionType
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -148,7 +149,7 @@ class CsvImporter:
         if "section" in names and "answer" in names:
             return _SheetCsv(path, header, context).read(rows)
         if "id" in names or "perspective" in names:
-            from ccassess.io.csvtable import TableReader
+            from ccassess.importers.csv_table import TableReader
 
             return TableReader(str(path), header, context).read(rows)
         raise ValidationError([Problem(Location(str(path), 1), "unknown CSV layout: expected "
@@ -158,8 +159,8 @@ class CsvImporter:
     def read_parts(self, path: Path, context: ImportContext, parts: int
               ) -> list[Iterable[RawRespondent]] | None:  # fmt: skip
         """A large table in consecutive parts of rows (validated in parallel, see
-        `ccassess.validating`); None for anything else (read as usual)."""
-        from ccassess.io.csvtable import PARALLEL_MIN_ROWS, TableReader
+        `ccassess.importers.validating`); None for anything else (read as usual)."""
+        from ccassess.importers.csv_table import PARALLEL_MIN_ROWS, TableReader
 
         if path.stat().st_size < PARALLEL_MIN_ROWS * 20:  # too small to be worth a process
             return None
@@ -184,7 +185,7 @@ class _SheetCsv:
         return Location(self.file, line, column=key)
 
     def read(self, rows: Iterable[tuple[int, list[str]]]) -> list[RawRespondent]:
-        from ccassess.io.sheets import (
+        from ccassess.importers.xlsx_sheet import (
             RESPONDENT_FIELDS,
             AnswerAssembler,
             AnswerCell,
@@ -277,7 +278,7 @@ def answer_columns(
     module: Module, departments: Sequence[str], respondents: Sequence[Respondent] = ()
 ) -> list[tuple[str, str, str | None]]:
     """(column name, question id, part) for the table layout of one module."""
-    from ccassess.survey import present
+    from ccassess.questions import present
 
     columns: list[tuple[str, str, str | None]] = []
     for _, question in module.questions():
@@ -345,8 +346,8 @@ def sheet_csv_rows(
     respondent_id: str | None = None,
 ) -> list[list[Any]]:
     """The CSV answer sheet for one respondent (header first)."""
-    from ccassess.io.sheets import RESPONDENT_FIELDS, _allowed_text
-    from ccassess.survey import present
+    from ccassess.importers.xlsx_sheet import RESPONDENT_FIELDS, _allowed_text
+    from ccassess.questions import present
 
     rows: list[list[Any]] = [list(SHEET_COLUMNS)]
     for key, label in RESPONDENT_FIELDS.items():

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from ccassess.errors import CcassessError
 
 if TYPE_CHECKING:
-    from ccassess.model import AssessmentSettings
-    from ccassess.plugins import Plugins
-    from ccassess.result import AssessmentResult
+    from ccassess.model.result import AssessmentResult
+    from ccassess.model.settings import AssessmentSettings
+    from ccassess.plugin.manager import Plugins
 
 SUFFIX = {"pdf": ".pdf", "html": ".html", "json": ".json", "md": ".md", "xlsx": ".xlsx"}
 
@@ -44,13 +44,13 @@ def default_output(result: AssessmentResult, options: ReportOptions) -> Path:
 
 def write_report(result: AssessmentResult, plugins: Plugins, options: ReportOptions) -> Path:
     """Render the result in the requested format and write it atomically; return the path."""
-    from ccassess.report.files import atomic_write_bytes, atomic_write_text
+    from ccassess.io.files import atomic_write_bytes, atomic_write_text
 
     path = options.output or default_output(result, options)
     if path.exists() and path.is_dir():
         raise CcassessError(f"{path}: is a folder; give a file name for the report")
     if options.format == "json":
-        from ccassess.serial import result_to_json
+        from ccassess.model.serial import result_to_json
 
         return atomic_write_text(path, result_to_json(result) + "\n")
     if options.format == "md":

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import io
 
+from ccassess.model.result import AssessmentResult
 from ccassess.report.builtin import builtin_sections
 from ccassess.report.i18n import Translator
-from ccassess.result import AssessmentResult
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADERS = {

@@ -16,10 +16,10 @@ from collections import Counter
 from typing import Any
 
 from ccassess.format import number
+from ccassess.model.result import AssessmentResult, DimensionResult, LevelInfo, ModuleResult
 from ccassess.report.i18n import text
-from ccassess.result import AssessmentResult, DimensionResult, LevelInfo, ModuleResult
-from ccassess.sections import ReportSection
-from ccassess.stats import ALPHA_MIN_RESPONDENTS, DISAGREEMENT_SD
+from ccassess.report.section import ReportSection
+from ccassess.scoring.stats import ALPHA_MIN_RESPONDENTS, DISAGREEMENT_SD
 
 ORDER = {
     "cover": 100,

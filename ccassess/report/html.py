@@ -28,13 +28,13 @@ from ccassess.format import day, number, percent
 from ccassess.report.charts import Charts, Palette, readable_on, tint
 from ccassess.report.i18n import Translator, text
 from ccassess.report.resources import image_data_url, inline_html
+from ccassess.report.section import ReportSection
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
-from ccassess.sections import ReportSection
 
 if TYPE_CHECKING:
-    from ccassess.plugins import Plugins
+    from ccassess.model.result import AssessmentResult
+    from ccassess.plugin.manager import Plugins
     from ccassess.report import ReportOptions
-    from ccassess.result import AssessmentResult
 
 BASE_TEMPLATE = "base.html"
 STYLESHEET_TEMPLATE = "report.css"

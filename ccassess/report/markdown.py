@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from ccassess.format import day, number, percent
+from ccassess.model.result import AssessmentResult
 from ccassess.report.builtin import builtin_sections
 from ccassess.report.i18n import Translator, text
-from ccassess.result import AssessmentResult
 
 #: How many action-plan items the summary lists.
 TOP_ACTIONS = 10

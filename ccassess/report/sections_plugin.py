@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from ccassess.markers import hookimpl
 
 if TYPE_CHECKING:
-    from ccassess.result import AssessmentResult
-    from ccassess.sections import ReportSection
+    from ccassess.model.result import AssessmentResult
+    from ccassess.report.section import ReportSection
 
 
 @hookimpl

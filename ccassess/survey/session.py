@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ccassess.checking import Checker
 from ccassess.errors import Problems
-from ccassess.model import DONT_KNOW, Module, Question, Respondent
-from ccassess.survey import present
+from ccassess.io.checker import Checker
+from ccassess.model.answers import DONT_KNOW, Respondent
+from ccassess.model.questionnaire import Module, Question
+from ccassess.questions import present
 
 if TYPE_CHECKING:
-    from ccassess.registry import Registry
+    from ccassess.plugin.registry import Registry
     from ccassess.workspace.store import Round, Workspace
 
 BACK = {"b", "back", "z", "zurück", "zurueck", "<"}
@@ -191,7 +192,7 @@ class SurveySession:
     def __init__(self, workspace: Workspace, registry: Registry, round_: Round, row: int,
                  respondent: Respondent, items: list[SurveyItem], lang: str,
                  console: Console) -> None:  # fmt: skip
-        from ccassess.responses import ResponseValidator
+        from ccassess.importers.response_files import ResponseValidator
 
         self.workspace = workspace
         self.registry = registry
@@ -248,7 +249,7 @@ class SurveySession:
 
     def _finish(self) -> str | None:
         """Validate the whole respondent (cross-field rules too); mark complete when fine."""
-        from ccassess.importing import content_hash
+        from ccassess.importers.base import content_hash
 
         problems = Problems()
         self.validator.problems = problems

@@ -11,10 +11,8 @@ See docs/workspace.md.
 
 from __future__ import annotations
 
-from ccassess.workspace.config import CONFIG_FILE, DATABASE_FILE, WorkspaceConfig, load_config
-from ccassess.workspace.db import WorkspaceDatabaseError
-from ccassess.workspace.imports import ImportReport, import_files
-from ccassess.workspace.rounds import (
+from ccassess.actions.import_files import ImportReport, import_files
+from ccassess.actions.rounds import (
     Comparison,
     compare_rounds,
     comparison_table,
@@ -22,6 +20,8 @@ from ccassess.workspace.rounds import (
     load_workspace_inputs,
     score_round,
 )
+from ccassess.workspace.config import CONFIG_FILE, DATABASE_FILE, WorkspaceConfig, load_config
+from ccassess.workspace.db import WorkspaceDatabaseError
 from ccassess.workspace.schema import SCHEMA_VERSION
 from ccassess.workspace.store import (
     Forgotten,

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccassess.checking import Checker
+from ccassess.definitions.settings import build_settings
 from ccassess.errors import Problems
+from ccassess.io.checker import Checker
 from ccassess.io.structured import read_structured
-from ccassess.model import AssessmentSettings
-from ccassess.settings import build_settings
+from ccassess.model.settings import AssessmentSettings
 
 CONFIG_FILE = "assessment.yaml"
 DATABASE_FILE = "ccassess.db"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ccassess.workspace.store import Round, Workspace, now
 
 if TYPE_CHECKING:
-    from ccassess.registry import Registry
+    from ccassess.plugin.registry import Registry
 
 EXPORT_FORMATS = ("csv", "json")
 
@@ -56,6 +56,6 @@ def export_bytes(workspace: Workspace, registry: Registry, round_: Round, fmt: s
 
 
 def write_export(path: Path, data: bytes) -> Path:
-    from ccassess.report.files import atomic_write_bytes
+    from ccassess.io.files import atomic_write_bytes
 
     return atomic_write_bytes(path, data)

@@ -95,8 +95,8 @@ def _version_1(db: sqlite3.Connection) -> None:
 
 
 def _version_2(db: sqlite3.Connection) -> None:
-    from ccassess.importing import content_hash
-    from ccassess.model import Respondent
+    from ccassess.importers.base import content_hash
+    from ccassess.model.answers import Respondent
 
     _run(
         db,
@@ -131,7 +131,7 @@ def _version_2(db: sqlite3.Connection) -> None:
 
 
 def _version_3(db: sqlite3.Connection) -> None:
-    from ccassess.workspace.answers import encode_answers
+    from ccassess.io.canonical import encode_answers
 
     _run(
         db,

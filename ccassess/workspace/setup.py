@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ccassess.definitions.settings import build_settings
 from ccassess.io.structured import read_structured
-from ccassess.model import AssessmentSettings
-from ccassess.settings import build_settings
+from ccassess.model.settings import AssessmentSettings
 
 
 def initial_settings(

@@ -20,14 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError, Location, ValidationError
-from ccassess.model import AssessmentSettings, Module, Respondent
+from ccassess.io.canonical import canonical_json, decode_answers, encode_answers, encode_respondent
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import Module
+from ccassess.model.settings import AssessmentSettings
 from ccassess.workspace import db as database
-from ccassess.workspace.answers import (
-    canonical_json,
-    decode_answers,
-    encode_answers,
-    encode_respondent,
-)
 from ccassess.workspace.config import (
     CONFIG_FILE,
     DATABASE_FILE,
@@ -39,7 +36,7 @@ from ccassess.workspace.config import (
 from ccassess.workspace.schema import migrate
 
 if TYPE_CHECKING:
-    from ccassess.registry import Registry
+    from ccassess.plugin.registry import Registry
 
 #: Environment variable naming a point where ccassess pauses (for interruption tests only).
 PAUSE_ENV = "CCASSESS_TEST_PAUSE"
@@ -211,7 +208,7 @@ class Workspace:
         An assessment.yaml already in the folder is only rewritten with `replace_config`
         (when the settings were read from it).
         """
-        from ccassess.report.files import atomic_write_text
+        from ccassess.io.files import atomic_write_text
 
         folder = Path(folder)
         if is_workspace(folder) or (folder / DATABASE_FILE).exists():
@@ -355,7 +352,7 @@ class Workspace:
 
     def round_modules(self, round_: Round, registry: Registry) -> RoundModules:
         """The round's modules, rebuilt exactly as they were answered where pinned."""
-        from ccassess.loading import build_module
+        from ccassess.definitions.loading import build_module
 
         stored = self.stored_modules(round_)
         wanted = list(self.settings.modules or [])
@@ -396,7 +393,7 @@ class Workspace:
 
     def registry_for(self, round_: Round, registry: Registry) -> tuple[Registry, list[str]]:
         """A registry whose modules are the round's (as answered); plugins are the same."""
-        from ccassess.registry import ModuleEntry, Registry
+        from ccassess.plugin.registry import ModuleEntry, Registry
 
         found = self.round_modules(round_, registry)
         entries = {module_id: ModuleEntry(module, found.plugins[module_id])

@@ -245,7 +245,7 @@ _REGISTRY: Any = None
 def built_in_registry() -> Any:
     global _REGISTRY
     if _REGISTRY is None:
-        from ccassess.registry import load_registry
+        from ccassess.plugin.registry import load_registry
 
         _REGISTRY = load_registry(skip_broken=True)
     return _REGISTRY
@@ -416,7 +416,7 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def default_levels() -> str:
-    from ccassess.levels import DEFAULT_LEVELS
+    from ccassess.model.levels import DEFAULT_LEVELS
 
     lines = ["| level | from score | name | what it looks like |", "| --- | --- | --- | --- |"]
     for level in DEFAULT_LEVELS:

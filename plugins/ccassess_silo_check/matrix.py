@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ccassess import DONT_KNOW, AssessmentSettings, Finding, Module, Respondent, Text
-from ccassess.departments import plan_groups
+from ccassess.scoring.departments import plan_groups
 
 MATRIX_QUESTION = "understanding_matrix"
 DIMENSION = "cross_understanding"

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ccassess.errors import Location, Problems, ValidationError
-from ccassess.importing import ImportContext, RawRespondent, SourceMap
-from ccassess.model import DONT_KNOW, Question
+from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
+from ccassess.model.answers import DONT_KNOW
+from ccassess.model.questionnaire import Question
 from ccassess_survey_tools.export import STATUS_WORDS, Column, Export, Response, short_hash
 from ccassess_survey_tools.mapping import (
     ColumnRule,

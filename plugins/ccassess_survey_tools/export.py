@@ -21,7 +21,7 @@ from ccassess_survey_tools.table import CSV_SUFFIXES, Table, read_table, sniff, 
 from ccassess_survey_tools.words import normal
 
 if TYPE_CHECKING:
-    from ccassess.importing import ImportContext, RawRespondent
+    from ccassess.importers.base import ImportContext, RawRespondent
 
 #: Headings that are personal data in any tool (compared normalised). Never imported.
 PERSONAL = {normal(h) for h in (

@@ -15,7 +15,7 @@ from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table, snif
 from ccassess_survey_tools.words import normal
 
 if TYPE_CHECKING:
-    from ccassess.importing import ImportContext, RawRespondent
+    from ccassess.importers.base import ImportContext, RawRespondent
 
 #: Sheets of ccassess's own answer workbooks: those are the core's to read.
 OWN_SHEETS = {"_ccassess", "angaben", "respondent", "anleitung", "instructions"}

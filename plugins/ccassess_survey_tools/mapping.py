@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ccassess.errors import Location, Problems
-from ccassess.model import DONT_KNOW
+from ccassess.model.answers import DONT_KNOW
 from ccassess_survey_tools.matching import FIELDS, QuestionIndex, Target
 from ccassess_survey_tools.words import normal
 

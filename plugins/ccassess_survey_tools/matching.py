@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ccassess.model import DONT_KNOW, Module, Question
-from ccassess.qtypes import AnswerProblem, QuestionType
-from ccassess.survey import present
+from ccassess.model.answers import DONT_KNOW
+from ccassess.model.questionnaire import Module, Question
+from ccassess.questions import present
+from ccassess.questions.types import AnswerProblem, QuestionType
 from ccassess_survey_tools.words import Closest, compact, normal, without_numbering
 
 #: At or above: used without asking. Below `GUESS`: no match at all.
@@ -88,7 +89,7 @@ class QuestionIndex:
 
     def __init__(self, modules: Mapping[str, Module], types: Mapping[str, QuestionType],
                  departments: Sequence[str]) -> None:  # fmt: skip
-        from ccassess.forms import xml_name
+        from ccassess.forms.xlsform import xml_name
 
         self.modules = modules
         self.types = types
@@ -532,7 +533,7 @@ class AnswerMatcher:
         return Value([item.value for item in found], weakest.confidence, weakest.reason)
 
     def _field(self, name: str, raw: str) -> Value:
-        from ccassess.forms import xml_name
+        from ccassess.forms.xlsform import xml_name
 
         text = normal(raw)
         if name == "department":

@@ -12,13 +12,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccassess.checking import Checker
+from ccassess.definitions.loading import build_module
 from ccassess.errors import CcassessError, Problems, ValidationError
+from ccassess.importers.response_files import ResponseValidator, raw_respondents
+from ccassess.io.checker import Checker
 from ccassess.io.structured import parse_json, parse_yaml
-from ccassess.loading import build_module
-from ccassess.model import DONT_KNOW, AssessmentSettings
-from ccassess.registry import load_registry
-from ccassess.responses import ResponseValidator, raw_respondents
+from ccassess.model.answers import DONT_KNOW
+from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.registry import load_registry
 from ccassess.testing import Kit
 
 REGISTRY = load_registry()
@@ -172,9 +173,9 @@ import warnings  # noqa: E402
 from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from ccassess.importing import ImportContext, read_batch  # noqa: E402
+from ccassess.importers.base import ImportContext, read_batch  # noqa: E402
+from ccassess.importers.xlsx_sheet import SheetRequest, XlsxImporter, build_workbook  # noqa: E402
 from ccassess.io.csvfile import META_COLUMNS, SHEET_COLUMNS, CsvImporter, answer_columns  # noqa: E402
-from ccassess.io.sheets import SheetRequest, XlsxImporter, build_workbook  # noqa: E402
 
 SHEET_MODULES = [REGISTRY.modules[m] for m in ("leadership", "silo_check", "customer_or_reporting")]
 SHEET_SETTINGS = AssessmentSettings(departments=("Vertrieb", "Marketing"))

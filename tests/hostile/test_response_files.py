@@ -107,9 +107,11 @@ def test_thousand_files_one_broken(run: Callable, tmp_path: Path) -> None:
 def test_too_many_files_are_refused_not_cut_off(
     run: Callable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ccassess.responses
+    import ccassess.importers.response_files
 
-    monkeypatch.setattr(ccassess.responses, "MAX_FILES", 10)  # the real limit is 100,000
+    monkeypatch.setattr(
+        ccassess.importers.response_files, "MAX_FILES", 10
+    )  # the real limit is 100,000
     folder = tmp_path / "answers"
     folder.mkdir()
     for i in range(11):

@@ -11,8 +11,8 @@ import pytest
 from module_kit import write_responses
 
 from ccassess import AssessmentSettings, Respondent
-from ccassess.registry import Registry, load_registry
-from ccassess.responses import load_responses
+from ccassess.importers.response_files import load_responses
+from ccassess.plugin.registry import Registry, load_registry
 
 LoadResponses = Callable[..., list[Respondent]]
 

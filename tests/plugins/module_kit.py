@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 
 from ccassess import AssessmentResult, AssessmentSettings, ModuleResult, Respondent
-from ccassess.assessment import assess
-from ccassess.registry import Registry
+from ccassess.actions.assess import assess
+from ccassess.plugin.registry import Registry
 
 
 def write_responses(folder: Path, respondents: Sequence[dict[str, Any]], name: str) -> Path:

@@ -8,7 +8,7 @@ import pytest
 from module_kit import assess_module, customer, dimension_score, finding_ids, internal
 
 from ccassess import ValidationError
-from ccassess.validation import validate_paths
+from ccassess.actions.validate import validate_paths
 
 MODULE = "customer_metrics"
 METRICS = ("csat", "nps", "ces", "churn", "retention", "clv")
@@ -275,11 +275,11 @@ def test_validate_command_reports_cross_field_problems(registry, tmp_path):
     """`ccassess validate` runs the same checks when it is given the plugins."""
     from module_kit import write_responses
 
-    from ccassess.checking import Checker
     from ccassess.errors import Problems
+    from ccassess.importers.response_files import ResponseValidator, raw_respondents
+    from ccassess.io.checker import Checker
     from ccassess.io.structured import read_structured
-    from ccassess.model import AssessmentSettings
-    from ccassess.responses import ResponseValidator, raw_respondents
+    from ccassess.model.settings import AssessmentSettings
 
     path = write_responses(
         tmp_path, [internal("r1", MODULE, {"customers_start": 5, "customers_lost": 6})], "v.yaml"

@@ -8,7 +8,7 @@ import pytest
 from module_kit import assess_module, dimension_score, finding_ids, internal
 
 from ccassess import ValidationError
-from ccassess.validation import validate_paths
+from ccassess.actions.validate import validate_paths
 
 MODULE = "customer_or_reporting"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from module_kit import assess_module, customer, dimension_score, finding_ids, internal
 
-from ccassess.validation import validate_paths
+from ccassess.actions.validate import validate_paths
 
 MODULE = "customer_perception"
 

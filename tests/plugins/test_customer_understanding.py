@@ -8,8 +8,8 @@ import pytest
 from module_kit import assess_module, customer, dimension_score, finding_ids, internal
 
 from ccassess import ValidationError
-from ccassess.loading import build_module
-from ccassess.validation import validate_paths
+from ccassess.actions.validate import validate_paths
+from ccassess.definitions.loading import build_module
 
 MODULE = "customer_understanding"
 REACTIONS = ("like", "expect", "neutral", "tolerate", "dislike")

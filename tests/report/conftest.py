@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from ccassess.assessment import assess
-from ccassess.inputs import load_demo
-from ccassess.registry import Registry
+from ccassess.actions.assess import assess
+from ccassess.actions.inputs import load_demo
+from ccassess.model.result import AssessmentResult
+from ccassess.plugin.registry import Registry
 from ccassess.report import ReportOptions
 from ccassess.report.html import render_html
-from ccassess.result import AssessmentResult
 from ccassess.testing import visible_text
 from tests.report.synthetic import synthetic_result
 

@@ -11,10 +11,12 @@ import random
 from datetime import date
 from typing import Any
 
-from ccassess.assessment import assess
-from ccassess.model import DEPARTMENT_ROWS, AssessmentSettings, Module, Question, Respondent
-from ccassess.registry import Registry
-from ccassess.result import AssessmentResult
+from ccassess.actions.assess import assess
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import DEPARTMENT_ROWS, Module, Question
+from ccassess.model.result import AssessmentResult
+from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.registry import Registry
 from ccassess.testing import Kit
 
 DEPARTMENTS = {"Vertrieb": 6, "Marketing": 5, "Kundenservice": 5, "Rechtsabteilung": 2}

@@ -10,7 +10,7 @@ import pytest
 
 from ccassess import CcassessError, ReportSection, Text, hookimpl
 from ccassess.format import number
-from ccassess.registry import load_registry
+from ccassess.plugin.registry import load_registry
 from ccassess.report import ReportOptions
 from ccassess.report.builtin import ORDER
 from ccassess.report.html import render_html
@@ -222,7 +222,7 @@ def test_theme_extends_templates_and_stylesheet(tmp_path: Path, small_result, re
 
 
 def test_report_rebuilds_from_the_json_result(registry, demo_result, demo_html):
-    from ccassess.serial import result_from_json, result_to_json
+    from ccassess.model.serial import result_from_json, result_to_json
 
     rebuilt = result_from_json(result_to_json(demo_result))
     options = ReportOptions(format="html", lang="de")

@@ -10,11 +10,11 @@ import pytest
 
 from ccassess.errors import CcassessError
 from ccassess.format import number
+from ccassess.io.files import atomic_write
+from ccassess.model.result import Recommendation
 from ccassess.report import ReportOptions, write_report
 from ccassess.report.action_plan import action_plan_workbook
-from ccassess.report.files import atomic_write
 from ccassess.report.markdown import escape_md, render_markdown
-from ccassess.result import Recommendation
 from ccassess.text import Text
 from tests.report.conftest import with_info
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from ws_kit import DEMO
 
-from ccassess.registry import Registry
-from ccassess.settings import load_settings
+from ccassess.definitions.settings import load_settings
+from ccassess.plugin.registry import Registry
 from ccassess.workspace import Workspace
 
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from ws_kit import DEMO, fill_workbook, respondent_ids, snapshot, write_responses
 
-from ccassess.registry import Registry
-from ccassess.survey import present
+from ccassess.plugin.registry import Registry
+from ccassess.questions import present
 from ccassess.workspace import Workspace
 
 

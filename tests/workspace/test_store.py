@@ -14,9 +14,9 @@ import pytest
 import yaml
 from ws_kit import DEMO, query, respondent_ids, stored_answers, write_responses
 
-from ccassess.assessment import assess
-from ccassess.registry import Registry, load_registry
-from ccassess.serial import result_from_json, result_to_json
+from ccassess.actions.assess import assess
+from ccassess.model.serial import result_from_json, result_to_json
+from ccassess.plugin.registry import Registry, load_registry
 from ccassess.workspace import Workspace, load_config, load_workspace_inputs
 from ccassess.workspace.schema import SCHEMA_VERSION, migrate
 

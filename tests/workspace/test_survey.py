@@ -12,7 +12,7 @@ from typing import Any
 import ws_kit
 from ws_kit import CLI, query
 
-from ccassess.registry import Registry
+from ccassess.plugin.registry import Registry
 from ccassess.survey.session import survey_items
 from ccassess.workspace import Workspace
 

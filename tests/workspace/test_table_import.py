@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ws_kit import query, respondent_ids, snapshot, stored_answers
 
-from ccassess.importing import content_hash
-from ccassess.model import Respondent
-from ccassess.workspace.answers import encode_answers
+from ccassess.importers.base import content_hash
+from ccassess.io.canonical import encode_answers
+from ccassess.model.answers import Respondent
 
 HEAD = ["id", "perspective", "department", "leadership.lead_visible",
         "leadership.lead_role_model"]  # fmt: skip
@@ -138,7 +138,7 @@ def test_a_large_table_read_in_two_processes_gives_what_one_process_gives(
 ) -> None:
     """Above PARALLEL_MIN_ROWS a table is validated in two processes (where fork exists):
     respondents, problems and their order must be exactly those of one process."""
-    from ccassess.io.csvtable import PARALLEL_MIN_ROWS
+    from ccassess.importers.csv_table import PARALLEL_MIN_ROWS
 
     count = PARALLEL_MIN_ROWS + 2000
     rows = people(count)

@@ -1,0 +1,226 @@
+"""From validated respondents to an AssessmentResult: the engine plus the plugins' analysis,
+findings and recommendations. No I/O here; plugins are called through the registry."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ccassess.errors import PluginError
+from ccassess.model.answers import DONT_KNOW, Respondent
+from ccassess.model.levels import DEFAULT_LEVELS, level_for
+from ccassess.model.questionnaire import PERSPECTIVES, Module
+from ccassess.model.result import (
+    AnswerRecord,
+    AssessmentInfo,
+    AssessmentResult,
+    Finding,
+    LevelInfo,
+    ModuleResult,
+    PerspectiveScore,
+    Recommendation,
+    RespondentCounts,
+    TrendPoint,
+)
+from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.registry import Registry
+from ccassess.scoring.departments import department_breakdown
+from ccassess.scoring.engine import (
+    ModuleTable,
+    aggregate_module,
+    combine_mirrors,
+    question_scores,
+    score_module,
+    sum_coverage,
+)
+from ccassess.scoring.findings import evaluate_rules, level_recommendations
+from ccassess.scoring.stats import weighted_mean
+from ccassess.text import Text
+
+
+def assess(
+    registry: Registry,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    *,
+    include_answers: bool = False,
+    earlier_rounds: Sequence[EarlierRound] = (),
+) -> AssessmentResult:
+    """Score every selected module, add plugin analysis, findings and recommendations.
+
+    With `earlier_rounds` (results of earlier rounds of the same assessment, oldest first)
+    the result's `trend` holds their overall, module and dimension scores.
+    """
+    from ccassess import __version__
+
+    modules = registry.select(settings.modules)
+    tables = {m.id: question_scores(m, respondents, registry.question_types) for m in modules}
+    results = [_assess_module(registry, m, respondents, settings, tables[m.id]) for m in modules]
+    pairs = [(m.weight, r.score) for m, r in zip(modules, results, strict=True)]
+    score = weighted_mean(pairs)
+    by_perspective = {}
+    for p in PERSPECTIVES:
+        p_score = weighted_mean([(r.weight, r.by_perspective[p].score) for r in results])
+        n = sum(1 for r in respondents if r.perspective == p)
+        by_perspective[p] = PerspectiveScore(p_score, level_for(p_score), n)
+    return AssessmentResult(
+        info=AssessmentInfo(
+            client=settings.client,
+            title=settings.title,
+            date=settings.date.isoformat() if settings.date else None,
+            prepared_by=settings.prepared_by,
+            language=settings.language,
+            departments=list(settings.departments),
+            anonymity_threshold=settings.anonymity_threshold,
+            logo=settings.logo,
+        ),
+        respondents=RespondentCounts(
+            internal=sum(1 for r in respondents if r.perspective == "internal"),
+            customer=sum(1 for r in respondents if r.perspective == "customer"),
+        ),
+        modules=results,
+        score=score,
+        level=level_for(score),
+        coverage=sum_coverage(r.coverage for r in results),
+        by_perspective=by_perspective,
+        mirror=combine_mirrors([(r.weight, r.mirror) for r in results]),
+        levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in DEFAULT_LEVELS],
+        departments=department_breakdown(modules, respondents, settings, tables),
+        answers=_answer_records(modules, respondents, registry) if include_answers else None,
+        trend=[_trend_point(earlier) for earlier in earlier_rounds] or None,
+        ccassess_version=__version__,
+    )
+
+
+@dataclass(frozen=True)
+class EarlierRound:
+    """An earlier round's scored result, for the trend."""
+
+    name: str
+    date: str | None
+    result: AssessmentResult
+
+
+def _trend_point(earlier: EarlierRound) -> TrendPoint:
+    result = earlier.result
+    return TrendPoint(
+        round=earlier.name,
+        date=earlier.date,
+        score=result.score,
+        level=result.level,
+        respondents=result.respondents.total,
+        modules={m.id: m.score for m in result.modules},
+        dimensions={m.id: {d.id: d.score for d in m.dimensions} for m in result.modules},
+    )
+
+
+def _assess_module(
+    registry: Registry,
+    module: Module,
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    table: ModuleTable,
+) -> ModuleResult:
+    plugins = registry.plugins
+    result = score_module(module, respondents, registry.question_types, table)
+    result.plugin = registry.entries[module.id].plugin
+    participants = [r for r in respondents if module.id in r.answers]
+    hook = "ccassess_module_analysis"
+    overridden = False
+    for name, output in plugins.call_each(
+        hook, module=module, respondents=participants, settings=settings, result=result
+    ):
+        checked = _check_analysis(name, output, module)
+        if checked is None:
+            plugins.reject(name, PluginError(name, hook, "must return None or a dict with 'data' "
+                                             "(JSON-serialisable) and optional 'dimension_scores' "
+                                             "(dimension id → 0..100)"))  # fmt: skip
+            continue
+        key, data, overrides = checked
+        result.analysis[key] = data
+        for dimension in result.dimensions:
+            if dimension.id in overrides:
+                dimension.score = overrides[dimension.id]
+                dimension.score_source = name
+                overridden = True
+    if overridden:
+        aggregate_module(result, module)
+    result.findings = evaluate_rules(module, result)
+    for name, output in plugins.call_each(
+        "ccassess_findings", module=module, result=result, settings=settings
+    ):
+        for finding in plugins.expect_list(name, "ccassess_findings", output, Finding):
+            finding.module = finding.module or module.id
+            finding.origin = name
+            result.findings.append(finding)
+    result.recommendations = level_recommendations(module, result)
+    for name, output in plugins.call_each(
+        "ccassess_recommendations", module=module, result=result, settings=settings
+    ):
+        items = plugins.expect_list(name, "ccassess_recommendations", output, Recommendation)
+        for item in items:
+            item.module = item.module or module.id
+            item.origin = name
+            result.recommendations.append(item)
+    return result
+
+
+def _check_analysis(
+    name: str, output: Any, module: Module
+) -> tuple[str, Any, dict[str, float]] | None:
+    if not isinstance(output, dict) or not set(output) <= {"key", "data", "dimension_scores"}:
+        return None
+    try:
+        json.dumps(output.get("data"), allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    overrides = output.get("dimension_scores") or {}
+    if not isinstance(overrides, dict):
+        return None
+    known = {d.id for d in module.dimensions}
+    for dimension_id, score in overrides.items():
+        if dimension_id not in known:
+            return None
+        if score is not None and (
+            not isinstance(score, int | float) or not math.isfinite(score) or not 0 <= score <= 100
+        ):
+            return None
+    return str(output.get("key") or name), output.get("data"), overrides
+
+
+def _answer_records(
+    modules: Sequence[Module], respondents: Sequence[Respondent], registry: Registry
+) -> list[AnswerRecord]:
+    """Answers as readable text (de and en) for the appendix; pseudonymous ids, never names."""
+    records = []
+    for index, respondent in enumerate(respondents, start=1):
+        answers: dict[str, dict[str, Text]] = {}
+        for module in modules:
+            given = respondent.answers.get(module.id)
+            if not given:
+                continue
+            shown = {}
+            for question_id, value in given.items():
+                question = module.question(question_id)
+                if question is None:
+                    continue
+                if value == DONT_KNOW:
+                    shown[question_id] = Text("weiß nicht", "don't know")
+                else:
+                    qtype = registry.question_types[question.type]
+                    shown[question_id] = Text(
+                        qtype.describe(question, value, "de"), qtype.describe(question, value, "en")
+                    )
+            answers[module.id] = shown
+        records.append(
+            AnswerRecord(
+                respondent=f"{respondent.perspective[0].upper()}{index:03d}",
+                perspective=respondent.perspective,
+                department=None,
+                answers=answers,
+            )
+        )
+    return records

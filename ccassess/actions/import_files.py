@@ -1,0 +1,221 @@
+"""Importing files into a workspace: validate everything, then write all or nothing.
+
+1. Every file is read by its importer and every respondent validated (ResponseValidator,
+   the same rules as for response files) as it is read; every problem is collected with its
+   place, and of each respondent only its encoded answers and their hash are kept.
+2. Respondents already in the round are recognised by id and content hash: an identical
+   copy (the same sheet imported twice) is skipped and reported; the same id with different
+   answers is an error unless `replace` is set.
+3. Only when nothing is wrong, one transaction pins the module definitions and writes all
+   respondents of all files. A crash or kill at any point leaves the workspace as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ccassess.errors import CcassessError, Location, Problem, Problems
+from ccassess.importers.base import (
+    Batch,
+    ImportContext,
+    ImportedRespondent,
+    bulk_reading,
+    choose_importer,
+    collect_importers,
+    stream_batch,
+)
+from ccassess.workspace.store import (
+    EncodedRespondent,
+    Round,
+    RoundModules,
+    Workspace,
+    definition_digest,
+    now,
+    pause_point,
+)
+
+if TYPE_CHECKING:
+    from ccassess.plugin.registry import Registry
+
+
+@dataclass
+class ImportReport:
+    round: str
+    files: list[str] = field(default_factory=list)
+    #: Ids of the respondents written (new) and replaced (same id, other answers, --replace).
+    imported: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    #: Respondents left out because an identical copy is already in the workspace or batch.
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"imported {len(self.imported)} respondent(s)"]
+        if self.replaced:
+            parts.append(f"replaced {len(self.replaced)}")
+        if self.skipped:
+            parts.append(f"skipped {len(self.skipped)} already imported")
+        return f"{', '.join(parts)} from {len(self.files)} file(s) into round {self.round!r}"
+
+
+def import_files(
+    workspace: Workspace,
+    registry: Registry,
+    paths: Sequence[str | Path],
+    *,
+    round_name: str | None = None,
+    replace: bool = False,
+    options: Mapping[str, Any] | None = None,
+) -> ImportReport:
+    """Import files into a round (default: the current one); raises ValidationError listing
+    every problem, in which case nothing was written. `options` go to the importers
+    (`ImportContext.options`: from, mapping, include_incomplete).
+
+    Respondents stream from the importers through validation; only their encoded form is
+    kept until everything has been checked, then one transaction writes them all."""
+    round_ = workspace.round(round_name)
+    report = ImportReport(round_.name)
+    found = workspace.round_modules(round_, registry)
+    report.notes.extend(found.notes)
+    context = ImportContext(found.modules, registry.question_types, workspace.settings,
+                            options=dict(options or {}))  # fmt: skip
+    digests = {module_id: definition_digest(module.definition)
+               for module_id, module in found.modules.items() if module.definition}  # fmt: skip
+    batch = Batch(problems=context.problems, notes=context.notes)
+    stored = workspace.respondent_hashes(round_)
+    importers = collect_importers(registry.plugins)
+    with bulk_reading():
+        accepted = _accept(batch, paths, importers, context, registry, stored, round_, replace,
+                           report)  # fmt: skip
+    report.notes.extend(batch.notes)
+    report.files = batch.files
+    report.skipped.extend(batch.duplicates)
+    batch.problems.raise_if_errors()
+    report.warnings = batch.problems.warnings
+    if accepted:
+        _write(workspace, registry, round_, found, digests, accepted, replace, report)
+    return report
+
+
+def _accept(batch: Batch, paths: Sequence[str | Path], importers: list[Any],
+            context: ImportContext, registry: Registry,
+            stored: dict[str, tuple[str | None, str, str]], round_: Round, replace: bool,
+            report: ImportReport) -> list[EncodedRespondent]:  # fmt: skip
+    """Read and validate; what will be written, encoded (the respondents themselves are
+    dropped as soon as they are encoded)."""
+    accepted: list[EncodedRespondent] = []
+    for item in stream_batch(batch, paths, importers, context, registry.plugins):
+        earlier = stored.get(item.id)
+        decision = _decide(item.content_hash, earlier is not None,
+                           earlier[0] if earlier else None, replace)  # fmt: skip
+        origin = f" (from {earlier[1]}, {earlier[2]})" if earlier else ""
+        _record(decision, item.id, item.location, round_, origin, report,
+                batch.problems)  # fmt: skip
+        if decision in ("insert", "replace"):
+            accepted.append(_encoded(item))
+    return accepted
+
+
+def _encoded(item: ImportedRespondent) -> EncodedRespondent:
+    id_, perspective, department, role, name, _ = item.meta
+    return EncodedRespondent(id_, perspective, department, role, name, item.encoded,
+                             item.content_hash, None, item.file, item.location)  # fmt: skip
+
+
+def _write(workspace: Workspace, registry: Registry, round_: Round, found: RoundModules,
+           digests: dict[str, str], accepted: list[EncodedRespondent], replace: bool,
+           report: ImportReport) -> None:  # fmt: skip
+    """One transaction: pin the modules, decide again against what is stored now, write."""
+    with workspace.write() as db:
+        workspace._pin(db, round_.id, found.modules.values(), registry)
+        pinned = workspace.stored_modules(round_, db)
+        for module_id, digest in digests.items():
+            if module_id in pinned and pinned[module_id].digest != digest:
+                raise CcassessError(
+                    "the workspace's module definitions changed during the "
+                    "import; nothing was imported; run the import again"
+                )
+        # Another process may have imported some of these respondents since they were
+        # checked: decide again inside the transaction, where nobody else can write.
+        current = {row[0]: row[1] for row in db.execute(
+            "SELECT respondent_id, content_hash FROM respondents WHERE round_id = ?",
+            (round_.id,))}  # fmt: skip
+        conflicts = Problems()
+        imports: dict[str, int] = {}
+        writing: list[EncodedRespondent] = []
+        for person in accepted:
+            present = person.id in current
+            decision = _decide(person.content_hash, present, current.get(person.id), replace)
+            if decision in ("skip", "conflict"):
+                _record(decision, person.id, person.location or Location(person.file), round_,
+                        " (imported by another process meanwhile)", report,
+                        conflicts)  # fmt: skip
+                continue
+            if present:
+                db.execute("DELETE FROM respondents WHERE round_id = ? AND respondent_id = ?",
+                           (round_.id, person.id))  # fmt: skip
+            (report.replaced if present else report.imported).append(person.id)
+            if person.file not in imports:
+                cursor = db.execute(
+                    "INSERT INTO imports (round_id, file, imported) VALUES (?, ?, ?)",
+                    (round_.id, person.file, now()),
+                )
+                imports[person.file] = int(cursor.lastrowid)  # type: ignore[arg-type]
+            person.import_id = imports[person.file]
+            writing.append(person)
+        conflicts.raise_if_errors()
+        workspace.insert_encoded(db, round_.id, writing)
+        pause_point("import")
+
+
+def suggest_mapping(
+    workspace: Workspace,
+    registry: Registry,
+    path: Path,
+    *,
+    round_name: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> tuple[str, list[str]]:
+    """A proposed mapping file (text) for a survey-tool export, and notes; writes nothing.
+
+    The importer that reads `path` (or the one named by the ``from`` option) must offer
+    ``suggest_mapping(path, context) -> str``; the survey-tool importers do."""
+    from ccassess.errors import ValidationError
+
+    found = workspace.round_modules(workspace.round(round_name), registry)
+    context = ImportContext(found.modules, registry.question_types, workspace.settings,
+                            options=dict(options or {}))  # fmt: skip
+    importer = choose_importer(path, collect_importers(registry.plugins),
+                               context.options.get("from"))  # fmt: skip
+    suggest = getattr(importer, "suggest_mapping", None)
+    if suggest is None:
+        raise CcassessError(f"{path}: {importer.label} map to questions by themselves; "
+                            "--suggest-mapping is for survey-tool exports")  # fmt: skip
+    text = suggest(path, context)
+    if context.problems.errors:
+        raise ValidationError(context.problems.items)
+    return text, [*found.notes, *context.notes, *(str(w) for w in context.problems.warnings)]
+
+
+def _decide(content_hash: str, present: bool, stored_hash: str | None, replace: bool) -> str:
+    """insert, skip (identical copy), replace, or conflict (same id, other answers)."""
+    if not present:
+        return "insert"
+    if stored_hash == content_hash:
+        return "skip"
+    return "replace" if replace else "conflict"
+
+
+def _record(decision: str, name: str, location: Location, round_: Round, origin: str,
+            report: ImportReport, problems: Problems) -> None:  # fmt: skip
+    if decision == "skip":
+        report.skipped.append(Problem(location, f"respondent {name!r} is already in round "
+                                      f"{round_.name!r}{origin}; skipped", "info"))  # fmt: skip
+    elif decision == "conflict":
+        problems.error(location, f"respondent {name!r} is already in round {round_.name!r}"
+                       f"{origin} with different answers; import with --replace to "
+                       "overwrite")  # fmt: skip

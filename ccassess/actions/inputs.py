@@ -1,0 +1,126 @@
+"""Turning what a user points at (an assessment file, response files, the demo) into
+validated settings and respondents. Shared by the CLI commands and the test kit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ccassess.definitions.settings import load_settings
+from ccassess.errors import CcassessError
+from ccassess.importers.response_files import load_responses
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import Module
+from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.registry import Registry
+
+ASSESSMENT_FILE = "assessment.yaml"
+
+
+@dataclass
+class Inputs:
+    settings: AssessmentSettings
+    respondents: list[Respondent]
+    #: From a workspace: the registry narrowed to the round's modules as they were answered,
+    #: earlier rounds (`assess(..., earlier_rounds=…)` puts them in the trend) and notes.
+    registry: Registry | None = None
+    earlier_rounds: list[Any] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def load_inputs(
+    registry: Registry,
+    assessment: str | Path | None,
+    responses: Sequence[str | Path],
+    language: str | None = None,
+    *,
+    workspace: str | Path | None = None,
+    round_name: str | None = None,
+) -> Inputs:
+    """Settings from the assessment file (or defaults) and validated respondents.
+
+    Without response files, a workspace is read instead: `workspace`, or the current
+    directory when it is one (ccassess.workspace.load_workspace_inputs).
+    """
+    if workspace is None and not responses and not assessment:
+        from ccassess.workspace import find_workspace
+
+        workspace = find_workspace()
+    if workspace is not None:
+        if responses or assessment:
+            raise CcassessError("give either a workspace (-w) or an assessment file and response "
+                                "files, not both")  # fmt: skip
+        from ccassess.workspace import load_workspace_inputs
+
+        return load_workspace_inputs(registry, workspace, round_name, language)
+    if round_name is not None:
+        raise CcassessError("--round needs a workspace (-w DIR)")
+    settings = load_settings(assessment) if assessment else AssessmentSettings()
+    if language:
+        from dataclasses import replace
+
+        settings = replace(settings, language=language)
+    if not responses:
+        raise CcassessError("no responses given; name response files or folders")
+    modules = {m.id: m for m in registry.select(settings.modules)}
+    respondents = load_responses(
+        responses, modules, registry.question_types, settings, plugins=registry.plugins
+    )
+    return Inputs(settings, respondents)
+
+
+def demo_folder(registry: Registry, name: str | None = None) -> Path:
+    """The folder of a demo assessment contributed by a plugin (the first, or by name)."""
+    folders: list[Path] = []
+    for plugin, result in registry.plugins.call_each("ccassess_demo_assessments"):
+        folders.extend(Path(p) for p in registry.plugins.expect_list(
+            plugin, "ccassess_demo_assessments", result, (str, Path)))  # fmt: skip
+    if name:
+        folders = [f for f in folders if f.name == name]
+    if not folders:
+        raise CcassessError("no demo assessment is installed (the 'demo' plugin is not loaded)")
+    return folders[0]
+
+
+def load_demo(registry: Registry, name: str | None = None, language: str | None = None) -> Inputs:
+    folder = demo_folder(registry, name)
+    return load_inputs(registry, folder / ASSESSMENT_FILE, [folder / "responses"], language)
+
+
+def assessment_modules(
+    registry: Registry,
+    *,
+    workspace_dir: str | Path | None = None,
+    assessment: str | Path | None = None,
+    modules: Sequence[str] = (),
+    round_name: str | None = None,
+) -> tuple[AssessmentSettings, list[Module]]:
+    """The settings and modules of an assessment, for writing questionnaires (sheets, forms).
+
+    From a workspace round (its modules as answered), an assessment file, or — with neither —
+    the workspace in the current directory, else every loaded module. `modules` narrows the
+    choice.
+    """
+    from ccassess.workspace import find_workspace, open_workspace
+
+    if workspace_dir is not None and assessment is not None:
+        raise CcassessError("give either a workspace (-w) or an assessment file (-a), not both")
+    if workspace_dir is None and assessment is None:
+        workspace_dir = find_workspace()
+    if workspace_dir is not None:
+        with open_workspace(workspace_dir) as workspace:
+            settings = workspace.settings
+            found = workspace.round_modules(workspace.round(round_name), registry).modules
+    else:
+        if round_name is not None:
+            raise CcassessError("--round needs a workspace (-w DIR)")
+        settings = load_settings(assessment) if assessment else AssessmentSettings()
+        found = {m.id: m for m in registry.select(settings.modules)}
+    unknown = [m for m in modules if m not in found]
+    if unknown:
+        raise CcassessError(
+            f"module {unknown[0]!r} is not part of this assessment; modules: {', '.join(found)}"
+        )
+    return settings, [found[m] for m in modules] if modules else list(found.values())

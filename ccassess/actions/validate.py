@@ -1,0 +1,112 @@
+"""`validate` as a library call: modules and response files, every problem with its place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ccassess.definitions.loading import MAX_MODULE_BYTES, build_module
+from ccassess.definitions.settings import load_settings
+from ccassess.errors import Location, Problem, Problems, ValidationError
+from ccassess.importers.response_files import ResponseValidator, raw_respondents, response_files
+from ccassess.io.checker import Checker
+from ccassess.io.structured import MAX_FILE_BYTES, read_structured
+from ccassess.model.questionnaire import Module
+from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.registry import Registry
+
+
+@dataclass
+class ValidationReport:
+    problems: list[Problem] = field(default_factory=list)
+    modules: int = 0
+    respondents: int = 0
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def lines(self) -> list[str]:
+        return [("error: " if p.severity == "error" else "") + str(p) for p in self.problems]
+
+    def summary(self) -> str:
+        checked = f"checked {self.modules} module(s), {self.respondents} respondent(s)"
+        return f"{checked}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+
+
+def validate_paths(
+    registry: Registry,
+    paths: Sequence[Path],
+    module_files: Sequence[Path],
+    assessment: Path | None = None,
+) -> ValidationReport:
+    report = ValidationReport()
+    settings = load_settings(assessment) if assessment else AssessmentSettings()
+    extra_modules: dict[str, Module] = {}
+    response_data: list[tuple[Path, object]] = []
+    if not paths and not module_files:
+        for entry in registry.entries.values():
+            report.modules += 1
+            report.problems.extend(entry.warnings)
+    for path in module_files:
+        data = read_or_record(path, report, MAX_MODULE_BYTES)
+        _module(path, data, registry, report, extra_modules)
+    for path in response_files(paths):
+        data = read_or_record(path, report)
+        if data is None:
+            continue
+        if isinstance(data, dict) and "dimensions" in data:
+            _module(path, data, registry, report, extra_modules)
+        else:
+            response_data.append((path, data))
+    modules = {**registry.modules, **extra_modules}
+    problems = Problems()
+    validator = ResponseValidator(
+        modules, registry.question_types, settings, problems, registry.plugins
+    )
+    for path, data in response_data:
+        report.files += 1
+        check = Checker(str(path), problems)
+        for raw, rpath in raw_respondents(data, check):
+            if validator.respondent(raw, rpath, check) is not None:
+                report.respondents += 1
+    report.problems.extend(problems.items)
+    return report
+
+
+def read_or_record(
+    path: Path, report: ValidationReport, limit: int = MAX_FILE_BYTES
+) -> object | None:
+    try:
+        data = read_structured(path, limit)
+    except ValidationError as exc:
+        report.problems.extend(exc.problems)
+        return None
+    if data is None:
+        report.problems.append(Problem(Location(str(path)), "the file is empty"))
+    return data
+
+
+def _module(
+    path: Path,
+    data: object,
+    registry: Registry,
+    report: ValidationReport,
+    extra: dict[str, Module],
+) -> None:
+    if data is None:
+        return
+    report.modules += 1
+    try:
+        loaded = build_module(data, registry.question_types, file=str(path))
+    except ValidationError as exc:
+        report.problems.extend(exc.problems)
+        return
+    report.problems.extend(loaded.warnings)
+    extra[loaded.module.id] = loaded.module

@@ -1,0 +1,96 @@
+"""The assessment's settings file (assessment.yaml): client, language, departments, privacy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ccassess.errors import Problems
+from ccassess.io.checker import Checker
+from ccassess.io.structured import read_structured
+from ccassess.model.settings import AssessmentSettings
+
+SETTINGS_KEYS = {
+    "client",
+    "title",
+    "date",
+    "prepared_by",
+    "language",
+    "departments",
+    "anonymity_threshold",
+    "modules",
+    "theme",
+    "logo",
+    "workspace",  # a workspace's own section (see ccassess.workspace.config), not settings
+}
+MIN_ANONYMITY = 3
+
+
+def build_settings(
+    data: Any, file: str | None = None, base: Path | None = None
+) -> AssessmentSettings:
+    """Validate settings data; relative theme/logo paths are resolved against `base`."""
+    problems = Problems()
+    c = Checker(file, problems)
+    data = c.mapping(data if data is not None else {}, "")
+    c.known_keys(data, "", SETTINGS_KEYS)
+    language = c.string(data, "language", "", required=False, default="de")
+    if language not in ("de", "en"):
+        c.error("language", f"{language!r} is not supported; use de or en", data, "language")
+    threshold = c.integer(data, "anonymity_threshold", "", default=5)
+    if threshold is not None and threshold < MIN_ANONYMITY:
+        c.error(
+            "anonymity_threshold",
+            f"must be at least {MIN_ANONYMITY} to protect respondents, got {threshold}",
+            data,
+            "anonymity_threshold",
+        )
+    departments = []
+    for index, item in enumerate(c.sequence(data, "departments", "", required=False)):
+        name = c.string({index: item}, index, "departments")
+        if name in departments:
+            c.error(f"departments[{index}]", f"duplicate department {name!r}", data, "departments")
+        if name:
+            departments.append(name)
+    modules = None
+    if "modules" in data:
+        modules = tuple(
+            c.string({i: m}, i, "modules") for i, m in enumerate(c.sequence(data, "modules", ""))
+        )
+    when = data.get("date")
+    if isinstance(when, str):
+        try:
+            when = date.fromisoformat(when)
+        except ValueError:
+            c.error("date", f"{when!r} is not a date like 2026-11-24", data, "date")
+            when = None
+    elif when is not None and not isinstance(when, date):
+        c.error("date", "expected a date like 2026-11-24", data, "date")
+        when = None
+    problems.raise_if_errors()
+
+    def resolve(key: str) -> str | None:
+        value = c.string(data, key, "", required=False)
+        if not value:
+            return None
+        path = Path(value)
+        return str(path if path.is_absolute() or base is None else base / path)
+
+    return AssessmentSettings(
+        client=c.string(data, "client", "", required=False),
+        title=c.string(data, "title", "", required=False),
+        date=when,
+        prepared_by=c.string(data, "prepared_by", "", required=False),
+        language=language,
+        departments=tuple(departments),
+        anonymity_threshold=threshold if threshold is not None else 5,
+        modules=modules,
+        theme=resolve("theme"),
+        logo=resolve("logo"),
+    )
+
+
+def load_settings(path: str | Path) -> AssessmentSettings:
+    path = Path(path)
+    return build_settings(read_structured(path), str(path), path.parent)

@@ -1,0 +1,441 @@
+"""Questionnaires for online survey tools: an XLSForm and a plain question list.
+
+`ccassess form` writes a module's questions so the online survey matches ccassess exactly:
+
+- **XLSForm** (.xlsx), the form format of KoboToolbox, ODK and others: one group per module
+  and dimension, every question named by its id (``customer_perception/simplicity/simp_buy``
+  in the export), scale points as choice names (``1`` … ``5``, ``dont_know``), a matrix as a
+  group of rows, a hidden ``perspective`` field. Its export imports without a mapping.
+- a **question list** as CSV or Markdown for tools without a form import: wording and
+  answers to copy into the tool; headings that are the question texts match on import.
+
+Activity lists (a table of activities) cannot be asked in an online form; they are left out
+with a note (use `ccassess sheet`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ccassess.errors import CcassessError
+from ccassess.model.questionnaire import Module, Question, Scale
+from ccassess.model.settings import AssessmentSettings
+from ccassess.questions import present
+from ccassess.questions.types import QuestionType
+from ccassess.text import Text
+
+if TYPE_CHECKING:
+    from ccassess.plugin.registry import Registry
+
+FORMATS = ("xlsform", "csv", "markdown")
+SUFFIXES = {"xlsform": ".xlsx", "csv": ".csv", "markdown": ".md"}
+LANGUAGE_COLUMNS = {"de": "Deutsch (de)", "en": "English (en)"}
+PERSPECTIVE_FIELD = "perspective"
+DEPARTMENT_FIELD = "department"
+DONT_KNOW_CHOICE = "dont_know"
+UNSUPPORTED = {present.ACTIVITY_LIST}
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                          "ß": "ss"})  # fmt: skip
+
+
+def xml_name(text: str) -> str:
+    """A name XLSForm accepts (letters, digits, _ . -; starting with a letter or _)."""
+    value = unicodedata.normalize("NFKD", str(text).translate(_UMLAUTS))
+    value = value.encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^A-Za-z0-9_.-]+", "_", value).strip("_") or "x"
+    return value if re.match(r"[A-Za-z_]", value) else f"_{value}"
+
+
+@dataclass
+class FormRequest:
+    modules: Sequence[Module]
+    question_types: Mapping[str, QuestionType]
+    settings: AssessmentSettings
+    perspective: str = "customer"
+    lang: str = "de"
+    #: Questions left out (activity lists), for the user.
+    notes: list[str] = field(default_factory=list)
+
+    def asked(self, module: Module) -> list[tuple[Any, Question]]:
+        found = []
+        for dimension, question in module.questions():
+            if not question.asked_of(self.perspective):
+                continue
+            if question.type in UNSUPPORTED:
+                note = (f"{module.id}.{question.id} ({question.type}) cannot be asked in an "
+                        "online form; collect it with `ccassess sheet`")  # fmt: skip
+                if note not in self.notes:
+                    self.notes.append(note)
+                continue
+            found.append((dimension, question))
+        return found
+
+
+def _wording(question: Question, perspective: str) -> Text:
+    return Text(question.wording(perspective, "de"), question.wording(perspective, "en"))
+
+
+def _choices(request: FormRequest, question: Question) -> list[tuple[str, Text]] | None:
+    """(choice name, label) of a one-value question; None when it is typed in."""
+    qtype = request.question_types.get(question.type)
+    if question.scale is not None and question.type in ("likert", "matrix"):
+        scale = question.scale
+        items = [(str(v), Text(scale.label(v, "de"), scale.label(v, "en"))) for v in scale.values]
+    elif question.type == "yes_partly_no":
+        items = [(key, label) for key, label in present.YES_PARTLY_NO.items()]
+    elif question.type in ("single_choice", "multiple_choice"):
+        items = [(xml_name(o.id), o.label) for o in question.options]
+    elif question.type == present.KANO:
+        items = [(key, label) for key, label in present.KANO_REACTIONS.items()]
+    elif qtype is not None and present.choices(qtype, question, "de") is not None:
+        german = present.choices(qtype, question, "de") or []
+        english = present.choices(qtype, question, "en") or []
+        items = [(xml_name(str(d.value)), Text(d.label, e.label))
+                 for d, e in zip(german, english, strict=False)]  # fmt: skip
+    else:
+        return None
+    if question.dont_know and question.type != "multiple_choice":
+        items.append((DONT_KNOW_CHOICE, present.DONT_KNOW_LABEL))
+    return items
+
+
+# -- XLSForm --------------------------------------------------------------------------------
+
+
+class _Lists:
+    """The choices sheet: one list per distinct set of choices."""
+
+    def __init__(self) -> None:
+        self.lists: dict[tuple, str] = {}
+        self.rows: list[tuple[str, str, Text]] = []
+
+    def name(self, base: str, items: list[tuple[str, Text]]) -> str:
+        key = tuple((name, label.de, label.en) for name, label in items)
+        if key not in self.lists:
+            name = xml_name(base)
+            used = set(self.lists.values())
+            number = 2
+            while name in used:
+                name = f"{xml_name(base)}_{number}"
+                number += 1
+            self.lists[key] = name
+            self.rows.extend((name, choice, label) for choice, label in items)
+        return self.lists[key]
+
+
+def _scale_base(scale: Scale | None) -> str:
+    return f"scale{scale.points}" if scale is not None else "choices"
+
+
+def xlsform_rows(request: FormRequest) -> tuple[list[dict[str, Any]], list[tuple[str, str, Text]],
+                                                dict[str, str]]:  # fmt: skip
+    """The survey rows, the choices and the settings of the XLSForm."""
+    lists = _Lists()
+    rows: list[dict[str, Any]] = [
+        {"type": "calculate", "name": PERSPECTIVE_FIELD,
+         "calculation": f"'{request.perspective}'"},
+    ]  # fmt: skip
+    departments = request.settings.departments
+    if request.perspective == "internal" and departments:
+        items = [(xml_name(d), Text(d, d)) for d in departments]
+        rows.append({"type": f"select_one {lists.name('departments', items)}",
+                     "name": DEPARTMENT_FIELD, "label": Text("Ihre Abteilung", "Your department"),
+                     "required": "yes"})  # fmt: skip
+    for module in request.modules:
+        asked = request.asked(module)
+        if not asked:
+            continue
+        rows.append({"type": "begin_group", "name": module.id, "label": module.title})
+        current = None
+        for dimension, question in asked:
+            if dimension is not current:
+                if current is not None:
+                    rows.append({"type": "end_group", "name": current.id})
+                rows.append({"type": "begin_group", "name": dimension.id,
+                             "label": dimension.title})  # fmt: skip
+                current = dimension
+            rows.extend(_question_rows(request, question, lists))
+        if current is not None:
+            rows.append({"type": "end_group", "name": current.id})
+        rows.append({"type": "end_group", "name": module.id})
+    settings = request.settings
+    title = settings.title or ("Kundenzentrierung" if request.lang == "de"
+                               else "Customer centricity")  # fmt: skip
+    versions = ",".join(f"{m.id}={m.version}" for m in request.modules)
+    form_settings = {
+        "form_title": f"{settings.client} – {title}" if settings.client else title,
+        "form_id": xml_name(f"ccassess_{settings.client or 'assessment'}_{request.perspective}"),
+        "version": hashlib.sha256(versions.encode()).hexdigest()[:8],
+        "default_language": LANGUAGE_COLUMNS[request.lang],
+    }
+    return rows, lists.rows, form_settings
+
+
+def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> list[dict]:
+    wording = _wording(question, request.perspective)
+    required = "yes" if question.required else ""
+    common = {"label": wording, "hint": question.help, "required": required}
+    choices = _choices(request, question)
+    if question.type == "matrix":
+        rows = [{"type": "begin_group", "name": question.id, "label": wording,
+                 "hint": question.help, "appearance": "field-list"}]  # fmt: skip
+        list_name = lists.name(_scale_base(question.scale), choices or [])
+        for row in present.matrix_rows(question, request.settings.departments):
+            rows.append(
+                {
+                    "type": f"select_one {list_name}",
+                    "name": xml_name(row.id),
+                    "label": row.label,
+                    "appearance": "likert",
+                    "required": required,
+                }
+            )
+        rows.append({"type": "end_group", "name": question.id})  # fmt: skip
+        return rows
+    if question.type == present.KANO:
+        rows = [{"type": "begin_group", "name": question.id, "label": wording,
+                 "appearance": "field-list"}]  # fmt: skip
+        list_name = lists.name("kano", choices or [])
+        for part in present.KANO_PARTS:
+            text = question.extra.get(part)
+            label = text if isinstance(text, Text) else present.KANO_PART_LABELS[part]
+            rows.append({"type": f"select_one {list_name}", "name": part, "label": label,
+                         "required": required})  # fmt: skip
+        rows.append({"type": "end_group", "name": question.id})
+        return rows
+    if question.type == "multiple_choice":
+        list_name = lists.name(question.id, choices or [])
+        return [{"type": f"select_multiple {list_name}", "name": question.id, **common}]
+    if choices is not None:
+        base = _scale_base(question.scale) if question.scale is not None else question.type
+        appearance = "likert" if question.type == "likert" else ""
+        return [{"type": f"select_one {lists.name(base, choices)}", "name": question.id,
+                 "appearance": appearance, **common}]  # fmt: skip
+    if question.type == "number":
+        bounds = [
+            f". >= {question.minimum:g}" if question.minimum is not None else "",
+            f". <= {question.maximum:g}" if question.maximum is not None else "",
+        ]
+        constraint = " and ".join(b for b in bounds if b)  # fmt: skip
+        return [{"type": "decimal", "name": question.id, "constraint": constraint, **common}]
+    return [{"type": "text", "name": question.id, **common}]
+
+
+def xlsform_workbook(request: FormRequest) -> Any:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    rows, choices, form_settings = xlsform_rows(request)
+    languages = [LANGUAGE_COLUMNS["de"], LANGUAGE_COLUMNS["en"]]
+    survey_columns = ["type", "name", *(f"label::{lang}" for lang in languages),
+                      *(f"hint::{lang}" for lang in languages), "required", "appearance",
+                      "constraint", "calculation"]  # fmt: skip
+    workbook = Workbook()
+    survey = workbook.active
+    survey.title = "survey"
+    survey.append(survey_columns)
+    for row in rows:
+        values = []
+        for column in survey_columns:
+            key, _, lang = column.partition("::")
+            value = row.get(key)
+            if isinstance(value, Text):
+                value = value.de if lang == languages[0] else value.en
+            values.append(value or None)
+        survey.append(values)
+    sheet = workbook.create_sheet("choices")
+    sheet.append(["list_name", "name", *(f"label::{lang}" for lang in languages)])
+    for list_name, name, label in choices:
+        sheet.append([list_name, name, label.get("de"), label.get("en")])
+    settings_sheet = workbook.create_sheet("settings")
+    settings_sheet.append(list(form_settings))
+    settings_sheet.append(list(form_settings.values()))
+    for worksheet in workbook.worksheets:
+        for cell in worksheet[1]:
+            cell.font = Font(bold=True)
+        for row_cells in worksheet.iter_rows():
+            for cell in row_cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, never a formula
+        worksheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEF", (24, 28, 60, 60, 40, 40), strict=True):
+        survey.column_dimensions[letter].width = width
+    return workbook
+
+
+# -- question list --------------------------------------------------------------------------
+
+
+_LIST_HEADERS = {
+    "de": ["Code", "Modul", "Dimension", "Frage", "Antwortart", "Antworten", "Pflicht"],
+    "en": ["Code", "Module", "Dimension", "Question", "Answer type", "Answers", "Required"],
+}
+_KINDS = {
+    "likert": Text("Skala", "scale"),
+    "matrix": Text("Matrixzeile (Skala)", "matrix row (scale)"),
+    "yes_partly_no": Text("Einfachauswahl", "single choice"),
+    "single_choice": Text("Einfachauswahl", "single choice"),
+    "multiple_choice": Text("Mehrfachauswahl", "multiple choice"),
+    "number": Text("Zahl", "number"),
+    "text": Text("Freitext", "free text"),
+    present.KANO: Text("Einfachauswahl (Kano)", "single choice (Kano)"),
+}
+
+
+@dataclass
+class ListedQuestion:
+    code: str
+    module: Module | None  # None: a respondent detail (the department)
+    dimension: Any
+    wording: str
+    kind: str
+    answers: str
+    required: bool
+
+
+DEPARTMENT_QUESTION = Text("Ihre Abteilung", "Your department")
+
+
+def question_list(request: FormRequest) -> list[ListedQuestion]:
+    """Every question (a matrix row or Kano part on its own line) with its answers; staff
+    are asked for their department first."""
+    lang = request.lang
+    items = []
+    departments = request.settings.departments
+    if request.perspective == "internal" and departments:
+        kind = _KINDS["single_choice"].get(lang)
+        items.append(ListedQuestion(DEPARTMENT_FIELD, None, None, DEPARTMENT_QUESTION.get(lang),
+                                    kind, " | ".join(departments), True))  # fmt: skip
+    for module in request.modules:
+        for dimension, question in request.asked(module):
+            choices = _choices(request, question) or []
+            answers = " | ".join(f"{name} = {label.get(lang)}" if name[:1].isdigit()
+                                 else label.get(lang) for name, label in choices)  # fmt: skip
+            if question.type == "number":
+                low = f"{question.minimum:g}" if question.minimum is not None else ""
+                high = f"{question.maximum:g}" if question.maximum is not None else ""
+                answers = f"{low}–{high}" if low or high else ""
+            kind = _KINDS.get(question.type, Text(question.type, question.type)).get(lang)
+            wording = question.wording(request.perspective, lang)
+            parts: list[tuple[str, str]] = []
+            if question.type == "matrix":
+                parts = [
+                    (row.id, row.label.get(lang))
+                    for row in present.matrix_rows(question, request.settings.departments)
+                ]
+            elif question.type == present.KANO:
+                for part in present.KANO_PARTS:
+                    text = question.extra.get(part)
+                    label = text if isinstance(text, Text) else present.KANO_PART_LABELS[part]
+                    parts.append((part, label.get(lang)))
+            if parts:
+                for part, label in parts:
+                    items.append(ListedQuestion(f"{question.id}[{part}]", module, dimension,
+                                                f"{wording} [{label}]", kind, answers,
+                                                question.required))  # fmt: skip
+            else:
+                items.append(ListedQuestion(question.id, module, dimension, wording, kind,
+                                            answers, question.required))  # fmt: skip
+    return items
+
+
+def question_list_rows(request: FormRequest) -> list[list[Any]]:
+    lang = request.lang
+    yes = "ja" if lang == "de" else "yes"
+    rows: list[list[Any]] = [list(_LIST_HEADERS[lang])]
+    for item in question_list(request):
+        if item.module is None:
+            rows.append([item.code, "", "", item.wording, item.kind, item.answers, yes])
+            continue
+        rows.append([f"{item.module.id}.{item.code}", item.module.title.get(lang),
+                     item.dimension.title.get(lang), item.wording, item.kind, item.answers,
+                     yes if item.required else ""])  # fmt: skip
+    return rows
+
+
+def question_list_markdown(request: FormRequest) -> str:
+    lang = request.lang
+    de = lang == "de"
+    audience = {
+        "customer": Text("Kundinnen und Kunden", "customers"),
+        "internal": Text("Mitarbeitende", "staff"),
+    }[request.perspective].get(lang)
+    title = request.settings.title or ("Kundenzentrierung" if de else "Customer centricity")
+    lines = [f"# {title} – {'Fragebogen für' if de else 'questionnaire for'} {audience}", ""]
+    lines.append(
+        "Übernehmen Sie Fragen und Antworten wörtlich in Ihr Umfragewerkzeug; dann ordnet "
+        "`ccassess import` den Export ohne Zuordnungsdatei zu. Aussagen mit derselben Skala "
+        "können Sie als Matrix (Raster) stellen."
+        if de else
+        "Copy questions and answers word for word into your survey tool; `ccassess import` "
+        "then maps the export without a mapping file. Statements with the same scale can be "
+        "asked as a grid (matrix)."
+    )  # fmt: skip
+    module_id = dimension_id = None
+    number = 0
+    for item in question_list(request):
+        if item.module is None:
+            lines += ["", f"**{item.wording}** (`{item.code}`) – {item.kind}: {item.answers}"]
+            continue
+        if item.module.id != module_id:
+            module_id, dimension_id = item.module.id, None
+            lines += ["", f"## {item.module.title.get(lang)}"]
+        if item.dimension.id != dimension_id:
+            dimension_id = item.dimension.id
+            lines += ["", f"### {item.dimension.title.get(lang)}", ""]
+        number += 1
+        required = (" (Pflicht)" if de else " (required)") if item.required else ""
+        lines.append(f"{number}. **{item.wording}**{required}  ")
+        code = f"`{item.module.id}.{item.code}`"
+        answers = f" – {item.kind}: {item.answers}" if item.answers else f" – {item.kind}"
+        lines.append(f"   {code}{answers}")
+    return "\n".join(lines) + "\n"
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def form_request(
+    registry: Registry,
+    *,
+    workspace_dir: Path | None = None,
+    assessment: Path | None = None,
+    perspective: str = "customer",
+    lang: str | None = None,
+    modules: Sequence[str] = (),
+    round_name: str | None = None,
+) -> FormRequest:
+    """The questions of a workspace round (as answered), an assessment file, or every module."""
+    from ccassess.actions.inputs import assessment_modules
+
+    settings, chosen = assessment_modules(registry, workspace_dir=workspace_dir,
+                                          assessment=assessment, modules=modules,
+                                          round_name=round_name)  # fmt: skip
+    request = FormRequest(chosen, registry.question_types, settings, perspective,
+                          lang or settings.language)  # fmt: skip
+    if not any(request.asked(module) for module in chosen):
+        raise CcassessError(f"no question of these modules is asked of {perspective} "
+                            "respondents; choose other modules or --perspective")  # fmt: skip
+    return request
+
+
+def write_form(request: FormRequest, fmt: str, output: Path | None = None) -> Path:
+    """Write the form atomically; returns the path."""
+    from ccassess.io.files import atomic_write, atomic_write_bytes, atomic_write_text
+
+    if fmt not in FORMATS:
+        raise CcassessError(f"unknown form format {fmt!r}; formats: {', '.join(FORMATS)}")
+    output = output or Path(f"form-{request.perspective}{SUFFIXES[fmt]}")
+    if fmt == "xlsform":
+        return atomic_write(output, xlsform_workbook(request).save)
+    if fmt == "csv":
+        from ccassess.io.csvfile import write_csv
+
+        return atomic_write_bytes(output, write_csv(question_list_rows(request)))
+    return atomic_write_text(output, question_list_markdown(request))

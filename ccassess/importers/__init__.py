@@ -1,0 +1,1 @@
+"""The importer protocol and the built-in importers: files become validated respondents."""

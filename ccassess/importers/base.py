@@ -1,0 +1,445 @@
+"""Importers: how answers in any file format become validated respondents.
+
+An importer (core or plugin, contributed through the ``ccassess_importers`` hook) only
+*reads*: it turns a file into raw respondent mappings — the same shape as a response file's
+``respondents:`` items — and attaches a location to every value it read. Validation is then
+the same for every source (`ccassess.importers.response_files.ResponseValidator`), so a
+wrong answer in a spreadsheet cell is reported exactly like one in a YAML file, with file, sheet,
+row and column.
+
+    class MyImporter:
+        name = "mytool"
+        label = "MyTool survey export (.mtx)"
+
+        def detect(self, path):            # 0 = not mine … 1 = certainly mine
+            return 0.9 if path.suffix == ".mtx" else 0.0
+
+        def read(self, path, context):     # -> iterable of RawRespondent
+            record = SourceMap(location=Location(str(path), row=2))
+            ...
+            return [RawRespondent(record, str(path), "respondent")]
+
+Bad input is raised as ``ccassess.ValidationError`` listing every problem found in the file.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
+from ccassess.io.checker import Checker
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import Module
+from ccassess.model.settings import AssessmentSettings
+from ccassess.questions.types import QuestionType
+
+if TYPE_CHECKING:
+    from ccassess.plugin.manager import Plugins
+
+#: More files than this in one import are refused (a folder of a consultancy's answers is far
+#: smaller; the limit keeps a mistaken `import /` from walking a disk).
+MAX_IMPORT_FILES = 10_000
+
+
+class SourceMap(dict):
+    """A mapping read from a file that knows where each of its values came from.
+
+    ``locations[key]`` is the place of ``self[key]`` (a cell, a line); ``location`` is the
+    place of the mapping as a whole (a sheet, a row). Validators use them for their errors.
+    """
+
+    def __init__(self, *args: Any, location: Location | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.location = location
+        self.locations: dict[Any, Location] = {}
+
+    def put(self, key: Any, value: Any, location: Location | None) -> None:
+        self[key] = value
+        if location is not None:
+            self.locations[key] = location
+
+    def location_of(self, key: Any) -> Location | None:
+        return self.locations.get(key, self.location)
+
+
+class RowMap(SourceMap):
+    """A SourceMap for one row of a table: a key's location (file, line, its column) is
+    made when a message asks for it, not stored for every cell of a large file."""
+
+    def __init__(self, location: Location, columns: Mapping[Any, str]) -> None:
+        dict.__init__(self)  # (SourceMap's signature costs time in every row)
+        self.location = location
+        self.locations = {}
+        self.columns = columns
+
+    def location_of(self, key: Any) -> Location | None:
+        found = self.locations.get(key)
+        if found is not None:
+            return found
+        column = self.columns.get(key)
+        where = self.location
+        if column is None or where is None:
+            return where
+        return Location(where.file, where.line, where.path, where.sheet, where.row, column)
+
+
+@dataclass
+class RawRespondent:
+    """One respondent as an importer read it, before validation.
+
+    `data` has the keys of a response file's respondent (id, perspective, department, role,
+    name, answers: {module: {question: value}}); use `SourceMap` (or the line-aware mappings
+    of `ccassess.io.structured`) so problems can name their place. `path` is the key path
+    shown in messages ("respondent", "respondents[3]").
+    """
+
+    data: Mapping[str, Any]
+    file: str
+    path: str = "respondent"
+    #: Set when the file gave no respondent id and the importer derived one from the content;
+    #: a re-imported copy then gets the same id and is recognised.
+    generated_id: bool = False
+
+
+@dataclass
+class ImportContext:
+    """What an importer may need: the modules answers are checked against, the settings."""
+
+    modules: Mapping[str, Module]
+    question_types: Mapping[str, QuestionType]
+    settings: AssessmentSettings
+    #: Warnings an importer wants to pass on (they never stop an import).
+    problems: Problems = field(default_factory=Problems)
+    #: What the user asked for (`ccassess import` options): ``from`` (an importer name that
+    #: overrides detection), ``mapping`` (a mapping file), ``include_incomplete`` (bool).
+    #: Importers read the keys they understand and ignore the others.
+    options: Mapping[str, Any] = field(default_factory=dict)
+    #: Notes for the user (what was recognised, dropped or skipped); printed, never fatal.
+    notes: list[str] = field(default_factory=list)
+
+    def warn(self, location: Location, message: str) -> None:
+        self.problems.warning(location, message)
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
+
+
+@runtime_checkable
+class Importer(Protocol):
+    """An input format for responses. See the module docstring for an example."""
+
+    #: A short unique name ("xlsx", "csv", "structured", …).
+    name: str
+    #: What users see in `ccassess import --help` and in "unknown format" messages.
+    label: str
+
+    def detect(self, path: Path) -> float:
+        """How sure this importer is that it can read `path`: 0 (not mine) … 1 (certainly)."""
+        ...
+
+    def read(self, path: Path, context: ImportContext) -> Iterable[RawRespondent]:
+        """The raw respondents in the file (a list, or a generator for large files); raise
+        ValidationError listing every problem (a generator may raise it after yielding).
+
+        Optional: ``read_parts(path, context, parts)`` returning the file's respondents in
+        consecutive parts (each an iterable that may run in a forked process), or None to be
+        read as usual; large files are then validated in parallel (`ccassess.importers.validating`).
+        """
+        ...
+
+
+class SourceChecker(Checker):
+    """A Checker that knows cell locations as well as line numbers."""
+
+    def at(self, path: str, container: Any = None, key: Any = None) -> Location:
+        finder = getattr(container, "location_of", None)
+        if finder is not None:
+            where = finder(key)
+            if where is not None:  # (the constructor: dataclasses.replace is slow per row)
+                return Location(where.file, where.line, path or None, where.sheet, where.row,
+                                where.column)  # fmt: skip
+        return super().at(path, container, key)
+
+
+# -- the core importers ---------------------------------------------------------------------
+
+
+class StructuredImporter:
+    """Response files in YAML or JSON (docs/reference/response-format.md)."""
+
+    name = "structured"
+    label = "response files (.yaml, .yml, .json)"
+
+    def detect(self, path: Path) -> float:
+        return 0.9 if path.suffix.lower() in (".yaml", ".yml", ".json") else 0.0
+
+    def read(self, path: Path, context: ImportContext) -> list[RawRespondent]:
+        from ccassess.importers.response_files import raw_respondents
+        from ccassess.io.structured import read_structured
+
+        data = read_structured(path)
+        problems = Problems()
+        found = raw_respondents(data, Checker(str(path), problems))
+        problems.raise_if_errors()
+        return [RawRespondent(raw, str(path), rpath) for raw, rpath in found]
+
+
+def core_importers() -> list[Importer]:
+    from ccassess.importers.xlsx_sheet import XlsxImporter
+    from ccassess.io.csvfile import CsvImporter
+
+    return [StructuredImporter(), XlsxImporter(), CsvImporter()]
+
+
+def collect_importers(plugins: Plugins) -> list[Importer]:
+    """Every importer the loaded plugins contribute (the core's first)."""
+    from ccassess.errors import PluginError
+
+    importers: list[Importer] = []
+    names: dict[str, str] = {}
+    hook = "ccassess_importers"
+    for plugin, output in plugins.call_each(hook):
+        for importer in plugins.expect_list(plugin, hook, output, object):
+            if not isinstance(importer, Importer) or not isinstance(importer.name, str):
+                plugins.reject(
+                    plugin,
+                    PluginError(
+                        plugin,
+                        hook,
+                        f"{importer!r} is not an "
+                        "importer (needs name, label, detect(path), read(path, context))",
+                    ),
+                )
+                break  # fmt: skip
+            if importer.name in names:
+                plugins.reject(
+                    plugin,
+                    PluginError(
+                        plugin,
+                        hook,
+                        f"importer {importer.name!r} is "
+                        f"already defined by plugin {names[importer.name]!r}",
+                    ),
+                )
+                break  # fmt: skip
+            names[importer.name] = plugin
+            importers.append(importer)
+    return importers
+
+
+def find_importer(name: str, importers: Sequence[Importer]) -> Importer:
+    """The importer called `name` (``--from``; case, ``-`` and ``_`` do not matter)."""
+    wanted = name.strip().casefold().replace("-", "_")
+    for importer in importers:
+        if importer.name.casefold().replace("-", "_") == wanted:
+            return importer
+    known = "; ".join(f"{importer.name} ({importer.label})" for importer in importers)
+    raise CcassessError(f"unknown format {name!r} for --from; ccassess reads: {known}")
+
+
+def choose_importer(path: Path, importers: Sequence[Importer], name: str | None = None
+                    ) -> Importer:  # fmt: skip
+    """The importer called `name`, or the one most certain about `path`; a CcassessError
+    when nobody wants it."""
+    if name:
+        return find_importer(name, importers)
+    best: tuple[float, Importer] | None = None
+    for importer in importers:
+        try:
+            certainty = float(importer.detect(path))
+        except (OSError, ValueError):
+            certainty = 0.0
+        if certainty > 0 and (best is None or certainty > best[0]):
+            best = (certainty, importer)
+    if best is None:
+        formats = "; ".join(importer.label for importer in importers)
+        message = f"unknown file type; ccassess reads {formats}"
+        raise ValidationError([Problem(Location(str(path)), message)])
+    return best[1]
+
+
+def expand_paths(paths: Sequence[str | Path], importers: Sequence[Importer]) -> list[Path]:
+    """Files as given; folders become the files in them that some importer recognises."""
+    files: list[Path] = []
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if found.name.startswith((".", "~$")):
+                    continue  # hidden files, Office lock files
+                if any(_certainty(importer, found) > 0 for importer in importers):
+                    files.append(found)
+        else:
+            files.append(path)
+        if len(files) > MAX_IMPORT_FILES:
+            raise CcassessError(f"more than {MAX_IMPORT_FILES:,} files to import; "
+                                "import them in smaller batches")  # fmt: skip
+    return files
+
+
+def _certainty(importer: Importer, path: Path) -> float:
+    try:
+        return float(importer.detect(path))
+    except (OSError, ValueError):
+        return 0.0
+
+
+# -- reading and validating a batch ---------------------------------------------------------
+
+
+class ImportedRespondent:
+    """A validated respondent, where it came from, its encoded answers and their hash.
+
+    `respondent` may be made only when asked for (from the encoded answers): an import
+    needs just the id, the metadata and the encoded form."""
+
+    __slots__ = ("_respondent", "content_hash", "encoded", "file", "location", "meta")
+
+    def __init__(self, respondent: Respondent | None, file: str, location: Location,
+                 content_hash: str, encoded: dict[str, str],
+                 meta: tuple[Any, ...] | None = None) -> None:  # fmt: skip
+        self._respondent = respondent
+        self.file = file
+        self.location = location
+        self.content_hash = content_hash
+        #: Each module's answers as the workspace stores them (`ccassess.io.canonical`).
+        self.encoded = encoded
+        #: (id, perspective, department, role, name, origin)
+        self.meta: tuple[Any, ...] = meta or (
+            respondent.id, respondent.perspective, respondent.department, respondent.role,
+            respondent.name, respondent.origin)  # type: ignore[union-attr]  # fmt: skip
+
+    @property
+    def id(self) -> str:
+        return self.meta[0]
+
+    @property
+    def respondent(self) -> Respondent:
+        if self._respondent is None:
+            from ccassess.io.canonical import decode_answers
+
+            id_, perspective, department, role, name, origin = self.meta
+            answers = {module_id: decode_answers(text) for module_id, text in
+                       self.encoded.items()}  # fmt: skip
+            self._respondent = Respondent(id_, perspective, answers, role, department, name,
+                                          origin)  # fmt: skip
+        return self._respondent
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        """Sent between processes without the respondent (rebuilt when asked for) and with
+        the location as plain values (unpickling frozen dataclasses is slow)."""
+        where = self.location
+        place = (where.file, where.line, where.path, where.sheet, where.row, where.column)
+        return (self.file, place, self.content_hash, self.encoded, self.meta)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self._respondent = None
+        self.file, place, self.content_hash, self.encoded, self.meta = state
+        self.location = Location(*place)
+
+
+@dataclass
+class Batch:
+    """The outcome of reading and validating files: respondents, notes and problems."""
+
+    respondents: list[ImportedRespondent] = field(default_factory=list)
+    #: Respondents left out because an identical copy is already in the batch.
+    duplicates: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    #: The importers' notes (`ImportContext.notes`).
+    notes: list[str] = field(default_factory=list)
+
+
+def content_hash(respondent: Respondent) -> str:
+    """A hash of everything a respondent said (answers and metadata, not where it came from)."""
+    from ccassess.io.canonical import content_digest, encode_respondent
+
+    return content_digest(respondent.perspective, respondent.department, respondent.role,
+                          respondent.name, encode_respondent(respondent.answers))  # fmt: skip
+
+
+@contextmanager
+def bulk_reading() -> Iterator[None]:
+    """No cyclic garbage collection while an import keeps a hundred thousand small records.
+
+    They form no reference cycles, but CPython's collector would walk all of them again and
+    again (measured: about 5 % of a 100,000-row import). The import is bounded, and whatever
+    cyclic garbage it might leave is collected once collection is back on afterwards.
+    Objects alive before are frozen, so a forked validator shares their memory pages."""
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.unfreeze()
+
+
+def read_batch(
+    paths: Sequence[str | Path],
+    importers: Sequence[Importer],
+    context: ImportContext,
+    plugins: Plugins | None = None,
+) -> Batch:
+    """Read every file and validate every respondent; collect all problems, raise nothing."""
+    batch = Batch(problems=context.problems, notes=context.notes)
+    batch.respondents.extend(stream_batch(batch, paths, importers, context, plugins))
+    return batch
+
+
+def stream_batch(
+    batch: Batch,
+    paths: Sequence[str | Path],
+    importers: Sequence[Importer],
+    context: ImportContext,
+    plugins: Plugins | None = None,
+) -> Iterator[ImportedRespondent]:
+    """Validated respondents one by one, as the importers read them; files, duplicates and
+    problems are collected in `batch` (complete once the iterator is exhausted).
+
+    Validation is `ResponseValidator`'s, identical for every source. Two copies of the same
+    respondent with the same content are reported once as a duplicate; the same id with
+    different content is an error. Nothing but a small summary of each respondent (its hash
+    and place) is kept, so a caller that stores what it receives holds one row at a time.
+    """
+    from ccassess.importers.response_files import ResponseValidator
+    from ccassess.importers.validating import validated_file
+
+    problems = batch.problems
+    forced = context.options.get("from")
+    if forced:
+        find_importer(forced, importers)  # an unknown name stops here, before any file
+    # Repeated ids are judged below, by content, not by the validator.
+    validator = ResponseValidator(context.modules, context.question_types, context.settings,
+                                  problems, plugins, track_ids=False)  # fmt: skip
+    files = expand_paths(paths, importers)
+    if not files:
+        problems.error(Location(", ".join(str(p) for p in paths) or None),
+                       "no files to import")  # fmt: skip
+    seen: dict[str, tuple[str, Location]] = {}
+    for path in files:
+        batch.files.append(str(path))
+        try:
+            importer = choose_importer(path, importers, forced)
+            for item in validated_file(importer, path, context, validator):
+                respondent_id, where, digest = item.id, item.location, item.content_hash
+                earlier = seen.get(respondent_id)
+                if earlier is None:
+                    seen[respondent_id] = (digest, where)
+                    yield item
+                elif earlier[0] == digest:
+                    message = f"respondent {respondent_id!r} is the same as in {earlier[1]}"
+                    batch.duplicates.append(Problem(where, f"{message}; imported once", "info"))
+                else:
+                    problems.error(where, f"respondent {respondent_id!r} appears twice with "
+                                   f"different answers (also in {earlier[1]})")  # fmt: skip
+        except ValidationError as exc:
+            problems.items.extend(exc.problems)

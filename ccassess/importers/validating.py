@@ -1,0 +1,134 @@
+"""Validating what an importer reads, respondent by respondent, in one or two processes.
+
+Validation, encoding and hashing are pure Python work per respondent: for a survey export of
+a hundred thousand rows they are most of an import. An importer that can cut a file into
+consecutive parts (``read_parts(path, context, parts)``, the CSV tables do) has a large file
+validated in two processes where the platform forks: this process takes the first part, a
+forked child the second, and the child's results and problems follow this process's in
+file order. Everything else — the decisions about duplicates, the writing — stays here.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ccassess.errors import CcassessError, Problems, ValidationError
+
+if TYPE_CHECKING:
+    from ccassess.importers.base import ImportContext, ImportedRespondent, Importer, RawRespondent
+    from ccassess.importers.response_files import ResponseValidator
+
+#: Set to "0" to validate in this process only (for measuring, or where forking is unwanted).
+ENV_PARALLEL = "CCASSESS_PARALLEL_IMPORT"
+
+
+def validated_file(
+    importer: Importer,
+    path: Path,
+    context: ImportContext,
+    validator: ResponseValidator,
+) -> Iterator[ImportedRespondent]:
+    """The file's valid respondents in file order; problems go to the validator's."""
+    read_parts = getattr(importer, "read_parts", None)
+    parts = read_parts(path, context, 2) if read_parts is not None and can_fork() else None
+    if parts is None:
+        yield from validated(importer.read(path, context), validator)
+    elif len(parts) == 1:
+        yield from validated(parts[0], validator)
+    else:
+        yield from _two_processes(parts[0], parts[1], validator)
+
+
+def validated(raws: Iterable[RawRespondent], validator: ResponseValidator
+              ) -> Iterator[ImportedRespondent]:  # fmt: skip
+    """Validate, encode and hash; respondents with an error are left out (it is recorded)."""
+    from ccassess.importers.base import ImportedRespondent, SourceChecker
+    from ccassess.io.canonical import content_digest, encode_respondent
+
+    problems = validator.problems
+    check: SourceChecker | None = None
+    for raw in raws:
+        if check is None or raw.file != check.file:
+            check = SourceChecker(raw.file, problems)
+        before = len(problems.items)
+        respondent = validator.respondent(raw.data, raw.path, check)
+        if respondent is None or _new_errors(problems, before):
+            continue
+        rpath = (f"respondents[{respondent.id}]" if raw.path.startswith("respondents[")
+                 else raw.path)  # fmt: skip
+        where = check.at(rpath, raw.data, "id")
+        encoded = encode_respondent(respondent.answers)
+        digest = content_digest(respondent.perspective, respondent.department,
+                                respondent.role, respondent.name, encoded)  # fmt: skip
+        yield ImportedRespondent(respondent, raw.file, where, digest, encoded)
+
+
+def can_fork() -> bool:
+    return (
+        hasattr(os, "fork")
+        and sys.platform.startswith("linux")  # macOS: forking a process with Cocoa is unsafe
+        and os.environ.get(ENV_PARALLEL, "1") != "0"
+    )
+
+
+def _two_processes(first: Iterable[RawRespondent], second: Iterable[RawRespondent],
+                   validator: ResponseValidator) -> Iterator[ImportedRespondent]:  # fmt: skip
+    problems = validator.problems
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child (tests check its results)
+        os.close(reader)
+        _child(second, validator, writer)
+    os.close(writer)
+    stream = os.fdopen(reader, "rb")
+    try:
+        try:
+            yield from validated(first, validator)
+        except ValidationError as exc:
+            problems.items.extend(exc.problems)
+        outcome = pickle.load(stream)
+    finally:
+        stream.close()  # a child still writing gets a broken pipe instead of waiting forever
+        os.waitpid(child, 0)
+    status, found, problem_items, message = outcome
+    problems.items.extend(problem_items)
+    if status != "ok":
+        raise CcassessError(message)
+    yield from found
+
+
+def _child(raws: Iterable[RawRespondent], validator: ResponseValidator, writer: int) -> None:
+    """Validate the second part and send back (status, respondents, new problems, message).
+
+    The problems object is this process's copy: what it gains here (the validator's and the
+    importer's problems about the second part) is what the parent lacks."""
+    problems = validator.problems
+    before = len(problems.items)
+    outcome: tuple[str, list[Any], list[Any], str]
+    try:
+        found = []
+        try:
+            found.extend(validated(raws, validator))
+        except ValidationError as exc:
+            problems.items.extend(exc.problems)
+        outcome = ("ok", found, problems.items[before:], "")
+    except CcassessError as exc:
+        outcome = ("failed", [], problems.items[before:], exc.message)
+    except BaseException as exc:
+        outcome = ("failed", [], problems.items[before:], "validating in a second process "
+                   f"failed: {type(exc).__name__}: {exc}")  # fmt: skip
+    try:
+        with os.fdopen(writer, "wb") as stream:
+            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        os._exit(0)
+
+
+def _new_errors(problems: Problems, since: int) -> bool:
+    """Whether an error was added after the first `since` problems (warnings do not count)."""
+    return any(p.severity == "error" for p in problems.items[since:])

@@ -1,0 +1,1 @@
+"""The plugin machinery: the pluggy manager, entry points, what plugins contribute."""

@@ -1,0 +1,1 @@
+"""Question types: which answers a question accepts, how they score, how they are asked."""

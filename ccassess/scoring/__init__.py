@@ -1,0 +1,1 @@
+"""The pure scoring engine: statistics, departments and anonymity, findings rules."""

@@ -1,0 +1,93 @@
+"""Department breakdown under the anonymity threshold. Pure.
+
+A department with fewer respondents than the threshold is never shown on its own. Small
+departments (and internal respondents without a department) are merged into "other"; if
+"other" would still be below the threshold — or could be recovered by subtracting the shown
+groups from the total — the smallest shown groups are merged into it as well.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ccassess.model.answers import Respondent
+from ccassess.model.levels import level_for
+from ccassess.model.questionnaire import Module
+from ccassess.model.result import DepartmentBreakdown, DepartmentGroup
+from ccassess.model.settings import AssessmentSettings
+from ccassess.scoring.engine import ModuleTable, subset_score
+from ccassess.scoring.stats import weighted_mean
+
+OTHER = "other"
+
+
+def plan_groups(
+    counts: Mapping[str | None, int], threshold: int
+) -> tuple[list[str], list[str | None], int]:
+    """Split departments into shown ones and those merged into "other".
+
+    Returns (shown departments, merged departments, respondents left out entirely).
+    """
+    shown = sorted(
+        (d for d, n in counts.items() if d is not None and n >= threshold),
+        key=lambda d: (counts[d], d),
+    )
+    merged: list[str | None] = [d for d, n in counts.items() if d is None or n < threshold]
+    other = sum(counts[d] for d in merged)
+    while other and other < threshold and shown:
+        smallest = shown.pop(0)
+        merged.append(smallest)
+        other += counts[smallest]
+    left_out = other if other and other < threshold else 0
+    return sorted(shown), merged, left_out
+
+
+def department_breakdown(
+    modules: Sequence[Module],
+    respondents: Sequence[Respondent],
+    settings: AssessmentSettings,
+    tables: Mapping[str, ModuleTable],
+) -> DepartmentBreakdown | None:
+    """Scores per department group; `tables` are each module's per-answer scores."""
+    internal = [r for r in respondents if r.perspective == "internal"]
+    if not any(r.department for r in internal):
+        return None
+    threshold = settings.anonymity_threshold
+    counts = Counter(r.department for r in internal)
+    shown, merged, left_out = plan_groups(counts, threshold)
+    groups = [
+        _group(name, [r for r in internal if r.department == name], modules, tables, threshold)
+        for name in shown
+    ]
+    members = [r for r in internal if r.department in merged]
+    if members and not left_out:
+        groups.append(_group(OTHER, members, modules, tables, threshold, merged=True))
+    return DepartmentBreakdown(
+        threshold=threshold,
+        groups=groups,
+        merged_departments=sum(1 for d in merged if d is not None),
+        left_out=left_out,
+    )
+
+
+def _group(
+    name: str,
+    members: Sequence[Respondent],
+    modules: Sequence[Module],
+    tables: Mapping[str, ModuleTable],
+    threshold: int,
+    merged: bool = False,
+) -> DepartmentGroup:
+    module_scores: dict[str, float | None] = {}
+    pairs = []
+    for module in modules:
+        participants = {r.id for r in members if module.id in r.answers}
+        if len(participants) < threshold:
+            module_scores[module.id] = None  # too few in this module to show
+            continue
+        score = subset_score(module, tables[module.id], participants)
+        module_scores[module.id] = score
+        pairs.append((module.weight, score))
+    score = weighted_mean(pairs)
+    return DepartmentGroup(name, len(members), score, level_for(score), module_scores, merged)

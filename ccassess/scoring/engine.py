@@ -1,0 +1,425 @@
+"""The scoring engine: answers → question → dimension → module → overall scores. Pure.
+
+Method (documented in docs/concepts/scoring.md):
+- an answer scores 0..1 by its question type, reversed when the question is reverse-coded;
+- a question's score is the mean over the respondents who answered it (× 100);
+- a dimension's score is the weighted mean of its answered questions' scores, a module's the
+  weighted mean of its dimensions', the overall score the weighted mean of the modules';
+- "don't know" and skipped answers count as asked but not answered (coverage), never as 0;
+- per perspective the same, restricted to that perspective's respondents; on mirrored questions
+  the gap is internal − customer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+from ccassess.model.answers import DONT_KNOW, Respondent
+from ccassess.model.levels import level_for
+from ccassess.model.questionnaire import PERSPECTIVES, Dimension, Module, Question
+from ccassess.model.result import (
+    Coverage,
+    DimensionResult,
+    LevelInfo,
+    Mirror,
+    ModuleResult,
+    PerspectiveScore,
+    QuestionResult,
+    Stats,
+)
+from ccassess.questions.types import QuestionType, is_scored
+from ccassess.scoring.stats import (
+    ALPHA_MIN_RESPONDENTS,
+    DISAGREEMENT_SD,
+    describe,
+    describe_with_variance,
+    item_alpha,
+    weighted_mean,
+)
+
+
+def answer_score(qtype: QuestionType, question: Question, value: object) -> float | None:
+    """An answer's score 0..100 after reverse coding; None for unscored or "don't know"."""
+    if value is None or value == DONT_KNOW:
+        return None
+    score = qtype.score(question, value)
+    if score is None:
+        return None
+    return (1.0 - score if question.reverse else score) * 100.0
+
+
+@dataclass
+class ModuleTable:
+    """Every answer's score (0–100) for one module, computed once and reused.
+
+    Columns are aligned with `ids` (internal respondents first, then customers); None marks
+    no score (not asked, skipped, "don't know", unscored answer).
+    """
+
+    ids: list[str]
+    perspective_slices: dict[str, slice]
+    columns: dict[str, list[float | None]]
+    scored: dict[str, bool]
+    coverage: dict[str, Coverage]
+    #: Respondents who answered the module (the rows, and any with no answers there: None).
+    participants: int = 0
+    #: The sample variance of each scored question's values, kept by the question's stats
+    #: for Cronbach's alpha (the same numbers when nobody skipped another question).
+    variances: dict[str, float | None] = field(default_factory=dict)
+
+    def values(self, question_id: str, perspective: str | None = None) -> list[float]:
+        column = self.columns[question_id]
+        if perspective is not None:
+            column = column[self.perspective_slices[perspective]]
+        return present(column)
+
+    def positions(self, members: Collection[str]) -> list[int]:
+        """The rows of these respondents, in table order (department groups)."""
+        index = self._index
+        if index is None:  # an id twice: every row of it counts, as a scan finds them
+            return [i for i, rid in enumerate(self.ids) if rid in members]
+        return sorted(index[rid] for rid in members if rid in index)
+
+    @cached_property
+    def _index(self) -> dict[str, int] | None:
+        index = {rid: i for i, rid in enumerate(self.ids)}
+        return index if len(index) == len(self.ids) else None
+
+
+def present(values: list[float | None]) -> list[float]:
+    """The values that are not None (a copy when there is nothing to drop)."""
+    if None not in values:  # a scan in C; common for one perspective's part of a column
+        return values[:]
+    return [v for v in values if v is not None]
+
+
+def question_scores(
+    module: Module, respondents: Sequence[Respondent], types: Mapping[str, QuestionType]
+) -> ModuleTable:
+    """Score every answer of a module once."""
+    ids: dict[str, list[str]] = {"internal": [], "customer": []}
+    pools: dict[str, list[Mapping]] = {"internal": [], "customer": []}
+    empty = 0
+    for respondent in respondents:
+        given = respondent.answers.get(module.id)
+        if given is not None:
+            ids[respondent.perspective].append(respondent.id)
+            pools[respondent.perspective].append(given)
+        elif module.id in respondent.answers:
+            empty += 1
+    internal, customer = pools["internal"], pools["customer"]
+    split = len(internal)
+    table = ModuleTable(
+        ids=ids["internal"] + ids["customer"],
+        perspective_slices={"internal": slice(0, split), "customer": slice(split, None)},
+        columns={},
+        scored={},
+        coverage={},
+        participants=len(ids["internal"]) + len(ids["customer"]) + empty,
+    )
+    for _, question in module.questions():
+        qtype = types[question.type]
+        qid = question.id
+        scored = is_scored(qtype, question)
+        table.scored[qid] = scored
+        if not scored:
+            table.columns[qid] = [None] * len(table.ids)
+            table.coverage[qid] = Coverage()
+            continue
+        score_column = _column_scorer(qtype, question)
+        parts: list[list[float | None]] = []
+        asked = dont_know = 0
+        for perspective, givens in (("internal", internal), ("customer", customer)):
+            if not question.asked_of(perspective):
+                parts.append([None] * len(givens))
+                continue
+            raw = [given.get(qid) for given in givens]
+            asked += len(raw)
+            dont_know += raw.count(DONT_KNOW)
+            parts.append(score_column(raw))
+        column = parts[0] + parts[1]
+        table.columns[qid] = column
+        answered = len(column) - column.count(None)
+        table.coverage[qid] = Coverage(asked=asked, answered=answered, dont_know=dont_know)
+    return table
+
+
+#: Answer values whose score is memoised per question (hashable, and equal only when the
+#: score is; floats are left out: their values rarely repeat).
+SCORE_MEMO_TYPES = frozenset({str, int, bool})
+
+
+def _column_scorer(
+    qtype: QuestionType, question: Question
+) -> Callable[[list[Any]], list[float | None]]:
+    """Answers → scores 0..100 (None for none), a whole column at a time.
+
+    Likert goes through a lookup table in C; other scalar answers (yes/partly/no, choices)
+    are scored once per distinct value, as `score` is pure; the rest answer by answer.
+    """
+    if question.scale is not None and qtype.name == "likert":
+        lookup = {}
+        for value in question.scale.values:
+            raw = qtype.score(question, value)
+            if raw is not None:
+                lookup[value] = (1.0 - raw if question.reverse else raw) * 100.0
+        return lambda answers: list(map(lookup.get, answers))  # None, "don't know" → None
+    memo: dict[tuple[type, Any], float | None] = {}
+
+    def score(value: Any) -> float | None:
+        if value is None:
+            return None
+        if value.__class__ not in SCORE_MEMO_TYPES:
+            return answer_score(qtype, question, value)
+        key = (value.__class__, value)
+        if key not in memo:
+            memo[key] = answer_score(qtype, question, value)
+        return memo[key]
+
+    return lambda answers: list(map(score, answers))
+
+
+def score_module(
+    module: Module,
+    respondents: Sequence[Respondent],
+    types: Mapping[str, QuestionType],
+    table: ModuleTable | None = None,
+) -> ModuleResult:
+    """Score one module over the respondents who answered it."""
+    if table is None:
+        table = question_scores(module, respondents, types)
+    dimensions = [_score_dimension(module, d, table) for d in module.dimensions]
+    result = ModuleResult(
+        id=module.id,
+        version=module.version,
+        title=module.title,
+        description=module.description,
+        weight=module.weight,
+        respondents=table.participants,
+        dimensions=dimensions,
+        levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in module.levels],
+        formulas=dict(module.formulas),
+    )
+    aggregate_module(result, module)
+    return result
+
+
+def subset_score(module: Module, table: ModuleTable, members: set[str]) -> float | None:
+    """The module score restricted to some respondents (department groups)."""
+    positions = table.positions(members)
+    dimension_scores = []
+    for dimension in module.dimensions:
+        pairs = []
+        for question in dimension.questions:
+            if not table.scored[question.id]:
+                continue
+            values = present(list(map(table.columns[question.id].__getitem__, positions)))
+            pairs.append((question.weight, sum(values) / len(values) if values else None))
+        dimension_scores.append((dimension.weight, weighted_mean(pairs)))
+    return weighted_mean(dimension_scores)
+
+
+def aggregate_module(result: ModuleResult, module: Module) -> None:
+    """(Re)compute a module's aggregates from its dimensions, e.g. after a plugin override."""
+    for dimension_result, dimension in zip(result.dimensions, module.dimensions, strict=True):
+        dimension_result.level = level_for(dimension_result.score, module.levels)
+        dimension_result.level_description = (
+            dimension.levels.get(dimension_result.level) if dimension_result.level else None
+        )
+    pairs = [(d.weight, d.score) for d in result.dimensions]
+    result.score = weighted_mean(pairs)
+    result.level = level_for(result.score, module.levels)
+    result.coverage = sum_coverage(d.coverage for d in result.dimensions)
+    result.by_perspective = {
+        p: _perspective_score([(d.weight, d.by_perspective[p]) for d in result.dimensions], module)
+        for p in PERSPECTIVES
+    }
+    result.mirror = combine_mirrors([(d.weight, d.mirror) for d in result.dimensions])
+
+
+def _perspective_score(
+    pairs: Sequence[tuple[float, PerspectiveScore]], module: Module | None
+) -> PerspectiveScore:
+    score = weighted_mean([(w, p.score) for w, p in pairs])
+    levels = module.levels if module else None
+    level = level_for(score, levels) if levels else level_for(score)
+    return PerspectiveScore(score=score, level=level, n=max((p.n for _, p in pairs), default=0))
+
+
+def combine_mirrors(pairs: Sequence[tuple[float, Mirror | None]]) -> Mirror | None:
+    present = [(w, m) for w, m in pairs if m is not None]
+    if not present:
+        return None
+    internal = weighted_mean([(w, m.internal) for w, m in present])
+    customer = weighted_mean([(w, m.customer) for w, m in present])
+    assert internal is not None and customer is not None
+    return Mirror(internal=internal, customer=customer, gap=internal - customer)
+
+
+def sum_coverage(items: object) -> Coverage:
+    total = Coverage()
+    for c in items:  # type: ignore[attr-defined]
+        total.asked += c.asked
+        total.answered += c.answered
+        total.dont_know += c.dont_know
+    return total
+
+
+def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -> DimensionResult:
+    question_results = [_question_result(q, table) for q in dimension.questions]
+    scored = [q for q in dimension.questions if table.scored[q.id]]
+    weighted = [(q.weight, r.score) for q, r in zip(dimension.questions, question_results,
+                                                      strict=True) if r.scored]  # fmt: skip
+    by_perspective = {}
+    for p in PERSPECTIVES:
+        pairs = [
+            (q.weight, r.by_perspective[p].mean)
+            for q, r in zip(dimension.questions, question_results, strict=True)
+            if r.scored and p in r.by_perspective
+        ]
+        score = weighted_mean(pairs)
+        n = max((r.by_perspective[p].n for r in question_results if p in r.by_perspective),
+                default=0)  # fmt: skip
+        by_perspective[p] = PerspectiveScore(
+            score=score, level=level_for(score, module.levels), n=n
+        )
+    mirror = combine_mirrors(
+        [(q.weight, r.mirror) for q, r in zip(dimension.questions, question_results, strict=True)]
+    )
+    respondent_scores, complete = _respondent_scores(scored, table)
+    spread = describe(respondent_scores)
+    alpha = None
+    if len(scored) >= 2 and len(complete[0]) >= ALPHA_MIN_RESPONDENTS:
+        known = [
+            table.variances.get(q.id) if len(item) == table.coverage[q.id].answered else None
+            for q, item in zip(scored, complete, strict=True)
+        ]  # an item column holding all of a question's values is those values
+        alpha = item_alpha(complete, known)
+    return DimensionResult(
+        id=dimension.id,
+        title=dimension.title,
+        weight=dimension.weight,
+        score=weighted_mean(weighted),
+        coverage=sum_coverage(r.coverage for r in question_results),
+        stats=spread,
+        disagreement=spread.n >= 3 and (spread.sd or 0.0) >= DISAGREEMENT_SD,
+        alpha=alpha,
+        by_perspective=by_perspective,
+        mirror=mirror,
+        questions=question_results,
+    )
+
+
+def _respondent_scores(
+    scored: Sequence[Question], table: ModuleTable
+) -> tuple[list[float], list[list[float]]]:
+    """Each respondent's own dimension score, and the item columns of the respondents who
+    answered every question (for alpha).
+
+    One perspective's rows at a time, on the columns asked of it: the other columns hold
+    only None there (so its rows are never complete), and a row without values counts for
+    nothing. Rows are summed in the same order as one by one, but never kept: a tuple per
+    respondent and dimension kept the garbage collector busy.
+    """
+    weights = [q.weight for q in scored]
+    equal = len(set(weights)) == 1
+    means: list[float] = []
+    complete: list[list[float]] = [[] for _ in scored]
+    for perspective in PERSPECTIVES:
+        asked = [i for i, q in enumerate(scored) if q.asked_of(perspective)]
+        if not asked:
+            continue
+        part = table.perspective_slices[perspective]
+        columns = [table.columns[scored[i].id][part] for i in asked]
+        full = not any(None in column for column in columns)
+        if equal and full:  # the common case, all in C
+            k = len(asked)
+            means.extend([total / k for total in map(sum, zip(*columns, strict=True))])
+        elif equal:
+            means.extend(_row_means(zip(*columns, strict=True)))
+        else:
+            weighted = [weights[i] for i in asked]
+            means.extend(_weighted_row_means(zip(*columns, strict=True), weighted))
+        if len(asked) == len(scored):
+            _extend_complete(complete, columns, full)
+    return means, complete
+
+
+def _extend_complete(complete: list[list[Any]], columns: list[list[Any]], full: bool) -> None:
+    """Add the rows without None to the item columns of complete respondents."""
+    if full:
+        for item, column in zip(complete, columns, strict=True):
+            item.extend(column)
+        return
+    keep = [j for j, row in enumerate(zip(*columns, strict=True)) if None not in row]
+    for item, column in zip(complete, columns, strict=True):
+        item.extend([column[j] for j in keep])
+
+
+def _row_means(rows: Iterable[tuple[float | None, ...]]) -> list[float]:
+    means = []
+    for row in rows:
+        values = [v for v in row if v is not None]
+        if values:
+            means.append(sum(values) / len(values))
+    return means
+
+
+def _weighted_row_means(
+    rows: Iterable[tuple[float | None, ...]], weights: Sequence[float]
+) -> list[float]:
+    means = []
+    for row in rows:
+        pairs = [(w, v) for w, v in zip(weights, row, strict=True) if v is not None]
+        if pairs:
+            means.append(sum(w * v for w, v in pairs) / sum(w for w, _ in pairs))
+    return means
+
+
+def _question_result(question: Question, table: ModuleTable) -> QuestionResult:
+    scored = table.scored[question.id]
+    if scored:
+        stats, by_perspective = _question_stats(question, table)
+    else:
+        stats = Stats()
+        by_perspective = {p: Stats() for p in PERSPECTIVES if question.asked_of(p)}
+    mirror = None
+    if question.mirrored and scored:
+        internal, customer = by_perspective["internal"], by_perspective["customer"]
+        if internal.n and customer.n:
+            assert internal.mean is not None and customer.mean is not None
+            mirror = Mirror(internal.mean, customer.mean, internal.mean - customer.mean)
+    return QuestionResult(
+        id=question.id,
+        type=question.type,
+        text=question.text,
+        text_customer=question.text_customer,
+        perspective=question.perspective,
+        weight=question.weight,
+        reverse=question.reverse,
+        source=question.source,
+        scored=scored,
+        score=stats.mean,
+        stats=stats,
+        coverage=table.coverage[question.id],
+        by_perspective=by_perspective,
+        mirror=mirror,
+    )
+
+
+def _question_stats(question: Question, table: ModuleTable) -> tuple[Stats, dict[str, Stats]]:
+    """All respondents' stats and each asked perspective's; a question asked of one
+    perspective has no values in the other's rows, so its overall stats are that one's."""
+    values = {p: table.values(question.id, p) for p in PERSPECTIVES if question.asked_of(p)}
+    described = {p: describe_with_variance(v) for p, v in values.items()}
+    by_perspective = {p: stats for p, (stats, _) in described.items()}
+    if len(values) == 1:
+        ((only, variance),) = described.values()
+        stats = replace(only)
+    else:
+        stats, variance = describe_with_variance(values["internal"] + values["customer"])
+    table.variances[question.id] = variance
+    return stats, by_perspective
