@@ -13,11 +13,11 @@ import time
 def main(count: int, runs: int) -> dict[str, float]:
     from benchmarks.synthetic import DEPARTMENTS, raw_respondents
     from ccassess.actions.assess import assess
+    from ccassess.actions.load_plugins import load_registry
     from ccassess.errors import Problems
     from ccassess.importers.response_files import ResponseValidator
     from ccassess.io.checker import Checker
     from ccassess.model.settings import AssessmentSettings
-    from ccassess.plugin.registry import load_registry
 
     registry = load_registry()
     settings = AssessmentSettings(departments=DEPARTMENTS)

@@ -141,7 +141,7 @@ def ccassess_importers() -> Sequence[Any] | None:
     """Contribute input formats (importers) for responses.
 
     Called when responses are read or imported. Return objects following the
-    ``ccassess.importers.base.Importer`` protocol: ``name`` (short, unique), ``label`` (what
+    ``ccassess.Importer`` protocol: ``name`` (short, unique), ``label`` (what
     users see), ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
     ``read(path, context) -> Iterable[RawRespondent]`` — raw respondent mappings with their
     locations (a list, or a generator so that a large file streams through validation); the

@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from ccassess import hookimpl
+from ccassess.actions.load_plugins import load_registry
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
-from ccassess.plugin.registry import Registry, load_registry
+from ccassess.plugin.registry import Registry
 
 if TYPE_CHECKING:
     from ccassess.errors import Problem
@@ -144,7 +145,8 @@ class Kit:
         (``ccassess_importers``) — and validated, as an import reads them. Raises
         ``ccassess.ValidationError`` listing every problem with file, line, sheet, row, column.
         """
-        from ccassess.importers.base import ImportContext, collect_importers, read_batch
+        from ccassess.importers.base import ImportContext, collect_importers
+        from ccassess.importers.batch import read_batch
 
         context = ImportContext(self.registry.modules, self.registry.question_types,
                                 self.settings)  # fmt: skip

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from ccassess.actions.load_plugins import load_registry
 from ccassess.cli import cli
-from ccassess.plugin.registry import Registry, load_registry
+from ccassess.plugin.registry import Registry
 
 # The suite never reads or writes the user's caches (ccassess/definitions/cache.py): one
 # private cache folder per test session, inherited by the processes the tests start; set before any

@@ -209,10 +209,10 @@ def test_yaml_examples_pass_validation(page: Path, tmp_path: Path) -> None:
     """Modules, responses and settings shown in the docs are what ccassess accepts."""
     import yaml
 
+    from ccassess.actions.load_plugins import load_registry
     from ccassess.definitions.loading import load_module_file
     from ccassess.definitions.settings import load_settings
     from ccassess.importers.response_files import load_responses
-    from ccassess.plugin.registry import load_registry
 
     registry = load_registry()
     modules = dict(registry.modules)

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from ccassess import QuestionType, hookimpl
+from ccassess.actions.load_plugins import load_registry
 from ccassess.definitions.cache import entry_points
 from ccassess.errors import ValidationError
 from ccassess.model.answers import Respondent
@@ -36,7 +37,7 @@ from ccassess.model.questionnaire import (
 )
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.manager import PluginFailure, PluginInfo
-from ccassess.plugin.registry import ModuleSummary, Registry, load_registry
+from ccassess.plugin.registry import ModuleSummary, Registry
 
 MINE = """\
 id: mine

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from ccassess.actions.load_plugins import load_registry
 from ccassess.errors import PluginError
-from ccassess.plugin.registry import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARTNER_ANSWERS = """

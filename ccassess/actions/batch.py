@@ -34,8 +34,8 @@ def render_workspace(job: BatchJob) -> BatchOutcome:
     """Score one workspace and write its report (runs in a worker process)."""
     from ccassess.actions.assess import assess
     from ccassess.actions.inputs import load_inputs
+    from ccassess.actions.load_plugins import load_registry
     from ccassess.errors import CcassessError
-    from ccassess.plugin.registry import load_registry
     from ccassess.report import default_output, write_report
 
     try:

@@ -18,15 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError, Location, Problem, Problems
-from ccassess.importers.base import (
-    Batch,
-    ImportContext,
-    ImportedRespondent,
-    bulk_reading,
-    choose_importer,
-    collect_importers,
-    stream_batch,
-)
+from ccassess.importers.base import ImportContext, choose_importer, collect_importers
+from ccassess.importers.batch import Batch, bulk_reading, stream_batch
+from ccassess.importers.validating import ImportedRespondent
 from ccassess.workspace.store import (
     EncodedRespondent,
     Round,

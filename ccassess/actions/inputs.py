@@ -4,10 +4,11 @@ validated settings and respondents. Shared by the CLI commands and the test kit.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ccassess.actions.rounds import earlier_rounds
 from ccassess.definitions.settings import load_settings
 from ccassess.errors import CcassessError
 from ccassess.importers.response_files import load_responses
@@ -15,6 +16,7 @@ from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
+from ccassess.workspace.store import Workspace, find_workspace, open_workspace
 
 ASSESSMENT_FILE = "assessment.yaml"
 
@@ -42,25 +44,19 @@ def load_inputs(
     """Settings from the assessment file (or defaults) and validated respondents.
 
     Without response files, a workspace is read instead: `workspace`, or the current
-    directory when it is one (ccassess.workspace.load_workspace_inputs).
+    directory when it is one (`load_workspace_inputs`).
     """
     if workspace is None and not responses and not assessment:
-        from ccassess.workspace import find_workspace
-
         workspace = find_workspace()
     if workspace is not None:
         if responses or assessment:
             raise CcassessError("give either a workspace (-w) or an assessment file and response "
                                 "files, not both")  # fmt: skip
-        from ccassess.workspace import load_workspace_inputs
-
         return load_workspace_inputs(registry, workspace, round_name, language)
     if round_name is not None:
         raise CcassessError("--round needs a workspace (-w DIR)")
     settings = load_settings(assessment) if assessment else AssessmentSettings()
     if language:
-        from dataclasses import replace
-
         settings = replace(settings, language=language)
     if not responses:
         raise CcassessError("no responses given; name response files or folders")
@@ -103,8 +99,6 @@ def assessment_modules(
     the workspace in the current directory, else every loaded module. `modules` narrows the
     choice.
     """
-    from ccassess.workspace import find_workspace, open_workspace
-
     if workspace_dir is not None and assessment is not None:
         raise CcassessError("give either a workspace (-w) or an assessment file (-a), not both")
     if workspace_dir is None and assessment is None:
@@ -124,3 +118,31 @@ def assessment_modules(
             f"module {unknown[0]!r} is not part of this assessment; modules: {', '.join(found)}"
         )
     return settings, [found[m] for m in modules] if modules else list(found.values())
+
+
+def load_workspace_inputs(
+    registry: Registry,
+    folder: str | Path,
+    round_name: str | None = None,
+    language: str | None = None,
+) -> Inputs:
+    """Settings and respondents of a workspace round (default: the latest), for scoring.
+
+    Only completed respondents count; names are left out (reports never show them).
+    """
+    with Workspace.open(folder) as workspace:
+        round_ = workspace.round(round_name)
+        pinned, notes = workspace.registry_for(round_, registry)
+        settings = workspace.settings
+        if language:
+            settings = replace(settings, language=language)
+        respondents = workspace.respondents(round_, with_names=False)
+        if round_.open_surveys:
+            notes.append(
+                f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "
+                "not counted; finish them with `ccassess survey --resume`"
+            )
+        if not respondents:
+            notes.append(f"round {round_.name!r} has no respondents yet")
+        earlier = earlier_rounds(workspace, registry, round_)
+    return Inputs(settings, respondents, pinned, earlier, notes)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ccassess.actions.assess import EarlierRound, assess
 from ccassess.format import number
 from ccassess.model.result import AssessmentResult
 from ccassess.workspace.store import Round, Workspace
 
 if TYPE_CHECKING:
     from ccassess.actions.assess import EarlierRound
-    from ccassess.actions.inputs import Inputs
     from ccassess.plugin.registry import Registry
 
 
@@ -26,8 +25,6 @@ class ScoredRound:
 def score_round(workspace: Workspace, registry: Registry, round_: Round,
                 language: str | None = None) -> ScoredRound:  # fmt: skip
     """A round scored with its modules as answered (no trend)."""
-    from ccassess.actions.assess import assess
-
     pinned, notes = workspace.registry_for(round_, registry)
     settings = workspace.settings
     if language:
@@ -38,8 +35,6 @@ def score_round(workspace: Workspace, registry: Registry, round_: Round,
 
 def earlier_rounds(workspace: Workspace, registry: Registry, round_: Round) -> list[EarlierRound]:
     """Earlier rounds with respondents, scored, oldest first."""
-    from ccassess.actions.assess import EarlierRound
-
     found = []
     for earlier in workspace.earlier_rounds(round_):
         if not earlier.respondents:
@@ -47,36 +42,6 @@ def earlier_rounds(workspace: Workspace, registry: Registry, round_: Round) -> l
         scored = score_round(workspace, registry, earlier)
         found.append(EarlierRound(earlier.name, earlier.created[:10], scored.result))
     return found
-
-
-def load_workspace_inputs(
-    registry: Registry,
-    folder: str | Path,
-    round_name: str | None = None,
-    language: str | None = None,
-) -> Inputs:
-    """Settings and respondents of a workspace round (default: the latest), for scoring.
-
-    Only completed respondents count; names are left out (reports never show them).
-    """
-    from ccassess.actions.inputs import Inputs
-
-    with Workspace.open(folder) as workspace:
-        round_ = workspace.round(round_name)
-        pinned, notes = workspace.registry_for(round_, registry)
-        settings = workspace.settings
-        if language:
-            settings = replace(settings, language=language)
-        respondents = workspace.respondents(round_, with_names=False)
-        if round_.open_surveys:
-            notes.append(
-                f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "
-                "not counted; finish them with `ccassess survey --resume`"
-            )
-        if not respondents:
-            notes.append(f"round {round_.name!r} has no respondents yet")
-        earlier = earlier_rounds(workspace, registry, round_)
-    return Inputs(settings, respondents, pinned, earlier, notes)
 
 
 @dataclass

@@ -30,7 +30,7 @@ class State:
 
     def registry(self) -> Registry:
         if self._registry is None:
-            from ccassess.plugin.registry import load_registry
+            from ccassess.actions.load_plugins import load_registry
 
             self._registry = load_registry(self.plugins_dir, skip_broken=self.skip_broken)
             self._reported = 0

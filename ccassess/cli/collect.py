@@ -44,7 +44,7 @@ def sheet_command(state: State, workspace_dir: Path | None, assessment: Path | N
     module with drop-down lists for every scale. Filled sheets go back in with
     `ccassess import`.
     """
-    from ccassess.importers.xlsx_sheet import write_sheet
+    from ccassess.actions.questionnaires import write_sheet
 
     path = write_sheet(state.registry(), workspace_dir=workspace_dir, assessment=assessment,
                        output=output, fmt=fmt, perspective=perspective, lang=lang,

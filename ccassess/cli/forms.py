@@ -39,7 +39,8 @@ def form_command(state: State, workspace_dir: Path | None, assessment: Path | No
 
     Import the answers with `ccassess import EXPORT`.
     """
-    from ccassess.forms.xlsform import form_request, write_form
+    from ccassess.actions.questionnaires import form_request
+    from ccassess.forms.xlsform import write_form
 
     request = form_request(state.registry(), workspace_dir=workspace_dir, assessment=assessment,
                            perspective=perspective, lang=lang, modules=list(modules),

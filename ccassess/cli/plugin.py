@@ -41,8 +41,8 @@ def new_command(state: State, name: str, parent: Path) -> None:
 
 def _installed_module_ids(state: State) -> set[str]:
     """Module ids already loaded; a broken plugin must not stop anyone starting a new one."""
+    from ccassess.actions.load_plugins import load_registry
     from ccassess.errors import CcassessError
-    from ccassess.plugin.registry import load_registry
 
     try:
         registry = load_registry(state.plugins_dir, skip_broken=True)

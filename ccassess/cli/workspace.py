@@ -124,7 +124,8 @@ def import_command(state: State, files: tuple[Path, ...], workspace_dir: Path | 
     column; then all files are written in one transaction, or nothing is. A file imported
     twice is recognised and skipped.
     """
-    from ccassess.workspace import import_files, open_workspace
+    from ccassess.actions.import_files import import_files
+    from ccassess.workspace import open_workspace
 
     registry = state.registry()
     options = {"from": source, "mapping": mapping, "include_incomplete": include_incomplete}
@@ -209,8 +210,9 @@ def round_new_command(ctx: click.Context, name: str | None, note: str | None,
 def compare_command(state: State, first: str | None, second: str | None,
                     workspace_dir: Path | None, fmt: str, lang: str | None) -> None:  # fmt: skip
     """Compare two rounds per module and dimension (default: the last two rounds)."""
+    from ccassess.actions.rounds import compare_rounds, comparison_table
     from ccassess.errors import CcassessError
-    from ccassess.workspace import compare_rounds, comparison_table, open_workspace
+    from ccassess.workspace import open_workspace
 
     registry = state.registry()
     with open_workspace(workspace_dir) as workspace:

@@ -31,7 +31,7 @@ from ccassess.questions.types import QuestionType
 from ccassess.text import Text
 
 if TYPE_CHECKING:
-    from ccassess.plugin.registry import Registry
+    pass
 
 FORMATS = ("xlsform", "csv", "markdown")
 SUFFIXES = {"xlsform": ".xlsx", "csv": ".csv", "markdown": ".md"}
@@ -399,30 +399,6 @@ def question_list_markdown(request: FormRequest) -> str:
 
 
 # -- writing --------------------------------------------------------------------------------
-
-
-def form_request(
-    registry: Registry,
-    *,
-    workspace_dir: Path | None = None,
-    assessment: Path | None = None,
-    perspective: str = "customer",
-    lang: str | None = None,
-    modules: Sequence[str] = (),
-    round_name: str | None = None,
-) -> FormRequest:
-    """The questions of a workspace round (as answered), an assessment file, or every module."""
-    from ccassess.actions.inputs import assessment_modules
-
-    settings, chosen = assessment_modules(registry, workspace_dir=workspace_dir,
-                                          assessment=assessment, modules=modules,
-                                          round_name=round_name)  # fmt: skip
-    request = FormRequest(chosen, registry.question_types, settings, perspective,
-                          lang or settings.language)  # fmt: skip
-    if not any(request.asked(module) for module in chosen):
-        raise CcassessError(f"no question of these modules is asked of {perspective} "
-                            "respondents; choose other modules or --perspective")  # fmt: skip
-    return request
 
 
 def write_form(request: FormRequest, fmt: str, output: Path | None = None) -> Path:

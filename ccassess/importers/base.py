@@ -24,22 +24,20 @@ Bad input is raised as ``ccassess.ValidationError`` listing every problem found 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
 from ccassess.io.checker import Checker
-from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions.types import QuestionType
 
 if TYPE_CHECKING:
     from ccassess.plugin.manager import Plugins
+
 
 #: More files than this in one import are refused (a folder of a consultancy's answers is far
 #: smaller; the limit keeps a mistaken `import /` from walking a disk).
@@ -166,36 +164,6 @@ class SourceChecker(Checker):
         return super().at(path, container, key)
 
 
-# -- the core importers ---------------------------------------------------------------------
-
-
-class StructuredImporter:
-    """Response files in YAML or JSON (docs/reference/response-format.md)."""
-
-    name = "structured"
-    label = "response files (.yaml, .yml, .json)"
-
-    def detect(self, path: Path) -> float:
-        return 0.9 if path.suffix.lower() in (".yaml", ".yml", ".json") else 0.0
-
-    def read(self, path: Path, context: ImportContext) -> list[RawRespondent]:
-        from ccassess.importers.response_files import raw_respondents
-        from ccassess.io.structured import read_structured
-
-        data = read_structured(path)
-        problems = Problems()
-        found = raw_respondents(data, Checker(str(path), problems))
-        problems.raise_if_errors()
-        return [RawRespondent(raw, str(path), rpath) for raw, rpath in found]
-
-
-def core_importers() -> list[Importer]:
-    from ccassess.importers.xlsx_sheet import XlsxImporter
-    from ccassess.io.csvfile import CsvImporter
-
-    return [StructuredImporter(), XlsxImporter(), CsvImporter()]
-
-
 def collect_importers(plugins: Plugins) -> list[Importer]:
     """Every importer the loaded plugins contribute (the core's first)."""
     from ccassess.errors import PluginError
@@ -287,159 +255,3 @@ def _certainty(importer: Importer, path: Path) -> float:
         return float(importer.detect(path))
     except (OSError, ValueError):
         return 0.0
-
-
-# -- reading and validating a batch ---------------------------------------------------------
-
-
-class ImportedRespondent:
-    """A validated respondent, where it came from, its encoded answers and their hash.
-
-    `respondent` may be made only when asked for (from the encoded answers): an import
-    needs just the id, the metadata and the encoded form."""
-
-    __slots__ = ("_respondent", "content_hash", "encoded", "file", "location", "meta")
-
-    def __init__(self, respondent: Respondent | None, file: str, location: Location,
-                 content_hash: str, encoded: dict[str, str],
-                 meta: tuple[Any, ...] | None = None) -> None:  # fmt: skip
-        self._respondent = respondent
-        self.file = file
-        self.location = location
-        self.content_hash = content_hash
-        #: Each module's answers as the workspace stores them (`ccassess.io.canonical`).
-        self.encoded = encoded
-        #: (id, perspective, department, role, name, origin)
-        self.meta: tuple[Any, ...] = meta or (
-            respondent.id, respondent.perspective, respondent.department, respondent.role,
-            respondent.name, respondent.origin)  # type: ignore[union-attr]  # fmt: skip
-
-    @property
-    def id(self) -> str:
-        return self.meta[0]
-
-    @property
-    def respondent(self) -> Respondent:
-        if self._respondent is None:
-            from ccassess.io.canonical import decode_answers
-
-            id_, perspective, department, role, name, origin = self.meta
-            answers = {module_id: decode_answers(text) for module_id, text in
-                       self.encoded.items()}  # fmt: skip
-            self._respondent = Respondent(id_, perspective, answers, role, department, name,
-                                          origin)  # fmt: skip
-        return self._respondent
-
-    def __getstate__(self) -> tuple[Any, ...]:
-        """Sent between processes without the respondent (rebuilt when asked for) and with
-        the location as plain values (unpickling frozen dataclasses is slow)."""
-        where = self.location
-        place = (where.file, where.line, where.path, where.sheet, where.row, where.column)
-        return (self.file, place, self.content_hash, self.encoded, self.meta)
-
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self._respondent = None
-        self.file, place, self.content_hash, self.encoded, self.meta = state
-        self.location = Location(*place)
-
-
-@dataclass
-class Batch:
-    """The outcome of reading and validating files: respondents, notes and problems."""
-
-    respondents: list[ImportedRespondent] = field(default_factory=list)
-    #: Respondents left out because an identical copy is already in the batch.
-    duplicates: list[Problem] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    problems: Problems = field(default_factory=Problems)
-    #: The importers' notes (`ImportContext.notes`).
-    notes: list[str] = field(default_factory=list)
-
-
-def content_hash(respondent: Respondent) -> str:
-    """A hash of everything a respondent said (answers and metadata, not where it came from)."""
-    from ccassess.io.canonical import content_digest, encode_respondent
-
-    return content_digest(respondent.perspective, respondent.department, respondent.role,
-                          respondent.name, encode_respondent(respondent.answers))  # fmt: skip
-
-
-@contextmanager
-def bulk_reading() -> Iterator[None]:
-    """No cyclic garbage collection while an import keeps a hundred thousand small records.
-
-    They form no reference cycles, but CPython's collector would walk all of them again and
-    again (measured: about 5 % of a 100,000-row import). The import is bounded, and whatever
-    cyclic garbage it might leave is collected once collection is back on afterwards.
-    Objects alive before are frozen, so a forked validator shares their memory pages."""
-    enabled = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        gc.unfreeze()
-
-
-def read_batch(
-    paths: Sequence[str | Path],
-    importers: Sequence[Importer],
-    context: ImportContext,
-    plugins: Plugins | None = None,
-) -> Batch:
-    """Read every file and validate every respondent; collect all problems, raise nothing."""
-    batch = Batch(problems=context.problems, notes=context.notes)
-    batch.respondents.extend(stream_batch(batch, paths, importers, context, plugins))
-    return batch
-
-
-def stream_batch(
-    batch: Batch,
-    paths: Sequence[str | Path],
-    importers: Sequence[Importer],
-    context: ImportContext,
-    plugins: Plugins | None = None,
-) -> Iterator[ImportedRespondent]:
-    """Validated respondents one by one, as the importers read them; files, duplicates and
-    problems are collected in `batch` (complete once the iterator is exhausted).
-
-    Validation is `ResponseValidator`'s, identical for every source. Two copies of the same
-    respondent with the same content are reported once as a duplicate; the same id with
-    different content is an error. Nothing but a small summary of each respondent (its hash
-    and place) is kept, so a caller that stores what it receives holds one row at a time.
-    """
-    from ccassess.importers.response_files import ResponseValidator
-    from ccassess.importers.validating import validated_file
-
-    problems = batch.problems
-    forced = context.options.get("from")
-    if forced:
-        find_importer(forced, importers)  # an unknown name stops here, before any file
-    # Repeated ids are judged below, by content, not by the validator.
-    validator = ResponseValidator(context.modules, context.question_types, context.settings,
-                                  problems, plugins, track_ids=False)  # fmt: skip
-    files = expand_paths(paths, importers)
-    if not files:
-        problems.error(Location(", ".join(str(p) for p in paths) or None),
-                       "no files to import")  # fmt: skip
-    seen: dict[str, tuple[str, Location]] = {}
-    for path in files:
-        batch.files.append(str(path))
-        try:
-            importer = choose_importer(path, importers, forced)
-            for item in validated_file(importer, path, context, validator):
-                respondent_id, where, digest = item.id, item.location, item.content_hash
-                earlier = seen.get(respondent_id)
-                if earlier is None:
-                    seen[respondent_id] = (digest, where)
-                    yield item
-                elif earlier[0] == digest:
-                    message = f"respondent {respondent_id!r} is the same as in {earlier[1]}"
-                    batch.duplicates.append(Problem(where, f"{message}; imported once", "info"))
-                else:
-                    problems.error(where, f"respondent {respondent_id!r} appears twice with "
-                                   f"different answers (also in {earlier[1]})")  # fmt: skip
-        except ValidationError as exc:
-            problems.items.extend(exc.problems)

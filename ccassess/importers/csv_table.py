@@ -21,8 +21,10 @@ from operator import getitem, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import Location, Problems
+from ccassess.forms.sheet_layout import META_COLUMNS
 from ccassess.importers.base import ImportContext, RawRespondent, RowMap, SourceMap
-from ccassess.io.csvfile import META_COLUMNS, activity_items, cell_text
+from ccassess.importers.cells import activity_items
+from ccassess.io.csvfile import cell_text
 from ccassess.model.answers import DONT_KNOW
 from ccassess.questions.types import AnswerProblem
 
@@ -70,7 +72,7 @@ class _Single:
         text the question type reads as a normalised answer ("4" → 4) becomes that answer,
         so the validator finds what it would keep. Anything the type refuses stays as
         written: the validator reports it at its place."""
-        from ccassess.importers.xlsx_sheet import single_answer
+        from ccassess.importers.cells import single_answer
 
         value = cell_text(text)
         if value is None:
@@ -240,7 +242,7 @@ class TableReader:
         yield from self.read(rows)
 
     def read(self, rows: Iterable[tuple[int, list[str]]]) -> Iterator[RawRespondent]:
-        from ccassess.importers.xlsx_sheet import finish_record, respondent_field
+        from ccassess.importers.cells import finish_record, respondent_field
 
         width = len(self.header)
         groups = self._groups()
@@ -288,7 +290,7 @@ class TableReader:
 
     def _combine(self, answers: SourceMap, cells: list[str], line: int, where: Location
                  ) -> None:  # fmt: skip
-        from ccassess.importers.xlsx_sheet import AnswerAssembler, AnswerCell
+        from ccassess.importers.cells import AnswerAssembler, AnswerCell
         from ccassess.questions import present
 
         assemblers: dict[str, AnswerAssembler] = {}
@@ -335,7 +337,7 @@ class TableReader:
 
 
 def _meta_value(key: str, text: str, memo: dict[str, Any]) -> Any:
-    from ccassess.importers.xlsx_sheet import respondent_field
+    from ccassess.importers.cells import respondent_field
 
     value = respondent_field(key, text)
     if len(memo) < MEMO_LIMIT:

@@ -12,12 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError, Problems, ValidationError
+from ccassess.importers.base import ImportContext, RawRespondent
 from ccassess.io.checker import Checker, join, kind
 from ccassess.io.structured import read_structured
 from ccassess.model.answers import DONT_KNOW, Respondent
 from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions.types import AnswerProblem, QuestionType
+
+if TYPE_CHECKING:  # merged
+    from ccassess.plugin.manager import Plugins
 
 if TYPE_CHECKING:
     from ccassess.plugin.manager import Plugins
@@ -441,3 +445,23 @@ def load_responses(
                 respondents.append(respondent)
     problems.raise_if_errors()
     return respondents
+
+
+class StructuredImporter:
+    """Response files in YAML or JSON (docs/reference/response-format.md)."""
+
+    name = "structured"
+    label = "response files (.yaml, .yml, .json)"
+
+    def detect(self, path: Path) -> float:
+        return 0.9 if path.suffix.lower() in (".yaml", ".yml", ".json") else 0.0
+
+    def read(self, path: Path, context: ImportContext) -> list[RawRespondent]:
+        from ccassess.importers.response_files import raw_respondents
+        from ccassess.io.structured import read_structured
+
+        data = read_structured(path)
+        problems = Problems()
+        found = raw_respondents(data, Checker(str(path), problems))
+        problems.raise_if_errors()
+        return [RawRespondent(raw, str(path), rpath) for raw, rpath in found]

@@ -17,11 +17,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.errors import CcassessError, Problems, ValidationError
+from ccassess.errors import CcassessError, Location, Problems, ValidationError
+from ccassess.model.answers import Respondent
+
+if TYPE_CHECKING:  # merged
+    pass
 
 if TYPE_CHECKING:
-    from ccassess.importers.base import ImportContext, ImportedRespondent, Importer, RawRespondent
+    from ccassess.importers.base import ImportContext, Importer, RawRespondent
     from ccassess.importers.response_files import ResponseValidator
+    from ccassess.importers.validating import ImportedRespondent
 
 #: Set to "0" to validate in this process only (for measuring, or where forking is unwanted).
 ENV_PARALLEL = "CCASSESS_PARALLEL_IMPORT"
@@ -47,7 +52,8 @@ def validated_file(
 def validated(raws: Iterable[RawRespondent], validator: ResponseValidator
               ) -> Iterator[ImportedRespondent]:  # fmt: skip
     """Validate, encode and hash; respondents with an error are left out (it is recorded)."""
-    from ccassess.importers.base import ImportedRespondent, SourceChecker
+    from ccassess.importers.base import SourceChecker
+    from ccassess.importers.validating import ImportedRespondent
     from ccassess.io.canonical import content_digest, encode_respondent
 
     problems = validator.problems
@@ -132,3 +138,54 @@ def _child(raws: Iterable[RawRespondent], validator: ResponseValidator, writer: 
 def _new_errors(problems: Problems, since: int) -> bool:
     """Whether an error was added after the first `since` problems (warnings do not count)."""
     return any(p.severity == "error" for p in problems.items[since:])
+
+
+class ImportedRespondent:
+    """A validated respondent, where it came from, its encoded answers and their hash.
+
+    `respondent` may be made only when asked for (from the encoded answers): an import
+    needs just the id, the metadata and the encoded form."""
+
+    __slots__ = ("_respondent", "content_hash", "encoded", "file", "location", "meta")
+
+    def __init__(self, respondent: Respondent | None, file: str, location: Location,
+                 content_hash: str, encoded: dict[str, str],
+                 meta: tuple[Any, ...] | None = None) -> None:  # fmt: skip
+        self._respondent = respondent
+        self.file = file
+        self.location = location
+        self.content_hash = content_hash
+        #: Each module's answers as the workspace stores them (`ccassess.io.canonical`).
+        self.encoded = encoded
+        #: (id, perspective, department, role, name, origin)
+        self.meta: tuple[Any, ...] = meta or (
+            respondent.id, respondent.perspective, respondent.department, respondent.role,
+            respondent.name, respondent.origin)  # type: ignore[union-attr]  # fmt: skip
+
+    @property
+    def id(self) -> str:
+        return self.meta[0]
+
+    @property
+    def respondent(self) -> Respondent:
+        if self._respondent is None:
+            from ccassess.io.canonical import decode_answers
+
+            id_, perspective, department, role, name, origin = self.meta
+            answers = {module_id: decode_answers(text) for module_id, text in
+                       self.encoded.items()}  # fmt: skip
+            self._respondent = Respondent(id_, perspective, answers, role, department, name,
+                                          origin)  # fmt: skip
+        return self._respondent
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        """Sent between processes without the respondent (rebuilt when asked for) and with
+        the location as plain values (unpickling frozen dataclasses is slow)."""
+        where = self.location
+        place = (where.file, where.line, where.path, where.sheet, where.row, where.column)
+        return (self.file, place, self.content_hash, self.encoded, self.meta)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self._respondent = None
+        self.file, place, self.content_hash, self.encoded, self.meta = state
+        self.location = Location(*place)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ccassess.markers import hookimpl
 from ccassess.questions.types import CORE_TYPES, QuestionType
+
+if TYPE_CHECKING:
+    from ccassess.importers.base import Importer
 
 
 @hookimpl
@@ -12,7 +17,16 @@ def ccassess_question_types() -> list[QuestionType]:
 
 
 @hookimpl
-def ccassess_importers() -> list[object]:
-    from ccassess.importers.base import core_importers
+def ccassess_importers() -> list[Importer]:
+    return core_importers()
 
-    return list(core_importers())
+
+def core_importers() -> list[Importer]:
+    """The core's importers: response files, answer workbooks, CSV sheets and tables."""
+    # Imported here, not at the top: every command registers this plugin, few import files,
+    # and the readers pull in the YAML parser and the validator (start-up, docs/performance.md).
+    from ccassess.importers.csv_sheet import CsvImporter
+    from ccassess.importers.response_files import StructuredImporter
+    from ccassess.importers.xlsx_sheet import XlsxImporter
+
+    return [StructuredImporter(), XlsxImporter(), CsvImporter()]

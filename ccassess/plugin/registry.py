@@ -1,6 +1,7 @@
 """Everything the plugins contribute, collected once: question types and modules.
 
-`load_registry` is the one place that turns installed plugins (entry points), a local plugins
+`load_registry` (`ccassess.actions.load_plugins`) is the one place that turns installed plugins
+(entry points), a local plugins
 folder and module YAML files into validated objects, with every failure naming its plugin.
 Modules built from files come from the cache of validated modules
 (`ccassess/definitions/cache.py`) when nothing that decides them changed; the loader (and PyYAML)
@@ -13,11 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ccassess.definitions.cache import ModuleCache
-from ccassess.markers import hookimpl
 from ccassess.model.questionnaire import Module
 from ccassess.plugin.manager import Plugins
 from ccassess.questions.types import QuestionType
@@ -26,8 +25,6 @@ from ccassess.text import Text
 
 if TYPE_CHECKING:
     from ccassess.errors import PluginError, Problem
-    from ccassess.model.result import AssessmentResult
-    from ccassess.report.section import ReportSection
 
 
 @record
@@ -156,50 +153,12 @@ class Registry(Record):
         return [self.entries[m].module for m in module_ids]
 
 
-def load_registry(
-    plugins_dir: str | Path | None = None,
-    *,
-    skip_broken: bool = False,
-    extra_plugins: Sequence[tuple[str, Any]] = (),
-    entry_points: bool = True,
-) -> Registry:
-    """Load the core, installed plugins, a local plugins folder and extra (test) plugins."""
-    from ccassess.plugin import core as core_plugin
-
-    plugins = Plugins(skip_broken=skip_broken)
-    plugins.register(core_plugin, "core", "core")
-    plugins.register(_report_sections(), "core-report", "core")
-    if entry_points:
-        plugins.load_entry_points()
-    local_yaml: list[Path] = []
-    if plugins_dir is not None:
-        local_yaml = plugins.load_directory(plugins_dir)
-    for name, plugin in extra_plugins:
-        plugins.register(plugin, name, "extra")
-    plugins.pm.check_pending()
+def collect_contributions(plugins: Plugins, local_yaml: Sequence[Path] = ()) -> Registry:
+    """Question types first, then modules; nothing of a rejected plugin stays."""
     types, owners = _question_types(plugins)
-    entries = _modules(plugins, types, owners, local_yaml)
+    entries = _modules(plugins, types, owners, list(local_yaml))
     _prune_rejected(plugins, types, owners, entries)
     return Registry(plugins, types, entries)
-
-
-def _report_sections() -> ModuleType:
-    """The report's built-in sections, registered as the plugin "core-report".
-
-    A stand-in for `ccassess.report.sections_plugin`, whose hook it calls, so that
-    registering it does not import the report package (and what that imports) with every
-    command. A module, like the other plugins: pluggy looks through a module fastest.
-    """
-    plugin = ModuleType(f"{__name__}.report_sections", _report_sections.__doc__)
-    plugin.ccassess_report_sections = _report_sections_hook  # type: ignore[attr-defined]
-    return plugin
-
-
-@hookimpl(specname="ccassess_report_sections")
-def _report_sections_hook(result: AssessmentResult, lang: str) -> list[ReportSection]:
-    from ccassess.report.sections_plugin import ccassess_report_sections
-
-    return ccassess_report_sections(result, lang)
 
 
 def _prune_rejected(

@@ -249,7 +249,7 @@ class SurveySession:
 
     def _finish(self) -> str | None:
         """Validate the whole respondent (cross-field rules too); mark complete when fine."""
-        from ccassess.importers.base import content_hash
+        from ccassess.importers.batch import content_hash
 
         problems = Problems()
         self.validator.problems = problems

@@ -11,15 +11,6 @@ See docs/workspace.md.
 
 from __future__ import annotations
 
-from ccassess.actions.import_files import ImportReport, import_files
-from ccassess.actions.rounds import (
-    Comparison,
-    compare_rounds,
-    comparison_table,
-    earlier_rounds,
-    load_workspace_inputs,
-    score_round,
-)
 from ccassess.workspace.config import CONFIG_FILE, DATABASE_FILE, WorkspaceConfig, load_config
 from ccassess.workspace.db import WorkspaceDatabaseError
 from ccassess.workspace.schema import SCHEMA_VERSION
@@ -36,21 +27,13 @@ __all__ = [
     "CONFIG_FILE",
     "DATABASE_FILE",
     "SCHEMA_VERSION",
-    "Comparison",
     "Forgotten",
-    "ImportReport",
     "Round",
     "Workspace",
     "WorkspaceConfig",
     "WorkspaceDatabaseError",
-    "compare_rounds",
-    "comparison_table",
-    "earlier_rounds",
     "find_workspace",
-    "import_files",
     "is_workspace",
     "load_config",
-    "load_workspace_inputs",
     "open_workspace",
-    "score_round",
 ]

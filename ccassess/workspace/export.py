@@ -47,7 +47,8 @@ def export_bytes(workspace: Workspace, registry: Registry, round_: Round, fmt: s
     if fmt == "json":
         data = export_data(workspace, registry, round_, with_names=with_names)
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    from ccassess.io.csvfile import table_rows, write_csv
+    from ccassess.forms.sheet_csv import table_rows
+    from ccassess.io.csvfile import write_csv
 
     modules = list(workspace.round_modules(round_, registry).modules.values())
     respondents = workspace.respondents(round_, with_names=with_names)

@@ -95,7 +95,7 @@ def _version_1(db: sqlite3.Connection) -> None:
 
 
 def _version_2(db: sqlite3.Connection) -> None:
-    from ccassess.importers.base import content_hash
+    from ccassess.importers.batch import content_hash
     from ccassess.model.answers import Respondent
 
     _run(

@@ -245,7 +245,7 @@ _REGISTRY: Any = None
 def built_in_registry() -> Any:
     global _REGISTRY
     if _REGISTRY is None:
-        from ccassess.plugin.registry import load_registry
+        from ccassess.actions.load_plugins import load_registry
 
         _REGISTRY = load_registry(skip_broken=True)
     return _REGISTRY

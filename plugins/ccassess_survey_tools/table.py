@@ -137,7 +137,7 @@ def _sniff_csv(path: Path) -> Table | None:
 def _xlsx_rows(path: Path, limit: int, whole: bool = True) -> Table:
     """The first sheet's rows with content (streamed); more than `limit` is an error when
     the `whole` sheet is wanted, else the first `limit` rows are enough."""
-    from ccassess.importers.xlsx_sheet import cell_value, open_workbook
+    from ccassess.io.xlsx import cell_value, open_workbook
 
     file = str(path)
     workbook = open_workbook(path)  # the file checks, defusedxml, read-only, values only

@@ -12,6 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ccassess.actions.load_plugins import load_registry
 from ccassess.definitions.loading import build_module
 from ccassess.errors import CcassessError, Problems, ValidationError
 from ccassess.importers.response_files import ResponseValidator, raw_respondents
@@ -19,7 +20,6 @@ from ccassess.io.checker import Checker
 from ccassess.io.structured import parse_json, parse_yaml
 from ccassess.model.answers import DONT_KNOW
 from ccassess.model.settings import AssessmentSettings
-from ccassess.plugin.registry import load_registry
 from ccassess.testing import Kit
 
 REGISTRY = load_registry()
@@ -173,9 +173,12 @@ import warnings  # noqa: E402
 from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from ccassess.importers.base import ImportContext, read_batch  # noqa: E402
-from ccassess.importers.xlsx_sheet import SheetRequest, XlsxImporter, build_workbook  # noqa: E402
-from ccassess.io.csvfile import META_COLUMNS, SHEET_COLUMNS, CsvImporter, answer_columns  # noqa: E402
+from ccassess.forms.answer_sheet import SheetRequest, build_workbook  # noqa: E402
+from ccassess.forms.sheet_layout import META_COLUMNS, SHEET_COLUMNS, answer_columns  # noqa: E402
+from ccassess.importers.base import ImportContext  # noqa: E402
+from ccassess.importers.batch import read_batch  # noqa: E402
+from ccassess.importers.csv_sheet import CsvImporter  # noqa: E402
+from ccassess.importers.xlsx_sheet import XlsxImporter  # noqa: E402
 
 SHEET_MODULES = [REGISTRY.modules[m] for m in ("leadership", "silo_check", "customer_or_reporting")]
 SHEET_SETTINGS = AssessmentSettings(departments=("Vertrieb", "Marketing"))

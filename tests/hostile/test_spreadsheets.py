@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ccassess.importers.xlsx_sheet import MAX_COMPRESSION_RATIO, XML_PROLOG_BYTES
+from ccassess.io.xlsx import MAX_COMPRESSION_RATIO, XML_PROLOG_BYTES
 from ccassess.workspace import Workspace
 from tests.hostile.conftest import assert_refused
 from tests.hostile.kit import (

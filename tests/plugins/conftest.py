@@ -11,8 +11,9 @@ import pytest
 from module_kit import write_responses
 
 from ccassess import AssessmentSettings, Respondent
+from ccassess.actions.load_plugins import load_registry
 from ccassess.importers.response_files import load_responses
-from ccassess.plugin.registry import Registry, load_registry
+from ccassess.plugin.registry import Registry
 
 LoadResponses = Callable[..., list[Respondent]]
 

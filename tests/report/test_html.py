@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ccassess import CcassessError, ReportSection, Text, hookimpl
+from ccassess.actions.load_plugins import load_registry
 from ccassess.format import number
-from ccassess.plugin.registry import load_registry
 from ccassess.report import ReportOptions
 from ccassess.report.builtin import ORDER
 from ccassess.report.html import render_html

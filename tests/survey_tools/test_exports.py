@@ -550,7 +550,7 @@ def test_every_tool_is_recognised_by_its_header(tmp_path: Path) -> None:
     certainty than the core's readers and the catch-all for unknown tools."""
     from ccassess_survey_tools import survey_tools
 
-    from ccassess.importers.base import core_importers
+    from ccassess.plugin.core import core_importers
 
     tools = {tool.name: tool for tool in survey_tools()}
     tools.update({importer.name: importer for importer in core_importers()})

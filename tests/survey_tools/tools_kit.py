@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ccassess.plugin.registry import load_registry
+from ccassess.actions.load_plugins import load_registry
 
 KONTAKT = """\
 id: kontakt

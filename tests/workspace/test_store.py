@@ -15,9 +15,11 @@ import yaml
 from ws_kit import DEMO, query, respondent_ids, stored_answers, write_responses
 
 from ccassess.actions.assess import assess
+from ccassess.actions.inputs import load_workspace_inputs
+from ccassess.actions.load_plugins import load_registry
 from ccassess.model.serial import result_from_json, result_to_json
-from ccassess.plugin.registry import Registry, load_registry
-from ccassess.workspace import Workspace, load_config, load_workspace_inputs
+from ccassess.plugin.registry import Registry
+from ccassess.workspace import Workspace, load_config
 from ccassess.workspace.schema import SCHEMA_VERSION, migrate
 
 

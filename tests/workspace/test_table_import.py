@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ws_kit import query, respondent_ids, snapshot, stored_answers
 
-from ccassess.importers.base import content_hash
+from ccassess.importers.batch import content_hash
 from ccassess.io.canonical import encode_answers
 from ccassess.model.answers import Respondent
 

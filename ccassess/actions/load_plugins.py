@@ -1,0 +1,59 @@
+"""Loading what is installed: the core's own plugins, the installed plugins (entry points),
+a local plugins folder and extra (test) plugins, collected into one `Registry`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from ccassess.markers import hookimpl
+from ccassess.plugin import core as core_plugin
+from ccassess.plugin.manager import Plugins
+from ccassess.plugin.registry import Registry, collect_contributions
+
+if TYPE_CHECKING:
+    from ccassess.model.result import AssessmentResult
+    from ccassess.report.section import ReportSection
+
+
+def load_registry(
+    plugins_dir: str | Path | None = None,
+    *,
+    skip_broken: bool = False,
+    extra_plugins: Sequence[tuple[str, Any]] = (),
+    entry_points: bool = True,
+) -> Registry:
+    """Load the core, installed plugins, a local plugins folder and extra (test) plugins."""
+    plugins = Plugins(skip_broken=skip_broken)
+    plugins.register(core_plugin, "core", "core")
+    plugins.register(_report_sections(), "core-report", "core")
+    if entry_points:
+        plugins.load_entry_points()
+    local_yaml: list[Path] = []
+    if plugins_dir is not None:
+        local_yaml = plugins.load_directory(plugins_dir)
+    for name, plugin in extra_plugins:
+        plugins.register(plugin, name, "extra")
+    plugins.pm.check_pending()
+    return collect_contributions(plugins, local_yaml)
+
+
+def _report_sections() -> ModuleType:
+    """The report's built-in sections, registered as the plugin "core-report".
+
+    A stand-in for `ccassess.report.sections_plugin`, whose hook it calls, so that
+    registering it does not import the report package (and what that imports) with every
+    command. A module, like the other plugins: pluggy looks through a module fastest.
+    """
+    plugin = ModuleType(f"{__name__}.report_sections", _report_sections.__doc__)
+    plugin.ccassess_report_sections = _report_sections_hook  # type: ignore[attr-defined]
+    return plugin
+
+
+@hookimpl(specname="ccassess_report_sections")
+def _report_sections_hook(result: AssessmentResult, lang: str) -> list[ReportSection]:
+    from ccassess.report.sections_plugin import ccassess_report_sections
+
+    return ccassess_report_sections(result, lang)

@@ -1,0 +1,67 @@
+"""Questionnaires for an assessment: answer sheets and survey-tool forms of the modules a
+workspace round, an assessment file or the installed plugins ask."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ccassess.actions.inputs import assessment_modules
+from ccassess.errors import CcassessError
+from ccassess.forms.answer_sheet import SheetRequest, write_answer_sheet
+from ccassess.forms.sheet_csv import sheet_csv_rows
+from ccassess.forms.xlsform import FormRequest
+from ccassess.io.csvfile import write_csv
+from ccassess.io.files import atomic_write_bytes
+from ccassess.plugin.registry import Registry
+
+
+def write_sheet(
+    registry: Registry,
+    *,
+    workspace_dir: Path | None = None,
+    assessment: Path | None = None,
+    output: Path | None = None,
+    fmt: str = "xlsx",
+    perspective: str = "internal",
+    lang: str | None = None,
+    modules: Sequence[str] = (),
+    respondent_id: str | None = None,
+    round_name: str | None = None,
+) -> Path:
+    """An answer sheet for a workspace round (its modules as answered), an assessment file,
+    or — with neither — the workspace in the current directory or every loaded module."""
+    settings, chosen = assessment_modules(registry, workspace_dir=workspace_dir,
+                                          assessment=assessment, modules=modules,
+                                          round_name=round_name)  # fmt: skip
+    lang = lang or settings.language
+    output = output or Path(f"answers-{perspective}.{fmt}")
+    if fmt == "csv":
+        rows = sheet_csv_rows(chosen, registry.question_types, settings.departments, perspective,
+                              lang, respondent_id)  # fmt: skip
+        return atomic_write_bytes(output, write_csv(rows))
+    request = SheetRequest(chosen, registry.question_types, settings, perspective, lang,
+                           respondent_id)  # fmt: skip
+    return write_answer_sheet(output, request)
+
+
+def form_request(
+    registry: Registry,
+    *,
+    workspace_dir: Path | None = None,
+    assessment: Path | None = None,
+    perspective: str = "customer",
+    lang: str | None = None,
+    modules: Sequence[str] = (),
+    round_name: str | None = None,
+) -> FormRequest:
+    """The questions of a workspace round (as answered), an assessment file, or every module."""
+    settings, chosen = assessment_modules(registry, workspace_dir=workspace_dir,
+                                          assessment=assessment, modules=modules,
+                                          round_name=round_name)  # fmt: skip
+    request = FormRequest(chosen, registry.question_types, settings, perspective,
+                          lang or settings.language)  # fmt: skip
+    if not any(request.asked(module) for module in chosen):
+        raise CcassessError(f"no question of these modules is asked of {perspective} "
+                            "respondents; choose other modules or --perspective")  # fmt: skip
+    return request

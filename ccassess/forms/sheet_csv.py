@@ -1,0 +1,123 @@
+"""The answer sheet as CSV, and the table layout (one respondent per row) for exports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ccassess.forms.sheet_layout import (
+    META_COLUMNS,
+    RESPONDENT_SECTION,
+    SHEET_COLUMNS,
+    answer_columns,
+)
+from ccassess.model.answers import DONT_KNOW
+
+if TYPE_CHECKING:
+    from ccassess.model.answers import Respondent
+    from ccassess.model.questionnaire import Module
+    from ccassess.questions.types import QuestionType
+
+
+def table_rows(
+    modules: Sequence[Module],
+    respondents: Sequence[Respondent],
+    departments: Sequence[str],
+    with_names: bool = False,
+) -> list[list[Any]]:
+    """The table layout (header first): one row per respondent, re-importable."""
+    meta = [c for c in META_COLUMNS if c != "name" or with_names]
+    layout = [(module, answer_columns(module, departments, respondents)) for module in modules]
+    header: list[Any] = list(meta)
+    for _, columns in layout:
+        header.extend(name for name, _, _ in columns)
+    rows = [header]
+    for respondent in respondents:
+        row: list[Any] = [getattr(respondent, key) for key in meta]
+        for module, columns in layout:
+            given = respondent.answers.get(module.id, {})
+            for _, question_id, part in columns:
+                value = given.get(question_id)
+                if part == "":
+                    value = DONT_KNOW if value == DONT_KNOW else None
+                elif part is not None:
+                    value = value.get(part) if isinstance(value, Mapping) else None
+                row.append(_export_value(value))
+        rows.append(row)
+    return rows
+
+
+def _export_value(value: Any) -> Any:
+    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, Mapping):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def sheet_csv_rows(
+    modules: Sequence[Module],
+    question_types: Mapping[str, QuestionType],
+    departments: Sequence[str],
+    perspective: str,
+    lang: str,
+    respondent_id: str | None = None,
+) -> list[list[Any]]:
+    """The CSV answer sheet for one respondent (header first)."""
+    from ccassess.forms.sheet_layout import RESPONDENT_FIELDS, allowed_text
+    from ccassess.questions import present
+
+    rows: list[list[Any]] = [list(SHEET_COLUMNS)]
+    for key, label in RESPONDENT_FIELDS.items():
+        if key == "department" and perspective != "internal":
+            continue
+        value: Any = None
+        allowed = ""
+        if key == "id":
+            value = respondent_id
+        elif key == "perspective":
+            value = present.PERSPECTIVE_LABELS[perspective].get(lang)
+            allowed = " / ".join(t.get(lang) for t in present.PERSPECTIVE_LABELS.values())
+        elif key == "department":
+            allowed = " / ".join(departments)
+        rows.append([RESPONDENT_SECTION, key, None, label.get(lang), value, allowed])
+    for module in modules:
+        for _, question in module.questions():
+            if not question.asked_of(perspective):
+                continue
+            qtype = question_types[question.type]
+            wording = question.wording(perspective, lang)
+            options = present.choices(qtype, question, lang)
+            labels = " / ".join(c.label for c in present.with_dont_know(options or [], question,
+                                                                          lang))  # fmt: skip
+            if question.type == "matrix":
+                for row in present.matrix_rows(question, departments):
+                    rows.append(
+                        [
+                            module.id,
+                            question.id,
+                            row.id,
+                            f"{wording} → {row.label.get(lang)}",
+                            None,
+                            labels,
+                        ]
+                    )
+            elif question.type == present.KANO:
+                for part in present.KANO_PARTS:
+                    text = question.extra.get(part)
+                    shown = text.get(lang) if text is not None else wording
+                    rows.append([module.id, question.id, part, shown, None, labels])
+            elif question.type == present.ACTIVITY_LIST:
+                hint = ("Tätigkeit; Anteil in %; Kategorie" if lang == "de"
+                        else "activity; share in %; category")  # fmt: skip
+                categories = " / ".join(c.label for c in present.category_choices(lang))
+                for number in range(1, present.activity_rows(question) + 1):
+                    rows.append([module.id, question.id, number, f"{wording} ({number})", None,
+                                 f"{hint} ({categories})"])  # fmt: skip
+            else:
+                rows.append([module.id, question.id, None, wording, None,
+                             labels or allowed_text(qtype, question, lang)])  # fmt: skip
+    return rows

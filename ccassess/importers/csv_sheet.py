@@ -1,0 +1,139 @@
+"""CSV files of answers: the answer sheet's CSV variant and tables of one respondent per row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ccassess.errors import Location, Problem, Problems, ValidationError
+from ccassess.forms.sheet_layout import RESPONDENT_SECTION
+from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
+from ccassess.io.csvfile import cell_text, read_csv_rows
+
+if TYPE_CHECKING:
+    pass
+
+
+class CsvImporter:
+    """CSV answer sheets and one-respondent-per-row tables (survey tools, `ccassess export`)."""
+
+    name = "csv"
+    label = "CSV answer sheets and tables (.csv)"
+
+    def detect(self, path: Path) -> float:
+        return 0.9 if path.suffix.lower() in (".csv", ".tsv") else 0.0
+
+    def read(self, path: Path, context: ImportContext) -> Iterable[RawRespondent]:
+        header, rows = read_csv_rows(path)
+        names = [name.casefold() for name in header]
+        if "section" in names and "answer" in names:
+            return _SheetCsv(path, header, context).read(rows)
+        if "id" in names or "perspective" in names:
+            from ccassess.importers.csv_table import TableReader
+
+            return TableReader(str(path), header, context).read(rows)
+        raise ValidationError([Problem(Location(str(path), 1), "unknown CSV layout: expected "
+                               "an answer sheet (columns section, id, part, answer) or a table "
+                               "(columns id, perspective, <module>.<question>, …)")])  # fmt: skip
+
+    def read_parts(self, path: Path, context: ImportContext, parts: int
+              ) -> list[Iterable[RawRespondent]] | None:  # fmt: skip
+        """A large table in consecutive parts of rows (validated in parallel, see
+        `ccassess.importers.validating`); None for anything else (read as usual)."""
+        from ccassess.importers.csv_table import PARALLEL_MIN_ROWS, TableReader
+
+        if path.stat().st_size < PARALLEL_MIN_ROWS * 20:  # too small to be worth a process
+            return None
+        header, rows = read_csv_rows(path)
+        names = [name.casefold() for name in header]
+        if ("section" in names and "answer" in names) or not (
+            "id" in names or "perspective" in names
+        ):
+            return None
+        return TableReader(str(path), header, context).parts(list(rows), parts)
+
+
+class _SheetCsv:
+    def __init__(self, path: Path, header: list[str], context: ImportContext) -> None:
+        self.file = str(path)
+        self.context = context
+        self.columns = {name.casefold(): index for index, name in enumerate(header)}
+        self.header = header
+        self.problems = Problems()
+
+    def at(self, line: int, key: str | None = None) -> Location:
+        return Location(self.file, line, column=key)
+
+    def read(self, rows: Iterable[tuple[int, list[str]]]) -> list[RawRespondent]:
+        from ccassess.forms.sheet_layout import RESPONDENT_FIELDS
+        from ccassess.importers.cells import (
+            AnswerAssembler,
+            AnswerCell,
+            finish_record,
+            respondent_field,
+        )
+
+        for key in ("id", "part"):
+            if key not in self.columns:
+                self.problems.error(self.at(1), f"the column {key!r} is missing")
+        self.problems.raise_if_errors()
+        record = SourceMap(location=Location(self.file))
+        assemblers: dict[str, AnswerAssembler] = {}
+        modules = self.context.modules
+
+        def cell(cells: list[str], key: str) -> str:
+            index = self.columns.get(key)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        for line, cells in rows:
+            section = cell_text(cell(cells, "section")) or ""
+            key = cell_text(cell(cells, "id")) or ""
+            answer = cell_text(cell(cells, "answer"))
+            if section == RESPONDENT_SECTION:
+                if key not in RESPONDENT_FIELDS:
+                    self.problems.error(self.at(line, "id"), f"unknown field {key!r}; fields: "
+                                        f"{', '.join(RESPONDENT_FIELDS)}")  # fmt: skip
+                    continue
+                value = respondent_field(key, answer)
+                if value is not None:
+                    record.put(key, value, self.at(line, "answer"))
+                continue
+            if not section:
+                if answer is not None:
+                    self.problems.error(self.at(line, "section"), "an answer without a module")
+                continue
+            module = modules.get(section)
+            if module is None:
+                known = ", ".join(sorted(modules)) or "none"
+                self.problems.error(self.at(line, "section"), f"{section!r} is not a module "
+                                    f"of this assessment; modules: {known}")  # fmt: skip
+                continue
+            if answer is None:
+                continue
+            if not key:
+                self.problems.error(self.at(line, "id"), "an answer without a question id")
+                continue
+            if module.question(key) is None:
+                self.problems.error(self.at(line, "id"), f"unknown question {key!r} in module "
+                                    f"{module.id!r}")  # fmt: skip
+                continue
+            assembler = assemblers.get(module.id)
+            if assembler is None:
+                assembler = assemblers[module.id] = AnswerAssembler(
+                    module, self.context.question_types, Location(self.file), self.problems
+                )
+            assembler.add(key, cell_text(cell(cells, "part")),
+                          {"answer": AnswerCell(answer, self.at(line, "answer"))},
+                          self.at(line))  # fmt: skip
+        answers = SourceMap(location=Location(self.file))
+        for module_id, assembler in assemblers.items():
+            found = assembler.answers()
+            if found:
+                answers.put(module_id, found, found.location)
+        self.problems.raise_if_errors()
+        raw = finish_record(record, answers, self.file)
+        if raw is None:
+            self.context.warn(Location(self.file), "no answers in this file; nothing imported")
+            return []
+        return [raw]
