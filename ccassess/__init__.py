@@ -30,7 +30,11 @@ _PUBLIC = {
     "Respondent": "ccassess.model.answers",
     "Scale": "ccassess.model.questionnaire",
     "AnswerProblem": "ccassess.questions.types",
+    "Choice": "ccassess.questions.types",
     "DefinitionContext": "ccassess.questions.types",
+    "ItemField": "ccassess.questions.types",
+    "ItemRows": "ccassess.questions.types",
+    "Part": "ccassess.questions.types",
     "QuestionType": "ccassess.questions.types",
     "AssessmentResult": "ccassess.model.result",
     "DimensionResult": "ccassess.model.result",
@@ -59,7 +63,15 @@ if TYPE_CHECKING:  # pragma: no cover
         Recommendation,
     )
     from ccassess.model.settings import AssessmentSettings
-    from ccassess.questions.types import AnswerProblem, DefinitionContext, QuestionType
+    from ccassess.questions.types import (
+        AnswerProblem,
+        Choice,
+        DefinitionContext,
+        ItemField,
+        ItemRows,
+        Part,
+        QuestionType,
+    )
     from ccassess.report.section import ReportSection
     from ccassess.text import Text
 
@@ -86,16 +98,20 @@ __all__ = [
     "AssessmentResult",
     "AssessmentSettings",
     "CcassessError",
+    "Choice",
     "DefinitionContext",
     "Dimension",
     "DimensionResult",
     "Finding",
     "ImportContext",
     "Importer",
+    "ItemField",
+    "ItemRows",
     "Location",
     "Module",
     "ModuleResult",
     "Option",
+    "Part",
     "Problem",
     "Question",
     "QuestionType",

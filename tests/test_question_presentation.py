@@ -1157,7 +1157,10 @@ def test_table_layout(kit: Kit) -> None:
     from ccassess.forms.sheet_csv import table_rows
     from ccassess.forms.sheet_layout import answer_columns
 
-    assert answer_columns(kit.module("layouts"), DEPARTMENTS) == TABLE_COLUMNS
+    assert (
+        answer_columns(kit.module("layouts"), kit.registry.question_types, DEPARTMENTS)
+        == TABLE_COLUMNS
+    )
     respondent = kit.respondent(
         "internal",
         {
@@ -1170,7 +1173,10 @@ def test_table_layout(kit: Kit) -> None:
             }
         },
     )
-    assert table_rows([kit.module("layouts")], [respondent], DEPARTMENTS) == TABLE_ROWS
+    assert (
+        table_rows([kit.module("layouts")], kit.registry.question_types, [respondent], DEPARTMENTS)
+        == TABLE_ROWS
+    )
 
 
 def test_xlsform_and_question_list(kit: Kit) -> None:

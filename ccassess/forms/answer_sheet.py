@@ -18,6 +18,7 @@ from ccassess.forms.sheet_layout import (
     SHEET_FORMAT,
     SHEET_NAMES,
     allowed_text,
+    item_fields,
     module_columns,
     sheet_titles,
 )
@@ -27,7 +28,6 @@ from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions import present
 from ccassess.questions.types import QuestionType
-from ccassess.text import Text
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +39,7 @@ _HEADER_FILL = "D9E1F2"
 
 _SECTION_FILL = "EDEDED"
 
-_WIDTHS = {"id": 16, "part": 18, "question": 70, "answer": 30, "share": 12, "category": 26,
+_WIDTHS = {"id": 16, "part": 18, "question": 70, "answer": 30,
            "allowed": 34, "help": 50}  # fmt: skip
 
 
@@ -226,14 +226,16 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
     styles = _styles()
     lang = request.lang
     perspective = request.perspective
-    columns = module_columns(module, perspective)
+    fields = item_fields(module, request.question_types, perspective)
+    columns = module_columns(fields)
     index = {key: number for number, key in enumerate(columns, start=1)}
     for key, number in index.items():
         cell = sheet.cell(row=1, column=number)
-        _put(cell, HEADERS[key].get(lang))
+        _put(cell, (fields[key].header if key in fields else HEADERS[key]).get(lang))
         cell.font = styles["bold"]
         cell.fill = styles["header"]
-        sheet.column_dimensions[column_letter(number)].width = _WIDTHS[key]
+        width = fields[key].width if key in fields else _WIDTHS[key]
+        sheet.column_dimensions[column_letter(number)].width = width
     sheet.freeze_panes = "A2"
     validations: dict[str, Any] = {}
 
@@ -299,51 +301,51 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
             help_text = question.help.get(lang) if question.help else ""
             allowed = allowed_text(qtype, question, lang)
             options = present.choices(qtype, question, lang)
-            if question.type == "matrix":
-                rows = present.matrix_rows(question, request.settings.departments)
+            parts = qtype.parts(question, request.settings.departments)
+            items = qtype.items(question)
+            if parts is not None:
                 line({"question": wording, "help": help_text}, "question")
-                if not rows:
+                if not parts:
                     line({"question": "(keine Abteilungen im Assessment festgelegt)" if lang == "de"
                           else "(no departments set in the assessment)"})  # fmt: skip
                 labels = [c.label for c in present.with_dont_know(options or [], question, lang)]
-                for item in rows:
-                    at = line({"id": question.id, "part": item.id,
-                               "question": f"→ {item.label.get(lang)}"}, answer=True)  # fmt: skip
+                for part in parts:
+                    # a part with its own wording shows it, and names the part beside it
+                    own = part.wording is not None
+                    shown = part.wording.get(lang) if own else f"→ {part.label.get(lang)}"
+                    named = part.label.get(lang) if own else ""
+                    at = line(
+                        {"id": question.id, "part": part.id, "question": shown, "allowed": named},
+                        answer=True,
+                    )
                     drop_down(labels, coordinate(at, "answer"))
-            elif question.type == present.KANO:
-                line({"question": wording, "help": help_text}, "question")
-                labels = [c.label for c in present.with_dont_know(options or [], question, lang)]
-                for part in present.KANO_PARTS:
-                    text = question.extra.get(part)
-                    shown = text.get(lang) if isinstance(text, Text) else ""
-                    at = line({"id": question.id, "part": part,
-                               "question": shown or present.KANO_PART_LABELS[part].get(lang),
-                               "allowed": present.KANO_PART_LABELS[part].get(lang)},
-                              answer=True)  # fmt: skip
-                    drop_down(labels, coordinate(at, "answer"))
-            elif question.type == present.ACTIVITY_LIST:
+            elif items is not None:
                 line({"question": wording, "help": help_text, "allowed": allowed}, "question")
-                hint = ("Spalte „Antwort“: Tätigkeit, Bericht oder Kennzahl; „Anteil (%)“: Anteil "
-                        "der Arbeitszeit; „Kategorie“: aus der Liste" if lang == "de" else
-                        "column 'Answer': activity, report or KPI; 'Share (%)': share of working "
-                        "time; 'Category': from the list")  # fmt: skip
-                line({"question": hint})
-                categories = [c.label for c in present.category_choices(lang)]
-                word = "Tätigkeit" if lang == "de" else "Activity"
-                for number in range(1, present.activity_rows(question) + 1):
-                    at = line({"id": question.id, "part": number,
-                               "question": f"{word} {number}"}, answer=True)  # fmt: skip
-                    sheet.cell(row=at, column=index["share"]).fill = styles["input"]
-                    sheet.cell(row=at, column=index["category"]).fill = styles["input"]
-                    number_range(0, 100, coordinate(at, "share"))
-                    drop_down(categories, coordinate(at, "category"))
+                line({"question": items.hint.get(lang)})
+                for number in range(1, items.count + 1):
+                    at = line(
+                        {
+                            "id": question.id,
+                            "part": number,
+                            "question": f"{items.label.get(lang)} {number}",
+                        },
+                        answer=True,
+                    )
+                    for field in items.fields:
+                        sheet.cell(row=at, column=index[field.key]).fill = styles["input"]
+                    for field in items.fields:
+                        picks = present.field_choices(field, lang)
+                        if picks is not None:
+                            drop_down([c.label for c in picks], coordinate(at, field.key))
+                        else:
+                            number_range(field.minimum, field.maximum, coordinate(at, field.key))
             else:
                 at = line({"id": question.id, "question": wording, "help": help_text,
                            "allowed": allowed}, answer=True)  # fmt: skip
                 if options is not None:
                     labels = [c.label for c in present.with_dont_know(options, question, lang)]
                     drop_down(labels, coordinate(at, "answer"))
-                elif question.type == "number":
+                elif qtype.entry == "number":
                     number_range(question.minimum, question.maximum, coordinate(at, "answer"))
 
 

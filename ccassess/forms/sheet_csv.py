@@ -22,13 +22,17 @@ if TYPE_CHECKING:
 
 def table_rows(
     modules: Sequence[Module],
+    question_types: Mapping[str, QuestionType],
     respondents: Sequence[Respondent],
     departments: Sequence[str],
     with_names: bool = False,
 ) -> list[list[Any]]:
     """The table layout (header first): one row per respondent, re-importable."""
     meta = [c for c in META_COLUMNS if c != "name" or with_names]
-    layout = [(module, answer_columns(module, departments, respondents)) for module in modules]
+    layout = [
+        (module, answer_columns(module, question_types, departments, respondents))
+        for module in modules
+    ]
     header: list[Any] = list(meta)
     for _, columns in layout:
         header.extend(name for name, _, _ in columns)
@@ -93,30 +97,26 @@ def sheet_csv_rows(
             options = present.choices(qtype, question, lang)
             labels = " / ".join(c.label for c in present.with_dont_know(options or [], question,
                                                                           lang))  # fmt: skip
-            if question.type == "matrix":
-                for row in present.matrix_rows(question, departments):
-                    rows.append(
-                        [
-                            module.id,
-                            question.id,
-                            row.id,
-                            f"{wording} → {row.label.get(lang)}",
-                            None,
-                            labels,
-                        ]
+            parts = qtype.parts(question, departments)
+            items = qtype.items(question)
+            if parts is not None:
+                for part in parts:
+                    shown = (
+                        part.wording.get(lang)
+                        if part.wording is not None
+                        else f"{wording} → {part.label.get(lang)}"
                     )
-            elif question.type == present.KANO:
-                for part in present.KANO_PARTS:
-                    text = question.extra.get(part)
-                    shown = text.get(lang) if text is not None else wording
-                    rows.append([module.id, question.id, part, shown, None, labels])
-            elif question.type == present.ACTIVITY_LIST:
-                hint = ("Tätigkeit; Anteil in %; Kategorie" if lang == "de"
-                        else "activity; share in %; category")  # fmt: skip
-                categories = " / ".join(c.label for c in present.category_choices(lang))
-                for number in range(1, present.activity_rows(question) + 1):
+                    rows.append([module.id, question.id, part.id, shown, None, labels])
+            elif items is not None:
+                picks = [
+                    pick.label
+                    for column in items.fields
+                    for pick in present.field_choices(column, lang) or []
+                ]
+                allowed = f"{items.line.get(lang)} ({' / '.join(picks)})"
+                for number in range(1, items.count + 1):
                     rows.append([module.id, question.id, number, f"{wording} ({number})", None,
-                                 f"{hint} ({categories})"])  # fmt: skip
+                                 allowed])  # fmt: skip
             else:
                 rows.append([module.id, question.id, None, wording, None,
                              labels or allowed_text(qtype, question, lang)])  # fmt: skip

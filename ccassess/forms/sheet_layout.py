@@ -8,8 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ccassess.model.questionnaire import Module, Question
-from ccassess.questions import present
-from ccassess.questions.types import QuestionType
+from ccassess.questions.types import ItemField, QuestionType
 from ccassess.text import Text
 
 if TYPE_CHECKING:
@@ -32,8 +31,6 @@ HEADERS = {
     "part": Text("Teil", "Part"),
     "question": Text("Frage", "Question"),
     "answer": Text("Antwort", "Answer"),
-    "share": Text("Anteil (%)", "Share (%)"),
-    "category": Text("Kategorie", "Category"),
     "allowed": Text("Mögliche Antworten", "Allowed answers"),
     "help": Text("Hinweis", "Help"),
 }
@@ -83,16 +80,27 @@ def sheet_titles(modules: Sequence[Module]) -> dict[str, str]:
     return titles
 
 
-def module_columns(module: Module, perspective: str) -> list[str]:
-    has_list = any(q.type == present.ACTIVITY_LIST and q.asked_of(perspective)
-                   for _, q in module.questions())  # fmt: skip
-    extra = ["share", "category"] if has_list else []
-    return ["id", "part", "question", "answer", *extra, "allowed", "help"]
+def item_fields(
+    module: Module, question_types: Mapping[str, QuestionType], perspective: str | None = None
+) -> dict[str, ItemField]:
+    """The columns of item rows that a module's sheet has besides the answer, by key, in
+    the order they first appear."""
+    fields: dict[str, ItemField] = {}
+    for _, question in module.questions():
+        if perspective is not None and not question.asked_of(perspective):
+            continue
+        rows = question_types[question.type].items(question)
+        for field in rows.fields if rows is not None else ():
+            fields.setdefault(field.key, field)
+    return fields
+
+
+def module_columns(fields: Mapping[str, ItemField]) -> list[str]:
+    """A module sheet's columns: `fields` are its item columns (see `item_fields`)."""
+    return ["id", "part", "question", "answer", *fields, "allowed", "help"]
 
 
 def allowed_text(qtype: QuestionType, question: Question, lang: str) -> str:
-    if question.type == "text":
-        return "Freitext" if lang == "de" else "free text"
     try:
         return qtype.allowed(question, lang)
     except Exception:  # a plugin's description must never break the sheet
@@ -107,25 +115,26 @@ META_COLUMNS = ("id", "perspective", "department", "role", "name")
 
 
 def answer_columns(
-    module: Module, departments: Sequence[str], respondents: Sequence[Respondent] = ()
+    module: Module,
+    question_types: Mapping[str, QuestionType],
+    departments: Sequence[str],
+    respondents: Sequence[Respondent] = (),
 ) -> list[tuple[str, str, str | None]]:
-    """(column name, question id, part) for the table layout of one module."""
-    from ccassess.questions import present
-
+    """(column name, question id, part) for the table layout of one module: a question made
+    of parts has a column for "don't know" as a whole (part "") and one per part (and per
+    further part the respondents' answers hold)."""
     columns: list[tuple[str, str, str | None]] = []
     for _, question in module.questions():
         base = f"{module.id}.{question.id}"
-        if question.type in ("matrix", present.KANO):
-            columns.append((base, question.id, ""))  # "don't know" for the whole question
-        if question.type == "matrix":
-            rows = [row.id for row in present.matrix_rows(question, departments)]
-            for respondent in respondents:
-                given = respondent.answers.get(module.id, {}).get(question.id)
-                if isinstance(given, Mapping):
-                    rows.extend(r for r in given if r not in rows)
-            columns.extend((f"{base}[{row}]", question.id, row) for row in rows)
-        elif question.type == present.KANO:
-            columns.extend((f"{base}[{part}]", question.id, part) for part in present.KANO_PARTS)
-        else:
+        parts = question_types[question.type].parts(question, departments)
+        if parts is None:
             columns.append((base, question.id, None))
+            continue
+        columns.append((base, question.id, ""))
+        ids = [part.id for part in parts]
+        for respondent in respondents:
+            given = respondent.answers.get(module.id, {}).get(question.id)
+            if isinstance(given, Mapping):
+                ids.extend(p for p in given if p not in ids)
+        columns.extend((f"{base}[{part}]", question.id, part) for part in ids)
     return columns

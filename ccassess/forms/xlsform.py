@@ -9,8 +9,8 @@
 - a **question list** as CSV or Markdown for tools without a form import: wording and
   answers to copy into the tool; headings that are the question texts match on import.
 
-Activity lists (a table of activities) cannot be asked in an online form; they are left out
-with a note (use `ccassess sheet`).
+Questions answered in item rows (a table of items) cannot be asked in an online form; they
+are left out with a note (use `ccassess sheet`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from ccassess.errors import CcassessError
 from ccassess.model.questionnaire import Module, Question, Scale
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions import present
-from ccassess.questions.types import QuestionType
+from ccassess.questions.types import Part, QuestionType
 from ccassess.text import Text
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ LANGUAGE_COLUMNS = {"de": "Deutsch (de)", "en": "English (en)"}
 PERSPECTIVE_FIELD = "perspective"
 DEPARTMENT_FIELD = "department"
 DONT_KNOW_CHOICE = "dont_know"
-UNSUPPORTED = {present.ACTIVITY_LIST}
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
                           "ß": "ss"})  # fmt: skip
 
@@ -59,7 +58,7 @@ class FormRequest:
     settings: AssessmentSettings
     perspective: str = "customer"
     lang: str = "de"
-    #: Questions left out (activity lists), for the user.
+    #: Questions left out (those answered in item rows), for the user.
     notes: list[str] = field(default_factory=list)
 
     def asked(self, module: Module) -> list[tuple[Any, Question]]:
@@ -67,7 +66,7 @@ class FormRequest:
         for dimension, question in module.questions():
             if not question.asked_of(self.perspective):
                 continue
-            if question.type in UNSUPPORTED:
+            if self.question_types[question.type].items(question) is not None:
                 note = (f"{module.id}.{question.id} ({question.type}) cannot be asked in an "
                         "online form; collect it with `ccassess sheet`")  # fmt: skip
                 if note not in self.notes:
@@ -82,27 +81,23 @@ def _wording(question: Question, perspective: str) -> Text:
 
 
 def _choices(request: FormRequest, question: Question) -> list[tuple[str, Text]] | None:
-    """(choice name, label) of a one-value question; None when it is typed in."""
-    qtype = request.question_types.get(question.type)
-    if question.scale is not None and question.type in ("likert", "matrix"):
-        scale = question.scale
-        items = [(str(v), Text(scale.label(v, "de"), scale.label(v, "en"))) for v in scale.values]
-    elif question.type == "yes_partly_no":
-        items = [(key, label) for key, label in present.YES_PARTLY_NO.items()]
-    elif question.type in ("single_choice", "multiple_choice"):
-        items = [(xml_name(o.id), o.label) for o in question.options]
-    elif question.type == present.KANO:
-        items = [(key, label) for key, label in present.KANO_REACTIONS.items()]
-    elif qtype is not None and present.choices(qtype, question, "de") is not None:
-        german = present.choices(qtype, question, "de") or []
-        english = present.choices(qtype, question, "en") or []
-        items = [(xml_name(str(d.value)), Text(d.label, e.label))
-                 for d, e in zip(german, english, strict=False)]  # fmt: skip
-    else:
+    """(choice name, label) of a question answered by picking; None when it is typed in.
+    A whole number (a scale point) is its own name."""
+    qtype = request.question_types[question.type]
+    found = qtype.choices(question)
+    if found is None:
         return None
-    if question.dont_know and question.type != "multiple_choice":
+    items = [
+        (str(value) if isinstance(value, int) else xml_name(str(value)), label)
+        for value, label in found
+    ]
+    if question.dont_know and not qtype.multiple:
         items.append((DONT_KNOW_CHOICE, present.DONT_KNOW_LABEL))
     return items
+
+
+def _part_label(part: Part) -> Text:
+    return part.wording if part.wording is not None else part.label
 
 
 # -- XLSForm --------------------------------------------------------------------------------
@@ -182,42 +177,34 @@ def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> l
     required = "yes" if question.required else ""
     common = {"label": wording, "hint": question.help, "required": required}
     choices = _choices(request, question)
-    if question.type == "matrix":
+    qtype = request.question_types[question.type]
+    parts = qtype.parts(question, request.settings.departments)
+    if parts is not None:
         rows = [{"type": "begin_group", "name": question.id, "label": wording,
                  "hint": question.help, "appearance": "field-list"}]  # fmt: skip
-        list_name = lists.name(_scale_base(question.scale), choices or [])
-        for row in present.matrix_rows(question, request.settings.departments):
+        base = _scale_base(question.scale) if question.scale is not None else question.type
+        list_name = lists.name(base, choices or [])
+        for part in parts:
             rows.append(
                 {
                     "type": f"select_one {list_name}",
-                    "name": xml_name(row.id),
-                    "label": row.label,
-                    "appearance": "likert",
+                    "name": xml_name(part.id),
+                    "label": _part_label(part),
+                    "appearance": "likert" if question.scale is not None else "",
                     "required": required,
                 }
             )
         rows.append({"type": "end_group", "name": question.id})  # fmt: skip
         return rows
-    if question.type == present.KANO:
-        rows = [{"type": "begin_group", "name": question.id, "label": wording,
-                 "appearance": "field-list"}]  # fmt: skip
-        list_name = lists.name("kano", choices or [])
-        for part in present.KANO_PARTS:
-            text = question.extra.get(part)
-            label = text if isinstance(text, Text) else present.KANO_PART_LABELS[part]
-            rows.append({"type": f"select_one {list_name}", "name": part, "label": label,
-                         "required": required})  # fmt: skip
-        rows.append({"type": "end_group", "name": question.id})
-        return rows
-    if question.type == "multiple_choice":
+    if qtype.multiple:
         list_name = lists.name(question.id, choices or [])
         return [{"type": f"select_multiple {list_name}", "name": question.id, **common}]
     if choices is not None:
         base = _scale_base(question.scale) if question.scale is not None else question.type
-        appearance = "likert" if question.type == "likert" else ""
+        appearance = "likert" if question.scale is not None else ""
         return [{"type": f"select_one {lists.name(base, choices)}", "name": question.id,
                  "appearance": appearance, **common}]  # fmt: skip
-    if question.type == "number":
+    if qtype.entry == "number":
         bounds = [
             f". >= {question.minimum:g}" if question.minimum is not None else "",
             f". <= {question.maximum:g}" if question.maximum is not None else "",
@@ -276,16 +263,7 @@ _LIST_HEADERS = {
     "de": ["Code", "Modul", "Dimension", "Frage", "Antwortart", "Antworten", "Pflicht"],
     "en": ["Code", "Module", "Dimension", "Question", "Answer type", "Answers", "Required"],
 }
-_KINDS = {
-    "likert": Text("Skala", "scale"),
-    "matrix": Text("Matrixzeile (Skala)", "matrix row (scale)"),
-    "yes_partly_no": Text("Einfachauswahl", "single choice"),
-    "single_choice": Text("Einfachauswahl", "single choice"),
-    "multiple_choice": Text("Mehrfachauswahl", "multiple choice"),
-    "number": Text("Zahl", "number"),
-    "text": Text("Freitext", "free text"),
-    present.KANO: Text("Einfachauswahl (Kano)", "single choice (Kano)"),
-}
+SINGLE_CHOICE = Text("Einfachauswahl", "single choice")
 
 
 @dataclass
@@ -303,37 +281,31 @@ DEPARTMENT_QUESTION = Text("Ihre Abteilung", "Your department")
 
 
 def question_list(request: FormRequest) -> list[ListedQuestion]:
-    """Every question (a matrix row or Kano part on its own line) with its answers; staff
-    are asked for their department first."""
+    """Every question (each part of one, such as a matrix row, on its own line) with its
+    answers; staff are asked for their department first."""
     lang = request.lang
     items = []
     departments = request.settings.departments
     if request.perspective == "internal" and departments:
-        kind = _KINDS["single_choice"].get(lang)
+        kind = SINGLE_CHOICE.get(lang)
         items.append(ListedQuestion(DEPARTMENT_FIELD, None, None, DEPARTMENT_QUESTION.get(lang),
                                     kind, " | ".join(departments), True))  # fmt: skip
     for module in request.modules:
         for dimension, question in request.asked(module):
+            qtype = request.question_types[question.type]
             choices = _choices(request, question) or []
             answers = " | ".join(f"{name} = {label.get(lang)}" if name[:1].isdigit()
                                  else label.get(lang) for name, label in choices)  # fmt: skip
-            if question.type == "number":
+            if qtype.entry == "number":
                 low = f"{question.minimum:g}" if question.minimum is not None else ""
                 high = f"{question.maximum:g}" if question.maximum is not None else ""
                 answers = f"{low}–{high}" if low or high else ""
-            kind = _KINDS.get(question.type, Text(question.type, question.type)).get(lang)
+            kind = (qtype.answer_type or Text(question.type, question.type)).get(lang)
             wording = question.wording(request.perspective, lang)
-            parts: list[tuple[str, str]] = []
-            if question.type == "matrix":
-                parts = [
-                    (row.id, row.label.get(lang))
-                    for row in present.matrix_rows(question, request.settings.departments)
-                ]
-            elif question.type == present.KANO:
-                for part in present.KANO_PARTS:
-                    text = question.extra.get(part)
-                    label = text if isinstance(text, Text) else present.KANO_PART_LABELS[part]
-                    parts.append((part, label.get(lang)))
+            parts = [
+                (part.id, _part_label(part).get(lang))
+                for part in qtype.parts(question, request.settings.departments) or ()
+            ]
             if parts:
                 for part, label in parts:
                     items.append(ListedQuestion(f"{question.id}[{part}]", module, dimension,

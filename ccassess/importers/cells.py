@@ -1,5 +1,5 @@
-"""Cells to answers: the parts of a question (rows, sides, activity rows) assembled into one
-answer, for the xlsx and CSV importers.
+"""Cells to answers: the parts of a question or its item rows (see
+`ccassess.questions.types`) assembled into one answer, for the xlsx and CSV importers.
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ from ccassess.io.xlsx import cell_value
 from ccassess.model.answers import DONT_KNOW
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
-from ccassess.questions.types import QuestionType
+from ccassess.questions.types import ItemRows, Part, QuestionType
 
 if TYPE_CHECKING:
     pass
@@ -40,6 +40,38 @@ class _Collected:
     items: list[dict[str, AnswerCell]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """How a question's cells make its answer: its parts or item rows, and for parts the
+    values that look right in a cell."""
+
+    parts: Sequence[Part] | None
+    items: ItemRows | None
+    allowed: frozenset[Any]
+
+
+#: (id(question), departments) → (question, question type, shape): looked up once, not for
+#: every row of a table; the question is kept so its id cannot be reused.
+_SHAPES: dict[tuple[int, tuple[str, ...]], tuple[Question, QuestionType, _Shape]] = {}
+
+
+def _shape(qtype: QuestionType, question: Question, departments: tuple[str, ...]) -> _Shape:
+    key = (id(question), departments)
+    cached = _SHAPES.get(key)
+    if cached is not None and cached[0] is question and cached[1] is qtype:
+        return cached[2]
+    parts = qtype.parts(question, departments)
+    # "don't know" is a right value only where a part may be unknown on its own
+    allowed = {choice.value for choice in qtype.choices(question) or ()}
+    if qtype.partial:
+        allowed.add(DONT_KNOW)
+    shape = _Shape(parts, qtype.items(question), frozenset(allowed))
+    if len(_SHAPES) > 10_000:
+        _SHAPES.clear()
+    _SHAPES[key] = (question, qtype, shape)
+    return shape
+
+
 class AnswerAssembler:
     """Collects one module's answer rows (question id, part, cells) into raw answers.
 
@@ -48,9 +80,11 @@ class AnswerAssembler:
     """
 
     def __init__(self, module: Module | None, question_types: Mapping[str, QuestionType],
-                 location: Location, problems: Problems) -> None:  # fmt: skip
+                 location: Location, problems: Problems,
+                 departments: Sequence[str] = ()) -> None:  # fmt: skip
         self.module = module
         self.types = question_types
+        self.departments = tuple(departments)
         self.location = location
         self.problems = problems
         self.collected: dict[str, _Collected] = {}
@@ -60,28 +94,30 @@ class AnswerAssembler:
 
     def add(self, question_id: str, part: Any, cells: Mapping[str, AnswerCell],
             row_location: Location) -> None:  # fmt: skip
-        """One row: `cells` holds 'answer' and, for activity rows, 'share' and 'category'."""
+        """One row: `cells` holds 'answer' and, for item rows, the item's other columns."""
         question = self.question(question_id)
         entry = self.collected.get(question_id)
         first = next(iter(cells.values())).location if cells else row_location
         if entry is None:
             entry = self.collected[question_id] = _Collected(question_id, first)
-        kind = question.type if question else ""
+        qtype = self.types.get(question.type) if question else None
+        shape = _shape(qtype, question, self.departments) if qtype and question else None
+        parts = shape.parts if shape else None
         part_key = _text(part)
-        if kind == present.ACTIVITY_LIST:
+        if shape is not None and shape.items is not None:
             entry.items.append(dict(cells))
-        elif kind in ("matrix", present.KANO):
+        elif parts is not None:
             answer = cells.get("answer")
             if not part_key and answer is not None and _is_dont_know(answer.value):
                 entry.single = answer  # "don't know" for the whole question
                 return
             if not part_key:
+                names = ", ".join(p.id for p in parts) or "none"
                 self.problems.error(row_location, f"question {question_id!r} needs the column "
                                     f"'{HEADERS['part'].get('de')}/{HEADERS['part'].get('en')}' "
-                                    "(a matrix row or Kano part)")  # fmt: skip
+                                    f"naming one of its parts ({names})")  # fmt: skip
                 return
-            if kind == present.KANO:
-                part_key = _kano_part(part_key)
+            part_key = present.part_named(parts, part_key)
             if part_key in entry.parts:
                 self.problems.error(row_location, f"{question_id} [{part_key}] is answered twice "
                                     f"(also at {entry.parts[part_key].location})")  # fmt: skip
@@ -113,71 +149,77 @@ class AnswerAssembler:
             cell = entry.single or next(iter(entry.parts.values()), None)
             return (cell.value if cell else None), entry.location
         qtype = self.types.get(question.type)
-        labels = present.all_labels(qtype, question) if qtype else {}
-        if question.type == present.ACTIVITY_LIST:
-            return self._activities(entry)
-        if (
-            question.type in ("matrix", present.KANO)
-            and entry.single is not None
-            and not any(c.value is not None for c in entry.parts.values())
-        ):
+        if qtype is None:
+            return self._single(entry, {})
+        labels = present.all_labels(qtype, question)
+        shape = _shape(qtype, question, self.departments)
+        if shape.items is not None:
+            return self._items(entry, shape.items)
+        if shape.parts is None:
+            return self._single(entry, labels)
+        if entry.single is not None and not any(c.value is not None for c in entry.parts.values()):
             return DONT_KNOW, entry.single.location
-        if question.type == "matrix":
-            cells = {k: c for k, c in entry.parts.items() if c.value is not None}
-            if not cells:
-                return None, entry.location
-            value = {k: present.from_label(c.value, labels) for k, c in cells.items()}
-            allowed = set(question.scale.values) | {DONT_KNOW} if question.scale else set()
-            where = next((c.location for k, c in cells.items() if value[k] not in allowed),
-                         next(iter(cells.values())).location)  # fmt: skip
-            return value, where
-        if question.type == present.KANO:
-            cells = {k: c for k, c in entry.parts.items() if c.value is not None}
-            if not cells:
-                return None, entry.location
-            value = {k: present.from_label(c.value, labels) for k, c in cells.items()}
-            if set(value.values()) == {DONT_KNOW}:
-                return DONT_KNOW, next(iter(cells.values())).location
-            known = set(present.KANO_REACTIONS)
-            where = next((c.location for k, c in cells.items() if value[k] not in known),
-                         next(iter(cells.values())).location)  # fmt: skip
-            return value, where
+        cells = {k: c for k, c in entry.parts.items() if c.value is not None}
+        if not cells:
+            return None, entry.location
+        value = {k: present.from_label(c.value, labels) for k, c in cells.items()}
+        if not qtype.partial and set(value.values()) == {DONT_KNOW}:
+            return DONT_KNOW, next(iter(cells.values())).location  # no part on its own
+        # the cell most likely wrong: one holding none of the values that look right
+        where = next((c.location for k, c in cells.items() if value[k] not in shape.allowed),
+                     next(iter(cells.values())).location)  # fmt: skip
+        return value, where
+
+    def _single(self, entry: _Collected, labels: Mapping[str, Any]) -> tuple[Any, Location]:
         if entry.single is None or entry.single.value is None:
             return None, entry.location
         return single_answer(labels, entry.single.value), entry.single.location
 
-    def _activities(self, entry: _Collected) -> tuple[Any, Location]:
-        labels: dict[str, Any] = {}
-        for lang in ("de", "en"):
-            labels.update(present.label_map(present.category_choices(lang)))
+    def _items(self, entry: _Collected, rows: ItemRows) -> tuple[Any, Location]:
+        labels = {column.key: present.field_labels(column) for column in rows.fields}
         items: list[Any] = []
         where: Location | None = None
         for cells in entry.items:
             values = {k: c.value for k, c in cells.items() if c.value is not None}
             if not values:
                 continue
-            if set(values) == {"answer"} and "share" not in cells:
-                items.append(values["answer"])  # compact form "activity; share; category"
+            if set(values) == {"answer"} and not any(f.key in cells for f in rows.fields):
+                items.append(values["answer"])  # the whole item on one line, ";" between keys
                 where = where or cells["answer"].location
                 continue
-            item = {
-                "activity": values.get("answer"),
-                "share": values.get("share"),
-                "category": present.from_label(values.get("category"), labels),
-            }
+            item = {rows.answer: values.get("answer")}
+            for column in rows.fields:
+                value = values.get(column.key)
+                if column.choices is not None:
+                    value = present.from_label(value, labels[column.key])
+                item[column.key] = value
             items.append(item)
-            if where is None and (
-                item["share"] is None
-                or item["activity"] is None
-                or item["category"] not in present.ACTIVITY_CATEGORIES
-            ):
-                key = ("share" if item["share"] is None else "answer" if item["activity"] is None
-                       else "category")  # fmt: skip
-                where = cells[key].location if key in cells else cells["answer"].location
+            if where is None:
+                key = _suspect(item, rows)
+                if key is not None:
+                    where = cells[key].location if key in cells else cells["answer"].location
         if not items:
             return None, entry.location
         first = next(iter(entry.items[0].values())).location if entry.items else entry.location
         return items, where or first
+
+
+def _suspect(item: Mapping[str, Any], rows: ItemRows) -> str | None:
+    """The column of an item row most likely wrong: a missing number, else a missing answer,
+    else a value that is none of a column's choices; None when all look fine."""
+    numbers = [f for f in rows.fields if f.minimum is not None or f.maximum is not None]
+    for column in numbers:
+        if item[column.key] is None:
+            return column.key
+    if item[rows.answer] is None:
+        return "answer"
+    for column in rows.fields:
+        if column.choices is not None and item[column.key] not in column.choices:
+            return column.key
+    for column in rows.fields:
+        if item[column.key] is None:
+            return column.key
+    return None
 
 
 def single_answer(labels: Mapping[str, Any], value: Any) -> Any:
@@ -197,18 +239,6 @@ def _text(value: Any) -> str:
 
 def _is_dont_know(value: Any) -> bool:
     return isinstance(value, str) and value.strip().casefold() in present.dont_know_words()
-
-
-def _kano_part(part: str) -> str:
-    text = part.casefold()
-    for key, label in present.KANO_PART_LABELS.items():
-        if text in (key, (label.de or "").casefold(), (label.en or "").casefold()):
-            return key
-    if text in ("funktional", "f"):
-        return "functional"
-    if text in ("dysfunktional", "d"):
-        return "dysfunctional"
-    return part
 
 
 def derived_id(record: Mapping[str, Any]) -> str:
@@ -239,8 +269,9 @@ def respondent_field(key: str, value: Any) -> Any:
     return value
 
 
-def activity_items(value: Any) -> list[Any]:
-    """An activity-list cell: JSON (as exported) or one 'activity; share; category' per line."""
+def list_items(value: Any) -> list[Any]:
+    """A table's cell holding a list of items: JSON (as exported) or one item per line, its
+    keys separated by ";" (lines may also be separated by " | ")."""
     if isinstance(value, str) and value.lstrip().startswith("["):
         try:
             parsed = json.loads(value)

@@ -121,7 +121,11 @@ class _SheetCsv:
             assembler = assemblers.get(module.id)
             if assembler is None:
                 assembler = assemblers[module.id] = AnswerAssembler(
-                    module, self.context.question_types, Location(self.file), self.problems
+                    module,
+                    self.context.question_types,
+                    Location(self.file),
+                    self.problems,
+                    self.context.settings.departments,
                 )
             assembler.add(key, cell_text(cell(cells, "part")),
                           {"answer": AnswerCell(answer, self.at(line, "answer"))},

@@ -4,7 +4,7 @@ A survey export may have a hundred thousand rows but only a few dozen columns, a
 column a handful of distinct texts ("1" … "5", a picked label, "weiß nicht"). So the meaning
 of every column is worked out once, each distinct text of a column is converted once, and a
 row becomes its respondent through dictionary lookups. Cells that combine into one answer
-(matrix rows, Kano parts, activity lists) go through the sheets' `AnswerAssembler` as before.
+(the parts of a question, a list of items) go through the sheets' `AnswerAssembler` as before.
 A cell's location (file, line, column) is made only when a message needs it.
 
 Rows are yielded one by one, so a caller that keeps only what it needs holds one row at a
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ccassess.errors import Location, Problems
 from ccassess.forms.sheet_layout import META_COLUMNS
 from ccassess.importers.base import ImportContext, RawRespondent, RowMap, SourceMap
-from ccassess.importers.cells import activity_items
+from ccassess.importers.cells import list_items
 from ccassess.io.csvfile import cell_text
 from ccassess.model.answers import DONT_KNOW
 from ccassess.questions.types import AnswerProblem
@@ -91,13 +91,15 @@ class _Single:
 
 @dataclass(slots=True)
 class _Combined:
-    """A column holding part of an answer (matrix row, Kano part, activity list)."""
+    """A column holding part of an answer (a part of a question, or a list of items)."""
 
     index: int
     name: str
     module: Module
     question: Question
     part: str | None
+    #: whether the question is answered in item rows (a cell may hold several items)
+    listed: bool = False
 
 
 @dataclass(slots=True)
@@ -194,7 +196,7 @@ class TableReader:
             parsed.append((index, name, match))
         # a question with any part column is read by combining its cells
         combined = {(m["module"], m["question"]) for _, _, m in parsed if m["part"] is not None}
-        combined_types = ("matrix", present.KANO, present.ACTIVITY_LIST)
+        departments = tuple(self.context.settings.departments)
         for index, name, match in parsed:
             module_id, question_id = match["module"], match["question"]
             module = self.context.modules.get(module_id)
@@ -208,13 +210,18 @@ class TableReader:
                 self.unknown.append(_Unknown(index, name, f"unknown question {question_id!r} "
                                              f"in module {module_id!r}"))  # fmt: skip
                 continue
-            kind = question.type
-            if (module_id, question_id) in combined or kind in combined_types:
-                self.combined.append(_Combined(index, name, module, question, match["part"]))
+            qtype = self.context.question_types.get(question.type)
+            listed = qtype is not None and qtype.items(question) is not None
+            if (
+                (module_id, question_id) in combined
+                or listed
+                or (qtype is not None and qtype.parts(question, departments) is not None)
+            ):
+                self.combined.append(
+                    _Combined(index, name, module, question, match["part"], listed)
+                )
                 continue
-            qtype = self.context.question_types.get(kind)
             labels = present.all_labels(qtype, question) if qtype else {}
-            departments = tuple(self.context.settings.departments)
             self.singles.append(_Single(index, module_id, question, qtype, labels, departments))
             self.answer_names.setdefault(module_id, {})[question_id] = name
 
@@ -291,7 +298,6 @@ class TableReader:
     def _combine(self, answers: SourceMap, cells: list[str], line: int, where: Location
                  ) -> None:  # fmt: skip
         from ccassess.importers.cells import AnswerAssembler, AnswerCell
-        from ccassess.questions import present
 
         assemblers: dict[str, AnswerAssembler] = {}
         for column in self.combined:
@@ -304,11 +310,15 @@ class TableReader:
             assembler = assemblers.get(module.id)
             if assembler is None:
                 assembler = assemblers[module.id] = AnswerAssembler(
-                    module, self.context.question_types, where, self.problems
+                    module,
+                    self.context.question_types,
+                    where,
+                    self.problems,
+                    self.context.settings.departments,
                 )
             question_id = column.question.id
-            if column.question.type == present.ACTIVITY_LIST and column.part is None:
-                for item in activity_items(value):
+            if column.listed and column.part is None:
+                for item in list_items(value):
                     assembler.add(question_id, None, {"answer": AnswerCell(item, cell)}, cell)
                 continue
             assembler.add(question_id, column.part, {"answer": AnswerCell(value, cell)}, cell)

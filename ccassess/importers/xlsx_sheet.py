@@ -7,10 +7,10 @@ lists and a small metadata table). A module sheet has one row per answer:
     ID | Teil/Part | Frage/Question | Antwort/Answer | [Anteil/Share | Kategorie/Category] | …
 
 - a scale, yes/partly/no or choice question: one row with a drop-down;
-- a matrix (the silo check): one row per matrix row (the assessment's departments);
-- a Kano item: two rows, functional and dysfunctional, each with a drop-down;
-- an activity list: numbered rows with the activity text, its share of working time and a
-  category drop-down.
+- a question made of parts (a matrix): one row per part, named in the part column, each
+  with a drop-down;
+- a question answered in item rows: numbered rows, with the item's further columns (their
+  headers come from the question type).
 
 Reading is defensive: the file's ZIP structure is checked (entry count, sizes, compression
 ratio) and a part declaring a DTD or XML entities is refused before openpyxl opens it,
@@ -36,6 +36,7 @@ from ccassess.forms.sheet_layout import (
     RESPONDENT_HEADERS,
     SHEET_FORMAT,
     SHEET_NAMES,
+    item_fields,
 )
 from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
 from ccassess.importers.cells import (
@@ -56,8 +57,8 @@ from ccassess.io.xlsx import (
     merged_ranges,
     open_workbook,
 )
-from ccassess.model.questionnaire import Module
-from ccassess.questions import present
+from ccassess.model.questionnaire import Module, Question
+from ccassess.questions.types import QuestionType
 from ccassess.text import Text
 
 if TYPE_CHECKING:
@@ -235,28 +236,32 @@ class _WorkbookReader:
                                     f"cells {ref} are merged; unmerge them so that every "
                                     "answer has its own cell")  # fmt: skip
 
-    def _missing_column(self, title: str, row: int, key: str) -> None:
+    def _missing_column(self, title: str, row: int, header: Text) -> None:
         self.problems.error(
             self.at(title, row),
-            f"the column {_column_label(key)!r} is "
+            f"the column {_column_label(header)!r} is "
             "missing; was it deleted? Use a fresh sheet from `ccassess sheet`",
         )
 
     def _module(self, sheet: Any, module: Module) -> SourceMap:
         title = sheet.title
-        assembler = AnswerAssembler(module, self.context.question_types,
-                                    self.at(title), self.problems)  # fmt: skip
+        types = self.context.question_types
+        departments = self.context.settings.departments
+        assembler = AnswerAssembler(module, types, self.at(title), self.problems,
+                                    departments)  # fmt: skip
         rows = iter(iter_sheet_rows(sheet, self.file))
         header = next(rows, None)
         if header is None:
             return SourceMap(location=self.at(title))
-        columns = _header_columns(header[1], HEADERS)
+        fields = item_fields(module, types)
+        headers = {**HEADERS, **{key: field.header for key, field in fields.items()}}
+        columns = _header_columns(header[1], headers)
         missing = [key for key in ("id", "answer") if key not in columns]
         for key in missing:
-            self._missing_column(title, header[0], key)
+            self._missing_column(title, header[0], headers[key])
         if missing:
             return SourceMap(location=self.at(title))
-        read = ("id", "part", "answer", "share", "category")
+        read = ("id", "part", "answer", *fields)
         self._refuse_merged(sheet, [columns[key] for key in read if key in columns])
         reported: set[str] = set()
         for number, values in rows:
@@ -267,7 +272,7 @@ class _WorkbookReader:
 
             question_id = unneutralise(_text(cell("id")))
             cells = {}
-            for key in ("answer", "share", "category"):
+            for key in ("answer", *fields):
                 if key in columns:
                     cells[key] = AnswerCell(cell_value(cell(key)),
                                             self.at(title, number, columns[key]))  # fmt: skip
@@ -283,24 +288,27 @@ class _WorkbookReader:
                 self.problems.error(self.at(title, number, columns["id"]), f"unknown question "
                                     f"{question_id!r} in module {module.id!r}")  # fmt: skip
                 continue
-            needed = {
-                "matrix": ["part"],
-                present.KANO: ["part"],
-                present.ACTIVITY_LIST: ["part", "share", "category"],
-            }.get(question.type, [])
+            needed = _needed(types[question.type], question, departments)
             absent = [key for key in needed if key not in columns]
             for key in absent:
                 if key not in reported:
                     reported.add(key)
-                    self._missing_column(title, header[0], key)
+                    self._missing_column(title, header[0], headers[key])
             if absent:
                 continue
             assembler.add(question_id, cell("part"), cells, self.at(title, number))
         return assembler.answers()
 
 
-def _column_label(key: str) -> str:
-    text = HEADERS[key]
+def _needed(qtype: QuestionType, question: Question, departments: Sequence[str]) -> list[str]:
+    """The columns besides id and answer that a question's rows need."""
+    items = qtype.items(question)
+    if items is not None:
+        return ["part", *(field.key for field in items.fields)]
+    return ["part"] if qtype.parts(question, departments) is not None else []
+
+
+def _column_label(text: Text) -> str:
     return text.de if text.de == text.en else f"{text.de}/{text.en}"  # type: ignore[return-value]
 
 

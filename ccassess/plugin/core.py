@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ccassess.markers import hookimpl
-from ccassess.questions.types import CORE_TYPES, QuestionType
+from ccassess.questions.builtin import CORE_TYPES
+from ccassess.questions.types import QuestionType
 
 if TYPE_CHECKING:
     from ccassess.importers.base import Importer

@@ -1,13 +1,11 @@
-"""How questions are put to respondents: answer choices, matrix rows, Kano parts, activity rows.
+"""How questions are put to respondents in one language: the labels of a question type's
+choices, "don't know", and reading a picked label back.
 
-Shared by the terminal questionnaire and the answer sheets, so a respondent sees the same
-choices in both. A choice's `value` is a raw answer the question type's `check` accepts; the
-`label` is what a respondent reads (and picks in a sheet's drop-down). Mapping a label back
-is exact: anything else is passed on unchanged, so the validator reports it with its place.
-
-Question types of plugins can offer their own choices with an optional method
-``choices(question, lang) -> list[tuple[value, label]]``; the built-in Kano and activity-list
-types are presented here by name (their `check` accepts the labels below).
+Shared by the terminal questionnaire, the answer sheets and the readers, so a respondent sees
+the same choices everywhere. A pick's `value` is a raw answer the question type's `check`
+accepts; the `label` is what a respondent reads (and picks in a sheet's drop-down). Mapping a
+label back is exact: anything else is passed on unchanged, so the validator reports it with
+its place.
 """
 
 from __future__ import annotations
@@ -17,92 +15,69 @@ from dataclasses import dataclass
 from typing import Any
 
 from ccassess.model.answers import DONT_KNOW
-from ccassess.model.questionnaire import DEPARTMENT_ROWS, Option, Question
-from ccassess.questions.types import QuestionType
+from ccassess.model.questionnaire import Question
+from ccassess.questions.types import ItemField, Part, QuestionType
 from ccassess.text import Text
 
 DONT_KNOW_LABEL = Text("weiß nicht", "don't know")
 PERSPECTIVE_LABELS = {"internal": Text("intern", "internal"), "customer": Text("Kunde", "customer")}
 
-KANO = "kano"
-ACTIVITY_LIST = "activity_list"
-KANO_PARTS = ("functional", "dysfunctional")
-KANO_PART_LABELS = {
-    "functional": Text("funktional (wenn es angeboten würde)", "functional (if it were offered)"),
-    "dysfunctional": Text("dysfunktional (wenn es fehlte)", "dysfunctional (if it were missing)"),
-}
-KANO_REACTIONS = {
-    "like": Text("gefällt mir", "I like it"),
-    "expect": Text("setze ich voraus", "I expect it"),
-    "neutral": Text("ist mir egal", "I am neutral"),
-    "tolerate": Text("nehme ich hin", "I can tolerate it"),
-    "dislike": Text("stört mich", "I dislike it"),
-}
-ACTIVITY_CATEGORIES = {
-    "customer": Text("hilft dem Kunden", "helps the customer"),
-    "selling": Text("erleichtert den Verkauf", "makes selling easier"),
-    "reporting": Text("nur Reporting", "only serves reporting"),
-    "selling_harder": Text("erschwert den Verkauf", "makes selling harder"),
-}
-ACTIVITY_FIELDS = ("activity", "share", "category")
-DEFAULT_ACTIVITY_ROWS = 25
-YES_PARTLY_NO = {
-    "yes": Text("ja", "yes"),
-    "partly": Text("teilweise", "partly"),
-    "no": Text("nein", "no"),
-}
-
 
 @dataclass(frozen=True)
-class Choice:
+class Pick:
+    """A choice as shown in one language."""
+
     value: Any
     label: str
 
 
-def scale_choices(question: Question, lang: str) -> list[Choice]:
-    assert question.scale is not None
-    scale = question.scale
-    return [Choice(value, f"{value} – {scale.label(value, lang)}") for value in scale.values]
+def choices(qtype: QuestionType, question: Question, lang: str) -> list[Pick] | None:
+    """What a respondent picks one of, for the answer or each of its parts; None when it is
+    typed in (several options of a multiple choice are typed too). A scale point's label
+    starts with its number ("4 – agree"): the number is what is typed."""
+    if qtype.multiple:
+        return None
+    found = qtype.choices(question)
+    if found is None:
+        return None
+    picks = []
+    for value, label in found:
+        text = label.get(lang) if isinstance(label, Text) else str(label)
+        picks.append(Pick(value, f"{value} – {text}" if question.scale is not None else text))
+    return picks
 
 
-def choices(qtype: QuestionType, question: Question, lang: str) -> list[Choice] | None:
-    """The answer choices of a one-value question (None: typed in, not picked)."""
-    own = getattr(qtype, "choices", None)
-    if callable(own):
-        return [Choice(value, str(label)) for value, label in own(question, lang)]
-    if question.type in ("likert", "matrix"):
-        return scale_choices(question, lang)
-    if question.type == "yes_partly_no":
-        return [Choice(key, label.get(lang)) for key, label in YES_PARTLY_NO.items()]
-    if question.type == "single_choice":
-        return [Choice(option.id, option.label.get(lang) or option.id)
-                for option in question.options]  # fmt: skip
-    if question.type == KANO:
-        return [Choice(key, label.get(lang)) for key, label in KANO_REACTIONS.items()]
-    return None
+def field_choices(field: ItemField, lang: str) -> list[Pick] | None:
+    """The picks of an item row's column (None: typed in)."""
+    if field.choices is None:
+        return None
+    return [Pick(value, label.get(lang)) for value, label in field.choices.items()]
 
 
-def with_dont_know(items: Sequence[Choice], question: Question, lang: str) -> list[Choice]:
-    extra = [Choice(DONT_KNOW, DONT_KNOW_LABEL.get(lang))] if question.dont_know else []
+def with_dont_know(items: Sequence[Pick], question: Question, lang: str) -> list[Pick]:
+    extra = [Pick(DONT_KNOW, DONT_KNOW_LABEL.get(lang))] if question.dont_know else []
     return [*items, *extra]
 
 
-def category_choices(lang: str) -> list[Choice]:
-    return [Choice(key, label.get(lang)) for key, label in ACTIVITY_CATEGORIES.items()]
+def part_wording(part: Part, lang: str) -> str:
+    """What names a part for a respondent: its own wording, else its label."""
+    return (part.wording or part.label).get(lang)
 
 
-def matrix_rows(question: Question, departments: Sequence[str]) -> list[Option]:
-    """The rows of a matrix question; department rows come from the assessment's settings."""
-    if question.rows == DEPARTMENT_ROWS:
-        return [Option(name, Text(name, name)) for name in departments]
-    return list(question.rows)  # type: ignore[arg-type]
+def part_named(parts: Sequence[Part], name: str) -> str:
+    """The id of the part a sheet names by id, label or alias (ignoring case); the name
+    unchanged when no part has it (the validator reports it)."""
+    if any(part.id == name for part in parts):
+        return name
+    wanted = name.casefold()
+    for part in parts:
+        names = (part.id, part.label.de or "", part.label.en or "", *part.aliases)
+        if wanted in (text.casefold() for text in names if text):
+            return part.id
+    return name
 
 
-def activity_rows(question: Question) -> int:
-    return int(question.extra.get("max_items", DEFAULT_ACTIVITY_ROWS))
-
-
-def label_map(items: Sequence[Choice]) -> dict[str, Any]:
+def label_map(items: Sequence[Pick]) -> dict[str, Any]:
     """Label (and, for robustness, the other language's label) → value, compared casefolded."""
     return {item.label.casefold(): item.value for item in items}
 
@@ -133,6 +108,14 @@ def all_labels(qtype: QuestionType, question: Question) -> dict[str, Any]:
     if len(_LABELS) > 10_000:
         _LABELS.clear()
     _LABELS[id(question)] = (question, found)
+    return found
+
+
+def field_labels(field: ItemField) -> dict[str, Any]:
+    """An item column's labels of both languages → values."""
+    found: dict[str, Any] = {}
+    for lang in ("de", "en"):
+        found.update(label_map(field_choices(field, lang) or []))
     return found
 
 

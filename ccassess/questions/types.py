@@ -1,18 +1,28 @@
-"""Question types: how a question is defined, which answers it accepts, how an answer scores.
+"""The question-type interface: how a question is defined, which answers it accepts, how an
+answer scores, and how it is put to respondents.
 
-The core types below are contributed through the same `ccassess_question_types` hook that
-plugins use (the Kano and activity-list types live in plugins). Scores are in 0..1 before
-reverse coding; `None` means "not scored" (free text, Kano, unscored numbers).
+A question type describes itself, and the answer sheets, tables, online forms, the terminal
+questionnaire and the survey-tool import ask it instead of knowing types by name. An answer
+takes one of three shapes:
+
+- **one cell** (the default): picked from `choices`, or typed in as `entry` says;
+- **parts** (`parts`): a mapping of part id → cell, one row or column per part — a matrix's
+  rows, a Kano item's functional and dysfunctional sides;
+- **item rows** (`items`): a list of items entered one per row, with columns of their own
+  besides the answer — an activity list.
+
+The core's own types (`ccassess.questions.builtin`) are contributed through the same
+`ccassess_question_types` hook that plugins use. Scores are in 0..1 before reverse coding;
+`None` means "not scored" (free text, unscored numbers, classifications).
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, NamedTuple
 
-from ccassess.model.answers import DONT_KNOW
-from ccassess.model.questionnaire import DEPARTMENT_ROWS, Question, Scale
+from ccassess.model.questionnaire import Question
 from ccassess.text import Text
 
 
@@ -29,16 +39,101 @@ class DefinitionContext:
         self.text = text  # text(key, required=False) -> Text | None
 
 
+class Choice(NamedTuple):
+    """An answer a respondent can pick: a value `check` accepts, and its label."""
+
+    value: Any
+    label: Text
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of an answer with a cell of its own: a matrix row, a side of a Kano item.
+
+    `id` is the part's key in the answer (a mapping of part id → value) and its name in a
+    table's column (``module.question[id]``) and a sheet's part column. `label` names the part.
+    `wording`, for a part that is a question of its own (the Kano item's "How would you feel
+    if …?"), is what respondents read instead of the label. `aliases` are further names a
+    sheet's part column may give it (compared ignoring case, like the id and the label).
+    """
+
+    id: str
+    label: Text
+    wording: Text | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemField:
+    """A column of an item row besides the answer: the item's key, the column's header and
+    width on the workbook, and what it accepts — one of `choices` (value → label, a drop-down)
+    or a number from `minimum` to `maximum` (either may be None); with neither, text."""
+
+    key: str
+    header: Text
+    width: int = 20
+    choices: Mapping[str, Text] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class ItemRows:
+    """How a list answer is entered: one item per row (an activity list).
+
+    On an answer sheet the question has `count` numbered rows named by `label` ("Activity 3");
+    the item's `answer` key is written in the answer column, each of `fields` in a column of
+    its own. `hint` is a note below the question on the workbook. Where an item is typed on
+    one line (the CSV sheet, the terminal, a table's cell), its keys are separated by ";" in
+    the order `line` names them; `instruction` tells the terminal's respondent how.
+    """
+
+    count: int
+    label: Text
+    answer: str
+    fields: tuple[ItemField, ...]
+    hint: Text
+    line: Text
+    instruction: Text
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The item's keys in the order of a line: the answer's, then the fields'."""
+        return (self.answer, *(field.key for field in self.fields))
+
+
 class QuestionType:
-    """Base class of question types. Subclass, set `name`, override what differs."""
+    """Base class of question types. Subclass, set `name`, override what differs.
+
+    `check` and `score` decide what an answer is worth; `choices`, `entry`, `parts` and
+    `items` say how it is asked and read from sheets, tables and forms. The defaults describe
+    an answer typed into one cell and judged by `check`.
+    """
 
     name: ClassVar[str] = ""
     #: Definition keys this type understands beyond the common question keys.
     keys: ClassVar[frozenset[str]] = frozenset()
-    #: Whether answers of this type contribute to scores and coverage.
+    #: Whether answers of this type contribute to scores and coverage (see `is_scored`).
     scored: ClassVar[bool] = True
     #: Whether the type needs a scale (likert, matrix).
     needs_scale: ClassVar[bool] = False
+    #: Whether the type needs choice options (the question's `options`).
+    needs_options: ClassVar[bool] = False
+    #: Whether the type has rows (the question's `rows`: a list, or the departments).
+    needs_rows: ClassVar[bool] = False
+    #: How a cell is typed when it is not picked from `choices`: "number" (a number from the
+    #: question's `min` to its `max`, which the type then understands, with `unit` and
+    #: `score`), "text" (free text, taken as written) or None (anything; `check` judges it).
+    entry: ClassVar[str | None] = None
+    #: Whether an answer is several of the question's options (a list of option ids).
+    multiple: ClassVar[bool] = False
+    #: For parts: whether each part may be left out or answered "don't know" on its own (a
+    #: matrix). When False (a Kano item), every part is needed, and "don't know" on every part
+    #: is "don't know" for the question.
+    partial: ClassVar[bool] = True
+    #: The kind of answer as a question list names it ("scale", "single choice"); None: the
+    #: type's name.
+    answer_type: ClassVar[Text | None] = None
 
     def configure(self, ctx: DefinitionContext) -> dict[str, Any]:
         """Parse type-specific keys into `Question.extra`; report problems through ctx."""
@@ -59,242 +154,40 @@ class QuestionType:
         """
         return None
 
+    def is_scored(self, question: Question) -> bool:
+        """Whether answers to this question count for scores and coverage."""
+        return self.scored
+
     def describe(self, question: Question, value: Any, lang: str) -> str:
         """The answer as a reader sees it (answer appendix, exports)."""
         return str(value)
 
     def allowed(self, question: Question, lang: str) -> str:
-        """A short description of valid answers, for error messages and sheets."""
+        """A short description of valid answers, for answer sheets."""
         return ""
 
+    def choices(self, question: Question) -> Sequence[Choice] | None:
+        """The answers to pick from, in order — for the whole answer, or for each of its parts:
+        drop-downs of answer sheets, numbered lists in the terminal, choice lists of online
+        forms. A picked label is read back as its value. None: the answer is typed in.
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+        For a scale question, sheets and the terminal show each label after its value
+        ("4 – agree"): the number is what is typed.
+        """
+        return None
 
+    def parts(self, question: Question, departments: Sequence[str]) -> Sequence[Part] | None:
+        """The parts of an answer that is a mapping of part id → value, each answered from
+        `choices`; None: the answer is not made of parts. `departments` are the assessment's
+        (a matrix may have one row per department)."""
+        return None
 
-def _scale_value(scale: Scale, value: Any) -> int:
-    if type(value) is int and scale.start <= value < scale.start + scale.points:
-        return value  # the common case, checked first
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        value = int(value.strip())
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool) or value not in scale.values:
-        raise AnswerProblem(
-            f"{value!r} is not on the scale; "
-            f"allowed: {scale.start}–{scale.start + scale.points - 1}"
-        )
-    return value
-
-
-def _scale_score(scale: Scale, value: int) -> float:
-    return (value - scale.start) / (scale.points - 1)
-
-
-class Likert(QuestionType):
-    name = "likert"
-    needs_scale = True
-
-    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
-        assert question.scale is not None
-        return _scale_value(question.scale, value)
-
-    def score(self, question: Question, value: Any) -> float | None:
-        assert question.scale is not None
-        return _scale_score(question.scale, value)
-
-    def describe(self, question: Question, value: Any, lang: str) -> str:
-        assert question.scale is not None
-        return f"{value} – {question.scale.label(value, lang)}"
-
-    def allowed(self, question: Question, lang: str) -> str:
-        assert question.scale is not None
-        return f"{question.scale.start}–{question.scale.start + question.scale.points - 1}"
-
-
-YES_PARTLY_NO = {"yes": 1.0, "partly": 0.5, "no": 0.0}
-YES_PARTLY_NO_LABELS = {
-    "yes": Text("ja", "yes"),
-    "partly": Text("teilweise", "partly"),
-    "no": Text("nein", "no"),
-}
-
-
-class YesPartlyNo(QuestionType):
-    name = "yes_partly_no"
-
-    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
-        if value is True:
-            return "yes"
-        if value is False:
-            return "no"
-        text = str(value).strip().lower()
-        for key, label in YES_PARTLY_NO_LABELS.items():
-            if text in (key, (label.de or "").lower()):
-                return key
-        raise AnswerProblem(f"{value!r} is not an answer here; allowed: yes, partly, no")
-
-    def score(self, question: Question, value: Any) -> float | None:
-        return YES_PARTLY_NO[value]
-
-    def describe(self, question: Question, value: Any, lang: str) -> str:
-        return YES_PARTLY_NO_LABELS[value].get(lang)
-
-    def allowed(self, question: Question, lang: str) -> str:
-        return ", ".join(label.get(lang) for label in YES_PARTLY_NO_LABELS.values())
-
-
-class SingleChoice(QuestionType):
-    name = "single_choice"
-
-    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
-        ids = {option.id for option in question.options}
-        if str(value) not in ids:
-            raise AnswerProblem(f"{value!r} is not an option; allowed: {', '.join(sorted(ids))}")
-        return str(value)
-
-    def score(self, question: Question, value: Any) -> float | None:
-        option = next(o for o in question.options if o.id == value)
-        return option.score
-
-    def describe(self, question: Question, value: Any, lang: str) -> str:
-        option = next((o for o in question.options if o.id == value), None)
-        return option.label.get(lang) if option else str(value)
-
-    def allowed(self, question: Question, lang: str) -> str:
-        return ", ".join(o.id for o in question.options)
-
-
-class MultipleChoice(SingleChoice):
-    name = "multiple_choice"
-
-    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
-        if isinstance(value, str):
-            value = [part.strip() for part in value.split(",") if part.strip()]
-        if not isinstance(value, list):
-            raise AnswerProblem("expected a list of option ids")
-        chosen = [SingleChoice.check(self, question, item, departments) for item in value]
-        if len(set(chosen)) != len(chosen):
-            raise AnswerProblem("an option is chosen twice")
-        return chosen
-
-    def score(self, question: Question, value: Any) -> float | None:
-        best = sum(o.score for o in question.options if o.score and o.score > 0)
-        if not best:
-            return None
-        got = sum(o.score or 0.0 for o in question.options if o.id in value)
-        return min(1.0, max(0.0, got / best))
-
-    def describe(self, question: Question, value: Any, lang: str) -> str:
-        return "; ".join(SingleChoice.describe(self, question, item, lang) for item in value)
-
-
-class Number(QuestionType):
-    name = "number"
-
-    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
-        if isinstance(value, str):
-            try:
-                value = float(value.strip().replace(",", "."))
-            except ValueError:
-                raise AnswerProblem(f"{value!r} is not a number") from None
-        if not _is_number(value) or not math.isfinite(value):
-            raise AnswerProblem(f"{value!r} is not a finite number")
-        if question.minimum is not None and value < question.minimum:
-            raise AnswerProblem(f"{value} is below the minimum {question.minimum:g}")
-        if question.maximum is not None and value > question.maximum:
-            raise AnswerProblem(f"{value} is above the maximum {question.maximum:g}")
-        return int(value) if float(value).is_integer() else float(value)
-
-    def score(self, question: Question, value: Any) -> float | None:
-        if question.score_range is None:
-            return None
-        low, high = question.score_range
-        return min(1.0, max(0.0, (value - low) / (high - low)))
-
-    def describe(self, question: Question, value: Any, lang: str) -> str:
-        unit = f" {question.unit.get(lang)}" if question.unit else ""
-        return f"{value:g}{unit}"
-
-    def allowed(self, question: Question, lang: str) -> str:
-        low = "" if question.minimum is None else f"{question.minimum:g}"
-        high = "" if question.maximum is None else f"{question.maximum:g}"
-        return f"a number {low}–{high}".strip()
-
-
-class FreeText(QuestionType):
-    name = "text"
-    scored = False
-    max_length = 10_000
-
-    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise AnswerProblem("expected text")
-        text = str(value)
-        if len(text) > self.max_length:
-            raise AnswerProblem(f"text is {len(text):,} characters; the limit is 10,000")
-        return text
-
-
-class Matrix(QuestionType):
-    """Rows × one scale. Rows may be the assessment's departments (the silo check's matrix)."""
-
-    name = "matrix"
-    needs_scale = True
-
-    def rows(self, question: Question, departments: tuple[str, ...]) -> list[str]:
-        if question.rows == DEPARTMENT_ROWS:
-            return list(departments)
-        return [row.id for row in question.rows]  # type: ignore[union-attr]
-
-    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
-        assert question.scale is not None
-        if not isinstance(value, (dict, Mapping)):  # dict first: the ABC check is slow
-            raise AnswerProblem("expected a mapping of row → scale value")
-        rows = self.rows(question, departments)
-        checked: dict[str, Any] = {}
-        for row, cell in value.items():
-            if str(row) not in rows:
-                raise AnswerProblem(f"unknown row {row!r}; rows: {', '.join(rows)}")
-            if cell is None:
-                continue
-            if cell == DONT_KNOW:
-                checked[str(row)] = DONT_KNOW
-                continue
-            try:
-                checked[str(row)] = _scale_value(question.scale, cell)
-            except AnswerProblem as exc:
-                raise AnswerProblem(f"row {row!r}: {exc}") from None
-        return checked
-
-    def score(self, question: Question, value: Any) -> float | None:
-        assert question.scale is not None
-        cells = [v for v in value.values() if v != DONT_KNOW]
-        if not cells:
-            return None
-        return sum(_scale_score(question.scale, v) for v in cells) / len(cells)
-
-    def describe(self, question: Question, value: Any, lang: str) -> str:
-        return "; ".join(f"{row}: {cell}" for row, cell in value.items())
-
-
-CORE_TYPES: tuple[type[QuestionType], ...] = (
-    Likert,
-    YesPartlyNo,
-    SingleChoice,
-    MultipleChoice,
-    Number,
-    FreeText,
-    Matrix,
-)
+    def items(self, question: Question) -> ItemRows | None:
+        """How a list answer is entered one item per row; None: it is not. Online forms
+        cannot ask such a question; answer sheets and the terminal can."""
+        return None
 
 
 def is_scored(qtype: QuestionType, question: Question) -> bool:
     """Whether answers to this question count for scores and coverage."""
-    if not qtype.scored:
-        return False
-    if qtype.name == "number":
-        return question.score_range is not None
-    if qtype.name in ("single_choice", "multiple_choice"):
-        return any(o.score is not None for o in question.options)
-    return True
+    return qtype.is_scored(question)

@@ -30,6 +30,7 @@ from ccassess.model.result import (
     QuestionResult,
     Stats,
 )
+from ccassess.questions.builtin import Likert
 from ccassess.questions.types import QuestionType, is_scored
 from ccassess.scoring.stats import (
     ALPHA_MIN_RESPONDENTS,
@@ -160,7 +161,7 @@ def _column_scorer(
     Likert goes through a lookup table in C; other scalar answers (yes/partly/no, choices)
     are scored once per distinct value, as `score` is pure; the rest answer by answer.
     """
-    if question.scale is not None and qtype.name == "likert":
+    if question.scale is not None and isinstance(qtype, Likert):
         lookup = {}
         for value in question.scale.values:
             raw = qtype.score(question, value)

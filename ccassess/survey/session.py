@@ -23,6 +23,7 @@ from ccassess.io.checker import Checker
 from ccassess.model.answers import DONT_KNOW, Respondent
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
+from ccassess.questions.types import ItemRows, Part, QuestionType
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -47,11 +48,6 @@ MESSAGES = {
         "invalid": "Ungültig: {message}",
         "answer": "Antwort",
         "row": "  {label}",
-        "activities": (
-            "Eine Tätigkeit pro Zeile: Tätigkeit; Anteil in %; Kategorie (Nummer). "
-            "Leere Zeile = fertig."
-        ),
-        "activity": "Tätigkeit {k}",
         "paused": (
             "Pausiert – alle bisherigen Antworten sind gespeichert. Fortsetzen mit: "
             "ccassess survey --resume {id}"
@@ -76,10 +72,6 @@ MESSAGES = {
         "invalid": "Not valid: {message}",
         "answer": "Answer",
         "row": "  {label}",
-        "activities": (
-            "One activity per line: activity; share in %; category (number). Empty line = done."
-        ),
-        "activity": "Activity {k}",
         "paused": (
             "Paused – every answer so far is saved. Continue with: ccassess survey --resume {id}"
         ),
@@ -328,23 +320,23 @@ class SurveySession:
     def _ask(self, item: SurveyItem, current: Any) -> Any:
         question = item.question
         self._header(item, current)
-        if question.type == "matrix":
-            return self._ask_matrix(item)
-        if question.type == present.KANO:
-            return self._ask_kano(item)
-        if question.type == present.ACTIVITY_LIST:
-            return self._ask_activities(item)
         qtype = self.registry.question_types[question.type]
+        parts = qtype.parts(question, self.workspace.settings.departments)
+        if parts is not None:
+            return self._ask_parts(item, qtype, parts)
+        items = qtype.items(question)
+        if items is not None:
+            return self._ask_items(item, items)
         options = present.choices(qtype, question, self.lang)
-        scale = question.type == "likert"
+        scale = question.scale is not None  # a scale point is typed as its number
         if options is not None:
             self.console.say(self._options(options, numbered=not scale))
-        what = "number" if scale or question.type == "number" else (
+        what = "number" if scale or qtype.entry == "number" else (
             "choice" if options is not None else "text")  # fmt: skip
         self.console.say(self._keys(question, what))
         while True:
             line = self._line(self.text["answer"] + ":", question)
-            value = self._parse(line, question, options, numbered=not scale)
+            value = self._parse(line, qtype, options, numbered=not scale)
             if value is _SKIPPED:
                 raise _Skip
             checked, problem = self._check(item, value)
@@ -352,12 +344,12 @@ class SurveySession:
                 return checked
             self.console.say(self.text["invalid"].format(message=problem))
 
-    def _options(self, options: Sequence[present.Choice], numbered: bool) -> str:
+    def _options(self, options: Sequence[present.Pick], numbered: bool) -> str:
         if numbered:
             return "  ".join(f"{n}) {c.label}" for n, c in enumerate(options, start=1))
         return "  ".join(c.label for c in options)
 
-    def _parse(self, line: str, question: Question, options: Sequence[present.Choice] | None,
+    def _parse(self, line: str, qtype: QuestionType, options: Sequence[present.Pick] | None,
                numbered: bool) -> Any:  # fmt: skip
         word = line.casefold()
         if word in SKIP:
@@ -365,71 +357,61 @@ class SurveySession:
         if word in DONT:
             return DONT_KNOW
         if options is None:
-            if question.type == "multiple_choice":
+            if qtype.multiple:
                 return [part.strip() for part in line.split(",") if part.strip()]
             return line
-        if question.type == "multiple_choice":
+        if qtype.multiple:
             return [self._pick(part.strip(), options) for part in line.split(",") if part.strip()]
         return self._pick(line, options) if numbered else line
 
-    def _pick(self, text: str, options: Sequence[present.Choice]) -> Any:
+    def _pick(self, text: str, options: Sequence[present.Pick]) -> Any:
         if text.isdigit() and 1 <= int(text) <= len(options):
             return options[int(text) - 1].value
         return present.from_label(text, present.label_map(options))
 
-    def _ask_matrix(self, item: SurveyItem) -> Any:
+    def _ask_parts(self, item: SurveyItem, qtype: QuestionType, parts: Sequence[Part]) -> Any:
+        """One line per part. Parts answered one by one (a matrix) may each be skipped or
+        unknown, and are checked as they are given; otherwise skipping a part
+        skips the question and "don't know" is for the whole question."""
         question = item.question
-        assert question.scale is not None
-        self.console.say(self._options(present.scale_choices(question, self.lang), False))
-        self.console.say(self._keys(question, "number"))
-        rows = present.matrix_rows(question, self.workspace.settings.departments)
+        options = present.choices(qtype, question, self.lang) or []
+        numbered = question.scale is None  # a scale point is typed as its number
+        self.console.say(self._options(options, numbered))
+        self.console.say(self._keys(question, "choice" if numbered else "number"))
+        values = {option.value for option in options}
         value: dict[str, Any] = {}
-        for row in rows:
-            if row.id == self.respondent.department:
+        for part in parts:
+            if qtype.partial and part.id == self.respondent.department:
                 continue  # nobody rates their own department
-            while True:
-                line = self._line(self.text["row"].format(label=row.label.get(self.lang)) + ":",
-                                  question)  # fmt: skip
-                word = line.casefold()
-                if word in SKIP:
-                    break
-                cell = DONT_KNOW if word in DONT else line
-                _, problem = self._check(item, {row.id: cell})
-                if problem is None:
-                    value[row.id] = cell
-                    break
-                self.console.say(self.text["invalid"].format(message=problem))
-        if not value:
-            raise _Skip
-        checked, problem = self._check(item, value)
-        if problem is not None:  # cannot happen: every row passed
-            self.console.say(self.text["invalid"].format(message=problem))
-            raise _Skip
-        return checked
-
-    def _ask_kano(self, item: SurveyItem) -> Any:
-        question = item.question
-        options = present.choices(self.registry.question_types[question.type], question,
-                                  self.lang) or []  # fmt: skip
-        self.console.say(self._options(options, True))
-        self.console.say(self._keys(question, "choice"))
-        value: dict[str, Any] = {}
-        for part in present.KANO_PARTS:
-            wording = question.extra.get(part)
-            prompt = wording.get(self.lang) if wording is not None else part
+            if part.wording is not None:
+                prompt = part.wording.get(self.lang)
+            else:
+                prompt = self.text["row"].format(label=part.label.get(self.lang)) + ":"
             while True:
                 line = self._line(prompt, question)
                 word = line.casefold()
                 if word in SKIP:
-                    raise _Skip
-                if word in DONT:
-                    return self._checked_or_skip(item, DONT_KNOW)
-                picked = self._pick(line, options)
-                if picked in present.KANO_REACTIONS:
-                    value[part] = picked
+                    if not qtype.partial:
+                        raise _Skip
                     break
-                self.console.say(self.text["invalid"].format(
-                    message=f"{line!r}: 1–{len(options)}"))  # fmt: skip
+                if word in DONT and not qtype.partial:
+                    return self._checked_or_skip(item, DONT_KNOW)
+                if word in DONT:
+                    cell: Any = DONT_KNOW
+                else:
+                    cell = self._pick(line, options) if numbered else line
+                if qtype.partial:
+                    _, problem = self._check(item, {part.id: cell})
+                elif cell not in values:
+                    problem = f"{line!r}: 1–{len(options)}"
+                else:
+                    problem = None
+                if problem is None:
+                    value[part.id] = cell
+                    break
+                self.console.say(self.text["invalid"].format(message=problem))
+        if not value:
+            raise _Skip
         return self._checked_or_skip(item, value)
 
     def _checked_or_skip(self, item: SurveyItem, value: Any) -> Any:
@@ -439,22 +421,28 @@ class SurveySession:
             raise _Skip
         return checked
 
-    def _ask_activities(self, item: SurveyItem) -> Any:
+    def _ask_items(self, item: SurveyItem, rows: ItemRows) -> Any:
+        """One item per line, its keys separated by ";"; a column with choices takes one by
+        its number. An empty line ends the list."""
         question = item.question
-        categories = present.category_choices(self.lang)
-        self.console.say(self.text["activities"])
-        self.console.say(self._options(categories, True))
+        picks = {field.key: present.field_choices(field, self.lang) for field in rows.fields}
+        self.console.say(rows.instruction.get(self.lang))
+        for field in rows.fields:
+            if picks[field.key] is not None:
+                self.console.say(self._options(picks[field.key] or [], True))
         while True:
             entries: list[Any] = []
             while True:
-                line = self._line(self.text["activity"].format(k=len(entries) + 1) + ":",
-                                  question)  # fmt: skip
+                line = self._line(f"{rows.label.get(self.lang)} {len(entries) + 1}:", question)
                 if not line or line.casefold() in SKIP:
                     break
-                parts = [part.strip() for part in line.rsplit(";", 2)]
-                if len(parts) == 3:
-                    parts[2] = str(self._pick(parts[2], categories))
-                    entries.append(dict(zip(present.ACTIVITY_FIELDS, parts, strict=True)))
+                parts = [part.strip() for part in line.rsplit(";", len(rows.fields))]
+                if len(parts) == len(rows.keys):
+                    for number, field in enumerate(rows.fields, start=1):
+                        options = picks[field.key]
+                        if options is not None:
+                            parts[number] = str(self._pick(parts[number], options))
+                    entries.append(dict(zip(rows.keys, parts, strict=True)))
                 else:
                     entries.append(line)
             if not entries:

@@ -52,7 +52,9 @@ def export_bytes(workspace: Workspace, registry: Registry, round_: Round, fmt: s
 
     modules = list(workspace.round_modules(round_, registry).modules.values())
     respondents = workspace.respondents(round_, with_names=with_names)
-    rows = table_rows(modules, respondents, workspace.settings.departments, with_names)
+    rows = table_rows(
+        modules, registry.question_types, respondents, workspace.settings.departments, with_names
+    )
     return write_csv(rows, delimiter)
 
 

@@ -9,7 +9,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ccassess import AnswerProblem, DefinitionContext, Question, QuestionType, Text
+from ccassess import (
+    AnswerProblem,
+    DefinitionContext,
+    ItemField,
+    ItemRows,
+    Question,
+    QuestionType,
+    Text,
+)
 
 CATEGORIES = ("customer", "selling", "reporting", "selling_harder")
 #: Categories whose time counts as serving customers (the score's numerator).
@@ -75,6 +83,25 @@ CATEGORY_ALIASES: dict[str, str] = {
 ITEM_KEYS = ("activity", "share", "category")
 MAX_ACTIVITY_CHARS = 200
 DEFAULT_MAX_ITEMS = 50
+#: Rows on an answer sheet for a question that sets no max_items (only one built in code:
+#: definitions always set it).
+DEFAULT_SHEET_ROWS = 25
+#: How activities are entered on answer sheets and in the terminal: one per row, the share
+#: and the category in columns of their own.
+SHARE = ItemField("share", Text("Anteil (%)", "Share (%)"), width=12, minimum=0, maximum=100)
+CATEGORY = ItemField("category", Text("Kategorie", "Category"), width=26, choices=CATEGORY_LABELS)
+ROW_LABEL = Text("Tätigkeit", "Activity")
+SHEET_HINT = Text(
+    "Spalte „Antwort“: Tätigkeit, Bericht oder Kennzahl; „Anteil (%)“: Anteil der Arbeitszeit; "
+    "„Kategorie“: aus der Liste",
+    "column 'Answer': activity, report or KPI; 'Share (%)': share of working time; "
+    "'Category': from the list",
+)
+LINE = Text("Tätigkeit; Anteil in %; Kategorie", "activity; share in %; category")
+INSTRUCTION = Text(
+    "Eine Tätigkeit pro Zeile: Tätigkeit; Anteil in %; Kategorie (Nummer). Leere Zeile = fertig.",
+    "One activity per line: activity; share in %; category (number). Empty line = done.",
+)
 #: Shares are percentages; a sum up to 100 plus rounding slack is accepted.
 _SLACK = 1e-6
 
@@ -130,6 +157,18 @@ class ActivityList(QuestionType):
             ctx.report("max_items", f"must be a whole number from 1 to 500, got {raw!r}")
             raw = DEFAULT_MAX_ITEMS
         return {"max_items": raw}
+
+    def items(self, question: Question) -> ItemRows | None:
+        rows = int(question.extra.get("max_items", DEFAULT_SHEET_ROWS))
+        return ItemRows(
+            count=rows,
+            label=ROW_LABEL,
+            answer="activity",
+            fields=(SHARE, CATEGORY),
+            hint=SHEET_HINT,
+            line=LINE,
+            instruction=INSTRUCTION,
+        )
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if not isinstance(value, list | tuple):

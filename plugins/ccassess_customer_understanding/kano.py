@@ -14,8 +14,10 @@ from typing import Any
 from ccassess import (
     DONT_KNOW,
     AnswerProblem,
+    Choice,
     DefinitionContext,
     Module,
+    Part,
     Question,
     QuestionType,
     Respondent,
@@ -66,6 +68,15 @@ _REACTION_ALIASES = {
     ),
 }
 REACTION_ALIASES = {alias: key for key, aliases in _REACTION_ALIASES.items() for alias in aliases}
+
+#: The two questions of a Kano item: its parts, as sheets and forms ask them.
+SIDES = ("functional", "dysfunctional")
+SIDE_LABELS = {
+    "functional": Text("funktional (wenn es angeboten würde)", "functional (if it were offered)"),
+    "dysfunctional": Text("dysfunktional (wenn es fehlte)", "dysfunctional (if it were missing)"),
+}
+#: Further names of the sides in a sheet's part column.
+SIDE_ALIASES = {"functional": ("funktional", "f"), "dysfunctional": ("dysfunktional", "d")}
 
 #: Category letters → analysis keys.
 CATEGORIES = {
@@ -135,11 +146,17 @@ def classify(functional: str, dysfunctional: str) -> str:
 
 
 class Kano(QuestionType):
-    """A feature asked functionally and dysfunctionally; classified, never scored."""
+    """A feature asked functionally and dysfunctionally; classified, never scored.
+
+    Its parts are the two sides, each answered with one of the five reactions and asked with
+    the item's own wording; both are needed, so "don't know" is for the whole item.
+    """
 
     name = "kano"
     keys = frozenset({"functional", "dysfunctional"})
     scored = False
+    partial = False
+    answer_type = Text("Einfachauswahl (Kano)", "single choice (Kano)")
 
     def configure(self, ctx: DefinitionContext) -> dict[str, Any]:
         return {
@@ -169,6 +186,15 @@ class Kano(QuestionType):
             if side not in answer:
                 raise AnswerProblem(f"the {side} answer is missing; a Kano item needs both")
         return {"functional": answer["functional"], "dysfunctional": answer["dysfunctional"]}
+
+    def choices(self, question: Question) -> Sequence[Choice] | None:
+        return [Choice(key, label) for key, label in REACTION_LABELS.items()]
+
+    def parts(self, question: Question, departments: Sequence[str]) -> Sequence[Part] | None:
+        return [
+            Part(side, SIDE_LABELS[side], question.extra.get(side), SIDE_ALIASES[side])
+            for side in SIDES
+        ]
 
     def describe(self, question: Question, value: Any, lang: str) -> str:
         category = CATEGORY_LABELS[classify(value["functional"], value["dysfunctional"])]

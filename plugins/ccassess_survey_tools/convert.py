@@ -17,10 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccassess.errors import Location, Problems, ValidationError
-from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
-from ccassess.model.answers import DONT_KNOW
-from ccassess.model.questionnaire import Question
+from ccassess import (
+    DONT_KNOW,
+    ImportContext,
+    Location,
+    Question,
+    RawRespondent,
+    SourceMap,
+    ValidationError,
+)
+from ccassess.errors import Problems
 from ccassess_survey_tools.export import STATUS_WORDS, Column, Export, Response, short_hash
 from ccassess_survey_tools.mapping import (
     ColumnRule,
@@ -93,10 +99,11 @@ class Plan:
         """An answer's value: the mapping's answers first, then a certain automatic match."""
         assert plan.target is not None
         question = self.question(plan)
-        if question is not None and question.type == "text":
+        qtype = self.index.type_of(question) if question is not None else None
+        if question is not None and qtype is not None and qtype.entry == "text":
             return Value(raw, 1.0, "text")
-        if question is not None and question.type == "multiple_choice" and plan.target.part \
-                is None:  # fmt: skip
+        if question is not None and qtype is not None and qtype.multiple \
+                and plan.target.part is None:  # fmt: skip
             return self._choices(plan, question, raw)
         mapped = self._mapped(plan, raw)
         return mapped if mapped is not None else self.automatic(plan, raw)
@@ -200,7 +207,7 @@ def _one_column_per_target(plan: Plan) -> None:
     """Two columns for one answer: a multi-select whole and per option (KoboToolbox), or two
     columns matched to the same question."""
     whole = {p.target.key: p for p in plan.columns if p.target and p.target.part is None
-             and (q := plan.question(p)) is not None and q.type == "multiple_choice"}  # fmt: skip
+             and plan.index.multiple(p.target)}  # fmt: skip
     by_option = {p.target.key for p in plan.columns if p.target and p.target.part is not None
                  and not p.doubt}  # fmt: skip
     for key, entry in list(whole.items()):
@@ -215,8 +222,8 @@ def _one_column_per_target(plan: Plan) -> None:
         target = entry.target
         if target is None:
             continue
-        if target.part is not None and target.key in whole and (q := plan.question(entry)) \
-                is not None and q.type == "multiple_choice":  # fmt: skip
+        if target.part is not None and target.key in whole \
+                and plan.index.multiple(target):  # fmt: skip
             other = whole[target.key]
             if entry.rule is not None and other.rule is not None:
                 plan.problems.error(
@@ -383,7 +390,7 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
             if module is None:
                 module = SourceMap(location=where)
                 answers.put(target.module, module, where)
-            if question.type == "multiple_choice":
+            if index.type_of(question).multiple:
                 if target.part is not None:
                     if value.value is True:
                         items, _ = chosen.setdefault((target.module, target.question), ([], where))
@@ -407,9 +414,10 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
                     isinstance(value, dict)
                     and value
                     and set(value.values()) == {DONT_KNOW}
-                    and index.questions[(module_id, question_id)].type != "matrix"
+                    and not index.type_of(index.questions[(module_id, question_id)]).partial
                 ):
-                    given[question_id] = DONT_KNOW  # "don't know" on every side of a Kano item
+                    # "don't know" on every part of one that needs all (a Kano item)
+                    given[question_id] = DONT_KNOW
         for module_id in [m for m, given in answers.items() if not given]:
             del answers[module_id]
         if not answers:
@@ -584,9 +592,10 @@ def _proposed_answers(
     raw_of: dict[str, str] = {}
     for entry in plan.columns:
         question = plan.question(entry)
-        if entry.target is None or question is None or question.type in ("text", "number"):
+        if entry.target is None or question is None:
             continue
-        if question.type == "multiple_choice" and entry.target.part is not None:
+        qtype = plan.index.type_of(question)
+        if qtype.entry in ("text", "number") or (qtype.multiple and entry.target.part is not None):
             continue
         for raw in _distinct(entry, question, plan):
             key = normal(raw)
@@ -610,7 +619,7 @@ def _proposed_answers(
 
 
 def _distinct(entry: ColumnPlan, question: Question, plan: Plan) -> Iterable[str]:
-    if question.type != "multiple_choice":
+    if not plan.index.type_of(question).multiple:
         return entry.column.values
     parts: dict[str, None] = {}
     for raw in entry.column.values:
@@ -621,7 +630,7 @@ def _distinct(entry: ColumnPlan, question: Question, plan: Plan) -> Iterable[str
 
 def _suggested(plan: Plan, entry: ColumnPlan, question: Question, raw: str) -> Value:
     value = plan.automatic(entry, raw)
-    if question.type == "multiple_choice" and isinstance(value.value, list):
+    if plan.index.type_of(question).multiple and isinstance(value.value, list):
         return Value(value.value[0] if len(value.value) == 1 else None, value.confidence,
                      value.reason)  # fmt: skip
     return value

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccassess.errors import Location, Problems
-from ccassess.model.answers import DONT_KNOW
+from ccassess import DONT_KNOW, Location
+from ccassess.errors import Problems
 from ccassess_survey_tools.matching import FIELDS, QuestionIndex, Target
 from ccassess_survey_tools.words import normal
 
@@ -98,7 +98,7 @@ def parse_target(text: str, index: QuestionIndex) -> tuple[Target | None, str | 
             return None, (f"{module_id}.{question_id} has no row, part or option {part!r}; it "
                           f"has: {names}")  # fmt: skip
         return Target(module_id, question_id, found), None
-    if parts and question.type != "multiple_choice":
+    if parts and not index.type_of(question).multiple:
         names = ", ".join(p.id for p in parts)
         return None, (f"{module_id}.{question_id} is a {question.type} question: name the row "
                       f"or part in brackets, e.g. {module_id}.{question_id}[{parts[0].id}] "

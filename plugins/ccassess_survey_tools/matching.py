@@ -18,17 +18,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ccassess.model.answers import DONT_KNOW
-from ccassess.model.questionnaire import Module, Question
-from ccassess.questions import present
-from ccassess.questions.types import AnswerProblem, QuestionType
+from ccassess import DONT_KNOW, AnswerProblem, Module, Question, QuestionType
 from ccassess_survey_tools.words import Closest, compact, normal, without_numbering
 
 #: At or above: used without asking. Below `GUESS`: no match at all.
 SURE = 0.97
 GUESS = 0.6
-#: Question types a survey tool cannot ask in columns (the activity list is a table).
-UNSUPPORTED_TYPES = {present.ACTIVITY_LIST}
 #: Targets that are not questions: the respondent's details.
 FIELDS = ("department", "role", "perspective", "id")
 _FIELD_WORDS = {
@@ -104,8 +99,9 @@ class QuestionIndex:
         self.option_labels: dict[str, list[Target]] = {}
         for module in modules.values():
             for _, question in module.questions():
-                if question.type in UNSUPPORTED_TYPES:
-                    continue
+                qtype = types[question.type]
+                if qtype.items(question) is not None:
+                    continue  # a table of items: survey tools cannot ask it in columns
                 key = (module.id, question.id)
                 self.questions[key] = question
                 self.ids.setdefault(compact(question.id), []).append(key)
@@ -115,26 +111,17 @@ class QuestionIndex:
                         for text in (wording.de, wording.en):
                             self._text(text, whole)
                 parts: list[Part] = []
-                if question.type == "matrix":
-                    for row in present.matrix_rows(question, self.departments):
-                        labels = {normal(row.id), normal(row.label.de or ""),
-                                  normal(row.label.en or "")} - {""}  # fmt: skip
-                        parts.append(
-                            Part(
-                                row.id, tuple(labels), (compact(row.id), compact(xml_name(row.id)))
-                            )
-                        )
-                elif question.type == present.KANO:
-                    for name in present.KANO_PARTS:
-                        label = present.KANO_PART_LABELS[name]
-                        texts = {normal(name), normal(label.de or ""), normal(label.en or "")}
-                        extra = question.extra.get(name)
-                        for text in (getattr(extra, "de", None), getattr(extra, "en", None)):
-                            if text:
-                                texts.add(normal(text))
-                                self._text(text, Target(module.id, question.id, name))
-                        parts.append(Part(name, tuple(texts - {""}), (compact(name),)))
-                elif question.type == "multiple_choice":
+                for part in qtype.parts(question, self.departments) or ():
+                    names = (part.id, part.label.de or "", part.label.en or "")
+                    texts = {normal(name) for name in names}
+                    wording = part.wording
+                    for text in (getattr(wording, "de", None), getattr(wording, "en", None)):
+                        if text:
+                            texts.add(normal(text))
+                            self._text(text, Target(module.id, question.id, part.id))
+                    codes = (compact(part.id), compact(xml_name(part.id)))
+                    parts.append(Part(part.id, tuple(texts - {""}), codes))
+                if qtype.multiple:
                     for option in question.options:
                         labels = {normal(option.id), normal(option.label.de or ""),
                                   normal(option.label.en or "")} - {""}  # fmt: skip
@@ -176,6 +163,14 @@ class QuestionIndex:
 
     def question(self, target: Target) -> Question | None:
         return self.questions.get(target.key) if target.key else None
+
+    def type_of(self, question: Question) -> QuestionType:
+        return self.types[question.type]
+
+    def multiple(self, target: Target) -> bool:
+        """Whether the target's question is answered with several of its options."""
+        question = self.question(target)
+        return question is not None and self.type_of(question).multiple
 
     def has_parts(self, target: Target) -> bool:
         return target.key in self.parts
@@ -245,11 +240,7 @@ def match_column(column: Any, index: QuestionIndex,
     def consider(target: Target, score: float, reason: str) -> None:
         if allowed is not None and not allowed(target):
             return
-        if (
-            target.part is None
-            and index.has_parts(target)
-            and index.question(target).type != "multiple_choice"
-        ):  # type: ignore[union-attr]
+        if target.part is None and index.has_parts(target) and not index.multiple(target):
             score = min(score, 0.8)  # a matrix or Kano question needs its row or part
         if score > scores.get(target, (0.0, ""))[0]:
             scores[target] = (score, reason)
@@ -407,32 +398,32 @@ class AnswerMatcher:
         question = self.index.question(target)
         if question is None:
             return NO_MATCH
-        if question.type == "multiple_choice" and target.part is not None:
+        qtype = self.index.type_of(question)
+        if qtype.multiple and target.part is not None:
             return Value(text not in NOT_SELECTED, 1.0, "ticked" if text else "")
         if text in DONT_KNOW_WORDS and question.dont_know:
             strong = text in {normal("weiß nicht"), normal("don't know"), normal("weiss nicht"),
                               normal("dont_know"), normal("dont know")}  # fmt: skip
             return Value(DONT_KNOW, 1.0 if strong else 0.9, "don't know")
-        kind = question.type
-        if question.scale is not None and kind in ("likert", "matrix"):
+        choices = qtype.choices(question)
+        if question.scale is not None and _scale_points(choices, question):
             return self._scale(question, raw, text, siblings)
-        if kind == "yes_partly_no":
-            for value, words in YES_PARTLY_NO_WORDS.items():
-                if text in {normal(w) for w in words}:
-                    return Value(value, 1.0, "yes/partly/no")
-            return NO_MATCH
-        if kind == "single_choice":
-            return self._option(question, raw, text)
-        if kind == "multiple_choice":
+        if question.options and qtype.multiple:
             return self._options(question, raw, separator)
-        if kind == "number":
+        if question.options:
+            return self._option(question, raw, text)
+        if qtype.entry == "number":
             number = raw.strip().replace(" ", "")
             if re.fullmatch(r"-?\d+(?:[.,]\d+)?", number):
                 return Value(float(number.replace(",", ".")) if re.search(r"[.,]", number)
                              else int(number), 1.0, "a number")  # fmt: skip
             return NO_MATCH
-        if kind == "text":
+        if qtype.entry == "text":
             return Value(raw, 1.0, "text")
+        values = {choice.value for choice in choices or ()}
+        for value, words in YES_PARTLY_NO_WORDS.items():
+            if value in values and text in {normal(w) for w in words}:
+                return Value(value, 1.0, "yes/partly/no")
         return self._by_type(question, target, raw)
 
     def _by_type(self, question: Question, target: Target, raw: str) -> Value:
@@ -440,7 +431,11 @@ class AnswerMatcher:
         qtype = self.index.types.get(question.type)
         if qtype is None:
             return NO_MATCH
-        labels = present.all_labels(qtype, question)
+        labels = {
+            label.get(lang).casefold(): choice_value
+            for lang in ("de", "en")
+            for choice_value, label in qtype.choices(question) or ()
+        }
         value = labels.get(raw.strip().casefold(), raw.strip())
         try:  # a part (Kano side) is checked with every part given the same answer
             parts = self.index.parts.get(target.key or ("", ""), [])
@@ -534,6 +529,7 @@ class AnswerMatcher:
 
     def _field(self, name: str, raw: str) -> Value:
         from ccassess.forms.xlsform import xml_name
+        from ccassess.questions.present import perspective_from_label
 
         text = normal(raw)
         if name == "department":
@@ -547,7 +543,7 @@ class AnswerMatcher:
                 return Value(best[1], min(best[0], 0.95) * 0.95, "similar to a department")
             return Value(raw.strip(), 0.5, "not a department of the assessment")
         if name == "perspective":
-            value = present.perspective_from_label(raw)
+            value = perspective_from_label(raw)
             if value in ("internal", "customer"):
                 return Value(value, 1.0, "a perspective")
             if text in {"staff", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "employee"}:
@@ -556,6 +552,12 @@ class AnswerMatcher:
                 return Value("customer", 1.0, "a perspective")
             return NO_MATCH
         return Value(raw.strip(), 1.0, name)
+
+
+def _scale_points(choices: Any, question: Question) -> bool:
+    """Whether a question's cells are points of its scale (a likert item, a matrix row)."""
+    assert question.scale is not None
+    return [choice.value for choice in choices or ()] == list(question.scale.values)
 
 
 def split_choices(raw: str, separator: str, question: Question) -> list[str]:

@@ -196,8 +196,9 @@ typed = st.sampled_from([
 cell_texts = st.one_of(typed, st.text(max_size=40))
 column_names = st.one_of(
     st.sampled_from([*META_COLUMNS, *(name for module in SHEET_MODULES
-                                      for name, _, _ in answer_columns(module, ("Vertrieb",
-                                                                                "Marketing")))]),
+                                      for name, _, _ in answer_columns(
+                                          module, REGISTRY.question_types,
+                                          ("Vertrieb", "Marketing")))]),
     st.text(max_size=20),
 )  # fmt: skip
 sheet_sections = st.sampled_from(["respondent", "leadership", "silo_check", "customer_or_reporting",

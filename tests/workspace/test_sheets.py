@@ -24,7 +24,10 @@ def likert_answers(registry: Registry, module_id: str, perspective: str, value: 
     plain: dict[str, Any] = {}
     for _, question in module.questions():
         if question.type == "likert" and question.asked_of(perspective):
-            label = next(c.label for c in present.scale_choices(question, lang) if c.value == value)
+            qtype = registry.question_types[question.type]
+            label = next(
+                c.label for c in present.choices(qtype, question, lang) or [] if c.value == value
+            )
             cells[question.id] = label
             plain[question.id] = value
     return cells, plain

@@ -1,0 +1,284 @@
+"""The core's question types: likert, yes/partly/no, single and multiple choice, number, free
+text and matrix. They are contributed through the same `ccassess_question_types` hook that
+plugins use (`ccassess/plugin/core.py`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ccassess.model.answers import DONT_KNOW
+from ccassess.model.questionnaire import DEPARTMENT_ROWS, Question, Scale
+from ccassess.questions.types import AnswerProblem, Choice, Part, QuestionType
+from ccassess.text import Text
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _scale_value(scale: Scale, value: Any) -> int:
+    if type(value) is int and scale.start <= value < scale.start + scale.points:
+        return value  # the common case, checked first
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value not in scale.values:
+        raise AnswerProblem(
+            f"{value!r} is not on the scale; "
+            f"allowed: {scale.start}–{scale.start + scale.points - 1}"
+        )
+    return value
+
+
+def _scale_score(scale: Scale, value: int) -> float:
+    return (value - scale.start) / (scale.points - 1)
+
+
+def scale_choices(scale: Scale) -> list[Choice]:
+    """The points of a scale with their labels in both languages."""
+    return [
+        Choice(value, Text(scale.label(value, "de"), scale.label(value, "en")))
+        for value in scale.values
+    ]
+
+
+class Likert(QuestionType):
+    name = "likert"
+    needs_scale = True
+    answer_type = Text("Skala", "scale")
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        assert question.scale is not None
+        return _scale_value(question.scale, value)
+
+    def score(self, question: Question, value: Any) -> float | None:
+        assert question.scale is not None
+        return _scale_score(question.scale, value)
+
+    def describe(self, question: Question, value: Any, lang: str) -> str:
+        assert question.scale is not None
+        return f"{value} – {question.scale.label(value, lang)}"
+
+    def allowed(self, question: Question, lang: str) -> str:
+        assert question.scale is not None
+        return f"{question.scale.start}–{question.scale.start + question.scale.points - 1}"
+
+    def choices(self, question: Question) -> Sequence[Choice] | None:
+        assert question.scale is not None
+        return scale_choices(question.scale)
+
+
+YES_PARTLY_NO = {"yes": 1.0, "partly": 0.5, "no": 0.0}
+YES_PARTLY_NO_LABELS = {
+    "yes": Text("ja", "yes"),
+    "partly": Text("teilweise", "partly"),
+    "no": Text("nein", "no"),
+}
+
+
+class YesPartlyNo(QuestionType):
+    name = "yes_partly_no"
+    answer_type = Text("Einfachauswahl", "single choice")
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        if value is True:
+            return "yes"
+        if value is False:
+            return "no"
+        text = str(value).strip().lower()
+        for key, label in YES_PARTLY_NO_LABELS.items():
+            if text in (key, (label.de or "").lower()):
+                return key
+        raise AnswerProblem(f"{value!r} is not an answer here; allowed: yes, partly, no")
+
+    def score(self, question: Question, value: Any) -> float | None:
+        return YES_PARTLY_NO[value]
+
+    def describe(self, question: Question, value: Any, lang: str) -> str:
+        return YES_PARTLY_NO_LABELS[value].get(lang)
+
+    def allowed(self, question: Question, lang: str) -> str:
+        return ", ".join(label.get(lang) for label in YES_PARTLY_NO_LABELS.values())
+
+    def choices(self, question: Question) -> Sequence[Choice] | None:
+        return [Choice(key, label) for key, label in YES_PARTLY_NO_LABELS.items()]
+
+
+class SingleChoice(QuestionType):
+    name = "single_choice"
+    needs_options = True
+    answer_type = Text("Einfachauswahl", "single choice")
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        ids = {option.id for option in question.options}
+        if str(value) not in ids:
+            raise AnswerProblem(f"{value!r} is not an option; allowed: {', '.join(sorted(ids))}")
+        return str(value)
+
+    def score(self, question: Question, value: Any) -> float | None:
+        option = next(o for o in question.options if o.id == value)
+        return option.score
+
+    def is_scored(self, question: Question) -> bool:
+        return self.scored and any(o.score is not None for o in question.options)
+
+    def describe(self, question: Question, value: Any, lang: str) -> str:
+        option = next((o for o in question.options if o.id == value), None)
+        return option.label.get(lang) if option else str(value)
+
+    def allowed(self, question: Question, lang: str) -> str:
+        return ", ".join(o.id for o in question.options)
+
+    def choices(self, question: Question) -> Sequence[Choice] | None:
+        return [Choice(option.id, option.label) for option in question.options]
+
+
+class MultipleChoice(SingleChoice):
+    name = "multiple_choice"
+    multiple = True
+    answer_type = Text("Mehrfachauswahl", "multiple choice")
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, list):
+            raise AnswerProblem("expected a list of option ids")
+        chosen = [SingleChoice.check(self, question, item, departments) for item in value]
+        if len(set(chosen)) != len(chosen):
+            raise AnswerProblem("an option is chosen twice")
+        return chosen
+
+    def score(self, question: Question, value: Any) -> float | None:
+        best = sum(o.score for o in question.options if o.score and o.score > 0)
+        if not best:
+            return None
+        got = sum(o.score or 0.0 for o in question.options if o.id in value)
+        return min(1.0, max(0.0, got / best))
+
+    def describe(self, question: Question, value: Any, lang: str) -> str:
+        return "; ".join(SingleChoice.describe(self, question, item, lang) for item in value)
+
+
+class Number(QuestionType):
+    name = "number"
+    entry = "number"
+    answer_type = Text("Zahl", "number")
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        if isinstance(value, str):
+            try:
+                value = float(value.strip().replace(",", "."))
+            except ValueError:
+                raise AnswerProblem(f"{value!r} is not a number") from None
+        if not _is_number(value) or not math.isfinite(value):
+            raise AnswerProblem(f"{value!r} is not a finite number")
+        if question.minimum is not None and value < question.minimum:
+            raise AnswerProblem(f"{value} is below the minimum {question.minimum:g}")
+        if question.maximum is not None and value > question.maximum:
+            raise AnswerProblem(f"{value} is above the maximum {question.maximum:g}")
+        return int(value) if float(value).is_integer() else float(value)
+
+    def score(self, question: Question, value: Any) -> float | None:
+        if question.score_range is None:
+            return None
+        low, high = question.score_range
+        return min(1.0, max(0.0, (value - low) / (high - low)))
+
+    def is_scored(self, question: Question) -> bool:
+        return self.scored and question.score_range is not None
+
+    def describe(self, question: Question, value: Any, lang: str) -> str:
+        unit = f" {question.unit.get(lang)}" if question.unit else ""
+        return f"{value:g}{unit}"
+
+    def allowed(self, question: Question, lang: str) -> str:
+        low = "" if question.minimum is None else f"{question.minimum:g}"
+        high = "" if question.maximum is None else f"{question.maximum:g}"
+        return f"a number {low}–{high}".strip()
+
+
+class FreeText(QuestionType):
+    name = "text"
+    scored = False
+    entry = "text"
+    answer_type = Text("Freitext", "free text")
+    max_length = 10_000
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise AnswerProblem("expected text")
+        text = str(value)
+        if len(text) > self.max_length:
+            raise AnswerProblem(f"text is {len(text):,} characters; the limit is 10,000")
+        return text
+
+    def allowed(self, question: Question, lang: str) -> str:
+        return "Freitext" if lang == "de" else "free text"
+
+
+class Matrix(QuestionType):
+    """Rows × one scale. Rows may be the assessment's departments (the silo check's matrix)."""
+
+    name = "matrix"
+    needs_scale = True
+    needs_rows = True
+    answer_type = Text("Matrixzeile (Skala)", "matrix row (scale)")
+
+    def parts(self, question: Question, departments: Sequence[str]) -> Sequence[Part] | None:
+        if question.rows == DEPARTMENT_ROWS:
+            return [Part(name, Text(name, name)) for name in departments]
+        return [Part(row.id, row.label) for row in question.rows]  # type: ignore[union-attr]
+
+    def rows(self, question: Question, departments: tuple[str, ...]) -> list[str]:
+        if question.rows == DEPARTMENT_ROWS:
+            return list(departments)
+        return [row.id for row in question.rows]  # type: ignore[union-attr]
+
+    def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        assert question.scale is not None
+        if not isinstance(value, (dict, Mapping)):  # dict first: the ABC check is slow
+            raise AnswerProblem("expected a mapping of row → scale value")
+        rows = self.rows(question, departments)
+        checked: dict[str, Any] = {}
+        for row, cell in value.items():
+            if str(row) not in rows:
+                raise AnswerProblem(f"unknown row {row!r}; rows: {', '.join(rows)}")
+            if cell is None:
+                continue
+            if cell == DONT_KNOW:
+                checked[str(row)] = DONT_KNOW
+                continue
+            try:
+                checked[str(row)] = _scale_value(question.scale, cell)
+            except AnswerProblem as exc:
+                raise AnswerProblem(f"row {row!r}: {exc}") from None
+        return checked
+
+    def score(self, question: Question, value: Any) -> float | None:
+        assert question.scale is not None
+        cells = [v for v in value.values() if v != DONT_KNOW]
+        if not cells:
+            return None
+        return sum(_scale_score(question.scale, v) for v in cells) / len(cells)
+
+    def describe(self, question: Question, value: Any, lang: str) -> str:
+        return "; ".join(f"{row}: {cell}" for row, cell in value.items())
+
+    def choices(self, question: Question) -> Sequence[Choice] | None:
+        assert question.scale is not None
+        return scale_choices(question.scale)
+
+
+CORE_TYPES: tuple[type[QuestionType], ...] = (
+    Likert,
+    YesPartlyNo,
+    SingleChoice,
+    MultipleChoice,
+    Number,
+    FreeText,
+    Matrix,
+)
