@@ -360,9 +360,9 @@ class _ModuleBuilder:
             scale = self._question_scale(spec, path, type_name)
         elif "scale" in spec:
             c.error(join(path, "scale"), f"a {type_name} question has no scale", spec, "scale")
-        options = self._options(spec, path, type_name)
-        rows = self._rows(spec, path, type_name)
-        minimum, maximum, score_range = self._number_settings(spec, path, type_name)
+        options = self._options(spec, path, type_name, qtype)
+        rows = self._rows(spec, path, type_name, qtype)
+        minimum, maximum, score_range = self._number_settings(spec, path, type_name, qtype)
         extra: dict[str, Any] = {}
         if qtype is not None:
 
@@ -428,9 +428,11 @@ class _ModuleBuilder:
             return self.scales[raw]
         return self._scale(raw, join(path, "scale"), spec, "scale") or DEFAULT_SCALE
 
-    def _options(self, spec: Mapping, path: str, type_name: str) -> tuple[Option, ...]:
+    def _options(
+        self, spec: Mapping, path: str, type_name: str, qtype: QuestionType | None
+    ) -> tuple[Option, ...]:
         c = self.check
-        if type_name not in ("single_choice", "multiple_choice"):
+        if qtype is None or not qtype.needs_options:
             if "options" in spec:
                 c.error(join(path, "options"), f"a {type_name} question has no options", spec)
             return ()
@@ -457,9 +459,11 @@ class _ModuleBuilder:
             options.append(Option(option_id, label, score))
         return tuple(options)
 
-    def _rows(self, spec: Mapping, path: str, type_name: str) -> tuple[Option, ...] | str:
+    def _rows(
+        self, spec: Mapping, path: str, type_name: str, qtype: QuestionType | None
+    ) -> tuple[Option, ...] | str:
         c = self.check
-        if type_name != "matrix":
+        if qtype is None or not qtype.needs_rows:
             if "rows" in spec:
                 c.error(join(path, "rows"), f"a {type_name} question has no rows", spec, "rows")
             return ()
@@ -475,17 +479,19 @@ class _ModuleBuilder:
                     Option(c.string(item, "id", where), c.text(item, "label", where) or Text())
                 )
         if "rows" in spec and not rows:
-            c.error(join(path, "rows"), "a matrix needs rows (a list, or 'departments')", spec)
+            message = f"a {type_name} needs rows (a list, or 'departments')"
+            c.error(join(path, "rows"), message, spec)
         return tuple(rows)
 
     def _number_settings(
-        self, spec: Mapping, path: str, type_name: str
+        self, spec: Mapping, path: str, type_name: str, qtype: QuestionType | None
     ) -> tuple[float | None, float | None, tuple[float, float] | None]:
         c = self.check
-        if type_name != "number":
+        if qtype is None or qtype.entry != "number":
+            numeric = " or ".join(sorted(n for n, t in self.types.items() if t.entry == "number"))
             for key in ("min", "max", "unit", "score"):
                 if key in spec:
-                    c.error(join(path, key), f"only number questions have {key!r}", spec, key)
+                    c.error(join(path, key), f"only {numeric} questions have {key!r}", spec, key)
             return None, None, None
         minimum = c.number(spec, "min", path)
         maximum = c.number(spec, "max", path)
