@@ -94,7 +94,7 @@ def broken_plugin(folder: Path, body: str) -> Path:
         ),
         (
             "CCASSESS_PLUGIN_API = '2.0'\n",
-            "plugin 'local:broken': needs plugin API 2.0, this ccassess provides 1.0; skipped",
+            "plugin 'local:broken': needs plugin API 2.0, this ccassess provides 1.1; skipped",
         ),
         (
             "@hookimpl\ndef ccassess_modules():\n"

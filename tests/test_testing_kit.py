@@ -165,7 +165,7 @@ def test_broken_plugin_raises_or_is_listed() -> None:
 
     future = types.ModuleType("future")
     future.CCASSESS_PLUGIN_API = "1.99"  # type: ignore[attr-defined]
-    with pytest.raises(PluginError, match=r"needs plugin API 1\.99, this ccassess provides 1\.0"):
+    with pytest.raises(PluginError, match=r"needs plugin API 1\.99, this ccassess provides 1\.1"):
         make_kit(future)
 
 

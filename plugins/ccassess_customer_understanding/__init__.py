@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The hooks import what they need when they run: the plugin loads with every command.
 
-CCASSESS_PLUGIN_API = "1.0"
+CCASSESS_PLUGIN_API = "1.1"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
 ANALYSIS_KEY = "kano"
 
