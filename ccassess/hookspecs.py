@@ -26,12 +26,14 @@ hookspec = pluggy.HookspecMarker("ccassess")
 
 @hookspec
 def ccassess_question_types() -> Sequence[QuestionType]:
-    """Contribute question types (how answers are checked and scored).
+    """Contribute question types (how answers are checked, scored and asked).
 
     Called once when plugins load, before any module is built. Return a list of
     ``ccassess.QuestionType`` instances; each ``name`` must be unique across all plugins.
     A type decides which extra definition keys it accepts (``keys``), how an answer is
-    checked (``check``), and how it scores in 0..1 (``score``; ``None`` for unscored).
+    checked (``check``), and how it scores in 0..1 (``score``; ``None`` for unscored), and
+    describes how its questions are asked (``choices``, ``parts``, ``items``, ``entry``), so
+    that answer sheets, forms and the terminal questionnaire treat it like a built-in type.
     The core types (likert, yes_partly_no, single_choice, multiple_choice, number, text,
     matrix) are contributed through this same hook.
     """
