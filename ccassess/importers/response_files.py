@@ -20,9 +20,6 @@ from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions.types import AnswerProblem, QuestionType
 
-if TYPE_CHECKING:  # merged
-    from ccassess.plugin.manager import Plugins
-
 if TYPE_CHECKING:
     from ccassess.plugin.manager import Plugins
 
