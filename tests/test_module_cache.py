@@ -1,4 +1,5 @@
-"""The start-up caches (ccassess/definitions/cache.py) and the records behind a fast start-up.
+"""The start-up caches (ccassess/definitions/cache.py, ccassess/plugin/entry_points.py) and
+the records behind a fast start-up.
 
 Cached modules must equal freshly built ones, follow every change of their file and of the
 question types, survive a damaged or unusable cache folder, and never hide an invalid file.
@@ -23,7 +24,6 @@ import pytest
 
 from ccassess import QuestionType, hookimpl
 from ccassess.actions.load_plugins import load_registry
-from ccassess.definitions.cache import entry_points
 from ccassess.errors import ValidationError
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import (
@@ -36,6 +36,7 @@ from ccassess.model.questionnaire import (
     Scale,
 )
 from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.entry_points import entry_points
 from ccassess.plugin.manager import PluginFailure, PluginInfo
 from ccassess.plugin.registry import ModuleSummary, Registry
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from ccassess import hookspecs
-from ccassess.definitions.cache import EntryPointRecord, entry_points
+from ccassess.plugin.entry_points import EntryPointRecord, entry_points
 from ccassess.records import FACTORY, Record, record
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ class Plugins:
         """Load the `ccassess` entry-point group; `only` (or $CCASSESS_LOAD_PLUGINS) restricts.
 
         The group is read through the entry-point cache
-        (`ccassess.definitions.cache.entry_points`), which asks `importlib.metadata` only when the
+        (`ccassess.plugin.entry_points`), which asks `importlib.metadata` only when the
         installed packages may have changed."""
         if only is None and ENV_LOAD in os.environ:
             only = [n.strip() for n in os.environ[ENV_LOAD].split(",") if n.strip()]
