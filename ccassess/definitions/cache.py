@@ -3,8 +3,9 @@ every module file again (PyYAML, the strict reader and the loader).
 
 Modules built from files are stored by a hash (BLAKE2b) of the file's bytes and path,
 together with everything that decides how a file is built: the ccassess version and the
-source files of `ccassess/` and `ccassess/io/`, the Python version, and each question type
-(name, owning plugin and its version, the source files beside its classes, its settings).
+source files of `ccassess/` and its `definitions/`, `io/` and `model/` (`SOURCE_FOLDERS`),
+the Python version, and each question type (name, owning plugin and its version, the source
+files beside its classes, its settings).
 Only modules that validated are stored, so an invalid file reports its problems every time.
 A damaged entry is replaced. The folder and its rules are those of ccassess.io.cache_files.
 
@@ -37,7 +38,13 @@ if TYPE_CHECKING:
 FORMAT = 1
 #: Cached modules not written for this long are removed when a new one is stored.
 MAX_AGE_SECONDS = 30 * 24 * 3600
-_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+_CCASSESS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+#: The folders whose source files decide how a module file is built: the loader, the strict
+#: reader and checker, and the model classes that are pickled (with the top-level modules).
+SOURCE_FOLDERS = (
+    _CCASSESS,
+    *(os.path.join(_CCASSESS, sub) for sub in ("definitions", "io", "model")),
+)
 #: `ccassess.definitions.loading.MAX_MODULE_BYTES`, repeated so that a hit does not import
 #: the loader
 #: (larger files are left to the loader, which refuses them).
@@ -206,7 +213,7 @@ def _context(
 ) -> bytes | None:
     """Everything besides the file that decides how a module file is built; None if some of
     it cannot be pinned down (then modules are not cached)."""
-    folders = {_PACKAGE, os.path.join(_PACKAGE, "io")}
+    folders = set(SOURCE_FOLDERS)
     described: list[Any] = []
     for name, qtype in types.items():
         kind = type(qtype)
