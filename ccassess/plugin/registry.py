@@ -13,6 +13,7 @@ that `ccassess modules` lists, is read at once).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,15 +21,14 @@ from ccassess.definitions.cache import ModuleCache
 from ccassess.model.questionnaire import Module
 from ccassess.plugin.manager import Plugins
 from ccassess.questions.types import QuestionType
-from ccassess.records import FrozenRecord, Record, record, set_field
 from ccassess.text import Text
 
 if TYPE_CHECKING:
     from ccassess.errors import PluginError, Problem
 
 
-@record
-class ModuleSummary(FrozenRecord):
+@dataclass(frozen=True)
+class ModuleSummary:
     """What listing a module shows (`ccassess modules`) and what the registry checks."""
 
     id: str
@@ -40,24 +40,6 @@ class ModuleSummary(FrozenRecord):
     languages: tuple[str, ...]
     #: The question types it uses.
     question_types: frozenset[str]
-
-    def __init__(
-        self,
-        id: str,
-        version: str,
-        title: Text,
-        dimensions: int,
-        questions: int,
-        languages: tuple[str, ...],
-        question_types: frozenset[str],
-    ) -> None:
-        set_field(self, "id", id)
-        set_field(self, "version", version)
-        set_field(self, "title", title)
-        set_field(self, "dimensions", dimensions)
-        set_field(self, "questions", questions)
-        set_field(self, "languages", languages)
-        set_field(self, "question_types", question_types)
 
     @classmethod
     def of(cls, module: Module) -> ModuleSummary:
@@ -118,23 +100,13 @@ class ModuleEntry:
         return f"ModuleEntry({self.summary.id!r}, plugin={self.plugin!r}{loaded})"
 
 
-@record
-class Registry(Record):
+@dataclass
+class Registry:
     """The loaded plugins, the question types and the modules they contribute."""
 
     plugins: Plugins
     question_types: dict[str, QuestionType]
     entries: dict[str, ModuleEntry]
-
-    def __init__(
-        self,
-        plugins: Plugins,
-        question_types: dict[str, QuestionType],
-        entries: dict[str, ModuleEntry],
-    ) -> None:
-        self.plugins = plugins
-        self.question_types = question_types
-        self.entries = entries
 
     @property
     def modules(self) -> dict[str, Module]:
