@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ccassess.model.questionnaire import Perspective
+if TYPE_CHECKING:
+    from ccassess.model.questionnaire import Perspective
 
 #: The answer value that means "don't know / not applicable": excluded from scores, counted
 #: in coverage as asked but not answered.

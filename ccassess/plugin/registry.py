@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.definitions.cache import ModuleCache
-from ccassess.model.questionnaire import Module
 from ccassess.plugin.manager import Plugins
 from ccassess.questions.types import QuestionType
 from ccassess.text import Text
 
 if TYPE_CHECKING:
     from ccassess.errors import PluginError, Problem
+    from ccassess.model.questionnaire import Module
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,8 @@ class ModuleEntry:
         warnings: list[Problem] | None = None,
         summary: ModuleSummary | None = None,
     ) -> None:
-        self._module = module if isinstance(module, Module) else None
-        self._load = None if isinstance(module, Module) else module
+        self._module = None if callable(module) else module
+        self._load = module if callable(module) else None
         self.plugin = plugin
         self.warnings = [] if warnings is None else warnings
         self._summary = summary
@@ -179,25 +179,25 @@ def _modules(
     cache: ModuleCache | None = None
     contributions: list[tuple[str, Any]] = []
     for name, result in plugins.call_each("ccassess_modules"):
-        items = plugins.expect_list(name, "ccassess_modules", result, (Module, str, Path, dict))
+        items = plugins.expect_list(name, "ccassess_modules", result, _contributed(result))
         contributions.extend((name, item) for item in items)
     contributions.extend(("local", path) for path in local_yaml)
     for plugin, item in contributions:
         if plugins.pm.get_plugin(plugin) is None and plugin != "local":
             continue  # rejected while loading an earlier module
         try:
-            if isinstance(item, Module):
-                entry = ModuleEntry(item, plugin)
-            elif isinstance(item, dict):
+            if isinstance(item, dict):
                 from ccassess.definitions.loading import build_module
 
                 loaded = build_module(item, types, file=f"<{plugin}>")
                 entry = ModuleEntry(loaded.module, plugin, loaded.warnings)
-            else:
+            elif isinstance(item, str | Path):
                 if cache is None:
                     cache = ModuleCache.for_types(plugins, types, owners, ModuleSummary)
                 module, warnings, summary = cache.load(item, types)
                 entry = ModuleEntry(module, plugin, warnings, summary)
+            else:  # a Module (`_contributed`)
+                entry = ModuleEntry(item, plugin)
         except Exception as exc:
             from ccassess.errors import ValidationError
 
@@ -237,3 +237,15 @@ def _plugin_error(plugin: str, hook: str, message: str) -> PluginError:
 def _drop_modules_of(entries: dict[str, ModuleEntry], plugin: str) -> None:
     for module_id in [m for m, e in entries.items() if e.plugin == plugin]:
         del entries[module_id]
+
+
+def _contributed(result: Any) -> tuple[type, ...]:
+    """What a `ccassess_modules` result may hold: files, definitions as dicts, or modules.
+
+    The model is imported only for a result that is not all files and dicts (those of the
+    built-in plugins are files), so that listing cached modules does not import it."""
+    if isinstance(result, list | tuple) and all(isinstance(i, str | Path | dict) for i in result):
+        return (str, Path, dict)
+    from ccassess.model.questionnaire import Module
+
+    return (Module, str, Path, dict)
