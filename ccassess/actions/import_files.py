@@ -21,15 +21,16 @@ from ccassess.errors import CcassessError, Location, Problem, Problems
 from ccassess.importers.base import ImportContext, choose_importer, collect_importers
 from ccassess.importers.batch import Batch, bulk_reading, stream_batch
 from ccassess.importers.validating import ImportedRespondent
-from ccassess.workspace.store import (
-    EncodedRespondent,
+from ccassess.workspace.db import now, pause_point
+from ccassess.workspace.respondents import EncodedRespondent, insert_encoded
+from ccassess.workspace.rounds import (
     Round,
     RoundModules,
-    Workspace,
     definition_digest,
-    now,
-    pause_point,
+    pin_definitions,
+    select_stored_modules,
 )
+from ccassess.workspace.store import Workspace
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -125,8 +126,8 @@ def _write(workspace: Workspace, registry: Registry, round_: Round, found: Round
            report: ImportReport) -> None:  # fmt: skip
     """One transaction: pin the modules, decide again against what is stored now, write."""
     with workspace.write() as db:
-        workspace._pin(db, round_.id, found.modules.values(), registry)
-        pinned = workspace.stored_modules(round_, db)
+        pin_definitions(db, round_.id, found.modules.values(), registry)
+        pinned = select_stored_modules(db, round_.id)
         for module_id, digest in digests.items():
             if module_id in pinned and pinned[module_id].digest != digest:
                 raise CcassessError(
@@ -162,7 +163,7 @@ def _write(workspace: Workspace, registry: Registry, round_: Round, found: Round
             person.import_id = imports[person.file]
             writing.append(person)
         conflicts.raise_if_errors()
-        workspace.insert_encoded(db, round_.id, writing)
+        insert_encoded(db, round_.id, writing)
         pause_point("import")
 
 

@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FunctionType, MethodType, ModuleType
 from typing import TYPE_CHECKING, Any
@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from ccassess import hookspecs
-from ccassess.definitions.cache import EntryPointRecord, entry_points
-from ccassess.records import FACTORY, Record, record
+from ccassess.plugin.entry_points import EntryPointRecord, entry_points
 
 if TYPE_CHECKING:
     from ccassess.errors import PluginError, Problem, ValidationError
@@ -45,8 +44,8 @@ def slow_hook_seconds() -> float:
     return value if value >= 0 else SLOW_HOOK_SECONDS
 
 
-@record
-class PluginInfo(Record):
+@dataclass
+class PluginInfo:
     """A loaded plugin: its name, version, where it came from and the hooks it implements."""
 
     name: str
@@ -54,25 +53,13 @@ class PluginInfo(Record):
     origin: str  # "entry point <dist>", "plugins dir <path>", "core", "test"
     hooks: list[str] = field(default_factory=list)
 
-    def __init__(
-        self, name: str, version: str | None, origin: str, hooks: list[str] = FACTORY
-    ) -> None:
-        self.name = name
-        self.version = version
-        self.origin = origin
-        self.hooks = [] if hooks is FACTORY else hooks
 
-
-@record
-class PluginFailure(Record):
+@dataclass
+class PluginFailure:
     """A plugin that was skipped (with `skip_broken`) and why."""
 
     plugin: str
     message: str
-
-    def __init__(self, plugin: str, message: str) -> None:
-        self.plugin = plugin
-        self.message = message
 
 
 _HOOKABLE = (FunctionType, MethodType, staticmethod, classmethod)
@@ -176,7 +163,7 @@ class Plugins:
         """Load the `ccassess` entry-point group; `only` (or $CCASSESS_LOAD_PLUGINS) restricts.
 
         The group is read through the entry-point cache
-        (`ccassess.definitions.cache.entry_points`), which asks `importlib.metadata` only when the
+        (`ccassess.plugin.entry_points`), which asks `importlib.metadata` only when the
         installed packages may have changed."""
         if only is None and ENV_LOAD in os.environ:
             only = [n.strip() for n in os.environ[ENV_LOAD].split(",") if n.strip()]

@@ -13,22 +13,22 @@ that `ccassess modules` lists, is read at once).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.definitions.cache import ModuleCache
-from ccassess.model.questionnaire import Module
 from ccassess.plugin.manager import Plugins
 from ccassess.questions.types import QuestionType
-from ccassess.records import FrozenRecord, Record, record, set_field
 from ccassess.text import Text
 
 if TYPE_CHECKING:
     from ccassess.errors import PluginError, Problem
+    from ccassess.model.questionnaire import Module
 
 
-@record
-class ModuleSummary(FrozenRecord):
+@dataclass(frozen=True)
+class ModuleSummary:
     """What listing a module shows (`ccassess modules`) and what the registry checks."""
 
     id: str
@@ -40,24 +40,6 @@ class ModuleSummary(FrozenRecord):
     languages: tuple[str, ...]
     #: The question types it uses.
     question_types: frozenset[str]
-
-    def __init__(
-        self,
-        id: str,
-        version: str,
-        title: Text,
-        dimensions: int,
-        questions: int,
-        languages: tuple[str, ...],
-        question_types: frozenset[str],
-    ) -> None:
-        set_field(self, "id", id)
-        set_field(self, "version", version)
-        set_field(self, "title", title)
-        set_field(self, "dimensions", dimensions)
-        set_field(self, "questions", questions)
-        set_field(self, "languages", languages)
-        set_field(self, "question_types", question_types)
 
     @classmethod
     def of(cls, module: Module) -> ModuleSummary:
@@ -93,8 +75,8 @@ class ModuleEntry:
         warnings: list[Problem] | None = None,
         summary: ModuleSummary | None = None,
     ) -> None:
-        self._module = module if isinstance(module, Module) else None
-        self._load = None if isinstance(module, Module) else module
+        self._module = None if callable(module) else module
+        self._load = module if callable(module) else None
         self.plugin = plugin
         self.warnings = [] if warnings is None else warnings
         self._summary = summary
@@ -118,23 +100,13 @@ class ModuleEntry:
         return f"ModuleEntry({self.summary.id!r}, plugin={self.plugin!r}{loaded})"
 
 
-@record
-class Registry(Record):
+@dataclass
+class Registry:
     """The loaded plugins, the question types and the modules they contribute."""
 
     plugins: Plugins
     question_types: dict[str, QuestionType]
     entries: dict[str, ModuleEntry]
-
-    def __init__(
-        self,
-        plugins: Plugins,
-        question_types: dict[str, QuestionType],
-        entries: dict[str, ModuleEntry],
-    ) -> None:
-        self.plugins = plugins
-        self.question_types = question_types
-        self.entries = entries
 
     @property
     def modules(self) -> dict[str, Module]:
@@ -207,25 +179,25 @@ def _modules(
     cache: ModuleCache | None = None
     contributions: list[tuple[str, Any]] = []
     for name, result in plugins.call_each("ccassess_modules"):
-        items = plugins.expect_list(name, "ccassess_modules", result, (Module, str, Path, dict))
+        items = plugins.expect_list(name, "ccassess_modules", result, _contributed(result))
         contributions.extend((name, item) for item in items)
     contributions.extend(("local", path) for path in local_yaml)
     for plugin, item in contributions:
         if plugins.pm.get_plugin(plugin) is None and plugin != "local":
             continue  # rejected while loading an earlier module
         try:
-            if isinstance(item, Module):
-                entry = ModuleEntry(item, plugin)
-            elif isinstance(item, dict):
+            if isinstance(item, dict):
                 from ccassess.definitions.loading import build_module
 
                 loaded = build_module(item, types, file=f"<{plugin}>")
                 entry = ModuleEntry(loaded.module, plugin, loaded.warnings)
-            else:
+            elif isinstance(item, str | Path):
                 if cache is None:
                     cache = ModuleCache.for_types(plugins, types, owners, ModuleSummary)
                 module, warnings, summary = cache.load(item, types)
                 entry = ModuleEntry(module, plugin, warnings, summary)
+            else:  # a Module (`_contributed`)
+                entry = ModuleEntry(item, plugin)
         except Exception as exc:
             from ccassess.errors import ValidationError
 
@@ -265,3 +237,15 @@ def _plugin_error(plugin: str, hook: str, message: str) -> PluginError:
 def _drop_modules_of(entries: dict[str, ModuleEntry], plugin: str) -> None:
     for module_id in [m for m, e in entries.items() if e.plugin == plugin]:
         del entries[module_id]
+
+
+def _contributed(result: Any) -> tuple[type, ...]:
+    """What a `ccassess_modules` result may hold: files, definitions as dicts, or modules.
+
+    The model is imported only for a result that is not all files and dicts (those of the
+    built-in plugins are files), so that listing cached modules does not import it."""
+    if isinstance(result, list | tuple) and all(isinstance(i, str | Path | dict) for i in result):
+        return (str, Path, dict)
+    from ccassess.model.questionnaire import Module
+
+    return (Module, str, Path, dict)
