@@ -2,10 +2,13 @@
 
 Templates never hard-code a language. `t("key")` returns the string for the report's language;
 `t("key", n=…)` fills {placeholders} with values that the caller has already formatted (they
-are escaped). An unknown key is an error, so a typo cannot slip into a report.
+are escaped). A plugin's section brings its own strings (`ReportSection.labels`), which its
+template's `t` finds first. An unknown key is an error, so a typo cannot slip into a report.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from markupsafe import Markup
 
@@ -354,18 +357,31 @@ def text(key: str) -> Text:
     return Text(de, en)
 
 
-class Translator:
-    """t(key, **values) for one language; values are escaped, the table is trusted."""
+class UnknownLabel(KeyError):
+    """A template asked for a UI string that neither its section nor the report has."""
 
-    def __init__(self, lang: str) -> None:
+
+class Translator:
+    """t(key, **values) for one language; values are escaped, the tables are trusted.
+
+    `labels` are a section's own strings (``ReportSection.labels``), looked up first.
+    """
+
+    def __init__(self, lang: str, labels: Mapping[str, Text] | None = None) -> None:
         self.lang = lang
         self.index = 0 if lang == "de" else 1
+        self.labels = labels or {}
 
     def __call__(self, key: str, **values: object) -> Markup:
-        try:
-            template = STRINGS[key][self.index]
-        except KeyError:
-            raise KeyError(
-                f"report string {key!r} is not in ccassess.report.i18n.STRINGS"
-            ) from None
+        label = self.labels.get(key)
+        if label is not None:
+            template = label.get(self.lang)
+        else:
+            try:
+                template = STRINGS[key][self.index]
+            except KeyError:
+                raise UnknownLabel(
+                    f"report string {key!r} is neither in the section's labels nor in "
+                    "ccassess.report.i18n.STRINGS"
+                ) from None
         return Markup(template).format(**values) if values else Markup(template)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,3 +26,10 @@ class ReportSection:
     context: dict[str, Any] = field(default_factory=dict)
     #: Whether the section appears in the table of contents and PDF bookmarks.
     in_toc: bool = True
+    #: UI strings of this section's template, German and English: ``t("key")`` in the
+    #: template finds them before the report's own strings.
+    labels: Mapping[str, Text] = field(default_factory=dict)
+    #: The id of another section this one is a part of (e.g. ``"module-leadership"``): it is
+    #: rendered inside that section, where its template places ``section.parts`` (else at its
+    #: end), and never appears in the table of contents.
+    within: str | None = None
