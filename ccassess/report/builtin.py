@@ -6,8 +6,9 @@ bottom lists, shares, sentences' numbers. Templates only format. Each section ex
 where its data exists.
 
 Orders: cover 100, contents 200, summary 300, overview 400, modules 500 (one each, in the
-assessment's order), perception gap 700, silo heatmap 800, activity audit 900, customer
-metrics 1000, departments 1100, action plan 1200, method 1300, answer appendix 1350.
+assessment's order), perception gap 700, departments 1100, trend 1150, action plan 1200,
+method 1300, answer appendix 1350. The orders between are the plugins' (the built-in modules'
+silo heatmap 800, activity audit 900, customer metrics 1000).
 """
 
 from __future__ import annotations
@@ -28,9 +29,6 @@ ORDER = {
     "overview": 400,
     "module": 500,
     "perception_gap": 700,
-    "silo": 800,
-    "activity": 900,
-    "metrics": 1000,
     "departments": 1100,
     "trend": 1150,
     "action_plan": 1200,
@@ -43,24 +41,7 @@ RADAR_NAMED_AXES = 12
 RADAR_MIN_AXES = 3
 ITEM_GAPS = 10
 SUMMARY_FINDINGS = 3
-METRICS_PER_ROW = 3
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
-ACTIVITY_KINDS = ("customer", "selling", "reporting", "selling_harder")
-#: Where a metric's value comes from (plugin wording → the report's two words).
-SOURCES = {
-    "ratings": "ratings",
-    "customer_ratings": "ratings",
-    "aggregate": "aggregate",
-    "internal_figures": "aggregate",
-}
-KANO_CATEGORIES = (
-    "must_be",
-    "one_dimensional",
-    "attractive",
-    "indifferent",
-    "reverse",
-    "questionable",
-)
 
 
 def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
@@ -100,9 +81,6 @@ def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]
         )
     optional = [
         ("perception_gap", "sections/perception_gap.html", view.perception_gap()),
-        ("silo", "sections/silo.html", view.silo()),
-        ("activity", "sections/activity.html", view.activity()),
-        ("metrics", "sections/metrics.html", view.metrics()),
         ("departments", "sections/departments.html", view.departments()),
         ("trend", "sections/trend.html", view.trend()),
         ("action_plan", "sections/action_plan.html", view.action_plan()),
@@ -316,36 +294,6 @@ class _View:
                 }
                 for rec in recommendations
             ],
-            "kano": self.kano(module),
-        }
-
-    def kano(self, module: ModuleResult) -> dict[str, Any] | None:
-        data = module.analysis.get("kano")
-        if not isinstance(data, dict) or not data.get("features"):
-            return None
-        names = {key: text(f"kano_{key}").get(self.lang) for key in KANO_CATEGORIES}
-        features = []
-        for feature in data["features"]:
-            if not feature.get("n"):
-                continue  # nobody answered this feature
-            shares = feature.get("shares") or {}
-            category = feature.get("category")
-            features.append(
-                {
-                    "label": self.tr(feature.get("label")) or str(feature.get("id", "")),
-                    "n": feature.get("n"),
-                    "category": category,
-                    "category_label": names.get(category, str(category or "–")),
-                    "shares": {key: shares.get(key) or 0.0 for key in KANO_CATEGORIES},
-                    "better": feature.get("better"),
-                    "worse": feature.get("worse"),
-                }
-            )
-        if not features:
-            return None
-        return {
-            "features": features,
-            "categories": [{"id": key, "label": names[key]} for key in KANO_CATEGORIES],
         }
 
     def perception_gap(self) -> dict[str, Any] | None:
@@ -392,119 +340,8 @@ class _View:
             "item_gaps": items[:ITEM_GAPS],
         }
 
-    def silo(self) -> dict[str, Any] | None:
-        matrices = []
-        for module in self.result.modules:
-            data = module.analysis.get("silo_matrix")
-            if not isinstance(data, dict) or not data.get("departments") or not data.get("raters"):
-                continue
-            matrices.append(
-                {
-                    "module": self.tr(module.title),
-                    "departments": [str(d) for d in data["departments"]],
-                    "raters": [self._group_name(name) for name in data["raters"]],
-                    "matrix": data.get("matrix") or [],
-                    "weakest_links": [
-                        {
-                            "rater": self._group_name(link.get("rater")),
-                            "target": str(link.get("target")),
-                            "score": link.get("score"),
-                            "n": link.get("n"),
-                        }
-                        for link in (data.get("weakest_links") or [])[:5]
-                    ],
-                    "merged_note": bool(data.get("merged_note")),
-                }
-            )
-        if not matrices:
-            return None
-        return {"matrices": matrices, "threshold": self.result.info.anonymity_threshold}
-
     def _group_name(self, name: Any) -> str:
         return text("other").get(self.lang) if name == "other" else str(name)
-
-    def activity(self) -> dict[str, Any] | None:
-        audits = []
-        for module in self.result.modules:
-            data = module.analysis.get("activity_audit")
-            if (
-                not isinstance(data, dict)
-                or not data.get("respondents")
-                or not any((data.get("shares") or {}).values())
-            ):
-                continue
-            shares = data["shares"]
-            audits.append(
-                {
-                    "module": self.tr(module.title),
-                    "segments": [
-                        {
-                            "id": kind,
-                            "label": text(f"activity_{kind}").get(self.lang),
-                            "share": shares.get(kind) or 0.0,
-                        }
-                        for kind in ACTIVITY_KINDS
-                        if kind in shares
-                    ],
-                    "serving_share": data.get("serving_share"),
-                    "respondents": data.get("respondents"),
-                    "activities": [
-                        {
-                            "activity": str(a.get("activity", "")),
-                            "category": a.get("category"),
-                            "category_label": text(f"activity_{a.get('category')}").get(self.lang)
-                            if a.get("category") in ACTIVITY_KINDS
-                            else str(a.get("category") or ""),
-                            # percent of working time → a share, as the pct filter shows it
-                            "time_share": a["mean_share"] / 100
-                            if isinstance(a.get("mean_share"), int | float)
-                            else None,
-                            "mentions": a.get("mentions"),
-                        }
-                        for a in data.get("activities_to_review") or []
-                    ],
-                }
-            )
-        return {"audits": audits} if audits else None
-
-    def metrics(self) -> dict[str, Any] | None:
-        metrics = []
-        for module in self.result.modules:
-            data = module.analysis.get("customer_metrics")
-            if not isinstance(data, dict):
-                continue
-            entries = data.get("metrics") or []
-            for metric in entries.values() if isinstance(entries, dict) else entries:
-                if not isinstance(metric, dict):
-                    continue
-                value = metric.get("value")
-                internal = metric.get("internal_figure")
-                metrics.append(
-                    {
-                        "id": metric.get("id"),
-                        "label": self.tr(metric.get("label")) or str(metric.get("id", "")),
-                        "value": value,
-                        "digits": _digits(value),
-                        "unit": str(metric.get("unit") or ""),
-                        "n": metric.get("n"),
-                        "inputs": [
-                            {"name": str(k), "value": v, "digits": _digits(v)}
-                            for k, v in (metric.get("inputs") or {}).items()
-                        ],
-                        "source": SOURCES.get(metric.get("source") or "", metric.get("source")),
-                        "formula": self.tr(metric.get("formula")),
-                        "note": self.tr(metric.get("note")),
-                        "internal_figure": internal,
-                        "internal_digits": _digits(internal),
-                        "score": metric.get("score"),
-                        "level": metric.get("level"),
-                    }
-                )
-        if not metrics:
-            return None
-        rows = [metrics[i : i + METRICS_PER_ROW] for i in range(0, len(metrics), METRICS_PER_ROW)]
-        rows[-1] += [None] * (METRICS_PER_ROW - len(rows[-1]))  # empty cells keep the grid
-        return {"metrics": metrics, "rows": rows}
 
     def departments(self) -> dict[str, Any] | None:
         breakdown = self.result.departments
@@ -722,10 +559,3 @@ def _mirror(mirror: Any) -> dict[str, float] | None:
     if mirror is None:
         return None
     return {"internal": mirror.internal, "customer": mirror.customer, "gap": mirror.gap}
-
-
-def _digits(value: Any) -> int:
-    """Decimals to show a value with: none for whole or large numbers, one otherwise."""
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return 0
-    return 0 if float(value).is_integer() or abs(value) >= 100 else 1

@@ -9,18 +9,32 @@ layout is predictable; the drawing itself uses a viewBox in user units.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from ccassess.errors import CcassessError
 from ccassess.format import number, percent
 
 #: Width of a full-width chart on an A4 page with the default margins.
 FULL_WIDTH_MM = 170.0
 FONT_SIZE = 11
 SMALL = 9.5
+#: The theme colours a chart item may name (besides level-1 … level-5).
+COLOUR_NAMES = (
+    "primary",
+    "accent",
+    "text",
+    "muted",
+    "rule",
+    "background",
+    "internal",
+    "customer",
+    "overall",
+)
 
 
 @dataclass
@@ -194,23 +208,37 @@ class Charts:
         index = int(position)
         return mix(colours[index], colours[index + 1], position - index)
 
-    def category_colour(self, kind: str, index: int = 0) -> str:
-        """Colours for the activity categories and the Kano categories."""
-        levels = self.p.levels
-        known = {
-            "customer": levels[-1],
-            "selling": self.p.internal,
-            "reporting": levels[0],
-            "selling_harder": levels[1],
-            "must_be": self.p.primary,
-            "one_dimensional": self.p.internal,
-            "attractive": levels[-1],
-            "indifferent": tint(self.p.muted, 0.45),
-            "reverse": levels[0],
-            "questionable": tint(self.p.muted, 0.7),
-        }
-        cycle = [self.p.primary, self.p.accent, self.p.internal, levels[-1], levels[0]]
-        return known.get(kind, cycle[index % len(cycle)])
+    def colour(self, name: str, lighter: float = 0.0) -> str:
+        """A theme colour by name (primary, accent, …, internal, customer, level-1 … level-5),
+        mixed with white by `lighter` (0 = the colour, 1 = white)."""
+        level = re.fullmatch(r"level-([1-9])", name)
+        if level and int(level[1]) <= len(self.p.levels):
+            colour = self.p.levels[int(level[1]) - 1]
+        elif name in COLOUR_NAMES:
+            colour = getattr(self.p, name)
+        else:
+            raise CcassessError(
+                f"report chart: unknown colour {name!r}; known: {', '.join(COLOUR_NAMES)}, "
+                f"level-1 … level-{len(self.p.levels)}"
+            )
+        return tint(colour, lighter) if lighter else colour
+
+    def item_colours(self, items: Sequence[dict[str, Any]]) -> list[str]:
+        """Each item's colour: its "colour" (a theme colour name, see `colour`) lightened by
+        its "tint", else the next of a cycle through the theme's colours."""
+        cycle = [
+            self.p.primary,
+            self.p.accent,
+            self.p.internal,
+            self.p.levels[-1],
+            self.p.levels[0],
+        ]
+        return [
+            self.colour(item["colour"], item.get("tint") or 0.0)
+            if item.get("colour")
+            else cycle[index % len(cycle)]
+            for index, item in enumerate(items)
+        ]
 
     def _legend(self, svg: Svg, x: float, y: float, items: Sequence[tuple[str, str, str]]) -> None:
         """Legend entries (label, colour, kind: line|dashed|dot|box) in one row from x."""
@@ -492,7 +520,7 @@ class Charts:
         )
         return svg.render()
 
-    # -- silo heatmap ----------------------------------------------------------------------
+    # -- heatmap ---------------------------------------------------------------------------
 
     def heatmap(
         self,
@@ -589,12 +617,16 @@ class Charts:
     # -- stacked shares --------------------------------------------------------------------
 
     def share_bar(self, segments: Sequence[dict[str, Any]], label: str) -> Markup:
-        """One 100 % bar split into segments: {id, label, share (0–1)}."""
+        """One 100 % bar split into segments: {id, label, share (0–1), colour, tint}.
+
+        colour (optional): a theme colour name (see `colour`), lightened by tint (0–1).
+        """
         width, height = 680.0, 96.0
         svg = Svg(width, height, self.font, label)
         x, top, bar_h = 0.0, 8.0, 36.0
         segments = [
-            {**s, "colour": self.category_colour(s["id"], i)} for i, s in enumerate(segments)
+            {**s, "colour": colour}
+            for s, colour in zip(segments, self.item_colours(segments), strict=True)
         ]
         total = sum(s["share"] or 0 for s in segments) or 1.0
         for segment in segments:
@@ -648,12 +680,14 @@ class Charts:
     def stacked_rows(
         self, rows: Sequence[dict[str, Any]], categories: Sequence[dict[str, Any]], label: str
     ) -> Markup:
-        """Rows of 100 % bars (e.g. Kano categories per feature).
+        """Rows of 100 % bars (e.g. how answers fall into categories, per feature).
 
-        rows: {label, shares: {category id: 0–1}}; categories: {id, label}.
+        rows: {label, shares: {category id: 0–1}}; categories: {id, label, colour, tint}
+        (colour optional, as in `share_bar`).
         """
         categories = [
-            {**c, "colour": self.category_colour(c["id"], i)} for i, c in enumerate(categories)
+            {**c, "colour": colour}
+            for c, colour in zip(categories, self.item_colours(categories), strict=True)
         ]
         width, left, right = 680.0, 230.0, 676.0
         row_height, top = 26.0, 6.0
