@@ -13,8 +13,8 @@ from ccassess import CcassessError, ReportSection, Text, hookimpl
 from ccassess.actions.load_plugins import load_registry
 from ccassess.format import number
 from ccassess.report import ReportOptions
-from ccassess.report.builtin import ORDER
 from ccassess.report.html import render_html
+from ccassess.report.sections import ORDER
 from tests.report.conftest import section_html, text_of
 from tests.report.synthetic import SMALL_DEPARTMENT, synthetic_result
 
