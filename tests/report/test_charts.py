@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ccassess.report.charts import Charts, Palette, _runs, wrap
+from ccassess.report.charts import Charts, Palette, wrap
+from ccassess.report.charts.radar import _runs
 from ccassess.report.theme import load_theme
 
 SVG = "{http://www.w3.org/2000/svg}"
