@@ -16,7 +16,9 @@ class ReportSection:
     `template` is looked up in the theme, the default templates and the plugins' template
     folders; it receives `section` (this object), `context` (below) and the report's shared
     context. `order` places it: built-in sections use 100 … 1300 (see the hook reference).
-    `context` must be plain data already computed: templates only format.
+    `context` must be plain data already computed: templates only format. `labels` are the
+    template's own UI strings in German and English (`t("key")` in the template); with
+    `within`, the section is a part of another one (e.g. of a module's chapter).
     """
 
     id: str
