@@ -17,6 +17,6 @@ if TYPE_CHECKING:
 
 @hookimpl
 def ccassess_report_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
-    from ccassess.report.builtin import builtin_sections
+    from ccassess.report.sections import builtin_sections
 
     return builtin_sections(result, lang)
