@@ -24,7 +24,8 @@ from ccassess.records import FrozenRecord, Record, record, set_field
 from ccassess.text import Text
 
 if TYPE_CHECKING:
-    from ccassess.errors import PluginError, Problem
+    from ccassess.errors import Problem
+    from ccassess.plugin.hooks import Contribution
 
 
 @record
@@ -156,14 +157,14 @@ class Registry(Record):
 def collect_contributions(plugins: Plugins, local_yaml: Sequence[Path] = ()) -> Registry:
     """Question types first, then modules; nothing of a rejected plugin stays."""
     types, owners = _question_types(plugins)
-    entries = _modules(plugins, types, owners, list(local_yaml))
-    _prune_rejected(plugins, types, owners, entries)
+    entries, sources = _modules(plugins, types, owners, list(local_yaml))
+    _prune_rejected(plugins, types, owners, entries, sources)
     return Registry(plugins, types, entries)
 
 
 def _prune_rejected(
     plugins: Plugins, types: dict[str, QuestionType], owners: dict[str, str],
-    entries: dict[str, ModuleEntry],
+    entries: dict[str, ModuleEntry], sources: dict[str, Contribution[Any]],
 ) -> None:  # fmt: skip
     """Nothing of a rejected plugin stays active: drop its question types, and modules
     (of other plugins) that can no longer work without them."""
@@ -172,8 +173,7 @@ def _prune_rejected(
     for module_id, entry in list(entries.items()):
         missing = entry.summary.question_types - set(types)
         if missing and entry.plugin in plugins.info:
-            plugins.reject(entry.plugin, _plugin_error(
-                entry.plugin, "ccassess_modules",
+            plugins.reject(entry.plugin, sources[entry.plugin].error(
                 f"module {module_id!r} uses question type {sorted(missing)[0]!r} whose plugin "
                 "was rejected"))  # fmt: skip
         if missing or (entry.plugin not in plugins.info and entry.plugin != "local"):
@@ -183,16 +183,16 @@ def _prune_rejected(
 def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str, str]]:
     types: dict[str, QuestionType] = {}
     owners: dict[str, str] = {}
-    for name, result in plugins.call_each("ccassess_question_types"):
-        for qtype in plugins.expect_list(name, "ccassess_question_types", result, QuestionType):
+    for contribution in plugins.hooks.question_types():
+        name = contribution.plugin
+        for qtype in contribution.items:
             if not qtype.name:
-                message = f"{type(qtype).__name__} has no name"
-                plugins.reject(name, _plugin_error(name, "ccassess_question_types", message))
+                plugins.reject(name, contribution.error(f"{type(qtype).__name__} has no name"))
                 break
             if qtype.name in types:
-                plugins.reject(name, _plugin_error(name, "ccassess_question_types",
-                               f"question type {qtype.name!r} is already defined by plugin "
-                               f"{owners[qtype.name]!r}"))  # fmt: skip
+                other = owners[qtype.name]
+                message = f"question type {qtype.name!r} is already defined by plugin {other!r}"
+                plugins.reject(name, contribution.error(message))
                 break
             types[qtype.name] = qtype
             owners[qtype.name] = name
@@ -202,15 +202,16 @@ def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str
 def _modules(
     plugins: Plugins, types: dict[str, QuestionType], owners: dict[str, str],
     local_yaml: list[Path],
-) -> dict[str, ModuleEntry]:  # fmt: skip
+) -> tuple[dict[str, ModuleEntry], dict[str, Contribution[Any]]]:  # fmt: skip
     entries: dict[str, ModuleEntry] = {}
     cache: ModuleCache | None = None
-    contributions: list[tuple[str, Any]] = []
-    for name, result in plugins.call_each("ccassess_modules"):
-        items = plugins.expect_list(name, "ccassess_modules", result, (Module, str, Path, dict))
-        contributions.extend((name, item) for item in items)
-    contributions.extend(("local", path) for path in local_yaml)
-    for plugin, item in contributions:
+    contributions: list[tuple[Contribution[Any], Any]] = []
+    sources: dict[str, Contribution[Any]] = {}
+    for contribution in [*plugins.hooks.modules(), plugins.hooks.local_modules(local_yaml)]:
+        sources[contribution.plugin] = contribution
+        contributions.extend((contribution, item) for item in contribution.items)
+    for contribution, item in contributions:
+        plugin = contribution.plugin
         if plugins.pm.get_plugin(plugin) is None and plugin != "local":
             continue  # rejected while loading an earlier module
         try:
@@ -233,7 +234,7 @@ def _modules(
                 raise
             first = exc.problems[0]
             more = f" (and {len(exc.problems) - 1} more problems)" if len(exc.problems) > 1 else ""
-            error = _plugin_error(plugin, "ccassess_modules", f"invalid module: {first}{more}")
+            error = contribution.error(f"invalid module: {first}{more}")
             if plugin == "local":
                 raise exc from None
             plugins.reject(plugin, error)
@@ -242,10 +243,8 @@ def _modules(
         module_id = entry.summary.id
         if module_id in entries:
             other = entries[module_id].plugin
-            error = _plugin_error(
-                plugin,
-                "ccassess_modules",
-                f"module id {module_id!r} is already registered by plugin {other!r}",
+            error = contribution.error(
+                f"module id {module_id!r} is already registered by plugin {other!r}"
             )
             if plugin == "local":
                 raise error
@@ -253,13 +252,7 @@ def _modules(
             _drop_modules_of(entries, plugin)
             continue
         entries[module_id] = entry
-    return entries
-
-
-def _plugin_error(plugin: str, hook: str, message: str) -> PluginError:
-    from ccassess.errors import PluginError  # not imported at start-up
-
-    return PluginError(plugin, hook, message)
+    return entries, sources
 
 
 def _drop_modules_of(entries: dict[str, ModuleEntry], plugin: str) -> None:

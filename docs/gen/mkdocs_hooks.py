@@ -430,9 +430,9 @@ def question_types() -> str:
     """Every question type the core and the built-in plugins contribute, and its owner."""
     registry = built_in_registry()
     owners: dict[str, str] = {}
-    for name, result in registry.plugins.call_each("ccassess_question_types"):
-        for qtype in result:
-            owners[qtype.name] = name
+    for contribution in registry.plugins.hooks.question_types():
+        for qtype in contribution.items:
+            owners[qtype.name] = contribution.plugin
     lines = ["| type | from | scored | answers |", "| --- | --- | --- | --- |"]
     for name, qtype in registry.question_types.items():
         owner = owners.get(name, "?")
