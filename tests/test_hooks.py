@@ -260,3 +260,16 @@ def test_a_raising_wrapper_is_named_and_changes_nothing() -> None:
         match=r"^plugin 'wrapper', hook ccassess_findings: raised ValueError: wrapped badly$",
     ):
         scored_findings(kit)
+
+
+def test_tryfirst_does_not_take_a_name_from_a_plugin_loaded_earlier() -> None:
+    class Likert(QuestionType):
+        name = "likert"
+
+    eager = plugin(ccassess_question_types=hookimpl(tryfirst=True)(lambda: [Likert()]))
+    kit = make_kit(("eager", eager), skip_broken=True)
+    assert kit.failures == [
+        "eager: plugin 'eager', hook ccassess_question_types: question type "
+        "'likert' is already defined by plugin 'core'"
+    ]
+    assert type(kit.registry.question_types["likert"]) is not Likert

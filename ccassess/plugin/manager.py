@@ -181,6 +181,12 @@ class Plugins:
             self.pm.register(plugin, name=name)
             self._guard(plugin)
 
+    def loaded_before(self, plugin: str, other: str) -> bool:
+        """Whether `plugin` was loaded before `other` (a name not loaded counts as last)."""
+        order = list(self.info)
+        rank = {name: index for index, name in enumerate(order)}
+        return rank.get(plugin, len(order)) < rank.get(other, len(order))
+
     def _drop(self, name: str) -> None:
         plugin = self.pm.get_plugin(name)
         if plugin is not None:

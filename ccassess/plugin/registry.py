@@ -155,7 +155,11 @@ class Registry(Record):
 
 
 def collect_contributions(plugins: Plugins, local_yaml: Sequence[Path] = ()) -> Registry:
-    """Question types first, then modules; nothing of a rejected plugin stays."""
+    """Question types first, then modules; nothing of a rejected plugin stays.
+
+    Where two plugins claim the same question type name or module id, the plugin loaded first
+    keeps it, whichever of them pluggy called first (``tryfirst``), and the other is rejected.
+    """
     types, owners = _question_types(plugins)
     entries, sources = _modules(plugins, types, owners, list(local_yaml))
     _prune_rejected(plugins, types, owners, entries, sources)
@@ -183,17 +187,21 @@ def _prune_rejected(
 def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str, str]]:
     types: dict[str, QuestionType] = {}
     owners: dict[str, str] = {}
+    sources: dict[str, Contribution[QuestionType]] = {}
     for contribution in plugins.hooks.question_types():
         name = contribution.plugin
+        sources[name] = contribution
         for qtype in contribution.items:
             if not qtype.name:
                 plugins.reject(name, contribution.error(f"{type(qtype).__name__} has no name"))
                 break
-            if qtype.name in types:
-                other = owners[qtype.name]
-                message = f"question type {qtype.name!r} is already defined by plugin {other!r}"
-                plugins.reject(name, contribution.error(message))
-                break
+            other = owners.get(qtype.name)
+            if other is not None and other in plugins.info:
+                first, second = _first_loaded(plugins, other, name)
+                message = f"question type {qtype.name!r} is already defined by plugin {first!r}"
+                plugins.reject(second, sources[second].error(message))
+                if second == name:
+                    break
             types[qtype.name] = qtype
             owners[qtype.name] = name
     return types, owners
@@ -242,17 +250,23 @@ def _modules(
             continue
         module_id = entry.summary.id
         if module_id in entries:
-            other = entries[module_id].plugin
-            error = contribution.error(
-                f"module id {module_id!r} is already registered by plugin {other!r}"
+            kept, dropped = _first_loaded(plugins, entries[module_id].plugin, plugin)
+            error = sources[dropped].error(
+                f"module id {module_id!r} is already registered by plugin {kept!r}"
             )
-            if plugin == "local":
+            if dropped == "local":
                 raise error
-            plugins.reject(plugin, error)
-            _drop_modules_of(entries, plugin)
-            continue
+            plugins.reject(dropped, error)
+            _drop_modules_of(entries, dropped)
+            if dropped == plugin:
+                continue
         entries[module_id] = entry
     return entries, sources
+
+
+def _first_loaded(plugins: Plugins, one: str, other: str) -> tuple[str, str]:
+    """(the plugin loaded first, the other): the first keeps a name both claim."""
+    return (one, other) if plugins.loaded_before(one, other) else (other, one)
 
 
 def _drop_modules_of(entries: dict[str, ModuleEntry], plugin: str) -> None:
