@@ -71,7 +71,10 @@ def hook_reference() -> str:
         "",
         "Every hook is called through ccassess's plugin manager: an exception, or a result of "
         "the wrong kind, names the plugin and the hook, and the plugin is switched off "
-        "completely (see [When a plugin fails](../plugins/api.md#when-a-plugin-fails)).",
+        "completely (see [When a plugin fails](../plugins/api.md#when-a-plugin-fails)). "
+        "Implementations run in the order the plugins were loaded; `tryfirst`, `trylast` and "
+        "wrappers work as pluggy documents them (see "
+        "[In which order hooks are called](../plugins/index.md#in-which-order-hooks-are-called)).",
         "",
         "| hook | in short |",
         "| --- | --- |",
