@@ -36,7 +36,7 @@ def load_registry(
         local_yaml = plugins.load_directory(plugins_dir)
     for name, plugin in extra_plugins:
         plugins.register(plugin, name, "extra")
-    plugins.pm.check_pending()
+    plugins.finish_loading()
     return collect_contributions(plugins, local_yaml)
 
 

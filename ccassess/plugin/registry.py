@@ -23,8 +23,9 @@ from ccassess.questions.types import QuestionType
 from ccassess.text import Text
 
 if TYPE_CHECKING:
-    from ccassess.errors import PluginError, Problem
+    from ccassess.errors import Problem
     from ccassess.model.questionnaire import Module
+    from ccassess.plugin.hooks import Contribution
 
 
 @dataclass(frozen=True)
@@ -126,16 +127,20 @@ class Registry:
 
 
 def collect_contributions(plugins: Plugins, local_yaml: Sequence[Path] = ()) -> Registry:
-    """Question types first, then modules; nothing of a rejected plugin stays."""
+    """Question types first, then modules; nothing of a rejected plugin stays.
+
+    Where two plugins claim the same question type name or module id, the plugin loaded first
+    keeps it, whichever of them pluggy called first (``tryfirst``), and the other is rejected.
+    """
     types, owners = _question_types(plugins)
-    entries = _modules(plugins, types, owners, list(local_yaml))
-    _prune_rejected(plugins, types, owners, entries)
+    entries, sources = _modules(plugins, types, owners, list(local_yaml))
+    _prune_rejected(plugins, types, owners, entries, sources)
     return Registry(plugins, types, entries)
 
 
 def _prune_rejected(
     plugins: Plugins, types: dict[str, QuestionType], owners: dict[str, str],
-    entries: dict[str, ModuleEntry],
+    entries: dict[str, ModuleEntry], sources: dict[str, Contribution[Any]],
 ) -> None:  # fmt: skip
     """Nothing of a rejected plugin stays active: drop its question types, and modules
     (of other plugins) that can no longer work without them."""
@@ -144,8 +149,7 @@ def _prune_rejected(
     for module_id, entry in list(entries.items()):
         missing = entry.summary.question_types - set(types)
         if missing and entry.plugin in plugins.info:
-            plugins.reject(entry.plugin, _plugin_error(
-                entry.plugin, "ccassess_modules",
+            plugins.reject(entry.plugin, sources[entry.plugin].error(
                 f"module {module_id!r} uses question type {sorted(missing)[0]!r} whose plugin "
                 "was rejected"))  # fmt: skip
         if missing or (entry.plugin not in plugins.info and entry.plugin != "local"):
@@ -155,17 +159,21 @@ def _prune_rejected(
 def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str, str]]:
     types: dict[str, QuestionType] = {}
     owners: dict[str, str] = {}
-    for name, result in plugins.call_each("ccassess_question_types"):
-        for qtype in plugins.expect_list(name, "ccassess_question_types", result, QuestionType):
+    sources: dict[str, Contribution[QuestionType]] = {}
+    for contribution in plugins.hooks.question_types():
+        name = contribution.plugin
+        sources[name] = contribution
+        for qtype in contribution.items:
             if not qtype.name:
-                message = f"{type(qtype).__name__} has no name"
-                plugins.reject(name, _plugin_error(name, "ccassess_question_types", message))
+                plugins.reject(name, contribution.error(f"{type(qtype).__name__} has no name"))
                 break
-            if qtype.name in types:
-                plugins.reject(name, _plugin_error(name, "ccassess_question_types",
-                               f"question type {qtype.name!r} is already defined by plugin "
-                               f"{owners[qtype.name]!r}"))  # fmt: skip
-                break
+            other = owners.get(qtype.name)
+            if other is not None and other in plugins.info:
+                first, second = _first_loaded(plugins, other, name)
+                message = f"question type {qtype.name!r} is already defined by plugin {first!r}"
+                plugins.reject(second, sources[second].error(message))
+                if second == name:
+                    break
             types[qtype.name] = qtype
             owners[qtype.name] = name
     return types, owners
@@ -174,15 +182,16 @@ def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str
 def _modules(
     plugins: Plugins, types: dict[str, QuestionType], owners: dict[str, str],
     local_yaml: list[Path],
-) -> dict[str, ModuleEntry]:  # fmt: skip
+) -> tuple[dict[str, ModuleEntry], dict[str, Contribution[Any]]]:  # fmt: skip
     entries: dict[str, ModuleEntry] = {}
     cache: ModuleCache | None = None
-    contributions: list[tuple[str, Any]] = []
-    for name, result in plugins.call_each("ccassess_modules"):
-        items = plugins.expect_list(name, "ccassess_modules", result, _contributed(result))
-        contributions.extend((name, item) for item in items)
-    contributions.extend(("local", path) for path in local_yaml)
-    for plugin, item in contributions:
+    contributions: list[tuple[Contribution[Any], Any]] = []
+    sources: dict[str, Contribution[Any]] = {}
+    for contribution in [*plugins.hooks.modules(), plugins.hooks.local_modules(local_yaml)]:
+        sources[contribution.plugin] = contribution
+        contributions.extend((contribution, item) for item in contribution.items)
+    for contribution, item in contributions:
+        plugin = contribution.plugin
         if plugins.pm.get_plugin(plugin) is None and plugin != "local":
             continue  # rejected while loading an earlier module
         try:
@@ -196,7 +205,7 @@ def _modules(
                     cache = ModuleCache.for_types(plugins, types, owners, ModuleSummary)
                 module, warnings, summary = cache.load(item, types)
                 entry = ModuleEntry(module, plugin, warnings, summary)
-            else:  # a Module (`_contributed`)
+            else:  # a built Module
                 entry = ModuleEntry(item, plugin)
         except Exception as exc:
             from ccassess.errors import ValidationError
@@ -205,7 +214,7 @@ def _modules(
                 raise
             first = exc.problems[0]
             more = f" (and {len(exc.problems) - 1} more problems)" if len(exc.problems) > 1 else ""
-            error = _plugin_error(plugin, "ccassess_modules", f"invalid module: {first}{more}")
+            error = contribution.error(f"invalid module: {first}{more}")
             if plugin == "local":
                 raise exc from None
             plugins.reject(plugin, error)
@@ -213,39 +222,25 @@ def _modules(
             continue
         module_id = entry.summary.id
         if module_id in entries:
-            other = entries[module_id].plugin
-            error = _plugin_error(
-                plugin,
-                "ccassess_modules",
-                f"module id {module_id!r} is already registered by plugin {other!r}",
+            kept, dropped = _first_loaded(plugins, entries[module_id].plugin, plugin)
+            error = sources[dropped].error(
+                f"module id {module_id!r} is already registered by plugin {kept!r}"
             )
-            if plugin == "local":
+            if dropped == "local":
                 raise error
-            plugins.reject(plugin, error)
-            _drop_modules_of(entries, plugin)
-            continue
+            plugins.reject(dropped, error)
+            _drop_modules_of(entries, dropped)
+            if dropped == plugin:
+                continue
         entries[module_id] = entry
-    return entries
+    return entries, sources
 
 
-def _plugin_error(plugin: str, hook: str, message: str) -> PluginError:
-    from ccassess.errors import PluginError  # not imported at start-up
-
-    return PluginError(plugin, hook, message)
+def _first_loaded(plugins: Plugins, one: str, other: str) -> tuple[str, str]:
+    """(the plugin loaded first, the other): the first keeps a name both claim."""
+    return (one, other) if plugins.loaded_before(one, other) else (other, one)
 
 
 def _drop_modules_of(entries: dict[str, ModuleEntry], plugin: str) -> None:
     for module_id in [m for m, e in entries.items() if e.plugin == plugin]:
         del entries[module_id]
-
-
-def _contributed(result: Any) -> tuple[type, ...]:
-    """What a `ccassess_modules` result may hold: files, definitions as dicts, or modules.
-
-    The model is imported only for a result that is not all files and dicts (those of the
-    built-in plugins are files), so that listing cached modules does not import it."""
-    if isinstance(result, list | tuple) and all(isinstance(i, str | Path | dict) for i in result):
-        return (str, Path, dict)
-    from ccassess.model.questionnaire import Module
-
-    return (Module, str, Path, dict)

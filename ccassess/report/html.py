@@ -140,13 +140,11 @@ def render_html(
 def _sections(
     result: AssessmentResult, plugins: Plugins, lang: str, appendix: bool
 ) -> list[tuple[ReportSection, SectionView]]:
-    """Every section in order, parts (`within`) attached to their sections' views."""
-    hook = "ccassess_report_sections"
     collected: list[tuple[ReportSection, str]] = []
-    for name, output in plugins.call_each(hook, result=result, lang=lang):
-        for section in plugins.expect_list(name, hook, output, ReportSection):
-            _check_section(section, name)
-            collected.append((section, name))
+    for contribution in plugins.hooks.report_sections(result, lang, ReportSection):
+        for section in contribution.items:
+            _check_section(section, contribution.plugin)
+            collected.append((section, contribution.plugin))
     if not appendix:
         collected = [(s, n) for s, n in collected if not (n == "core-report" and s.id == "answers")]
     collected.sort(key=lambda pair: pair[0].order)
@@ -227,13 +225,12 @@ def _anchor(section_id: str, taken: set[str]) -> str:
 
 
 def _plugin_template_dirs(plugins: Plugins) -> list[Path]:
-    hook = "ccassess_template_dirs"
     folders: list[Path] = []
-    for name, output in plugins.call_each(hook):
-        for item in plugins.expect_list(name, hook, output, (str, Path)):
+    for contribution in plugins.hooks.template_dirs():
+        for item in contribution.items:
             folder = Path(item)
             if not folder.is_dir():
-                raise CcassessError(f"plugin {name!r}, hook {hook}: {folder} is not a folder")
+                raise contribution.error(f"{folder} is not a folder")
             folders.append(folder.resolve())
     return folders
 
