@@ -39,6 +39,7 @@ _PUBLIC = {
     "Recommendation": "ccassess.model.result",
     "ReportSection": "ccassess.report.section",
     "Text": "ccassess.text",
+    "department_groups": "ccassess.scoring.departments",
     "Importer": "ccassess.importers.base",
     "ImportContext": "ccassess.importers.base",
     "RawRespondent": "ccassess.importers.base",
@@ -61,6 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ccassess.model.settings import AssessmentSettings
     from ccassess.questions.types import AnswerProblem, DefinitionContext, QuestionType
     from ccassess.report.section import ReportSection
+    from ccassess.scoring.departments import department_groups
     from ccassess.text import Text
 
 
@@ -108,5 +110,6 @@ __all__ = [
     "Text",
     "ValidationError",
     "__version__",
+    "department_groups",
     "hookimpl",
 ]
