@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ccassess import __version__
 from ccassess.model.answers import DONT_KNOW, Respondent
 from ccassess.model.levels import DEFAULT_LEVELS, level_for
 from ccassess.model.questionnaire import PERSPECTIVES, Module
@@ -48,8 +49,6 @@ def assess(
     With `earlier_rounds` (results of earlier rounds of the same assessment, oldest first)
     the result's `trend` holds their overall, module and dimension scores.
     """
-    from ccassess import __version__
-
     modules = registry.select(settings.modules)
     tables = {m.id: question_scores(m, respondents, registry.question_types) for m in modules}
     results = [_assess_module(registry, m, respondents, settings, tables[m.id]) for m in modules]

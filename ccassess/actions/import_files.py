@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.errors import CcassessError, Location, Problem, Problems
+from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
 from ccassess.importers.base import ImportContext, choose_importer, collect_importers
 from ccassess.importers.batch import Batch, bulk_reading, stream_batch
 from ccassess.importers.validating import ImportedRespondent
@@ -179,8 +179,6 @@ def suggest_mapping(
 
     The importer that reads `path` (or the one named by the ``from`` option) must offer
     ``suggest_mapping(path, context) -> str``; the survey-tool importers do."""
-    from ccassess.errors import ValidationError
-
     found = workspace.round_modules(workspace.round(round_name), registry)
     context = ImportContext(found.modules, registry.question_types, workspace.settings,
                             options=dict(options or {}))  # fmt: skip

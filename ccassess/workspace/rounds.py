@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.definitions.loading import build_module
 from ccassess.errors import CcassessError, ValidationError
 from ccassess.io.canonical import canonical_json
 from ccassess.model.questionnaire import Module
@@ -158,8 +159,6 @@ def rebuild_round_modules(
 ) -> RoundModules:
     """The round's modules (`wanted`; all stored and installed ones when empty), rebuilt
     exactly as they were answered where pinned, as installed otherwise."""
-    from ccassess.definitions.loading import build_module
-
     if not wanted:
         wanted = list(dict.fromkeys([*stored, *registry.entries]))
     result = RoundModules({}, {})

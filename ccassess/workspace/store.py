@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError
+from ccassess.io.files import atomic_write_text
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
+from ccassess.plugin.registry import ModuleEntry, Registry
 from ccassess.workspace import db as database
 from ccassess.workspace import privacy, surveys
 from ccassess.workspace.config import (
@@ -123,8 +125,6 @@ class Workspace:
         An assessment.yaml already in the folder is only rewritten with `replace_config`
         (when the settings were read from it).
         """
-        from ccassess.io.files import atomic_write_text
-
         folder = Path(folder)
         if is_workspace(folder) or (folder / DATABASE_FILE).exists():
             raise CcassessError(f"{folder}: is already a ccassess workspace")
@@ -229,8 +229,6 @@ class Workspace:
 
     def registry_for(self, round_: Round, registry: Registry) -> tuple[Registry, list[str]]:
         """A registry whose modules are the round's (as answered); plugins are the same."""
-        from ccassess.plugin.registry import ModuleEntry, Registry
-
         found = self.round_modules(round_, registry)
         entries = {
             module_id: ModuleEntry(module, found.plugins[module_id])
