@@ -54,6 +54,7 @@ def _report_sections() -> ModuleType:
 
 @hookimpl(specname="ccassess_report_sections")
 def _report_sections_hook(result: AssessmentResult, lang: str) -> list[ReportSection]:
+    # late import: registered with every command, needed only for a report
     from ccassess.report.sections_plugin import ccassess_report_sections
 
     return ccassess_report_sections(result, lang)

@@ -143,6 +143,7 @@ def _loader(
     """A function that unpickles a cached module (or builds it, if the cache was damaged)."""
 
     def load() -> Module:
+        # late import: start-up time (a cache hit needs neither loader nor model)
         from ccassess.model.questionnaire import Module
 
         module = _unpickle(body)
@@ -160,6 +161,7 @@ def _pickle(value: Any) -> bytes:
     import io
     import pickle
 
+    # late import: start-up time (a cache hit needs neither loader nor model)
     from ccassess.text import Text
 
     buffer = io.BytesIO()
@@ -190,6 +192,7 @@ def _reduce_record(value: Any) -> tuple[Any, tuple[Any, ...]]:
 def _build(
     path: str | Path, question_types: Mapping[str, QuestionType]
 ) -> tuple[Module, list[Problem]]:
+    # late import: start-up time (a cache hit needs neither loader nor model)
     from ccassess.definitions.loading import load_module_file
 
     loaded = load_module_file(path, question_types)

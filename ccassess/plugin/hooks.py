@@ -46,6 +46,7 @@ class Contribution(NamedTuple, Generic[T]):
 
     def error(self, message: str) -> PluginError:
         """An error naming this contribution's plugin and hook (for `Plugins.reject`)."""
+        # late import: start-up time (`ccassess modules` must not load it)
         from ccassess.errors import PluginError
 
         return PluginError(self.plugin, self.hook, message)
@@ -79,6 +80,7 @@ class Hooks:
 
     def question_types(self) -> list[Contribution[QuestionType]]:
         """`ccassess_question_types`: the question types each plugin contributes."""
+        # late import: start-up time (`ccassess modules` must not load it)
         from ccassess.questions.types import QuestionType
 
         return self._lists("ccassess_question_types", QuestionType)
@@ -140,6 +142,7 @@ class Hooks:
         self, module: Module, result: ModuleResult, settings: AssessmentSettings
     ) -> list[Contribution[Finding]]:
         """`ccassess_findings`: the plugins' findings for a scored module."""
+        # late import: start-up time (`ccassess modules` must not load it)
         from ccassess.model.result import Finding
 
         return self._lists(
@@ -150,6 +153,7 @@ class Hooks:
         self, module: Module, result: ModuleResult, settings: AssessmentSettings
     ) -> list[Contribution[Recommendation]]:
         """`ccassess_recommendations`: the plugins' recommendations for a scored module."""
+        # late import: start-up time (`ccassess modules` must not load it)
         from ccassess.model.result import Recommendation
 
         return self._lists(
@@ -201,6 +205,7 @@ def _module_list(output: Any) -> str | None:
     (start-up, docs/performance.md)."""
     if isinstance(output, list | tuple) and all(isinstance(i, str | Path | dict) for i in output):
         return None
+    # late import: start-up time (`ccassess modules` must not load it)
     from ccassess.model.questionnaire import Module
 
     return list_of((Module, str, Path, dict))(output)

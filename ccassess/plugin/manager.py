@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from ccassess import hookspecs
+from ccassess import PLUGIN_API_VERSION, hookspecs
 from ccassess.plugin.entry_points import EntryPointRecord, entry_points
 from ccassess.plugin.hooks import Check, Hooks, describe
 
@@ -121,6 +121,7 @@ class Plugins:
             check_api_version(plugin, name)
             self.pm.register(plugin, name=name)
         except Exception as exc:
+            # late import: start-up time, used only when a plugin fails
             from ccassess.errors import PluginError
 
             if isinstance(exc, pluggy.PluginValidationError):
@@ -135,6 +136,7 @@ class Plugins:
         callers = self.pm.get_hookcallers(plugin) or []
         unknown = [c.name for c in callers if not c.has_spec()]
         if unknown:
+            # late import: start-up time, used only when a plugin fails
             from ccassess.errors import PluginError
 
             self._drop(name)
@@ -217,6 +219,7 @@ class Plugins:
         try:
             plugin = ep.load()
         except Exception as exc:
+            # late import: start-up time, used only when a plugin fails
             from ccassess.errors import PluginError
 
             self._fail(PluginError(ep.name, None, f"failed to import: {_one_line(exc)}"))
@@ -227,6 +230,7 @@ class Plugins:
         """Load *.py plugins from a folder; return the *.yaml module files found there."""
         folder = Path(directory)
         if not folder.is_dir():
+            # late import: start-up time, used only when a plugin fails
             from ccassess.errors import CcassessError
 
             raise CcassessError(f"{folder}: plugins folder not found")
@@ -236,6 +240,7 @@ class Plugins:
             try:
                 plugin = _import_file(path)
             except Exception as exc:
+                # late import: start-up time, used only when a plugin fails
                 from ccassess.errors import PluginError
 
                 self._fail(PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}"))
@@ -429,15 +434,16 @@ def check_api_version(plugin: Any, name: str) -> None:
     try:
         major, minor = (int(part) for part in str(declared).split(".")[:2])
     except ValueError:
+        # late import: start-up time, used only when a plugin fails
         from ccassess.errors import PluginError
 
         raise PluginError(
             name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'"
         ) from None
-    from ccassess import PLUGIN_API_VERSION
 
     our_major, our_minor = (int(part) for part in PLUGIN_API_VERSION.split("."))
     if major != our_major or minor > our_minor:
+        # late import: start-up time, used only when a plugin fails
         from ccassess.errors import PluginError
 
         raise PluginError(
@@ -465,6 +471,7 @@ def _import_file(path: Path) -> ModuleType:
 
 
 def _one_line(exc: BaseException) -> str:
+    # late import: start-up time, used only when a plugin fails
     from ccassess.errors import PluginError
 
     text = " ".join(str(exc).split()) or type(exc).__name__
@@ -509,6 +516,7 @@ class _Call:
         return True
 
     def fail(self, plugin: str, message: str) -> None:
+        # late import: start-up time, used only when a plugin fails
         from ccassess.errors import PluginError
 
         self.failures.append(PluginError(plugin, self.hook, message))
@@ -516,6 +524,7 @@ class _Call:
     def raised(self, plugin: str, exc: Exception) -> bool:
         """Record what a plugin raised; False for ccassess's own `ValidationError` and
         `PluginError`, which go on as they are."""
+        # late import: start-up time, used only when a plugin fails
         from ccassess.errors import CcassessError, PluginError, ValidationError
 
         if isinstance(exc, ValidationError | PluginError):
@@ -544,6 +553,7 @@ def _setup(
 
 
 def problems_from(error: ValidationError, plugin: str) -> list[Problem]:
+    # late import: start-up time, used only when a plugin fails
     from ccassess.errors import Problem
 
     return [

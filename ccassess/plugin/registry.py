@@ -119,6 +119,7 @@ class Registry:
             return [entry.module for entry in self.entries.values()]
         missing = [m for m in module_ids if m not in self.entries]
         if missing:
+            # late import: start-up time (`ccassess modules` must not load it)
             from ccassess.errors import CcassessError
 
             known = ", ".join(self.entries) or "none"
@@ -196,6 +197,7 @@ def _modules(
             continue  # rejected while loading an earlier module
         try:
             if isinstance(item, dict):
+                # late import: start-up time (`ccassess modules` must not load it)
                 from ccassess.definitions.loading import build_module
 
                 loaded = build_module(item, types, file=f"<{plugin}>")
@@ -208,6 +210,7 @@ def _modules(
             else:  # a built Module
                 entry = ModuleEntry(item, plugin)
         except Exception as exc:
+            # late import: start-up time (`ccassess modules` must not load it)
             from ccassess.errors import ValidationError
 
             if not isinstance(exc, ValidationError):
