@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test lint format bench bench-quick docs system-deps clean
+.PHONY: demo test test-fast lint format bench bench-quick docs system-deps clean
 
 ## demo: set up .venv, install ccassess and render the demo assessment's PDF report
 demo: system-deps $(VENV)/.installed
@@ -16,6 +16,12 @@ test: system-deps-test $(VENV)/.installed-test
 	$(BIN)/ruff check ccassess plugins tests benchmarks scripts
 	$(BIN)/ruff format --check ccassess plugins tests benchmarks scripts
 	$(BIN)/python -m pytest
+
+## test-fast: lint and every test except the slow ones (PDF rendering, wheels), for the edit-test loop
+test-fast: $(VENV)/.installed-test
+	$(BIN)/ruff check ccassess plugins tests benchmarks scripts
+	$(BIN)/ruff format --check ccassess plugins tests benchmarks scripts
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check ccassess plugins tests benchmarks scripts

@@ -20,7 +20,7 @@ def startup(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
     PYTHONDONTWRITEBYTECODE in the environment (as on the development machine) would make
     every child recompile ccassess (about 50 ms). So the children run without it, and the
     warm-up round writes the bytecode and fills the caches
-    (ccassess/definitions/cache.py) as a user's earlier run would; the caches go to a folder of
+    (ccassess/io/cache_files.py) as a user's earlier run would; the caches go to a folder of
     this run, not the user's.
     """
     import os

@@ -43,6 +43,7 @@ _PUBLIC = {
     "Recommendation": "ccassess.model.result",
     "ReportSection": "ccassess.report.section",
     "Text": "ccassess.text",
+    "department_groups": "ccassess.scoring.departments",
     "Importer": "ccassess.importers.base",
     "ImportContext": "ccassess.importers.base",
     "RawRespondent": "ccassess.importers.base",
@@ -73,6 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover
         QuestionType,
     )
     from ccassess.report.section import ReportSection
+    from ccassess.scoring.departments import department_groups
     from ccassess.text import Text
 
 
@@ -124,5 +126,6 @@ __all__ = [
     "Text",
     "ValidationError",
     "__version__",
+    "department_groups",
     "hookimpl",
 ]

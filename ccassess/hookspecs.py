@@ -121,11 +121,13 @@ def ccassess_report_sections(result: AssessmentResult, lang: str) -> Sequence[An
     """Contribute report sections.
 
     Called once per report. Return a list of ``ccassess.ReportSection`` (id, bilingual
-    title, template name, order, context dict). Sections are sorted by ``order``; the
-    built-in sections use 100, 200, … 1300, so a plugin section with order 750 appears
-    between the perception gap (700) and the silo heatmap (800). Templates are looked up
-    in the theme, then in the directories from ``ccassess_template_dirs``. The context
-    must be plain data: templates only format, they never compute.
+    title, template name, order, context dict, the template's own ``labels``). Sections are
+    sorted by ``order``; the built-in sections use 100, 200, … 1300, so a plugin section with
+    order 750 appears between the perception gap (700) and the silo heatmap (800) of the
+    built-in silo check's plugin. A section with ``within`` set to another section's id (e.g.
+    ``"module-leadership"``) is rendered as a part of that section instead. Templates are
+    looked up in the theme, then in the directories from ``ccassess_template_dirs``. The
+    context must be plain data: templates only format, they never compute.
     """
 
 

@@ -72,6 +72,7 @@ class Kit:
         Returns the warnings (e.g. missing translations; ``[]`` when clean) and raises
         ``ccassess.ValidationError`` listing every error with its location.
         """
+        # late import: the test kit loads with every pytest session (pytest11)
         from ccassess.definitions.loading import build_module, load_module_file
 
         if isinstance(definition, Mapping):
@@ -98,6 +99,7 @@ class Kit:
         raises ``ccassess.ValidationError`` naming the question. Ids are R0001, R0002, …
         unless given.
         """
+        # late import: the test kit loads with every pytest session (pytest11)
         from ccassess.errors import Problems
         from ccassess.importers.response_files import ResponseValidator
         from ccassess.io.checker import Checker
@@ -135,6 +137,7 @@ class Kit:
 
     def read_responses(self, *paths: str | Path) -> list[Respondent]:
         """Respondents from response files or folders (YAML/JSON), validated by the real reader."""
+        # late import: the test kit loads with every pytest session (pytest11)
         from ccassess.importers.response_files import load_responses
 
         return load_responses(list(paths), self.registry.modules, self.registry.question_types,
@@ -145,6 +148,7 @@ class Kit:
         (``ccassess_importers``) — and validated, as an import reads them. Raises
         ``ccassess.ValidationError`` listing every problem with file, line, sheet, row, column.
         """
+        # late import: the test kit loads with every pytest session (pytest11)
         from ccassess.importers.base import ImportContext, collect_importers
         from ccassess.importers.batch import read_batch
 
@@ -162,12 +166,14 @@ class Kit:
 
         ``options`` go to ``ccassess.actions.assess.assess`` (e.g. ``include_answers=True``).
         """
+        # late import: the test kit loads with every pytest session (pytest11)
         from ccassess.actions.assess import assess
 
         return assess(self.registry, list(respondents), self.settings, **options)
 
     def report_text(self, result: AssessmentResult, lang: str = "en") -> str:
         """The report as plain text (HTML rendered, tags stripped): quick content checks."""
+        # late import: the test kit loads with every pytest session (pytest11)
         from ccassess.report import ReportOptions
         from ccassess.report.html import render_html
 
@@ -252,6 +258,7 @@ def _settings(settings: AssessmentSettings | Mapping[str, Any] | None) -> Assess
         return AssessmentSettings()
     if isinstance(settings, AssessmentSettings):
         return settings
+    # late import: the test kit loads with every pytest session (pytest11)
     from ccassess.definitions.settings import build_settings
 
     return build_settings(dict(settings), "<test settings>")
@@ -264,6 +271,7 @@ def ccassess_kit() -> Any:
 
 
 def pytest_report_header(config: pytest.Config) -> str:
+    # late import: the test kit loads with every pytest session (pytest11)
     from ccassess import PLUGIN_API_VERSION, __version__
 
     return f"ccassess {__version__} (plugin API {PLUGIN_API_VERSION}), test kit: ccassess_kit"

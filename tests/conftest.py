@@ -15,7 +15,7 @@ from ccassess.actions.load_plugins import load_registry
 from ccassess.cli import cli
 from ccassess.plugin.registry import Registry
 
-# The suite never reads or writes the user's caches (ccassess/definitions/cache.py): one
+# The suite never reads or writes the user's caches (ccassess/io/cache_files.py): one
 # private cache folder per test session, inherited by the processes the tests start; set before any
 # test
 # module is collected (some load plugins at import).

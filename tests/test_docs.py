@@ -17,7 +17,7 @@ import shlex
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -441,6 +441,9 @@ def test_documented_plugin_failure_messages_are_the_real_ones() -> None:
         failure_of(("other", plugin_named(ccassess_question_types=lambda: [slider])),
                    ("acme", plugin_named(ccassess_question_types=lambda: [slider]))),
     ]  # fmt: skip
+    wrapper = plugin_named(ccassess_modules=lambda: [small])
+    wrapper.ccassess_findings = ccassess.hookimpl(wrapper=True)(wrong_wrapper)  # type: ignore
+    messages.append(failure_of(("acme", wrapper), score=True))
     for message in messages:
         assert f"`{message}`" in text, message
     assert "error: " + messages[0] in text
@@ -453,6 +456,11 @@ def test_documented_plugin_failure_messages_are_the_real_ones() -> None:
     assert invalid.startswith("plugin 'acme', hook ccassess_modules: invalid module: ")
     assert "dimensions[speed].questions[q1].type: unknown question type 'likret'" in invalid
     assert "dimensions[speed].questions[q1].type: unknown question type 'likret'; known: " in text
+
+
+def wrong_wrapper() -> Generator[None, Any, Any]:
+    yield
+    return 42  # a wrapper must return the list of results
 
 
 def extending_slider() -> ccassess.QuestionType:

@@ -1,4 +1,4 @@
-"""The start-up caches (ccassess/definitions/cache.py) and the records behind a fast start-up.
+"""The start-up caches (ccassess/definitions/cache.py, ccassess/plugin/entry_points.py).
 
 Cached modules must equal freshly built ones, follow every change of their file and of the
 question types, survive a damaged or unusable cache folder, and never hide an invalid file.
@@ -7,12 +7,9 @@ Every test here has a cache folder of its own.
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
 import json
 import marshal
 import os
-import pickle
 import subprocess
 import sys
 from collections.abc import Callable
@@ -23,20 +20,8 @@ import pytest
 
 from ccassess import QuestionType, hookimpl
 from ccassess.actions.load_plugins import load_registry
-from ccassess.definitions.cache import entry_points
 from ccassess.errors import ValidationError
-from ccassess.model.answers import Respondent
-from ccassess.model.questionnaire import (
-    Dimension,
-    FindingRule,
-    Level,
-    Module,
-    Option,
-    Question,
-    Scale,
-)
-from ccassess.model.settings import AssessmentSettings
-from ccassess.plugin.manager import PluginFailure, PluginInfo
+from ccassess.plugin.entry_points import entry_points
 from ccassess.plugin.registry import ModuleSummary, Registry
 
 MINE = """\
@@ -287,60 +272,3 @@ def test_the_installed_plugins_load_through_the_entry_point_cache(cache: Path) -
     assert names == [info.name for info in load_registry().plugins.info.values()]
     assert {"leadership", "survey_tools", "demo"} <= set(names)
     assert list(cache.glob("entry-points-*"))
-
-
-# -- records ---------------------------------------------------------------------------------
-
-RECORDS = [Scale, Option, Question, Level, FindingRule, Dimension, Module, Respondent,
-           AssessmentSettings, ModuleSummary, Registry, PluginInfo, PluginFailure]  # fmt: skip
-
-
-def reference_of(cls: type) -> Any:
-    """The class as `@dataclass` would generate it."""
-    fields = [(f.name, f.type, dataclasses.field(default=f.default,
-               default_factory=f.default_factory, compare=f.compare, repr=f.repr, hash=f.hash))
-              for f in dataclasses.fields(cls)]  # fmt: skip
-    return dataclasses.make_dataclass(cls.__name__, fields,
-                                      frozen=cls.__dataclass_params__.frozen)  # fmt: skip
-
-
-@pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
-def test_records_behave_like_the_dataclasses_they_declare(cls: Any) -> None:
-    reference = reference_of(cls)
-    params = cls.__dataclass_params__
-    assert (params.init, params.repr, params.eq) == (True, True, True)
-    assert str(inspect.signature(cls)) == str(inspect.signature(reference))
-    assert cls.__match_args__ == reference.__match_args__
-    if cls.__doc__.startswith(f"{cls.__name__}("):  # no docstring: generated as dataclasses do
-        assert cls.__doc__ == reference.__doc__
-    fields = dataclasses.fields(cls)
-    values = [f"{f.name}-value" for f in fields]
-    ours, theirs = cls(*values), reference(*values)
-    assert repr(ours) == repr(theirs)
-    assert ours == cls(*values)
-    assert not ours.__ne__(cls(*values))
-    assert ours != theirs  # another class, as with dataclasses
-    compared = next(f.name for f in fields if f.compare)
-    assert ours != dataclasses.replace(ours, **{compared: "other"})
-    assert dataclasses.replace(ours, **{compared: "other"}) == cls(
-        *["other" if f.name == compared else v for f, v in zip(fields, values, strict=True)]
-    )
-    assert pickle.loads(pickle.dumps(ours)) == ours
-    assert dataclasses.asdict(ours) == dataclasses.asdict(theirs)
-    if params.frozen:
-        assert hash(ours) == hash(theirs)
-        for attempt in (lambda: setattr(ours, compared, 1), lambda: delattr(ours, compared),
-                        lambda: setattr(ours, "new", 1)):  # fmt: skip
-            with pytest.raises(dataclasses.FrozenInstanceError):
-                attempt()
-    else:
-        assert cls.__hash__ is None and reference.__hash__ is None
-        setattr(ours, compared, "changed")
-        assert getattr(ours, compared) == "changed"
-    missing = dataclasses.MISSING
-    required = [f"{f.name}-value" for f in fields if f.default is f.default_factory is missing]
-    defaults, expected = cls(*required), reference(*required)
-    for f in fields:
-        assert getattr(defaults, f.name) == getattr(expected, f.name)
-        if f.default_factory is not dataclasses.MISSING:
-            assert getattr(defaults, f.name) is not getattr(cls(*required), f.name)

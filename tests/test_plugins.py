@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ccassess import PLUGIN_API_VERSION
 from ccassess.actions.load_plugins import load_registry
 from ccassess.errors import PluginError
 
@@ -94,7 +95,8 @@ def broken_plugin(folder: Path, body: str) -> Path:
         ),
         (
             "CCASSESS_PLUGIN_API = '2.0'\n",
-            "plugin 'local:broken': needs plugin API 2.0, this ccassess provides 1.1; skipped",
+            f"plugin 'local:broken': needs plugin API 2.0, this ccassess provides "
+            f"{PLUGIN_API_VERSION}; skipped",
         ),
         (
             "@hookimpl\ndef ccassess_modules():\n"

@@ -11,7 +11,7 @@ from ccassess import hookimpl
 from ccassess.model.result import AssessmentResult
 from ccassess.model.serial import result_from_json, result_to_json
 from ccassess.model.settings import AssessmentSettings
-from ccassess.scoring.departments import plan_groups
+from ccassess.scoring.departments import department_groups
 from ccassess.scoring.stats import cronbach_alpha, describe
 from ccassess.testing import Kit, make_kit
 
@@ -192,7 +192,7 @@ def test_describe() -> None:
 def test_anonymity_plan(
     counts: dict, threshold: int, shown: list, merged: set, left_out: int
 ) -> None:
-    got_shown, got_merged, got_left_out = plan_groups(counts, threshold)
+    got_shown, got_merged, got_left_out = department_groups(counts, threshold)
     assert got_shown == shown and set(got_merged) == merged and got_left_out == left_out
 
 

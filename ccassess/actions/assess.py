@@ -3,13 +3,10 @@ findings and recommendations. No I/O here; plugins are called through the regist
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from ccassess.errors import PluginError
+from ccassess import __version__
 from ccassess.model.answers import DONT_KNOW, Respondent
 from ccassess.model.levels import DEFAULT_LEVELS, level_for
 from ccassess.model.questionnaire import PERSPECTIVES, Module
@@ -17,11 +14,9 @@ from ccassess.model.result import (
     AnswerRecord,
     AssessmentInfo,
     AssessmentResult,
-    Finding,
     LevelInfo,
     ModuleResult,
     PerspectiveScore,
-    Recommendation,
     RespondentCounts,
     TrendPoint,
 )
@@ -54,8 +49,6 @@ def assess(
     With `earlier_rounds` (results of earlier rounds of the same assessment, oldest first)
     the result's `trend` holds their overall, module and dimension scores.
     """
-    from ccassess import __version__
-
     modules = registry.select(settings.modules)
     tables = {m.id: question_scores(m, respondents, registry.question_types) for m in modules}
     results = [_assess_module(registry, m, respondents, settings, tables[m.id]) for m in modules]
@@ -128,67 +121,29 @@ def _assess_module(
     result = score_module(module, respondents, registry.question_types, table)
     result.plugin = registry.entries[module.id].plugin
     participants = [r for r in respondents if module.id in r.answers]
-    hook = "ccassess_module_analysis"
     overridden = False
-    for name, output in plugins.call_each(
-        hook, module=module, respondents=participants, settings=settings, result=result
-    ):
-        checked = _check_analysis(name, output, module)
-        if checked is None:
-            plugins.reject(name, PluginError(name, hook, "must return None or a dict with 'data' "
-                                             "(JSON-serialisable) and optional 'dimension_scores' "
-                                             "(dimension id → 0..100)"))  # fmt: skip
-            continue
-        key, data, overrides = checked
-        result.analysis[key] = data
+    for analysis in plugins.hooks.module_analysis(module, participants, settings, result):
+        result.analysis[analysis.key] = analysis.data
         for dimension in result.dimensions:
-            if dimension.id in overrides:
-                dimension.score = overrides[dimension.id]
-                dimension.score_source = name
+            if dimension.id in analysis.dimension_scores:
+                dimension.score = analysis.dimension_scores[dimension.id]
+                dimension.score_source = analysis.plugin
                 overridden = True
     if overridden:
         aggregate_module(result, module)
     result.findings = evaluate_rules(module, result)
-    for name, output in plugins.call_each(
-        "ccassess_findings", module=module, result=result, settings=settings
-    ):
-        for finding in plugins.expect_list(name, "ccassess_findings", output, Finding):
+    for contribution in plugins.hooks.findings(module, result, settings):
+        for finding in contribution.items:
             finding.module = finding.module or module.id
-            finding.origin = name
+            finding.origin = contribution.plugin
             result.findings.append(finding)
     result.recommendations = level_recommendations(module, result)
-    for name, output in plugins.call_each(
-        "ccassess_recommendations", module=module, result=result, settings=settings
-    ):
-        items = plugins.expect_list(name, "ccassess_recommendations", output, Recommendation)
-        for item in items:
+    for contribution in plugins.hooks.recommendations(module, result, settings):
+        for item in contribution.items:
             item.module = item.module or module.id
-            item.origin = name
+            item.origin = contribution.plugin
             result.recommendations.append(item)
     return result
-
-
-def _check_analysis(
-    name: str, output: Any, module: Module
-) -> tuple[str, Any, dict[str, float]] | None:
-    if not isinstance(output, dict) or not set(output) <= {"key", "data", "dimension_scores"}:
-        return None
-    try:
-        json.dumps(output.get("data"), allow_nan=False)
-    except (TypeError, ValueError):
-        return None
-    overrides = output.get("dimension_scores") or {}
-    if not isinstance(overrides, dict):
-        return None
-    known = {d.id for d in module.dimensions}
-    for dimension_id, score in overrides.items():
-        if dimension_id not in known:
-            return None
-        if score is not None and (
-            not isinstance(score, int | float) or not math.isfinite(score) or not 0 <= score <= 100
-        ):
-            return None
-    return str(output.get("key") or name), output.get("data"), overrides
 
 
 def _answer_records(

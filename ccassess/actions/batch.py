@@ -12,7 +12,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ccassess.report import ReportOptions
+from ccassess.actions.assess import assess
+from ccassess.actions.inputs import load_inputs
+from ccassess.actions.load_plugins import load_registry
+from ccassess.errors import CcassessError
+from ccassess.report import ReportOptions, default_output, write_report
 
 
 @dataclass(frozen=True)
@@ -32,12 +36,6 @@ class BatchOutcome:
 
 def render_workspace(job: BatchJob) -> BatchOutcome:
     """Score one workspace and write its report (runs in a worker process)."""
-    from ccassess.actions.assess import assess
-    from ccassess.actions.inputs import load_inputs
-    from ccassess.actions.load_plugins import load_registry
-    from ccassess.errors import CcassessError
-    from ccassess.report import default_output, write_report
-
     try:
         registry = load_registry(job.plugins_dir, skip_broken=job.skip_broken)
         inputs = load_inputs(registry, None, [], job.options.lang or None,

@@ -17,19 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.errors import CcassessError, Location, Problem, Problems
+from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
 from ccassess.importers.base import ImportContext, choose_importer, collect_importers
 from ccassess.importers.batch import Batch, bulk_reading, stream_batch
 from ccassess.importers.validating import ImportedRespondent
-from ccassess.workspace.store import (
-    EncodedRespondent,
+from ccassess.workspace.db import now, pause_point
+from ccassess.workspace.respondents import EncodedRespondent, insert_encoded
+from ccassess.workspace.rounds import (
     Round,
     RoundModules,
-    Workspace,
     definition_digest,
-    now,
-    pause_point,
+    pin_definitions,
+    select_stored_modules,
 )
+from ccassess.workspace.store import Workspace
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -125,8 +126,8 @@ def _write(workspace: Workspace, registry: Registry, round_: Round, found: Round
            report: ImportReport) -> None:  # fmt: skip
     """One transaction: pin the modules, decide again against what is stored now, write."""
     with workspace.write() as db:
-        workspace._pin(db, round_.id, found.modules.values(), registry)
-        pinned = workspace.stored_modules(round_, db)
+        pin_definitions(db, round_.id, found.modules.values(), registry)
+        pinned = select_stored_modules(db, round_.id)
         for module_id, digest in digests.items():
             if module_id in pinned and pinned[module_id].digest != digest:
                 raise CcassessError(
@@ -162,7 +163,7 @@ def _write(workspace: Workspace, registry: Registry, round_: Round, found: Round
             person.import_id = imports[person.file]
             writing.append(person)
         conflicts.raise_if_errors()
-        workspace.insert_encoded(db, round_.id, writing)
+        insert_encoded(db, round_.id, writing)
         pause_point("import")
 
 
@@ -178,8 +179,6 @@ def suggest_mapping(
 
     The importer that reads `path` (or the one named by the ``from`` option) must offer
     ``suggest_mapping(path, context) -> str``; the survey-tool importers do."""
-    from ccassess.errors import ValidationError
-
     found = workspace.round_modules(workspace.round(round_name), registry)
     context = ImportContext(found.modules, registry.question_types, workspace.settings,
                             options=dict(options or {}))  # fmt: skip

@@ -70,9 +70,8 @@ def load_inputs(
 def demo_folder(registry: Registry, name: str | None = None) -> Path:
     """The folder of a demo assessment contributed by a plugin (the first, or by name)."""
     folders: list[Path] = []
-    for plugin, result in registry.plugins.call_each("ccassess_demo_assessments"):
-        folders.extend(Path(p) for p in registry.plugins.expect_list(
-            plugin, "ccassess_demo_assessments", result, (str, Path)))  # fmt: skip
+    for contribution in registry.plugins.hooks.demo_assessments():
+        folders.extend(Path(p) for p in contribution.items)
     if name:
         folders = [f for f in folders if f.name == name]
     if not folders:

@@ -36,7 +36,7 @@ def load_registry(
         local_yaml = plugins.load_directory(plugins_dir)
     for name, plugin in extra_plugins:
         plugins.register(plugin, name, "extra")
-    plugins.pm.check_pending()
+    plugins.finish_loading()
     return collect_contributions(plugins, local_yaml)
 
 
@@ -54,6 +54,7 @@ def _report_sections() -> ModuleType:
 
 @hookimpl(specname="ccassess_report_sections")
 def _report_sections_hook(result: AssessmentResult, lang: str) -> list[ReportSection]:
+    # late import: registered with every command, needed only for a report
     from ccassess.report.sections_plugin import ccassess_report_sections
 
     return ccassess_report_sections(result, lang)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from ccassess.actions.assess import EarlierRound, assess
 from ccassess.format import number
 from ccassess.model.result import AssessmentResult
-from ccassess.workspace.store import Round, Workspace
+from ccassess.workspace.rounds import Round
+from ccassess.workspace.store import Workspace
 
 if TYPE_CHECKING:
     from ccassess.actions.assess import EarlierRound

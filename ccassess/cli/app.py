@@ -30,6 +30,7 @@ class State:
 
     def registry(self) -> Registry:
         if self._registry is None:
+            # late import: start-up time (`--help`, `ccassess modules`)
             from ccassess.actions.load_plugins import load_registry
 
             self._registry = load_registry(self.plugins_dir, skip_broken=self.skip_broken)
@@ -187,6 +188,7 @@ _skipping_last_collection = False
 
 def report_exception(exc: Exception, debug: bool) -> int:
     """Print an error the ccassess way and return the exit status."""
+    # late import: start-up time (`--help`, `ccassess modules`)
     from ccassess.errors import CcassessError
 
     if isinstance(exc, CcassessError):

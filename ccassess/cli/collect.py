@@ -7,8 +7,16 @@ from typing import Any
 
 import click
 
+from ccassess.actions.questionnaires import write_sheet
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.workspace import assessment_option, round_option, workspace_option
+from ccassess.survey.session import (
+    SurveyRequest,
+    console_for_terminal,
+    resume_survey,
+    start_survey,
+)
+from ccassess.workspace import open_workspace
 
 
 @click.command("sheet")
@@ -44,8 +52,6 @@ def sheet_command(state: State, workspace_dir: Path | None, assessment: Path | N
     module with drop-down lists for every scale. Filled sheets go back in with
     `ccassess import`.
     """
-    from ccassess.actions.questionnaires import write_sheet
-
     path = write_sheet(state.registry(), workspace_dir=workspace_dir, assessment=assessment,
                        output=output, fmt=fmt, perspective=perspective, lang=lang,
                        modules=list(modules), respondent_id=respondent_id,
@@ -89,14 +95,6 @@ def survey_command(state: State, workspace_dir: Path | None, round_name: str | N
     Every answer is saved at once; `q` pauses, and `ccassess survey --resume` continues.
     Without a terminal, answers are read from standard input line by line.
     """
-    from ccassess.survey.session import (
-        SurveyRequest,
-        console_for_terminal,
-        resume_survey,
-        start_survey,
-    )
-    from ccassess.workspace import open_workspace
-
     registry = state.registry()
     console = console_for_terminal()
     with open_workspace(workspace_dir) as workspace:

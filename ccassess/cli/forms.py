@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from ccassess.actions.questionnaires import form_request
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.workspace import assessment_option, round_option, workspace_option
+from ccassess.forms.xlsform import write_form
 
 
 @click.command("form")
@@ -39,9 +41,6 @@ def form_command(state: State, workspace_dir: Path | None, assessment: Path | No
 
     Import the answers with `ccassess import EXPORT`.
     """
-    from ccassess.actions.questionnaires import form_request
-    from ccassess.forms.xlsform import write_form
-
     request = form_request(state.registry(), workspace_dir=workspace_dir, assessment=assessment,
                            perspective=perspective, lang=lang, modules=list(modules),
                            round_name=round_name)  # fmt: skip

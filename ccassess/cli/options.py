@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from ccassess.actions.inputs import load_inputs
+
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     ctx.meta[f"ccassess.{param.name}"] = value
@@ -34,7 +36,6 @@ def input_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def load_cli_inputs(registry: Any, assessment: Path | None, responses: tuple[Path, ...],
                     lang: str | None) -> Any:  # fmt: skip
-    from ccassess.actions.inputs import load_inputs
 
     meta = click.get_current_context().meta
     workspaces = meta.get("ccassess.workspace") or ()

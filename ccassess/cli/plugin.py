@@ -6,7 +6,10 @@ from pathlib import Path
 
 import click
 
+from ccassess.actions.load_plugins import load_registry
 from ccassess.cli.app import State, pass_state
+from ccassess.errors import CcassessError
+from ccassess.scaffold import create_plugin, plugin_names
 
 
 @click.group("plugin")
@@ -26,8 +29,6 @@ def new_command(state: State, name: str, parent: Path) -> None:
     Python file with one hook implementation (a finding), a README and tests using the test
     kit. NAME is lower case, e.g. `acme` or `acme-retail`; it becomes the module id.
     """
-    from ccassess.scaffold import create_plugin, plugin_names
-
     plugin_names(name)  # a bad name fails before the plugins are loaded
     path = create_plugin(name, parent, taken_module_ids=_installed_module_ids(state))
     names = plugin_names(name)
@@ -41,9 +42,6 @@ def new_command(state: State, name: str, parent: Path) -> None:
 
 def _installed_module_ids(state: State) -> set[str]:
     """Module ids already loaded; a broken plugin must not stop anyone starting a new one."""
-    from ccassess.actions.load_plugins import load_registry
-    from ccassess.errors import CcassessError
-
     try:
         registry = load_registry(state.plugins_dir, skip_broken=True)
     except CcassessError:  # e.g. an invalid YAML module in --plugins-dir

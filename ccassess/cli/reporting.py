@@ -8,8 +8,13 @@ from typing import Any
 
 import click
 
+from ccassess.actions.assess import assess
+from ccassess.actions.batch import BatchJob, render_batch
+from ccassess.actions.inputs import load_demo
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import input_options, load_cli_inputs
+from ccassess.errors import CcassessError
+from ccassess.report import ReportOptions, write_report
 
 FORMATS = ["pdf", "html", "json", "md", "xlsx"]
 
@@ -61,8 +66,6 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _report_options(options: dict[str, Any]) -> Any:
     """The output options as given; the assessment fills language and theme later."""
-    from ccassess.report import ReportOptions
-
     return ReportOptions(
         format=options["fmt"],
         lang=options["lang"] or "",
@@ -74,9 +77,6 @@ def _report_options(options: dict[str, Any]) -> Any:
 
 
 def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[str, Any]) -> None:
-    from ccassess.actions.assess import assess
-    from ccassess.report import write_report
-
     result = assess(
         registry,
         inputs.respondents,
@@ -126,9 +126,6 @@ def _batch(
     assessment: Path | None,
     **options: Any,
 ) -> None:
-    from ccassess.actions.batch import BatchJob, render_batch
-    from ccassess.errors import CcassessError
-
     if responses or assessment:
         raise click.UsageError("a batch takes workspaces only (-w), no response files or -a")
     output = options["output"]
@@ -152,8 +149,6 @@ def _batch(
 @pass_state
 def demo_command(state: State, name: str | None, **options: Any) -> None:
     """Score the bundled demo assessment (Muster Handels GmbH) and write its report."""
-    from ccassess.actions.inputs import load_demo
-
     registry = state.registry()
     inputs = load_demo(registry, name, options["lang"])
     _score_and_render(state, registry, inputs, options)

@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
+from ccassess.actions.assess import assess
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import input_options, load_cli_inputs
+from ccassess.cli.score_table import score_table
+from ccassess.model.serial import result_to_json
 
 
 @click.command("score")
@@ -26,10 +29,6 @@ def score_command(
     state: State, responses: tuple[Path, ...], assessment: Path | None, fmt: str, lang: str | None
 ) -> None:
     """Score responses: overall, module and dimension scores with maturity levels."""
-    from ccassess.actions.assess import assess
-    from ccassess.cli.score_table import score_table
-    from ccassess.model.serial import result_to_json
-
     registry = state.registry()
     inputs = load_cli_inputs(registry, assessment, responses, lang)
     result = assess(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ccassess.actions.validate import validate_paths
 from ccassess.cli.app import State, pass_state
 
 
@@ -42,8 +43,6 @@ def validate_command(
     Without arguments every loaded module is checked. PATHS may be module files, response
     files or folders of them; they are told apart by their content.
     """
-    from ccassess.actions.validate import validate_paths
-
     report = validate_paths(state.registry(), list(paths), list(module_files), assessment)
     for line in report.lines():
         click.echo(line, err=True)

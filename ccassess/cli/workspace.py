@@ -11,7 +11,14 @@ from typing import Any
 
 import click
 
+from ccassess.actions.import_files import import_files
+from ccassess.actions.import_files import suggest_mapping as suggest
+from ccassess.actions.rounds import compare_rounds, comparison_table
 from ccassess.cli.app import State, pass_state
+from ccassess.errors import CcassessError
+from ccassess.workspace import Workspace, open_workspace
+from ccassess.workspace.export import export_bytes, write_export
+from ccassess.workspace.setup import initial_settings
 
 
 def workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -71,9 +78,6 @@ def _notes(lines: list[Any], prefix: str = "note") -> None:
 def init_command(state: State, folder: Path, source: Path | None, round_name: str | None,
                  **options: Any) -> None:  # fmt: skip
     """Create an assessment workspace in FOLDER: a readable assessment.yaml and a database."""
-    from ccassess.workspace import Workspace
-    from ccassess.workspace.setup import initial_settings
-
     registry = state.registry()
     settings = initial_settings(source, **options)
     in_place = source is not None and source.resolve() == (folder / "assessment.yaml").resolve()
@@ -124,15 +128,9 @@ def import_command(state: State, files: tuple[Path, ...], workspace_dir: Path | 
     column; then all files are written in one transaction, or nothing is. A file imported
     twice is recognised and skipped.
     """
-    from ccassess.actions.import_files import import_files
-    from ccassess.workspace import open_workspace
-
     registry = state.registry()
     options = {"from": source, "mapping": mapping, "include_incomplete": include_incomplete}
     if suggest_mapping:
-        from ccassess.actions.import_files import suggest_mapping as suggest
-        from ccassess.errors import CcassessError
-
         if len(files) != 1:
             raise CcassessError("--suggest-mapping reads one export file at a time")
         with open_workspace(workspace_dir) as workspace:
@@ -165,8 +163,6 @@ def round_command(ctx: click.Context, workspace_dir: Path | None) -> None:
 @click.pass_context
 def round_list_command(ctx: click.Context, workspace_dir: Path | None = None) -> None:
     """List the rounds with their respondents."""
-    from ccassess.workspace import open_workspace
-
     with open_workspace(workspace_dir or ctx.meta.get("ccassess.workspace_dir")) as workspace:
         rounds = workspace.rounds()
     for item in rounds:
@@ -185,8 +181,6 @@ def round_list_command(ctx: click.Context, workspace_dir: Path | None = None) ->
 def round_new_command(ctx: click.Context, name: str | None, note: str | None,
                       workspace_dir: Path | None) -> None:  # fmt: skip
     """Start a new round (the assessment repeated); it becomes the current round."""
-    from ccassess.workspace import open_workspace
-
     state: State = ctx.find_object(State)  # type: ignore[assignment]
     registry = state.registry()
     with open_workspace(workspace_dir or ctx.meta.get("ccassess.workspace_dir")) as workspace:
@@ -210,10 +204,6 @@ def round_new_command(ctx: click.Context, name: str | None, note: str | None,
 def compare_command(state: State, first: str | None, second: str | None,
                     workspace_dir: Path | None, fmt: str, lang: str | None) -> None:  # fmt: skip
     """Compare two rounds per module and dimension (default: the last two rounds)."""
-    from ccassess.actions.rounds import compare_rounds, comparison_table
-    from ccassess.errors import CcassessError
-    from ccassess.workspace import open_workspace
-
     registry = state.registry()
     with open_workspace(workspace_dir) as workspace:
         lang = lang or workspace.settings.language
@@ -250,9 +240,6 @@ def compare_command(state: State, first: str | None, second: str | None,
 def export_command(state: State, workspace_dir: Path | None, round_name: str | None, fmt: str,
                    output: Path | None, names: bool, delimiter: str) -> None:  # fmt: skip
     """Export a round's responses as CSV (one respondent per row) or JSON; both re-import."""
-    from ccassess.workspace import open_workspace
-    from ccassess.workspace.export import export_bytes, write_export
-
     registry = state.registry()
     with open_workspace(workspace_dir) as workspace:
         round_ = workspace.round(round_name)
@@ -276,13 +263,9 @@ def forget_command(state: State, respondent: str, workspace_dir: Path | None, ye
     For GDPR erasure requests: the answers, metadata and survey progress are deleted and the
     database file is rewritten (VACUUM), so no trace remains in it.
     """
-    from ccassess.workspace import open_workspace
-
     with open_workspace(workspace_dir) as workspace:
         if not yes:
             if not sys.stdin.isatty():
-                from ccassess.errors import CcassessError
-
                 raise CcassessError("forget deletes data for good; confirm with --yes")
             click.confirm(f"Delete every record of {respondent!r} for good?", abort=True)
         forgotten = workspace.forget(respondent)

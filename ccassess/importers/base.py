@@ -166,19 +166,15 @@ class SourceChecker(Checker):
 
 def collect_importers(plugins: Plugins) -> list[Importer]:
     """Every importer the loaded plugins contribute (the core's first)."""
-    from ccassess.errors import PluginError
-
     importers: list[Importer] = []
     names: dict[str, str] = {}
-    hook = "ccassess_importers"
-    for plugin, output in plugins.call_each(hook):
-        for importer in plugins.expect_list(plugin, hook, output, object):
+    for contribution in plugins.hooks.importers():
+        plugin = contribution.plugin
+        for importer in contribution.items:
             if not isinstance(importer, Importer) or not isinstance(importer.name, str):
                 plugins.reject(
                     plugin,
-                    PluginError(
-                        plugin,
-                        hook,
+                    contribution.error(
                         f"{importer!r} is not an "
                         "importer (needs name, label, detect(path), read(path, context))",
                     ),
@@ -187,9 +183,7 @@ def collect_importers(plugins: Plugins) -> list[Importer]:
             if importer.name in names:
                 plugins.reject(
                     plugin,
-                    PluginError(
-                        plugin,
-                        hook,
+                    contribution.error(
                         f"importer {importer.name!r} is "
                         f"already defined by plugin {names[importer.name]!r}",
                     ),

@@ -20,9 +20,6 @@ from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions.types import AnswerProblem, QuestionType
 
-if TYPE_CHECKING:  # merged
-    from ccassess.plugin.manager import Plugins
-
 if TYPE_CHECKING:
     from ccassess.plugin.manager import Plugins
 
@@ -181,14 +178,13 @@ class ResponseValidator:
         """Plugins' cross-field rules (`ccassess_validate_answers`), one error per message."""
         if self.plugins is None:
             return
-        hook = "ccassess_validate_answers"
         by_module = raw.get("answers")
         for module_id in respondent.answers:
             module = self.modules.get(module_id)
             if module is None:
                 continue
-            for name, output in self.plugins.call_each(hook, module=module, respondent=respondent):
-                for message in self.plugins.expect_list(name, hook, output, str):
+            for contribution in self.plugins.hooks.validate_answers(module, respondent):
+                for message in contribution.items:
                     check.error(join(path, f"answers.{module_id}"), message, by_module, module_id)
 
     def answers(

@@ -20,13 +20,9 @@ from typing import TYPE_CHECKING, Any
 from ccassess.errors import CcassessError, Location, Problems, ValidationError
 from ccassess.model.answers import Respondent
 
-if TYPE_CHECKING:  # merged
-    pass
-
 if TYPE_CHECKING:
     from ccassess.importers.base import ImportContext, Importer, RawRespondent
     from ccassess.importers.response_files import ResponseValidator
-    from ccassess.importers.validating import ImportedRespondent
 
 #: Set to "0" to validate in this process only (for measuring, or where forking is unwanted).
 ENV_PARALLEL = "CCASSESS_PARALLEL_IMPORT"
@@ -53,7 +49,6 @@ def validated(raws: Iterable[RawRespondent], validator: ResponseValidator
               ) -> Iterator[ImportedRespondent]:  # fmt: skip
     """Validate, encode and hash; respondents with an error are left out (it is recorded)."""
     from ccassess.importers.base import SourceChecker
-    from ccassess.importers.validating import ImportedRespondent
     from ccassess.io.canonical import content_digest, encode_respondent
 
     problems = validator.problems

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import Location, Problem, ValidationError
+from ccassess.io.structured import decode_text, read_bytes
 
 if TYPE_CHECKING:
     pass
@@ -78,8 +79,6 @@ def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]
 
     The header is read at once; the rows as they are consumed (a problem further down is
     raised as ValidationError when its row is reached), so no list of all rows is built."""
-    from ccassess.io.structured import decode_text, read_bytes
-
     file = str(path)
     raw = read_bytes(path, MAX_CSV_BYTES)
     if not raw.strip():

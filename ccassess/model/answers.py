@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from ccassess.model.questionnaire import Perspective
-from ccassess.records import FACTORY, Record, record
+if TYPE_CHECKING:
+    from ccassess.model.questionnaire import Perspective
 
 #: The answer value that means "don't know / not applicable": excluded from scores, counted
 #: in coverage as asked but not answered.
 DONT_KNOW = "dont_know"
 
 
-@record
-class Respondent(Record):
+@dataclass
+class Respondent:
     """A person who answered: pseudonymous id, perspective, optional role/department/name.
 
     `answers` maps module id → question id → value (already checked against the question type).
@@ -28,21 +28,3 @@ class Respondent(Record):
     department: str | None = None
     name: str | None = None
     origin: str | None = None
-
-    def __init__(
-        self,
-        id: str,
-        perspective: Perspective,
-        answers: dict[str, dict[str, Any]] = FACTORY,
-        role: str | None = None,
-        department: str | None = None,
-        name: str | None = None,
-        origin: str | None = None,
-    ) -> None:
-        self.id = id
-        self.perspective = perspective
-        self.answers = {} if answers is FACTORY else answers
-        self.role = role
-        self.department = department
-        self.name = name
-        self.origin = origin

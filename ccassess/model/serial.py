@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from ccassess.errors import CcassessError
+from ccassess.model.result import RESULT_FORMAT, AssessmentResult
 from ccassess.text import Text
 
 T = TypeVar("T")
@@ -69,8 +70,6 @@ def result_to_json(result: Any) -> str:
 
 
 def result_from_json(text: str, source: str = "<result>") -> Any:
-    from ccassess.model.result import RESULT_FORMAT, AssessmentResult
-
     try:
         data = json.loads(text)
         if data.get("format") != RESULT_FORMAT:

@@ -1,25 +1,28 @@
 """The plugin manager: entry points, a local plugins folder, blocking, error labelling.
 
-Every hook call goes through `Plugins.call_each`, so a failure names the plugin and the hook
-and a plugin rejected half-way is unregistered completely.
+Every hook is called through pluggy (`Plugins.call`, used by the typed facade `Plugins.hooks`
+of `ccassess.plugin.hooks`): pluggy orders the implementations and runs wrappers. Each
+implementation runs inside a guard of ours, so that a failure names the plugin and the hook, a
+slow one is warned about, every result is checked and attributed to its plugin, and a plugin
+rejected half-way is unregistered completely.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import field
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
 from types import FunctionType, MethodType, ModuleType
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from ccassess import hookspecs
-from ccassess.definitions.cache import EntryPointRecord, entry_points
-from ccassess.records import FACTORY, Record, record
+from ccassess import PLUGIN_API_VERSION, hookspecs
+from ccassess.plugin.entry_points import EntryPointRecord, entry_points
+from ccassess.plugin.hooks import Check, Hooks, describe
 
 if TYPE_CHECKING:
     from ccassess.errors import PluginError, Problem, ValidationError
@@ -45,8 +48,8 @@ def slow_hook_seconds() -> float:
     return value if value >= 0 else SLOW_HOOK_SECONDS
 
 
-@record
-class PluginInfo(Record):
+@dataclass
+class PluginInfo:
     """A loaded plugin: its name, version, where it came from and the hooks it implements."""
 
     name: str
@@ -54,25 +57,13 @@ class PluginInfo(Record):
     origin: str  # "entry point <dist>", "plugins dir <path>", "core", "test"
     hooks: list[str] = field(default_factory=list)
 
-    def __init__(
-        self, name: str, version: str | None, origin: str, hooks: list[str] = FACTORY
-    ) -> None:
-        self.name = name
-        self.version = version
-        self.origin = origin
-        self.hooks = [] if hooks is FACTORY else hooks
 
-
-@record
-class PluginFailure(Record):
+@dataclass
+class PluginFailure:
     """A plugin that was skipped (with `skip_broken`) and why."""
 
     plugin: str
     message: str
-
-    def __init__(self, plugin: str, message: str) -> None:
-        self.plugin = plugin
-        self.message = message
 
 
 _HOOKABLE = (FunctionType, MethodType, staticmethod, classmethod)
@@ -117,6 +108,10 @@ class Plugins:
         self.warnings: list[str] = []
         #: The slow-hook threshold, read once (cross-field checks call a hook per respondent).
         self.slow_seconds = slow_hook_seconds()
+        #: The hook calls under way, innermost last (what the guards report to).
+        self._calls: list[_Call] = []
+        #: One typed method per hook: the way the rest of ccassess calls plugins.
+        self.hooks = Hooks(self)
 
     # -- registration ----------------------------------------------------------------------
 
@@ -126,6 +121,7 @@ class Plugins:
             check_api_version(plugin, name)
             self.pm.register(plugin, name=name)
         except Exception as exc:
+            # late import: start-up time, used only when a plugin fails
             from ccassess.errors import PluginError
 
             if isinstance(exc, pluggy.PluginValidationError):
@@ -140,6 +136,7 @@ class Plugins:
         callers = self.pm.get_hookcallers(plugin) or []
         unknown = [c.name for c in callers if not c.has_spec()]
         if unknown:
+            # late import: start-up time, used only when a plugin fails
             from ccassess.errors import PluginError
 
             self._drop(name)
@@ -152,7 +149,32 @@ class Plugins:
                 )
             )
         self.info[name] = PluginInfo(name, version, origin, sorted(c.name for c in callers))
+        self._guard(plugin)
         return True
+
+    def finish_loading(self) -> None:
+        """Check the registrations and settle the call order: the order plugins were loaded in.
+
+        pluggy calls the implementation registered last first. ccassess calls plugins in the
+        order they are loaded — the core, installed plugins by name, a plugins folder, extra
+        (test) plugins — as the documentation says, so this registers them with pluggy once
+        more, last first. ``tryfirst`` and ``trylast`` move an implementation to the front or
+        the back, and wrappers wrap them all, as pluggy documents. Call it once, after the
+        last `register`.
+        """
+        self.pm.check_pending()
+        loaded = [(name, self.pm.get_plugin(name)) for name in self.info]
+        for name, plugin in loaded:
+            self.pm.unregister(plugin, name=name)
+        for name, plugin in reversed(loaded):
+            self.pm.register(plugin, name=name)
+            self._guard(plugin)
+
+    def loaded_before(self, plugin: str, other: str) -> bool:
+        """Whether `plugin` was loaded before `other` (a name not loaded counts as last)."""
+        order = list(self.info)
+        rank = {name: index for index, name in enumerate(order)}
+        return rank.get(plugin, len(order)) < rank.get(other, len(order))
 
     def _drop(self, name: str) -> None:
         plugin = self.pm.get_plugin(name)
@@ -176,7 +198,7 @@ class Plugins:
         """Load the `ccassess` entry-point group; `only` (or $CCASSESS_LOAD_PLUGINS) restricts.
 
         The group is read through the entry-point cache
-        (`ccassess.definitions.cache.entry_points`), which asks `importlib.metadata` only when the
+        (`ccassess.plugin.entry_points`), which asks `importlib.metadata` only when the
         installed packages may have changed."""
         if only is None and ENV_LOAD in os.environ:
             only = [n.strip() for n in os.environ[ENV_LOAD].split(",") if n.strip()]
@@ -197,6 +219,7 @@ class Plugins:
         try:
             plugin = ep.load()
         except Exception as exc:
+            # late import: start-up time, used only when a plugin fails
             from ccassess.errors import PluginError
 
             self._fail(PluginError(ep.name, None, f"failed to import: {_one_line(exc)}"))
@@ -207,6 +230,7 @@ class Plugins:
         """Load *.py plugins from a folder; return the *.yaml module files found there."""
         folder = Path(directory)
         if not folder.is_dir():
+            # late import: start-up time, used only when a plugin fails
             from ccassess.errors import CcassessError
 
             raise CcassessError(f"{folder}: plugins folder not found")
@@ -216,6 +240,7 @@ class Plugins:
             try:
                 plugin = _import_file(path)
             except Exception as exc:
+                # late import: start-up time, used only when a plugin fails
                 from ccassess.errors import PluginError
 
                 self._fail(PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}"))
@@ -225,53 +250,180 @@ class Plugins:
 
     # -- calling ---------------------------------------------------------------------------
 
-    def call_each(self, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
-        """Call every implementation of a hook, yielding (plugin name, result).
+    def call(self, hook: str, check: Check, kwargs: dict[str, Any]) -> list[tuple[str, Any]]:
+        """Call a hook through pluggy; return (plugin name, result) in the order pluggy called.
 
-        Exceptions are wrapped in a PluginError naming plugin and hook; with skip_broken the
-        plugin is unregistered and the call goes on with the others.
+        `check` gives the problem with one plugin's result (None: fine). An implementation
+        that raises or returns what fails the check is left out of this call and rejected
+        after it (`reject`: the error names plugin and hook; with skip_broken the plugin is
+        unregistered and the others' results stand). A plugin's `ValidationError` or
+        `PluginError` goes on as it is. Results of None are left out, as pluggy does.
         """
-        caller = getattr(self.pm.hook, hook)
-        slow = self.slow_seconds
-        for impl in caller.get_hookimpls():  # registration order: built-ins first
-            name = impl.plugin_name
-            if self.pm.get_plugin(name) is None:
-                continue  # rejected earlier in this call
-            args = {arg: kwargs[arg] for arg in impl.argnames}
-            started = time.perf_counter()
-            try:
-                result = impl.function(**args)
-            except Exception as exc:
-                from ccassess.errors import CcassessError, PluginError, ValidationError
+        call = _Call(hook, check)
+        calls = self._calls
+        calls.append(call)
+        try:
+            results = getattr(self.pm.hook, hook)(**kwargs)
+        finally:
+            calls.pop()
+            failed = self._settle(call) if call.failures else ()
+        attributed = [(call.owner(result), result) for result in results if result is not None]
+        return [pair for pair in attributed if pair[0] not in failed] if failed else attributed
 
-                if isinstance(exc, ValidationError | PluginError):
-                    raise
-                if isinstance(exc, CcassessError):
-                    message = exc.message
-                else:
-                    message = f"raised {_one_line(exc)}"
-                self.reject(name, PluginError(name, hook, message))
-                continue
-            elapsed = time.perf_counter() - started
-            if elapsed > slow:
-                self.warnings.append(
-                    f"plugin {name!r}, hook {hook}: took {elapsed:.1f} s (hooks should be fast)"
-                )
-            if result is not None:
-                yield name, result
+    def _settle(self, call: _Call) -> set[str]:
+        """Reject the plugins that failed in a call (raises the first unless skip_broken)."""
+        failed: set[str] = set()
+        for error in call.failures:
+            if error.plugin not in failed:
+                failed.add(error.plugin)
+                self.reject(error.plugin, error)
+        return failed
 
-    def expect_list(self, name: str, hook: str, value: Any, of: type | tuple) -> list:
-        """Check a hook returned a list of the right things; reject the plugin otherwise."""
-        if not isinstance(value, list | tuple) or not all(isinstance(v, of) for v in value):
-            from ccassess.errors import PluginError
-
-            what = of.__name__ if isinstance(of, type) else " or ".join(t.__name__ for t in of)
-            self.reject(
-                name,
-                PluginError(name, hook, f"must return a list of {what}, got {_describe(value)}"),
+    def _timed(self, plugin: str, hook: str, elapsed: float) -> None:
+        if elapsed > self.slow_seconds:
+            self.warnings.append(
+                f"plugin {plugin!r}, hook {hook}: took {elapsed:.1f} s (hooks should be fast)"
             )
-            return []
-        return list(value)
+
+    def _current(self, hook: str) -> _Call | None:
+        """The call of `hook` under way through `call`, if any (not for direct pluggy calls)."""
+        calls = self._calls
+        return calls[-1] if calls and calls[-1].hook == hook else None
+
+    def _guard(self, plugin: Any) -> None:
+        """Put a guard around each of the plugin's implementations (pluggy still orders and
+        calls them): it names a failure, times the call, checks and attributes the result."""
+        for caller in self.pm.get_hookcallers(plugin) or []:
+            for impl in caller.get_hookimpls():
+                if impl.plugin is plugin:
+                    if impl.wrapper:
+                        guard = self._wrapper_guard(impl, caller.name)
+                    elif impl.hookwrapper:
+                        guard = self._old_style_guard(impl, caller.name)
+                    else:
+                        guard = self._plain_guard(impl, caller.name)
+                    # pluggy calls `impl.function`; it was checked against the hookspec above.
+                    setattr(impl, "function", guard)  # noqa: B010 (pluggy types it Final)
+
+    def _plain_guard(self, impl: pluggy.HookImpl, hook: str) -> Callable[..., Any]:
+        function, plugin = impl.function, impl.plugin_name
+        calls, slow = self._calls, self.slow_seconds  # (called per respondent: kept lean)
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            call = calls[-1] if calls else None
+            if call is None or call.hook != hook:  # not through `call`: as pluggy would
+                return function(*args, **kwargs)
+            started = perf_counter()
+            try:
+                result = function(*args, **kwargs)
+            except Exception as exc:
+                if not call.raised(plugin, exc):
+                    raise
+                return None
+            elapsed = perf_counter() - started
+            if elapsed > slow:
+                self._timed(plugin, hook, elapsed)
+            if result is None:
+                return None
+            problem = call.check(result)
+            if problem is not None:
+                call.fail(plugin, problem)
+                return None
+            call.owners[id(result)] = (result, plugin)
+            return result
+
+        return guarded
+
+    def _wrapper_guard(self, impl: pluggy.HookImpl, hook: str) -> Callable[..., Any]:
+        """A guard around a new-style wrapper (``wrapper=True``): the wrapper receives the
+        results of the implementations inside it (or their exception) and returns results."""
+        function, plugin = impl.function, impl.plugin_name
+
+        def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, Any]:
+            call = self._current(hook)
+            if call is None:
+                return (yield from function(*args, **kwargs))
+            started = perf_counter()
+            wrapper = _setup(function, args, kwargs, call, plugin)
+            spent = perf_counter() - started
+            if wrapper is None:  # it failed before its yield: the results pass unchanged
+                return (yield)
+            thrown: BaseException | None = None
+            results: list[Any] = []
+            try:
+                results = yield
+            except BaseException as exc:  # ccassess's own errors, interrupts: it sees them
+                thrown = exc
+            received = list(results)  # what passes on if the wrapper fails
+            started = perf_counter()
+            changed: Any = _FAILED
+            try:
+                if thrown is None:
+                    wrapper.send(results)
+                else:
+                    wrapper.throw(thrown)
+            except StopIteration as stop:
+                changed = stop.value
+            except Exception as exc:
+                if exc is thrown or not call.raised(plugin, exc):
+                    raise
+            else:
+                wrapper.close()
+                call.fail(plugin, "is a wrapper that yields more than once")
+            self._timed(plugin, hook, spent + perf_counter() - started)
+            if changed is not _FAILED and call.adopt(changed, plugin):
+                return changed
+            if thrown is not None:
+                raise thrown
+            return received
+
+        return guarded
+
+    def _old_style_guard(self, impl: pluggy.HookImpl, hook: str) -> Callable[..., Any]:
+        """A guard around an old-style wrapper (``hookwrapper=True``): the wrapper receives a
+        `pluggy.Result` and may force another result (or exception) on it."""
+        function, plugin = impl.function, impl.plugin_name
+
+        def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, None]:
+            call = self._current(hook)
+            if call is None:
+                yield from function(*args, **kwargs)
+                return
+            started = perf_counter()
+            wrapper = _setup(function, args, kwargs, call, plugin)
+            spent = perf_counter() - started
+            outcome: pluggy.Result[Any] = yield
+            if wrapper is None:
+                return
+            thrown = outcome.exception
+            received = None if thrown is not None else list(outcome.get_result())
+            started = perf_counter()
+            failed = True
+            try:
+                wrapper.send(outcome)
+            except StopIteration:
+                failed = False
+            except Exception as exc:
+                if not call.raised(plugin, exc):
+                    raise
+            else:
+                wrapper.close()
+                call.fail(plugin, "is a wrapper that yields more than once")
+            self._timed(plugin, hook, spent + perf_counter() - started)
+            if not failed and (
+                outcome.exception is not None or call.adopt(outcome.get_result(), plugin)
+            ):
+                return
+            if thrown is not None:  # what passes on when the wrapper failed: what it received
+                outcome.force_exception(thrown)
+            else:
+                outcome.force_result(received)
+
+        return guarded
+
+
+#: A wrapper that failed (it returned nothing usable).
+_FAILED: Any = object()
 
 
 def check_api_version(plugin: Any, name: str) -> None:
@@ -282,15 +434,16 @@ def check_api_version(plugin: Any, name: str) -> None:
     try:
         major, minor = (int(part) for part in str(declared).split(".")[:2])
     except ValueError:
+        # late import: start-up time, used only when a plugin fails
         from ccassess.errors import PluginError
 
         raise PluginError(
             name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'"
         ) from None
-    from ccassess import PLUGIN_API_VERSION
 
     our_major, our_minor = (int(part) for part in PLUGIN_API_VERSION.split("."))
     if major != our_major or minor > our_minor:
+        # late import: start-up time, used only when a plugin fails
         from ccassess.errors import PluginError
 
         raise PluginError(
@@ -318,6 +471,7 @@ def _import_file(path: Path) -> ModuleType:
 
 
 def _one_line(exc: BaseException) -> str:
+    # late import: start-up time, used only when a plugin fails
     from ccassess.errors import PluginError
 
     text = " ".join(str(exc).split()) or type(exc).__name__
@@ -325,14 +479,81 @@ def _one_line(exc: BaseException) -> str:
     return text if text.startswith(name) or isinstance(exc, PluginError) else f"{name}: {text}"
 
 
-def _describe(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        kinds = sorted({type(v).__name__ for v in value})
-        return f"a list of {', '.join(kinds)}"
-    return type(value).__name__
+class _Call:
+    """A hook call under way: what its results must be, whose they are, who failed."""
+
+    __slots__ = ("check", "failures", "hook", "owners")
+
+    def __init__(self, hook: str, check: Check) -> None:
+        self.hook = hook
+        self.check = check
+        #: id(result) → (result, plugin); holding the result keeps its id unique meanwhile.
+        self.owners: dict[int, tuple[Any, str]] = {}
+        self.failures: list[PluginError] = []
+
+    def own(self, result: Any, plugin: str) -> None:
+        self.owners[id(result)] = (result, plugin)
+
+    def owner(self, result: Any) -> str:
+        result_and_owner = self.owners.get(id(result))
+        assert result_and_owner is not None and result_and_owner[0] is result, result
+        return result_and_owner[1]
+
+    def adopt(self, results: Any, wrapper: str) -> bool:
+        """Check what a wrapper returned; results new to this call are the wrapper's."""
+        if not isinstance(results, list):
+            got = describe(results)
+            self.fail(wrapper, f"as a wrapper, must return a list of results, got {got}")
+            return False
+        for result in results:
+            problem = None if result is None else self.check(result)
+            if problem is not None:
+                self.fail(wrapper, f"as a wrapper, returned a result that {problem}")
+                return False
+        for result in results:
+            if result is not None and id(result) not in self.owners:
+                self.own(result, wrapper)
+        return True
+
+    def fail(self, plugin: str, message: str) -> None:
+        # late import: start-up time, used only when a plugin fails
+        from ccassess.errors import PluginError
+
+        self.failures.append(PluginError(plugin, self.hook, message))
+
+    def raised(self, plugin: str, exc: Exception) -> bool:
+        """Record what a plugin raised; False for ccassess's own `ValidationError` and
+        `PluginError`, which go on as they are."""
+        # late import: start-up time, used only when a plugin fails
+        from ccassess.errors import CcassessError, PluginError, ValidationError
+
+        if isinstance(exc, ValidationError | PluginError):
+            return False
+        self.fail(
+            plugin, exc.message if isinstance(exc, CcassessError) else f"raised {_one_line(exc)}"
+        )
+        return True
+
+
+def _setup(
+    function: Callable[..., Any], args: tuple, kwargs: dict[str, Any], call: _Call, plugin: str
+) -> Generator[None, Any, Any] | None:
+    """Run a wrapper up to its yield; None if it failed (named) or never yields."""
+    try:
+        wrapper = function(*args, **kwargs)
+        next(wrapper)
+    except StopIteration:
+        call.fail(plugin, "is a wrapper that does not yield")
+        return None
+    except Exception as exc:
+        if not call.raised(plugin, exc):
+            raise
+        return None
+    return wrapper
 
 
 def problems_from(error: ValidationError, plugin: str) -> list[Problem]:
+    # late import: start-up time, used only when a plugin fails
     from ccassess.errors import Problem
 
     return [

@@ -13,22 +13,23 @@ that `ccassess modules` lists, is read at once).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.definitions.cache import ModuleCache
-from ccassess.model.questionnaire import Module
 from ccassess.plugin.manager import Plugins
 from ccassess.questions.types import QuestionType
-from ccassess.records import FrozenRecord, Record, record, set_field
 from ccassess.text import Text
 
 if TYPE_CHECKING:
-    from ccassess.errors import PluginError, Problem
+    from ccassess.errors import Problem
+    from ccassess.model.questionnaire import Module
+    from ccassess.plugin.hooks import Contribution
 
 
-@record
-class ModuleSummary(FrozenRecord):
+@dataclass(frozen=True)
+class ModuleSummary:
     """What listing a module shows (`ccassess modules`) and what the registry checks."""
 
     id: str
@@ -40,24 +41,6 @@ class ModuleSummary(FrozenRecord):
     languages: tuple[str, ...]
     #: The question types it uses.
     question_types: frozenset[str]
-
-    def __init__(
-        self,
-        id: str,
-        version: str,
-        title: Text,
-        dimensions: int,
-        questions: int,
-        languages: tuple[str, ...],
-        question_types: frozenset[str],
-    ) -> None:
-        set_field(self, "id", id)
-        set_field(self, "version", version)
-        set_field(self, "title", title)
-        set_field(self, "dimensions", dimensions)
-        set_field(self, "questions", questions)
-        set_field(self, "languages", languages)
-        set_field(self, "question_types", question_types)
 
     @classmethod
     def of(cls, module: Module) -> ModuleSummary:
@@ -93,8 +76,8 @@ class ModuleEntry:
         warnings: list[Problem] | None = None,
         summary: ModuleSummary | None = None,
     ) -> None:
-        self._module = module if isinstance(module, Module) else None
-        self._load = None if isinstance(module, Module) else module
+        self._module = None if callable(module) else module
+        self._load = module if callable(module) else None
         self.plugin = plugin
         self.warnings = [] if warnings is None else warnings
         self._summary = summary
@@ -118,23 +101,13 @@ class ModuleEntry:
         return f"ModuleEntry({self.summary.id!r}, plugin={self.plugin!r}{loaded})"
 
 
-@record
-class Registry(Record):
+@dataclass
+class Registry:
     """The loaded plugins, the question types and the modules they contribute."""
 
     plugins: Plugins
     question_types: dict[str, QuestionType]
     entries: dict[str, ModuleEntry]
-
-    def __init__(
-        self,
-        plugins: Plugins,
-        question_types: dict[str, QuestionType],
-        entries: dict[str, ModuleEntry],
-    ) -> None:
-        self.plugins = plugins
-        self.question_types = question_types
-        self.entries = entries
 
     @property
     def modules(self) -> dict[str, Module]:
@@ -146,6 +119,7 @@ class Registry(Record):
             return [entry.module for entry in self.entries.values()]
         missing = [m for m in module_ids if m not in self.entries]
         if missing:
+            # late import: start-up time (`ccassess modules` must not load it)
             from ccassess.errors import CcassessError
 
             known = ", ".join(self.entries) or "none"
@@ -154,16 +128,20 @@ class Registry(Record):
 
 
 def collect_contributions(plugins: Plugins, local_yaml: Sequence[Path] = ()) -> Registry:
-    """Question types first, then modules; nothing of a rejected plugin stays."""
+    """Question types first, then modules; nothing of a rejected plugin stays.
+
+    Where two plugins claim the same question type name or module id, the plugin loaded first
+    keeps it, whichever of them pluggy called first (``tryfirst``), and the other is rejected.
+    """
     types, owners = _question_types(plugins)
-    entries = _modules(plugins, types, owners, list(local_yaml))
-    _prune_rejected(plugins, types, owners, entries)
+    entries, sources = _modules(plugins, types, owners, list(local_yaml))
+    _prune_rejected(plugins, types, owners, entries, sources)
     return Registry(plugins, types, entries)
 
 
 def _prune_rejected(
     plugins: Plugins, types: dict[str, QuestionType], owners: dict[str, str],
-    entries: dict[str, ModuleEntry],
+    entries: dict[str, ModuleEntry], sources: dict[str, Contribution[Any]],
 ) -> None:  # fmt: skip
     """Nothing of a rejected plugin stays active: drop its question types, and modules
     (of other plugins) that can no longer work without them."""
@@ -172,8 +150,7 @@ def _prune_rejected(
     for module_id, entry in list(entries.items()):
         missing = entry.summary.question_types - set(types)
         if missing and entry.plugin in plugins.info:
-            plugins.reject(entry.plugin, _plugin_error(
-                entry.plugin, "ccassess_modules",
+            plugins.reject(entry.plugin, sources[entry.plugin].error(
                 f"module {module_id!r} uses question type {sorted(missing)[0]!r} whose plugin "
                 "was rejected"))  # fmt: skip
         if missing or (entry.plugin not in plugins.info and entry.plugin != "local"):
@@ -183,17 +160,21 @@ def _prune_rejected(
 def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str, str]]:
     types: dict[str, QuestionType] = {}
     owners: dict[str, str] = {}
-    for name, result in plugins.call_each("ccassess_question_types"):
-        for qtype in plugins.expect_list(name, "ccassess_question_types", result, QuestionType):
+    sources: dict[str, Contribution[QuestionType]] = {}
+    for contribution in plugins.hooks.question_types():
+        name = contribution.plugin
+        sources[name] = contribution
+        for qtype in contribution.items:
             if not qtype.name:
-                message = f"{type(qtype).__name__} has no name"
-                plugins.reject(name, _plugin_error(name, "ccassess_question_types", message))
+                plugins.reject(name, contribution.error(f"{type(qtype).__name__} has no name"))
                 break
-            if qtype.name in types:
-                plugins.reject(name, _plugin_error(name, "ccassess_question_types",
-                               f"question type {qtype.name!r} is already defined by plugin "
-                               f"{owners[qtype.name]!r}"))  # fmt: skip
-                break
+            other = owners.get(qtype.name)
+            if other is not None and other in plugins.info:
+                first, second = _first_loaded(plugins, other, name)
+                message = f"question type {qtype.name!r} is already defined by plugin {first!r}"
+                plugins.reject(second, sources[second].error(message))
+                if second == name:
+                    break
             types[qtype.name] = qtype
             owners[qtype.name] = name
     return types, owners
@@ -202,38 +183,41 @@ def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str
 def _modules(
     plugins: Plugins, types: dict[str, QuestionType], owners: dict[str, str],
     local_yaml: list[Path],
-) -> dict[str, ModuleEntry]:  # fmt: skip
+) -> tuple[dict[str, ModuleEntry], dict[str, Contribution[Any]]]:  # fmt: skip
     entries: dict[str, ModuleEntry] = {}
     cache: ModuleCache | None = None
-    contributions: list[tuple[str, Any]] = []
-    for name, result in plugins.call_each("ccassess_modules"):
-        items = plugins.expect_list(name, "ccassess_modules", result, (Module, str, Path, dict))
-        contributions.extend((name, item) for item in items)
-    contributions.extend(("local", path) for path in local_yaml)
-    for plugin, item in contributions:
+    contributions: list[tuple[Contribution[Any], Any]] = []
+    sources: dict[str, Contribution[Any]] = {}
+    for contribution in [*plugins.hooks.modules(), plugins.hooks.local_modules(local_yaml)]:
+        sources[contribution.plugin] = contribution
+        contributions.extend((contribution, item) for item in contribution.items)
+    for contribution, item in contributions:
+        plugin = contribution.plugin
         if plugins.pm.get_plugin(plugin) is None and plugin != "local":
             continue  # rejected while loading an earlier module
         try:
-            if isinstance(item, Module):
-                entry = ModuleEntry(item, plugin)
-            elif isinstance(item, dict):
+            if isinstance(item, dict):
+                # late import: start-up time (`ccassess modules` must not load it)
                 from ccassess.definitions.loading import build_module
 
                 loaded = build_module(item, types, file=f"<{plugin}>")
                 entry = ModuleEntry(loaded.module, plugin, loaded.warnings)
-            else:
+            elif isinstance(item, str | Path):
                 if cache is None:
                     cache = ModuleCache.for_types(plugins, types, owners, ModuleSummary)
                 module, warnings, summary = cache.load(item, types)
                 entry = ModuleEntry(module, plugin, warnings, summary)
+            else:  # a built Module
+                entry = ModuleEntry(item, plugin)
         except Exception as exc:
+            # late import: start-up time (`ccassess modules` must not load it)
             from ccassess.errors import ValidationError
 
             if not isinstance(exc, ValidationError):
                 raise
             first = exc.problems[0]
             more = f" (and {len(exc.problems) - 1} more problems)" if len(exc.problems) > 1 else ""
-            error = _plugin_error(plugin, "ccassess_modules", f"invalid module: {first}{more}")
+            error = contribution.error(f"invalid module: {first}{more}")
             if plugin == "local":
                 raise exc from None
             plugins.reject(plugin, error)
@@ -241,25 +225,23 @@ def _modules(
             continue
         module_id = entry.summary.id
         if module_id in entries:
-            other = entries[module_id].plugin
-            error = _plugin_error(
-                plugin,
-                "ccassess_modules",
-                f"module id {module_id!r} is already registered by plugin {other!r}",
+            kept, dropped = _first_loaded(plugins, entries[module_id].plugin, plugin)
+            error = sources[dropped].error(
+                f"module id {module_id!r} is already registered by plugin {kept!r}"
             )
-            if plugin == "local":
+            if dropped == "local":
                 raise error
-            plugins.reject(plugin, error)
-            _drop_modules_of(entries, plugin)
-            continue
+            plugins.reject(dropped, error)
+            _drop_modules_of(entries, dropped)
+            if dropped == plugin:
+                continue
         entries[module_id] = entry
-    return entries
+    return entries, sources
 
 
-def _plugin_error(plugin: str, hook: str, message: str) -> PluginError:
-    from ccassess.errors import PluginError  # not imported at start-up
-
-    return PluginError(plugin, hook, message)
+def _first_loaded(plugins: Plugins, one: str, other: str) -> tuple[str, str]:
+    """(the plugin loaded first, the other): the first keeps a name both claim."""
+    return (one, other) if plugins.loaded_before(one, other) else (other, one)
 
 
 def _drop_modules_of(entries: dict[str, ModuleEntry], plugin: str) -> None:

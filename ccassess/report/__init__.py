@@ -44,28 +44,34 @@ def default_output(result: AssessmentResult, options: ReportOptions) -> Path:
 
 def write_report(result: AssessmentResult, plugins: Plugins, options: ReportOptions) -> Path:
     """Render the result in the requested format and write it atomically; return the path."""
+    # late import: each format loads only what it needs (WeasyPrint, openpyxl)
     from ccassess.io.files import atomic_write_bytes, atomic_write_text
 
     path = options.output or default_output(result, options)
     if path.exists() and path.is_dir():
         raise CcassessError(f"{path}: is a folder; give a file name for the report")
     if options.format == "json":
+        # late import: each format loads only what it needs (WeasyPrint, openpyxl)
         from ccassess.model.serial import result_to_json
 
         return atomic_write_text(path, result_to_json(result) + "\n")
     if options.format == "md":
+        # late import: each format loads only what it needs (WeasyPrint, openpyxl)
         from ccassess.report.markdown import render_markdown
 
         return atomic_write_text(path, render_markdown(result, options.lang))
     if options.format == "xlsx":
+        # late import: each format loads only what it needs (WeasyPrint, openpyxl)
         from ccassess.report.action_plan import action_plan_workbook
 
         return atomic_write_bytes(path, action_plan_workbook(result, options.lang))
+    # late import: each format loads only what it needs (WeasyPrint, openpyxl)
     from ccassess.report.html import render_html
 
     rendered = render_html(result, plugins, options)
     if options.format == "html":
         return atomic_write_text(path, rendered.inline_html())
+    # late import: each format loads only what it needs (WeasyPrint, openpyxl)
     from ccassess.report.pdf import html_to_pdf
 
     return atomic_write_bytes(path, html_to_pdf(rendered, options))

@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 
 from ccassess.model.result import AssessmentResult
-from ccassess.report.builtin import builtin_sections
 from ccassess.report.i18n import Translator
+from ccassess.report.sections.action_plan import action_plan
+from ccassess.report.sections.view import View
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADERS = {
@@ -53,10 +54,7 @@ def action_plan_workbook(result: AssessmentResult, lang: str) -> bytes:
     from openpyxl.utils import get_column_letter
 
     t = Translator(lang)
-    plan = next(
-        (s.context for s in builtin_sections(result, lang) if s.id == "action-plan"),
-        {"actions": []},
-    )
+    plan = action_plan(View(result, lang)) or {"actions": []}
     book = Workbook()
     sheet = book.active
     sheet.title = str(t("action_plan"))[:31]

@@ -13,6 +13,7 @@ templates run in Jinja's sandbox (a theme's template cannot reach Python interna
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,10 +27,11 @@ from markupsafe import Markup
 from ccassess.errors import CcassessError
 from ccassess.format import day, number, percent
 from ccassess.report.charts import Charts, Palette, readable_on, tint
-from ccassess.report.i18n import Translator, text
+from ccassess.report.i18n import Translator, UnknownLabel, text
 from ccassess.report.resources import image_data_url, inline_html
 from ccassess.report.section import ReportSection
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
+from ccassess.text import Text
 
 if TYPE_CHECKING:
     from ccassess.model.result import AssessmentResult
@@ -52,6 +54,8 @@ class SectionView:
     plugin: str
     kind: str
     html: Markup = field(default_factory=Markup)
+    #: Sections contributed as parts of this one (`ReportSection.within`), rendered.
+    parts: list[SectionView] = field(default_factory=list)
 
 
 @dataclass
@@ -102,9 +106,15 @@ def render_html(
         "client_logo": _client_logo(info.logo),
         "toc": [view for _, view in sections if view.in_toc],
     }
+    for section, view in sections:  # parts first: the sections they belong to place them
+        if section.within is not None:
+            view.html = _render_section(env, shared, section, view, lang)
+    chapters = [view for section, view in sections if section.within is None]
     for section, view in sections:
-        context = {**shared, "section": view, "context": section.context}
-        view.html = Markup(_render(env, section.template, context, view.plugin, section.id))
+        if section.within is None:
+            view.html = _render_section(env, shared, section, view, lang)
+            # a part that the section's template does not place goes at its end
+            view.html += Markup("").join(p.html for p in view.parts if p.html not in view.html)
     stylesheet = _render(
         env, STYLESHEET_TEMPLATE, {**shared, "c": theme.colours}, "theme", "stylesheet"
     )
@@ -113,7 +123,7 @@ def render_html(
     page = _render(
         env,
         BASE_TEMPLATE,
-        {**shared, "sections": [view for _, view in sections], "stylesheet": Markup(stylesheet)},
+        {**shared, "sections": chapters, "stylesheet": Markup(stylesheet)},
         "theme",
         "base",
     )
@@ -130,11 +140,11 @@ def render_html(
 def _sections(
     result: AssessmentResult, plugins: Plugins, lang: str, appendix: bool
 ) -> list[tuple[ReportSection, SectionView]]:
-    hook = "ccassess_report_sections"
     collected: list[tuple[ReportSection, str]] = []
-    for name, output in plugins.call_each(hook, result=result, lang=lang):
-        for section in plugins.expect_list(name, hook, output, ReportSection):
-            collected.append((section, name))
+    for contribution in plugins.hooks.report_sections(result, lang, ReportSection):
+        for section in contribution.items:
+            _check_section(section, contribution.plugin)
+            collected.append((section, contribution.plugin))
     if not appendix:
         collected = [(s, n) for s, n in collected if not (n == "core-report" and s.id == "answers")]
     collected.sort(key=lambda pair: pair[0].order)
@@ -155,13 +165,54 @@ def _sections(
                     anchor,
                     section.title.get(lang),
                     section.order,
-                    section.in_toc,
+                    section.in_toc and section.within is None,
                     plugin,
                     kind,
                 ),
             )
         )
+    hosts = {s.id: view for s, view in views if s.within is None}
+    for section, view in views:
+        if section.within is None:
+            continue
+        host = hosts.get(section.within)
+        if host is None:
+            raise CcassessError(
+                f"report: section {section.id!r} of plugin {view.plugin!r} is a part of "
+                f"section {section.within!r}, which is not in the report"
+            )
+        host.parts.append(view)
     return views
+
+
+def _check_section(section: ReportSection, plugin: str) -> None:
+    """What a dataclass cannot enforce: labels are Texts by name, `within` names a section."""
+    labels = section.labels
+    if not isinstance(labels, Mapping) or not all(
+        isinstance(key, str) and isinstance(value, Text) for key, value in labels.items()
+    ):
+        raise CcassessError(
+            f"report: section {section.id!r} of plugin {plugin!r}: labels must map names "
+            "to ccassess.Text"
+        )
+    if section.within is not None and not isinstance(section.within, str):
+        raise CcassessError(
+            f"report: section {section.id!r} of plugin {plugin!r}: within must be a "
+            "section id (str)"
+        )
+
+
+def _render_section(
+    env: jinja2.Environment,
+    shared: dict[str, Any],
+    section: ReportSection,
+    view: SectionView,
+    lang: str,
+) -> Markup:
+    context = {**shared, "section": view, "context": section.context}
+    if section.labels:
+        context["t"] = Translator(lang, section.labels)
+    return Markup(_render(env, section.template, context, view.plugin, section.id))
 
 
 def _anchor(section_id: str, taken: set[str]) -> str:
@@ -174,13 +225,12 @@ def _anchor(section_id: str, taken: set[str]) -> str:
 
 
 def _plugin_template_dirs(plugins: Plugins) -> list[Path]:
-    hook = "ccassess_template_dirs"
     folders: list[Path] = []
-    for name, output in plugins.call_each(hook):
-        for item in plugins.expect_list(name, hook, output, (str, Path)):
+    for contribution in plugins.hooks.template_dirs():
+        for item in contribution.items:
             folder = Path(item)
             if not folder.is_dir():
-                raise CcassessError(f"plugin {name!r}, hook {hook}: {folder} is not a folder")
+                raise contribution.error(f"{folder} is not a folder")
             folders.append(folder.resolve())
     return folders
 
@@ -238,6 +288,10 @@ def _render(
     except jinja2.UndefinedError as exc:
         raise CcassessError(
             f"report: template {name!r} ({_who(plugin, what)}): {exc.message}"
+        ) from None
+    except UnknownLabel as exc:
+        raise CcassessError(
+            f"report: template {name!r} ({_who(plugin, what)}): {exc.args[0]}"
         ) from None
 
 

@@ -2,10 +2,13 @@
 
 Templates never hard-code a language. `t("key")` returns the string for the report's language;
 `t("key", n=…)` fills {placeholders} with values that the caller has already formatted (they
-are escaped). An unknown key is an error, so a typo cannot slip into a report.
+are escaped). A plugin's section brings its own strings (`ReportSection.labels`), which its
+template's `t` finds first. An unknown key is an error, so a typo cannot slip into a report.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from markupsafe import Markup
 
@@ -30,9 +33,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary": ("Zusammenfassung", "Executive summary"),
     "overview": ("Reifegrad im Überblick", "Maturity overview"),
     "perception_gap": ("Wahrnehmungslücke", "Perception gap"),
-    "silo": ("Silo-Heatmap", "Silo heatmap"),
-    "activity": ("Tätigkeitsanalyse", "Activity audit"),
-    "metrics": ("Kundenkennzahlen", "Customer metrics"),
     "departments": ("Abteilungen", "Department breakdown"),
     "trend": ("Entwicklung seit der letzten Runde", "Trend since earlier rounds"),
     "trend_intro": (
@@ -134,23 +134,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "priority_medium": ("mittel", "medium"),
     "priority_low": ("niedrig", "low"),
     "respondents_module": ("{n} Befragte", "{n} respondents"),
-    "kano_title": ("Kano-Analyse der Leistungsmerkmale", "Kano analysis of the features"),
-    "kano_intro": (
-        "Wie Kunden einzelne Merkmale einordnen (Anteile der Antworten). Better/Worse: wie "
-        "stark ein Merkmal Zufriedenheit stiftet bzw. sein Fehlen Unzufriedenheit.",
-        "How customers classify each feature (share of answers). Better/worse: how much a "
-        "feature adds satisfaction, and how much its absence causes dissatisfaction.",
-    ),
-    "kano_feature": ("Merkmal", "Feature"),
-    "kano_category": ("Kategorie", "Category"),
-    "kano_better": ("Better", "Better"),
-    "kano_worse": ("Worse", "Worse"),
-    "kano_must_be": ("Basismerkmal", "Must-be"),
-    "kano_one_dimensional": ("Leistungsmerkmal", "One-dimensional"),
-    "kano_attractive": ("Begeisterungsmerkmal", "Attractive"),
-    "kano_indifferent": ("Unerheblich", "Indifferent"),
-    "kano_reverse": ("Rückweisend", "Reverse"),
-    "kano_questionable": ("Fraglich", "Questionable"),
     # perception gap
     "gap_intro": (
         "Dieselben Fragen wurden intern und den Kunden gestellt. Die Lücke ist der interne "
@@ -163,62 +146,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gap_by_dimension": ("Lücke je Dimension", "Gap by dimension"),
     "largest_item_gaps": ("Größte Lücken bei einzelnen Fragen", "Largest gaps on single questions"),
     "question": ("Frage", "Question"),
-    # silo
-    "silo_intro": (
-        "Jede Zeile zeigt, wie gut eine Abteilung nach eigener Einschätzung versteht, was die "
-        "Abteilungen in den Spalten von ihr brauchen (0–100).",
-        "Each row shows how well a department believes it understands what the departments in "
-        "the columns need from it (0–100).",
-    ),
-    "rater": ("bewertet von", "rated by"),
-    "weakest_links": ("Schwächste Verbindungen", "Weakest links"),
-    "link": ("{rater} → {target}", "{rater} → {target}"),
+    # heatmaps
     "colour_scale": ("Farbskala: Wert 0–100", "Colour scale: score 0–100"),
     "low": ("schwach", "weak"),
     "high": ("stark", "strong"),
-    "merged_note": (
-        "Abteilungen mit weniger als {threshold} Befragten sind unter „Sonstige“ "
-        "zusammengefasst, damit niemand erkennbar ist.",
-        "Departments with fewer than {threshold} respondents are merged into “other” so "
-        "that nobody can be identified.",
-    ),
     "other": ("Sonstige", "other"),
-    # activity audit
-    "activity_intro": (
-        "Die Befragten haben ihre wichtigsten Tätigkeiten mit Zeitanteil genannt und "
-        "eingeordnet: dient sie dem Kunden, dem Verkauf, nur dem Reporting – oder macht sie "
-        "den Verkauf sogar schwerer?",
-        "Respondents listed their main activities with their share of working time and "
-        "classified them: does it serve the customer, selling, only reporting – or does it "
-        "even make selling harder?",
-    ),
-    "activity_customer": ("dient dem Kunden", "serves the customer"),
-    "activity_selling": ("hilft beim Verkauf", "helps selling"),
-    "activity_reporting": ("nur Reporting", "reporting only"),
-    "activity_selling_harder": ("erschwert den Verkauf", "makes selling harder"),
-    "serving_share": (
-        "{share} der Arbeitszeit dienen Kunden oder dem Verkauf ({n} Befragte).",
-        "{share} of working time serves customers or selling ({n} respondents).",
-    ),
-    "activities_to_review": ("Tätigkeiten auf dem Prüfstand", "Activities to cut or change"),
-    "activity_name": ("Tätigkeit", "Activity"),
-    "category": ("Einordnung", "Category"),
-    "time_share": ("Zeitanteil", "Share of time"),
-    "mentions": ("Nennungen", "Mentions"),
-    # metrics
-    "metrics_intro": (
-        "Kennzahlen aus den Antworten der Kunden oder aus den angegebenen Unternehmensdaten, "
-        "jeweils mit Formel und Eingangswerten.",
-        "Metrics from the customers' answers or from the company figures provided, each with "
-        "its formula and inputs.",
-    ),
-    "formula": ("Formel", "Formula"),
-    "inputs": ("Eingangswerte", "Inputs"),
-    "source": ("Quelle", "Source"),
-    "source_ratings": ("Kundenbewertungen", "customer ratings"),
-    "source_aggregate": ("Unternehmenszahlen", "company figures"),
-    "not_available": ("keine Daten", "no data"),
-    "internal_estimate": ("Schätzung intern", "internal estimate"),
     # departments
     "departments_intro": (
         "Werte der internen Befragten je Abteilung. Eine Abteilung erscheint nur, wenn "
@@ -354,18 +286,31 @@ def text(key: str) -> Text:
     return Text(de, en)
 
 
-class Translator:
-    """t(key, **values) for one language; values are escaped, the table is trusted."""
+class UnknownLabel(KeyError):
+    """A template asked for a UI string that neither its section nor the report has."""
 
-    def __init__(self, lang: str) -> None:
+
+class Translator:
+    """t(key, **values) for one language; values are escaped, the tables are trusted.
+
+    `labels` are a section's own strings (``ReportSection.labels``), looked up first.
+    """
+
+    def __init__(self, lang: str, labels: Mapping[str, Text] | None = None) -> None:
         self.lang = lang
         self.index = 0 if lang == "de" else 1
+        self.labels = labels or {}
 
     def __call__(self, key: str, **values: object) -> Markup:
-        try:
-            template = STRINGS[key][self.index]
-        except KeyError:
-            raise KeyError(
-                f"report string {key!r} is not in ccassess.report.i18n.STRINGS"
-            ) from None
+        label = self.labels.get(key)
+        if label is not None:
+            template = label.get(self.lang)
+        else:
+            try:
+                template = STRINGS[key][self.index]
+            except KeyError:
+                raise UnknownLabel(
+                    f"report string {key!r} is neither in the section's labels nor in "
+                    "ccassess.report.i18n.STRINGS"
+                ) from None
         return Markup(template).format(**values) if values else Markup(template)

@@ -11,8 +11,11 @@ import re
 
 from ccassess.format import day, number, percent
 from ccassess.model.result import AssessmentResult
-from ccassess.report.builtin import builtin_sections
 from ccassess.report.i18n import Translator, text
+from ccassess.report.sections.action_plan import action_plan
+from ccassess.report.sections.overview import overview as overview_of
+from ccassess.report.sections.summary import summary as summary_of
+from ccassess.report.sections.view import View
 
 #: How many action-plan items the summary lists.
 TOP_ACTIONS = 10
@@ -32,7 +35,7 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
     def t(key: str, **values: object) -> str:
         return str(translate(key, **values))
 
-    views = {s.id: s.context for s in builtin_sections(result, lang)}
+    view = View(result, lang)
     info = result.info
 
     def num(value: float | None, digits: int = 0) -> str:
@@ -51,7 +54,7 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
         f"**{t('prepared_by')}:** {escape_md(info.prepared_by)}" if info.prepared_by else "",
     ]
     lines += [line + "  " for line in meta if line]
-    summary = views["summary"]
+    summary = summary_of(view)
     lines += [
         "",
         f"## {t('summary')}",
@@ -85,7 +88,7 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
                 f"- {escape_md(d['title'])} ({escape_md(d['module'])}): **{num(d['score'])}**"
                 for d in rows
             ]
-    overview = views["overview"]
+    overview = overview_of(view)
     lines += [
         "",
         f"## {t('module_scores')}",
@@ -99,7 +102,7 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
             f"| {escape_md(m['title'])} | {num(m['score'])} | {m['level'] or '–'} | "
             f"{num(m['internal'])} | {num(m['customer'])} | {signed(m['gap'])} |"
         )
-    plan = views.get("action-plan")
+    plan = action_plan(view)
     if plan:
         lines += ["", f"## {t('action_plan')}", ""]
         for item in plan["actions"][:TOP_ACTIONS]:

@@ -22,6 +22,7 @@ def html_to_pdf(rendered: RenderedReport, options: ReportOptions) -> bytes:
     """The PDF bytes; a refused resource stops the render with a one-line CcassessError."""
     from weasyprint import HTML
 
+    # late import: only PDF output needs WeasyPrint
     from ccassess.report.fetcher import RefusedResource, SafeFetcher, refused_error
 
     variant = options.pdf_variant

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,9 @@ class ReportSection:
     `template` is looked up in the theme, the default templates and the plugins' template
     folders; it receives `section` (this object), `context` (below) and the report's shared
     context. `order` places it: built-in sections use 100 … 1300 (see the hook reference).
-    `context` must be plain data already computed: templates only format.
+    `context` must be plain data already computed: templates only format. `labels` are the
+    template's own UI strings in German and English (`t("key")` in the template); with
+    `within`, the section is a part of another one (e.g. of a module's chapter).
     """
 
     id: str
@@ -25,3 +28,10 @@ class ReportSection:
     context: dict[str, Any] = field(default_factory=dict)
     #: Whether the section appears in the table of contents and PDF bookmarks.
     in_toc: bool = True
+    #: UI strings of this section's template, German and English: ``t("key")`` in the
+    #: template finds them before the report's own strings.
+    labels: Mapping[str, Text] = field(default_factory=dict)
+    #: The id of another section this one is a part of (e.g. ``"module-leadership"``): it is
+    #: rendered inside that section, where its template places ``section.parts`` (else at its
+    #: end), and never appears in the table of contents.
+    within: str | None = None

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 @hookimpl
 def ccassess_report_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
-    from ccassess.report.builtin import builtin_sections
+    # late import: registered with every command, needed only for a report
+    from ccassess.report.sections import builtin_sections
 
     return builtin_sections(result, lang)

@@ -23,6 +23,8 @@ from typing import Any
 
 import ccassess
 from ccassess.errors import CcassessError, Location
+from ccassess.io.structured import read_structured
+from ccassess.report.resources import check_theme_source, data_url, inline_css, is_inside, resolve
 
 PACKAGE_DIR = Path(ccassess.__file__).parent
 THEME_FILE = "theme.yaml"
@@ -88,8 +90,6 @@ class Theme:
 
 def load_theme(folder: Path | None) -> Theme:
     """The default theme, with the consultant's theme folder applied when given."""
-    from ccassess.report.resources import check_theme_source, inline_css
-
     default_dir = default_templates_dir()
     config = _read_config(default_dir / THEME_FILE)
     theme = _build(config, default_dir / THEME_FILE)
@@ -124,8 +124,6 @@ def load_theme(folder: Path | None) -> Theme:
 
 
 def _logo(config: dict[str, Any], folder: Path, file: Path) -> str | None:
-    from ccassess.report.resources import data_url, resolve
-
     reference = config.get("logo")
     if not reference:
         return None
@@ -137,8 +135,6 @@ def _logo(config: dict[str, Any], folder: Path, file: Path) -> str | None:
 
 def _check_files(root: Path) -> None:
     """Every file in a theme folder must really be inside it (no symlinks leading out)."""
-    from ccassess.report.resources import is_inside
-
     for dirpath, _dirnames, filenames in os.walk(root, followlinks=False):
         for name in filenames:
             path = Path(dirpath) / name
@@ -150,8 +146,6 @@ def _check_files(root: Path) -> None:
 
 
 def _read_config(path: Path) -> dict[str, Any]:
-    from ccassess.io.structured import read_structured
-
     data = read_structured(path)
     if data is None:
         return {}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ccassess import PLUGIN_API_VERSION, __version__
 from ccassess.errors import CcassessError
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
@@ -80,8 +81,6 @@ def render(text: str, values: dict[str, str]) -> str:
 
 
 def template_values(names: PluginNames) -> dict[str, str]:
-    from ccassess import PLUGIN_API_VERSION, __version__
-
     return {
         "name": names.name,
         "ident": names.ident,

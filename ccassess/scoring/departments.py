@@ -22,12 +22,18 @@ from ccassess.scoring.stats import weighted_mean
 OTHER = "other"
 
 
-def plan_groups(
+def department_groups(
     counts: Mapping[str | None, int], threshold: int
 ) -> tuple[list[str], list[str | None], int]:
-    """Split departments into shown ones and those merged into "other".
+    """The anonymity rule for any breakdown by department: which groups may be shown.
 
+    `counts` maps each department (None: none given) to its number of respondents. A
+    department below `threshold` is never shown on its own: it is merged into "other",
+    smallest shown departments join "other" until it reaches the threshold too (so no small
+    group can be recovered by subtraction), and respondents left over are not shown at all.
     Returns (shown departments, merged departments, respondents left out entirely).
+    Plugins that break results down by department use it so that every breakdown in a
+    report follows the same rule.
     """
     shown = sorted(
         (d for d, n in counts.items() if d is not None and n >= threshold),
@@ -55,7 +61,7 @@ def department_breakdown(
         return None
     threshold = settings.anonymity_threshold
     counts = Counter(r.department for r in internal)
-    shown, merged, left_out = plan_groups(counts, threshold)
+    shown, merged, left_out = department_groups(counts, threshold)
     groups = [
         _group(name, [r for r in internal if r.department == name], modules, tables, threshold)
         for name in shown

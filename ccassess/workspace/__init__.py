@@ -13,15 +13,10 @@ from __future__ import annotations
 
 from ccassess.workspace.config import CONFIG_FILE, DATABASE_FILE, WorkspaceConfig, load_config
 from ccassess.workspace.db import WorkspaceDatabaseError
+from ccassess.workspace.privacy import Forgotten
+from ccassess.workspace.rounds import Round
 from ccassess.workspace.schema import SCHEMA_VERSION
-from ccassess.workspace.store import (
-    Forgotten,
-    Round,
-    Workspace,
-    find_workspace,
-    is_workspace,
-    open_workspace,
-)
+from ccassess.workspace.store import Workspace, find_workspace, is_workspace, open_workspace
 
 __all__ = [
     "CONFIG_FILE",

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ccassess.errors import CcassessError
@@ -21,10 +24,34 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x63636173
 #: How long a writer waits for another one (milliseconds); override with CCASSESS_BUSY_TIMEOUT.
 BUSY_TIMEOUT_MS = 30_000
+#: Environment variable naming a point where ccassess pauses (for interruption tests only).
+PAUSE_ENV = "CCASSESS_TEST_PAUSE"
+#: With a pause: go on once this file exists (for concurrency tests), instead of waiting to
+#: be killed.
+RESUME_ENV = "CCASSESS_TEST_RESUME"
 
 
 class WorkspaceDatabaseError(CcassessError):
     """The workspace database cannot be used (locked, read-only, damaged, not SQLite)."""
+
+
+def now() -> str:
+    """The time stamp stored in rows (UTC, to the second)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def pause_point(name: str) -> None:
+    """Test hook: with CCASSESS_TEST_PAUSE=<name>, announce and wait here (to be killed, or
+    until the file named by CCASSESS_TEST_RESUME exists)."""
+    if os.environ.get(PAUSE_ENV) == name:
+        sys.stderr.write(f"ccassess: paused at {name}\n")
+        sys.stderr.flush()
+        resume = os.environ.get(RESUME_ENV)
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            if resume and os.path.exists(resume):
+                return
+            time.sleep(0.05)
 
 
 def busy_timeout() -> int:

@@ -10,7 +10,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.workspace.store import Round, Workspace, now
+from ccassess.workspace.db import now
+from ccassess.workspace.rounds import Round
+from ccassess.workspace.store import Workspace
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry

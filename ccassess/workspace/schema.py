@@ -21,6 +21,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from ccassess.importers.batch import content_hash
+from ccassess.io.canonical import encode_answers
+from ccassess.model.answers import Respondent
 from ccassess.workspace.db import APPLICATION_ID, WorkspaceDatabaseError, write
 
 SCHEMA_VERSION = 3
@@ -95,9 +98,6 @@ def _version_1(db: sqlite3.Connection) -> None:
 
 
 def _version_2(db: sqlite3.Connection) -> None:
-    from ccassess.importers.batch import content_hash
-    from ccassess.model.answers import Respondent
-
     _run(
         db,
         """
@@ -131,8 +131,6 @@ def _version_2(db: sqlite3.Connection) -> None:
 
 
 def _version_3(db: sqlite3.Connection) -> None:
-    from ccassess.io.canonical import encode_answers
-
     _run(
         db,
         """

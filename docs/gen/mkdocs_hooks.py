@@ -71,7 +71,10 @@ def hook_reference() -> str:
         "",
         "Every hook is called through ccassess's plugin manager: an exception, or a result of "
         "the wrong kind, names the plugin and the hook, and the plugin is switched off "
-        "completely (see [When a plugin fails](../plugins/api.md#when-a-plugin-fails)).",
+        "completely (see [When a plugin fails](../plugins/api.md#when-a-plugin-fails)). "
+        "Implementations run in the order the plugins were loaded; `tryfirst`, `trylast` and "
+        "wrappers work as pluggy documents them (see "
+        "[In which order hooks are called](../plugins/index.md#in-which-order-hooks-are-called)).",
         "",
         "| hook | in short |",
         "| --- | --- |",
@@ -430,9 +433,9 @@ def question_types() -> str:
     """Every question type the core and the built-in plugins contribute, and its owner."""
     registry = built_in_registry()
     owners: dict[str, str] = {}
-    for name, result in registry.plugins.call_each("ccassess_question_types"):
-        for qtype in result:
-            owners[qtype.name] = name
+    for contribution in registry.plugins.hooks.question_types():
+        for qtype in contribution.items:
+            owners[qtype.name] = contribution.plugin
     lines = ["| type | from | scored | answers |", "| --- | --- | --- | --- |"]
     for name, qtype in registry.question_types.items():
         owner = owners.get(name, "?")

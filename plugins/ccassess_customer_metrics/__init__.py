@@ -3,8 +3,9 @@
 Computes each metric from raw customer ratings or from internal figures (formulas documented
 in module.yaml and README.md), maps it to a score and maturity level by documented thresholds,
 combines the metric with the practice items of its dimension, rejects impossible figures while
-responses are validated, and adds findings (negative NPS, high churn, …). Registered through
-the `ccassess` entry-point group like any third-party plugin; the content is module.yaml.
+responses are validated, adds findings (negative NPS, high churn, …) and the report's
+customer-metrics section (its own template and labels). Registered through the `ccassess`
+entry-point group like any third-party plugin; the content is module.yaml.
 """
 
 from __future__ import annotations
@@ -17,12 +18,21 @@ from ccassess import hookimpl
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent
+    from ccassess import (
+        AssessmentResult,
+        AssessmentSettings,
+        Finding,
+        Module,
+        ModuleResult,
+        ReportSection,
+        Respondent,
+    )
 
 # The hooks import what they need when they run: the plugin loads with every command.
 
-CCASSESS_PLUGIN_API = "1.0"
+CCASSESS_PLUGIN_API = "1.1"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
+TEMPLATES = Path(__file__).with_name("templates")
 MODULE_ID = "customer_metrics"
 ANALYSIS_KEY = "customer_metrics"
 
@@ -65,3 +75,15 @@ def ccassess_findings(
     from .findings import metric_findings
 
     return metric_findings(result.analysis[ANALYSIS_KEY], result.respondents)
+
+
+@hookimpl
+def ccassess_template_dirs() -> list[Path]:
+    return [TEMPLATES]
+
+
+@hookimpl
+def ccassess_report_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
+    from .report import metrics_sections
+
+    return metrics_sections(result, lang, ANALYSIS_KEY)

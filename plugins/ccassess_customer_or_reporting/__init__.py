@@ -2,8 +2,9 @@
 
 Contributes the `activity_list` question type (activities with a share of working time and a
 category), the activity-audit analysis (time shares per category, activities to review) and
-findings naming the "reporting only" and "makes selling harder" activities. Registered through
-the `ccassess` entry-point group like any third-party plugin; the content is module.yaml.
+findings naming the "reporting only" and "makes selling harder" activities, and the report's
+activity-audit section (its own template and labels). Registered through the `ccassess`
+entry-point group like any third-party plugin; the content is module.yaml.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from ccassess import hookimpl
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent
+    from ccassess import (
+        AssessmentResult,
+        AssessmentSettings,
+        Finding,
+        Module,
+        ModuleResult,
+        ReportSection,
+        Respondent,
+    )
 
     from .activities import ActivityList
 
@@ -24,6 +33,7 @@ if TYPE_CHECKING:
 
 CCASSESS_PLUGIN_API = "1.1"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 @hookimpl
@@ -64,3 +74,16 @@ def ccassess_findings(
     if not activity_questions(module) or not data:
         return None
     return audit_findings(module, data)
+
+
+@hookimpl
+def ccassess_template_dirs() -> list[Path]:
+    return [TEMPLATES]
+
+
+@hookimpl
+def ccassess_report_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
+    from .audit import ANALYSIS_KEY
+    from .report import activity_sections
+
+    return activity_sections(result, lang, ANALYSIS_KEY)

@@ -7,17 +7,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ccassess import (
-    AnswerProblem,
-    DefinitionContext,
-    ItemField,
-    ItemRows,
-    Question,
-    QuestionType,
-    Text,
-)
+from ccassess import AnswerProblem, DefinitionContext, ItemField, ItemRows, QuestionType, Text
+
+if TYPE_CHECKING:  # only annotations: the question type loads without the model's classes
+    from ccassess import Question
 
 CATEGORIES = ("customer", "selling", "reporting", "selling_harder")
 #: Categories whose time counts as serving customers (the score's numerator).

@@ -2,8 +2,9 @@
 
 Contributes the `kano` question type (a feature asked functionally and dysfunctionally,
 classified with the standard 5 × 5 evaluation table) and the Kano analysis: per feature the
-category shares, the dominant category and the better/worse coefficients. Registered through
-the `ccassess` entry-point group like any third-party plugin; the content is module.yaml.
+category shares, the dominant category and the better/worse coefficients, shown in the report
+as a part of the module's chapter (its own template and labels). Registered through the
+`ccassess` entry-point group like any third-party plugin; the content is module.yaml.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from ccassess import hookimpl
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ccassess import AssessmentSettings, Module, ModuleResult, Respondent
+    from ccassess import (
+        AssessmentResult,
+        AssessmentSettings,
+        Module,
+        ModuleResult,
+        ReportSection,
+        Respondent,
+    )
 
     from .kano import Kano
 
@@ -24,6 +32,7 @@ if TYPE_CHECKING:
 
 CCASSESS_PLUGIN_API = "1.1"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
+TEMPLATES = Path(__file__).with_name("templates")
 ANALYSIS_KEY = "kano"
 
 
@@ -52,3 +61,15 @@ def ccassess_module_analysis(
     if not any(q.type == Kano.name for _, q in module.questions()):
         return None
     return {"key": ANALYSIS_KEY, "data": {"features": kano_features(module, respondents)}}
+
+
+@hookimpl
+def ccassess_template_dirs() -> list[Path]:
+    return [TEMPLATES]
+
+
+@hookimpl
+def ccassess_report_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
+    from .report import kano_sections
+
+    return kano_sections(result, lang, ANALYSIS_KEY)

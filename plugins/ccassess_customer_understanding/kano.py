@@ -9,20 +9,12 @@ evaluation table turns the pair into a category.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ccassess import (
-    DONT_KNOW,
-    AnswerProblem,
-    Choice,
-    DefinitionContext,
-    Module,
-    Part,
-    Question,
-    QuestionType,
-    Respondent,
-    Text,
-)
+from ccassess import DONT_KNOW, AnswerProblem, Choice, DefinitionContext, Part, QuestionType, Text
+
+if TYPE_CHECKING:  # only annotations: the question type loads without the model's classes
+    from ccassess import Module, Question, Respondent
 
 #: The five reactions, in the order of the evaluation table (and of the numbers 1 … 5).
 REACTIONS = ("like", "expect", "neutral", "tolerate", "dislike")

@@ -3,7 +3,8 @@
 Adds the silo matrix (department × department understanding, rows grouped under the
 anonymity threshold, ready for a heatmap) with its weakest links, replaces the engine's score
 of the matrix dimension by one that leaves out ratings of one's own department, and names the
-weakest links as findings. Registered through the `ccassess` entry-point group like any
+weakest links as findings, and draws the matrix as the report's silo heatmap (its own
+section, template and labels). Registered through the `ccassess` entry-point group like any
 third-party plugin; the content is module.yaml.
 """
 
@@ -17,12 +18,21 @@ from ccassess import hookimpl
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ccassess import AssessmentSettings, Finding, Module, ModuleResult, Respondent
+    from ccassess import (
+        AssessmentResult,
+        AssessmentSettings,
+        Finding,
+        Module,
+        ModuleResult,
+        ReportSection,
+        Respondent,
+    )
 
 # The hooks import what they need when they run: the plugin loads with every command.
 
-CCASSESS_PLUGIN_API = "1.0"
+CCASSESS_PLUGIN_API = "1.1"
 MODULE_FILE = Path(__file__).with_name("module.yaml")
+TEMPLATES = Path(__file__).with_name("templates")
 MODULE_ID = "silo_check"
 ANALYSIS_KEY = "silo_matrix"
 
@@ -62,3 +72,15 @@ def ccassess_findings(
     from .matrix import weak_link_findings
 
     return weak_link_findings(result.analysis[ANALYSIS_KEY])
+
+
+@hookimpl
+def ccassess_template_dirs() -> list[Path]:
+    return [TEMPLATES]
+
+
+@hookimpl
+def ccassess_report_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
+    from .report import silo_sections
+
+    return silo_sections(result, lang, ANALYSIS_KEY)

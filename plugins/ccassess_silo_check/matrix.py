@@ -1,7 +1,7 @@
 """The silo matrix: how well each department understands what the others need. Pure.
 
 Raters are grouped by department under the anonymity rule of the department breakdown
-(`plan_groups`): a department with fewer raters than the threshold never gets a row of its
+(`department_groups`): a department with fewer raters than the threshold never gets a row of its
 own; it is merged into "other", or left out when even "other" stays below the threshold.
 """
 
@@ -12,8 +12,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ccassess import DONT_KNOW, AssessmentSettings, Finding, Module, Respondent, Text
-from ccassess.scoring.departments import plan_groups
+from ccassess import (
+    DONT_KNOW,
+    AssessmentSettings,
+    Finding,
+    Module,
+    Respondent,
+    Text,
+    department_groups,
+)
 
 MATRIX_QUESTION = "understanding_matrix"
 DIMENSION = "cross_understanding"
@@ -61,7 +68,7 @@ def silo_matrix(
     ratings = {r.id: read(r) for r in respondents if r.perspective == "internal" and r.department}
     raters = [r for r in respondents if ratings.get(r.id)]
     counts: Counter[str | None] = Counter(r.department for r in raters)
-    shown, merged, left_out = plan_groups(counts, threshold)
+    shown, merged, left_out = department_groups(counts, threshold)
     order = {d: i for i, d in enumerate(departments)}
     rows: list[tuple[str, list[Respondent]]] = [
         (d, [r for r in raters if r.department == d])

@@ -4,7 +4,8 @@ responses (row, id, status), whatever the tool's header layout.
 `SurveyTool` is the base of every tool's importer: a tool says how it recognises its header,
 how many header rows it writes, which of its columns are metadata or personal data, how a
 matrix heading splits into question and statement, and which responses are incomplete or
-preview/test answers. Reading, mapping and validating are shared (`ccassess_survey_tools.convert`).
+preview/test answers. Mapping and reading are shared: `ccassess_survey_tools.plan` decides
+what each column means, `.convert` reads the respondents and `.proposal` writes a mapping file.
 """
 
 from __future__ import annotations
@@ -251,7 +252,7 @@ class SurveyTool:
         return import_export(self.export(path), context)
 
     def suggest_mapping(self, path: Path, context: ImportContext) -> str:
-        from ccassess_survey_tools.convert import propose_mapping
+        from ccassess_survey_tools.proposal import propose_mapping
 
         return propose_mapping(self.export(path), context)
 

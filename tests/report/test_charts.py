@@ -6,7 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ccassess.report.charts import Charts, Palette, _runs, wrap
+from ccassess import CcassessError
+from ccassess.report.charts import Charts, Palette, tint, wrap
+from ccassess.report.charts.radar import _runs
 from ccassess.report.theme import load_theme
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -93,3 +95,17 @@ def test_runs_and_wrap():
         "Verständnis der…",
     ]
     assert len(wrap("ein sehr langer Text " * 5, 12, 2)) == 2
+
+
+def test_items_name_their_colours_by_the_theme(chart):
+    segments = [
+        {"id": "a", "label": "A", "share": 0.5, "colour": "level-1"},
+        {"id": "b", "label": "B", "share": 0.3, "colour": "muted", "tint": 0.45},
+        {"id": "c", "label": "C", "share": 0.2},  # no colour: the third of the cycle
+    ]
+    fills = [r.get("fill") for r in parse(chart.share_bar(segments, "S")).iter(f"{SVG}rect")]
+    assert chart.p.levels[0] in fills and tint(chart.p.muted, 0.45) in fills
+    assert chart.p.internal in fills
+    assert chart.colour("level-5") == chart.p.levels[-1] and chart.colour("primary") == "#16365c"
+    with pytest.raises(CcassessError, match="unknown colour 'purple'; known: primary, accent"):
+        chart.share_bar([{"id": "x", "label": "X", "share": 1.0, "colour": "purple"}], "S")

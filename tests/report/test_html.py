@@ -7,13 +7,14 @@ import types
 from pathlib import Path
 
 import pytest
+from ccassess_silo_check.report import ORDER as SILO_ORDER
 
 from ccassess import CcassessError, ReportSection, Text, hookimpl
 from ccassess.actions.load_plugins import load_registry
 from ccassess.format import number
 from ccassess.report import ReportOptions
-from ccassess.report.builtin import ORDER
 from ccassess.report.html import render_html
+from ccassess.report.sections import ORDER
 from tests.report.conftest import section_html, text_of
 from tests.report.synthetic import SMALL_DEPARTMENT, synthetic_result
 
@@ -197,7 +198,7 @@ def test_plugin_section_placed_by_order(tmp_path: Path):
     result = synthetic_result(registry, modules=("leadership",))
     document = render_html(result, registry.plugins, ReportOptions(lang="de")).inline_html()
     ids = section_ids(document)
-    assert ORDER["perception_gap"] < 750 < ORDER["silo"]
+    assert ORDER["perception_gap"] < 750 < SILO_ORDER
     assert ids.index("extra") == ids.index("perception-gap") + 1
     extra = section_html(document, "extra")
     assert "&lt;b&gt;von Plugin&lt;/b&gt; 12,5" in extra

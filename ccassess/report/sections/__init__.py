@@ -1,0 +1,94 @@
+"""The built-in report sections, contributed through `ccassess_report_sections` like any
+plugin's (registered as the internal plugin "core-report"); one module per section.
+
+Everything a template shows is computed here from the AssessmentResult: orderings, top and
+bottom lists, shares, sentences' numbers. Templates only format. Each section exists only
+where its data exists. None of them is about one module's content: what a module adds to the
+report (its own analysis) comes from its plugin.
+
+Orders: cover 100, contents 200, summary 300, overview 400, modules 500 (one each, in the
+assessment's order), perception gap 700, departments 1100, trend 1150, action plan 1200,
+method 1300, answer appendix 1350. The orders between are the plugins' (the built-in modules'
+silo heatmap 800, activity audit 900, customer metrics 1000).
+"""
+
+from __future__ import annotations
+
+from ccassess.model.result import AssessmentResult
+from ccassess.report.i18n import text
+from ccassess.report.section import ReportSection
+from ccassess.report.sections.action_plan import action_plan
+from ccassess.report.sections.answers import answers
+from ccassess.report.sections.departments import departments
+from ccassess.report.sections.method import method
+from ccassess.report.sections.module import module_chapter
+from ccassess.report.sections.overview import overview
+from ccassess.report.sections.perception_gap import perception_gap
+from ccassess.report.sections.summary import summary
+from ccassess.report.sections.trend import trend
+from ccassess.report.sections.view import View
+
+ORDER = {
+    "cover": 100,
+    "contents": 200,
+    "summary": 300,
+    "overview": 400,
+    "module": 500,
+    "perception_gap": 700,
+    "departments": 1100,
+    "trend": 1150,
+    "action_plan": 1200,
+    "method": 1300,
+    "answers": 1350,
+}
+
+
+def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]:
+    view = View(result, lang)
+    sections = [
+        ReportSection(
+            "cover", text("report_title"), "sections/cover.html", ORDER["cover"], {}, in_toc=False
+        ),
+        ReportSection(
+            "contents",
+            text("contents"),
+            "sections/contents.html",
+            ORDER["contents"],
+            {},
+            in_toc=False,
+        ),
+        ReportSection(
+            "summary", text("summary"), "sections/summary.html", ORDER["summary"], summary(view)
+        ),
+        ReportSection(
+            "overview",
+            text("overview"),
+            "sections/overview.html",
+            ORDER["overview"],
+            overview(view),
+        ),
+    ]
+    for module in result.modules:
+        sections.append(
+            ReportSection(
+                f"module-{module.id}",
+                module.title,
+                "sections/module.html",
+                ORDER["module"],
+                module_chapter(view, module),
+            )
+        )
+    optional = [
+        ("perception_gap", "sections/perception_gap.html", perception_gap(view)),
+        ("departments", "sections/departments.html", departments(view)),
+        ("trend", "sections/trend.html", trend(view)),
+        ("action_plan", "sections/action_plan.html", action_plan(view)),
+        ("method", "sections/method.html", method(view)),
+        ("answers", "sections/answers.html", answers(view)),
+    ]
+    for key, template, context in optional:
+        if context is not None:
+            sections.append(
+                ReportSection(key.replace("_", "-"), text(key), template, ORDER[key], context)
+            )
+    return sections

@@ -1,0 +1,77 @@
+"""The method: question types, weights, level thresholds, formulas and the rules behind the
+numbers, so that every number in the report can be recomputed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ccassess.report.sections.view import View
+from ccassess.scoring.stats import ALPHA_MIN_RESPONDENTS, DISAGREEMENT_SD
+
+
+def method(view: View) -> dict[str, Any]:
+    r = view.result
+    types: Counter[str] = Counter()
+    reverse = False
+    modules = []
+    total_weight = sum(m.weight for m in r.modules if m.score is not None) or 1.0
+    default = [(lv.minimum, lv.level) for lv in r.levels]
+    own_levels = []
+    formulas = []
+    for module in r.modules:
+        sources: Counter[str] = Counter()
+        for dimension in module.dimensions:
+            for question in dimension.questions:
+                types[question.type] += 1
+                reverse = reverse or question.reverse
+                sources[question.source] += 1
+        if module.levels and [(lv.minimum, lv.level) for lv in module.levels] != default:
+            own_levels.append(view.tr(module.title))
+        for name, formula in module.formulas.items():
+            formulas.append(
+                {"module": view.tr(module.title), "name": name, "text": view.tr(formula)}
+            )
+        modules.append(
+            {
+                "id": module.id,
+                "title": view.tr(module.title),
+                "version": module.version,
+                "plugin": module.plugin or "",
+                "weight": module.weight,
+                "share": module.weight / total_weight if module.score is not None else None,
+                "dimensions": [
+                    {
+                        "title": view.tr(d.title),
+                        "weight": d.weight,
+                        "questions": len(d.questions),
+                    }
+                    for d in module.dimensions
+                ],
+                "sources": [{"source": s, "count": c} for s, c in sorted(sources.items())],
+            }
+        )
+    levels = r.levels
+    return {
+        "types": [{"type": name, "count": count} for name, count in sorted(types.items())],
+        "reverse": reverse,
+        "modules": modules,
+        "levels": [
+            {
+                "level": lv.level,
+                "minimum": lv.minimum,
+                "maximum": levels[i + 1].minimum if i + 1 < len(levels) else 100.0,
+                "name": view.tr(lv.name),
+                "description": view.tr(lv.description),
+            }
+            for i, lv in enumerate(levels)
+        ],
+        "own_levels": own_levels,
+        "formulas": formulas,
+        "disagreement_sd": DISAGREEMENT_SD,
+        "alpha_min": ALPHA_MIN_RESPONDENTS,
+        "threshold": r.info.anonymity_threshold,
+        "method_version": r.method_version,
+        "ccassess_version": r.ccassess_version,
+    }

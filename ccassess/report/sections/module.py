@@ -1,0 +1,63 @@
+"""One module's chapter: score, dimensions with their levels, dispersion, findings and
+recommendations (the parts plugins add to the chapter come as sections of their own).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ccassess.model.result import ModuleResult
+from ccassess.report.sections.view import SEVERITY_ORDER, View
+from ccassess.scoring.stats import DISAGREEMENT_SD
+
+
+def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
+    rows = [view.dimension_row(module, d) for d in module.dimensions]
+    levels = view.levels(module)
+    level = next((lv for lv in levels if lv.level == module.level), None)
+    internal = module.by_perspective.get("internal")
+    customer = module.by_perspective.get("customer")
+    titles = {d.id: view.tr(d.title) for d in module.dimensions}
+    findings = sorted(module.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+    recommendations = sorted(module.recommendations, key=lambda rec: -rec.priority)
+    several = [row for row in rows if row["n"] > 1]
+    return {
+        "id": module.id,
+        "title": view.tr(module.title),
+        "description": view.tr(module.description),
+        "score": module.score,
+        "level": module.level,
+        "level_name": level.name.get(view.lang) if level else "",
+        "level_description": level.description.get(view.lang) if level else "",
+        "internal": internal.score if internal else None,
+        "customer": customer.score if customer else None,
+        "gap": module.mirror.gap if module.mirror else None,
+        "respondents": module.respondents,
+        "coverage": module.coverage.share,
+        "thresholds": [lv.minimum for lv in levels],
+        "dimensions": rows,
+        "has_perspectives": any(
+            r["internal"] is not None and r["customer"] is not None for r in rows
+        ),
+        "dispersion": several,
+        "disputed": [row["title"] for row in several if row["disagreement"]],
+        "disagreement_sd": DISAGREEMENT_SD,
+        "findings": [
+            {
+                "severity": f.severity,
+                "text": view.tr(f.text),
+                "dimension": titles.get(f.dimension or "", ""),
+            }
+            for f in findings
+        ],
+        "recommendations": [
+            {
+                "text": view.tr(rec.text),
+                "dimension": titles.get(rec.dimension or "", ""),
+                "current": rec.current_level,
+                "target": rec.target_level,
+                "priority": rec.priority_label,
+            }
+            for rec in recommendations
+        ],
+    }

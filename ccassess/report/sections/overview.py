@@ -1,0 +1,92 @@
+"""The maturity overview: every dimension on one radar (by perspective) and the modules' scores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ccassess.report.i18n import text
+from ccassess.report.sections.view import View
+
+#: Radar axes are labelled by name up to this many dimensions, by number beyond.
+RADAR_NAMED_AXES = 12
+#: Fewer dimensions than this make no radar (a module table still follows).
+RADAR_MIN_AXES = 3
+
+
+def overview(view: View) -> dict[str, Any]:
+    r = view.result
+    rows = [d for d in view.all_dimensions() if d["score"] is not None]  # unscored: no axis
+    numbered = len(rows) > RADAR_NAMED_AXES
+    series = [
+        {
+            "name": text("series_overall").get(view.lang),
+            "role": "overall",
+            "values": [d["score"] for d in rows],
+        }
+    ]
+    for role in ("internal", "customer"):
+        values = [d[role] for d in rows]
+        if any(v is not None for v in values):
+            series.append(
+                {"name": text(f"series_{role}").get(view.lang), "role": role, "values": values}
+            )
+    modules = []
+    for module in r.modules:
+        internal = module.by_perspective.get("internal")
+        customer = module.by_perspective.get("customer")
+        modules.append(
+            {
+                "id": module.id,
+                "title": view.tr(module.title),
+                "score": module.score,
+                "level": module.level,
+                "level_name": view.level_name(module.level, module),
+                "internal": internal.score if internal else None,
+                "customer": customer.score if customer else None,
+                "gap": module.mirror.gap if module.mirror else None,
+                "respondents": module.respondents,
+                "coverage": module.coverage.share,
+            }
+        )
+    internal = r.by_perspective.get("internal")
+    customer = r.by_perspective.get("customer")
+    return {
+        "axes": [d["title"] for d in rows],
+        "key": _axis_key(rows) if numbered else [],
+        "numbered": numbered,
+        "radar": len(rows) >= RADAR_MIN_AXES,
+        "series": series,
+        "modules": modules,
+        "overall": {
+            "score": r.score,
+            "level": r.level,
+            "level_name": view.level_name(r.level),
+            "internal": internal.score if internal else None,
+            "customer": customer.score if customer else None,
+            "gap": r.mirror.gap if r.mirror else None,
+            "respondents": r.respondents.total,
+            "coverage": r.coverage.share,
+        },
+    }
+
+
+def _axis_key(rows: list[dict[str, Any]], columns: int = 3) -> list[list[dict[str, Any]]]:
+    """Radar axes numbered 1…n, grouped by module, split into balanced columns.
+
+    (Laid out here rather than with CSS columns, which cost WeasyPrint seconds.)
+    """
+    groups: list[dict[str, Any]] = []
+    for index, row in enumerate(rows, start=1):
+        if not groups or groups[-1]["module"] != row["module"]:
+            groups.append({"module": row["module"], "axes": []})
+        groups[-1]["axes"].append({"number": index, "title": row["title"]})
+    lines = sum(len(g["axes"]) + 1 for g in groups)
+    result: list[list[dict[str, Any]]] = [[]]
+    filled = 0
+    for group in groups:
+        size = len(group["axes"]) + 1
+        if result[-1] and filled + size / 2 > lines * len(result) / columns:
+            result.append([])
+        result[-1].append(group)
+        filled += size
+    return result

@@ -1,0 +1,67 @@
+"""What every built-in section's context is made of: the result seen in one language.
+
+`View` holds the result and the report language and turns the result's bilingual texts,
+levels and dimensions into the plain rows the templates show.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ccassess.model.result import AssessmentResult, DimensionResult, LevelInfo, ModuleResult
+
+#: Findings sort by severity, most severe first.
+SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
+
+
+class View:
+    """Plain-data views of the result for the built-in templates, in one language."""
+
+    def __init__(self, result: AssessmentResult, lang: str) -> None:
+        self.result = result
+        self.lang = lang
+
+    def tr(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dict):  # bilingual data from a plugin's analysis
+            return value.get(self.lang) or next((v for v in value.values() if v), "")
+        return value.get(self.lang) if hasattr(value, "get") else str(value)
+
+    def levels(self, module: ModuleResult | None = None) -> list[LevelInfo]:
+        return (module.levels if module and module.levels else None) or self.result.levels
+
+    def level_name(self, level: int | None, module: ModuleResult | None = None) -> str:
+        info = next((lv for lv in self.levels(module) if lv.level == level), None)
+        return info.name.get(self.lang) if info else ""
+
+    def dimension_row(self, module: ModuleResult, dimension: DimensionResult) -> dict[str, Any]:
+        internal = dimension.by_perspective.get("internal")
+        customer = dimension.by_perspective.get("customer")
+        return {
+            "id": dimension.id,
+            "module": self.tr(module.title),
+            "title": self.tr(dimension.title),
+            "score": dimension.score,
+            "level": dimension.level,
+            "level_name": self.level_name(dimension.level, module),
+            "level_description": self.tr(dimension.level_description),
+            "internal": internal.score if internal else None,
+            "customer": customer.score if customer else None,
+            "n": dimension.stats.n,
+            "sd": dimension.stats.sd,
+            "consensus": dimension.stats.consensus,
+            "disagreement": dimension.disagreement,
+            "weight": dimension.weight,
+            "coverage": dimension.coverage.share,
+        }
+
+    def all_dimensions(self) -> list[dict[str, Any]]:
+        return [self.dimension_row(m, d) for m in self.result.modules for d in m.dimensions]
+
+
+def mirror(value: Any) -> dict[str, float] | None:
+    """Self-image, customers' view and the gap between them (a result's mirror), as plain data."""
+    if value is None:
+        return None
+    return {"internal": value.internal, "customer": value.customer, "gap": value.gap}

@@ -1,0 +1,129 @@
+"""Survey progress: unfinished terminal questionnaires in the workspace database.
+
+A survey is a respondent row marked incomplete plus a `surveys` row with the position, the
+language and the modules asked. Each answer is stored as it is given, so a survey can be
+resumed after an interruption. The functions run inside the caller's write transaction
+(ccassess.workspace.db).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ccassess.errors import CcassessError
+from ccassess.io.canonical import decode_answers, encode_answers
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import Module
+from ccassess.workspace.db import now
+from ccassess.workspace.respondents import insert_respondent
+from ccassess.workspace.rounds import Round, pin_definitions
+
+if TYPE_CHECKING:
+    from ccassess.plugin.registry import Registry
+
+
+def insert_survey(
+    db: sqlite3.Connection,
+    round_: Round,
+    respondent: Respondent,
+    lang: str,
+    modules: Sequence[Module],
+    registry: Registry,
+) -> int:
+    """Create an unfinished survey respondent (and pin its modules); returns its row."""
+    stamp = now()
+    if db.execute(
+        "SELECT 1 FROM respondents WHERE round_id = ? AND respondent_id = ?",
+        (round_.id, respondent.id),
+    ).fetchone():
+        raise CcassessError(
+            f"respondent {respondent.id!r} is already in round {round_.name!r}; continue "
+            f"with `ccassess survey --resume {respondent.id}` or choose another --id"
+        )
+    pin_definitions(db, round_.id, modules, registry)
+    row = insert_respondent(db, round_.id, respondent, source="survey", complete=False)
+    db.execute(
+        "INSERT INTO surveys (respondent, position, lang, modules, started, updated) "
+        "VALUES (?, 0, ?, ?, ?, ?)",
+        (row, lang, json.dumps([m.id for m in modules]), stamp, stamp),
+    )
+    return row
+
+
+def save_answer(
+    db: sqlite3.Connection, row: int, module_id: str, question_id: str, value: Any, position: int
+) -> None:
+    """Store one survey answer (None removes it) and the position."""
+    stamp = now()
+    found = db.execute(
+        "SELECT answers FROM answers WHERE respondent = ? AND module_id = ?", (row, module_id)
+    ).fetchone()
+    answers = decode_answers(found[0]) if found else {}
+    if value is None:
+        answers.pop(question_id, None)
+    else:
+        answers[question_id] = value
+    if answers:
+        db.execute(
+            """INSERT INTO answers (respondent, module_id, answers, answered)
+               VALUES (?, ?, ?, ?)
+               ON CONFLICT (respondent, module_id)
+               DO UPDATE SET answers = excluded.answers, answered = excluded.answered""",
+            (row, module_id, encode_answers(answers), stamp),
+        )
+    else:
+        db.execute("DELETE FROM answers WHERE respondent = ? AND module_id = ?", (row, module_id))
+    db.execute(
+        "UPDATE surveys SET position = ?, updated = ? WHERE respondent = ?",
+        (position, stamp, row),
+    )
+    db.execute("UPDATE respondents SET updated = ? WHERE id = ?", (stamp, row))
+
+
+def save_position(db: sqlite3.Connection, row: int, position: int) -> None:
+    db.execute(
+        "UPDATE surveys SET position = ?, updated = ? WHERE respondent = ?",
+        (position, now(), row),
+    )
+
+
+def select_open_surveys(db: sqlite3.Connection, round_id: int) -> list[tuple[str, int, str]]:
+    """Unfinished surveys of a round: (respondent id, position, last change)."""
+    return [
+        tuple(row)  # type: ignore[misc]
+        for row in db.execute(
+            """SELECT p.respondent_id, s.position, s.updated FROM surveys s
+               JOIN respondents p ON p.id = s.respondent
+               WHERE p.round_id = ? AND p.complete = 0 ORDER BY s.updated""",
+            (round_id,),
+        )
+    ]
+
+
+def select_survey(
+    db: sqlite3.Connection, round_: Round, respondent_id: str
+) -> tuple[int, int, str, list[str]]:
+    """(row, position, language, module ids) of an unfinished survey."""
+    row = db.execute(
+        """SELECT p.id, s.position, s.lang, s.modules, p.complete FROM respondents p
+           LEFT JOIN surveys s ON s.respondent = p.id
+           WHERE p.round_id = ? AND p.respondent_id = ?""",
+        (round_.id, respondent_id),
+    ).fetchone()
+    if row is None:
+        raise CcassessError(f"no survey of respondent {respondent_id!r} in round {round_.name!r}")
+    if row[1] is None or row[4]:
+        raise CcassessError(f"the survey of respondent {respondent_id!r} is already finished")
+    return row[0], row[1], row[2], json.loads(row[3])
+
+
+def finish_survey(db: sqlite3.Connection, row: int, content_hash: str) -> None:
+    """Mark the respondent complete and drop its survey progress."""
+    db.execute(
+        "UPDATE respondents SET complete = 1, content_hash = ?, updated = ? WHERE id = ?",
+        (content_hash, now(), row),
+    )
+    db.execute("DELETE FROM surveys WHERE respondent = ?", (row,))

@@ -1,0 +1,106 @@
+"""The customer-metrics section of the report: one card per metric (value, formula, inputs,
+source, level), three to a row.
+
+Contributed through `ccassess_report_sections` like any plugin's section; the template is
+templates/sections/metrics.html, its strings are `LABELS` below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ccassess import AssessmentResult, ReportSection, Text
+
+#: After the activity audit (900), before the department breakdown (1100).
+ORDER = 1000
+METRICS_PER_ROW = 3
+#: Where a metric's value comes from (the analysis' wording → the report's two words).
+SOURCES = {
+    "ratings": "ratings",
+    "customer_ratings": "ratings",
+    "aggregate": "aggregate",
+    "internal_figures": "aggregate",
+}
+LABELS = {
+    "metrics": Text("Kundenkennzahlen", "Customer metrics"),
+    "metrics_intro": Text(
+        "Kennzahlen aus den Antworten der Kunden oder aus den angegebenen Unternehmensdaten, "
+        "jeweils mit Formel und Eingangswerten.",
+        "Metrics from the customers' answers or from the company figures provided, each with "
+        "its formula and inputs.",
+    ),
+    "formula": Text("Formel", "Formula"),
+    "inputs": Text("Eingangswerte", "Inputs"),
+    "source": Text("Quelle", "Source"),
+    "source_ratings": Text("Kundenbewertungen", "customer ratings"),
+    "source_aggregate": Text("Unternehmenszahlen", "company figures"),
+    "not_available": Text("keine Daten", "no data"),
+    "internal_estimate": Text("Schätzung intern", "internal estimate"),
+}
+
+
+def metrics_sections(result: AssessmentResult, lang: str, key: str) -> list[ReportSection]:
+    """The metrics section, when a module has metrics (analysis `key`)."""
+    metrics = []
+    for module in result.modules:
+        data = module.analysis.get(key)
+        if not isinstance(data, dict):
+            continue
+        entries = data.get("metrics") or []
+        for metric in entries.values() if isinstance(entries, dict) else entries:
+            if isinstance(metric, dict):
+                metrics.append(_card(metric, lang))
+    if not metrics:
+        return []
+    rows = [metrics[i : i + METRICS_PER_ROW] for i in range(0, len(metrics), METRICS_PER_ROW)]
+    rows[-1] += [None] * (METRICS_PER_ROW - len(rows[-1]))  # empty cells keep the grid
+    return [
+        ReportSection(
+            "metrics",
+            LABELS["metrics"],
+            "sections/metrics.html",
+            ORDER,
+            {"metrics": metrics, "rows": rows},
+            labels=LABELS,
+        )
+    ]
+
+
+def _card(metric: dict[str, Any], lang: str) -> dict[str, Any]:
+    value = metric.get("value")
+    internal = metric.get("internal_figure")
+    return {
+        "id": metric.get("id"),
+        "label": _local(metric.get("label"), lang) or str(metric.get("id", "")),
+        "value": value,
+        "digits": _digits(value),
+        "unit": str(metric.get("unit") or ""),
+        "n": metric.get("n"),
+        "inputs": [
+            {"name": str(k), "value": v, "digits": _digits(v)}
+            for k, v in (metric.get("inputs") or {}).items()
+        ],
+        "source": SOURCES.get(metric.get("source") or "", metric.get("source")),
+        "formula": _local(metric.get("formula"), lang),
+        "note": _local(metric.get("note"), lang),
+        "internal_figure": internal,
+        "internal_digits": _digits(internal),
+        "score": metric.get("score"),
+        "level": metric.get("level"),
+    }
+
+
+def _local(value: Any, lang: str) -> str:
+    """A text of the analysis data ({"de": …, "en": …} or plain) in the report's language."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return value.get(lang) or next((v for v in value.values() if v), "")
+    return value.get(lang) if isinstance(value, Text) else str(value)
+
+
+def _digits(value: Any) -> int:
+    """Decimals to show a value with: none for whole or large numbers, one otherwise."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return 0
+    return 0 if float(value).is_integer() or abs(value) >= 100 else 1

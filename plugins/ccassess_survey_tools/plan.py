@@ -1,0 +1,338 @@
+"""How an export's columns become answers: the plan that `convert` imports with and `proposal`
+writes out as a mapping file.
+
+Each answer column gets a target (a question, a part of one, or a respondent field) from the
+mapping file or by automatic matching (`matching`), with the reason and, for automatic
+matches, any doubt. Two columns for one answer are reduced to one, and the respondents'
+perspective is decided from the questions the export answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ccassess.errors import Location, Problems
+from ccassess.importers.base import ImportContext
+from ccassess.model.questionnaire import Question
+from ccassess_survey_tools.export import Column, Export
+from ccassess_survey_tools.mapping import ColumnRule, MappingFile, quoted, read_mapping
+from ccassess_survey_tools.matching import (
+    GUESS,
+    AnswerMatcher,
+    Match,
+    QuestionIndex,
+    Target,
+    Value,
+    match_column,
+    split_choices,
+)
+from ccassess_survey_tools.words import normal, percent
+
+
+@dataclass
+class ColumnPlan:
+    """What happens to one answer column: its target (None: ignored) and why."""
+
+    column: Column
+    target: Target | None
+    match: Match | None = None
+    rule: ColumnRule | None = None
+    #: Set when the column is left out on purpose (another column holds the same answers).
+    ignored_because: str | None = None
+    #: Why the column is not certain (automatic matching only).
+    doubt: str | None = None
+
+
+@dataclass
+class Plan:
+    export: Export
+    context: ImportContext
+    index: QuestionIndex
+    matcher: AnswerMatcher
+    mapping: MappingFile | None = None
+    columns: list[ColumnPlan] = field(default_factory=list)
+    perspective: str = "customer"
+    perspective_reason: str = ""
+    problems: Problems = field(default_factory=Problems)
+    _values: dict[tuple[int, str], Value] = field(default_factory=dict)
+    _siblings: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def file(self) -> str:
+        return self.export.file
+
+    def question(self, plan: ColumnPlan) -> Question | None:
+        return self.index.question(plan.target) if plan.target else None
+
+    def automatic(self, plan: ColumnPlan, raw: str) -> Value:
+        """The automatic match of an answer (cached per column and text)."""
+        key = (plan.column.index, raw)
+        if key not in self._values:
+            assert plan.target is not None
+            self._values[key] = self.matcher.match(
+                plan.target,
+                raw,
+                self._siblings.get(plan.column.index, ()),
+                self.export.tool.multi_separator,
+            )
+        return self._values[key]
+
+    def resolve(self, plan: ColumnPlan, raw: str) -> Value:
+        """An answer's value: the mapping's answers first, then a certain automatic match."""
+        assert plan.target is not None
+        question = self.question(plan)
+        qtype = self.index.type_of(question) if question is not None else None
+        if question is not None and qtype is not None and qtype.entry == "text":
+            return Value(raw, 1.0, "text")
+        if (
+            question is not None
+            and qtype is not None
+            and qtype.multiple
+            and plan.target.part is None
+        ):
+            return self._choices(plan, question, raw)
+        mapped = self._mapped(plan, raw)
+        return mapped if mapped is not None else self.automatic(plan, raw)
+
+    def _mapped(self, plan: ColumnPlan, raw: str) -> Value | None:
+        key = normal(raw)
+        for answers in (
+            plan.rule.answers if plan.rule else {},
+            self.mapping.answers if self.mapping else {},
+        ):
+            if key in answers:
+                return Value(answers[key], 1.0, "the mapping")
+        return None
+
+    def _choices(self, plan: ColumnPlan, question: Question, raw: str) -> Value:
+        """A multi-select cell: the mapping's answers for its choices, else automatic."""
+        assert plan.target is not None
+        parts = split_choices(raw, self.export.tool.multi_separator or ",", question)
+        if self.mapping is None or not any(self._mapped(plan, part) for part in parts):
+            return self.automatic(plan, raw)
+        found = []
+        for part in parts:
+            value = self._mapped(plan, part) or self.matcher.match(plan.target, part)
+            if isinstance(value.value, list) and len(value.value) == 1:
+                value = Value(value.value[0], value.confidence, value.reason)
+            if not value.sure:
+                return self.automatic(plan, raw)
+            found.append(value.value)
+        return Value(list(dict.fromkeys(found)), 1.0, "the mapping")
+
+
+def _index(context: ImportContext) -> QuestionIndex:
+    return QuestionIndex(context.modules, context.question_types, context.settings.departments)
+
+
+def make_plan(export: Export, context: ImportContext, *, suggest: bool = False) -> Plan:
+    index = _index(context)
+    plan = Plan(export, context, index, AnswerMatcher(index))
+    mapping_file = context.options.get("mapping")
+    if mapping_file and not suggest:
+        _from_mapping(plan, Path(mapping_file))
+    else:
+        _automatic(plan)
+    _one_column_per_target(plan)
+    _siblings(plan)
+    _perspective(plan)
+    return plan
+
+
+def _from_mapping(plan: Plan, path: Path) -> None:
+    export = plan.export
+    mapping = plan.mapping = read_mapping(path, plan.index, plan.problems)
+    tool = export.tool
+    if mapping.tool and normal(mapping.tool) != normal(tool.name) and tool.name != "generic":
+        plan.problems.error(
+            Location(mapping.file, mapping.line),
+            f"the mapping is for "
+            f"{mapping.tool} exports, but {export.file} is a {tool.title} "
+            "export",
+        )
+    used: set[str] = set()
+    for column in export.columns:
+        rule = mapping.rule(column.key)
+        if rule is not None:
+            used.add(rule.key)
+        if column.role == "personal":
+            if rule is not None and rule.target is not None:
+                plan.problems.error(
+                    Location(mapping.file, rule.line),
+                    f"column {column.key!r} holds personal data, which ccassess does not import",
+                )
+            continue
+        if rule is None:
+            if column.role == "answer":
+                plan.problems.error(
+                    export.at(None, column),
+                    f"the column is not in the mapping "
+                    f"{mapping.file}; map it to a question or write "
+                    f"{quoted(column.key)}: ignore",
+                )
+            continue
+        plan.columns.append(ColumnPlan(column, rule.target, rule=rule))
+    for key, rule in mapping.columns.items():
+        if key not in used:
+            plan.problems.error(
+                Location(mapping.file, rule.line), f"there is no column {key!r} in {export.file}"
+            )
+
+
+def _automatic(plan: Plan) -> None:
+    for column in plan.export.columns:
+        if column.role != "answer":
+            continue
+        match = match_column(column, plan.index)
+        target = match.target if match.target is not None and match.confidence >= GUESS else None
+        entry = ColumnPlan(column, target, match)
+        if target is None:
+            entry.doubt = "no question matches"
+            best = match.alternatives[0] if match.alternatives else None
+            if match.target is not None:
+                entry.doubt += f" (closest: {match.target}, {percent(match.confidence)})"
+            elif best:
+                entry.doubt += f" (closest: {best[0]}, {percent(best[1])})"
+        elif not match.sure:
+            entry.doubt = f"{match.reason}: {target}, {percent(match.confidence)}"
+        plan.columns.append(entry)
+
+
+def _one_column_per_target(plan: Plan) -> None:
+    """Two columns for one answer: a multi-select whole and per option (KoboToolbox), or two
+    columns matched to the same question."""
+    whole = {
+        p.target.key: p
+        for p in plan.columns
+        if p.target and p.target.part is None and plan.index.multiple(p.target)
+    }
+    by_option = {
+        p.target.key for p in plan.columns if p.target and p.target.part is not None and not p.doubt
+    }
+    for key, entry in list(whole.items()):
+        if entry.doubt and entry.rule is None and key in by_option:
+            # a guess (a comment box below the options, say) for answers other columns hold
+            entry.doubt = (
+                f"no question matches (closest: {entry.target}, whose options are other columns)"
+            )
+            entry.target = None
+            del whole[key]
+    seen: dict[Target, ColumnPlan] = {}
+    for entry in plan.columns:
+        target = entry.target
+        if target is None:
+            continue
+        if target.part is not None and target.key in whole and plan.index.multiple(target):
+            other = whole[target.key]
+            if entry.rule is not None and other.rule is not None:
+                plan.problems.error(
+                    Location(plan.mapping.file if plan.mapping else plan.file, entry.rule.line),
+                    f"{target.module}.{target.question} is mapped from "
+                    f"{other.column.key!r} already; write ignore here",
+                )
+                continue
+            entry.ignored_because = f"its answers are also in column {other.column.key!r}"
+            entry.target = None
+            entry.doubt = None
+            continue
+        if target.field == "id" or target not in seen:
+            seen[target] = entry
+            continue
+        first = seen[target]
+        if entry.rule is not None:
+            plan.problems.error(
+                Location(plan.mapping.file if plan.mapping else plan.file, entry.rule.line),
+                f"{target} is mapped from column {first.column.key!r} already",
+            )
+            continue
+        worse = (
+            entry
+            if (entry.match and first.match and entry.match.confidence <= first.match.confidence)
+            else first
+        )
+        other = first if worse is entry else entry
+        worse.doubt = f"{target} is matched by column {other.column.key!r} too"
+        if worse is first:
+            seen[target] = entry
+
+
+def _siblings(plan: Plan) -> None:
+    """The answers of all columns on the same scale, to recognise a tool's scale wording."""
+    groups: dict[Any, list[ColumnPlan]] = {}
+    for entry in plan.columns:
+        question = plan.question(entry)
+        if question is not None and question.scale is not None:
+            scale = question.scale
+            key = (
+                scale.points,
+                scale.start,
+                tuple(scale.labels.get("de", ())),
+                tuple(scale.labels.get("en", ())),
+            )
+            groups.setdefault(key, []).append(entry)
+    for entries in groups.values():
+        values = sorted({v for entry in entries for v in entry.column.values})
+        for entry in entries:
+            plan._siblings[entry.column.index] = values
+
+
+def _perspective(plan: Plan) -> None:
+    targets = [p.target for p in plan.columns if p.target is not None]
+    if any(t.field == "perspective" for t in targets):
+        plan.perspective_reason = "from the column mapped to perspective"
+    questions = [q for t in targets if (q := plan.index.question(t)) is not None]
+    customer_only = [q for q in questions if q.perspective == "customer"]
+    internal_only = [q for q in questions if q.perspective == "internal"]
+    if plan.mapping is not None and plan.mapping.perspective:
+        plan.perspective = plan.mapping.perspective
+        plan.perspective_reason = plan.perspective_reason or "as the mapping says"
+    elif internal_only and not customer_only:
+        plan.perspective = "internal"
+        plan.perspective_reason = "questions only staff are asked"
+    elif customer_only and not internal_only:
+        plan.perspective = "customer"
+        plan.perspective_reason = "questions only customers are asked"
+    elif any(t.field == "department" for t in targets) and not customer_only:
+        plan.perspective = "internal"
+        plan.perspective_reason = "the respondents give their department"
+    elif customer_only and internal_only:
+        plan.perspective = "customer"
+        plan.perspective_reason = "the export has questions for staff and for customers"
+        if not any(t.field == "perspective" for t in targets):
+            first = internal_only[0]
+            where = (
+                Location(plan.mapping.file, plan.mapping.line)
+                if plan.mapping
+                else plan.export.at(None)
+            )
+            plan.problems.error(
+                where,
+                f"the export answers questions for staff (such as "
+                f"{first.id!r}) and for customers (such as "
+                f"{customer_only[0].id!r}); map a column to perspective or "
+                "import staff and customers from separate exports",
+            )
+    else:
+        plan.perspective = "customer"
+        plan.perspective_reason = plan.perspective_reason or (
+            "assumed: every question is asked of staff and customers alike; write "
+            "perspective: internal in a mapping for staff"
+        )
+    if any(t.field == "perspective" for t in targets):
+        return
+    for entry in plan.columns:
+        question = plan.question(entry)
+        if question is not None and not question.asked_of(plan.perspective):
+            message = (
+                f"{entry.target} is a question for {question.perspective} respondents; "
+                f"this export's respondents are {plan.perspective}"
+            )
+            if entry.rule is not None:
+                plan.problems.error(
+                    Location(plan.mapping.file if plan.mapping else plan.file, entry.rule.line),
+                    message,
+                )
+            elif entry.doubt is None:
+                entry.doubt = message

@@ -1,0 +1,164 @@
+"""The mapping file ccassess proposes for an export (`--suggest-mapping`): every column with
+its target and how sure the match is, and the answers worth a line, for a person to check.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ccassess.errors import ValidationError
+from ccassess.importers.base import ImportContext
+from ccassess.model.answers import DONT_KNOW
+from ccassess.model.questionnaire import Question
+from ccassess_survey_tools.export import STATUS_WORDS, Export
+from ccassess_survey_tools.mapping import comment, quoted, scalar
+from ccassess_survey_tools.matching import SURE, Value, plain_number, split_choices
+from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan
+from ccassess_survey_tools.words import listing, normal, percent
+
+
+def propose_mapping(export: Export, context: ImportContext) -> str:
+    """The mapping file ccassess proposes for an export, as YAML text with comments."""
+    plan = make_plan(export, context, suggest=True)
+    if plan.problems.errors:
+        raise ValidationError(plan.problems.items)
+    file = export.file
+    lines = [
+        f"# ccassess mapping for the {export.tool.title} export {Path(file).name}",
+        "# Proposed by `ccassess import FILE --suggest-mapping`. Check it - above all the lines",
+        "# marked 'check' and every null (nothing matched) - then import with",
+        f"#   ccassess import {file} --mapping THIS-FILE",
+        "#",
+        "# columns: heading in the export -> module.question, module.question[row] (a matrix",
+        "#   row or Kano part), module.question[option] (one option of a multiple choice),",
+        "#   department, role, perspective, or ignore.",
+        "# answers: answer in the export -> value: a scale point, an option id, yes / partly /",
+        "#   no, or dont_know. Scale numbers (1, 2, ...) need no line.",
+        f"tool: {export.tool.name}",
+        f"perspective: {plan.perspective}   # {comment(plan.perspective_reason)}",
+        "columns:",
+    ]
+    answers, per_column = _proposed_answers(plan)
+    for entry in plan.columns:
+        column = entry.column
+        heading = (
+            f" - {comment(column.text, 60)}" if normal(column.text) != normal(column.key) else ""
+        )
+        if entry.ignored_because:
+            lines.append(f"  {quoted(column.key)}: ignore   # {entry.ignored_because}")
+            continue
+        if entry.target is None:
+            lines.append(
+                f"  {quoted(column.key)}: null   # unmatched: {entry.doubt}; write a "
+                f"question or ignore{heading}"
+            )
+            continue
+        match = entry.match
+        assert match is not None
+        sure = match.sure and not entry.doubt
+        doubt = entry.doubt or match.reason
+        if doubt == f"{match.reason}: {entry.target}, {percent(match.confidence)}":
+            doubt = match.reason  # the percentage is shown already
+        why = f"sure: {match.reason}" if sure else f"check ({percent(match.confidence)}): {doubt}"
+
+        if match.alternatives and not sure:
+            why += f"; other candidates: {', '.join(str(t) for t, _ in match.alternatives[:2])}"
+        own = per_column.get(column.index)
+        if own:
+            lines.append(f"  {quoted(column.key)}:   # {comment(why)}{heading}")
+            lines.append(f"    question: {quoted(str(entry.target))}")
+            lines.append("    answers:")
+            lines.extend(
+                f"      {quoted(raw)}: {scalar(_shown(value))}   # {_why(value)}"
+                for raw, value in own
+            )
+        else:
+            lines.append(
+                f"  {quoted(column.key)}: {quoted(str(entry.target))}   # {comment(why)}{heading}"
+            )
+    if answers:
+        lines.append("answers:")
+        lines.extend(
+            f"  {quoted(raw)}: {scalar(_shown(value))}   # {_why(value)}" for raw, value in answers
+        )
+    personal = [c.key for c in export.columns if c.role == "personal"]
+    meta = [c.key for c in export.columns if c.role == "meta"]
+    if personal:
+        lines.append(f"# Personal data, never imported: {comment(listing(personal, 20), 200)}")
+    if meta:
+        lines.append(
+            f"# {export.tool.title} metadata, not imported: {comment(listing(meta, 20), 200)}"
+        )
+    statuses = Counter(STATUS_WORDS[r.status] for r in export.responses if r.status)
+    if statuses:
+        counted = ", ".join(f"{count} {why}" for why, count in statuses.items())
+        lines.append(f"# Responses skipped on import ({counted}); --include-incomplete keeps them")
+    return "\n".join(lines) + "\n"
+
+
+def _shown(value: Value) -> Any:
+    return "dont_know" if value.value == DONT_KNOW else value.value
+
+
+def _why(value: Value) -> str:
+    if value.value is None:
+        return "unmatched: give a value"
+    if value.confidence >= SURE:
+        return f"sure: {value.reason}"
+    return f"check ({percent(value.confidence)}): {value.reason}"
+
+
+def _proposed_answers(
+    plan: Plan,
+) -> tuple[list[tuple[str, Value]], dict[int, list[tuple[str, Value]]]]:
+    """Answers worth a line: texts (not plain numbers) of choice and scale questions; one
+    list for all columns, and per column where a text means something else there."""
+    found: dict[str, dict[int, Value]] = {}
+    raw_of: dict[str, str] = {}
+    for entry in plan.columns:
+        question = plan.question(entry)
+        if entry.target is None or question is None:
+            continue
+        qtype = plan.index.type_of(question)
+        if qtype.entry in ("text", "number") or (qtype.multiple and entry.target.part is not None):
+            continue
+        for raw in _distinct(entry, question, plan):
+            key = normal(raw)
+            raw_of.setdefault(key, raw)
+            found.setdefault(key, {})[entry.column.index] = _suggested(plan, entry, question, raw)
+    shared: list[tuple[str, Value]] = []
+    per_column: dict[int, list[tuple[str, Value]]] = {}
+    for key, by_column in found.items():
+        values = list(by_column.values())
+        if plain_number(raw_of[key]) and all(v.sure and v.value == values[0].value for v in values):
+            continue  # a scale point everywhere: no line needed
+        if all(v.value == values[0].value for v in values):
+            best = min(values, key=lambda v: v.confidence)
+            shared.append((raw_of[key], best))
+        else:
+            for index, value in by_column.items():
+                if not (plain_number(raw_of[key]) and value.sure):
+                    per_column.setdefault(index, []).append((raw_of[key], value))
+    return shared, per_column
+
+
+def _distinct(entry: ColumnPlan, question: Question, plan: Plan) -> Iterable[str]:
+    if not plan.index.type_of(question).multiple:
+        return entry.column.values
+    parts: dict[str, None] = {}
+    for raw in entry.column.values:
+        for part in split_choices(raw, plan.export.tool.multi_separator or ",", question):
+            parts[part] = None
+    return parts
+
+
+def _suggested(plan: Plan, entry: ColumnPlan, question: Question, raw: str) -> Value:
+    value = plan.automatic(entry, raw)
+    if plan.index.type_of(question).multiple and isinstance(value.value, list):
+        return Value(
+            value.value[0] if len(value.value) == 1 else None, value.confidence, value.reason
+        )
+    return value

@@ -1,0 +1,200 @@
+"""The core's report holds no module content: what a module adds to the report (the silo
+heatmap, the activity audit, the customer metrics, the Kano analysis) comes from its plugin,
+through the same hooks a third party uses; and how plugin sections are put in (labels, parts).
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from pathlib import Path
+
+import ccassess_customer_metrics
+import ccassess_customer_or_reporting
+import ccassess_customer_understanding
+import ccassess_silo_check
+import pytest
+
+from ccassess import CcassessError, ReportSection, Text, hookimpl
+from ccassess.actions.load_plugins import load_registry
+from ccassess.model.result import AssessmentResult
+from ccassess.plugin.registry import Registry
+from ccassess.report import ReportOptions
+from ccassess.report.html import render_html
+from ccassess.report.sections import builtin_sections
+from tests.report.conftest import section_html, text_of
+from tests.report.synthetic import synthetic_result, with_analysis
+
+#: What the core's own sections may be: none of them is about one module's content.
+CORE_SECTIONS = re.compile(
+    r"cover|contents|summary|overview|module-\w+|perception-gap|departments|trend|action-plan"
+    r"|method|answers"
+)
+MODULE_SECTIONS = ("silo", "activity", "metrics")
+#: (plugin, module, what it adds to the report: section id, or None for the Kano part)
+PLUGINS = [
+    (ccassess_silo_check, "silo_check", "silo"),
+    (ccassess_customer_or_reporting, "customer_or_reporting", "activity"),
+    (ccassess_customer_metrics, "customer_metrics", "metrics"),
+    (ccassess_customer_understanding, "customer_understanding", None),
+]
+KANO_TITLE = "Kano-Analyse der Leistungsmerkmale"
+
+
+def section_ids(document: str) -> list[str]:
+    return re.findall(r'<section [^>]*data-section="([^"]+)"', document)
+
+
+def render(result: AssessmentResult, registry: Registry, lang: str = "de") -> str:
+    options = ReportOptions(format="html", lang=lang)
+    return render_html(result, registry.plugins, options).inline_html()
+
+
+@pytest.fixture(scope="module")
+def core_only() -> Registry:
+    """The core and nothing else: no module plugin is loaded."""
+    return load_registry(entry_points=False)
+
+
+def test_the_core_sections_are_about_no_module(demo_result):
+    sections = builtin_sections(demo_result, "de")
+    assert all(CORE_SECTIONS.fullmatch(s.id) for s in sections), [s.id for s in sections]
+    chapters = [s for s in sections if s.id.startswith("module-")]
+    assert chapters and not any("kano" in s.context for s in chapters)
+
+
+def test_without_the_plugins_the_demo_has_no_module_sections(demo_result, core_only):
+    document = render(demo_result, core_only)
+    ids = section_ids(document)
+    assert "module-customer_understanding" in ids and "departments" in ids
+    assert not set(MODULE_SECTIONS) & set(ids)
+    assert KANO_TITLE not in document
+
+
+def test_a_leadership_report_has_no_module_sections(registry):
+    document = render(synthetic_result(registry, modules=("leadership",)), registry)
+    assert not set(MODULE_SECTIONS) & set(section_ids(document))
+    assert "Kano" not in text_of(document)
+
+
+@pytest.mark.parametrize(("plugin", "module_id", "section"), PLUGINS, ids=lambda p: str(p))
+def test_each_plugin_adds_its_section_when_its_module_is_there(
+    plugin, module_id, section, core_only
+):
+    registry = load_registry(extra_plugins=[(module_id, plugin)], entry_points=False)
+    result = synthetic_result(registry, modules=(module_id,))
+    with_plugin, without = render(result, registry), render(result, core_only)
+    if section is not None:
+        assert section in section_ids(with_plugin) and section not in section_ids(without)
+        assert section_ids(with_plugin).index(section) > section_ids(with_plugin).index(
+            f"module-{module_id}"
+        )
+    else:
+        chapter = section_html(with_plugin, f"module-{module_id}")
+        assert KANO_TITLE in chapter and KANO_TITLE not in without
+        assert chapter.index(KANO_TITLE) < chapter.index("<h2>Befunde</h2>")
+        assert "Kano" not in text_of(section_html(with_plugin, "contents"))
+
+
+def test_plugins_show_analysis_data_of_any_module_in_both_languages(registry):
+    result = with_analysis(synthetic_result(registry, modules=("leadership",)))
+    german, english = render(result, registry, "de"), render(result, registry, "en")
+    ids = section_ids(german)
+    assert [i for i in ids if i in MODULE_SECTIONS] == ["silo", "activity", "metrics"]
+    assert ids.index("perception-gap") < ids.index("silo") < ids.index("departments")
+    silo = text_of(section_html(german, "silo"))
+    assert "Silo-Heatmap" in silo and "Sonstige" in silo and "Schwächste Verbindungen" in silo
+    assert "Weakest links" in text_of(section_html(english, "silo"))
+    activity = text_of(section_html(english, "activity"))
+    assert "63% of working time serves customers or selling (18 respondents)" in activity
+    assert "Weekly" not in activity and "Wöchentlicher Forecast-Report" in activity
+    metrics = text_of(section_html(german, "metrics"))
+    assert "Kundenzufriedenheit (CSAT)" in metrics and "keine Daten" in metrics
+    assert "Quelle: Kundenbewertungen" in metrics
+    chapter = text_of(section_html(english, "module-leadership"))
+    assert "Kano analysis of the features" in chapter and "Must-be" in chapter
+    assert "Next-day delivery" in chapter
+
+
+# -- how plugin sections are put in --------------------------------------------------------
+
+
+def plugin_with(tmp_path: Path, templates: dict[str, str], *sections: ReportSection) -> Registry:
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    for name, source in templates.items():
+        (folder / name).write_text(source, "utf-8")
+    plugin = types.SimpleNamespace(
+        ccassess_report_sections=hookimpl(lambda result, lang: list(sections)),
+        ccassess_template_dirs=hookimpl(lambda: [folder]),
+    )
+    return load_registry(extra_plugins=[("acme", plugin)])
+
+
+LABELS = {"hello": Text("Hallo {name}", "Hello {name}"), "score": Text("Acme-Wert", "Acme score")}
+PART = "<h2>{{ section.title }}</h2><p>{{ t('hello', name=context.name) }} · {{ t('n') }}</p>"
+
+
+def test_a_part_is_placed_inside_its_section_with_its_own_labels(tmp_path):
+    registry = plugin_with(
+        tmp_path,
+        {"part.html": PART},
+        ReportSection(
+            "acme-part",
+            Text("Teil", "Part"),
+            "part.html",
+            context={"name": "<Welt>"},
+            labels=LABELS,
+            within="module-leadership",
+        ),
+    )
+    document = render(synthetic_result(registry, modules=("leadership",)), registry)
+    assert "acme-part" not in section_ids(document)
+    assert "Teil" not in text_of(section_html(document, "contents"))
+    chapter = section_html(document, "module-leadership")
+    # where the module template places its parts: before the findings; labels first, then
+    # the report's own strings; values escaped
+    assert "<h2>Teil</h2><p>Hallo &lt;Welt&gt; · n</p>" in chapter
+    assert chapter.index("<h2>Teil</h2>") < chapter.index("<h2>Befunde</h2>")
+    # the section's labels are its own: the report's "score" is unchanged elsewhere
+    assert "Acme-Wert" not in document
+
+
+def test_a_part_its_section_does_not_place_goes_at_its_end(tmp_path):
+    registry = plugin_with(
+        tmp_path,
+        {"part.html": "<p>angehängt</p>"},
+        ReportSection("acme-part", Text.both("Part"), "part.html", within="summary"),
+    )
+    document = render(synthetic_result(registry, modules=("leadership",)), registry)
+    assert section_html(document, "summary").rstrip().endswith("<p>angehängt</p>")
+
+
+@pytest.mark.parametrize(
+    ("section", "template", "message"),
+    [
+        (
+            ReportSection("acme-part", Text.both("P"), "p.html", within="nowhere"),
+            "<p>x</p>",
+            "report: section 'acme-part' of plugin 'acme' is a part of section 'nowhere', "
+            "which is not in the report",
+        ),
+        (
+            ReportSection("acme", Text.both("P"), "p.html", labels={"x": "plain"}),  # type: ignore[dict-item]
+            "<p>x</p>",
+            "report: section 'acme' of plugin 'acme': labels must map names to ccassess.Text",
+        ),
+        (
+            ReportSection("acme", Text.both("P"), "p.html", labels=LABELS),
+            "<p>{{ t('helo') }}</p>",
+            "report: template 'p.html' (section 'acme' of plugin 'acme'): report string 'helo' "
+            "is neither in the section's labels nor in ccassess.report.i18n.STRINGS",
+        ),
+    ],
+    ids=["unknown section", "labels not Text", "unknown label"],
+)
+def test_plugin_section_mistakes_are_one_line_errors(tmp_path, section, template, message):
+    registry = plugin_with(tmp_path, {"p.html": template}, section)
+    with pytest.raises(CcassessError) as caught:
+        render(synthetic_result(registry, modules=("leadership",)), registry)
+    assert str(caught.value) == message
