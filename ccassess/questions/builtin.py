@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ccassess.model.answers import DONT_KNOW
-from ccassess.model.questionnaire import DEPARTMENT_ROWS, Question, Scale
 from ccassess.questions.types import AnswerProblem, Choice, Part, QuestionType
 from ccassess.text import Text
+
+if TYPE_CHECKING:  # only annotations: every command registers these types (start-up)
+    from ccassess.model.questionnaire import Question, Scale
 
 
 def _is_number(value: Any) -> bool:
@@ -229,11 +231,16 @@ class Matrix(QuestionType):
     answer_type = Text("Matrixzeile (Skala)", "matrix row (scale)")
 
     def parts(self, question: Question, departments: Sequence[str]) -> Sequence[Part] | None:
+        # late: registering the types must not load the model's classes (start-up)
+        from ccassess.model.questionnaire import DEPARTMENT_ROWS
+
         if question.rows == DEPARTMENT_ROWS:
             return [Part(name, Text(name, name)) for name in departments]
         return [Part(row.id, row.label) for row in question.rows]  # type: ignore[union-attr]
 
     def rows(self, question: Question, departments: tuple[str, ...]) -> list[str]:
+        from ccassess.model.questionnaire import DEPARTMENT_ROWS  # late: see `parts`
+
         if question.rows == DEPARTMENT_ROWS:
             return list(departments)
         return [row.id for row in question.rows]  # type: ignore[union-attr]

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
-from ccassess.model.questionnaire import Question
 from ccassess.text import Text
+
+if TYPE_CHECKING:  # only annotations: every command loads the question types (start-up)
+    from ccassess.model.questionnaire import Question
 
 
 class AnswerProblem(ValueError):
