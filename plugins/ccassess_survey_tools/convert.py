@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ccassess.errors import Location, ValidationError
-from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
-from ccassess.model.answers import DONT_KNOW
+from ccassess import DONT_KNOW, ImportContext, Location, RawRespondent, SourceMap, ValidationError
 from ccassess_survey_tools.export import STATUS_WORDS, Export, Response, short_hash
 from ccassess_survey_tools.mapping import scalar
 from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccassess.errors import Location, Problems
-from ccassess.importers.base import ImportContext
-from ccassess.model.questionnaire import Question
+from ccassess import ImportContext, Location, Question
+from ccassess.errors import Problems
 from ccassess_survey_tools.export import Column, Export
 from ccassess_survey_tools.mapping import ColumnRule, MappingFile, quoted, read_mapping
 from ccassess_survey_tools.matching import (

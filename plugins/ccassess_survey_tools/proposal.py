@@ -9,10 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ccassess.errors import ValidationError
-from ccassess.importers.base import ImportContext
-from ccassess.model.answers import DONT_KNOW
-from ccassess.model.questionnaire import Question
+from ccassess import DONT_KNOW, ImportContext, Question, ValidationError
 from ccassess_survey_tools.export import STATUS_WORDS, Export
 from ccassess_survey_tools.mapping import comment, quoted, scalar
 from ccassess_survey_tools.matching import SURE, Value, plain_number, split_choices
