@@ -69,7 +69,9 @@ class Part:
 class ItemField:
     """A column of an item row besides the answer: the item's key, the column's header and
     width on the workbook, and what it accepts — one of `choices` (value → label, a drop-down)
-    or a number from `minimum` to `maximum` (either may be None); with neither, text."""
+    or a number from `minimum` to `maximum` (either may be None); with neither, text. The key
+    names the sheet column too, so it differs from the sheet's own (id, part, question,
+    answer, allowed, help)."""
 
     key: str
     header: Text
