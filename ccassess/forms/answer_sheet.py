@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess import __version__
 from ccassess.forms.sheet_layout import (
     HEADERS,
     LISTS_SHEET,
@@ -23,6 +24,7 @@ from ccassess.forms.sheet_layout import (
     sheet_titles,
 )
 from ccassess.io.csvfile import neutralise
+from ccassess.io.files import atomic_write
 from ccassess.io.xlsx import column_letter
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
@@ -57,8 +59,6 @@ class SheetRequest:
 
 def write_answer_sheet(path: Path, request: SheetRequest) -> Path:
     """Write the answer workbook atomically; returns the path."""
-    from ccassess.io.files import atomic_write
-
     workbook = build_workbook(request)
     return atomic_write(path, workbook.save)
 
@@ -355,7 +355,6 @@ def _formula_number(value: float) -> str:
 
 def _meta(sheet: Any, request: SheetRequest, modules: Sequence[Module],
           titles: Mapping[str, str]) -> None:  # fmt: skip
-    from ccassess import __version__
 
     rows: list[tuple[str, Any]] = [
         ("format", SHEET_FORMAT),

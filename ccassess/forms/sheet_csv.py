@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess.forms.sheet_layout import (
     META_COLUMNS,
+    RESPONDENT_FIELDS,
     RESPONDENT_SECTION,
     SHEET_COLUMNS,
+    allowed_text,
     answer_columns,
 )
 from ccassess.model.answers import DONT_KNOW
+from ccassess.questions import present
 
 if TYPE_CHECKING:
     from ccassess.model.answers import Respondent
@@ -71,9 +74,6 @@ def sheet_csv_rows(
     respondent_id: str | None = None,
 ) -> list[list[Any]]:
     """The CSV answer sheet for one respondent (header first)."""
-    from ccassess.forms.sheet_layout import RESPONDENT_FIELDS, allowed_text
-    from ccassess.questions import present
-
     rows: list[list[Any]] = [list(SHEET_COLUMNS)]
     for key, label in RESPONDENT_FIELDS.items():
         if key == "department" and perspective != "internal":

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError
+from ccassess.io.csvfile import write_csv
+from ccassess.io.files import atomic_write, atomic_write_bytes, atomic_write_text
 from ccassess.model.questionnaire import Module, Question, Scale
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions import present
@@ -375,15 +377,11 @@ def question_list_markdown(request: FormRequest) -> str:
 
 def write_form(request: FormRequest, fmt: str, output: Path | None = None) -> Path:
     """Write the form atomically; returns the path."""
-    from ccassess.io.files import atomic_write, atomic_write_bytes, atomic_write_text
-
     if fmt not in FORMATS:
         raise CcassessError(f"unknown form format {fmt!r}; formats: {', '.join(FORMATS)}")
     output = output or Path(f"form-{request.perspective}{SUFFIXES[fmt]}")
     if fmt == "xlsform":
         return atomic_write(output, xlsform_workbook(request).save)
     if fmt == "csv":
-        from ccassess.io.csvfile import write_csv
-
         return atomic_write_bytes(output, write_csv(question_list_rows(request)))
     return atomic_write_text(output, question_list_markdown(request))

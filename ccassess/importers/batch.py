@@ -19,7 +19,9 @@ from ccassess.importers.base import (
     expand_paths,
     find_importer,
 )
-from ccassess.importers.validating import ImportedRespondent
+from ccassess.importers.response_files import ResponseValidator
+from ccassess.importers.validating import ImportedRespondent, validated_file
+from ccassess.io.canonical import content_digest, encode_respondent
 from ccassess.model.answers import Respondent
 
 if TYPE_CHECKING:
@@ -41,8 +43,6 @@ class Batch:
 
 def content_hash(respondent: Respondent) -> str:
     """A hash of everything a respondent said (answers and metadata, not where it came from)."""
-    from ccassess.io.canonical import content_digest, encode_respondent
-
     return content_digest(respondent.perspective, respondent.department, respondent.role,
                           respondent.name, encode_respondent(respondent.answers))  # fmt: skip
 
@@ -93,9 +93,6 @@ def stream_batch(
     different content is an error. Nothing but a small summary of each respondent (its hash
     and place) is kept, so a caller that stores what it receives holds one row at a time.
     """
-    from ccassess.importers.response_files import ResponseValidator
-    from ccassess.importers.validating import validated_file
-
     problems = batch.problems
     forced = context.options.get("from")
     if forced:

@@ -7,8 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccassess.errors import Location, Problem, Problems, ValidationError
-from ccassess.forms.sheet_layout import RESPONDENT_SECTION
+from ccassess.forms.sheet_layout import RESPONDENT_FIELDS, RESPONDENT_SECTION
 from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
+from ccassess.importers.cells import (
+    AnswerAssembler,
+    AnswerCell,
+    finish_record,
+    respondent_field,
+)
+from ccassess.importers.csv_table import PARALLEL_MIN_ROWS, TableReader
 from ccassess.io.csvfile import cell_text, read_csv_rows
 
 if TYPE_CHECKING:
@@ -30,8 +37,6 @@ class CsvImporter:
         if "section" in names and "answer" in names:
             return _SheetCsv(path, header, context).read(rows)
         if "id" in names or "perspective" in names:
-            from ccassess.importers.csv_table import TableReader
-
             return TableReader(str(path), header, context).read(rows)
         raise ValidationError([Problem(Location(str(path), 1), "unknown CSV layout: expected "
                                "an answer sheet (columns section, id, part, answer) or a table "
@@ -41,8 +46,6 @@ class CsvImporter:
               ) -> list[Iterable[RawRespondent]] | None:  # fmt: skip
         """A large table in consecutive parts of rows (validated in parallel, see
         `ccassess.importers.validating`); None for anything else (read as usual)."""
-        from ccassess.importers.csv_table import PARALLEL_MIN_ROWS, TableReader
-
         if path.stat().st_size < PARALLEL_MIN_ROWS * 20:  # too small to be worth a process
             return None
         header, rows = read_csv_rows(path)
@@ -66,14 +69,6 @@ class _SheetCsv:
         return Location(self.file, line, column=key)
 
     def read(self, rows: Iterable[tuple[int, list[str]]]) -> list[RawRespondent]:
-        from ccassess.forms.sheet_layout import RESPONDENT_FIELDS
-        from ccassess.importers.cells import (
-            AnswerAssembler,
-            AnswerCell,
-            finish_record,
-            respondent_field,
-        )
-
         for key in ("id", "part"):
             if key not in self.columns:
                 self.problems.error(self.at(1), f"the column {key!r} is missing")

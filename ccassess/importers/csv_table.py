@@ -23,9 +23,17 @@ from typing import TYPE_CHECKING, Any
 from ccassess.errors import Location, Problems
 from ccassess.forms.sheet_layout import META_COLUMNS
 from ccassess.importers.base import ImportContext, RawRespondent, RowMap, SourceMap
-from ccassess.importers.cells import list_items
+from ccassess.importers.cells import (
+    AnswerAssembler,
+    AnswerCell,
+    finish_record,
+    list_items,
+    respondent_field,
+    single_answer,
+)
 from ccassess.io.csvfile import cell_text
 from ccassess.model.answers import DONT_KNOW
+from ccassess.questions import present
 from ccassess.questions.types import AnswerProblem
 
 if TYPE_CHECKING:
@@ -72,8 +80,6 @@ class _Single:
         text the question type reads as a normalised answer ("4" → 4) becomes that answer,
         so the validator finds what it would keep. Anything the type refuses stays as
         written: the validator reports it at its place."""
-        from ccassess.importers.cells import single_answer
-
         value = cell_text(text)
         if value is None:
             return None
@@ -171,8 +177,6 @@ class TableReader:
         self.problems.error(Location(self.file, 1, column=name), message)
 
     def _plan(self) -> None:
-        from ccassess.questions import present
-
         parsed: list[tuple[int, str, re.Match[str]]] = []
         seen: set[str] = set()
         for index, name in enumerate(self.header):
@@ -249,8 +253,6 @@ class TableReader:
         yield from self.read(rows)
 
     def read(self, rows: Iterable[tuple[int, list[str]]]) -> Iterator[RawRespondent]:
-        from ccassess.importers.cells import finish_record, respondent_field
-
         width = len(self.header)
         groups = self._groups()
         metas = [(column.index, column.key, column.memo) for column in self.metas]
@@ -297,7 +299,6 @@ class TableReader:
 
     def _combine(self, answers: SourceMap, cells: list[str], line: int, where: Location
                  ) -> None:  # fmt: skip
-        from ccassess.importers.cells import AnswerAssembler, AnswerCell
 
         assemblers: dict[str, AnswerAssembler] = {}
         for column in self.combined:
@@ -347,8 +348,6 @@ class TableReader:
 
 
 def _meta_value(key: str, text: str, memo: dict[str, Any]) -> Any:
-    from ccassess.importers.cells import respondent_field
-
     value = respondent_field(key, text)
     if len(memo) < MEMO_LIMIT:
         memo[text] = value

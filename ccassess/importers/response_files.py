@@ -453,9 +453,6 @@ class StructuredImporter:
         return 0.9 if path.suffix.lower() in (".yaml", ".yml", ".json") else 0.0
 
     def read(self, path: Path, context: ImportContext) -> list[RawRespondent]:
-        from ccassess.importers.response_files import raw_respondents
-        from ccassess.io.structured import read_structured
-
         data = read_structured(path)
         problems = Problems()
         found = raw_respondents(data, Checker(str(path), problems))

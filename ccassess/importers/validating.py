@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError, Location, Problems, ValidationError
+from ccassess.importers.base import SourceChecker
+from ccassess.io.canonical import content_digest, decode_answers, encode_respondent
 from ccassess.model.answers import Respondent
 
 if TYPE_CHECKING:
@@ -48,9 +50,6 @@ def validated_file(
 def validated(raws: Iterable[RawRespondent], validator: ResponseValidator
               ) -> Iterator[ImportedRespondent]:  # fmt: skip
     """Validate, encode and hash; respondents with an error are left out (it is recorded)."""
-    from ccassess.importers.base import SourceChecker
-    from ccassess.io.canonical import content_digest, encode_respondent
-
     problems = validator.problems
     check: SourceChecker | None = None
     for raw in raws:
@@ -164,8 +163,6 @@ class ImportedRespondent:
     @property
     def respondent(self) -> Respondent:
         if self._respondent is None:
-            from ccassess.io.canonical import decode_answers
-
             id_, perspective, department, role, name, origin = self.meta
             answers = {module_id: decode_answers(text) for module_id, text in
                        self.encoded.items()}  # fmt: skip

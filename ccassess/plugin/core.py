@@ -24,8 +24,8 @@ def ccassess_importers() -> list[Importer]:
 
 def core_importers() -> list[Importer]:
     """The core's importers: response files, answer workbooks, CSV sheets and tables."""
-    # Imported here, not at the top: every command registers this plugin, few import files,
-    # and the readers pull in the YAML parser and the validator (start-up, docs/performance.md).
+    # late import: start-up time. Every command registers this plugin, few import files, and
+    # the readers pull in the YAML parser and the validator (docs/performance.md).
     from ccassess.importers.csv_sheet import CsvImporter
     from ccassess.importers.response_files import StructuredImporter
     from ccassess.importers.xlsx_sheet import XlsxImporter

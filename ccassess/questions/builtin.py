@@ -231,7 +231,7 @@ class Matrix(QuestionType):
     answer_type = Text("Matrixzeile (Skala)", "matrix row (scale)")
 
     def parts(self, question: Question, departments: Sequence[str]) -> Sequence[Part] | None:
-        # late: registering the types must not load the model's classes (start-up)
+        # late import: start-up time (registering the types must not load the model)
         from ccassess.model.questionnaire import DEPARTMENT_ROWS
 
         if question.rows == DEPARTMENT_ROWS:
@@ -239,7 +239,8 @@ class Matrix(QuestionType):
         return [Part(row.id, row.label) for row in question.rows]  # type: ignore[union-attr]
 
     def rows(self, question: Question, departments: tuple[str, ...]) -> list[str]:
-        from ccassess.model.questionnaire import DEPARTMENT_ROWS  # late: see `parts`
+        # late import: start-up time (`ccassess modules` must not load the model)
+        from ccassess.model.questionnaire import DEPARTMENT_ROWS
 
         if question.rows == DEPARTMENT_ROWS:
             return list(departments)

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ccassess.errors import Problems
+from ccassess.errors import CcassessError, Problems
+from ccassess.importers.batch import content_hash
+from ccassess.importers.response_files import ResponseValidator
 from ccassess.io.checker import Checker
 from ccassess.model.answers import DONT_KNOW, Respondent
 from ccassess.model.questionnaire import Module, Question
@@ -184,7 +186,6 @@ class SurveySession:
     def __init__(self, workspace: Workspace, registry: Registry, round_: Round, row: int,
                  respondent: Respondent, items: list[SurveyItem], lang: str,
                  console: Console) -> None:  # fmt: skip
-        from ccassess.importers.response_files import ResponseValidator
 
         self.workspace = workspace
         self.registry = registry
@@ -241,8 +242,6 @@ class SurveySession:
 
     def _finish(self) -> str | None:
         """Validate the whole respondent (cross-field rules too); mark complete when fine."""
-        from ccassess.importers.batch import content_hash
-
         problems = Problems()
         self.validator.problems = problems
         self.validator.seen.clear()
@@ -495,8 +494,6 @@ def start_survey(
     round_name: str | None = None,
 ) -> SurveyOutcome | None:
     """Ask the metadata that is not given, create the respondent and run the questionnaire."""
-    from ccassess.errors import CcassessError
-
     round_ = workspace.round(round_name)
     settings = workspace.settings
     lang = request.lang or settings.language
@@ -542,8 +539,6 @@ def resume_survey(workspace: Workspace, registry: Registry, respondent_id: str |
                   console: Console, lang: str | None = None,
                   round_name: str | None = None) -> SurveyOutcome:  # fmt: skip
     """Continue an unfinished survey (the only one of the round when no id is given)."""
-    from ccassess.errors import CcassessError
-
     round_ = workspace.round(round_name)
     if not respondent_id:
         waiting = workspace.open_surveys(round_)

@@ -10,6 +10,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.forms.sheet_csv import table_rows
+from ccassess.io.csvfile import write_csv
+from ccassess.io.files import atomic_write_bytes
 from ccassess.workspace.db import now
 from ccassess.workspace.rounds import Round
 from ccassess.workspace.store import Workspace
@@ -49,8 +52,6 @@ def export_bytes(workspace: Workspace, registry: Registry, round_: Round, fmt: s
     if fmt == "json":
         data = export_data(workspace, registry, round_, with_names=with_names)
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    from ccassess.forms.sheet_csv import table_rows
-    from ccassess.io.csvfile import write_csv
 
     modules = list(workspace.round_modules(round_, registry).modules.values())
     respondents = workspace.respondents(round_, with_names=with_names)
@@ -61,6 +62,4 @@ def export_bytes(workspace: Workspace, registry: Registry, round_: Round, fmt: s
 
 
 def write_export(path: Path, data: bytes) -> Path:
-    from ccassess.io.files import atomic_write_bytes
-
     return atomic_write_bytes(path, data)
