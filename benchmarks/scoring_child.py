@@ -30,8 +30,9 @@ def main(count: int, runs: int) -> dict[str, float]:
             registry.modules, registry.question_types, settings, problems, registry.plugins
         )
         check = Checker("<synthetic>", problems)
-        respondents = [validator.respondent(r, f"respondents[{i}]", check) for i, r in
-                       enumerate(raw)]  # fmt: skip
+        respondents = [
+            validator.respondent(r, f"respondents[{i}]", check) for i, r in enumerate(raw)
+        ]
         problems.raise_if_errors()
         validated = time.perf_counter()
         assess(registry, respondents, settings)  # type: ignore[arg-type]

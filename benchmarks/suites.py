@@ -64,8 +64,10 @@ def scoring(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
     count = 500 if quick else 10_000
     completed = subprocess.run(
         [PYTHON, "-m", "benchmarks.scoring_child", str(count), str(runs or (1 if quick else 3))],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     best = json.loads(completed.stdout)
     return {
         "figures": best,

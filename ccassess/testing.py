@@ -114,8 +114,13 @@ class Kit:
         if role:
             raw["role"] = role
         problems = Problems()
-        validator = ResponseValidator(self.registry.modules, self.registry.question_types,
-                                      self.settings, problems, self.registry.plugins)  # fmt: skip
+        validator = ResponseValidator(
+            self.registry.modules,
+            self.registry.question_types,
+            self.settings,
+            problems,
+            self.registry.plugins,
+        )
         respondent = validator.respondent(raw, "respondent", Checker("<test>", problems))
         problems.raise_if_errors()
         assert respondent is not None
@@ -132,16 +137,23 @@ class Kit:
 
         kit.respondents("internal", "acme", {"q1": 5}, {"q1": 3}, {"q1": "dont_know"})
         """
-        return [self.respondent(perspective, {module_id: answers}, department)
-                for answers in answer_sets]  # fmt: skip
+        return [
+            self.respondent(perspective, {module_id: answers}, department)
+            for answers in answer_sets
+        ]
 
     def read_responses(self, *paths: str | Path) -> list[Respondent]:
         """Respondents from response files or folders (YAML/JSON), validated by the real reader."""
         # late import: the test kit loads with every pytest session (pytest11)
         from ccassess.importers.response_files import load_responses
 
-        return load_responses(list(paths), self.registry.modules, self.registry.question_types,
-                              self.settings, plugins=self.registry.plugins)  # fmt: skip
+        return load_responses(
+            list(paths),
+            self.registry.modules,
+            self.registry.question_types,
+            self.settings,
+            plugins=self.registry.plugins,
+        )
 
     def import_files(self, *paths: str | Path) -> list[Respondent]:
         """Respondents read by the importers — the core's and the plugins'
@@ -152,8 +164,7 @@ class Kit:
         from ccassess.importers.base import ImportContext, collect_importers
         from ccassess.importers.batch import read_batch
 
-        context = ImportContext(self.registry.modules, self.registry.question_types,
-                                self.settings)  # fmt: skip
+        context = ImportContext(self.registry.modules, self.registry.question_types, self.settings)
         importers = collect_importers(self.registry.plugins)
         batch = read_batch(list(paths), importers, context, self.registry.plugins)
         batch.problems.raise_if_errors()
@@ -213,8 +224,9 @@ def make_kit(
     registered = [_named(spec) for spec in _flatten(plugins)]
     if modules:
         registered.append(("kit:modules", _ModulesPlugin(list(modules))))
-    registry = load_registry(extra_plugins=registered, entry_points=entry_points,
-                             skip_broken=skip_broken)  # fmt: skip
+    registry = load_registry(
+        extra_plugins=registered, entry_points=entry_points, skip_broken=skip_broken
+    )
     return Kit(registry, _settings(settings))
 
 
@@ -240,8 +252,12 @@ def _flatten(specs: Iterable[Any]) -> list[Any]:
 
 
 def _is_pair(spec: Any) -> bool:
-    return (isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], str)
-            and not isinstance(spec[1], str))  # fmt: skip
+    return (
+        isinstance(spec, tuple)
+        and len(spec) == 2
+        and isinstance(spec[0], str)
+        and not isinstance(spec[1], str)
+    )
 
 
 def _named(spec: Any) -> tuple[str, Any]:

@@ -18,8 +18,11 @@ def test_quick_benchmarks_run_and_write_json(tmp_path: Path) -> None:
     output = tmp_path / "results.json"
     completed = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--quick", "--output", str(output)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert completed.returncode == 0, completed.stderr
     results = json.loads(output.read_text())["results"]
     assert set(results) == {"startup", "scoring", "import", "report", "scaling", "batch"}

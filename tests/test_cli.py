@@ -156,6 +156,7 @@ def test_help_imports_no_command_module() -> None:
         "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print('LOADED', sorted(m for m in sys.modules if m.startswith('ccassess.cli.')))\n"
     )
-    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True).stdout  # fmt: skip
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
     assert "LOADED ['ccassess.cli.app']" in output

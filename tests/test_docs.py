@@ -31,11 +31,17 @@ from ccassess.testing import make_kit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[\w+-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```",
-                   re.S | re.M)  # fmt: skip
+FENCE = re.compile(
+    r"^(?P<indent> *)```(?P<lang>[\w+-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```", re.S | re.M
+)
 #: Pages other engineers own; their examples are theirs to keep true (they still must build).
-OWNED_ELSEWHERE = {"report.md", "theming.md", "workspace.md", "collecting.md",
-                   "reference/module-format.md"}  # fmt: skip
+OWNED_ELSEWHERE = {
+    "report.md",
+    "theming.md",
+    "workspace.md",
+    "collecting.md",
+    "reference/module-format.md",
+}
 
 
 def pages() -> list[Path]:
@@ -57,8 +63,9 @@ def blocks(page: Path, *langs: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def hooks() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location("ccassess_docs_hooks",
-                                                  DOCS / "gen" / "mkdocs_hooks.py")  # fmt: skip
+    spec = importlib.util.spec_from_file_location(
+        "ccassess_docs_hooks", DOCS / "gen" / "mkdocs_hooks.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -71,10 +78,22 @@ def hooks() -> types.ModuleType:
 def test_mkdocs_build_is_strict_and_complete(tmp_path: Path, hooks: types.ModuleType) -> None:
     site = tmp_path / "site"
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-         str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(ROOT / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "WARNING" not in done.stderr, done.stderr
     for page in pages():
@@ -153,8 +172,9 @@ def check_command_line(line: str) -> None:
     ctx = click.Context(cli, info_name="ccassess")
     command: click.Command = cli
     allowed = {opt for p in cli.params for opt in (*p.opts, *p.secondary_opts)}
-    expects_value = {opt for p in cli.params if isinstance(p, click.Option) and not p.is_flag
-                     for opt in p.opts}  # fmt: skip
+    expects_value = {
+        opt for p in cli.params if isinstance(p, click.Option) and not p.is_flag for opt in p.opts
+    }
     skip = False
     for token in tokens:
         if skip:
@@ -174,8 +194,12 @@ def check_command_line(line: str) -> None:
             ctx = click.Context(sub, info_name=token, parent=ctx)
             command = sub
             allowed |= {opt for p in sub.params for opt in (*p.opts, *p.secondary_opts)}
-            expects_value |= {opt for p in sub.params if isinstance(p, click.Option)
-                              and not p.is_flag for opt in p.opts}  # fmt: skip
+            expects_value |= {
+                opt
+                for p in sub.params
+                if isinstance(p, click.Option) and not p.is_flag
+                for opt in p.opts
+            }
         # positional arguments of a command are not checked
 
 
@@ -190,8 +214,9 @@ def public_import_problems(source: str) -> list[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom) and node.module in ("ccassess", "ccassess.testing"):
             public = ccassess.__all__ if node.module == "ccassess" else ccassess.testing.__all__
-            problems += [f"{node.module}.{a.name} is not public" for a in node.names
-                         if a.name not in public]  # fmt: skip
+            problems += [
+                f"{node.module}.{a.name} is not public" for a in node.names if a.name not in public
+            ]
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ccassess."):
             problems.append(f"{node.module} is not a public module")
     return problems
@@ -237,15 +262,21 @@ def test_yaml_examples_pass_validation(page: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("page", pages(), ids=lambda p: str(p.relative_to(DOCS)))
 def test_no_code_fence_inside_a_list(page: Path) -> None:
     """Python-Markdown renders an indented fence (in a list item) as inline code: garbled."""
-    indented = [n for n, line in enumerate(page.read_text().splitlines(), 1)
-                if re.match(r"^\s+```", line)]  # fmt: skip
+    indented = [
+        n for n, line in enumerate(page.read_text().splitlines(), 1) if re.match(r"^\s+```", line)
+    ]
     assert indented == [], f"{page}: indented code fences on lines {indented}"
 
 
 def test_architecture_names_only_files_that_exist() -> None:
     text = (DOCS / "architecture.md").read_text()
-    named = set(re.findall(r"`((?:ccassess|plugins|docs|templates|tests|scripts|benchmarks)"
-                           r"/[\w./-]*)`", text))  # fmt: skip
+    named = set(
+        re.findall(
+            r"`((?:ccassess|plugins|docs|templates|tests|scripts|benchmarks)"
+            r"/[\w./-]*)`",
+            text,
+        )
+    )
     assert len(named) > 20
     for path in named:
         assert (ROOT / path.rstrip("/")).exists(), f"architecture.md names {path}"
@@ -269,8 +300,10 @@ def test_scoring_worked_example_is_what_ccassess_computes(tmp_path: Path) -> Non
     assert d3.score is None and d3.level is None
     assert f"(1 × 75 + 3 × 50) / 4 = **{module.score:g}** → level {module.level}" in text
     coverage = module.coverage
-    assert f"Asked {coverage.asked} " in text and f"answered {coverage.answered}, " \
-           f"\"don't know\" {coverage.dont_know}" in text  # fmt: skip
+    assert (
+        f"Asked {coverage.asked} " in text
+        and f'answered {coverage.answered}, "don\'t know" {coverage.dont_know}' in text
+    )
     assert d1.stats.mean == 65.625 and round(d1.stats.sd, 1) == 22.1 and not d1.disagreement
     assert d2.mirror.internal == 75.0 and d2.mirror.customer == 0.0 and d2.mirror.gap == 75.0
     assert module.mirror.gap == 75.0
@@ -296,8 +329,17 @@ def test_extending_example_runs(tmp_path: Path) -> None:
     plugin = extending_plugin(tmp_path)
     kit = make_kit(("acme", plugin))
     assert "slider" in kit.registry.question_types
-    staff = kit.respondent("internal", {"partner_check": {
-        "trust_overall": 3, "tickets": 20, "tickets_same_day": 5, "speed_felt": 3}})  # fmt: skip
+    staff = kit.respondent(
+        "internal",
+        {
+            "partner_check": {
+                "trust_overall": 3,
+                "tickets": 20,
+                "tickets_same_day": 5,
+                "speed_felt": 3,
+            }
+        },
+    )
     with pytest.raises(ccassess.ValidationError, match=r"tickets_same_day \(9\) is greater"):
         kit.respondent("internal", {"partner_check": {"tickets": 4, "tickets_same_day": 9}})
     with pytest.raises(ccassess.ValidationError, match="is not on the slider; allowed: 0–10"):
@@ -325,8 +367,9 @@ def test_extending_example_runs(tmp_path: Path) -> None:
 
 def test_extending_and_tutorial_test_examples_run(tmp_path: Path) -> None:
     plugin = extending_plugin(tmp_path)
-    (test_block,) = [b for b in blocks(DOCS / "plugins" / "extending.md", "python")
-                     if "ccassess_kit" in b]  # fmt: skip
+    (test_block,) = [
+        b for b in blocks(DOCS / "plugins" / "extending.md", "python") if "ccassess_kit" in b
+    ]
     run_test_functions(test_block, {"ccassess_acme": plugin}, tmp_path)
 
 
@@ -365,8 +408,9 @@ def test_testing_page_examples_run_against_a_new_plugin(tmp_path: Path) -> None:
     assert spec and spec.loader
     plugin = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(plugin)
-    (onboarding,) = [b for b in blocks(DOCS / "plugins" / "yaml-modules.md", "yaml")
-                     if "dimensions:" in b]  # fmt: skip
+    (onboarding,) = [
+        b for b in blocks(DOCS / "plugins" / "yaml-modules.md", "yaml") if "dimensions:" in b
+    ]
     (tmp_path / "onboarding.yaml").write_text(onboarding)
     (tmp_path / "tests").mkdir()
     source = "\n\n".join(blocks(DOCS / "plugins" / "testing.md", "python"))  # one test module
@@ -433,14 +477,20 @@ def test_documented_plugin_failure_messages_are_the_real_ones() -> None:
         failure_of(("acme", plugin_named(CCASSESS_PLUGIN_API="2.0"))),
         failure_of(("acme", plugin_named(CCASSESS_PLUGIN_API="one"))),
         failure_of(("acme", plugin_named(ccassess_modlues=lambda: []))),
-        failure_of(("acme", plugin_named(ccassess_modules=lambda: [small],
-                                         ccassess_findings=raising)), score=True),
+        failure_of(
+            ("acme", plugin_named(ccassess_modules=lambda: [small], ccassess_findings=raising)),
+            score=True,
+        ),
         failure_of(("acme", plugin_named(ccassess_modules=lambda: "leadership"))),
-        failure_of(("leadership", leadership), ("acme", plugin_named(
-            ccassess_modules=lambda: [leadership.MODULE_FILE]))),
-        failure_of(("other", plugin_named(ccassess_question_types=lambda: [slider])),
-                   ("acme", plugin_named(ccassess_question_types=lambda: [slider]))),
-    ]  # fmt: skip
+        failure_of(
+            ("leadership", leadership),
+            ("acme", plugin_named(ccassess_modules=lambda: [leadership.MODULE_FILE])),
+        ),
+        failure_of(
+            ("other", plugin_named(ccassess_question_types=lambda: [slider])),
+            ("acme", plugin_named(ccassess_question_types=lambda: [slider])),
+        ),
+    ]
     wrapper = plugin_named(ccassess_modules=lambda: [small])
     wrapper.ccassess_findings = ccassess.hookimpl(wrapper=True)(wrong_wrapper)  # type: ignore
     messages.append(failure_of(("acme", wrapper), score=True))
@@ -448,11 +498,34 @@ def test_documented_plugin_failure_messages_are_the_real_ones() -> None:
         assert f"`{message}`" in text, message
     assert "error: " + messages[0] in text
     assert "warning: skipped plugin 'acme': " + messages[0] in text
-    invalid = failure_of(("acme", plugin_named(ccassess_modules=lambda: [
-        {"id": "x", "version": "1.0.0", "title": {"de": "X", "en": "X"}, "dimensions": [
-            {"id": "speed", "title": {"de": "T", "en": "T"}, "questions": [
-                {"id": "q1", "type": "likret", "source": "s", "text": {"de": "F", "en": "Q"}}]}]}
-    ])))  # fmt: skip
+    invalid = failure_of(
+        (
+            "acme",
+            plugin_named(
+                ccassess_modules=lambda: [
+                    {
+                        "id": "x",
+                        "version": "1.0.0",
+                        "title": {"de": "X", "en": "X"},
+                        "dimensions": [
+                            {
+                                "id": "speed",
+                                "title": {"de": "T", "en": "T"},
+                                "questions": [
+                                    {
+                                        "id": "q1",
+                                        "type": "likret",
+                                        "source": "s",
+                                        "text": {"de": "F", "en": "Q"},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            ),
+        )
+    )
     assert invalid.startswith("plugin 'acme', hook ccassess_modules: invalid module: ")
     assert "dimensions[speed].questions[q1].type: unknown question type 'likret'" in invalid
     assert "dimensions[speed].questions[q1].type: unknown question type 'likret'; known: " in text

@@ -218,8 +218,14 @@ def test_a_hit_imports_neither_the_loader_nor_package_metadata(tmp_path: Path) -
     env.pop("CCASSESS_NO_CACHE", None)
 
     def imported() -> list[str]:
-        done = subprocess.run([sys.executable, "-c", LOADED], cwd=work, env=env,
-                              capture_output=True, text=True, check=True)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-c", LOADED],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         assert "leadership" in done.stdout
         return json.loads(done.stdout.splitlines()[-1].replace("'", '"'))
 

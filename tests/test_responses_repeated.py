@@ -76,8 +76,9 @@ def kit() -> Kit:
 def validate(kit: Kit, *answer_sets: dict[str, Any], perspective: str = "internal") -> tuple:
     """Validate respondents R1, R2, … (one per answer set) with one validator, like a file."""
     problems = Problems()
-    validator = ResponseValidator(kit.registry.modules, kit.registry.question_types,
-                                  AssessmentSettings(), problems)  # fmt: skip
+    validator = ResponseValidator(
+        kit.registry.modules, kit.registry.question_types, AssessmentSettings(), problems
+    )
     check = Checker("<test>", problems)
     respondents = [
         validator.respondent(

@@ -99,8 +99,9 @@ def test_new_plugin_works_in_the_kit_without_installing(tmp_path: Path) -> None:
         ("leadership", "a module 'leadership' is already installed"),
     ],
 )
-def test_bad_names_are_refused_in_one_line(tmp_path: Path, run: Callable, name: str,
-                                           message: str) -> None:  # fmt: skip
+def test_bad_names_are_refused_in_one_line(
+    tmp_path: Path, run: Callable, name: str, message: str
+) -> None:
     result = run("plugin", "new", name, "--dir", tmp_path)
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
@@ -127,7 +128,11 @@ def test_missing_parent_folder_is_refused(tmp_path: Path, run: Callable) -> None
 def test_names() -> None:
     names = plugin_names("acme_retail")
     assert (names.ident, names.package, names.distribution, names.title) == (
-        "acme_retail", "ccassess_acme_retail", "ccassess-acme-retail", "Acme Retail")  # fmt: skip
+        "acme_retail",
+        "ccassess_acme_retail",
+        "ccassess-acme-retail",
+        "Acme Retail",
+    )
 
 
 def test_templates_are_package_data_not_code() -> None:
@@ -146,22 +151,41 @@ class Overlay:
     root: Path
     python: Path
 
-    def run(self, *args: str | Path, cwd: Path | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:  # fmt: skip
-        clean = {k: v for k, v in os.environ.items()
-                 if not k.startswith(("CCASSESS_", "PYTHON", "PYTEST_"))}  # fmt: skip
+    def run(
+        self, *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
+        clean = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("CCASSESS_", "PYTHON", "PYTEST_"))
+        }
         clean["PYTHONDONTWRITEBYTECODE"] = "1"
-        return subprocess.run([str(self.python), *map(str, args)], cwd=cwd or self.root,
-                              env={**clean, **(env or {})}, capture_output=True, text=True,
-                              timeout=300)  # fmt: skip
+        return subprocess.run(
+            [str(self.python), *map(str, args)],
+            cwd=cwd or self.root,
+            env={**clean, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
 
     def install(self, project: Path) -> None:
-        done = self.run("-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-                        "--no-index", "-e", project)  # fmt: skip
+        done = self.run(
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-e",
+            project,
+        )
         assert done.returncode == 0, done.stderr
 
-    def ccassess(self, *args: str | Path, cwd: Path | None = None,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:  # fmt: skip
+    def ccassess(
+        self, *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
         return self.run("-c", "from ccassess.cli import main; main()", *args, cwd=cwd, env=env)
 
 
@@ -172,10 +196,14 @@ def make_overlay(root: Path) -> Overlay:
     python = env_dir / "bin" / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
-    parents = [*site.getsitepackages(), *([site.getusersitepackages()]
-                                          if site.ENABLE_USER_SITE else [])]  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    parents = [
+        *site.getsitepackages(),
+        *([site.getusersitepackages()] if site.ENABLE_USER_SITE else []),
+    ]
     lines = [f"import site; site.addsitedir({p!r})" for p in parents if Path(p).is_dir()]
     (Path(purelib) / "_ccassess_test_overlay.pth").write_text("\n".join(lines) + "\n")
     return Overlay(root, python)
@@ -235,8 +263,9 @@ def test_installed_plugin_appears_in_the_rendered_report(
         " cmp_root_causes: 'no'}, leadership: {lead_visible: 3}}}\n"
         "  - {id: B, perspective: customer, answers: {acme_retail: {cmp_taken_seriously: 2}}}\n"
     )
-    report = overlay.ccassess("report", "-a", "assessment.yaml", "answers.yaml",
-                              "-o", "report.pdf", cwd=tmp_path)  # fmt: skip
+    report = overlay.ccassess(
+        "report", "-a", "assessment.yaml", "answers.yaml", "-o", "report.pdf", cwd=tmp_path
+    )
     assert report.returncode == 0, report.stderr
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "report.pdf").pages)
     text = " ".join(text.split())
@@ -257,9 +286,13 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Overlay:
     init.write_text(init.read_text().replace(f'= "{PLUGIN_API_VERSION}"', '= "2.0"'))
     raises = create_plugin("hook-raises", root)
     init = raises / "src" / "ccassess_hook_raises" / "__init__.py"
-    init.write_text(init.read_text().replace(
-        '    if module.id != MODULE_ID:\n        return None\n    responding',
-        '    raise RuntimeError("database down")\n    responding', 1))  # fmt: skip
+    init.write_text(
+        init.read_text().replace(
+            "    if module.id != MODULE_ID:\n        return None\n    responding",
+            '    raise RuntimeError("database down")\n    responding',
+            1,
+        )
+    )
     bad = create_plugin("bad-yaml", root)
     module_file = bad / "src" / "ccassess_bad_yaml" / "module.yaml"
     module_file.write_text(module_file.read_text().replace("type: likert", "type: likret", 1))
@@ -269,8 +302,10 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Overlay:
 
 
 DEMO_ARGS = ("-a", str(DEMO / "assessment.yaml"), str(DEMO / "responses"), "--format", "json")
-API_MESSAGE = (f"plugin 'api_future': needs plugin API 2.0, this ccassess provides "
-               f"{PLUGIN_API_VERSION}; skipped (upgrade ccassess or the plugin)")  # fmt: skip
+API_MESSAGE = (
+    f"plugin 'api_future': needs plugin API 2.0, this ccassess provides "
+    f"{PLUGIN_API_VERSION}; skipped (upgrade ccassess or the plugin)"
+)
 YAML_MESSAGE = "plugin 'bad_yaml', hook ccassess_modules: invalid module: "
 RAISE_MESSAGE = "plugin 'hook_raises', hook ccassess_findings: raised RuntimeError: database down"
 

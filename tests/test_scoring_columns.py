@@ -27,8 +27,14 @@ def _text(name: str) -> dict[str, str]:
 
 def _likert(qid: str, perspective: str = "internal", weight: float = 1) -> dict:
     wording = {"internal": _text("i"), "customer": _text("c")}
-    return {"id": qid, "type": "likert", "source": "t", "perspective": perspective,
-            "weight": weight, "text": wording if perspective == "both" else _text(qid)}  # fmt: skip
+    return {
+        "id": qid,
+        "type": "likert",
+        "source": "t",
+        "perspective": perspective,
+        "weight": weight,
+        "text": wording if perspective == "both" else _text(qid),
+    }
 
 
 MIXED = {

@@ -18,13 +18,29 @@ from ccassess.testing import make_kit
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL = {
-    "id": "small", "version": "1.0.0", "title": {"de": "Klein", "en": "Small"},
-    "dimensions": [{"id": "d", "title": {"de": "D", "en": "D"}, "questions": [
-        {"id": "q1", "type": "likert", "source": "t", "text": {"de": "F1", "en": "Q1"}},
-        {"id": "q2", "type": "yes_partly_no", "source": "t", "perspective": "both",
-         "text": {"internal": {"de": "F2", "en": "Q2"}, "customer": {"de": "K2", "en": "C2"}}},
-    ]}],
-}  # fmt: skip
+    "id": "small",
+    "version": "1.0.0",
+    "title": {"de": "Klein", "en": "Small"},
+    "dimensions": [
+        {
+            "id": "d",
+            "title": {"de": "D", "en": "D"},
+            "questions": [
+                {"id": "q1", "type": "likert", "source": "t", "text": {"de": "F1", "en": "Q1"}},
+                {
+                    "id": "q2",
+                    "type": "yes_partly_no",
+                    "source": "t",
+                    "perspective": "both",
+                    "text": {
+                        "internal": {"de": "F2", "en": "Q2"},
+                        "customer": {"de": "K2", "en": "C2"},
+                    },
+                },
+            ],
+        }
+    ],
+}
 
 
 def small_plugin(name: str = "small_plugin") -> types.ModuleType:
@@ -90,8 +106,9 @@ def test_check_module_raises_with_every_problem() -> None:
 
 def test_respondents_in_a_line_and_scores() -> None:
     kit = make_kit(small_plugin())
-    people = kit.respondents("internal", "small", {"q1": 5, "q2": "yes"}, {"q1": 3},
-                             {"q1": "dont_know"})  # fmt: skip
+    people = kit.respondents(
+        "internal", "small", {"q1": 5, "q2": "yes"}, {"q1": 3}, {"q1": "dont_know"}
+    )
     assert [p.id for p in people] == ["R0001", "R0002", "R0003"]
     customer = kit.respondent("customer", {"small": {"q2": "no"}}, role="buyer")
     assert customer.role == "buyer" and customer.perspective == "customer"
@@ -121,8 +138,9 @@ def test_cross_field_checks_of_plugins_run() -> None:
 
 
 def test_settings_as_a_mapping_are_validated() -> None:
-    kit = make_kit(small_plugin(), settings={"departments": ["Sales", "IT"],
-                                             "anonymity_threshold": 3})  # fmt: skip
+    kit = make_kit(
+        small_plugin(), settings={"departments": ["Sales", "IT"], "anonymity_threshold": 3}
+    )
     assert kit.settings.departments == ("Sales", "IT")
     with pytest.raises(ValidationError, match="must be at least 3"):
         make_kit(settings={"anonymity_threshold": 1})
@@ -156,13 +174,15 @@ def test_broken_plugin_raises_or_is_listed() -> None:
 
     plugin.ccassess_findings = hookimpl(raising)  # type: ignore[attr-defined]
     strict = make_kit(plugin)
-    with pytest.raises(PluginError, match="plugin 'flaky', hook ccassess_findings: raised "
-                       "RuntimeError: boom"):  # fmt: skip
+    with pytest.raises(
+        PluginError, match="plugin 'flaky', hook ccassess_findings: raised RuntimeError: boom"
+    ):
         strict.score([])
     lenient = make_kit(plugin, skip_broken=True)
     lenient.score([])
-    assert lenient.failures == ["flaky: plugin 'flaky', hook ccassess_findings: raised "
-                                "RuntimeError: boom"]  # fmt: skip
+    assert lenient.failures == [
+        "flaky: plugin 'flaky', hook ccassess_findings: raised RuntimeError: boom"
+    ]
 
     future = types.ModuleType("future")
     future.CCASSESS_PLUGIN_API = "1.99"  # type: ignore[attr-defined]
@@ -200,9 +220,22 @@ def test_the_fixture_comes_with_ccassess(tmp_path: Path) -> None:
             assert result.module("leadership").dimension("visible_leadership").score == 100.0
     """)
     )
-    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-                           "--rootdir", str(tmp_path), str(tmp_path)],
-                          capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--rootdir",
+            str(tmp_path),
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed" in done.stdout
 

@@ -38,12 +38,15 @@ def render_workspace(job: BatchJob) -> BatchOutcome:
     """Score one workspace and write its report (runs in a worker process)."""
     try:
         registry = load_registry(job.plugins_dir, skip_broken=job.skip_broken)
-        inputs = load_inputs(registry, None, [], job.options.lang or None,
-                             workspace=job.workspace)  # fmt: skip
+        inputs = load_inputs(registry, None, [], job.options.lang or None, workspace=job.workspace)
         used = inputs.registry or registry
-        result = assess(used, inputs.respondents, inputs.settings,
-                        include_answers=job.options.appendix,
-                        earlier_rounds=inputs.earlier_rounds)  # fmt: skip
+        result = assess(
+            used,
+            inputs.respondents,
+            inputs.settings,
+            include_answers=job.options.appendix,
+            earlier_rounds=inputs.earlier_rounds,
+        )
         options = job.options.for_assessment(inputs.settings)
         if options.output is None or options.output.is_dir():
             folder = options.output or job.workspace

@@ -76,16 +76,21 @@ def import_files(
     report = ImportReport(round_.name)
     found = workspace.round_modules(round_, registry)
     report.notes.extend(found.notes)
-    context = ImportContext(found.modules, registry.question_types, workspace.settings,
-                            options=dict(options or {}))  # fmt: skip
-    digests = {module_id: definition_digest(module.definition)
-               for module_id, module in found.modules.items() if module.definition}  # fmt: skip
+    context = ImportContext(
+        found.modules, registry.question_types, workspace.settings, options=dict(options or {})
+    )
+    digests = {
+        module_id: definition_digest(module.definition)
+        for module_id, module in found.modules.items()
+        if module.definition
+    }
     batch = Batch(problems=context.problems, notes=context.notes)
     stored = workspace.respondent_hashes(round_)
     importers = collect_importers(registry.plugins)
     with bulk_reading():
-        accepted = _accept(batch, paths, importers, context, registry, stored, round_, replace,
-                           report)  # fmt: skip
+        accepted = _accept(
+            batch, paths, importers, context, registry, stored, round_, replace, report
+        )
     report.notes.extend(batch.notes)
     report.files = batch.files
     report.skipped.extend(batch.duplicates)
@@ -96,20 +101,27 @@ def import_files(
     return report
 
 
-def _accept(batch: Batch, paths: Sequence[str | Path], importers: list[Any],
-            context: ImportContext, registry: Registry,
-            stored: dict[str, tuple[str | None, str, str]], round_: Round, replace: bool,
-            report: ImportReport) -> list[EncodedRespondent]:  # fmt: skip
+def _accept(
+    batch: Batch,
+    paths: Sequence[str | Path],
+    importers: list[Any],
+    context: ImportContext,
+    registry: Registry,
+    stored: dict[str, tuple[str | None, str, str]],
+    round_: Round,
+    replace: bool,
+    report: ImportReport,
+) -> list[EncodedRespondent]:
     """Read and validate; what will be written, encoded (the respondents themselves are
     dropped as soon as they are encoded)."""
     accepted: list[EncodedRespondent] = []
     for item in stream_batch(batch, paths, importers, context, registry.plugins):
         earlier = stored.get(item.id)
-        decision = _decide(item.content_hash, earlier is not None,
-                           earlier[0] if earlier else None, replace)  # fmt: skip
+        decision = _decide(
+            item.content_hash, earlier is not None, earlier[0] if earlier else None, replace
+        )
         origin = f" (from {earlier[1]}, {earlier[2]})" if earlier else ""
-        _record(decision, item.id, item.location, round_, origin, report,
-                batch.problems)  # fmt: skip
+        _record(decision, item.id, item.location, round_, origin, report, batch.problems)
         if decision in ("insert", "replace"):
             accepted.append(_encoded(item))
     return accepted
@@ -117,13 +129,30 @@ def _accept(batch: Batch, paths: Sequence[str | Path], importers: list[Any],
 
 def _encoded(item: ImportedRespondent) -> EncodedRespondent:
     id_, perspective, department, role, name, _ = item.meta
-    return EncodedRespondent(id_, perspective, department, role, name, item.encoded,
-                             item.content_hash, None, item.file, item.location)  # fmt: skip
+    return EncodedRespondent(
+        id_,
+        perspective,
+        department,
+        role,
+        name,
+        item.encoded,
+        item.content_hash,
+        None,
+        item.file,
+        item.location,
+    )
 
 
-def _write(workspace: Workspace, registry: Registry, round_: Round, found: RoundModules,
-           digests: dict[str, str], accepted: list[EncodedRespondent], replace: bool,
-           report: ImportReport) -> None:  # fmt: skip
+def _write(
+    workspace: Workspace,
+    registry: Registry,
+    round_: Round,
+    found: RoundModules,
+    digests: dict[str, str],
+    accepted: list[EncodedRespondent],
+    replace: bool,
+    report: ImportReport,
+) -> None:
     """One transaction: pin the modules, decide again against what is stored now, write."""
     with workspace.write() as db:
         pin_definitions(db, round_.id, found.modules.values(), registry)
@@ -136,9 +165,13 @@ def _write(workspace: Workspace, registry: Registry, round_: Round, found: Round
                 )
         # Another process may have imported some of these respondents since they were
         # checked: decide again inside the transaction, where nobody else can write.
-        current = {row[0]: row[1] for row in db.execute(
-            "SELECT respondent_id, content_hash FROM respondents WHERE round_id = ?",
-            (round_.id,))}  # fmt: skip
+        current = {
+            row[0]: row[1]
+            for row in db.execute(
+                "SELECT respondent_id, content_hash FROM respondents WHERE round_id = ?",
+                (round_.id,),
+            )
+        }
         conflicts = Problems()
         imports: dict[str, int] = {}
         writing: list[EncodedRespondent] = []
@@ -146,13 +179,21 @@ def _write(workspace: Workspace, registry: Registry, round_: Round, found: Round
             present = person.id in current
             decision = _decide(person.content_hash, present, current.get(person.id), replace)
             if decision in ("skip", "conflict"):
-                _record(decision, person.id, person.location or Location(person.file), round_,
-                        " (imported by another process meanwhile)", report,
-                        conflicts)  # fmt: skip
+                _record(
+                    decision,
+                    person.id,
+                    person.location or Location(person.file),
+                    round_,
+                    " (imported by another process meanwhile)",
+                    report,
+                    conflicts,
+                )
                 continue
             if present:
-                db.execute("DELETE FROM respondents WHERE round_id = ? AND respondent_id = ?",
-                           (round_.id, person.id))  # fmt: skip
+                db.execute(
+                    "DELETE FROM respondents WHERE round_id = ? AND respondent_id = ?",
+                    (round_.id, person.id),
+                )
             (report.replaced if present else report.imported).append(person.id)
             if person.file not in imports:
                 cursor = db.execute(
@@ -180,14 +221,18 @@ def suggest_mapping(
     The importer that reads `path` (or the one named by the ``from`` option) must offer
     ``suggest_mapping(path, context) -> str``; the survey-tool importers do."""
     found = workspace.round_modules(workspace.round(round_name), registry)
-    context = ImportContext(found.modules, registry.question_types, workspace.settings,
-                            options=dict(options or {}))  # fmt: skip
-    importer = choose_importer(path, collect_importers(registry.plugins),
-                               context.options.get("from"))  # fmt: skip
+    context = ImportContext(
+        found.modules, registry.question_types, workspace.settings, options=dict(options or {})
+    )
+    importer = choose_importer(
+        path, collect_importers(registry.plugins), context.options.get("from")
+    )
     suggest = getattr(importer, "suggest_mapping", None)
     if suggest is None:
-        raise CcassessError(f"{path}: {importer.label} map to questions by themselves; "
-                            "--suggest-mapping is for survey-tool exports")  # fmt: skip
+        raise CcassessError(
+            f"{path}: {importer.label} map to questions by themselves; "
+            "--suggest-mapping is for survey-tool exports"
+        )
     text = suggest(path, context)
     if context.problems.errors:
         raise ValidationError(context.problems.items)
@@ -203,12 +248,27 @@ def _decide(content_hash: str, present: bool, stored_hash: str | None, replace: 
     return "replace" if replace else "conflict"
 
 
-def _record(decision: str, name: str, location: Location, round_: Round, origin: str,
-            report: ImportReport, problems: Problems) -> None:  # fmt: skip
+def _record(
+    decision: str,
+    name: str,
+    location: Location,
+    round_: Round,
+    origin: str,
+    report: ImportReport,
+    problems: Problems,
+) -> None:
     if decision == "skip":
-        report.skipped.append(Problem(location, f"respondent {name!r} is already in round "
-                                      f"{round_.name!r}{origin}; skipped", "info"))  # fmt: skip
+        report.skipped.append(
+            Problem(
+                location,
+                f"respondent {name!r} is already in round {round_.name!r}{origin}; skipped",
+                "info",
+            )
+        )
     elif decision == "conflict":
-        problems.error(location, f"respondent {name!r} is already in round {round_.name!r}"
-                       f"{origin} with different answers; import with --replace to "
-                       "overwrite")  # fmt: skip
+        problems.error(
+            location,
+            f"respondent {name!r} is already in round {round_.name!r}"
+            f"{origin} with different answers; import with --replace to "
+            "overwrite",
+        )

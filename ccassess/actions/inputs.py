@@ -50,8 +50,9 @@ def load_inputs(
         workspace = find_workspace()
     if workspace is not None:
         if responses or assessment:
-            raise CcassessError("give either a workspace (-w) or an assessment file and response "
-                                "files, not both")  # fmt: skip
+            raise CcassessError(
+                "give either a workspace (-w) or an assessment file and response files, not both"
+            )
         return load_workspace_inputs(registry, workspace, round_name, language)
     if round_name is not None:
         raise CcassessError("--round needs a workspace (-w DIR)")

@@ -31,17 +31,23 @@ def write_sheet(
 ) -> Path:
     """An answer sheet for a workspace round (its modules as answered), an assessment file,
     or — with neither — the workspace in the current directory or every loaded module."""
-    settings, chosen = assessment_modules(registry, workspace_dir=workspace_dir,
-                                          assessment=assessment, modules=modules,
-                                          round_name=round_name)  # fmt: skip
+    settings, chosen = assessment_modules(
+        registry,
+        workspace_dir=workspace_dir,
+        assessment=assessment,
+        modules=modules,
+        round_name=round_name,
+    )
     lang = lang or settings.language
     output = output or Path(f"answers-{perspective}.{fmt}")
     if fmt == "csv":
-        rows = sheet_csv_rows(chosen, registry.question_types, settings.departments, perspective,
-                              lang, respondent_id)  # fmt: skip
+        rows = sheet_csv_rows(
+            chosen, registry.question_types, settings.departments, perspective, lang, respondent_id
+        )
         return atomic_write_bytes(output, write_csv(rows))
-    request = SheetRequest(chosen, registry.question_types, settings, perspective, lang,
-                           respondent_id)  # fmt: skip
+    request = SheetRequest(
+        chosen, registry.question_types, settings, perspective, lang, respondent_id
+    )
     return write_answer_sheet(output, request)
 
 
@@ -56,12 +62,19 @@ def form_request(
     round_name: str | None = None,
 ) -> FormRequest:
     """The questions of a workspace round (as answered), an assessment file, or every module."""
-    settings, chosen = assessment_modules(registry, workspace_dir=workspace_dir,
-                                          assessment=assessment, modules=modules,
-                                          round_name=round_name)  # fmt: skip
-    request = FormRequest(chosen, registry.question_types, settings, perspective,
-                          lang or settings.language)  # fmt: skip
+    settings, chosen = assessment_modules(
+        registry,
+        workspace_dir=workspace_dir,
+        assessment=assessment,
+        modules=modules,
+        round_name=round_name,
+    )
+    request = FormRequest(
+        chosen, registry.question_types, settings, perspective, lang or settings.language
+    )
     if not any(request.asked(module) for module in chosen):
-        raise CcassessError(f"no question of these modules is asked of {perspective} "
-                            "respondents; choose other modules or --perspective")  # fmt: skip
+        raise CcassessError(
+            f"no question of these modules is asked of {perspective} "
+            "respondents; choose other modules or --perspective"
+        )
     return request

@@ -23,8 +23,9 @@ class ScoredRound:
     notes: list[str] = field(default_factory=list)
 
 
-def score_round(workspace: Workspace, registry: Registry, round_: Round,
-                language: str | None = None) -> ScoredRound:  # fmt: skip
+def score_round(
+    workspace: Workspace, registry: Registry, round_: Round, language: str | None = None
+) -> ScoredRound:
     """A round scored with its modules as answered (no trend)."""
     pinned, notes = workspace.registry_for(round_, registry)
     settings = workspace.settings
@@ -74,10 +75,16 @@ class Comparison:
 
     def to_data(self) -> dict:
         def item(change: Change) -> dict:
-            return {"module": change.module, "dimension": change.dimension,
-                    "title": change.title, "before": change.before, "after": change.after,
-                    "change": change.change, "level_before": change.level_before,
-                    "level_after": change.level_after}  # fmt: skip
+            return {
+                "module": change.module,
+                "dimension": change.dimension,
+                "title": change.title,
+                "before": change.before,
+                "after": change.after,
+                "change": change.change,
+                "level_before": change.level_before,
+                "level_after": change.level_after,
+            }
 
         return {
             "before": self.before,
@@ -88,19 +95,29 @@ class Comparison:
         }
 
 
-def compare_results(before: AssessmentResult, after: AssessmentResult, names: tuple[str, str],
-                    lang: str) -> Comparison:  # fmt: skip
+def compare_results(
+    before: AssessmentResult, after: AssessmentResult, names: tuple[str, str], lang: str
+) -> Comparison:
     """Per module and dimension: the score in both rounds and the change."""
     changes: list[Change] = []
-    order = [m.id for m in after.modules] + [m.id for m in before.modules
-                                             if after.module(m.id) is None]  # fmt: skip
+    order = [m.id for m in after.modules] + [
+        m.id for m in before.modules if after.module(m.id) is None
+    ]
     for module_id in order:
         a, b = before.module(module_id), after.module(module_id)
         module = b or a
         assert module is not None
-        changes.append(Change(module_id, None, module.title.get(lang), a.score if a else None,
-                              b.score if b else None, a.level if a else None,
-                              b.level if b else None))  # fmt: skip
+        changes.append(
+            Change(
+                module_id,
+                None,
+                module.title.get(lang),
+                a.score if a else None,
+                b.score if b else None,
+                a.level if a else None,
+                b.level if b else None,
+            )
+        )
         dimension_ids = [d.id for d in module.dimensions]
         other = a if module is b else b
         if other is not None:
@@ -121,15 +138,23 @@ def compare_results(before: AssessmentResult, after: AssessmentResult, names: tu
                     db.level if db else None,
                 )
             )
-    overall = Change("", None, "Gesamt" if lang == "de" else "Overall", before.score,
-                     after.score, before.level, after.level)  # fmt: skip
+    overall = Change(
+        "",
+        None,
+        "Gesamt" if lang == "de" else "Overall",
+        before.score,
+        after.score,
+        before.level,
+        after.level,
+    )
     return Comparison(
         names[0], names[1], overall, changes, (before.respondents.total, after.respondents.total)
     )
 
 
-def compare_rounds(workspace: Workspace, registry: Registry, first: str, second: str,
-                   lang: str) -> Comparison:  # fmt: skip
+def compare_rounds(
+    workspace: Workspace, registry: Registry, first: str, second: str, lang: str
+) -> Comparison:
     a = score_round(workspace, registry, workspace.round(first))
     b = score_round(workspace, registry, workspace.round(second))
     return compare_results(a.result, b.result, (a.round.name, b.round.name), lang)
@@ -145,8 +170,10 @@ def comparison_table(comparison: Comparison, lang: str) -> str:
     def row(change: Change, indent: str) -> None:
         delta = change.change
         shown = "-" if delta is None else f"{delta:+.1f}".replace(".", "," if de else ".")
-        lines.append(f"{(indent + change.title)[:48]:<48} {number(change.before, lang, 1):>10} "
-                     f"{number(change.after, lang, 1):>10} {shown:>7}")  # fmt: skip
+        lines.append(
+            f"{(indent + change.title)[:48]:<48} {number(change.before, lang, 1):>10} "
+            f"{number(change.after, lang, 1):>10} {shown:>7}"
+        )
 
     for change in comparison.changes:
         row(change, "  " if change.dimension else "")

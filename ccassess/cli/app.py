@@ -142,15 +142,17 @@ LazyGroup.summaries = {
 class CcassessGroup(LazyGroup):
     """The top-level group; its `main` applies ccassess's error and exit-status policy."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             **extra: Any) -> Any:  # fmt: skip
+    def main(
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args or os.environ.get("CCASSESS_DEBUG") == "1"
         extra.pop("standalone_mode", None)
         _skip_last_collection()
         try:
-            code = super().main(args=args, prog_name=prog_name or "ccassess",
-                                standalone_mode=False, **extra)  # fmt: skip
+            code = super().main(
+                args=args, prog_name=prog_name or "ccassess", standalone_mode=False, **extra
+            )
         except click.exceptions.Abort:
             click.echo("Aborted.", err=True)
             sys.exit(130)
@@ -202,8 +204,10 @@ def report_exception(exc: Exception, debug: bool) -> int:
     message = " ".join(str(exc).split()) or type(exc).__name__
     click.echo(f"error: unexpected {type(exc).__name__}: {message}", err=True)
     if not debug:
-        click.echo("This is a bug in ccassess or a plugin; re-run with --debug for the "
-                   "traceback.", err=True)  # fmt: skip
+        click.echo(
+            "This is a bug in ccassess or a plugin; re-run with --debug for the traceback.",
+            err=True,
+        )
     return 1
 
 

@@ -28,10 +28,16 @@ from ccassess.workspace import open_workspace
     type=click.Path(path_type=Path, dir_okay=False),
     help="Where to write it (default: answers-<perspective>.xlsx or .csv).",
 )
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx",
-              show_default=True)  # fmt: skip
-@click.option("--perspective", type=click.Choice(["internal", "customer"]), default="internal",
-              show_default=True, help="Staff (internal) or customers.")  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True
+)
+@click.option(
+    "--perspective",
+    type=click.Choice(["internal", "customer"]),
+    default="internal",
+    show_default=True,
+    help="Staff (internal) or customers.",
+)
 @click.option(
     "--lang",
     type=click.Choice(["de", "en"]),
@@ -42,20 +48,36 @@ from ccassess.workspace import open_workspace
 @click.option("--id", "respondent_id", help="Fill in this respondent id.")
 @round_option
 @pass_state
-def sheet_command(state: State, workspace_dir: Path | None, assessment: Path | None,
-                  output: Path | None, fmt: str, perspective: str, lang: str | None,
-                  modules: tuple[str, ...], respondent_id: str | None,
-                  round_name: str | None) -> None:  # fmt: skip
+def sheet_command(
+    state: State,
+    workspace_dir: Path | None,
+    assessment: Path | None,
+    output: Path | None,
+    fmt: str,
+    perspective: str,
+    lang: str | None,
+    modules: tuple[str, ...],
+    respondent_id: str | None,
+    round_name: str | None,
+) -> None:
     """Write an answer sheet for respondents to fill in (Excel workbook or CSV).
 
     The workbook has an instructions sheet, the respondent's details and one sheet per
     module with drop-down lists for every scale. Filled sheets go back in with
     `ccassess import`.
     """
-    path = write_sheet(state.registry(), workspace_dir=workspace_dir, assessment=assessment,
-                       output=output, fmt=fmt, perspective=perspective, lang=lang,
-                       modules=list(modules), respondent_id=respondent_id,
-                       round_name=round_name)  # fmt: skip
+    path = write_sheet(
+        state.registry(),
+        workspace_dir=workspace_dir,
+        assessment=assessment,
+        output=output,
+        fmt=fmt,
+        perspective=perspective,
+        lang=lang,
+        modules=list(modules),
+        respondent_id=respondent_id,
+        round_name=round_name,
+    )
     click.echo(f"Answer sheet written to {path}")
 
 
@@ -88,8 +110,13 @@ def sheet_command(state: State, workspace_dir: Path | None, assessment: Path | N
 @click.option("--id", "respondent_id", help="The respondent id (default: a random one).")
 @click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
 @pass_state
-def survey_command(state: State, workspace_dir: Path | None, round_name: str | None,
-                   resume: str | None, **options: Any) -> None:  # fmt: skip
+def survey_command(
+    state: State,
+    workspace_dir: Path | None,
+    round_name: str | None,
+    resume: str | None,
+    **options: Any,
+) -> None:
     """Answer the questionnaire in the terminal, one question at a time.
 
     Every answer is saved at once; `q` pauses, and `ccassess survey --resume` continues.
@@ -99,13 +126,15 @@ def survey_command(state: State, workspace_dir: Path | None, round_name: str | N
     console = console_for_terminal()
     with open_workspace(workspace_dir) as workspace:
         if resume is not None:
-            resume_survey(workspace, registry, resume or None, console, options["lang"],
-                          round_name)  # fmt: skip
+            resume_survey(workspace, registry, resume or None, console, options["lang"], round_name)
             return
         request = SurveyRequest(
-            perspective=options["perspective"], department=options["department"],
-            role=options["role"], name=options["name"],
-            respondent_id=options["respondent_id"], lang=options["lang"],
+            perspective=options["perspective"],
+            department=options["department"],
+            role=options["role"],
+            name=options["name"],
+            respondent_id=options["respondent_id"],
+            lang=options["lang"],
             modules=list(options["modules"]) or None,
-        )  # fmt: skip
+        )
         start_survey(workspace, registry, request, console, round_name)

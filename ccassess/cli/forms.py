@@ -21,29 +21,57 @@ from ccassess.forms.xlsform import write_form
     type=click.Path(path_type=Path, dir_okay=False),
     help="Where to write it (default: form-<perspective>.xlsx, .csv or .md).",
 )
-@click.option("--format", "fmt", type=click.Choice(["xlsform", "csv", "markdown"]),
-              default="xlsform", show_default=True,
-              help="xlsform: KoboToolbox, ODK and other XLSForm tools; csv or markdown: a "
-              "question list to copy into any other tool.")  # fmt: skip
-@click.option("--perspective", type=click.Choice(["customer", "internal"]), default="customer",
-              show_default=True, help="Customers or staff (internal).")  # fmt: skip
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language of the question list, and the form's default language "
-              "(default: the assessment's).")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsform", "csv", "markdown"]),
+    default="xlsform",
+    show_default=True,
+    help="xlsform: KoboToolbox, ODK and other XLSForm tools; csv or markdown: a "
+    "question list to copy into any other tool.",
+)
+@click.option(
+    "--perspective",
+    type=click.Choice(["customer", "internal"]),
+    default="customer",
+    show_default=True,
+    help="Customers or staff (internal).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of the question list, and the form's default language "
+    "(default: the assessment's).",
+)
 @click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
 @round_option
 @pass_state
-def form_command(state: State, workspace_dir: Path | None, assessment: Path | None,
-                 output: Path | None, fmt: str, perspective: str, lang: str | None,
-                 modules: tuple[str, ...], round_name: str | None) -> None:  # fmt: skip
+def form_command(
+    state: State,
+    workspace_dir: Path | None,
+    assessment: Path | None,
+    output: Path | None,
+    fmt: str,
+    perspective: str,
+    lang: str | None,
+    modules: tuple[str, ...],
+    round_name: str | None,
+) -> None:
     """Write the questionnaire for an online survey tool, so that its export imports
     without editing: an XLSForm (KoboToolbox, ODK, …) or a CSV/Markdown question list.
 
     Import the answers with `ccassess import EXPORT`.
     """
-    request = form_request(state.registry(), workspace_dir=workspace_dir, assessment=assessment,
-                           perspective=perspective, lang=lang, modules=list(modules),
-                           round_name=round_name)  # fmt: skip
+    request = form_request(
+        state.registry(),
+        workspace_dir=workspace_dir,
+        assessment=assessment,
+        perspective=perspective,
+        lang=lang,
+        modules=list(modules),
+        round_name=round_name,
+    )
     path = write_form(request, fmt, output)
     for note in request.notes:
         click.echo(f"note: {note}", err=True)

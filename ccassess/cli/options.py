@@ -18,32 +18,47 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 def input_options(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.option(
-        "-w", "--workspace", type=click.Path(path_type=Path, file_okay=False),
-        expose_value=False, callback=_remember, multiple=True,
+        "-w",
+        "--workspace",
+        type=click.Path(path_type=Path, file_okay=False),
+        expose_value=False,
+        callback=_remember,
+        multiple=True,
         help="Read the responses from this workspace (default: the current directory when "
         "it is one and no response files are named). `report` takes several (batch).",
-    )(function)  # fmt: skip
+    )(function)
     function = click.option(
-        "--round", "round_name", expose_value=False, callback=_remember,
+        "--round",
+        "round_name",
+        expose_value=False,
+        callback=_remember,
         help="The workspace round to use (default: the latest).",
-    )(function)  # fmt: skip
+    )(function)
     function = click.option(
-        "-a", "--assessment", type=click.Path(path_type=Path, dir_okay=False),
+        "-a",
+        "--assessment",
+        type=click.Path(path_type=Path, dir_okay=False),
         help="The assessment's settings file (client, language, departments, …).",
-    )(function)  # fmt: skip
+    )(function)
     return click.argument("responses", nargs=-1, type=click.Path(path_type=Path))(function)
 
 
-def load_cli_inputs(registry: Any, assessment: Path | None, responses: tuple[Path, ...],
-                    lang: str | None) -> Any:  # fmt: skip
+def load_cli_inputs(
+    registry: Any, assessment: Path | None, responses: tuple[Path, ...], lang: str | None
+) -> Any:
 
     meta = click.get_current_context().meta
     workspaces = meta.get("ccassess.workspace") or ()
     if len(workspaces) > 1:
         raise click.UsageError("several workspaces (-w) are only supported by `ccassess report`")
-    inputs = load_inputs(registry, assessment, list(responses), lang,
-                         workspace=workspaces[0] if workspaces else None,
-                         round_name=meta.get("ccassess.round_name"))  # fmt: skip
+    inputs = load_inputs(
+        registry,
+        assessment,
+        list(responses),
+        lang,
+        workspace=workspaces[0] if workspaces else None,
+        round_name=meta.get("ccassess.round_name"),
+    )
     if inputs.registry is not None and inputs.registry is not registry:
         # The command scores with `registry`: narrow it to the round's modules as answered.
         registry.entries = inputs.registry.entries

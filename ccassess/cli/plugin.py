@@ -19,8 +19,14 @@ def plugin_command() -> None:
 
 @plugin_command.command("new")
 @click.argument("name")
-@click.option("--dir", "parent", type=click.Path(path_type=Path, file_okay=False), default=".",
-              show_default=True, help="The folder in which to create ccassess-NAME/.")  # fmt: skip
+@click.option(
+    "--dir",
+    "parent",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    show_default=True,
+    help="The folder in which to create ccassess-NAME/.",
+)
 @pass_state
 def new_command(state: State, name: str, parent: Path) -> None:
     """Create a ready plugin package ccassess-NAME/ to start from.

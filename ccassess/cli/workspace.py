@@ -23,17 +23,22 @@ from ccassess.workspace.setup import initial_settings
 
 def workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "-w", "--workspace", "workspace_dir", type=click.Path(path_type=Path, file_okay=False),
+        "-w",
+        "--workspace",
+        "workspace_dir",
+        type=click.Path(path_type=Path, file_okay=False),
         help="The workspace folder (default: the current directory).",
-    )(function)  # fmt: skip
+    )(function)
 
 
 def assessment_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """-a for commands that write questionnaires from an assessment file instead."""
     return click.option(
-        "-a", "--assessment", type=click.Path(path_type=Path, dir_okay=False),
+        "-a",
+        "--assessment",
+        type=click.Path(path_type=Path, dir_okay=False),
         help="Without a workspace: the assessment file (departments, modules, language).",
-    )(function)  # fmt: skip
+    )(function)
 
 
 def round_option(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -75,20 +80,23 @@ def _notes(lines: list[Any], prefix: str = "note") -> None:
 )
 @click.option("--round", "round_name", help="Name of the first round (default: the month).")
 @pass_state
-def init_command(state: State, folder: Path, source: Path | None, round_name: str | None,
-                 **options: Any) -> None:  # fmt: skip
+def init_command(
+    state: State, folder: Path, source: Path | None, round_name: str | None, **options: Any
+) -> None:
     """Create an assessment workspace in FOLDER: a readable assessment.yaml and a database."""
     registry = state.registry()
     settings = initial_settings(source, **options)
     in_place = source is not None and source.resolve() == (folder / "assessment.yaml").resolve()
-    with Workspace.create(folder, settings, registry, round_name,
-                          replace_config=in_place) as workspace:  # fmt: skip
+    with Workspace.create(
+        folder, settings, registry, round_name, replace_config=in_place
+    ) as workspace:
         modules = workspace.settings.modules or ()
         current = workspace.round()
-    click.echo(f"Created workspace {folder} with {len(modules)} module(s); round "
-               f"{current.name!r}.")  # fmt: skip
-    click.echo(f"Next: edit {folder / 'assessment.yaml'}, then `ccassess sheet -w {folder}` "
-               f"or `ccassess survey -w {folder}`.")  # fmt: skip
+    click.echo(f"Created workspace {folder} with {len(modules)} module(s); round {current.name!r}.")
+    click.echo(
+        f"Next: edit {folder / 'assessment.yaml'}, then `ccassess sheet -w {folder}` "
+        f"or `ccassess survey -w {folder}`."
+    )
 
 
 @click.command("import")
@@ -98,13 +106,20 @@ def init_command(state: State, folder: Path, source: Path | None, round_name: st
 @click.option(
     "--replace", is_flag=True, help="Overwrite respondents already imported with different answers."
 )
-@click.option("--from", "source", metavar="TOOL",
-              help="Read the files as this format or survey tool (ms_forms, google_forms, "
-              "limesurvey, surveymonkey, qualtrics, typeform, kobo, generic, …) instead of "
-              "recognising it.")  # fmt: skip
-@click.option("--suggest-mapping", is_flag=True,
-              help="Print a proposed mapping file for a survey-tool export (columns and "
-              "answers to questions and values) and import nothing.")  # fmt: skip
+@click.option(
+    "--from",
+    "source",
+    metavar="TOOL",
+    help="Read the files as this format or survey tool (ms_forms, google_forms, "
+    "limesurvey, surveymonkey, qualtrics, typeform, kobo, generic, …) instead of "
+    "recognising it.",
+)
+@click.option(
+    "--suggest-mapping",
+    is_flag=True,
+    help="Print a proposed mapping file for a survey-tool export (columns and "
+    "answers to questions and values) and import nothing.",
+)
 @click.option(
     "--mapping",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -116,10 +131,17 @@ def init_command(state: State, folder: Path, source: Path | None, round_name: st
     help="Also import responses a survey tool marks incomplete, preview or test.",
 )
 @pass_state
-def import_command(state: State, files: tuple[Path, ...], workspace_dir: Path | None,
-                   round_name: str | None, replace: bool, source: str | None,
-                   suggest_mapping: bool, mapping: Path | None,
-                   include_incomplete: bool) -> None:  # fmt: skip
+def import_command(
+    state: State,
+    files: tuple[Path, ...],
+    workspace_dir: Path | None,
+    round_name: str | None,
+    replace: bool,
+    source: str | None,
+    suggest_mapping: bool,
+    mapping: Path | None,
+    include_incomplete: bool,
+) -> None:
     """Import answer workbooks (.xlsx), CSV, YAML and JSON files and survey-tool exports
     (Microsoft Forms, Google Forms, LimeSurvey, SurveyMonkey, Qualtrics, Typeform,
     KoboToolbox) into the workspace.
@@ -134,14 +156,21 @@ def import_command(state: State, files: tuple[Path, ...], workspace_dir: Path | 
         if len(files) != 1:
             raise CcassessError("--suggest-mapping reads one export file at a time")
         with open_workspace(workspace_dir) as workspace:
-            text, notes = suggest(workspace, registry, files[0], round_name=round_name,
-                                  options=options)  # fmt: skip
+            text, notes = suggest(
+                workspace, registry, files[0], round_name=round_name, options=options
+            )
         _notes(notes)
         click.echo(text, nl=False)
         return
     with open_workspace(workspace_dir) as workspace:
-        report = import_files(workspace, registry, list(files), round_name=round_name,
-                              replace=replace, options=options)  # fmt: skip
+        report = import_files(
+            workspace,
+            registry,
+            list(files),
+            round_name=round_name,
+            replace=replace,
+            options=options,
+        )
     _notes(report.notes)
     _notes(report.warnings, "warning")
     _notes(report.skipped)
@@ -169,8 +198,10 @@ def round_list_command(ctx: click.Context, workspace_dir: Path | None = None) ->
         marker = "*" if item is rounds[-1] else " "
         open_surveys = f", {item.open_surveys} unfinished survey(s)" if item.open_surveys else ""
         note = f"  {item.note}" if item.note else ""
-        click.echo(f"{marker} {item.name:<16} {item.created[:10]}  {item.respondents} "
-                   f"respondent(s){open_surveys}{note}")  # fmt: skip
+        click.echo(
+            f"{marker} {item.name:<16} {item.created[:10]}  {item.respondents} "
+            f"respondent(s){open_surveys}{note}"
+        )
 
 
 @round_command.command("new")
@@ -178,8 +209,9 @@ def round_list_command(ctx: click.Context, workspace_dir: Path | None = None) ->
 @click.option("--note", help="A note shown in `ccassess round`.")
 @workspace_option
 @click.pass_context
-def round_new_command(ctx: click.Context, name: str | None, note: str | None,
-                      workspace_dir: Path | None) -> None:  # fmt: skip
+def round_new_command(
+    ctx: click.Context, name: str | None, note: str | None, workspace_dir: Path | None
+) -> None:
     """Start a new round (the assessment repeated); it becomes the current round."""
     state: State = ctx.find_object(State)  # type: ignore[assignment]
     registry = state.registry()
@@ -192,8 +224,9 @@ def round_new_command(ctx: click.Context, name: str | None, note: str | None,
 @click.argument("first", required=False)
 @click.argument("second", required=False)
 @workspace_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @click.option(
     "--lang",
     type=click.Choice(["de", "en"]),
@@ -201,8 +234,14 @@ def round_new_command(ctx: click.Context, name: str | None, note: str | None,
     help="Language (default: the assessment's).",
 )
 @pass_state
-def compare_command(state: State, first: str | None, second: str | None,
-                    workspace_dir: Path | None, fmt: str, lang: str | None) -> None:  # fmt: skip
+def compare_command(
+    state: State,
+    first: str | None,
+    second: str | None,
+    workspace_dir: Path | None,
+    fmt: str,
+    lang: str | None,
+) -> None:
     """Compare two rounds per module and dimension (default: the last two rounds)."""
     registry = state.registry()
     with open_workspace(workspace_dir) as workspace:
@@ -212,8 +251,10 @@ def compare_command(state: State, first: str | None, second: str | None,
             if first is not None:
                 names = [first, names[-1]]
             if len(names) < 2:
-                raise CcassessError("there is only one round; start another with "
-                                    "`ccassess round new`, or name two rounds")  # fmt: skip
+                raise CcassessError(
+                    "there is only one round; start another with "
+                    "`ccassess round new`, or name two rounds"
+                )
             first, second = names[-2], names[-1]
         comparison = compare_rounds(workspace, registry, first, second, lang)
     if fmt == "json":
@@ -225,8 +266,9 @@ def compare_command(state: State, first: str | None, second: str | None,
 @click.command("export")
 @workspace_option
 @round_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
 @click.option(
     "-o",
     "--output",
@@ -234,17 +276,35 @@ def compare_command(state: State, first: str | None, second: str | None,
     help="The file to write (default: standard output).",
 )
 @click.option("--names", is_flag=True, help="Include respondents' names (left out by default).")
-@click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=",",
-              show_default=True, help="CSV delimiter (';' for German Excel).")  # fmt: skip
+@click.option(
+    "--delimiter",
+    type=click.Choice([",", ";", "tab"]),
+    default=",",
+    show_default=True,
+    help="CSV delimiter (';' for German Excel).",
+)
 @pass_state
-def export_command(state: State, workspace_dir: Path | None, round_name: str | None, fmt: str,
-                   output: Path | None, names: bool, delimiter: str) -> None:  # fmt: skip
+def export_command(
+    state: State,
+    workspace_dir: Path | None,
+    round_name: str | None,
+    fmt: str,
+    output: Path | None,
+    names: bool,
+    delimiter: str,
+) -> None:
     """Export a round's responses as CSV (one respondent per row) or JSON; both re-import."""
     registry = state.registry()
     with open_workspace(workspace_dir) as workspace:
         round_ = workspace.round(round_name)
-        data = export_bytes(workspace, registry, round_, fmt, with_names=names,
-                            delimiter="\t" if delimiter == "tab" else delimiter)  # fmt: skip
+        data = export_bytes(
+            workspace,
+            registry,
+            round_,
+            fmt,
+            with_names=names,
+            delimiter="\t" if delimiter == "tab" else delimiter,
+        )
     if output is None:
         click.echo(data, nl=False)
         return
@@ -270,6 +330,8 @@ def forget_command(state: State, respondent: str, workspace_dir: Path | None, ye
             click.confirm(f"Delete every record of {respondent!r} for good?", abort=True)
         forgotten = workspace.forget(respondent)
     for item in forgotten:
-        click.echo(f"Deleted respondent {item.respondent_id!r} in round {item.round!r} "
-                   f"({item.answers} answer(s)).")  # fmt: skip
+        click.echo(
+            f"Deleted respondent {item.respondent_id!r} in round {item.round!r} "
+            f"({item.answers} answer(s))."
+        )
     click.echo("The workspace database was rewritten; no trace of the respondent remains in it.")

@@ -41,8 +41,7 @@ _HEADER_FILL = "D9E1F2"
 
 _SECTION_FILL = "EDEDED"
 
-_WIDTHS = {"id": 16, "part": 18, "question": 70, "answer": 30,
-           "allowed": 34, "help": 50}  # fmt: skip
+_WIDTHS = {"id": 16, "part": 18, "question": 70, "answer": 30, "allowed": 34, "help": 50}
 
 
 @dataclass
@@ -100,8 +99,9 @@ def build_workbook(request: SheetRequest) -> Any:
     lists_sheet = workbook.create_sheet(LISTS_SHEET)
     meta = workbook.create_sheet(META_SHEET)
     lists = _Lists(lists_sheet)
-    modules = [m for m in request.modules
-               if any(q.asked_of(request.perspective) for _, q in m.questions())]  # fmt: skip
+    modules = [
+        m for m in request.modules if any(q.asked_of(request.perspective) for _, q in m.questions())
+    ]
     titles = sheet_titles(modules)
     _instructions(instructions, request, modules)
     _respondent_sheet(respondent, request, lists)
@@ -166,8 +166,9 @@ def _instructions(sheet: Any, request: SheetRequest, modules: Sequence[Module]) 
     if settings.client:
         lines.append((settings.client, "bold"))
     lines.append(("", ""))
-    lines.extend((text, "bold" if index == 0 else "") for index, text
-                 in enumerate(_INSTRUCTIONS[lang]))  # fmt: skip
+    lines.extend(
+        (text, "bold" if index == 0 else "") for index, text in enumerate(_INSTRUCTIONS[lang])
+    )
     lines.append(("", ""))
     lines.append(("Module" if lang == "de" else "Modules", "bold"))
     for module in modules:
@@ -211,8 +212,9 @@ def _respondent_sheet(sheet: Any, request: SheetRequest, lists: _Lists) -> None:
         elif key == "department":
             labels = list(request.settings.departments)
         if labels:
-            validation = DataValidation(type="list", formula1=lists.formula(labels),
-                                        allow_blank=True, showErrorMessage=True)  # fmt: skip
+            validation = DataValidation(
+                type="list", formula1=lists.formula(labels), allow_blank=True, showErrorMessage=True
+            )
             sheet.add_data_validation(validation)
             validation.add(value.coordinate)
     for column, width in zip("ABCD", (14, 24, 36, 60), strict=True):
@@ -242,11 +244,15 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
     def drop_down(labels: Sequence[str], coordinate: str) -> None:
         formula = lists.formula(labels)
         if formula not in validations:
-            validation = DataValidation(type="list", formula1=formula, allow_blank=True,
-                                        showErrorMessage=True)  # fmt: skip
+            validation = DataValidation(
+                type="list", formula1=formula, allow_blank=True, showErrorMessage=True
+            )
             validation.errorTitle = "ccassess"
-            validation.error = ("Bitte wählen Sie einen Wert aus der Liste." if lang == "de"
-                                else "Please pick a value from the list.")  # fmt: skip
+            validation.error = (
+                "Bitte wählen Sie einen Wert aus der Liste."
+                if lang == "de"
+                else "Please pick a value from the list."
+            )
             sheet.add_data_validation(validation)
             validations[formula] = validation
         validations[formula].add(coordinate)
@@ -257,11 +263,13 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
         key = f"decimal:{low}:{high}"
         if key not in validations:
             validation = DataValidation(
-                type="decimal", operator="between",
+                type="decimal",
+                operator="between",
                 formula1=_formula_number(low if low is not None else -1e15),
                 formula2=_formula_number(high if high is not None else 1e15),
-                allow_blank=True, showErrorMessage=True,
-            )  # fmt: skip
+                allow_blank=True,
+                showErrorMessage=True,
+            )
             sheet.add_data_validation(validation)
             validations[key] = validation
         validations[key].add(coordinate)
@@ -306,8 +314,13 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
             if parts is not None:
                 line({"question": wording, "help": help_text}, "question")
                 if not parts:
-                    line({"question": "(keine Abteilungen im Assessment festgelegt)" if lang == "de"
-                          else "(no departments set in the assessment)"})  # fmt: skip
+                    line(
+                        {
+                            "question": "(keine Abteilungen im Assessment festgelegt)"
+                            if lang == "de"
+                            else "(no departments set in the assessment)"
+                        }
+                    )
                 labels = [c.label for c in present.with_dont_know(options or [], question, lang)]
                 for part in parts:
                     # a part with its own wording shows it, and names the part beside it
@@ -340,8 +353,10 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
                         else:
                             number_range(field.minimum, field.maximum, coordinate(at, field.key))
             else:
-                at = line({"id": question.id, "question": wording, "help": help_text,
-                           "allowed": allowed}, answer=True)  # fmt: skip
+                at = line(
+                    {"id": question.id, "question": wording, "help": help_text, "allowed": allowed},
+                    answer=True,
+                )
                 if options is not None:
                     labels = [c.label for c in present.with_dont_know(options, question, lang)]
                     drop_down(labels, coordinate(at, "answer"))
@@ -353,8 +368,9 @@ def _formula_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _meta(sheet: Any, request: SheetRequest, modules: Sequence[Module],
-          titles: Mapping[str, str]) -> None:  # fmt: skip
+def _meta(
+    sheet: Any, request: SheetRequest, modules: Sequence[Module], titles: Mapping[str, str]
+) -> None:
 
     rows: list[tuple[str, Any]] = [
         ("format", SHEET_FORMAT),

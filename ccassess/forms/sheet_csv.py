@@ -95,8 +95,9 @@ def sheet_csv_rows(
             qtype = question_types[question.type]
             wording = question.wording(perspective, lang)
             options = present.choices(qtype, question, lang)
-            labels = " / ".join(c.label for c in present.with_dont_know(options or [], question,
-                                                                          lang))  # fmt: skip
+            labels = " / ".join(
+                c.label for c in present.with_dont_know(options or [], question, lang)
+            )
             parts = qtype.parts(question, departments)
             items = qtype.items(question)
             if parts is not None:
@@ -115,9 +116,18 @@ def sheet_csv_rows(
                 ]
                 allowed = f"{items.line.get(lang)} ({' / '.join(picks)})"
                 for number in range(1, items.count + 1):
-                    rows.append([module.id, question.id, number, f"{wording} ({number})", None,
-                                 allowed])  # fmt: skip
+                    rows.append(
+                        [module.id, question.id, number, f"{wording} ({number})", None, allowed]
+                    )
             else:
-                rows.append([module.id, question.id, None, wording, None,
-                             labels or allowed_text(qtype, question, lang)])  # fmt: skip
+                rows.append(
+                    [
+                        module.id,
+                        question.id,
+                        None,
+                        wording,
+                        None,
+                        labels or allowed_text(qtype, question, lang),
+                    ]
+                )
     return rows

@@ -51,23 +51,29 @@ RESPONDENT_FIELDS = {
 }
 
 RESPONDENT_NOTES = {
-    "id": Text("vom Berater vergeben; leer lassen, wenn keine vorgegeben ist",
-               "given by the consultant; leave empty if none was given"),
-    "perspective": Text("intern = Mitarbeitende, Kunde = Kundinnen und Kunden",
-                        "internal = staff, customer = customers"),
+    "id": Text(
+        "vom Berater vergeben; leer lassen, wenn keine vorgegeben ist",
+        "given by the consultant; leave empty if none was given",
+    ),
+    "perspective": Text(
+        "intern = Mitarbeitende, Kunde = Kundinnen und Kunden",
+        "internal = staff, customer = customers",
+    ),
     "department": Text("Ihre Abteilung", "your department"),
     "role": Text("z. B. Teamleitung", "e.g. team lead"),
-    "name": Text("freiwillig; erscheint nie im Bericht",
-                 "optional; never appears in the report"),
-}  # fmt: skip
+    "name": Text("freiwillig; erscheint nie im Bericht", "optional; never appears in the report"),
+}
 
 
 def sheet_titles(modules: Sequence[Module]) -> dict[str, str]:
     """Module id → sheet title (at most 31 characters, unique)."""
     titles: dict[str, str] = {}
     used: set[str] = set()
-    reserved = {LISTS_SHEET, META_SHEET} | {t.de or "" for t in SHEET_NAMES.values()} | {
-        t.en or "" for t in SHEET_NAMES.values()}  # fmt: skip
+    reserved = (
+        {LISTS_SHEET, META_SHEET}
+        | {t.de or "" for t in SHEET_NAMES.values()}
+        | {t.en or "" for t in SHEET_NAMES.values()}
+    )
     for module in modules:
         title = module.id[:31]
         number = 2

@@ -41,8 +41,9 @@ LANGUAGE_COLUMNS = {"de": "Deutsch (de)", "en": "English (en)"}
 PERSPECTIVE_FIELD = "perspective"
 DEPARTMENT_FIELD = "department"
 DONT_KNOW_CHOICE = "dont_know"
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
-                          "ß": "ss"})  # fmt: skip
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
 
 
 def xml_name(text: str) -> str:
@@ -69,8 +70,10 @@ class FormRequest:
             if not question.asked_of(self.perspective):
                 continue
             if self.question_types[question.type].items(question) is not None:
-                note = (f"{module.id}.{question.id} ({question.type}) cannot be asked in an "
-                        "online form; collect it with `ccassess sheet`")  # fmt: skip
+                note = (
+                    f"{module.id}.{question.id} ({question.type}) cannot be asked in an "
+                    "online form; collect it with `ccassess sheet`"
+                )
                 if note not in self.notes:
                     self.notes.append(note)
                 continue
@@ -130,20 +133,25 @@ def _scale_base(scale: Scale | None) -> str:
     return f"scale{scale.points}" if scale is not None else "choices"
 
 
-def xlsform_rows(request: FormRequest) -> tuple[list[dict[str, Any]], list[tuple[str, str, Text]],
-                                                dict[str, str]]:  # fmt: skip
+def xlsform_rows(
+    request: FormRequest,
+) -> tuple[list[dict[str, Any]], list[tuple[str, str, Text]], dict[str, str]]:
     """The survey rows, the choices and the settings of the XLSForm."""
     lists = _Lists()
     rows: list[dict[str, Any]] = [
-        {"type": "calculate", "name": PERSPECTIVE_FIELD,
-         "calculation": f"'{request.perspective}'"},
-    ]  # fmt: skip
+        {"type": "calculate", "name": PERSPECTIVE_FIELD, "calculation": f"'{request.perspective}'"},
+    ]
     departments = request.settings.departments
     if request.perspective == "internal" and departments:
         items = [(xml_name(d), Text(d, d)) for d in departments]
-        rows.append({"type": f"select_one {lists.name('departments', items)}",
-                     "name": DEPARTMENT_FIELD, "label": Text("Ihre Abteilung", "Your department"),
-                     "required": "yes"})  # fmt: skip
+        rows.append(
+            {
+                "type": f"select_one {lists.name('departments', items)}",
+                "name": DEPARTMENT_FIELD,
+                "label": Text("Ihre Abteilung", "Your department"),
+                "required": "yes",
+            }
+        )
     for module in request.modules:
         asked = request.asked(module)
         if not asked:
@@ -154,16 +162,16 @@ def xlsform_rows(request: FormRequest) -> tuple[list[dict[str, Any]], list[tuple
             if dimension is not current:
                 if current is not None:
                     rows.append({"type": "end_group", "name": current.id})
-                rows.append({"type": "begin_group", "name": dimension.id,
-                             "label": dimension.title})  # fmt: skip
+                rows.append({"type": "begin_group", "name": dimension.id, "label": dimension.title})
                 current = dimension
             rows.extend(_question_rows(request, question, lists))
         if current is not None:
             rows.append({"type": "end_group", "name": current.id})
         rows.append({"type": "end_group", "name": module.id})
     settings = request.settings
-    title = settings.title or ("Kundenzentrierung" if request.lang == "de"
-                               else "Customer centricity")  # fmt: skip
+    title = settings.title or (
+        "Kundenzentrierung" if request.lang == "de" else "Customer centricity"
+    )
     versions = ",".join(f"{m.id}={m.version}" for m in request.modules)
     form_settings = {
         "form_title": f"{settings.client} – {title}" if settings.client else title,
@@ -182,8 +190,15 @@ def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> l
     qtype = request.question_types[question.type]
     parts = qtype.parts(question, request.settings.departments)
     if parts is not None:
-        rows = [{"type": "begin_group", "name": question.id, "label": wording,
-                 "hint": question.help, "appearance": "field-list"}]  # fmt: skip
+        rows = [
+            {
+                "type": "begin_group",
+                "name": question.id,
+                "label": wording,
+                "hint": question.help,
+                "appearance": "field-list",
+            }
+        ]
         base = _scale_base(question.scale) if question.scale is not None else question.type
         list_name = lists.name(base, choices or [])
         for part in parts:
@@ -196,7 +211,7 @@ def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> l
                     "required": required,
                 }
             )
-        rows.append({"type": "end_group", "name": question.id})  # fmt: skip
+        rows.append({"type": "end_group", "name": question.id})
         return rows
     if qtype.multiple:
         list_name = lists.name(question.id, choices or [])
@@ -204,14 +219,20 @@ def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> l
     if choices is not None:
         base = _scale_base(question.scale) if question.scale is not None else question.type
         appearance = "likert" if question.scale is not None else ""
-        return [{"type": f"select_one {lists.name(base, choices)}", "name": question.id,
-                 "appearance": appearance, **common}]  # fmt: skip
+        return [
+            {
+                "type": f"select_one {lists.name(base, choices)}",
+                "name": question.id,
+                "appearance": appearance,
+                **common,
+            }
+        ]
     if qtype.entry == "number":
         bounds = [
             f". >= {question.minimum:g}" if question.minimum is not None else "",
             f". <= {question.maximum:g}" if question.maximum is not None else "",
         ]
-        constraint = " and ".join(b for b in bounds if b)  # fmt: skip
+        constraint = " and ".join(b for b in bounds if b)
         return [{"type": "decimal", "name": question.id, "constraint": constraint, **common}]
     return [{"type": "text", "name": question.id, **common}]
 
@@ -222,9 +243,16 @@ def xlsform_workbook(request: FormRequest) -> Any:
 
     rows, choices, form_settings = xlsform_rows(request)
     languages = [LANGUAGE_COLUMNS["de"], LANGUAGE_COLUMNS["en"]]
-    survey_columns = ["type", "name", *(f"label::{lang}" for lang in languages),
-                      *(f"hint::{lang}" for lang in languages), "required", "appearance",
-                      "constraint", "calculation"]  # fmt: skip
+    survey_columns = [
+        "type",
+        "name",
+        *(f"label::{lang}" for lang in languages),
+        *(f"hint::{lang}" for lang in languages),
+        "required",
+        "appearance",
+        "constraint",
+        "calculation",
+    ]
     workbook = Workbook()
     survey = workbook.active
     survey.title = "survey"
@@ -290,14 +318,25 @@ def question_list(request: FormRequest) -> list[ListedQuestion]:
     departments = request.settings.departments
     if request.perspective == "internal" and departments:
         kind = SINGLE_CHOICE.get(lang)
-        items.append(ListedQuestion(DEPARTMENT_FIELD, None, None, DEPARTMENT_QUESTION.get(lang),
-                                    kind, " | ".join(departments), True))  # fmt: skip
+        items.append(
+            ListedQuestion(
+                DEPARTMENT_FIELD,
+                None,
+                None,
+                DEPARTMENT_QUESTION.get(lang),
+                kind,
+                " | ".join(departments),
+                True,
+            )
+        )
     for module in request.modules:
         for dimension, question in request.asked(module):
             qtype = request.question_types[question.type]
             choices = _choices(request, question) or []
-            answers = " | ".join(f"{name} = {label.get(lang)}" if name[:1].isdigit()
-                                 else label.get(lang) for name, label in choices)  # fmt: skip
+            answers = " | ".join(
+                f"{name} = {label.get(lang)}" if name[:1].isdigit() else label.get(lang)
+                for name, label in choices
+            )
             if qtype.entry == "number":
                 low = f"{question.minimum:g}" if question.minimum is not None else ""
                 high = f"{question.maximum:g}" if question.maximum is not None else ""
@@ -310,12 +349,23 @@ def question_list(request: FormRequest) -> list[ListedQuestion]:
             ]
             if parts:
                 for part, label in parts:
-                    items.append(ListedQuestion(f"{question.id}[{part}]", module, dimension,
-                                                f"{wording} [{label}]", kind, answers,
-                                                question.required))  # fmt: skip
+                    items.append(
+                        ListedQuestion(
+                            f"{question.id}[{part}]",
+                            module,
+                            dimension,
+                            f"{wording} [{label}]",
+                            kind,
+                            answers,
+                            question.required,
+                        )
+                    )
             else:
-                items.append(ListedQuestion(question.id, module, dimension, wording, kind,
-                                            answers, question.required))  # fmt: skip
+                items.append(
+                    ListedQuestion(
+                        question.id, module, dimension, wording, kind, answers, question.required
+                    )
+                )
     return items
 
 
@@ -327,9 +377,17 @@ def question_list_rows(request: FormRequest) -> list[list[Any]]:
         if item.module is None:
             rows.append([item.code, "", "", item.wording, item.kind, item.answers, yes])
             continue
-        rows.append([f"{item.module.id}.{item.code}", item.module.title.get(lang),
-                     item.dimension.title.get(lang), item.wording, item.kind, item.answers,
-                     yes if item.required else ""])  # fmt: skip
+        rows.append(
+            [
+                f"{item.module.id}.{item.code}",
+                item.module.title.get(lang),
+                item.dimension.title.get(lang),
+                item.wording,
+                item.kind,
+                item.answers,
+                yes if item.required else "",
+            ]
+        )
     return rows
 
 
@@ -346,11 +404,11 @@ def question_list_markdown(request: FormRequest) -> str:
         "Übernehmen Sie Fragen und Antworten wörtlich in Ihr Umfragewerkzeug; dann ordnet "
         "`ccassess import` den Export ohne Zuordnungsdatei zu. Aussagen mit derselben Skala "
         "können Sie als Matrix (Raster) stellen."
-        if de else
-        "Copy questions and answers word for word into your survey tool; `ccassess import` "
+        if de
+        else "Copy questions and answers word for word into your survey tool; `ccassess import` "
         "then maps the export without a mapping file. Statements with the same scale can be "
         "asked as a grid (matrix)."
-    )  # fmt: skip
+    )
     module_id = dimension_id = None
     number = 0
     for item in question_list(request):

@@ -159,8 +159,9 @@ class SourceChecker(Checker):
         if finder is not None:
             where = finder(key)
             if where is not None:  # (the constructor: dataclasses.replace is slow per row)
-                return Location(where.file, where.line, path or None, where.sheet, where.row,
-                                where.column)  # fmt: skip
+                return Location(
+                    where.file, where.line, path or None, where.sheet, where.row, where.column
+                )
         return super().at(path, container, key)
 
 
@@ -179,7 +180,7 @@ def collect_importers(plugins: Plugins) -> list[Importer]:
                         "importer (needs name, label, detect(path), read(path, context))",
                     ),
                 )
-                break  # fmt: skip
+                break
             if importer.name in names:
                 plugins.reject(
                     plugin,
@@ -188,7 +189,7 @@ def collect_importers(plugins: Plugins) -> list[Importer]:
                         f"already defined by plugin {names[importer.name]!r}",
                     ),
                 )
-                break  # fmt: skip
+                break
             names[importer.name] = plugin
             importers.append(importer)
     return importers
@@ -204,8 +205,7 @@ def find_importer(name: str, importers: Sequence[Importer]) -> Importer:
     raise CcassessError(f"unknown format {name!r} for --from; ccassess reads: {known}")
 
 
-def choose_importer(path: Path, importers: Sequence[Importer], name: str | None = None
-                    ) -> Importer:  # fmt: skip
+def choose_importer(path: Path, importers: Sequence[Importer], name: str | None = None) -> Importer:
     """The importer called `name`, or the one most certain about `path`; a CcassessError
     when nobody wants it."""
     if name:
@@ -239,8 +239,9 @@ def expand_paths(paths: Sequence[str | Path], importers: Sequence[Importer]) -> 
         else:
             files.append(path)
         if len(files) > MAX_IMPORT_FILES:
-            raise CcassessError(f"more than {MAX_IMPORT_FILES:,} files to import; "
-                                "import them in smaller batches")  # fmt: skip
+            raise CcassessError(
+                f"more than {MAX_IMPORT_FILES:,} files to import; import them in smaller batches"
+            )
     return files
 
 

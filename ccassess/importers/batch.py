@@ -43,8 +43,13 @@ class Batch:
 
 def content_hash(respondent: Respondent) -> str:
     """A hash of everything a respondent said (answers and metadata, not where it came from)."""
-    return content_digest(respondent.perspective, respondent.department, respondent.role,
-                          respondent.name, encode_respondent(respondent.answers))  # fmt: skip
+    return content_digest(
+        respondent.perspective,
+        respondent.department,
+        respondent.role,
+        respondent.name,
+        encode_respondent(respondent.answers),
+    )
 
 
 @contextmanager
@@ -98,12 +103,17 @@ def stream_batch(
     if forced:
         find_importer(forced, importers)  # an unknown name stops here, before any file
     # Repeated ids are judged below, by content, not by the validator.
-    validator = ResponseValidator(context.modules, context.question_types, context.settings,
-                                  problems, plugins, track_ids=False)  # fmt: skip
+    validator = ResponseValidator(
+        context.modules,
+        context.question_types,
+        context.settings,
+        problems,
+        plugins,
+        track_ids=False,
+    )
     files = expand_paths(paths, importers)
     if not files:
-        problems.error(Location(", ".join(str(p) for p in paths) or None),
-                       "no files to import")  # fmt: skip
+        problems.error(Location(", ".join(str(p) for p in paths) or None), "no files to import")
     seen: dict[str, tuple[str, Location]] = {}
     for path in files:
         batch.files.append(str(path))
@@ -119,7 +129,10 @@ def stream_batch(
                     message = f"respondent {respondent_id!r} is the same as in {earlier[1]}"
                     batch.duplicates.append(Problem(where, f"{message}; imported once", "info"))
                 else:
-                    problems.error(where, f"respondent {respondent_id!r} appears twice with "
-                                   f"different answers (also in {earlier[1]})")  # fmt: skip
+                    problems.error(
+                        where,
+                        f"respondent {respondent_id!r} appears twice with "
+                        f"different answers (also in {earlier[1]})",
+                    )
         except ValidationError as exc:
             problems.items.extend(exc.problems)

@@ -79,9 +79,14 @@ class AnswerAssembler:
     for the validator. Locations point at the cell most likely to be wrong.
     """
 
-    def __init__(self, module: Module | None, question_types: Mapping[str, QuestionType],
-                 location: Location, problems: Problems,
-                 departments: Sequence[str] = ()) -> None:  # fmt: skip
+    def __init__(
+        self,
+        module: Module | None,
+        question_types: Mapping[str, QuestionType],
+        location: Location,
+        problems: Problems,
+        departments: Sequence[str] = (),
+    ) -> None:
         self.module = module
         self.types = question_types
         self.departments = tuple(departments)
@@ -92,8 +97,9 @@ class AnswerAssembler:
     def question(self, question_id: str) -> Question | None:
         return self.module.question(question_id) if self.module else None
 
-    def add(self, question_id: str, part: Any, cells: Mapping[str, AnswerCell],
-            row_location: Location) -> None:  # fmt: skip
+    def add(
+        self, question_id: str, part: Any, cells: Mapping[str, AnswerCell], row_location: Location
+    ) -> None:
         """One row: `cells` holds 'answer' and, for item rows, the item's other columns."""
         question = self.question(question_id)
         entry = self.collected.get(question_id)
@@ -113,14 +119,20 @@ class AnswerAssembler:
                 return
             if not part_key:
                 names = ", ".join(p.id for p in parts) or "none"
-                self.problems.error(row_location, f"question {question_id!r} needs the column "
-                                    f"'{HEADERS['part'].get('de')}/{HEADERS['part'].get('en')}' "
-                                    f"naming one of its parts ({names})")  # fmt: skip
+                self.problems.error(
+                    row_location,
+                    f"question {question_id!r} needs the column "
+                    f"'{HEADERS['part'].get('de')}/{HEADERS['part'].get('en')}' "
+                    f"naming one of its parts ({names})",
+                )
                 return
             part_key = present.part_named(parts, part_key)
             if part_key in entry.parts:
-                self.problems.error(row_location, f"{question_id} [{part_key}] is answered twice "
-                                    f"(also at {entry.parts[part_key].location})")  # fmt: skip
+                self.problems.error(
+                    row_location,
+                    f"{question_id} [{part_key}] is answered twice "
+                    f"(also at {entry.parts[part_key].location})",
+                )
                 return
             if "answer" in cells:
                 entry.parts[part_key] = cells["answer"]
@@ -166,8 +178,10 @@ class AnswerAssembler:
         if not qtype.partial and set(value.values()) == {DONT_KNOW}:
             return DONT_KNOW, next(iter(cells.values())).location  # no part on its own
         # the cell most likely wrong: one holding none of the values that look right
-        where = next((c.location for k, c in cells.items() if value[k] not in shape.allowed),
-                     next(iter(cells.values())).location)  # fmt: skip
+        where = next(
+            (c.location for k, c in cells.items() if value[k] not in shape.allowed),
+            next(iter(cells.values())).location,
+        )
         return value, where
 
     def _single(self, entry: _Collected, labels: Mapping[str, Any]) -> tuple[Any, Location]:

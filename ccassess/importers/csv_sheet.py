@@ -38,12 +38,20 @@ class CsvImporter:
             return _SheetCsv(path, header, context).read(rows)
         if "id" in names or "perspective" in names:
             return TableReader(str(path), header, context).read(rows)
-        raise ValidationError([Problem(Location(str(path), 1), "unknown CSV layout: expected "
-                               "an answer sheet (columns section, id, part, answer) or a table "
-                               "(columns id, perspective, <module>.<question>, …)")])  # fmt: skip
+        raise ValidationError(
+            [
+                Problem(
+                    Location(str(path), 1),
+                    "unknown CSV layout: expected "
+                    "an answer sheet (columns section, id, part, answer) or a table "
+                    "(columns id, perspective, <module>.<question>, …)",
+                )
+            ]
+        )
 
-    def read_parts(self, path: Path, context: ImportContext, parts: int
-              ) -> list[Iterable[RawRespondent]] | None:  # fmt: skip
+    def read_parts(
+        self, path: Path, context: ImportContext, parts: int
+    ) -> list[Iterable[RawRespondent]] | None:
         """A large table in consecutive parts of rows (validated in parallel, see
         `ccassess.importers.validating`); None for anything else (read as usual)."""
         if path.stat().st_size < PARALLEL_MIN_ROWS * 20:  # too small to be worth a process
@@ -87,8 +95,10 @@ class _SheetCsv:
             answer = cell_text(cell(cells, "answer"))
             if section == RESPONDENT_SECTION:
                 if key not in RESPONDENT_FIELDS:
-                    self.problems.error(self.at(line, "id"), f"unknown field {key!r}; fields: "
-                                        f"{', '.join(RESPONDENT_FIELDS)}")  # fmt: skip
+                    self.problems.error(
+                        self.at(line, "id"),
+                        f"unknown field {key!r}; fields: {', '.join(RESPONDENT_FIELDS)}",
+                    )
                     continue
                 value = respondent_field(key, answer)
                 if value is not None:
@@ -101,8 +111,10 @@ class _SheetCsv:
             module = modules.get(section)
             if module is None:
                 known = ", ".join(sorted(modules)) or "none"
-                self.problems.error(self.at(line, "section"), f"{section!r} is not a module "
-                                    f"of this assessment; modules: {known}")  # fmt: skip
+                self.problems.error(
+                    self.at(line, "section"),
+                    f"{section!r} is not a module of this assessment; modules: {known}",
+                )
                 continue
             if answer is None:
                 continue
@@ -110,8 +122,9 @@ class _SheetCsv:
                 self.problems.error(self.at(line, "id"), "an answer without a question id")
                 continue
             if module.question(key) is None:
-                self.problems.error(self.at(line, "id"), f"unknown question {key!r} in module "
-                                    f"{module.id!r}")  # fmt: skip
+                self.problems.error(
+                    self.at(line, "id"), f"unknown question {key!r} in module {module.id!r}"
+                )
                 continue
             assembler = assemblers.get(module.id)
             if assembler is None:
@@ -122,9 +135,12 @@ class _SheetCsv:
                     self.problems,
                     self.context.settings.departments,
                 )
-            assembler.add(key, cell_text(cell(cells, "part")),
-                          {"answer": AnswerCell(answer, self.at(line, "answer"))},
-                          self.at(line))  # fmt: skip
+            assembler.add(
+                key,
+                cell_text(cell(cells, "part")),
+                {"answer": AnswerCell(answer, self.at(line, "answer"))},
+                self.at(line),
+            )
         answers = SourceMap(location=Location(self.file))
         for module_id, assembler in assemblers.items():
             found = assembler.answers()

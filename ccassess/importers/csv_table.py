@@ -142,8 +142,9 @@ class _Group:
         try:
             values = list(map(getitem, self.memos, texts))
         except KeyError:
-            values = [_learn(column, text) for column, text in
-                      zip(self.columns, texts, strict=True)]  # fmt: skip
+            values = [
+                _learn(column, text) for column, text in zip(self.columns, texts, strict=True)
+            ]
         pairs = zip(self.question_ids, values, strict=True)
         if None in values:
             return [(question_id, value) for question_id, value in pairs if value is not None]
@@ -193,9 +194,12 @@ class TableReader:
                 continue
             match = COLUMN_NAME.match(name)
             if not match:
-                self._header_error(name, f"column {name!r} is neither a respondent field (id, "
-                                   "perspective, department, role, name) nor "
-                                   "<module>.<question>")  # fmt: skip
+                self._header_error(
+                    name,
+                    f"column {name!r} is neither a respondent field (id, "
+                    "perspective, department, role, name) nor "
+                    "<module>.<question>",
+                )
                 continue
             parsed.append((index, name, match))
         # a question with any part column is read by combining its cells
@@ -206,13 +210,21 @@ class TableReader:
             module = self.context.modules.get(module_id)
             if module is None:
                 known = ", ".join(sorted(self.context.modules)) or "none"
-                self.unknown.append(_Unknown(index, name, f"{module_id!r} is not a module of "
-                                             f"this assessment; modules: {known}"))  # fmt: skip
+                self.unknown.append(
+                    _Unknown(
+                        index,
+                        name,
+                        f"{module_id!r} is not a module of this assessment; modules: {known}",
+                    )
+                )
                 continue
             question = module.question(question_id)
             if question is None:
-                self.unknown.append(_Unknown(index, name, f"unknown question {question_id!r} "
-                                             f"in module {module_id!r}"))  # fmt: skip
+                self.unknown.append(
+                    _Unknown(
+                        index, name, f"unknown question {question_id!r} in module {module_id!r}"
+                    )
+                )
                 continue
             qtype = self.context.question_types.get(question.type)
             listed = qtype is not None and qtype.items(question) is not None
@@ -229,8 +241,7 @@ class TableReader:
             self.singles.append(_Single(index, module_id, question, qtype, labels, departments))
             self.answer_names.setdefault(module_id, {})[question_id] = name
 
-    def parts(self, rows: list[tuple[int, list[str]]], count: int
-              ) -> list[Iterable[RawRespondent]]:  # fmt: skip
+    def parts(self, rows: list[tuple[int, list[str]]], count: int) -> list[Iterable[RawRespondent]]:
         """The rows in `count` consecutive parts, each read with its own problems (each
         part may run in another process); problems of whole columns are found here, at
         once, and raised after the last part's (as when read in one part)."""
@@ -244,11 +255,14 @@ class TableReader:
         size = -(-len(rows) // count)
         chunks = [rows[start : start + size] for start in range(0, len(rows), size)]
         last = len(chunks) - 1
-        return [self._part(chunk, upfront if number == last else Problems())
-                for number, chunk in enumerate(chunks)]  # fmt: skip
+        return [
+            self._part(chunk, upfront if number == last else Problems())
+            for number, chunk in enumerate(chunks)
+        ]
 
-    def _part(self, rows: list[tuple[int, list[str]]], problems: Problems
-              ) -> Iterator[RawRespondent]:  # fmt: skip
+    def _part(
+        self, rows: list[tuple[int, list[str]]], problems: Problems
+    ) -> Iterator[RawRespondent]:
         self.problems = problems  # (runs where the part is read: here or in a child)
         yield from self.read(rows)
 
@@ -294,11 +308,12 @@ class TableReader:
         groups: dict[str, list[_Single]] = {}
         for column in self.singles:
             groups.setdefault(column.module_id, []).append(column)
-        return [_Group(module_id, self.answer_names[module_id], columns) for module_id, columns
-                in groups.items()]  # fmt: skip
+        return [
+            _Group(module_id, self.answer_names[module_id], columns)
+            for module_id, columns in groups.items()
+        ]
 
-    def _combine(self, answers: SourceMap, cells: list[str], line: int, where: Location
-                 ) -> None:  # fmt: skip
+    def _combine(self, answers: SourceMap, cells: list[str], line: int, where: Location) -> None:
 
         assemblers: dict[str, AnswerAssembler] = {}
         for column in self.combined:
@@ -343,8 +358,7 @@ class TableReader:
             text = cells[column.index] if column.index < len(cells) else ""
             if cell_text(text) is not None:
                 column.reported = True
-                self.problems.error(Location(self.file, line, column=column.name),
-                                    column.message)  # fmt: skip
+                self.problems.error(Location(self.file, line, column=column.name), column.message)
 
 
 def _meta_value(key: str, text: str, memo: dict[str, Any]) -> Any:

@@ -39,8 +39,9 @@ def response_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             files.append(path)
         if len(files) > MAX_FILES:  # refused, never cut off: no answer is silently left out
-            raise CcassessError(f"more than {MAX_FILES:,} response files; read them in smaller "
-                                "batches")  # fmt: skip
+            raise CcassessError(
+                f"more than {MAX_FILES:,} response files; read them in smaller batches"
+            )
     return files
 
 
@@ -142,14 +143,22 @@ class ResponseValidator:
                 self._track(respondent_id, path, raw, check)
         perspective = check.string(raw, "perspective", path)
         if perspective and perspective not in PERSPECTIVES:
-            check.error(join(path, "perspective"), f"{perspective!r} is not a perspective; "
-                        "allowed: internal, customer", raw, "perspective")  # fmt: skip
+            check.error(
+                join(path, "perspective"),
+                f"{perspective!r} is not a perspective; allowed: internal, customer",
+                raw,
+                "perspective",
+            )
             perspective = ""
         department = check.string(raw, "department", path, required=False) or None
         departments = self.settings.departments
         if department and departments and department not in departments:
-            check.error(join(path, "department"), f"unknown department {department!r}; "
-                        f"departments: {', '.join(departments)}", raw, "department")  # fmt: skip
+            check.error(
+                join(path, "department"),
+                f"unknown department {department!r}; departments: {', '.join(departments)}",
+                raw,
+                "department",
+            )
         answers = self.answers(raw, path, check, perspective, department)
         if not respondent_id or not perspective:
             return None
@@ -168,8 +177,12 @@ class ResponseValidator:
     def _track(self, respondent_id: str, path: str, raw: Mapping, check: Checker) -> None:
         """An id given twice is an error naming where it was first."""
         if respondent_id in self.seen:
-            check.error(join(path, "id"), f"respondent {respondent_id!r} appears twice "
-                        f"(also in {self.seen[respondent_id]})", raw, "id")  # fmt: skip
+            check.error(
+                join(path, "id"),
+                f"respondent {respondent_id!r} appears twice (also in {self.seen[respondent_id]})",
+                raw,
+                "id",
+            )
             return
         where = check.at(path, raw, "id")
         self.seen[respondent_id] = str(where.file) + (f":{where.line}" if where.line else "")
@@ -198,14 +211,19 @@ class ResponseValidator:
             module = self.modules.get(str(module_id))
             if module is None:
                 known = ", ".join(sorted(self.modules)) or "none"
-                check.error(join(path, f"answers.{module_id}"), f"unknown module {module_id!r}; "
-                            f"loaded: {known}", by_module, module_id)  # fmt: skip
+                check.error(
+                    join(path, f"answers.{module_id}"),
+                    f"unknown module {module_id!r}; loaded: {known}",
+                    by_module,
+                    module_id,
+                )
                 continue
             if not isinstance(answers, (dict, Mapping)):
                 check.mapping(answers, join(path, f"answers.{module_id}"), by_module, module_id)
                 answers = {}
-            result[module.id] = self.module_answers(module, answers, path, check, perspective,
-                                                    by_module, module_id)  # fmt: skip
+            result[module.id] = self.module_answers(
+                module, answers, path, check, perspective, by_module, module_id
+            )
         return result
 
     def module_answers(
@@ -249,8 +267,9 @@ class ResponseValidator:
         checked = dict(answers)
         for question_id in memo.structured:
             if question_id in checked:
-                kept, message = self._structured(memo, question_id, checked[question_id],
-                                                 perspective)  # fmt: skip
+                kept, message = self._structured(
+                    memo, question_id, checked[question_id], perspective
+                )
                 if message is not None:
                     return None
                 if kept is None:

@@ -47,8 +47,9 @@ def validated_file(
         yield from _two_processes(parts[0], parts[1], validator)
 
 
-def validated(raws: Iterable[RawRespondent], validator: ResponseValidator
-              ) -> Iterator[ImportedRespondent]:  # fmt: skip
+def validated(
+    raws: Iterable[RawRespondent], validator: ResponseValidator
+) -> Iterator[ImportedRespondent]:
     """Validate, encode and hash; respondents with an error are left out (it is recorded)."""
     problems = validator.problems
     check: SourceChecker | None = None
@@ -59,12 +60,12 @@ def validated(raws: Iterable[RawRespondent], validator: ResponseValidator
         respondent = validator.respondent(raw.data, raw.path, check)
         if respondent is None or _new_errors(problems, before):
             continue
-        rpath = (f"respondents[{respondent.id}]" if raw.path.startswith("respondents[")
-                 else raw.path)  # fmt: skip
+        rpath = f"respondents[{respondent.id}]" if raw.path.startswith("respondents[") else raw.path
         where = check.at(rpath, raw.data, "id")
         encoded = encode_respondent(respondent.answers)
-        digest = content_digest(respondent.perspective, respondent.department,
-                                respondent.role, respondent.name, encoded)  # fmt: skip
+        digest = content_digest(
+            respondent.perspective, respondent.department, respondent.role, respondent.name, encoded
+        )
         yield ImportedRespondent(respondent, raw.file, where, digest, encoded)
 
 
@@ -76,8 +77,9 @@ def can_fork() -> bool:
     )
 
 
-def _two_processes(first: Iterable[RawRespondent], second: Iterable[RawRespondent],
-                   validator: ResponseValidator) -> Iterator[ImportedRespondent]:  # fmt: skip
+def _two_processes(
+    first: Iterable[RawRespondent], second: Iterable[RawRespondent], validator: ResponseValidator
+) -> Iterator[ImportedRespondent]:
     problems = validator.problems
     reader, writer = os.pipe()
     child = os.fork()
@@ -120,8 +122,12 @@ def _child(raws: Iterable[RawRespondent], validator: ResponseValidator, writer: 
     except CcassessError as exc:
         outcome = ("failed", [], problems.items[before:], exc.message)
     except BaseException as exc:
-        outcome = ("failed", [], problems.items[before:], "validating in a second process "
-                   f"failed: {type(exc).__name__}: {exc}")  # fmt: skip
+        outcome = (
+            "failed",
+            [],
+            problems.items[before:],
+            f"validating in a second process failed: {type(exc).__name__}: {exc}",
+        )
     try:
         with os.fdopen(writer, "wb") as stream:
             pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -142,9 +148,15 @@ class ImportedRespondent:
 
     __slots__ = ("_respondent", "content_hash", "encoded", "file", "location", "meta")
 
-    def __init__(self, respondent: Respondent | None, file: str, location: Location,
-                 content_hash: str, encoded: dict[str, str],
-                 meta: tuple[Any, ...] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        respondent: Respondent | None,
+        file: str,
+        location: Location,
+        content_hash: str,
+        encoded: dict[str, str],
+        meta: tuple[Any, ...] | None = None,
+    ) -> None:
         self._respondent = respondent
         self.file = file
         self.location = location
@@ -153,8 +165,13 @@ class ImportedRespondent:
         self.encoded = encoded
         #: (id, perspective, department, role, name, origin)
         self.meta: tuple[Any, ...] = meta or (
-            respondent.id, respondent.perspective, respondent.department, respondent.role,
-            respondent.name, respondent.origin)  # type: ignore[union-attr]  # fmt: skip
+            respondent.id,
+            respondent.perspective,
+            respondent.department,
+            respondent.role,
+            respondent.name,
+            respondent.origin,
+        )  # type: ignore[union-attr]
 
     @property
     def id(self) -> str:
@@ -164,10 +181,8 @@ class ImportedRespondent:
     def respondent(self) -> Respondent:
         if self._respondent is None:
             id_, perspective, department, role, name, origin = self.meta
-            answers = {module_id: decode_answers(text) for module_id, text in
-                       self.encoded.items()}  # fmt: skip
-            self._respondent = Respondent(id_, perspective, answers, role, department, name,
-                                          origin)  # fmt: skip
+            answers = {module_id: decode_answers(text) for module_id, text in self.encoded.items()}
+            self._respondent = Respondent(id_, perspective, answers, role, department, name, origin)
         return self._respondent
 
     def __getstate__(self) -> tuple[Any, ...]:

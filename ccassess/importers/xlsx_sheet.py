@@ -106,12 +106,15 @@ class _WorkbookReader:
     def _read(self, workbook: Any) -> list[RawRespondent]:
         sheets = list(workbook.worksheets)
         if len(sheets) > MAX_SHEETS:
-            raise _refuse(self.file, f"the workbook has {len(sheets)} sheets; at most "
-                          f"{MAX_SHEETS} are accepted")  # fmt: skip
+            raise _refuse(
+                self.file,
+                f"the workbook has {len(sheets)} sheets; at most {MAX_SHEETS} are accepted",
+            )
         by_title = {sheet.title: sheet for sheet in sheets}
         meta = self._meta(by_title.get(META_SHEET))
-        respondent_titles = {t for t in (SHEET_NAMES["respondent"].de,
-                                         SHEET_NAMES["respondent"].en)}  # fmt: skip
+        respondent_titles = {
+            t for t in (SHEET_NAMES["respondent"].de, SHEET_NAMES["respondent"].en)
+        }
         instruction_titles = {SHEET_NAMES["instructions"].de, SHEET_NAMES["instructions"].en}
         record = SourceMap(location=Location(self.file))
         if meta.get("perspective"):
@@ -133,8 +136,10 @@ class _WorkbookReader:
             module = modules.get(module_id)
             if module is None:
                 known = ", ".join(sorted(modules)) or "none"
-                self.problems.error(self.at(title), f"sheet {title!r} is not a module of this "
-                                    f"assessment; modules: {known}")  # fmt: skip
+                self.problems.error(
+                    self.at(title),
+                    f"sheet {title!r} is not a module of this assessment; modules: {known}",
+                )
                 continue
             module_answers = self._module(sheet, module)
             if module_answers:
@@ -159,9 +164,16 @@ class _WorkbookReader:
                 meta[unneutralise(key.strip())] = unneutralise(str(value).strip())
         fmt = meta.get("format")
         if fmt is not None and (not fmt.isdigit() or int(fmt) > SHEET_FORMAT):
-            raise ValidationError([Problem(self.at(META_SHEET, 1, 1), f"answer sheet format "
-                                   f"{fmt!r} is newer than this ccassess reads ({SHEET_FORMAT}); "
-                                   "update ccassess")])  # fmt: skip
+            raise ValidationError(
+                [
+                    Problem(
+                        self.at(META_SHEET, 1, 1),
+                        f"answer sheet format "
+                        f"{fmt!r} is newer than this ccassess reads ({SHEET_FORMAT}); "
+                        "update ccassess",
+                    )
+                ]
+            )
         if meta.get("perspective") not in (None, "internal", "customer"):
             meta.pop("perspective")
         return meta
@@ -176,8 +188,9 @@ class _WorkbookReader:
         for key in ("key", "value"):
             if key not in columns:
                 label = f"{RESPONDENT_HEADERS[key].de}/{RESPONDENT_HEADERS[key].en}"
-                self.problems.error(self.at(title, header[0]), f"the column {label!r} is "
-                                    "missing; was it deleted?")  # fmt: skip
+                self.problems.error(
+                    self.at(title, header[0]), f"the column {label!r} is missing; was it deleted?"
+                )
         if "key" not in columns or "value" not in columns:
             return
         self._refuse_merged(sheet, (columns["key"], columns["value"]))
@@ -188,19 +201,22 @@ class _WorkbookReader:
             raw = values[columns["value"]] if columns["value"] < len(values) else None
             if not key:
                 if raw not in (None, ""):
-                    self.problems.error(self.at(title, number, columns["key"]),
-                                        "a value without a field name")  # fmt: skip
+                    self.problems.error(
+                        self.at(title, number, columns["key"]), "a value without a field name"
+                    )
                 continue
             if key not in RESPONDENT_FIELDS:
-                self.problems.error(self.at(title, number, columns["key"]), f"unknown field "
-                                    f"{key!r}; fields: {', '.join(RESPONDENT_FIELDS)}")  # fmt: skip
+                self.problems.error(
+                    self.at(title, number, columns["key"]),
+                    f"unknown field {key!r}; fields: {', '.join(RESPONDENT_FIELDS)}",
+                )
                 continue
             if key in seen:
                 self.problems.error(
                     self.at(title, number, columns["key"]),
                     f"field {key!r} appears twice (also row {seen[key]})",
                 )
-                continue  # fmt: skip
+                continue
             seen[key] = number
             value = respondent_field(key, raw)
             if value is not None:
@@ -209,8 +225,11 @@ class _WorkbookReader:
     def _refuse_hidden(self, sheet: Any) -> None:
         """Answers in a hidden sheet are not what the respondent (or you) saw: refuse them."""
         if getattr(sheet, "sheet_state", "visible") != "visible":
-            self.problems.error(self.at(sheet.title), "the sheet is hidden but holds answers; "
-                                "unhide it in Excel, check them and import again")  # fmt: skip
+            self.problems.error(
+                self.at(sheet.title),
+                "the sheet is hidden but holds answers; "
+                "unhide it in Excel, check them and import again",
+            )
 
     def _refuse_merged(self, sheet: Any, read: Iterable[int]) -> None:
         """Merged cells over a column ccassess reads hide cells; refuse them, naming the range.
@@ -226,15 +245,15 @@ class _WorkbookReader:
                 first_column, first_row, last_column, last_row = range_boundaries(ref)
             except ValueError:
                 continue
-            if first_column is None or first_row is None or last_column is None \
-                    or last_row is None:  # fmt: skip
+            if first_column is None or first_row is None or last_column is None or last_row is None:
                 continue
             if (first_column, first_row) == (last_column, last_row):
                 continue
             if any(first_column <= column <= last_column for column in columns):
-                self.problems.error(self.at(sheet.title, first_row, first_column - 1),
-                                    f"cells {ref} are merged; unmerge them so that every "
-                                    "answer has its own cell")  # fmt: skip
+                self.problems.error(
+                    self.at(sheet.title, first_row, first_column - 1),
+                    f"cells {ref} are merged; unmerge them so that every answer has its own cell",
+                )
 
     def _missing_column(self, title: str, row: int, header: Text) -> None:
         self.problems.error(
@@ -247,8 +266,7 @@ class _WorkbookReader:
         title = sheet.title
         types = self.context.question_types
         departments = self.context.settings.departments
-        assembler = AnswerAssembler(module, types, self.at(title), self.problems,
-                                    departments)  # fmt: skip
+        assembler = AnswerAssembler(module, types, self.at(title), self.problems, departments)
         rows = iter(iter_sheet_rows(sheet, self.file))
         header = next(rows, None)
         if header is None:
@@ -274,19 +292,24 @@ class _WorkbookReader:
             cells = {}
             for key in ("answer", *fields):
                 if key in columns:
-                    cells[key] = AnswerCell(cell_value(cell(key)),
-                                            self.at(title, number, columns[key]))  # fmt: skip
+                    cells[key] = AnswerCell(
+                        cell_value(cell(key)), self.at(title, number, columns[key])
+                    )
             if not question_id:
                 if any(c.value is not None for c in cells.values()):
-                    self.problems.error(self.at(title, number, columns["id"]),
-                                        "an answer in a row without a question id")  # fmt: skip
+                    self.problems.error(
+                        self.at(title, number, columns["id"]),
+                        "an answer in a row without a question id",
+                    )
                 continue
             if not any(c.value is not None for c in cells.values()):
                 continue
             question = module.question(question_id)
             if question is None:
-                self.problems.error(self.at(title, number, columns["id"]), f"unknown question "
-                                    f"{question_id!r} in module {module.id!r}")  # fmt: skip
+                self.problems.error(
+                    self.at(title, number, columns["id"]),
+                    f"unknown question {question_id!r} in module {module.id!r}",
+                )
                 continue
             needed = _needed(types[question.type], question, departments)
             absent = [key for key in needed if key not in columns]

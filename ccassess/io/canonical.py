@@ -28,8 +28,9 @@ def _encoder() -> Callable[[Any], str]:
     if c_make_encoder is None:  # pragma: no cover - CPython always has it
         return partial(_dump, sort_keys=True)
     base = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    encode = c_make_encoder(None, base.default, encode_basestring, None, ":", ",", True, False,
-                            True)  # fmt: skip
+    encode = c_make_encoder(
+        None, base.default, encode_basestring, None, ":", ",", True, False, True
+    )
     return lambda value: "".join(encode(value, 0))
 
 
@@ -46,8 +47,9 @@ def decode_answers(text: str) -> dict[str, Any]:
 
 def encode_respondent(answers: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
     """Every module's answers of one respondent, encoded."""
-    return {module_id: encode_answers(module_answers) for module_id, module_answers in
-            answers.items()}  # fmt: skip
+    return {
+        module_id: encode_answers(module_answers) for module_id, module_answers in answers.items()
+    }
 
 
 def content_digest(
@@ -63,8 +65,7 @@ def content_digest(
     "name": …, "answers": {…}}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``
     — the form hashes were first stored in — assembled without encoding the answers again.
     """
-    modules = ",".join(f"{_quote(module_id)}:{encoded[module_id]}" for module_id in
-                       sorted(encoded))  # fmt: skip
+    modules = ",".join(f"{_quote(module_id)}:{encoded[module_id]}" for module_id in sorted(encoded))
     text = (
         f'{{"answers":{{{modules}}},"department":{_quote(department)},"name":{_quote(name)},'
         f'"perspective":{_quote(perspective)},"role":{_quote(role)}}}'

@@ -74,8 +74,12 @@ class Checker:
             return default
         value = str(value)
         if len(value) > MAX_TEXT:
-            self.error(_join(path, key), f"text is {len(value):,} characters; limit {MAX_TEXT:,}",
-                       data, key)  # fmt: skip
+            self.error(
+                _join(path, key),
+                f"text is {len(value):,} characters; limit {MAX_TEXT:,}",
+                data,
+                key,
+            )
             return value[:MAX_TEXT]
         return value
 

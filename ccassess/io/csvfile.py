@@ -91,13 +91,20 @@ def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise ValidationError([Problem(Location(file, reader.line_num), f"invalid CSV: {exc}")]
-                              ) from None  # fmt: skip
+        raise ValidationError(
+            [Problem(Location(file, reader.line_num), f"invalid CSV: {exc}")]
+        ) from None
     if header is None:
         raise ValidationError([Problem(Location(file), "the file is empty")])
     if len(header) > MAX_CSV_COLUMNS:
-        raise ValidationError([Problem(Location(file, 1), f"{len(header):,} columns; at "
-                               f"most {MAX_CSV_COLUMNS:,} are read")])  # fmt: skip
+        raise ValidationError(
+            [
+                Problem(
+                    Location(file, 1),
+                    f"{len(header):,} columns; at most {MAX_CSV_COLUMNS:,} are read",
+                )
+            ]
+        )
     return [cell.strip().lstrip("\ufeff") for cell in header], _rows(reader, file)
 
 
@@ -107,17 +114,25 @@ def _rows(reader: Any, file: str) -> Iterator[tuple[int, list[str]]]:
         for cells in reader:
             line = reader.line_num
             if count >= MAX_CSV_ROWS:
-                raise ValidationError([Problem(Location(file, line), f"more than "
-                                       f"{MAX_CSV_ROWS:,} rows")])  # fmt: skip
+                raise ValidationError(
+                    [Problem(Location(file, line), f"more than {MAX_CSV_ROWS:,} rows")]
+                )
             if cells and max(map(len, cells)) > MAX_CELL_CHARS:
-                raise ValidationError([Problem(Location(file, line), f"a cell is longer than "
-                                       f"{MAX_CELL_CHARS:,} characters")])  # fmt: skip
+                raise ValidationError(
+                    [
+                        Problem(
+                            Location(file, line),
+                            f"a cell is longer than {MAX_CELL_CHARS:,} characters",
+                        )
+                    ]
+                )
             if "".join(cells).strip():  # skip blank rows
                 count += 1
                 yield line, cells
     except csv.Error as exc:
-        raise ValidationError([Problem(Location(file, reader.line_num), f"invalid CSV: {exc}")]
-                              ) from None  # fmt: skip
+        raise ValidationError(
+            [Problem(Location(file, reader.line_num), f"invalid CSV: {exc}")]
+        ) from None
 
 
 def cell_text(cell: str) -> str | None:

@@ -88,19 +88,27 @@ def check_workbook_file(path: Path) -> None:
     if size > MAX_WORKBOOK_BYTES:
         raise _refuse(file, f"file is {size:,} bytes; the limit is {MAX_WORKBOOK_BYTES:,}")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _refuse(file, "an old Excel (.xls) or encrypted workbook; save it as an Excel "
-                      "workbook (.xlsx) without a password")  # fmt: skip
+        raise _refuse(
+            file,
+            "an old Excel (.xls) or encrypted workbook; save it as an Excel "
+            "workbook (.xlsx) without a password",
+        )
     if not head.startswith(b"PK"):
-        raise _refuse(file, "not an Excel workbook (.xlsx): the file is not a ZIP archive "
-                      "(was another file renamed to .xlsx?)")  # fmt: skip
+        raise _refuse(
+            file,
+            "not an Excel workbook (.xlsx): the file is not a ZIP archive "
+            "(was another file renamed to .xlsx?)",
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _refuse(file, f"not an Excel workbook (.xlsx): damaged ZIP archive ({exc})") from None
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise _refuse(file, f"the workbook has {len(entries):,} parts; at most "
-                      f"{MAX_ZIP_ENTRIES:,} are accepted")  # fmt: skip
+        raise _refuse(
+            file,
+            f"the workbook has {len(entries):,} parts; at most {MAX_ZIP_ENTRIES:,} are accepted",
+        )
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
         raise _refuse(file, "not an Excel workbook (.xlsx): a ZIP archive without a workbook")
@@ -109,18 +117,27 @@ def check_workbook_file(path: Path) -> None:
         if entry.flag_bits & 0x1:
             raise _refuse(file, "the workbook is encrypted; remove the password and save again")
         total += entry.file_size
-        limit = MAX_WORKSHEET_BYTES if entry.filename.startswith("xl/worksheets/") \
-            else MAX_PART_BYTES  # fmt: skip
+        limit = (
+            MAX_WORKSHEET_BYTES if entry.filename.startswith("xl/worksheets/") else MAX_PART_BYTES
+        )
         if entry.file_size > limit:
-            raise _refuse(file, f"part {entry.filename!r} is {entry.file_size:,} bytes; an "
-                          f"answer sheet's parts are at most {limit:,}")  # fmt: skip
+            raise _refuse(
+                file,
+                f"part {entry.filename!r} is {entry.file_size:,} bytes; an "
+                f"answer sheet's parts are at most {limit:,}",
+            )
         ratio = entry.file_size / entry.compress_size if entry.compress_size else float("inf")
         if entry.file_size > RATIO_CHECK_ABOVE and ratio > MAX_COMPRESSION_RATIO:
-            raise _refuse(file, f"part {entry.filename!r} expands {entry.file_size:,} bytes from "
-                          f"{entry.compress_size:,} (a ZIP bomb?); refused")  # fmt: skip
+            raise _refuse(
+                file,
+                f"part {entry.filename!r} expands {entry.file_size:,} bytes from "
+                f"{entry.compress_size:,} (a ZIP bomb?); refused",
+            )
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise _refuse(file, f"the workbook expands to {total:,} bytes; the limit is "
-                      f"{MAX_UNCOMPRESSED_BYTES:,}")  # fmt: skip
+        raise _refuse(
+            file,
+            f"the workbook expands to {total:,} bytes; the limit is {MAX_UNCOMPRESSED_BYTES:,}",
+        )
     _refuse_xml_declarations(path, entries)
 
 
@@ -144,13 +161,24 @@ def _refuse_xml_declarations(path: Path, entries: Sequence[zipfile.ZipInfo]) -> 
                 with archive.open(entry) as stream:
                     prolog = stream.read(XML_PROLOG_BYTES)
                 if _DECLARATION.search(prolog):
-                    raise _refuse(str(path), f"part {entry.filename!r} declares a DTD or XML "
-                                  "entities, which workbooks never need (an XML bomb?); "
-                                  "refused")  # fmt: skip
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error,
-            NotImplementedError, RuntimeError) as exc:  # fmt: skip
-        raise _refuse(str(path), f"not an Excel workbook (.xlsx): damaged ZIP archive "
-                      f"({exc})") from None  # fmt: skip
+                    raise _refuse(
+                        str(path),
+                        f"part {entry.filename!r} declares a DTD or XML "
+                        "entities, which workbooks never need (an XML bomb?); "
+                        "refused",
+                    )
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
+        raise _refuse(
+            str(path), f"not an Excel workbook (.xlsx): damaged ZIP archive ({exc})"
+        ) from None
 
 
 def open_workbook(path: Path) -> Any:
@@ -160,15 +188,18 @@ def open_workbook(path: Path) -> Any:
     from openpyxl import xml as openpyxl_xml
 
     if not openpyxl_xml.DEFUSEDXML:
-        raise CcassessError("defusedxml is not installed; ccassess does not read spreadsheets "
-                            "without it (pip install defusedxml)")  # fmt: skip
+        raise CcassessError(
+            "defusedxml is not installed; ccassess does not read spreadsheets "
+            "without it (pip install defusedxml)"
+        )
     # openpyxl warns about what it does not support (data validation extensions, dates out of
     # range) while it reads, lazily: notes for developers that would break the one-line
     # output. What matters is checked and reported by ccassess itself.
     warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False,
-                                      keep_vba=False)  # fmt: skip
+        return openpyxl.load_workbook(
+            path, read_only=True, data_only=True, keep_links=False, keep_vba=False
+        )
     except Exception as exc:  # openpyxl raises many types for broken files
         raise _refuse(str(path), f"cannot read the workbook: {_reason(exc)}") from None
 
@@ -191,16 +222,28 @@ def iter_sheet_rows(
     """(row number, values) for every row with content; streamed, capped."""
     declared = getattr(sheet, "max_row", None)
     if isinstance(declared, int) and declared > max_rows:
-        raise ValidationError([Problem(Location(file, sheet=sheet.title),
-                              f"the sheet has {declared:,} rows; an answer sheet has at most "
-                              f"{max_rows:,}")])  # fmt: skip
-    for number, values in enumerate(sheet.iter_rows(max_row=max_rows + 1, max_col=max_columns,
-                                                    values_only=True), start=1):  # fmt: skip
+        raise ValidationError(
+            [
+                Problem(
+                    Location(file, sheet=sheet.title),
+                    f"the sheet has {declared:,} rows; an answer sheet has at most {max_rows:,}",
+                )
+            ]
+        )
+    for number, values in enumerate(
+        sheet.iter_rows(max_row=max_rows + 1, max_col=max_columns, values_only=True), start=1
+    ):
         if not any(v not in (None, "") for v in values):
             continue
         if number > max_rows:
-            raise ValidationError([Problem(Location(file, sheet=sheet.title, row=number),
-                                  f"the sheet has more than {max_rows:,} rows")])  # fmt: skip
+            raise ValidationError(
+                [
+                    Problem(
+                        Location(file, sheet=sheet.title, row=number),
+                        f"the sheet has more than {max_rows:,} rows",
+                    )
+                ]
+            )
         yield number, tuple(values)
 
 

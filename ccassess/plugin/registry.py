@@ -46,20 +46,40 @@ class ModuleSummary:
     def of(cls, module: Module) -> ModuleSummary:
         questions = [question for _, question in module.questions()]
         languages = {lang for q in questions for lang in ("de", "en") if getattr(q.text, lang)}
-        return cls(module.id, module.version, module.title, len(module.dimensions),
-                   len(questions), tuple(sorted(languages)),
-                   frozenset(q.type for q in questions))  # fmt: skip
+        return cls(
+            module.id,
+            module.version,
+            module.title,
+            len(module.dimensions),
+            len(questions),
+            tuple(sorted(languages)),
+            frozenset(q.type for q in questions),
+        )
 
     def to_data(self) -> tuple[Any, ...]:
         """As plain data, for the cache of validated modules."""
-        return (self.id, self.version, (self.title.de, self.title.en), self.dimensions,
-                self.questions, self.languages, tuple(sorted(self.question_types)))  # fmt: skip
+        return (
+            self.id,
+            self.version,
+            (self.title.de, self.title.en),
+            self.dimensions,
+            self.questions,
+            self.languages,
+            tuple(sorted(self.question_types)),
+        )
 
     @classmethod
     def from_data(cls, data: Any) -> ModuleSummary:
         module_id, version, (de, en), dimensions, questions, languages, types = data
-        return cls(module_id, version, Text(de, en), dimensions, questions, tuple(languages),
-                   frozenset(types))  # fmt: skip
+        return cls(
+            module_id,
+            version,
+            Text(de, en),
+            dimensions,
+            questions,
+            tuple(languages),
+            frozenset(types),
+        )
 
 
 class ModuleEntry:
@@ -140,9 +160,12 @@ def collect_contributions(plugins: Plugins, local_yaml: Sequence[Path] = ()) -> 
 
 
 def _prune_rejected(
-    plugins: Plugins, types: dict[str, QuestionType], owners: dict[str, str],
-    entries: dict[str, ModuleEntry], sources: dict[str, Contribution[Any]],
-) -> None:  # fmt: skip
+    plugins: Plugins,
+    types: dict[str, QuestionType],
+    owners: dict[str, str],
+    entries: dict[str, ModuleEntry],
+    sources: dict[str, Contribution[Any]],
+) -> None:
     """Nothing of a rejected plugin stays active: drop its question types, and modules
     (of other plugins) that can no longer work without them."""
     for name in [n for n, owner in owners.items() if plugins.pm.get_plugin(owner) is None]:
@@ -150,9 +173,13 @@ def _prune_rejected(
     for module_id, entry in list(entries.items()):
         missing = entry.summary.question_types - set(types)
         if missing and entry.plugin in plugins.info:
-            plugins.reject(entry.plugin, sources[entry.plugin].error(
-                f"module {module_id!r} uses question type {sorted(missing)[0]!r} whose plugin "
-                "was rejected"))  # fmt: skip
+            plugins.reject(
+                entry.plugin,
+                sources[entry.plugin].error(
+                    f"module {module_id!r} uses question type {sorted(missing)[0]!r} whose plugin "
+                    "was rejected"
+                ),
+            )
         if missing or (entry.plugin not in plugins.info and entry.plugin != "local"):
             del entries[module_id]
 
@@ -181,9 +208,11 @@ def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str
 
 
 def _modules(
-    plugins: Plugins, types: dict[str, QuestionType], owners: dict[str, str],
+    plugins: Plugins,
+    types: dict[str, QuestionType],
+    owners: dict[str, str],
     local_yaml: list[Path],
-) -> tuple[dict[str, ModuleEntry], dict[str, Contribution[Any]]]:  # fmt: skip
+) -> tuple[dict[str, ModuleEntry], dict[str, Contribution[Any]]]:
     entries: dict[str, ModuleEntry] = {}
     cache: ModuleCache | None = None
     contributions: list[tuple[Contribution[Any], Any]] = []

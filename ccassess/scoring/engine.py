@@ -272,8 +272,11 @@ def sum_coverage(items: object) -> Coverage:
 def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -> DimensionResult:
     question_results = [_question_result(q, table) for q in dimension.questions]
     scored = [q for q in dimension.questions if table.scored[q.id]]
-    weighted = [(q.weight, r.score) for q, r in zip(dimension.questions, question_results,
-                                                      strict=True) if r.scored]  # fmt: skip
+    weighted = [
+        (q.weight, r.score)
+        for q, r in zip(dimension.questions, question_results, strict=True)
+        if r.scored
+    ]
     by_perspective = {}
     for p in PERSPECTIVES:
         pairs = [
@@ -282,8 +285,9 @@ def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -
             if r.scored and p in r.by_perspective
         ]
         score = weighted_mean(pairs)
-        n = max((r.by_perspective[p].n for r in question_results if p in r.by_perspective),
-                default=0)  # fmt: skip
+        n = max(
+            (r.by_perspective[p].n for r in question_results if p in r.by_perspective), default=0
+        )
         by_perspective[p] = PerspectiveScore(
             score=score, level=level_for(score, module.levels), n=n
         )

@@ -127,8 +127,12 @@ class TerminalConsole(LineConsole):
 
     def ask(self, prompt: str) -> str | None:
         try:
-            answer = self.click.prompt(self.click.style(prompt, bold=True), default="",
-                                       show_default=False, prompt_suffix=" ")  # fmt: skip
+            answer = self.click.prompt(
+                self.click.style(prompt, bold=True),
+                default="",
+                show_default=False,
+                prompt_suffix=" ",
+            )
         except (EOFError, self.click.exceptions.Abort):
             return None
         return str(answer).strip()
@@ -183,9 +187,17 @@ class SurveyOutcome:
 class SurveySession:
     """Runs one respondent's questionnaire against a workspace round."""
 
-    def __init__(self, workspace: Workspace, registry: Registry, round_: Round, row: int,
-                 respondent: Respondent, items: list[SurveyItem], lang: str,
-                 console: Console) -> None:  # fmt: skip
+    def __init__(
+        self,
+        workspace: Workspace,
+        registry: Registry,
+        round_: Round,
+        row: int,
+        respondent: Respondent,
+        items: list[SurveyItem],
+        lang: str,
+        console: Console,
+    ) -> None:
 
         self.workspace = workspace
         self.registry = registry
@@ -213,8 +225,9 @@ class SurveySession:
                 if problem_module is None:
                     self.console.say(self.text["done"].format(id=self.respondent.id))
                     return SurveyOutcome(self.respondent.id, True, self._count())
-                index = next(i for i, item in enumerate(self.items)
-                             if item.module.id == problem_module)  # fmt: skip
+                index = next(
+                    i for i, item in enumerate(self.items) if item.module.id == problem_module
+                )
                 self.workspace.save_position(self.row, index)
                 continue
             item = self.items[index]
@@ -245,8 +258,11 @@ class SurveySession:
         problems = Problems()
         self.validator.problems = problems
         self.validator.seen.clear()
-        raw = {"id": self.respondent.id, "perspective": self.respondent.perspective,
-               "answers": self.respondent.answers}  # fmt: skip
+        raw = {
+            "id": self.respondent.id,
+            "perspective": self.respondent.perspective,
+            "answers": self.respondent.answers,
+        }
         for key in ("department", "role", "name"):
             if getattr(self.respondent, key):
                 raw[key] = getattr(self.respondent, key)
@@ -284,10 +300,16 @@ class SurveySession:
         problems = Problems()
         check = Checker("<survey>", problems)
         mpath = f"answers.{item.module.id}"
-        checked = self.validator.answer(item.module, item.question.id, value, mpath,
-                                        {item.question.id: value}, check,
-                                        self.respondent.perspective,
-                                        self.respondent.department)  # fmt: skip
+        checked = self.validator.answer(
+            item.module,
+            item.question.id,
+            value,
+            mpath,
+            {item.question.id: value},
+            check,
+            self.respondent.perspective,
+            self.respondent.department,
+        )
         if problems.errors:
             return None, problems.errors[0].message
         return checked, None
@@ -295,9 +317,15 @@ class SurveySession:
     def _header(self, item: SurveyItem, current: Any) -> None:
         t = self.text
         self.console.say()
-        self.console.say(t["progress"].format(k=item.number, n=item.total, i=item.module_number,
-                                              m=item.module_count,
-                                              module=item.module.title.get(self.lang)))  # fmt: skip
+        self.console.say(
+            t["progress"].format(
+                k=item.number,
+                n=item.total,
+                i=item.module_number,
+                m=item.module_count,
+                module=item.module.title.get(self.lang),
+            )
+        )
         self.console.say(item.question.wording(self.respondent.perspective, self.lang))
         if current is not None:
             self.console.say(t["current"].format(value=self._describe(item, current)))
@@ -313,8 +341,11 @@ class SurveySession:
 
     def _keys(self, question: Question, what: str, dont_know: bool = True) -> str:
         t = self.text
-        return t["keys"].format(what=t[what], dk=t["dk"] if dont_know and question.dont_know
-                                else "", help=t["help"] if question.help else "")  # fmt: skip
+        return t["keys"].format(
+            what=t[what],
+            dk=t["dk"] if dont_know and question.dont_know else "",
+            help=t["help"] if question.help else "",
+        )
 
     def _ask(self, item: SurveyItem, current: Any) -> Any:
         question = item.question
@@ -330,8 +361,11 @@ class SurveySession:
         scale = question.scale is not None  # a scale point is typed as its number
         if options is not None:
             self.console.say(self._options(options, numbered=not scale))
-        what = "number" if scale or qtype.entry == "number" else (
-            "choice" if options is not None else "text")  # fmt: skip
+        what = (
+            "number"
+            if scale or qtype.entry == "number"
+            else ("choice" if options is not None else "text")
+        )
         self.console.say(self._keys(question, what))
         while True:
             line = self._line(self.text["answer"] + ":", question)
@@ -348,8 +382,9 @@ class SurveySession:
             return "  ".join(f"{n}) {c.label}" for n, c in enumerate(options, start=1))
         return "  ".join(c.label for c in options)
 
-    def _parse(self, line: str, qtype: QuestionType, options: Sequence[present.Pick] | None,
-               numbered: bool) -> Any:  # fmt: skip
+    def _parse(
+        self, line: str, qtype: QuestionType, options: Sequence[present.Pick] | None, numbered: bool
+    ) -> Any:
         word = line.casefold()
         if word in SKIP:
             return _SKIPPED
@@ -503,8 +538,10 @@ def start_survey(
     if request.modules:
         unknown = [m for m in request.modules if m not in found.modules]
         if unknown:
-            raise CcassessError(f"module {unknown[0]!r} is not part of this workspace; modules: "
-                                f"{', '.join(found.modules)}")  # fmt: skip
+            raise CcassessError(
+                f"module {unknown[0]!r} is not part of this workspace; modules: "
+                f"{', '.join(found.modules)}"
+            )
         modules = [found.modules[m] for m in request.modules]
     perspective = request.perspective
     department = request.department
@@ -519,25 +556,43 @@ def start_survey(
     except _Quit:
         return None
     if department and settings.departments and department not in settings.departments:
-        raise CcassessError(f"unknown department {department!r}; departments: "
-                            f"{', '.join(settings.departments)}")  # fmt: skip
+        raise CcassessError(
+            f"unknown department {department!r}; departments: {', '.join(settings.departments)}"
+        )
     items = survey_items(modules, perspective)
     if not items:
         raise CcassessError(f"no questions for {perspective} respondents in these modules")
-    respondent = Respondent(request.respondent_id or new_respondent_id(), perspective,  # type: ignore[arg-type]
-                            {}, request.role, department, request.name)  # fmt: skip
+    respondent = Respondent(
+        request.respondent_id or new_respondent_id(),
+        perspective,  # type: ignore[arg-type]
+        {},
+        request.role,
+        department,
+        request.name,
+    )
     used = [m for m in modules if any(i.module.id == m.id for i in items)]
     row = workspace.start_survey(round_, respondent, lang, used, registry)
     module_count = len(used)
-    console.say(text["start"].format(title=settings.title or settings.client or "",
-                                     n=len(items), m=module_count, id=respondent.id))  # fmt: skip
+    console.say(
+        text["start"].format(
+            title=settings.title or settings.client or "",
+            n=len(items),
+            m=module_count,
+            id=respondent.id,
+        )
+    )
     session = SurveySession(workspace, registry, round_, row, respondent, items, lang, console)
     return session.run(0)
 
 
-def resume_survey(workspace: Workspace, registry: Registry, respondent_id: str | None,
-                  console: Console, lang: str | None = None,
-                  round_name: str | None = None) -> SurveyOutcome:  # fmt: skip
+def resume_survey(
+    workspace: Workspace,
+    registry: Registry,
+    respondent_id: str | None,
+    console: Console,
+    lang: str | None = None,
+    round_name: str | None = None,
+) -> SurveyOutcome:
     """Continue an unfinished survey (the only one of the round when no id is given)."""
     round_ = workspace.round(round_name)
     if not respondent_id:
@@ -546,8 +601,7 @@ def resume_survey(workspace: Workspace, registry: Registry, respondent_id: str |
             raise CcassessError(f"no unfinished survey in round {round_.name!r}")
         if len(waiting) > 1:
             ids = ", ".join(item[0] for item in waiting)
-            raise CcassessError(f"several unfinished surveys ({ids}); name one with "
-                                "--resume ID")  # fmt: skip
+            raise CcassessError(f"several unfinished surveys ({ids}); name one with --resume ID")
         respondent_id = waiting[0][0]
     row, position, stored_lang, module_ids = workspace.survey(round_, respondent_id)
     lang = lang or stored_lang
@@ -558,7 +612,10 @@ def resume_survey(workspace: Workspace, registry: Registry, respondent_id: str |
     stored = workspace.stored_respondent(row)
     respondent = stored.respondent
     items = survey_items([found.modules[m] for m in module_ids], respondent.perspective)
-    console.say(MESSAGES[lang]["resume"].format(k=min(position + 1, len(items)), n=len(items),
-                                                id=respondent.id))  # fmt: skip
+    console.say(
+        MESSAGES[lang]["resume"].format(
+            k=min(position + 1, len(items)), n=len(items), id=respondent.id
+        )
+    )
     session = SurveySession(workspace, registry, round_, row, respondent, items, lang, console)
     return session.run(position)

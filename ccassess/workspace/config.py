@@ -53,18 +53,27 @@ def load_config(path: Path) -> WorkspaceConfig:
     check.known_keys(section, "workspace", WORKSPACE_KEYS)
     fmt = check.integer(section, "format", "workspace", default=CONFIG_FORMAT)
     if fmt is not None and fmt > CONFIG_FORMAT:
-        check.error("workspace.format", f"format {fmt} is newer than this ccassess reads "
-                    f"({CONFIG_FORMAT}); upgrade ccassess", section, "format")  # fmt: skip
-    versions_raw = check.mapping(section.get("module_versions") or {}, "workspace.module_versions",
-                                 section, "module_versions")  # fmt: skip
+        check.error(
+            "workspace.format",
+            f"format {fmt} is newer than this ccassess reads ({CONFIG_FORMAT}); upgrade ccassess",
+            section,
+            "format",
+        )
+    versions_raw = check.mapping(
+        section.get("module_versions") or {},
+        "workspace.module_versions",
+        section,
+        "module_versions",
+    )
     versions = {str(k): str(v) for k, v in versions_raw.items()}
     problems.raise_if_errors()
     settings = build_settings(data, str(path), path.parent)
     return WorkspaceConfig(settings, fmt or CONFIG_FORMAT, versions)
 
 
-def config_text(settings: AssessmentSettings, module_versions: Mapping[str, str],
-                modules: Sequence[str]) -> str:  # fmt: skip
+def config_text(
+    settings: AssessmentSettings, module_versions: Mapping[str, str], modules: Sequence[str]
+) -> str:
     """The config file's text: commented, readable YAML."""
     import yaml
 
@@ -87,8 +96,10 @@ def config_text(settings: AssessmentSettings, module_versions: Mapping[str, str]
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
     workspace = yaml.safe_dump(
         {"workspace": {"format": CONFIG_FORMAT, "module_versions": dict(module_versions)}},
-        sort_keys=False, allow_unicode=True, default_flow_style=False,
-    )  # fmt: skip
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+    )
     return (
         "# ccassess workspace: the assessment's settings (edit freely) and workspace fields.\n"
         "# Answers, rounds and the module definitions as answered are in ccassess.db;\n"

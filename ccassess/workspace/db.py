@@ -64,8 +64,10 @@ def explain(path: Path, exc: sqlite3.Error) -> WorkspaceDatabaseError:
     text = str(exc)
     lower = text.lower()
     if "locked" in lower or "busy" in lower:
-        reason = ("is locked by another process (an import or survey still running?); "
-                  "try again when it has finished")  # fmt: skip
+        reason = (
+            "is locked by another process (an import or survey still running?); "
+            "try again when it has finished"
+        )
     elif "readonly" in lower or "read-only" in lower:
         reason = "is read-only; ccassess needs to write to it and to its folder"
     elif "malformed" in lower or "not a database" in lower or "disk image" in lower:
@@ -98,12 +100,14 @@ def check_file(path: Path) -> None:
     except IsADirectoryError:
         raise WorkspaceDatabaseError(f"{path}: is a folder, not a workspace database") from None
     except OSError as exc:
-        raise WorkspaceDatabaseError(f"{path}: cannot read the workspace database "
-                                     f"({exc.strerror or exc})") from None  # fmt: skip
+        raise WorkspaceDatabaseError(
+            f"{path}: cannot read the workspace database ({exc.strerror or exc})"
+        ) from None
     if head != SQLITE_HEADER:
         what = "is empty" if not head else "is not an SQLite database"
-        raise WorkspaceDatabaseError(f"{path}: the workspace database {what}; restore it from "
-                                     "a backup")  # fmt: skip
+        raise WorkspaceDatabaseError(
+            f"{path}: the workspace database {what}; restore it from a backup"
+        )
 
 
 def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 EXPORT_FORMATS = ("csv", "json")
 
 
-def export_data(workspace: Workspace, registry: Registry, round_: Round, *,
-                with_names: bool = False) -> dict[str, Any]:  # fmt: skip
+def export_data(
+    workspace: Workspace, registry: Registry, round_: Round, *, with_names: bool = False
+) -> dict[str, Any]:
     """The round's completed respondents in the response-file format."""
     respondents = workspace.respondents(round_, with_names=with_names)
     items = []
@@ -47,8 +48,15 @@ def export_data(workspace: Workspace, registry: Registry, round_: Round, *,
     }
 
 
-def export_bytes(workspace: Workspace, registry: Registry, round_: Round, fmt: str, *,
-                 with_names: bool = False, delimiter: str = ",") -> bytes:  # fmt: skip
+def export_bytes(
+    workspace: Workspace,
+    registry: Registry,
+    round_: Round,
+    fmt: str,
+    *,
+    with_names: bool = False,
+    delimiter: str = ",",
+) -> bytes:
     if fmt == "json":
         data = export_data(workspace, registry, round_, with_names=with_names)
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -126,8 +126,10 @@ def _version_2(db: sqlite3.Connection) -> None:
         ):
             answers.setdefault(module_id, {})[question_id] = json.loads(value)
         respondent = Respondent(respondent_id, perspective, answers, role, department, name)
-        db.execute("UPDATE respondents SET content_hash = ? WHERE id = ?",
-                   (content_hash(respondent), row_id))  # fmt: skip
+        db.execute(
+            "UPDATE respondents SET content_hash = ? WHERE id = ?",
+            (content_hash(respondent), row_id),
+        )
 
 
 def _version_3(db: sqlite3.Connection) -> None:
@@ -153,9 +155,11 @@ def _version_3(db: sqlite3.Connection) -> None:
         grouped[(respondent, module_id)] = (answers, max(latest, answered))
     db.executemany(
         "INSERT INTO answers (respondent, module_id, answers, answered) VALUES (?, ?, ?, ?)",
-        [(row, module_id, encode_answers(answers), answered)
-         for (row, module_id), (answers, answered) in grouped.items()],
-    )  # fmt: skip
+        [
+            (row, module_id, encode_answers(answers), answered)
+            for (row, module_id), (answers, answered) in grouped.items()
+        ],
+    )
     # Lookups by id alone scan (forget matches id or name); the index only slowed imports.
     _run(db, "DROP TABLE answers_v2; DROP INDEX respondents_by_id")
 
@@ -182,8 +186,7 @@ def check_version(db: sqlite3.Connection, path: Path) -> int:
     application = int(db.execute("PRAGMA application_id").fetchone()[0])
     tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
     if application not in (0, APPLICATION_ID) or (application == 0 and tables and version == 0):
-        raise WorkspaceDatabaseError(f"{path}: an SQLite database, but not a ccassess "
-                                     "workspace")  # fmt: skip
+        raise WorkspaceDatabaseError(f"{path}: an SQLite database, but not a ccassess workspace")
     return version
 
 

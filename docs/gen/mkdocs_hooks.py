@@ -42,7 +42,7 @@ def hookspecs() -> list[tuple[str, Any]]:
     from ccassess import hookspecs as specs
 
     return [(name, value) for name, value in vars(specs).items()
-            if name.startswith("ccassess_") and hasattr(value, "ccassess_spec")]  # fmt: skip
+            if name.startswith("ccassess_") and hasattr(value, "ccassess_spec")]
 
 
 def signature_of(function: Any) -> tuple[str, list[str]]:
@@ -91,11 +91,11 @@ def hook_reference() -> str:
         if options:
             lines += ["pluggy options: " + ", ".join(f"`{k}`" for k in sorted(options)), ""]
         example = ["from ccassess import hookimpl", "", "", "@hookimpl",
-                   f"def {name}({', '.join(params)}):", "    ..."]  # fmt: skip
+                   f"def {name}({', '.join(params)}):", "    ..."]
         lines += ["A minimal implementation:", "", "```python", *example, "```", ""]
         if users.get(name):
             shown = ", ".join(f"[`{m}`](../modules/{m}.md)" if m in users["_modules"] else f"`{m}`"
-                              for m in users[name])  # fmt: skip
+                              for m in users[name])
             lines += [f"Implemented by the built-in plugins: {shown}.", ""]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -162,12 +162,12 @@ def cli_reference() -> str:
         usage = " ".join([path, *command.collect_usage_pieces(ctx)])
         heading = "#" * min(2 + max(0, depth - 1), 4)
         sections += ["", f'{heading} {path} {{#{anchor}}}' if depth else "## ccassess {#ccassess}",
-                     "", "```text", usage, "```", "", _help_text(command), ""]  # fmt: skip
+                     "", "```text", usage, "```", "", _help_text(command), ""]
         rows = []
         for param in command.get_params(ctx):
             if isinstance(param, click.Argument):
                 rows.append((f"`{param.human_readable_name}`", "argument" + (
-                    " (repeatable)" if param.nargs == -1 else "")))  # fmt: skip
+                    " (repeatable)" if param.nargs == -1 else "")))
                 continue
             record = param.get_help_record(ctx)
             if record:
@@ -215,7 +215,7 @@ def api_reference() -> str:
         "",
     ]
     for package, names in (("ccassess", ccassess.__all__),
-                           ("ccassess.testing", ccassess.testing.__all__)):  # fmt: skip
+                           ("ccassess.testing", ccassess.testing.__all__)):
         module = ccassess if package == "ccassess" else ccassess.testing
         lines += [f"## {package}", "", "| name | what it is |", "| --- | --- |"]
         for name in sorted(names, key=str.lower):
@@ -292,7 +292,7 @@ def module_page(module: Any, info: Any) -> str:
         if module.description:
             lines += [module.description.get("en"), ""]
     lines += ["## At a glance", "", "<!-- Generated from the module as loaded "
-              "(docs/gen/mkdocs_hooks.py). -->", ""]  # fmt: skip
+              "(docs/gen/mkdocs_hooks.py). -->", ""]
     questions = [q for _, q in module.questions()]
     mirrored = sum(1 for q in questions if q.perspective == "both")
     customer = sum(1 for q in questions if q.perspective == "customer")
@@ -314,13 +314,13 @@ def module_page(module: Any, info: Any) -> str:
         about = dimension.description.get("en") if dimension.description else ""
         title = _cell(dimension.title.get("en"))
         lines.append(f"| {title} (`{dimension.id}`) | {dimension.weight:g} | "
-                     f"{len(dimension.questions)} | {_cell(about)} |")  # fmt: skip
+                     f"{len(dimension.questions)} | {_cell(about)} |")
     sources: dict[str, int] = {}
     for question in questions:
         sources[question.source] = sources.get(question.source, 0) + 1
     lines += ["", "Sources of the items (see [Sources](../concepts/index.md#sources)):", ""]
     lines += [f"- {_cell(source)}: {count} item{'s' if count > 1 else ''}"
-              for source, count in sorted(sources.items())]  # fmt: skip
+              for source, count in sorted(sources.items())]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -353,9 +353,9 @@ def modules_index() -> str:
         about = about.split(". ")[0].rstrip(".") + "." if about else ""
         count = sum(1 for _ in module.questions())
         lines.append(f"| [{_cell(module.title.get('en'))}]({module_id}.md) | {_cell(about)} | "
-                     f"{len(module.dimensions)} | {count} |")  # fmt: skip
+                     f"{len(module.dimensions)} | {count} |")
     lines += ["", "List them on your machine, with any third-party modules you installed: "
-              "`ccassess modules`."]  # fmt: skip
+              "`ccassess modules`."]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -425,7 +425,7 @@ def default_levels() -> str:
     for level in DEFAULT_LEVELS:
         about = _cell(level.description.get("en"))
         lines.append(f"| {level.level} | {level.minimum:g} | {level.name.get('en')} "
-                     f"(*{level.name.get('de')}*) | {about} |")  # fmt: skip
+                     f"(*{level.name.get('de')}*) | {about} |")
     return "\n".join(lines)
 
 

@@ -38,8 +38,9 @@ def check_figures(answers: Mapping[str, Any]) -> list[str]:
     for question_id in COUNT_QUESTIONS:
         value = _figure(answers, question_id)
         if value is not None and not float(value).is_integer():
-            messages.append(f"{question_id} ({value:g}) must be a whole number: it counts "
-                            "answers or customers")  # fmt: skip
+            messages.append(
+                f"{question_id} ({value:g}) must be a whole number: it counts answers or customers"
+            )
     satisfied = _figure(answers, "csat_satisfied")
     responses = _figure(answers, "csat_responses")
     if satisfied is not None and responses is not None and satisfied > responses:

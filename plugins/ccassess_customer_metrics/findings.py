@@ -36,59 +36,90 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
     nps, csat, ces = metrics["nps"], metrics["csat"], metrics["ces"]
     churn = metrics["churn"]
     if nps["value"] is not None and nps["value"] < 0:
-        findings.append(Finding(
-            "nps_negative", "critical", Text(
-                f"Der NPS ist negativ ({_signed(nps['value'], 'de')}): Es gibt mehr Kritiker als "
-                "Promotoren. Kritiker empfehlen aktiv ab und wandern eher ab; jeder von ihnen "
-                "sollte persönlich nachgefasst werden.",
-                f"The NPS is negative ({_signed(nps['value'], 'en')}): there are more detractors "
-                "than promoters. Detractors actively advise against you and are likelier to "
-                "leave; each of them deserves a personal follow-up.",
-            ), dimension="loyalty"))  # fmt: skip
+        findings.append(
+            Finding(
+                "nps_negative",
+                "critical",
+                Text(
+                    f"Der NPS ist negativ ({_signed(nps['value'], 'de')}): Es gibt mehr Kritiker "
+                    "als Promotoren. Kritiker empfehlen aktiv ab und wandern eher ab; jeder von "
+                    "ihnen sollte persönlich nachgefasst werden.",
+                    f"The NPS is negative ({_signed(nps['value'], 'en')}): there are more "
+                    "detractors than promoters. Detractors actively advise against you and are "
+                    "likelier to leave; each of them deserves a personal follow-up.",
+                ),
+                dimension="loyalty",
+            )
+        )
     if churn["value"] is not None and churn["value"] > CHURN_WARNING:
-        findings.append(Finding(
-            "churn_high", "warning", Text(
-                f"Die Abwanderungsrate liegt bei {_de(churn['value'], 1)} %: Mehr als jeder "
-                "fünfte Kunde geht im Zeitraum verloren. Bindung ist meist günstiger als "
-                "Neugewinnung – Kündigungsgründe erfragen und Frühwarnsignale einrichten.",
-                f"The churn rate is {_en(churn['value'], 1)} %: more than one customer in five "
-                "is lost in the period. Keeping customers is usually cheaper than winning new "
-                "ones – ask for cancellation reasons and set up early-warning signals.",
-            ), dimension="retention"))  # fmt: skip
+        findings.append(
+            Finding(
+                "churn_high",
+                "warning",
+                Text(
+                    f"Die Abwanderungsrate liegt bei {_de(churn['value'], 1)} %: Mehr als jeder "
+                    "fünfte Kunde geht im Zeitraum verloren. Bindung ist meist günstiger als "
+                    "Neugewinnung – Kündigungsgründe erfragen und Frühwarnsignale einrichten.",
+                    f"The churn rate is {_en(churn['value'], 1)} %: more than one customer in five "
+                    "is lost in the period. Keeping customers is usually cheaper than winning new "
+                    "ones – ask for cancellation reasons and set up early-warning signals.",
+                ),
+                dimension="retention",
+            )
+        )
     if csat["value"] is not None and csat["value"] < CSAT_WARNING:
-        findings.append(Finding(
-            "csat_low", "warning", Text(
-                f"Nur {_de(csat['value'])} % der Antworten sind zufrieden oder sehr zufrieden "
-                "(CSAT). Die Hälfte der Kunden oder mehr ist es nicht.",
-                f"Only {_en(csat['value'])} % of answers are satisfied or very satisfied (CSAT). "
-                "Half of the customers or more are not.",
-            ), dimension="satisfaction"))  # fmt: skip
+        findings.append(
+            Finding(
+                "csat_low",
+                "warning",
+                Text(
+                    f"Nur {_de(csat['value'])} % der Antworten sind zufrieden oder sehr zufrieden "
+                    "(CSAT). Die Hälfte der Kunden oder mehr ist es nicht.",
+                    f"Only {_en(csat['value'])} % of answers are satisfied or very satisfied "
+                    "(CSAT). Half of the customers or more are not.",
+                ),
+                dimension="satisfaction",
+            )
+        )
     if ces["value"] is not None and ces["value"] < CES_WARNING:
-        findings.append(Finding(
-            "ces_low", "warning", Text(
-                f"Der Customer Effort Score liegt bei {_de(ces['value'], 1)} von 7: Kunden "
-                "erleben es eher als mühsam, ihr Anliegen zu erledigen.",
-                f"The customer effort score is {_en(ces['value'], 1)} out of 7: customers find "
-                "it rather hard work to get their requests handled.",
-            ), dimension="effort"))  # fmt: skip
+        findings.append(
+            Finding(
+                "ces_low",
+                "warning",
+                Text(
+                    f"Der Customer Effort Score liegt bei {_de(ces['value'], 1)} von 7: Kunden "
+                    "erleben es eher als mühsam, ihr Anliegen zu erledigen.",
+                    f"The customer effort score is {_en(ces['value'], 1)} out of 7: customers find "
+                    "it rather hard work to get their requests handled.",
+                ),
+                dimension="effort",
+            )
+        )
     findings.extend(_self_image_gaps(metrics))
     if respondents and all(metrics[m]["value"] is None for m in metrics):
-        findings.append(Finding(
-            "no_metrics", "info", Text(
-                "Keine Kundenkennzahl ließ sich berechnen: Es fehlen sowohl Kundenbewertungen als "
-                "auch Zahlen aus eigenen Umfragen und dem CRM. Ohne sie bleibt der Reifegrad "
-                "eine Selbsteinschätzung.",
-                "No customer metric could be computed: there are neither customer ratings nor "
-                "figures from your own surveys and CRM. Without them the maturity level stays "
-                "a self-assessment.",
-            )))  # fmt: skip
+        findings.append(
+            Finding(
+                "no_metrics",
+                "info",
+                Text(
+                    "Keine Kundenkennzahl ließ sich berechnen: Es fehlen sowohl "
+                    "Kundenbewertungen als auch Zahlen aus eigenen Umfragen und dem CRM. Ohne "
+                    "sie bleibt der Reifegrad eine Selbsteinschätzung.",
+                    "No customer metric could be computed: there are neither customer ratings nor "
+                    "figures from your own surveys and CRM. Without them the maturity level stays "
+                    "a self-assessment.",
+                ),
+            )
+        )
     return findings
 
 
 def _self_image_gaps(metrics: dict[str, Any]) -> list[Finding]:
     findings = []
-    for metric, bound, dimension in (("nps", NPS_GAP, "loyalty"),
-                                     ("csat", CSAT_GAP, "satisfaction")):  # fmt: skip
+    for metric, bound, dimension in (
+        ("nps", NPS_GAP, "loyalty"),
+        ("csat", CSAT_GAP, "satisfaction"),
+    ):
         entry = metrics[metric]
         internal, customers = entry.get("internal_figure"), entry["value"]
         if internal is None or customers is None or internal - customers < bound:
@@ -96,14 +127,20 @@ def _self_image_gaps(metrics: dict[str, Any]) -> list[Finding]:
         name = "NPS" if metric == "nps" else "CSAT"
         unit = "" if metric == "nps" else " %"
         article = "an" if metric == "nps" else "a"
-        findings.append(Finding(
-            f"{metric}_self_image_gap", "warning", Text(
-                f"Die intern gemeldeten Zahlen ergeben einen {name} von "
-                f"{_de(internal)}{unit}, die Antworten der Kunden selbst nur {_de(customers)}"
-                f"{unit}. Das Selbstbild ist deutlich besser als das Urteil der Kunden.",
-                f"The figures reported internally give {article} {name} of "
-                f"{_en(internal)}{unit}; the customers' own answers give only "
-                f"{_en(customers)}{unit}. The self-image is clearly better than the customers' "
-                "verdict.",
-            ), dimension=dimension))  # fmt: skip
+        findings.append(
+            Finding(
+                f"{metric}_self_image_gap",
+                "warning",
+                Text(
+                    f"Die intern gemeldeten Zahlen ergeben einen {name} von "
+                    f"{_de(internal)}{unit}, die Antworten der Kunden selbst nur {_de(customers)}"
+                    f"{unit}. Das Selbstbild ist deutlich besser als das Urteil der Kunden.",
+                    f"The figures reported internally give {article} {name} of "
+                    f"{_en(internal)}{unit}; the customers' own answers give only "
+                    f"{_en(customers)}{unit}. The self-image is clearly better than the customers' "
+                    "verdict.",
+                ),
+                dimension=dimension,
+            )
+        )
     return findings

@@ -94,12 +94,12 @@ TIE_ORDER = ("must_be", "one_dimensional", "attractive", "indifferent", "reverse
 #: The standard Kano evaluation table: rows = functional answer, columns = dysfunctional
 #: answer, both in the order like, expect, neutral, tolerate, dislike.
 EVALUATION_TABLE: dict[str, dict[str, str]] = {
-    "like":     {"like": "Q", "expect": "A", "neutral": "A", "tolerate": "A", "dislike": "O"},
-    "expect":   {"like": "R", "expect": "I", "neutral": "I", "tolerate": "I", "dislike": "M"},
-    "neutral":  {"like": "R", "expect": "I", "neutral": "I", "tolerate": "I", "dislike": "M"},
+    "like": {"like": "Q", "expect": "A", "neutral": "A", "tolerate": "A", "dislike": "O"},
+    "expect": {"like": "R", "expect": "I", "neutral": "I", "tolerate": "I", "dislike": "M"},
+    "neutral": {"like": "R", "expect": "I", "neutral": "I", "tolerate": "I", "dislike": "M"},
     "tolerate": {"like": "R", "expect": "I", "neutral": "I", "tolerate": "I", "dislike": "M"},
-    "dislike":  {"like": "R", "expect": "R", "neutral": "R", "tolerate": "R", "dislike": "Q"},
-}  # fmt: skip
+    "dislike": {"like": "R", "expect": "R", "neutral": "R", "tolerate": "R", "dislike": "Q"},
+}
 
 _ANSWER_KEYS = {
     "functional": "functional",

@@ -34,8 +34,15 @@ def survey_tools() -> list[SurveyTool]:
     from ccassess_survey_tools.surveymonkey import SurveyMonkey
     from ccassess_survey_tools.typeform import Typeform
 
-    tools: list[SurveyTool] = [MicrosoftForms(), GoogleForms(), LimeSurvey(), SurveyMonkey(),
-                               Qualtrics(), Typeform(), KoboToolbox()]  # fmt: skip
+    tools: list[SurveyTool] = [
+        MicrosoftForms(),
+        GoogleForms(),
+        LimeSurvey(),
+        SurveyMonkey(),
+        Qualtrics(),
+        Typeform(),
+        KoboToolbox(),
+    ]
     other = OtherSurveyTool()
     other.tools = tuple(tools)
     return [*tools, other]

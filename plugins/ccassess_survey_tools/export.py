@@ -25,14 +25,51 @@ if TYPE_CHECKING:
     from ccassess.importers.base import ImportContext, RawRespondent
 
 #: Headings that are personal data in any tool (compared normalised). Never imported.
-PERSONAL = {normal(h) for h in (
-    "name", "full name", "vollständiger name", "first name", "last name", "vorname", "nachname",
-    "email", "e-mail", "email address", "e-mail address", "e-mail-adresse", "emailadresse",
-    "mail", "ip", "ip address", "ip-adresse", "ipaddr", "ipaddress", "token", "zugangsschlüssel",
-    "access code", "phone", "telefon", "telefonnummer", "phone number", "mobile", "handynummer",
-    "address", "adresse", "anschrift", "postleitzahl", "zip code", "geburtsdatum",
-    "date of birth", "respondent email", "respondent name", "user", "username", "benutzername",
-)}  # fmt: skip
+PERSONAL = {
+    normal(h)
+    for h in (
+        "name",
+        "full name",
+        "vollständiger name",
+        "first name",
+        "last name",
+        "vorname",
+        "nachname",
+        "email",
+        "e-mail",
+        "email address",
+        "e-mail address",
+        "e-mail-adresse",
+        "emailadresse",
+        "mail",
+        "ip",
+        "ip address",
+        "ip-adresse",
+        "ipaddr",
+        "ipaddress",
+        "token",
+        "zugangsschlüssel",
+        "access code",
+        "phone",
+        "telefon",
+        "telefonnummer",
+        "phone number",
+        "mobile",
+        "handynummer",
+        "address",
+        "adresse",
+        "anschrift",
+        "postleitzahl",
+        "zip code",
+        "geburtsdatum",
+        "date of birth",
+        "respondent email",
+        "respondent name",
+        "user",
+        "username",
+        "benutzername",
+    )
+}
 
 #: Why a tool skips a response, as the import reports it.
 STATUS_WORDS = {
@@ -90,8 +127,12 @@ class Export:
     def at(self, response: Response | None, column: Column | None = None) -> Location:
         """The place of a cell (or a row, or the header) as the tool's file shows it."""
         row = response.row if response is not None else self.header_row
-        return Location(self.file, sheet=self.table.sheet, row=row,
-                        column=column.key if column is not None else None)  # fmt: skip
+        return Location(
+            self.file,
+            sheet=self.table.sheet,
+            row=row,
+            column=column.key if column is not None else None,
+        )
 
     def column(self, *headings: str) -> Column | None:
         """The first column whose heading (normalised) is one of `headings`."""
@@ -193,8 +234,14 @@ class SurveyTool:
     def export(self, path: Path) -> Export:
         table = read_table(path)
         if len(table.rows) < self.header_rows:
-            raise ValidationError([Problem(Location(str(path)), f"expected {self.header_rows} "
-                                   f"header row(s) of a {self.title} export")])  # fmt: skip
+            raise ValidationError(
+                [
+                    Problem(
+                        Location(str(path)),
+                        f"expected {self.header_rows} header row(s) of a {self.title} export",
+                    )
+                ]
+            )
         headers = [[text(cell) for cell in cells] for _, cells in table.rows[: self.header_rows]]
         columns = self.columns(headers)
         export = Export(self, str(path), table, columns, [], header_row=table.rows[0][0])
@@ -211,8 +258,9 @@ class SurveyTool:
         columns = []
         for index, key in enumerate(unique_keys(headings)):
             heading = headings[index]
-            columns.append(Column(index, key, heading, self.split(heading),
-                                  role=self.role(heading)))  # fmt: skip
+            columns.append(
+                Column(index, key, heading, self.split(heading), role=self.role(heading))
+            )
         return columns
 
     def split(self, heading: str) -> list[tuple[str, str]]:

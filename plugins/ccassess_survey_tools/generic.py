@@ -56,10 +56,17 @@ class OtherSurveyTool(SurveyTool):
         first = [cell for cell in (sample.texts(0) if sample else []) if cell][:4]
         columns = f" (first columns: {', '.join(repr(c) for c in first)})" if first else ""
         tools = ", ".join(f"{tool.title} ({tool.name})" for tool in self.tools)
-        return ValidationError([Problem(Location(str(path)), f"cannot tell which survey tool "
-            f"wrote this file{columns}; ccassess reads exports of {tools}, and its own answer "
-            "sheets and tables; name the tool with --from TOOL, or read any other tool's "
-            "export (one header row, one response per row) with --from generic")])  # fmt: skip
+        return ValidationError(
+            [
+                Problem(
+                    Location(str(path)),
+                    f"cannot tell which survey tool wrote this file{columns}; ccassess reads "
+                    f"exports of {tools}, and its own answer sheets and tables; name the tool "
+                    "with --from TOOL, or read any other tool's export (one header row, one "
+                    "response per row) with --from generic",
+                )
+            ]
+        )
 
     def export(self, path: Path) -> Export:
         return super().export(path)

@@ -15,8 +15,14 @@ from ccassess_survey_tools.export import SurveyTool, words
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 from ccassess_survey_tools.words import normal
 
-TIMESTAMP = words("Timestamp", "Zeitstempel", "Marca temporal", "Horodateur",
-                  "Informazioni cronologiche", "Tijdstempel")  # fmt: skip
+TIMESTAMP = words(
+    "Timestamp",
+    "Zeitstempel",
+    "Marca temporal",
+    "Horodateur",
+    "Informazioni cronologiche",
+    "Tijdstempel",
+)
 SHEETS = words("Form Responses 1", "Formularantworten 1", "Form responses 1")
 
 
@@ -28,8 +34,14 @@ class GoogleForms(SurveyTool):
     id_prefix = "gforms"
     multi_separator = ","
     meta = TIMESTAMP | words("Score", "Punktzahl", "Punkte", "Total score")
-    personal = words("Email Address", "Email address", "E-Mail-Adresse", "E-Mail Adresse",
-                     "Username", "Nutzername")  # fmt: skip
+    personal = words(
+        "Email Address",
+        "Email address",
+        "E-Mail-Adresse",
+        "E-Mail Adresse",
+        "Username",
+        "Nutzername",
+    )
 
     def recognise(self, sample: Table) -> bool:
         first = sample.texts(0)[:1]

@@ -27,14 +27,44 @@ class KoboToolbox(SurveyTool):
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     id_prefix = "kobo"
     multi_separator = " "
-    meta = words("start", "end", "today", "_id", "_uuid", "_submission_time",
-                 "_validation_status", "_notes", "_status", "__version__", "_tags", "_index",
-                 "_parent_index", "_parent_table_name", "_xform_id_string", "_attachments",
-                 "meta/instanceID", "meta/rootUuid", "meta/deprecatedID", "formhub/uuid",
-                 "instanceID", "_version_", "meta/instanceName")  # fmt: skip
-    personal = words("deviceid", "username", "simserial", "subscriberid", "phonenumber",
-                     "_submitted_by", "_geolocation", "audit", "audit_URL", "email",
-                     "start-geopoint")  # fmt: skip
+    meta = words(
+        "start",
+        "end",
+        "today",
+        "_id",
+        "_uuid",
+        "_submission_time",
+        "_validation_status",
+        "_notes",
+        "_status",
+        "__version__",
+        "_tags",
+        "_index",
+        "_parent_index",
+        "_parent_table_name",
+        "_xform_id_string",
+        "_attachments",
+        "meta/instanceID",
+        "meta/rootUuid",
+        "meta/deprecatedID",
+        "formhub/uuid",
+        "instanceID",
+        "_version_",
+        "meta/instanceName",
+    )
+    personal = words(
+        "deviceid",
+        "username",
+        "simserial",
+        "subscriberid",
+        "phonenumber",
+        "_submitted_by",
+        "_geolocation",
+        "audit",
+        "audit_URL",
+        "email",
+        "start-geopoint",
+    )
 
     def recognise(self, sample: Table) -> bool:
         header = {cell.strip() for cell in sample.texts(0)}

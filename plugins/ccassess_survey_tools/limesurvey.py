@@ -26,12 +26,16 @@ from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 from ccassess_survey_tools.words import normal
 
 RESPONSE_ID = words("id", "Response ID", "Antwort ID", "Antwort-ID", "ID der Antwort")
-SUBMITTED = words("submitdate", "Date submitted", "Datum Abgeschickt", "Datum abgeschickt",
-                  "Abgeschickt am")  # fmt: skip
+SUBMITTED = words(
+    "submitdate", "Date submitted", "Datum Abgeschickt", "Datum abgeschickt", "Abgeschickt am"
+)
 LAST_PAGE = words("lastpage", "Last page", "Letzte Seite")
 STARTED = words("startdate", "Date started", "Datum gestartet", "Startdatum")
-_CODE_AND_TEXT = re.compile(r"^(?P<code>[A-Za-z][A-Za-z0-9]*(?:\[[A-Za-z0-9_]+\])?)[.:]\s+"
-                            r"(?P<text>\S.*)$", re.S)  # fmt: skip
+_CODE_AND_TEXT = re.compile(
+    r"^(?P<code>[A-Za-z][A-Za-z0-9]*(?:\[[A-Za-z0-9_]+\])?)[.:]\s+"
+    r"(?P<text>\S.*)$",
+    re.S,
+)
 
 
 class LimeSurvey(SurveyTool):
@@ -41,14 +45,44 @@ class LimeSurvey(SurveyTool):
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     id_prefix = "limesurvey"
     multi_separator = None
-    meta = RESPONSE_ID | SUBMITTED | LAST_PAGE | STARTED | words(
-        "startlanguage", "Start language", "Start-Sprache", "Startsprache", "seed", "Seed",
-        "Zufallsstartwert", "datestamp", "Date last action", "Datum letzte Aktivität",
-        "Letzte Aktivität", "refurl", "Referrer URL", "Referrer-URL", "interviewtime",
-        "Total time", "Gesamtzeit", "Interviewzeit")  # fmt: skip
-    personal = words("ipaddr", "IP address", "IP-Adresse", "token", "Token",
-                     "Zugangsschlüssel", "Zugangscode", "firstname", "lastname",
-                     "Teilnehmer-Token")  # fmt: skip
+    meta = (
+        RESPONSE_ID
+        | SUBMITTED
+        | LAST_PAGE
+        | STARTED
+        | words(
+            "startlanguage",
+            "Start language",
+            "Start-Sprache",
+            "Startsprache",
+            "seed",
+            "Seed",
+            "Zufallsstartwert",
+            "datestamp",
+            "Date last action",
+            "Datum letzte Aktivität",
+            "Letzte Aktivität",
+            "refurl",
+            "Referrer URL",
+            "Referrer-URL",
+            "interviewtime",
+            "Total time",
+            "Gesamtzeit",
+            "Interviewzeit",
+        )
+    )
+    personal = words(
+        "ipaddr",
+        "IP address",
+        "IP-Adresse",
+        "token",
+        "Token",
+        "Zugangsschlüssel",
+        "Zugangscode",
+        "firstname",
+        "lastname",
+        "Teilnehmer-Token",
+    )
 
     def recognise(self, sample: Table) -> bool:
         header = {normal(cell) for cell in sample.texts(0)}
@@ -58,7 +92,7 @@ class LimeSurvey(SurveyTool):
         if re.match(r"^(groupTime\d+|[A-Za-z][A-Za-z0-9]*Time)$", heading) or re.match(
             r"(?i)^(question time|group time|fragenzeit|gruppenzeit)\b", heading
         ):
-            return "meta"  # fmt: skip
+            return "meta"
         return super().role(heading, code)
 
     def columns(self, headers: list[list[str]]) -> list:

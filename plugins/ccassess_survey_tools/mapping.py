@@ -63,8 +63,7 @@ class MappingFile:
         if key in self.columns:
             return self.columns[key]
         wanted = normal(key)
-        return next((rule for name, rule in self.columns.items() if normal(name) == wanted),
-                    None)  # fmt: skip
+        return next((rule for name, rule in self.columns.items() if normal(name) == wanted), None)
 
 
 def parse_target(text: str, index: QuestionIndex) -> tuple[Target | None, str | None]:
@@ -74,9 +73,11 @@ def parse_target(text: str, index: QuestionIndex) -> tuple[Target | None, str | 
         return Target(field=value), None
     match = _TARGET.match(value)
     if not match:
-        return None, (f"{value!r} is not a target; write module.question, "
-                      "module.question[row or option], department, role, perspective, id or "
-                      "ignore")  # fmt: skip
+        return None, (
+            f"{value!r} is not a target; write module.question, "
+            "module.question[row or option], department, role, perspective, id or "
+            "ignore"
+        )
     module_id, question_id, part = match["module"], match["question"], match["part"]
     module = index.modules.get(module_id)
     if module is None:
@@ -86,8 +87,10 @@ def parse_target(text: str, index: QuestionIndex) -> tuple[Target | None, str | 
     if question is None:
         return None, f"unknown question {question_id!r} in module {module_id!r}"
     if (module_id, question_id) not in index.questions:
-        return None, (f"{module_id}.{question_id} is a {question.type} question, which survey "
-                      "tools cannot ask in columns; use `ccassess sheet` for it")  # fmt: skip
+        return None, (
+            f"{module_id}.{question_id} is a {question.type} question, which survey "
+            "tools cannot ask in columns; use `ccassess sheet` for it"
+        )
     parts = index.parts.get((module_id, question_id), [])
     if part is not None:
         found = index.part((module_id, question_id), part, by_code=True) or index.part(
@@ -95,20 +98,26 @@ def parse_target(text: str, index: QuestionIndex) -> tuple[Target | None, str | 
         )
         if found is None:
             names = ", ".join(p.id for p in parts) or "none"
-            return None, (f"{module_id}.{question_id} has no row, part or option {part!r}; it "
-                          f"has: {names}")  # fmt: skip
+            return None, (
+                f"{module_id}.{question_id} has no row, part or option {part!r}; it has: {names}"
+            )
         return Target(module_id, question_id, found), None
     if parts and not index.type_of(question).multiple:
         names = ", ".join(p.id for p in parts)
-        return None, (f"{module_id}.{question_id} is a {question.type} question: name the row "
-                      f"or part in brackets, e.g. {module_id}.{question_id}[{parts[0].id}] "
-                      f"(it has: {names})")  # fmt: skip
+        return None, (
+            f"{module_id}.{question_id} is a {question.type} question: name the row "
+            f"or part in brackets, e.g. {module_id}.{question_id}[{parts[0].id}] "
+            f"(it has: {names})"
+        )
     return Target(module_id, question_id), None
 
 
 def _answer_value(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().casefold() in ("dont_know", "don't know",
-                                                               "weiß nicht"):  # fmt: skip
+    if isinstance(value, str) and value.strip().casefold() in (
+        "dont_know",
+        "don't know",
+        "weiß nicht",
+    ):
         return DONT_KNOW
     return value
 
@@ -120,19 +129,25 @@ def _answers(data: Any, file: str, problems: Problems, where: str) -> dict[str, 
     if data is None:
         return found
     if not isinstance(data, Mapping):
-        problems.error(Location(file, getattr(data, "line", None)),
-                       f"{where}: expected answer: value lines")  # fmt: skip
+        problems.error(
+            Location(file, getattr(data, "line", None)), f"{where}: expected answer: value lines"
+        )
         return found
     for label, value in data.items():
         line = line_of(data, label)
         if value is None:
-            problems.error(Location(file, line), f"{where}: the answer {str(label)!r} has no "
-                           "value; give a scale point, an option id or dont_know, or delete "
-                           "the line")  # fmt: skip
+            problems.error(
+                Location(file, line),
+                f"{where}: the answer {str(label)!r} has no "
+                "value; give a scale point, an option id or dont_know, or delete "
+                "the line",
+            )
             continue
         if isinstance(value, Mapping | list):
-            problems.error(Location(file, line), f"{where}: the value of {str(label)!r} must "
-                           "be a number or a word")  # fmt: skip
+            problems.error(
+                Location(file, line),
+                f"{where}: the value of {str(label)!r} must be a number or a word",
+            )
             continue
         found[normal(label)] = _answer_value(value)
     return found
@@ -146,29 +161,37 @@ def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> Mappin
     data = read_structured(path)
     mapping = MappingFile(file)
     if not isinstance(data, Mapping):
-        problems.error(Location(file, 1), "a mapping file is YAML with 'columns:' (and "
-                       "optionally tool, perspective, answers)")  # fmt: skip
+        problems.error(
+            Location(file, 1),
+            "a mapping file is YAML with 'columns:' (and optionally tool, perspective, answers)",
+        )
         return mapping
     mapping.line = getattr(data, "line", None)
     for key in data:
         if key not in TOP_KEYS:
-            problems.error(Location(file, line_of(data, key)), f"unknown key {key!r}; a mapping "
-                           f"has {', '.join(TOP_KEYS)}")  # fmt: skip
+            problems.error(
+                Location(file, line_of(data, key)),
+                f"unknown key {key!r}; a mapping has {', '.join(TOP_KEYS)}",
+            )
     tool = data.get("tool")
     if tool is not None:
         mapping.tool = str(tool).strip()
     perspective = data.get("perspective")
     if perspective is not None:
         if perspective not in ("internal", "customer"):
-            problems.error(Location(file, line_of(data, "perspective")), f"perspective "
-                           f"{perspective!r}: write internal or customer")  # fmt: skip
+            problems.error(
+                Location(file, line_of(data, "perspective")),
+                f"perspective {perspective!r}: write internal or customer",
+            )
         else:
             mapping.perspective = str(perspective)
     mapping.answers = _answers(data.get("answers"), file, problems, "answers")
     columns = data.get("columns")
     if not isinstance(columns, Mapping):
-        problems.error(Location(file, line_of(data, "columns") or 1), "'columns:' is missing "
-                       "or not a list of 'heading: target' lines")  # fmt: skip
+        problems.error(
+            Location(file, line_of(data, "columns") or 1),
+            "'columns:' is missing or not a list of 'heading: target' lines",
+        )
         return mapping
     for key, spec in columns.items():
         line = line_of(columns, key)
@@ -177,8 +200,10 @@ def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> Mappin
         if isinstance(spec, Mapping):
             unknown = [k for k in spec if k not in ("question", "answers")]
             for name in unknown:
-                problems.error(Location(file, line_of(spec, name)), f"column {heading!r}: "
-                               f"unknown key {name!r}; use question and answers")  # fmt: skip
+                problems.error(
+                    Location(file, line_of(spec, name)),
+                    f"column {heading!r}: unknown key {name!r}; use question and answers",
+                )
             answers = _answers(spec.get("answers"), file, problems, f"column {heading!r}")
             line = line_of(spec, "question") or line
             spec = spec.get("question")
@@ -188,10 +213,12 @@ def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> Mappin
                 f"column {heading!r} has no target; write a "
                 "question (module.question), a respondent detail or ignore",
             )
-            continue  # fmt: skip
+            continue
         if not isinstance(spec, str):
-            problems.error(Location(file, line), f"column {heading!r}: the target must be text "
-                           "such as module.question or ignore")  # fmt: skip
+            problems.error(
+                Location(file, line),
+                f"column {heading!r}: the target must be text such as module.question or ignore",
+            )
             continue
         if spec.strip() == IGNORE:
             mapping.columns[heading] = ColumnRule(heading, None, answers, line)

@@ -27,11 +27,18 @@ GUESS = 0.6
 #: Targets that are not questions: the respondent's details.
 FIELDS = ("department", "role", "perspective", "id")
 _FIELD_WORDS = {
-    "department": ("department", "abteilung", "your department", "ihre abteilung", "bereich",
-                   "in welcher abteilung arbeiten sie", "which department do you work in"),
+    "department": (
+        "department",
+        "abteilung",
+        "your department",
+        "ihre abteilung",
+        "bereich",
+        "in welcher abteilung arbeiten sie",
+        "which department do you work in",
+    ),
     "role": ("role", "rolle", "funktion", "your role", "ihre rolle", "ihre funktion"),
     "perspective": ("perspective", "perspektive"),
-}  # fmt: skip
+}
 FIELD_WORDS = {normal(word): name for name, words in _FIELD_WORDS.items() for word in words}
 
 
@@ -82,8 +89,12 @@ class Part:
 class QuestionIndex:
     """Every question of the assessment's modules, found by id, by text and by parts."""
 
-    def __init__(self, modules: Mapping[str, Module], types: Mapping[str, QuestionType],
-                 departments: Sequence[str]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        modules: Mapping[str, Module],
+        types: Mapping[str, QuestionType],
+        departments: Sequence[str],
+    ) -> None:
         from ccassess.forms.xlsform import xml_name
 
         self.modules = modules
@@ -123,8 +134,11 @@ class QuestionIndex:
                     parts.append(Part(part.id, tuple(texts - {""}), codes))
                 if qtype.multiple:
                     for option in question.options:
-                        labels = {normal(option.id), normal(option.label.de or ""),
-                                  normal(option.label.en or "")} - {""}  # fmt: skip
+                        labels = {
+                            normal(option.id),
+                            normal(option.label.de or ""),
+                            normal(option.label.en or ""),
+                        } - {""}
                         parts.append(
                             Part(
                                 option.id,
@@ -148,17 +162,22 @@ class QuestionIndex:
             self.texts.append((key, target))
             self.words.append(frozenset(key.split()))
 
-    def candidates(self, text: str, limit: int = 12, with_parts: bool = False
-                   ) -> list[tuple[str, Target]]:  # fmt: skip
+    def candidates(
+        self, text: str, limit: int = 12, with_parts: bool = False
+    ) -> list[tuple[str, Target]]:
         """The question texts sharing the most words with `text` (difflib is slow: it only
         compares these); `with_parts`: only questions with rows, Kano parts or options."""
         words = frozenset(text.split())
         if not words:
             return []
-        ranked = sorted(((len(words & other) / max(len(words), len(other)), index)
-                         for index, other in enumerate(self.words) if words & other
-                         and (not with_parts or self.has_parts(self.texts[index][1]))),
-                        reverse=True)  # fmt: skip
+        ranked = sorted(
+            (
+                (len(words & other) / max(len(words), len(other)), index)
+                for index, other in enumerate(self.words)
+                if words & other and (not with_parts or self.has_parts(self.texts[index][1]))
+            ),
+            reverse=True,
+        )
         return [self.texts[index] for _, index in ranked[:limit]]
 
     def question(self, target: Target) -> Question | None:
@@ -197,8 +216,10 @@ class QuestionIndex:
         if not segments:
             return None
         detail = compact(segments[-1]) in ("department", "perspective", "role")
-        if detail and (len(segments) == 1 or (len(segments) == 2
-                       and compact(segments[0]) not in self.module_ids)):  # fmt: skip
+        if detail and (
+            len(segments) == 1
+            or (len(segments) == 2 and compact(segments[0]) not in self.module_ids)
+        ):
             return Target(field=compact(segments[-1]))
         for index, segment in enumerate(segments):
             module_id = self.module_ids.get(compact(segment))
@@ -222,8 +243,9 @@ class QuestionIndex:
 # -- columns --------------------------------------------------------------------------------
 
 
-def match_column(column: Any, index: QuestionIndex,
-                 allowed: Callable[[Target], bool] | None = None) -> Match:  # fmt: skip
+def match_column(
+    column: Any, index: QuestionIndex, allowed: Callable[[Target], bool] | None = None
+) -> Match:
     """The best target for a column (`Column` of `export`), with its confidence."""
     if column.role != "answer":
         return Match(None)
@@ -274,8 +296,9 @@ def match_column(column: Any, index: QuestionIndex,
     return decided
 
 
-def _similar(column: Any, index: QuestionIndex, consider: Callable[[Target, float, str], None],
-             full: str) -> None:  # fmt: skip
+def _similar(
+    column: Any, index: QuestionIndex, consider: Callable[[Target, float, str], None], full: str
+) -> None:
     texts = [full, *(normal(sub) for _, sub in column.splits)]
     for text in texts:
         closest = Closest(text, GUESS)
@@ -296,8 +319,11 @@ def _similar(column: Any, index: QuestionIndex, consider: Callable[[Target, floa
             for part in index.parts[target.key]:
                 row = max((row_closest.score(label) for label in part.texts), default=0.0)
                 if row >= GUESS:
-                    consider(Target(*target.key, part=part.id), min(score, row, 0.96),
-                             "similar question and row")  # fmt: skip
+                    consider(
+                        Target(*target.key, part=part.id),
+                        min(score, row, 0.96),
+                        "similar question and row",
+                    )
 
 
 def _decide(scores: Mapping[Target, tuple[float, str]]) -> Match:
@@ -331,13 +357,44 @@ class Value:
 NO_MATCH = Value(None, 0.0, "no match")
 _NUMBER = re.compile(r"^\s*(-?\d+)(?:[.,]0+)?\s*(?:(?:[-–—:=.)(]|\s)\s*(?P<label>.*))?$")
 _CODE = re.compile(r"^[A-Za-z]{1,3}0*(\d+)$")
-DONT_KNOW_WORDS = {normal(w) for w in ("weiß nicht", "weiss nicht", "don't know", "dont know",
-                   "dont_know", "kann ich nicht beurteilen", "cannot judge", "can't say",
-                   "nicht zutreffend", "not applicable", "trifft nicht zu / weiß nicht",
-                   "n/a", "k. A.", "keine Angabe", "no answer", "prefer not to say",
-                   "möchte ich nicht sagen", "weiß nicht / keine Angabe")}  # fmt: skip
-NOT_SELECTED = {normal(w) for w in ("0", "N", "No", "Nein", "false", "falsch", "not selected",
-                "nicht gewählt", "nicht ausgewählt", "not checked")}  # fmt: skip
+DONT_KNOW_WORDS = {
+    normal(w)
+    for w in (
+        "weiß nicht",
+        "weiss nicht",
+        "don't know",
+        "dont know",
+        "dont_know",
+        "kann ich nicht beurteilen",
+        "cannot judge",
+        "can't say",
+        "nicht zutreffend",
+        "not applicable",
+        "trifft nicht zu / weiß nicht",
+        "n/a",
+        "k. A.",
+        "keine Angabe",
+        "no answer",
+        "prefer not to say",
+        "möchte ich nicht sagen",
+        "weiß nicht / keine Angabe",
+    )
+}
+NOT_SELECTED = {
+    normal(w)
+    for w in (
+        "0",
+        "N",
+        "No",
+        "Nein",
+        "false",
+        "falsch",
+        "not selected",
+        "nicht gewählt",
+        "nicht ausgewählt",
+        "not checked",
+    )
+}
 YES_PARTLY_NO_WORDS = {
     "yes": ("yes", "ja", "y", "j", "1", "true", "wahr", "trifft zu"),
     "partly": ("partly", "partially", "teilweise", "teils", "zum teil", "in part"),
@@ -345,30 +402,71 @@ YES_PARTLY_NO_WORDS = {
 }
 #: Common wordings of the survey tools' scales, by position (lowest first), for guessing.
 SCALE_WORDINGS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("strongly disagree", "stimme überhaupt nicht zu", "stimme gar nicht zu",
-      "trifft überhaupt nicht zu", "trifft gar nicht zu", "lehne völlig ab"),
-     ("disagree", "somewhat disagree", "stimme nicht zu", "stimme eher nicht zu",
-      "trifft eher nicht zu", "lehne eher ab"),  # ("trifft nicht zu" may be either)
-     ("neither agree nor disagree", "neutral", "weder noch", "teils teils", "unentschieden",
-      "weder zustimmung noch ablehnung"),
-     ("agree", "somewhat agree", "stimme zu", "stimme eher zu", "trifft eher zu"),
-     ("strongly agree", "stimme voll und ganz zu", "stimme voll zu", "stimme völlig zu",
-      "trifft voll und ganz zu", "trifft voll zu", "trifft völlig zu")),
-    (("strongly disagree", "stimme überhaupt nicht zu"), ("disagree", "stimme nicht zu"),
-     ("somewhat disagree", "stimme eher nicht zu"),
-     ("neither agree nor disagree", "weder noch", "neutral"),
-     ("somewhat agree", "stimme eher zu"), ("agree", "stimme zu"),
-     ("strongly agree", "stimme voll und ganz zu")),
-    (("very dissatisfied", "sehr unzufrieden", "äußerst unzufrieden", "extremely dissatisfied"),
-     ("dissatisfied", "unzufrieden", "somewhat dissatisfied", "eher unzufrieden"),
-     ("neutral", "neither satisfied nor dissatisfied", "weder zufrieden noch unzufrieden",
-      "teils teils"),
-     ("satisfied", "zufrieden", "somewhat satisfied", "eher zufrieden"),
-     ("very satisfied", "sehr zufrieden", "äußerst zufrieden", "extremely satisfied")),
-    (("very difficult", "sehr schwierig", "sehr schwer"), ("difficult", "schwierig", "schwer"),
-     ("neither easy nor difficult", "neutral", "weder noch"), ("easy", "einfach", "leicht"),
-     ("very easy", "sehr einfach", "sehr leicht")),
-)  # fmt: skip
+    (
+        (
+            "strongly disagree",
+            "stimme überhaupt nicht zu",
+            "stimme gar nicht zu",
+            "trifft überhaupt nicht zu",
+            "trifft gar nicht zu",
+            "lehne völlig ab",
+        ),
+        (
+            "disagree",
+            "somewhat disagree",
+            "stimme nicht zu",
+            "stimme eher nicht zu",
+            "trifft eher nicht zu",
+            "lehne eher ab",
+        ),  # ("trifft nicht zu" may be either)
+        (
+            "neither agree nor disagree",
+            "neutral",
+            "weder noch",
+            "teils teils",
+            "unentschieden",
+            "weder zustimmung noch ablehnung",
+        ),
+        ("agree", "somewhat agree", "stimme zu", "stimme eher zu", "trifft eher zu"),
+        (
+            "strongly agree",
+            "stimme voll und ganz zu",
+            "stimme voll zu",
+            "stimme völlig zu",
+            "trifft voll und ganz zu",
+            "trifft voll zu",
+            "trifft völlig zu",
+        ),
+    ),
+    (
+        ("strongly disagree", "stimme überhaupt nicht zu"),
+        ("disagree", "stimme nicht zu"),
+        ("somewhat disagree", "stimme eher nicht zu"),
+        ("neither agree nor disagree", "weder noch", "neutral"),
+        ("somewhat agree", "stimme eher zu"),
+        ("agree", "stimme zu"),
+        ("strongly agree", "stimme voll und ganz zu"),
+    ),
+    (
+        ("very dissatisfied", "sehr unzufrieden", "äußerst unzufrieden", "extremely dissatisfied"),
+        ("dissatisfied", "unzufrieden", "somewhat dissatisfied", "eher unzufrieden"),
+        (
+            "neutral",
+            "neither satisfied nor dissatisfied",
+            "weder zufrieden noch unzufrieden",
+            "teils teils",
+        ),
+        ("satisfied", "zufrieden", "somewhat satisfied", "eher zufrieden"),
+        ("very satisfied", "sehr zufrieden", "äußerst zufrieden", "extremely satisfied"),
+    ),
+    (
+        ("very difficult", "sehr schwierig", "sehr schwer"),
+        ("difficult", "schwierig", "schwer"),
+        ("neither easy nor difficult", "neutral", "weder noch"),
+        ("easy", "einfach", "leicht"),
+        ("very easy", "sehr einfach", "sehr leicht"),
+    ),
+)
 
 
 def _wording_position(text: str, points: int) -> tuple[int, int] | None:
@@ -388,8 +486,9 @@ class AnswerMatcher:
     def __init__(self, index: QuestionIndex) -> None:
         self.index = index
 
-    def match(self, target: Target, raw: str, siblings: Iterable[str] = (),
-              separator: str | None = None) -> Value:  # fmt: skip
+    def match(
+        self, target: Target, raw: str, siblings: Iterable[str] = (), separator: str | None = None
+    ) -> Value:
         """`raw` as a value for `target`; `siblings` are the other answers given in the same
         column (or columns of the same scale), used to recognise a tool's scale wording."""
         text = normal(raw)
@@ -402,8 +501,13 @@ class AnswerMatcher:
         if qtype.multiple and target.part is not None:
             return Value(text not in NOT_SELECTED, 1.0, "ticked" if text else "")
         if text in DONT_KNOW_WORDS and question.dont_know:
-            strong = text in {normal("weiß nicht"), normal("don't know"), normal("weiss nicht"),
-                              normal("dont_know"), normal("dont know")}  # fmt: skip
+            strong = text in {
+                normal("weiß nicht"),
+                normal("don't know"),
+                normal("weiss nicht"),
+                normal("dont_know"),
+                normal("dont know"),
+            }
             return Value(DONT_KNOW, 1.0 if strong else 0.9, "don't know")
         choices = qtype.choices(question)
         if question.scale is not None and _scale_points(choices, question):
@@ -415,8 +519,11 @@ class AnswerMatcher:
         if qtype.entry == "number":
             number = raw.strip().replace(" ", "")
             if re.fullmatch(r"-?\d+(?:[.,]\d+)?", number):
-                return Value(float(number.replace(",", ".")) if re.search(r"[.,]", number)
-                             else int(number), 1.0, "a number")  # fmt: skip
+                return Value(
+                    float(number.replace(",", ".")) if re.search(r"[.,]", number) else int(number),
+                    1.0,
+                    "a number",
+                )
             return NO_MATCH
         if qtype.entry == "text":
             return Value(raw, 1.0, "text")
@@ -477,15 +584,20 @@ class AnswerMatcher:
             )
         if own is not None and common is not None:
             if tool_only and not own_only:
-                return Value(common, 0.9, f"position {position[0] + 1} of {scale.points} on a "
-                             "common scale, like the other answers")  # fmt: skip
+                return Value(
+                    common,
+                    0.9,
+                    f"position {position[0] + 1} of {scale.points} on a "
+                    "common scale, like the other answers",
+                )
             return Value(own, 0.75, f"the scale's label, but point {common} on a common scale")
         code = _CODE.match(raw.strip())
         if code and int(code.group(1)) - 1 + scale.start in scale.values:
             return Value(int(code.group(1)) - 1 + scale.start, 0.6, "answer code, by position")
         closest = Closest(text, GUESS)
-        best = max(((closest.score(label), value) for label, value in labels.items()),
-                   default=(0.0, None))  # fmt: skip
+        best = max(
+            ((closest.score(label), value) for label, value in labels.items()), default=(0.0, None)
+        )
         if best[1] is not None and best[0] >= GUESS:
             return Value(best[1], min(best[0], 0.95) * 0.95, "similar to the scale's label")
         return NO_MATCH
@@ -502,9 +614,19 @@ class AnswerMatcher:
             option = question.options[int(number.group(1)) - 1]
             return Value(option.id, 0.7, "option number, by position")
         closest = Closest(text, GUESS)
-        best = max(((max(closest.score(normal(o.label.de or "")),
-                         closest.score(normal(o.label.en or ""))), o.id)
-                    for o in question.options), default=(0.0, None))  # fmt: skip
+        best = max(
+            (
+                (
+                    max(
+                        closest.score(normal(o.label.de or "")),
+                        closest.score(normal(o.label.en or "")),
+                    ),
+                    o.id,
+                )
+                for o in question.options
+            ),
+            default=(0.0, None),
+        )
         if best[1] is not None and best[0] >= GUESS:
             return Value(best[1], min(best[0], 0.95) * 0.95, "similar to an option")
         return NO_MATCH
@@ -537,8 +659,9 @@ class AnswerMatcher:
                 if text == normal(department) or compact(raw) == compact(xml_name(department)):
                     return Value(department, 1.0, "a department")
             closest = Closest(text, GUESS)
-            best = max(((closest.score(normal(d)), d) for d in self.index.departments),
-                       default=(0.0, None))  # fmt: skip
+            best = max(
+                ((closest.score(normal(d)), d) for d in self.index.departments), default=(0.0, None)
+            )
             if best[1] is not None and best[0] >= GUESS:
                 return Value(best[1], min(best[0], 0.95) * 0.95, "similar to a department")
             return Value(raw.strip(), 0.5, "not a department of the assessment")
@@ -562,9 +685,16 @@ def _scale_points(choices: Any, question: Question) -> bool:
 
 def split_choices(raw: str, separator: str, question: Question) -> list[str]:
     """A multi-select cell into its choices; labels that contain the separator stay whole."""
-    labels = sorted({label for option in question.options
-                     for label in (option.label.de, option.label.en, option.id) if label},
-                    key=len, reverse=True)  # fmt: skip
+    labels = sorted(
+        {
+            label
+            for option in question.options
+            for label in (option.label.de, option.label.en, option.id)
+            if label
+        },
+        key=len,
+        reverse=True,
+    )
     rest = raw.strip()
     parts: list[str] = []
     while rest:

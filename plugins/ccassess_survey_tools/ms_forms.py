@@ -24,8 +24,13 @@ from ccassess_survey_tools.table import XLSX_SUFFIXES, Table
 from ccassess_survey_tools.words import normal
 
 START = words("Start time", "Startzeit", "Heure de début", "Hora de inicio")
-COMPLETION = words("Completion time", "Fertigstellungszeit", "Abschlusszeit", "Heure de fin",
-                   "Hora de finalización")  # fmt: skip
+COMPLETION = words(
+    "Completion time",
+    "Fertigstellungszeit",
+    "Abschlusszeit",
+    "Heure de fin",
+    "Hora de finalización",
+)
 
 
 class MicrosoftForms(SurveyTool):
@@ -35,17 +40,34 @@ class MicrosoftForms(SurveyTool):
     suffixes = XLSX_SUFFIXES
     id_prefix = "msforms"
     multi_separator = ";"
-    meta = words("ID", "Last modified time", "Zeitpunkt der letzten Änderung",
-                 "Letzte Änderungszeit", "Uhrzeit der letzten Änderung", "Total points",
-                 "Gesamtpunktzahl", "Punkte gesamt", "Quiz feedback", "Quizfeedback",
-                 "Feedback zum Quiz") | START | COMPLETION  # fmt: skip
+    meta = (
+        words(
+            "ID",
+            "Last modified time",
+            "Zeitpunkt der letzten Änderung",
+            "Letzte Änderungszeit",
+            "Uhrzeit der letzten Änderung",
+            "Total points",
+            "Gesamtpunktzahl",
+            "Punkte gesamt",
+            "Quiz feedback",
+            "Quizfeedback",
+            "Feedback zum Quiz",
+        )
+        | START
+        | COMPLETION
+    )
     personal = words("Email", "E-Mail", "Name", "E-mail")
 
     def recognise(self, sample: Table) -> bool:
         header = {normal(cell) for cell in sample.texts(0)}
         first = sample.texts(0)[:1]
-        return bool(first) and normal(first[0]) == "id" and bool(header & START) \
-            and bool(header & COMPLETION)  # fmt: skip
+        return (
+            bool(first)
+            and normal(first[0]) == "id"
+            and bool(header & START)
+            and bool(header & COMPLETION)
+        )
 
     def role(self, heading: str, code: str | None = None) -> str:
         if re.match(r"(?i)^(points|punkte|feedback)\s+-\s+", heading):
@@ -56,8 +78,13 @@ class MicrosoftForms(SurveyTool):
         """'Question.Statement' at every dot followed by text (a Likert row)."""
         found = bracket_split(heading)
         for at, char in enumerate(heading):
-            if char == "." and 0 < at < len(heading) - 1 and not heading[at + 1].isspace() \
-                    and heading[at + 1] != "." and not heading[at + 1].isdigit():  # fmt: skip
+            if (
+                char == "."
+                and 0 < at < len(heading) - 1
+                and not heading[at + 1].isspace()
+                and heading[at + 1] != "."
+                and not heading[at + 1].isdigit()
+            ):
                 found.append((heading[:at], heading[at + 1 :]))
         return found
 

@@ -35,10 +35,18 @@ _STATUS_TEXT = {
     normal("Preview Spam"): "spam",
     normal("Offline Survey Preview"): "preview",
 }
-_STATUS_NUMBER = {"1": "preview", "2": "test", "8": "spam", "9": "spam", "12": "spam",
-                  "17": "preview"}  # fmt: skip
-_SYSTEM = re.compile(r"^(Q_.*|.*_DO(_\d+)?|.*_NPS_GROUP|.*_(First Click|Last Click|Page Submit|"
-                     r"Click Count))$")  # fmt: skip
+_STATUS_NUMBER = {
+    "1": "preview",
+    "2": "test",
+    "8": "spam",
+    "9": "spam",
+    "12": "spam",
+    "17": "preview",
+}
+_SYSTEM = re.compile(
+    r"^(Q_.*|.*_DO(_\d+)?|.*_NPS_GROUP|.*_(First Click|Last Click|Page Submit|"
+    r"Click Count))$"
+)
 
 
 class Qualtrics(SurveyTool):
@@ -49,15 +57,43 @@ class Qualtrics(SurveyTool):
     header_rows = 3
     id_prefix = "qualtrics"
     multi_separator = ","
-    meta = words("StartDate", "EndDate", "Status", "Progress", "Duration (in seconds)",
-                 "Finished", "RecordedDate", "ResponseId", "ResponseID", "DistributionChannel",
-                 "UserLanguage", "Start Date", "End Date", "Response Type", "Recorded Date",
-                 "Response ID", "Distribution Channel", "User Language")  # fmt: skip
-    personal = words("IPAddress", "IP Address", "RecipientLastName", "RecipientFirstName",
-                     "RecipientEmail", "Recipient Last Name", "Recipient First Name",
-                     "Recipient Email", "ExternalReference", "ExternalDataReference",
-                     "External Data Reference", "LocationLatitude", "LocationLongitude",
-                     "Location Latitude", "Location Longitude")  # fmt: skip
+    meta = words(
+        "StartDate",
+        "EndDate",
+        "Status",
+        "Progress",
+        "Duration (in seconds)",
+        "Finished",
+        "RecordedDate",
+        "ResponseId",
+        "ResponseID",
+        "DistributionChannel",
+        "UserLanguage",
+        "Start Date",
+        "End Date",
+        "Response Type",
+        "Recorded Date",
+        "Response ID",
+        "Distribution Channel",
+        "User Language",
+    )
+    personal = words(
+        "IPAddress",
+        "IP Address",
+        "RecipientLastName",
+        "RecipientFirstName",
+        "RecipientEmail",
+        "Recipient Last Name",
+        "Recipient First Name",
+        "Recipient Email",
+        "ExternalReference",
+        "ExternalDataReference",
+        "External Data Reference",
+        "LocationLatitude",
+        "LocationLongitude",
+        "Location Latitude",
+        "Location Longitude",
+    )
 
     def recognise(self, sample: Table) -> bool:
         header = {normal(cell) for cell in sample.texts(0)}
@@ -83,8 +119,9 @@ class Qualtrics(SurveyTool):
         found = _STATUS_TEXT.get(normal(status)) or _STATUS_NUMBER.get(status.strip())
         if found:
             return found
-        channel = normal(self.value(export, response, "DistributionChannel",
-                                    "Distribution Channel"))  # fmt: skip
+        channel = normal(
+            self.value(export, response, "DistributionChannel", "Distribution Channel")
+        )
         if channel in ("preview", "test"):
             return channel
         finished = normal(self.value(export, response, "Finished"))

@@ -20,8 +20,16 @@ from ccassess_survey_tools.words import normal
 RESPONDENT = words("Respondent ID", "Befragten-ID", "Befragter ID", "ID des Befragten")
 COLLECTOR = words("Collector ID", "Collector-ID", "Kollektor-ID", "Sammler-ID")
 #: Row-2 labels of a single-column question (not a statement or option).
-PLAIN = words("Response", "Antwort", "Open-Ended Response", "Offene Antwort", "Other",
-              "Other (please specify)", "Sonstiges (bitte angeben)", "")  # fmt: skip
+PLAIN = words(
+    "Response",
+    "Antwort",
+    "Open-Ended Response",
+    "Offene Antwort",
+    "Other",
+    "Other (please specify)",
+    "Sonstiges (bitte angeben)",
+    "",
+)
 
 
 class SurveyMonkey(SurveyTool):
@@ -32,10 +40,21 @@ class SurveyMonkey(SurveyTool):
     header_rows = 2
     id_prefix = "surveymonkey"
     multi_separator = None
-    meta = RESPONDENT | COLLECTOR | words("Start Date", "End Date", "Startdatum", "Enddatum",
-                                          "Startzeit", "Endzeit")  # fmt: skip
-    personal = words("IP Address", "IP-Adresse", "Email Address", "E-Mail-Adresse",
-                     "First Name", "Last Name", "Vorname", "Nachname")  # fmt: skip
+    meta = (
+        RESPONDENT
+        | COLLECTOR
+        | words("Start Date", "End Date", "Startdatum", "Enddatum", "Startzeit", "Endzeit")
+    )
+    personal = words(
+        "IP Address",
+        "IP-Adresse",
+        "Email Address",
+        "E-Mail-Adresse",
+        "First Name",
+        "Last Name",
+        "Vorname",
+        "Nachname",
+    )
 
     def recognise(self, sample: Table) -> bool:
         header = {normal(cell) for cell in sample.texts(0)}
@@ -58,8 +77,7 @@ class SurveyMonkey(SurveyTool):
             if head and normal(sub) in PLAIN:  # a one-column question, or the tool's own
                 readings.append((head, head, []))
             elif head or normal(sub) not in PLAIN:  # a statement, row or option
-                readings.append((f"{question} / {sub}", f"{question} [{sub}]",
-                                 [(question, sub)]))  # fmt: skip
+                readings.append((f"{question} / {sub}", f"{question} [{sub}]", [(question, sub)]))
             else:  # a comment box below a question ("Open-Ended Response")
                 readings.append((f"{question} / {sub}", f"{question} / {sub}", []))
         columns = []

@@ -71,8 +71,9 @@ def _delimiter(text: str) -> str:
     best, cells = ",", 0
     for candidate in (",", ";", "\t"):
         try:
-            first = next(csv.reader(io.StringIO(text[:SNIFF_BYTES], newline=""),
-                                    delimiter=candidate), [])  # fmt: skip
+            first = next(
+                csv.reader(io.StringIO(text[:SNIFF_BYTES], newline=""), delimiter=candidate), []
+            )
         except csv.Error:
             continue
         if len(first) > cells:
@@ -91,8 +92,9 @@ def _csv_records(text: str, file: str, limit: int) -> tuple[str, list[tuple[int,
             if len(rows) >= limit:
                 break
             if len(cells) > MAX_COLUMNS:
-                raise _refuse(file, f"{len(cells):,} columns; at most {MAX_COLUMNS:,} are read",
-                              number)  # fmt: skip
+                raise _refuse(
+                    file, f"{len(cells):,} columns; at most {MAX_COLUMNS:,} are read", number
+                )
             if any(cell.strip() for cell in cells):
                 rows.append((number, cells))
     except csv.Error as exc:
@@ -148,17 +150,21 @@ def _xlsx_rows(path: Path, limit: int, whole: bool = True) -> Table:
         sheet = workbook.worksheets[0]
         declared = getattr(sheet, "max_column", None)
         if isinstance(declared, int) and declared > MAX_COLUMNS:
-            raise _refuse(file, f"the sheet has {declared:,} columns; at most "
-                          f"{MAX_COLUMNS:,} are read")  # fmt: skip
+            raise _refuse(
+                file, f"the sheet has {declared:,} columns; at most {MAX_COLUMNS:,} are read"
+            )
         columns = declared if isinstance(declared, int) and declared > 0 else 1_000
         declared_rows = getattr(sheet, "max_row", None)
         if whole and isinstance(declared_rows, int) and declared_rows > 2 * limit:
-            raise _refuse(file, f"the sheet has {declared_rows:,} rows; at most "
-                          f"{limit - 3:,} responses are read")  # fmt: skip
+            raise _refuse(
+                file,
+                f"the sheet has {declared_rows:,} rows; at most {limit - 3:,} responses are read",
+            )
         rows: list[tuple[int, list[Any]]] = []
         scan = None if whole else 50 + limit  # detection: the first rows are enough
-        for number, values in enumerate(sheet.iter_rows(max_row=scan, max_col=columns,
-                                                        values_only=True), start=1):  # fmt: skip
+        for number, values in enumerate(
+            sheet.iter_rows(max_row=scan, max_col=columns, values_only=True), start=1
+        ):
             if whole and number > 2 * limit:
                 raise _refuse(file, f"the sheet has more than {2 * limit:,} rows")
             if not any(value not in (None, "") for value in values):

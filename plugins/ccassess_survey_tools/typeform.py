@@ -33,16 +33,31 @@ class Typeform(SurveyTool):
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     id_prefix = "typeform"
     multi_separator = ","
-    meta = TOKEN | MARKERS | words("Response Type", "Tags", "Ending", "Score", "Landed At",
-                                   "Start Date", "Stage", "Quiz score")  # fmt: skip
+    meta = (
+        TOKEN
+        | MARKERS
+        | words(
+            "Response Type",
+            "Tags",
+            "Ending",
+            "Score",
+            "Landed At",
+            "Start Date",
+            "Stage",
+            "Quiz score",
+        )
+    )
     personal = words("Network ID")
 
     def recognise(self, sample: Table) -> bool:
         header = sample.texts(0)
         names = {normal(cell) for cell in header}
         first = header[:1]
-        return bool(first) and (first[0].strip() == "#" or normal(first[0]) in TOKEN) \
-            and bool(names & MARKERS)  # fmt: skip
+        return (
+            bool(first)
+            and (first[0].strip() == "#" or normal(first[0]) in TOKEN)
+            and bool(names & MARKERS)
+        )
 
     def role(self, heading: str, code: str | None = None) -> str:
         if heading.strip() == "#":
@@ -56,8 +71,7 @@ class Typeform(SurveyTool):
         kind = normal(self.value(export, response, "Response Type"))
         if kind == "partial":
             return "incomplete"
-        if export.column(*SUBMITTED) is not None and not self.value(export, response,
-                                                                   *SUBMITTED):  # fmt: skip
+        if export.column(*SUBMITTED) is not None and not self.value(export, response, *SUBMITTED):
             return "incomplete"
         return None
 

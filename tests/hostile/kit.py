@@ -23,15 +23,25 @@ __all__ = ["CLI", "snapshot", "write_responses"]
 
 def people(prefix: str, count: int, **extra: Any) -> list[dict[str, Any]]:
     """Internal respondents who answered two leadership questions."""
-    return [{"id": f"{prefix}-{n:03d}", "perspective": "internal", **extra,
-             "answers": {"leadership": {"lead_visible": 1 + n % 5, "lead_role_model": 3}}}
-            for n in range(1, count + 1)]  # fmt: skip
+    return [
+        {
+            "id": f"{prefix}-{n:03d}",
+            "perspective": "internal",
+            **extra,
+            "answers": {"leadership": {"lead_visible": 1 + n % 5, "lead_role_model": 3}},
+        }
+        for n in range(1, count + 1)
+    ]
 
 
 def write_assessment(folder: Path, **settings: Any) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    values: dict[str, Any] = {"client": "Beispiel AG", "language": "de",
-                              "modules": ["leadership"], "anonymity_threshold": 3}  # fmt: skip
+    values: dict[str, Any] = {
+        "client": "Beispiel AG",
+        "language": "de",
+        "modules": ["leadership"],
+        "anonymity_threshold": 3,
+    }
     values.update(settings)
     path = folder / "assessment.yaml"
     path.write_text(yaml.safe_dump(values, allow_unicode=True), "utf-8")
@@ -64,8 +74,9 @@ def write_parts(path: Path, parts: dict[str, bytes]) -> Path:
 
 def part_with(parts: dict[str, bytes], marker: bytes) -> str:
     """The worksheet part that contains `marker` (a question id, say)."""
-    return next(name for name, data in parts.items()
-                if name.startswith("xl/worksheets/") and marker in data)  # fmt: skip
+    return next(
+        name for name, data in parts.items() if name.startswith("xl/worksheets/") and marker in data
+    )
 
 
 def row_of(xml: bytes, text: bytes) -> int:

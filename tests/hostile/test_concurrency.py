@@ -20,12 +20,16 @@ def test_two_imports_and_a_report_at_the_same_time(run: Callable, tmp_path: Path
         == 0
     )
     first = write_responses(tmp_path / "first.yaml", people("A", 60))
-    second = write_responses(tmp_path / "second.yaml", people("B", 60))  # fmt: skip
+    second = write_responses(tmp_path / "second.yaml", people("B", 60))
     resume = tmp_path / "resume"
     # The first import stops inside its transaction, every row written but not committed.
-    importing = start_cli("import", "-w", workspace, first,
-                          env={"CCASSESS_TEST_PAUSE": "import",
-                               "CCASSESS_TEST_RESUME": str(resume)})  # fmt: skip
+    importing = start_cli(
+        "import",
+        "-w",
+        workspace,
+        first,
+        env={"CCASSESS_TEST_PAUSE": "import", "CCASSESS_TEST_RESUME": str(resume)},
+    )
     assert importing.stderr is not None
     assert importing.stderr.readline().strip() == "ccassess: paused at import"
     try:

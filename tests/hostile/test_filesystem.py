@@ -102,12 +102,17 @@ def test_disk_full_during_the_pdf_write(inputs: list, tmp_path: Path) -> None:
     # otherwise be this child, under the size limit, and it prints "write cache" errors.
     if shutil.which("fc-list"):
         subprocess.run(["fc-list"], capture_output=True, check=False)
-    done = subprocess.run([*CLI, *map(str, ("report", *inputs, "-o", target))],
-                          capture_output=True, text=True, timeout=120,
-                          preexec_fn=_file_size_limit(16 * 1024))  # fmt: skip
+    done = subprocess.run(
+        [*CLI, *map(str, ("report", *inputs, "-o", target))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_file_size_limit(16 * 1024),
+    )
     assert done.returncode == 2, done.stderr
-    assert done.stderr.splitlines() == [f"error: {target}: writing failed (File too large); the "
-                                        "previous file, if any, is unchanged"]  # fmt: skip
+    assert done.stderr.splitlines() == [
+        f"error: {target}: writing failed (File too large); the previous file, if any, is unchanged"
+    ]
     assert target.read_bytes() == b"%PDF-1.7 the previous report"
     assert listing(folder) == ["report.pdf"]  # no temporary file left behind
 
@@ -118,8 +123,10 @@ def test_an_existing_report_survives_a_failed_rerender(
 ) -> None:
     # The render fails inside WeasyPrint, after the HTML was made: an image in the section of
     # a plugin embeds an SVG that points at /etc/passwd, which the PDF fetcher refuses.
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd" '
-           'width="10" height="10"/></svg>')  # fmt: skip
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd" '
+        'width="10" height="10"/></svg>'
+    )
     image = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
     plugins = tmp_path / "plugins"
     (plugins / "templates").mkdir(parents=True)
@@ -130,14 +137,17 @@ def test_an_existing_report_survives_a_failed_rerender(
         "    return [ReportSection('extra', Text.both('Extra'), 'extra.html', order=750)]\n\n"
         "@hookimpl\ndef ccassess_template_dirs():\n"
         "    return [Path(__file__).parent / 'templates']\n"
-    )  # fmt: skip
+    )
     folder = tmp_path / "out"
     folder.mkdir()
     target = folder / "report.pdf"
     target.write_bytes(b"%PDF-1.7 the previous report")
     result = run("--plugins-dir", plugins, "report", *inputs, "-o", target)
-    assert_refused(result, "error: report: refused resource file:///etc/passwd (the file lies "
-                   "outside the theme and template folders)")  # fmt: skip
+    assert_refused(
+        result,
+        "error: report: refused resource file:///etc/passwd (the file lies "
+        "outside the theme and template folders)",
+    )
     assert result.stdout == ""
     assert target.read_bytes() == b"%PDF-1.7 the previous report"
     assert listing(folder) == ["report.pdf"]
@@ -154,8 +164,10 @@ def read_only(path: Path) -> Iterator[None]:
             path.chmod(0o644)
         return
     chattr = shutil.which("chattr")
-    if chattr is None or subprocess.run([chattr, "+i", str(path)],
-                                        capture_output=True).returncode != 0:  # fmt: skip
+    if (
+        chattr is None
+        or subprocess.run([chattr, "+i", str(path)], capture_output=True).returncode != 0
+    ):
         pytest.skip("running as root without chattr +i here: cannot make a read-only file")
     try:
         yield
@@ -165,24 +177,34 @@ def read_only(path: Path) -> Iterator[None]:
 
 def test_workspace_database_read_only(run: Callable, tmp_path: Path) -> None:
     workspace = make_workspace(run, tmp_path)
-    assert run("import", "-w", workspace,
-               write_responses(tmp_path / "a.yaml", people("A", 3))).exit_code == 0  # fmt: skip
+    assert (
+        run(
+            "import", "-w", workspace, write_responses(tmp_path / "a.yaml", people("A", 3))
+        ).exit_code
+        == 0
+    )
     more = write_responses(tmp_path / "b.yaml", people("B", 2))
     database = workspace / "ccassess.db"
     before = snapshot(workspace)
     with read_only(database):
         score = run("score", "-w", workspace)  # reading still works
         assert score.exit_code == 0, score.output
-        assert_refused(run("import", "-w", workspace, more),
-                       f"error: {database}: the workspace database is read-only; ccassess "
-                       "needs to write to it and to its folder")  # fmt: skip
+        assert_refused(
+            run("import", "-w", workspace, more),
+            f"error: {database}: the workspace database is read-only; ccassess "
+            "needs to write to it and to its folder",
+        )
     assert snapshot(workspace) == before
 
 
 def test_workspace_database_truncated(run: Callable, tmp_path: Path) -> None:
     workspace = make_workspace(run, tmp_path)
-    assert run("import", "-w", workspace,
-               write_responses(tmp_path / "a.yaml", people("A", 40))).exit_code == 0  # fmt: skip
+    assert (
+        run(
+            "import", "-w", workspace, write_responses(tmp_path / "a.yaml", people("A", 40))
+        ).exit_code
+        == 0
+    )
     database = workspace / "ccassess.db"
     connection = sqlite3.connect(database)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -191,9 +213,13 @@ def test_workspace_database_truncated(run: Callable, tmp_path: Path) -> None:
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     whole = database.read_bytes()
     database.write_bytes(whole[: len(whole) // 2])  # a copy cut off half-way
-    message = (f"error: {database}: the workspace database is damaged (database disk image is "
-               "malformed); restore it from a backup")  # fmt: skip
+    message = (
+        f"error: {database}: the workspace database is damaged (database disk image is "
+        "malformed); restore it from a backup"
+    )
     assert_refused(run("score", "-w", workspace), message)
-    assert_refused(run("import", "-w", workspace,
-                       write_responses(tmp_path / "b.yaml", people("B", 1))), message)  # fmt: skip
+    assert_refused(
+        run("import", "-w", workspace, write_responses(tmp_path / "b.yaml", people("B", 1))),
+        message,
+    )
     assert database.read_bytes() == whole[: len(whole) // 2]  # not "repaired" into data loss

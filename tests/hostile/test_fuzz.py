@@ -27,9 +27,12 @@ LEADERSHIP = REGISTRY.modules["leadership"]
 LIKERT_IDS = [q.id for _, q in LEADERSHIP.questions() if q.type == "likert"]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
-)  # fmt: skip
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+)
 plain_data = st.recursive(
     scalars,
     lambda children: st.one_of(
@@ -97,8 +100,9 @@ def test_module_loader_raises_only_validation_errors(data: Any) -> None:
 def test_response_validator_raises_only_its_own_errors(data: Any) -> None:
     problems = Problems()
     check = Checker("fuzz.json", problems)
-    validator = ResponseValidator(REGISTRY.modules, REGISTRY.question_types,
-                                  AssessmentSettings(), problems, REGISTRY.plugins)  # fmt: skip
+    validator = ResponseValidator(
+        REGISTRY.modules, REGISTRY.question_types, AssessmentSettings(), problems, REGISTRY.plugins
+    )
     wrapped = {"respondents": [data]} if not isinstance(data, dict) else {"respondent": data}
     for raw, path in raw_respondents(json.loads(json.dumps(wrapped, default=str)), check):
         validator.respondent(raw, path, check)
@@ -117,8 +121,9 @@ respondent_sets = st.lists(
 def build(kit: Kit, people: list[tuple[str, dict]]) -> list:
     built = []
     for perspective, given_answers in people:
-        own = {q: v for q, v in given_answers.items()
-               if LEADERSHIP.question(q).asked_of(perspective)}  # fmt: skip
+        own = {
+            q: v for q, v in given_answers.items() if LEADERSHIP.question(q).asked_of(perspective)
+        }
         built.append(kit.respondent(perspective, {"leadership": own}))
     return built
 
@@ -186,25 +191,83 @@ CONTEXT_MODULES = {m.id: m for m in SHEET_MODULES}
 SCRATCH = Path(tempfile.mkdtemp(prefix="ccassess-fuzz-"))
 
 #: Cell texts near what people type, and what attackers type.
-typed = st.sampled_from([
-    "", " ", "1", "3", "5", "6", "0", "-1", "2.5", "1e309", "nan", "inf", "-0", "weiß nicht",
-    "dont_know", "don't know", "ja", "nein", "yes", "partly", "=1+1", "'=1+1", "@SUM(A1)",
-    "+49 30", "internal", "customer", "Kunde", "Vertrieb", "Marketing", "Vertrieb;4",
-    "[{\"activity\": \"A\", \"share\": 30, \"category\": \"reporting\"}]", "[1, 2", "{}",
-    "A; 30; reporting", "A; x; y; z", "\ufeff", "\x00", "\r\n", "\u202e", "x" * 300,
-])  # fmt: skip
+typed = st.sampled_from(
+    [
+        "",
+        " ",
+        "1",
+        "3",
+        "5",
+        "6",
+        "0",
+        "-1",
+        "2.5",
+        "1e309",
+        "nan",
+        "inf",
+        "-0",
+        "weiß nicht",
+        "dont_know",
+        "don't know",
+        "ja",
+        "nein",
+        "yes",
+        "partly",
+        "=1+1",
+        "'=1+1",
+        "@SUM(A1)",
+        "+49 30",
+        "internal",
+        "customer",
+        "Kunde",
+        "Vertrieb",
+        "Marketing",
+        "Vertrieb;4",
+        '[{"activity": "A", "share": 30, "category": "reporting"}]',
+        "[1, 2",
+        "{}",
+        "A; 30; reporting",
+        "A; x; y; z",
+        "\ufeff",
+        "\x00",
+        "\r\n",
+        "\u202e",
+        "x" * 300,
+    ]
+)
 cell_texts = st.one_of(typed, st.text(max_size=40))
 column_names = st.one_of(
-    st.sampled_from([*META_COLUMNS, *(name for module in SHEET_MODULES
-                                      for name, _, _ in answer_columns(
-                                          module, REGISTRY.question_types,
-                                          ("Vertrieb", "Marketing")))]),
+    st.sampled_from(
+        [
+            *META_COLUMNS,
+            *(
+                name
+                for module in SHEET_MODULES
+                for name, _, _ in answer_columns(
+                    module, REGISTRY.question_types, ("Vertrieb", "Marketing")
+                )
+            ),
+        ]
+    ),
     st.text(max_size=20),
-)  # fmt: skip
-sheet_sections = st.sampled_from(["respondent", "leadership", "silo_check", "customer_or_reporting",
-                                  "unknown", ""])  # fmt: skip
-sheet_ids = st.sampled_from(["id", "perspective", "department", "role", "name", "lead_visible",
-                             "understanding_matrix", "activities", "nope", ""])  # fmt: skip
+)
+sheet_sections = st.sampled_from(
+    ["respondent", "leadership", "silo_check", "customer_or_reporting", "unknown", ""]
+)
+sheet_ids = st.sampled_from(
+    [
+        "id",
+        "perspective",
+        "department",
+        "role",
+        "name",
+        "lead_visible",
+        "understanding_matrix",
+        "activities",
+        "nope",
+        "",
+    ]
+)
 
 
 @st.composite
@@ -244,20 +307,28 @@ def test_csv_loader_raises_only_ccassess_errors(data: bytes) -> None:
 
 BLANK_WORKBOOK = io.BytesIO()
 build_workbook(SheetRequest(SHEET_MODULES, REGISTRY.question_types, SHEET_SETTINGS)).save(
-    BLANK_WORKBOOK)  # fmt: skip
+    BLANK_WORKBOOK
+)
 cell_values = st.one_of(
-    cell_texts, st.integers(-10, 10**12), st.floats(allow_nan=True, allow_infinity=True),
-    st.booleans(), st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(9999, 1, 1)),
+    cell_texts,
+    st.integers(-10, 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(9999, 1, 1)),
     st.sampled_from(["=1/0", "=A1", '=HYPERLINK("http://127.0.0.1:9/x")', "=[1]S!A1"]),
-)  # fmt: skip
-workbook_edits = st.lists(st.one_of(
-    st.tuples(st.just("cell"), st.integers(0, 5), st.integers(1, 40), st.integers(1, 8),
-              cell_values),
-    st.tuples(st.just("merge"), st.integers(0, 5), st.integers(1, 40), st.integers(1, 8)),
-    st.tuples(st.just("hide"), st.integers(0, 5)),
-    st.tuples(st.just("rename"), st.integers(0, 5), st.text(min_size=1, max_size=12)),
-    st.tuples(st.just("delete_rows"), st.integers(0, 5), st.integers(1, 40)),
-), max_size=12)  # fmt: skip
+)
+workbook_edits = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("cell"), st.integers(0, 5), st.integers(1, 40), st.integers(1, 8), cell_values
+        ),
+        st.tuples(st.just("merge"), st.integers(0, 5), st.integers(1, 40), st.integers(1, 8)),
+        st.tuples(st.just("hide"), st.integers(0, 5)),
+        st.tuples(st.just("rename"), st.integers(0, 5), st.text(min_size=1, max_size=12)),
+        st.tuples(st.just("delete_rows"), st.integers(0, 5), st.integers(1, 40)),
+    ),
+    max_size=12,
+)
 
 
 #: Each workbook costs a write and a read: a third of the profile's examples.
@@ -282,11 +353,13 @@ def test_xlsx_loader_raises_only_ccassess_errors(edits: list) -> None:
             sheet.cell(row=row, column=column).value = value
         elif kind == "merge":
             row, column = rest
-            sheet.merge_cells(start_row=row, start_column=column, end_row=row + 1,
-                              end_column=column)  # fmt: skip
+            sheet.merge_cells(
+                start_row=row, start_column=column, end_row=row + 1, end_column=column
+            )
         elif kind == "hide":
-            sheet.sheet_state = "hidden" if sum(s.sheet_state == "visible" for s in sheets) > 1 \
-                else "visible"  # fmt: skip
+            sheet.sheet_state = (
+                "hidden" if sum(s.sheet_state == "visible" for s in sheets) > 1 else "visible"
+            )
         elif kind == "rename":
             with suppress(ValueError):  # openpyxl refuses some titles
                 sheet.title = rest[0]

@@ -40,8 +40,11 @@ def test_invalid_yaml(run: Callable, module_file: Callable) -> None:
 
 
 def test_tag_that_constructs_python_objects(run: Callable, module_file: Callable) -> None:
-    path = module_file(VALID.replace("source: test", "source: !!python/object/apply:os.system "
-                                     "['touch /tmp/pwned']"))  # fmt: skip
+    path = module_file(
+        VALID.replace(
+            "source: test", "source: !!python/object/apply:os.system ['touch /tmp/pwned']"
+        )
+    )
     assert_refused(validate(run, path), f"{path}:12: YAML tag", "is not allowed")
     assert not Path("/tmp/pwned").exists()
 
@@ -71,8 +74,10 @@ def test_duplicate_key(run: Callable, module_file: Callable) -> None:
 def test_question_in_two_dimensions(run: Callable, module_file: Callable) -> None:
     second = VALID.split("dimensions:\n")[1].replace("id: d1", "id: d2")
     path = module_file(VALID + second)
-    assert_refused(validate(run, path), "dimensions[d2].questions[q1].id: duplicate question "
-                   "id 'q1' (also in 'd1')")  # fmt: skip
+    assert_refused(
+        validate(run, path),
+        "dimensions[d2].questions[q1].id: duplicate question id 'q1' (also in 'd1')",
+    )
 
 
 @pytest.mark.parametrize(
@@ -90,10 +95,12 @@ def test_bad_weights(run: Callable, module_file: Callable, weight: str, message:
 
 
 def test_likert_with_one_point(run: Callable, module_file: Callable) -> None:
-    path = module_file(VALID.replace("        weight: 1\n",
-                                     "        scale: {points: 1}\n"))  # fmt: skip
-    assert_refused(validate(run, path), f"{path}:10: dimensions[d1].questions[q1].scale.points: "
-                   "a scale needs 2 to 11 points, got 1")  # fmt: skip
+    path = module_file(VALID.replace("        weight: 1\n", "        scale: {points: 1}\n"))
+    assert_refused(
+        validate(run, path),
+        f"{path}:10: dimensions[d1].questions[q1].scale.points: "
+        "a scale needs 2 to 11 points, got 1",
+    )
 
 
 def test_level_thresholds_out_of_order(run: Callable, module_file: Callable) -> None:
@@ -102,8 +109,11 @@ def test_level_thresholds_out_of_order(run: Callable, module_file: Callable) -> 
         for i, m in zip(range(1, 6), (0, 50, 40, 60, 80), strict=True)
     )
     path = module_file(VALID.replace("dimensions:", levels + "dimensions:"))
-    assert_refused(validate(run, path), f"{path}:7: levels[2].min: thresholds must rise "
-                   "strictly and stay below 100; got 40 after 50")  # fmt: skip
+    assert_refused(
+        validate(run, path),
+        f"{path}:7: levels[2].min: thresholds must rise "
+        "strictly and stay below 100; got 40 after 50",
+    )
 
 
 def test_missing_translation_warns_and_strict_fails(run: Callable, module_file: Callable) -> None:
@@ -116,12 +126,15 @@ def test_missing_translation_warns_and_strict_fails(run: Callable, module_file: 
 
 
 def test_ten_megabytes_in_one_field(run: Callable, module_file: Callable) -> None:
-    path = module_file(VALID.replace("{de: Frage, en: Question}",
-                                     "{de: Frage, en: '" + "x" * 10_000_000 + "'}"))  # fmt: skip
+    path = module_file(
+        VALID.replace("{de: Frage, en: Question}", "{de: Frage, en: '" + "x" * 10_000_000 + "'}")
+    )
     assert_refused(validate(run, path), f"{path}: file is 10,000,", "the limit is 2,097,152")
 
 
 def test_yes_no_where_text_is_expected(run: Callable, module_file: Callable) -> None:
     path = module_file(VALID.replace("source: test", "source: no"))
-    assert_refused(validate(run, path), f"{path}:12: dimensions[d1].questions[q1].source: no is "
-                   "a boolean in YAML 1.1; quote it")  # fmt: skip
+    assert_refused(
+        validate(run, path),
+        f"{path}:12: dimensions[d1].questions[q1].source: no is a boolean in YAML 1.1; quote it",
+    )

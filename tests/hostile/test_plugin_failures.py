@@ -47,15 +47,15 @@ def command(run: Callable, tmp_path: Path) -> Callable[..., tuple[list, Callable
 
     def make(kind: str) -> tuple[list, Callable[[], None]]:
         if kind == "report":
-            return (["report", "-a", assessment, answers, "--format", "html", "-o", output],
-                    lambda: _check_report(output))  # fmt: skip
+            return (
+                ["report", "-a", assessment, answers, "--format", "html", "-o", output],
+                lambda: _check_report(output),
+            )
         if kind == "demo":
             demo = tmp_path / "demo.json"
-            return (["demo", "--format", "json", "-o", demo],
-                    lambda: _check_demo(demo))  # fmt: skip
+            return (["demo", "--format", "json", "-o", demo], lambda: _check_demo(demo))
         workspace = make_workspace(run, tmp_path)
-        return (["import", "-w", workspace, answers],
-                lambda: _check_import(run, workspace))  # fmt: skip
+        return (["import", "-w", workspace, answers], lambda: _check_import(run, workspace))
 
     return make
 
@@ -73,8 +73,9 @@ def _check_import(run: Callable, workspace: Path) -> None:
     assert json.loads(result.stdout)["respondents"]["internal"] == 4
 
 
-def assert_named_then_skipped(run: Callable, folder: Path, arguments: list,
-                              works: Callable[[], None], message: str) -> None:  # fmt: skip
+def assert_named_then_skipped(
+    run: Callable, folder: Path, arguments: list, works: Callable[[], None], message: str
+) -> None:
     """Without the flag: exit 2 with `message`; with it: a warning and the command works."""
     assert_refused(run("--plugins-dir", folder, *arguments), f"error: {message}")
     skipped = run("--plugins-dir", folder, "--skip-broken-plugins", *arguments)
@@ -88,20 +89,31 @@ def test_plugin_that_fails_to_import(run: Callable, command: Callable, tmp_path:
     folder = tmp_path / "plugins"
     path = write_plugin(folder, "import ccassess_fancy_dependency\n")
     arguments, works = command("report")
-    assert_named_then_skipped(run, folder, arguments, works,
-                              f"plugin 'local:broken': {path}: failed to import: "
-                              "ModuleNotFoundError: No module named "
-                              "'ccassess_fancy_dependency'")  # fmt: skip
+    assert_named_then_skipped(
+        run,
+        folder,
+        arguments,
+        works,
+        f"plugin 'local:broken': {path}: failed to import: "
+        "ModuleNotFoundError: No module named "
+        "'ccassess_fancy_dependency'",
+    )
 
 
 @pytest.mark.parametrize("hook", HOOKS)
-def test_plugin_raising_in_each_hook(run: Callable, command: Callable, tmp_path: Path,
-                                     hook: str) -> None:  # fmt: skip
+def test_plugin_raising_in_each_hook(
+    run: Callable, command: Callable, tmp_path: Path, hook: str
+) -> None:
     folder = tmp_path / "plugins"
     write_plugin(folder, hook_returning(hook, "raise RuntimeError('database down')"))
     arguments, works = command(CALLED_BY[hook])
-    assert_named_then_skipped(run, folder, arguments, works, f"plugin 'local:broken', hook "
-                              f"{hook}: raised RuntimeError: database down")  # fmt: skip
+    assert_named_then_skipped(
+        run,
+        folder,
+        arguments,
+        works,
+        f"plugin 'local:broken', hook {hook}: raised RuntimeError: database down",
+    )
 
 
 EXPECTED = {
@@ -124,8 +136,9 @@ def test_every_hook_has_a_wrong_type_case() -> None:
 
 
 @pytest.mark.parametrize("hook", HOOKS)
-def test_plugin_returning_the_wrong_type(run: Callable, command: Callable, tmp_path: Path,
-                                         hook: str) -> None:  # fmt: skip
+def test_plugin_returning_the_wrong_type(
+    run: Callable, command: Callable, tmp_path: Path, hook: str
+) -> None:
     folder = tmp_path / "plugins"
     write_plugin(folder, hook_returning(hook, "return 42"))
     arguments, works = command(CALLED_BY[hook])
@@ -134,11 +147,15 @@ def test_plugin_returning_the_wrong_type(run: Callable, command: Callable, tmp_p
     )
 
 
-def test_plugin_registering_a_module_id_that_exists(run: Callable, command: Callable,
-                                                    tmp_path: Path) -> None:  # fmt: skip
+def test_plugin_registering_a_module_id_that_exists(
+    run: Callable, command: Callable, tmp_path: Path
+) -> None:
     folder = tmp_path / "plugins"
-    write_plugin(folder, "import ccassess_leadership\n\n" + hook_returning(
-        "ccassess_modules", "return [ccassess_leadership.MODULE_FILE]"))  # fmt: skip
+    write_plugin(
+        folder,
+        "import ccassess_leadership\n\n"
+        + hook_returning("ccassess_modules", "return [ccassess_leadership.MODULE_FILE]"),
+    )
     arguments, works = command("report")
     assert_named_then_skipped(
         run,
@@ -153,17 +170,17 @@ def test_plugin_registering_a_module_id_that_exists(run: Callable, command: Call
     assert owner["leadership"] == "leadership"  # the first one keeps it
 
 
-def test_plugin_taking_seconds_in_a_hook(run: Callable, command: Callable,
-                                         tmp_path: Path) -> None:  # fmt: skip
+def test_plugin_taking_seconds_in_a_hook(run: Callable, command: Callable, tmp_path: Path) -> None:
     folder = tmp_path / "plugins"
     write_plugin(folder, hook_returning("ccassess_findings", "time.sleep(0.3)"), name="slow")
     arguments, works = command("report")
-    result = run("--plugins-dir", folder, *arguments,
-                 env={"CCASSESS_SLOW_HOOK_SECONDS": "0.2"})  # fmt: skip
+    result = run("--plugins-dir", folder, *arguments, env={"CCASSESS_SLOW_HOOK_SECONDS": "0.2"})
     assert result.exit_code == 0, result.output
     # The slow hook is named (a busy machine may make others slow too: only ours must be).
-    slow = re.compile(r"warning: plugin '[\w:-]+', hook ccassess_\w+: took \d+\.\d s \(hooks "
-                      r"should be fast\)")  # fmt: skip
+    slow = re.compile(
+        r"warning: plugin '[\w:-]+', hook ccassess_\w+: took \d+\.\d s \(hooks "
+        r"should be fast\)"
+    )
     lines = result.stderr.splitlines()
     assert lines and all(slow.fullmatch(line) for line in lines), lines
     ours = [line for line in lines if "'local:slow'" in line]
@@ -181,7 +198,12 @@ def test_plugin_declaring_an_incompatible_api_version(
     declaration = f"CCASSESS_PLUGIN_API = {declared!r}\n\n"
     write_plugin(folder, declaration + hook_returning("ccassess_findings", "return []"))
     arguments, works = command("report")
-    assert_named_then_skipped(run, folder, arguments, works,
-                              f"plugin 'local:broken': needs plugin API {declared}, this "
-                              f"ccassess provides {PLUGIN_API_VERSION}; skipped (upgrade "
-                              "ccassess or the plugin)")  # fmt: skip
+    assert_named_then_skipped(
+        run,
+        folder,
+        arguments,
+        works,
+        f"plugin 'local:broken': needs plugin API {declared}, this "
+        f"ccassess provides {PLUGIN_API_VERSION}; skipped (upgrade "
+        "ccassess or the plugin)",
+    )

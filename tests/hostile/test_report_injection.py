@@ -30,8 +30,20 @@ PAYLOADS = [
     "{{{{ 7*7 }}}}",
     "{{% include 'base.html' %}}",
 ]
-FIELDS = ["Client", "Title", "Author", "Dept-A", "Dept-B", "Activity", "Remark", "Module",
-          "Finding", "Advice", "Section", "Context"]  # fmt: skip
+FIELDS = [
+    "Client",
+    "Title",
+    "Author",
+    "Dept-A",
+    "Dept-B",
+    "Activity",
+    "Remark",
+    "Module",
+    "Finding",
+    "Advice",
+    "Section",
+    "Context",
+]
 
 
 @pytest.fixture(scope="module")
@@ -67,45 +79,79 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, port_url: tuple[Any, str])
         "                          order=750, context={'message': TEXT['Context']})]\n\n"
         "@hookimpl\ndef ccassess_template_dirs():\n"
         "    return [Path(__file__).parent / 'templates']\n"
-    )  # fmt: skip
-    notes = {"id": "notes", "version": "1.0.0",
-             "title": {"de": text["Module"], "en": text["Module"]},
-             "dimensions": [{"id": "n", "title": {"de": "Notizen", "en": "Notes"}, "questions": [
-                 {"id": "remark", "type": "text", "source": "test",
-                  "text": {"de": "Anmerkung", "en": "Remark"}}]}]}  # fmt: skip
+    )
+    notes = {
+        "id": "notes",
+        "version": "1.0.0",
+        "title": {"de": text["Module"], "en": text["Module"]},
+        "dimensions": [
+            {
+                "id": "n",
+                "title": {"de": "Notizen", "en": "Notes"},
+                "questions": [
+                    {
+                        "id": "remark",
+                        "type": "text",
+                        "source": "test",
+                        "text": {"de": "Anmerkung", "en": "Remark"},
+                    }
+                ],
+            }
+        ],
+    }
     (plugins / "notes.yaml").write_text(yaml.safe_dump(notes, allow_unicode=True))
     departments = [text["Dept-A"], text["Dept-B"]]
     assessment = write_assessment(
-        root, client=text["Client"], title=text["Title"], prepared_by=text["Author"],
-        departments=departments, modules=["leadership", "silo_check", "customer_or_reporting",
-                                          "notes"])  # fmt: skip
+        root,
+        client=text["Client"],
+        title=text["Title"],
+        prepared_by=text["Author"],
+        departments=departments,
+        modules=["leadership", "silo_check", "customer_or_reporting", "notes"],
+    )
     respondents = []
     for number in range(6):
         department = departments[number % 2]
-        respondents.append({
-            "id": f"R{number}", "perspective": "internal", "department": department,
-            "answers": {
-                "leadership": {"lead_visible": 1 + number % 5},
-                "silo_check": {"understanding_matrix": {d: 3 for d in departments
-                                                        if d != department}},
-                "customer_or_reporting": {"activities": [
-                    {"activity": activity, "share": 10, "category": "reporting"}
-                    for activity in activities]},
-                "notes": {"remark": text["Remark"]},
-            },
-        })  # fmt: skip
+        respondents.append(
+            {
+                "id": f"R{number}",
+                "perspective": "internal",
+                "department": department,
+                "answers": {
+                    "leadership": {"lead_visible": 1 + number % 5},
+                    "silo_check": {
+                        "understanding_matrix": {d: 3 for d in departments if d != department}
+                    },
+                    "customer_or_reporting": {
+                        "activities": [
+                            {"activity": activity, "share": 10, "category": "reporting"}
+                            for activity in activities
+                        ]
+                    },
+                    "notes": {"remark": text["Remark"]},
+                },
+            }
+        )
     answers = root / "answers.yaml"
     answers.write_text(yaml.safe_dump({"respondents": respondents}, allow_unicode=True))
     del text["Activity"]
     text.update((f"Activity {n}", activity) for n, activity in enumerate(activities))
-    return {"root": root, "plugins": plugins, "inputs": ["-a", assessment, answers],
-            "text": text}  # fmt: skip
+    return {"root": root, "plugins": plugins, "inputs": ["-a", assessment, answers], "text": text}
 
 
 def render(run: Callable, hostile: dict, fmt: str) -> Path:
     path = hostile["root"] / f"report.{fmt}"
-    result = run("--plugins-dir", hostile["plugins"], "report", *hostile["inputs"],
-                 "--appendix", "--format", fmt, "-o", path)  # fmt: skip
+    result = run(
+        "--plugins-dir",
+        hostile["plugins"],
+        "report",
+        *hostile["inputs"],
+        "--appendix",
+        "--format",
+        fmt,
+        "-o",
+        path,
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     return path
@@ -129,8 +175,9 @@ def test_every_text_is_plain_text_in_html_and_markdown(
     assert sources and all(s.startswith(("data:", "#")) for s in sources), sources
     css = styles(document)
     assert url not in css and "@import" not in css
-    assert not [u for u in re.findall(r"url\(\s*['\"]?([^'\")]*)", css)
-                if not u.startswith("data:")]  # fmt: skip
+    assert not [
+        u for u in re.findall(r"url\(\s*['\"]?([^'\")]*)", css) if not u.startswith("data:")
+    ]
     visible = text_of(document)
     for field, value in hostile["text"].items():
         assert value in visible, field

@@ -36,10 +36,12 @@ def test_utf8_bom_is_read(run: Callable, tmp_path: Path) -> None:
 
 def test_latin1_with_umlauts_is_refused_with_its_line(run: Callable, tmp_path: Path) -> None:
     path = tmp_path / "latin1.yaml"
-    path.write_bytes((ONE % 4).replace("internal", "internal\n  role: Geschäftsführer").encode(
-        "latin-1"))  # fmt: skip
-    assert_refused(score(run, path), f"{path}:4: not valid UTF-8 (byte 0xe4); save the file as "
-                   "UTF-8")  # fmt: skip
+    path.write_bytes(
+        (ONE % 4).replace("internal", "internal\n  role: Geschäftsführer").encode("latin-1")
+    )
+    assert_refused(
+        score(run, path), f"{path}:4: not valid UTF-8 (byte 0xe4); save the file as UTF-8"
+    )
 
 
 @pytest.mark.parametrize(
@@ -61,17 +63,22 @@ def test_bad_values(run: Callable, tmp_path: Path, value: str, message: str) -> 
 
 def test_json_nan_and_infinity(run: Callable, tmp_path: Path) -> None:
     path = tmp_path / "r.json"
-    path.write_text('{"respondent": {"id": "R1", "perspective": "internal", '
-                    '"answers": {"leadership": {"lead_visible": Infinity}}}}')  # fmt: skip
+    path.write_text(
+        '{"respondent": {"id": "R1", "perspective": "internal", '
+        '"answers": {"leadership": {"lead_visible": Infinity}}}}'
+    )
     assert_refused(score(run, path), f"{path}: Infinity is not a finite number")
 
 
 def test_respondent_twice(run: Callable, tmp_path: Path) -> None:
     path = tmp_path / "twice.yaml"
-    path.write_text("respondents:\n  - {id: R1, perspective: internal}\n"
-                    "  - {id: R1, perspective: customer}\n")  # fmt: skip
-    assert_refused(score(run, path), f"{path}:3: respondents[R1].id: respondent 'R1' appears "
-                   f"twice (also in {path}:2)")  # fmt: skip
+    path.write_text(
+        "respondents:\n  - {id: R1, perspective: internal}\n  - {id: R1, perspective: customer}\n"
+    )
+    assert_refused(
+        score(run, path),
+        f"{path}:3: respondents[R1].id: respondent 'R1' appears twice (also in {path}:2)",
+    )
 
 
 def test_empty_file(run: Callable, tmp_path: Path) -> None:
@@ -99,8 +106,11 @@ def test_thousand_files_one_broken(run: Callable, tmp_path: Path) -> None:
         value = 9 if i == 617 else 1 + i % 5
         (folder / f"r{i:04d}.yaml").write_text((ONE % value).replace("R1", f"R{i}"))
     result = score(run, folder)
-    assert_refused(result, f"{folder / 'r0617.yaml'}:5: respondent.answers.leadership."
-                   "lead_visible: 9 is not on the scale")  # fmt: skip
+    assert_refused(
+        result,
+        f"{folder / 'r0617.yaml'}:5: respondent.answers.leadership."
+        "lead_visible: 9 is not on the scale",
+    )
     assert result.stdout == ""  # nothing scored half-way
 
 

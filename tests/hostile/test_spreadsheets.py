@@ -86,13 +86,22 @@ def test_zip_bomb(workspace: Path, blank: Path, run: Callable) -> None:
     with zipfile.ZipFile(bomb) as archive:
         packed = archive.getinfo("xl/media/image1.png").compress_size
     assert 10 * 2**20 / packed > MAX_COMPRESSION_RATIO
-    assert_refused(run("import", "-w", workspace, bomb),
-                   f"error: {bomb}: part 'xl/media/image1.png' expands 10,485,760 bytes from "
-                   f"{packed:,} (a ZIP bomb?); refused")  # fmt: skip
+    assert_refused(
+        run("import", "-w", workspace, bomb),
+        f"error: {bomb}: part 'xl/media/image1.png' expands 10,485,760 bytes from "
+        f"{packed:,} (a ZIP bomb?); refused",
+    )
 
     # A part whose ZIP headers claim a small size: never read past what they claim.
-    liar = changed(blank, "liar.xlsx", {"leadership": lambda xml: xml.replace(
-        b"<sheetData>", b"<sheetData>" + b" " * (20 * 2**20))})  # fmt: skip
+    liar = changed(
+        blank,
+        "liar.xlsx",
+        {
+            "leadership": lambda xml: xml.replace(
+                b"<sheetData>", b"<sheetData>" + b" " * (20 * 2**20)
+            )
+        },
+    )
     sheet = part_with(read_parts(blank), b"lead_visible")
     data = bytearray(liar.read_bytes())
     with zipfile.ZipFile(liar) as archive:
@@ -105,9 +114,11 @@ def test_zip_bomb(workspace: Path, blank: Path, run: Callable) -> None:
             struct.pack_into("<I", data, central + 24, 12_000)  # central directory
         central = data.find(b"PK\x01\x02", central + 4)
     liar.write_bytes(bytes(data))
-    assert_refused(run("import", "-w", workspace, liar),
-                   f"error: {liar}: not an Excel workbook (.xlsx): damaged ZIP archive (Bad "
-                   f"CRC-32 for file '{sheet}')")  # fmt: skip
+    assert_refused(
+        run("import", "-w", workspace, liar),
+        f"error: {liar}: not an Excel workbook (.xlsx): damaged ZIP archive (Bad "
+        f"CRC-32 for file '{sheet}')",
+    )
     assert snapshot(workspace) == before
 
 
@@ -123,9 +134,11 @@ def test_zip_with_an_unsupported_compression_method(
     path = blank.with_name("deflate64.xlsx")
     path.write_bytes(bytes(data))
     before = snapshot(workspace)
-    assert_refused(run("import", "-w", workspace, path),
-                   f"error: {path}: not an Excel workbook (.xlsx): damaged ZIP archive (That "
-                   "compression method is not supported)")  # fmt: skip
+    assert_refused(
+        run("import", "-w", workspace, path),
+        f"error: {path}: not an Excel workbook (.xlsx): damaged ZIP archive (That "
+        "compression method is not supported)",
+    )
     assert snapshot(workspace) == before
 
 
@@ -151,17 +164,25 @@ def test_xml_entity_bomb(workspace: Path, blank: Path, run: Callable, where: str
         "worksheet": (sheet, used_in_a_cell(BOMB, b"&lol3;")),
         "external entity": (sheet, used_in_a_cell(XXE, b"&xxe;")),
         # Past the part of the file ccassess searches itself: defusedxml refuses it.
-        "late DTD": ("xl/workbook.xml", lambda xml: b'<?xml version="1.0"?><!--'
-                     + b" " * XML_PROLOG_BYTES + b"-->" + BOMB[21:] + xml),
-    }[where]  # fmt: skip
+        "late DTD": (
+            "xl/workbook.xml",
+            lambda xml: (
+                b'<?xml version="1.0"?><!--' + b" " * XML_PROLOG_BYTES + b"-->" + BOMB[21:] + xml
+            ),
+        ),
+    }[where]
     before = snapshot(workspace)
     path = changed(blank, "bomb.xlsx", {part: edit})
     if where == "late DTD":
-        message = (f"error: {path}: cannot read the workbook: it contains XML entity or DTD "
-                   "declarations, which are refused")  # fmt: skip
+        message = (
+            f"error: {path}: cannot read the workbook: it contains XML entity or DTD "
+            "declarations, which are refused"
+        )
     else:
-        message = (f"error: {path}: part '{part}' declares a DTD or XML entities, which "
-                   "workbooks never need (an XML bomb?); refused")  # fmt: skip
+        message = (
+            f"error: {path}: part '{part}' declares a DTD or XML entities, which "
+            "workbooks never need (an XML bomb?); refused"
+        )
     assert_refused(run("import", "-w", workspace, path), message)
     assert snapshot(workspace) == before
 
@@ -174,9 +195,19 @@ def test_formulas_in_answer_cells_are_read_never_evaluated(
 ) -> None:
     with listening_socket() as (server, url):
         # Each formula with the value Excel saved for it; ccassess takes that value.
-        path = changed(blank, "formulas.xlsx", {"leadership": lambda xml: answer_cell(
-            answer_cell(xml, "lead_visible", f'<f>WEBSERVICE("{url}/x")</f><v>5</v>'.encode()),
-            "lead_role_model", b"<f>1+1</f><v>3</v>")})  # fmt: skip
+        path = changed(
+            blank,
+            "formulas.xlsx",
+            {
+                "leadership": lambda xml: answer_cell(
+                    answer_cell(
+                        xml, "lead_visible", f'<f>WEBSERVICE("{url}/x")</f><v>5</v>'.encode()
+                    ),
+                    "lead_role_model",
+                    b"<f>1+1</f><v>3</v>",
+                )
+            },
+        )
         result = run("import", "-w", workspace, path)
         assert result.exit_code == 0, result.output
         assert not was_contacted(server)
@@ -191,12 +222,15 @@ def test_formulas_in_answer_cells_are_read_never_evaluated(
             )
         },
     )
-    row = row_of(read_parts(path)[part_with(read_parts(path), b"lead_visible")],
-                 b"lead_customer_contact")  # fmt: skip
-    assert_refused(run("import", "-w", workspace, path, "--replace"),
-                   f"error: {path}, sheet 'leadership', row {row}, column 'D': respondent."
-                   "answers.leadership.lead_customer_contact: \"=cmd|' /C calc'!A0\" is not on "
-                   "the scale; allowed: 1–5")  # fmt: skip
+    row = row_of(
+        read_parts(path)[part_with(read_parts(path), b"lead_visible")], b"lead_customer_contact"
+    )
+    assert_refused(
+        run("import", "-w", workspace, path, "--replace"),
+        f"error: {path}, sheet 'leadership', row {row}, column 'D': respondent."
+        "answers.leadership.lead_customer_contact: \"=cmd|' /C calc'!A0\" is not on "
+        "the scale; allowed: 1–5",
+    )
 
 
 def test_formula_text_is_neutralised_on_export(
@@ -208,30 +242,36 @@ def test_formula_text_is_neutralised_on_export(
         person["role"] = text
         person["name"] = text
     respondents[0]["id"] = "=1+1"
-    assert run("import", "-w", workspace,
-               write_responses(tmp_path / "a.yaml", respondents)).exit_code == 0  # fmt: skip
+    assert (
+        run("import", "-w", workspace, write_responses(tmp_path / "a.yaml", respondents)).exit_code
+        == 0
+    )
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     (plugins / "advice.py").write_text(
         "from ccassess import Recommendation, Text, hookimpl\n\n"
         "@hookimpl\ndef ccassess_recommendations(module):\n"
         f"    return [Recommendation(Text.both(t), priority=99.0) for t in {hostile!r}]\n"
-    )  # fmt: skip
+    )
     export = tmp_path / "export.csv"
     assert run("export", "-w", workspace, "--names", "-o", export).exit_code == 0
-    cells = [cell for row in csv.reader(io.StringIO(export.read_text("utf-8-sig")))
-             for cell in row]  # fmt: skip
+    cells = [cell for row in csv.reader(io.StringIO(export.read_text("utf-8-sig"))) for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
     for text in hostile:
         assert "'" + text in cells
     plan = tmp_path / "plan.xlsx"
-    result = run("--plugins-dir", plugins, "report", "-w", workspace, "--format", "xlsx",
-                 "-o", plan)  # fmt: skip
+    result = run(
+        "--plugins-dir", plugins, "report", "-w", workspace, "--format", "xlsx", "-o", plan
+    )
     assert result.exit_code == 0, result.output
     import openpyxl
 
-    texts = [cell for row in openpyxl.load_workbook(plan).active.iter_rows() for cell in row
-             if isinstance(cell.value, str)]  # fmt: skip
+    texts = [
+        cell
+        for row in openpyxl.load_workbook(plan).active.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
     assert all(cell.data_type == "s" for cell in texts)
     assert not [cell.value for cell in texts if cell.value.startswith(FORMULA_STARTS)]
     for text in hostile:
@@ -252,9 +292,11 @@ def test_hidden_sheets(workspace: Path, blank: Path, run: Callable, state: str) 
     before = snapshot(workspace)
     path = changed(blank, "hidden.xlsx", {"xl/workbook.xml": hide})
     assert hide(read_parts(blank)["xl/workbook.xml"]) != read_parts(blank)["xl/workbook.xml"]
-    assert_refused(run("import", "-w", workspace, path),
-                   f"error: {path}, sheet 'leadership': the sheet is hidden but holds answers; "
-                   "unhide it in Excel, check them and import again")  # fmt: skip
+    assert_refused(
+        run("import", "-w", workspace, path),
+        f"error: {path}, sheet 'leadership': the sheet is hidden but holds answers; "
+        "unhide it in Excel, check them and import again",
+    )
     assert snapshot(workspace) == before
 
 
@@ -270,13 +312,22 @@ def test_merged_cells(workspace: Path, blank: Path, run: Callable) -> None:
         )
 
     # One answer shown over three questions' rows; values could hide under the merge.
-    hidden = changed(blank, "merged.xlsx", {"leadership": lambda xml: merge(
-        f"D{first}:D{first + 2}")(put_cell(xml, f"D{first + 1}", b"<v>1</v>"))})  # fmt: skip
+    hidden = changed(
+        blank,
+        "merged.xlsx",
+        {
+            "leadership": lambda xml: merge(f"D{first}:D{first + 2}")(
+                put_cell(xml, f"D{first + 1}", b"<v>1</v>")
+            )
+        },
+    )
     before = snapshot(workspace)
-    assert_refused(run("import", "-w", workspace, hidden),
-                   f"error: {hidden}, sheet 'leadership', row {first}, column 'D': cells "
-                   f"D{first}:D{first + 2} are merged; unmerge them so that every answer has "
-                   "its own cell")  # fmt: skip
+    assert_refused(
+        run("import", "-w", workspace, hidden),
+        f"error: {hidden}, sheet 'leadership', row {first}, column 'D': cells "
+        f"D{first}:D{first + 2} are merged; unmerge them so that every answer has "
+        "its own cell",
+    )
     assert snapshot(workspace) == before
     # Merged question texts (column C, not read) are only layout.
     layout = changed(blank, "layout.xlsx", {"leadership": merge(f"C{first}:C{first + 1}")})
@@ -287,26 +338,40 @@ def test_merged_cells(workspace: Path, blank: Path, run: Callable) -> None:
 
 def test_external_links(workspace: Path, blank: Path, run: Callable) -> None:
     with listening_socket() as (server, url):
-        link = (b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
-                b'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-                b'relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="S"/>'
-                b'</sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1">'
-                b"<v>2</v></cell></row></sheetData></sheetDataSet></externalBook>"
-                b"</externalLink>")  # fmt: skip
-        rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
-                f'.org/officeDocument/2006/relationships/externalLinkPath" Target="{url}/b.xlsx"'
-                ' TargetMode="External"/></Relationships>').encode()  # fmt: skip
+        link = (
+            b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+            b'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="S"/>'
+            b'</sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1">'
+            b"<v>2</v></cell></row></sheetData></sheetDataSet></externalBook>"
+            b"</externalLink>"
+        )
+        rels = (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
+            f'.org/officeDocument/2006/relationships/externalLinkPath" Target="{url}/b.xlsx"'
+            ' TargetMode="External"/></Relationships>'
+        ).encode()
         kind = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink"
-        path = changed(blank, "linked.xlsx", {
-            "leadership": lambda xml: answer_cell(xml, "lead_role_model",
-                                                  b"<f>[1]S!$A$1</f><v>2</v>"),
-            "xl/workbook.xml": lambda xml: xml.replace(b"<definedNames />", b'<externalReferences>'
-                b'<externalReference r:id="rId99"/></externalReferences><definedNames />'),
-            "xl/_rels/workbook.xml.rels": lambda xml: xml.replace(b"</Relationships>",
-                b'<Relationship Id="rId99" Type="' + kind + b'" Target="externalLinks/'
-                b'externalLink1.xml"/></Relationships>'),
-        })  # fmt: skip
+        path = changed(
+            blank,
+            "linked.xlsx",
+            {
+                "leadership": lambda xml: answer_cell(
+                    xml, "lead_role_model", b"<f>[1]S!$A$1</f><v>2</v>"
+                ),
+                "xl/workbook.xml": lambda xml: xml.replace(
+                    b"<definedNames />",
+                    b"<externalReferences>"
+                    b'<externalReference r:id="rId99"/></externalReferences><definedNames />',
+                ),
+                "xl/_rels/workbook.xml.rels": lambda xml: xml.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rId99" Type="' + kind + b'" Target="externalLinks/'
+                    b'externalLink1.xml"/></Relationships>',
+                ),
+            },
+        )
         parts = read_parts(path)
         parts["xl/externalLinks/externalLink1.xml"] = link
         parts["xl/externalLinks/_rels/externalLink1.xml.rels"] = rels

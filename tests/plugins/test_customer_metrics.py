@@ -32,22 +32,45 @@ WORKED = [
     customer(f"c{i}", MODULE, {"csat_rating": c, "nps_rating": n, "ces_rating": e})
     for i, (c, n, e) in enumerate(zip(CSAT, NPS, CES, strict=True))
 ] + [
-    internal("r1", MODULE, {
-        "customers_start": 200, "customers_lost": 30, "customers_new": 50, "customers_end": 220,
-        "avg_annual_value": 1200, "avg_lifetime_years": 4.5,
-        "nps_promoters": 60, "nps_passives": 30, "nps_detractors": 10,
-        "sat_measured_regularly": 5, "sat_management_review": 4,
-        "eff_repeat_contacts": 2, "ret_churn_tracked": 1, "val_clv_known": 3,
-    }),
+    internal(
+        "r1",
+        MODULE,
+        {
+            "customers_start": 200,
+            "customers_lost": 30,
+            "customers_new": 50,
+            "customers_end": 220,
+            "avg_annual_value": 1200,
+            "avg_lifetime_years": 4.5,
+            "nps_promoters": 60,
+            "nps_passives": 30,
+            "nps_detractors": 10,
+            "sat_measured_regularly": 5,
+            "sat_management_review": 4,
+            "eff_repeat_contacts": 2,
+            "ret_churn_tracked": 1,
+            "val_clv_known": 3,
+        },
+    ),
     # a second, equally complete set of customer figures: the first respondent's set is used
-    internal("r2", MODULE, {
-        "customers_start": 100, "customers_lost": 50, "customers_new": 0, "customers_end": 50,
-        "sat_measured_regularly": 4, "sat_management_review": 4,
-        "eff_repeat_contacts": 2, "ret_churn_tracked": 2, "val_clv_known": 4,
-    }),
+    internal(
+        "r2",
+        MODULE,
+        {
+            "customers_start": 100,
+            "customers_lost": 50,
+            "customers_new": 0,
+            "customers_end": 50,
+            "sat_measured_regularly": 4,
+            "sat_management_review": 4,
+            "eff_repeat_contacts": 2,
+            "ret_churn_tracked": 2,
+            "val_clv_known": 4,
+        },
+    ),
     # a less complete set is ignored
     internal("r3", MODULE, {"customers_start": 999, "avg_annual_value": 1}),
-]  # fmt: skip
+]
 
 
 def test_worked_example_metrics(registry, load):
@@ -127,13 +150,24 @@ def test_worked_example_findings(registry, load):
 
 
 def test_aggregates_only(registry, load):
-    respondents = load([
-        internal("r1", MODULE, {
-            "csat_satisfied": 45, "csat_responses": 60,
-            "nps_promoters": 50, "nps_passives": 30, "nps_detractors": 20,
-            "ces_average": 5.5, "customers_start": 100, "customers_lost": 8,
-        }),
-    ])  # fmt: skip
+    respondents = load(
+        [
+            internal(
+                "r1",
+                MODULE,
+                {
+                    "csat_satisfied": 45,
+                    "csat_responses": 60,
+                    "nps_promoters": 50,
+                    "nps_passives": 30,
+                    "nps_detractors": 20,
+                    "ces_average": 5.5,
+                    "customers_start": 100,
+                    "customers_lost": 8,
+                },
+            ),
+        ]
+    )
     module, _ = assess_module(registry, MODULE, respondents)
     metrics = module.analysis["customer_metrics"]["metrics"]
     # CSAT 45/60 = 75 % → score 60, level 4
@@ -164,8 +198,9 @@ def test_zero_customers_at_start(registry, load):
 
 
 def test_all_detractors(registry, load):
-    respondents = load([customer(f"c{i}", MODULE, {"nps_rating": v})
-                        for i, v in enumerate([0, 3, 6, 6, 2])])  # fmt: skip
+    respondents = load(
+        [customer(f"c{i}", MODULE, {"nps_rating": v}) for i, v in enumerate([0, 3, 6, 6, 2])]
+    )
     module, _ = assess_module(registry, MODULE, respondents)
     nps = module.analysis["customer_metrics"]["metrics"]["nps"]
     assert nps["value"] == pytest.approx(-100.0)  # (0 − 5)/5 × 100
@@ -196,10 +231,21 @@ def test_practice_answers_without_figures(registry, load):
 
 
 def test_high_churn_and_low_satisfaction(registry, load):
-    respondents = load([
-        internal("r1", MODULE, {"customers_start": 80, "customers_lost": 20,
-                                "csat_satisfied": 12, "csat_responses": 40, "ces_average": 3}),
-    ])  # fmt: skip
+    respondents = load(
+        [
+            internal(
+                "r1",
+                MODULE,
+                {
+                    "customers_start": 80,
+                    "customers_lost": 20,
+                    "csat_satisfied": 12,
+                    "csat_responses": 40,
+                    "ces_average": 3,
+                },
+            ),
+        ]
+    )
     module, _ = assess_module(registry, MODULE, respondents)
     ids = finding_ids(module)
     # churn 20/80 = 25 % > 20 %; CSAT 12/40 = 30 % < 50 %; CES 3 < 4
@@ -211,13 +257,25 @@ def test_high_churn_and_low_satisfaction(registry, load):
 @pytest.mark.parametrize(
     ("metric", "value", "score"),
     [
-        ("csat", 0, 0), ("csat", 50, 20), ("csat", 85, 80), ("csat", 100, 100),
-        ("nps", -100, 0), ("nps", 0, 20), ("nps", 60, 80), ("nps", 100, 100),
-        ("ces", 1, 0), ("ces", 4, 20), ("ces", 7, 100),
-        ("churn", 0, 100), ("churn", 25, 20), ("churn", 100, 0),
-        ("retention", 75, 20), ("retention", 95, 80), ("retention", 100, 100),
+        ("csat", 0, 0),
+        ("csat", 50, 20),
+        ("csat", 85, 80),
+        ("csat", 100, 100),
+        ("nps", -100, 0),
+        ("nps", 0, 20),
+        ("nps", 60, 80),
+        ("nps", 100, 100),
+        ("ces", 1, 0),
+        ("ces", 4, 20),
+        ("ces", 7, 100),
+        ("churn", 0, 100),
+        ("churn", 25, 20),
+        ("churn", 100, 0),
+        ("retention", 75, 20),
+        ("retention", 95, 80),
+        ("retention", 100, 100),
     ],
-)  # fmt: skip
+)
 def test_thresholds(metric, value, score):
     from ccassess_customer_metrics.metrics import metric_score
 
@@ -227,17 +285,25 @@ def test_thresholds(metric, value, score):
 @pytest.mark.parametrize(
     ("answers", "expected"),
     [
-        ({"customers_start": 100, "customers_lost": 120},
-         "customers_lost (120) is greater than customers_start (100)"),
-        ({"csat_satisfied": 50, "csat_responses": 40},
-         "csat_satisfied (50) is greater than csat_responses (40)"),
-        ({"customers_new": 30, "customers_end": 20},
-         "customers_new (30) is greater than customers_end (20)"),
-        ({"customers_start": 100, "customers_new": 10, "customers_end": 150},
-         "customers_end (150) − customers_new (10) = 140 is greater than customers_start (100)"),
+        (
+            {"customers_start": 100, "customers_lost": 120},
+            "customers_lost (120) is greater than customers_start (100)",
+        ),
+        (
+            {"csat_satisfied": 50, "csat_responses": 40},
+            "csat_satisfied (50) is greater than csat_responses (40)",
+        ),
+        (
+            {"customers_new": 30, "customers_end": 20},
+            "customers_new (30) is greater than customers_end (20)",
+        ),
+        (
+            {"customers_start": 100, "customers_new": 10, "customers_end": 150},
+            "customers_end (150) − customers_new (10) = 140 is greater than customers_start (100)",
+        ),
         ({"customers_lost": 2.5}, "customers_lost (2.5) must be a whole number"),
     ],
-)  # fmt: skip
+)
 def test_impossible_figures_rejected_at_validation(load, answers, expected):
     with pytest.raises(ValidationError) as caught:
         load([internal("r1", MODULE, answers)], name="figures.yaml")
@@ -285,8 +351,9 @@ def test_validate_command_reports_cross_field_problems(registry, tmp_path):
         tmp_path, [internal("r1", MODULE, {"customers_start": 5, "customers_lost": 6})], "v.yaml"
     )
     problems = Problems()
-    validator = ResponseValidator(registry.modules, registry.question_types,
-                                  AssessmentSettings(), problems, registry.plugins)  # fmt: skip
+    validator = ResponseValidator(
+        registry.modules, registry.question_types, AssessmentSettings(), problems, registry.plugins
+    )
     check = Checker(str(path), problems)
     for raw, rpath in raw_respondents(read_structured(path), check):
         validator.respondent(raw, rpath, check)

@@ -27,13 +27,17 @@ def test_definition_validates_without_warnings(registry):
 def test_answers_are_normalised(registry):
     qtype = registry.question_types["activity_list"]
     question = registry.modules[MODULE].question("activities")
-    answer = qtype.check(question, [
-        {"activity": "  Weekly   KPI report ", "share": "10 %", "category": "nur Reporting"},
-        {"activity": "Calls", "share": "7,5", "category": "hilft dem Kunden"},
-        {"activity": "Offers", "share": 20, "category": "Erleichtert den Verkauf"},
-        {"activity": "Approvals", "share": 5.0, "category": "makes selling harder"},
-        "Credit checks; 10; selling-harder",
-    ], ())  # fmt: skip
+    answer = qtype.check(
+        question,
+        [
+            {"activity": "  Weekly   KPI report ", "share": "10 %", "category": "nur Reporting"},
+            {"activity": "Calls", "share": "7,5", "category": "hilft dem Kunden"},
+            {"activity": "Offers", "share": 20, "category": "Erleichtert den Verkauf"},
+            {"activity": "Approvals", "share": 5.0, "category": "makes selling harder"},
+            "Credit checks; 10; selling-harder",
+        ],
+        (),
+    )
     assert answer == [
         {"activity": "Weekly KPI report", "share": 10, "category": "reporting"},
         {"activity": "Calls", "share": 7.5, "category": "customer"},
@@ -52,20 +56,29 @@ def test_answers_are_normalised(registry):
 @pytest.mark.parametrize(
     ("answer", "message"),
     [
-        ([{"activity": "A", "share": 60, "category": "customer"},
-          {"activity": "B", "share": 50, "category": "reporting"}], "add up to 110 %"),
+        (
+            [
+                {"activity": "A", "share": 60, "category": "customer"},
+                {"activity": "B", "share": 50, "category": "reporting"},
+            ],
+            "add up to 110 %",
+        ),
         ([{"activity": "A", "share": 0, "category": "customer"}], "more than 0"),
         ([{"activity": "A", "share": 101, "category": "customer"}], "at most 100"),
         ([{"activity": "A", "share": 10, "category": "marketing"}], "category 'marketing'"),
         ([{"activity": "A", "share": 10}], "category is missing"),
         ([{"activity": "x" * 201, "share": 10, "category": "customer"}], "201 characters"),
-        ([{"activity": "A", "share": 10, "category": "customer", "owner": "me"}],
-         "unknown key 'owner'"),
-        ([{"activity": f"A{i}", "share": 1, "category": "customer"} for i in range(26)],
-         "at most 25"),
+        (
+            [{"activity": "A", "share": 10, "category": "customer", "owner": "me"}],
+            "unknown key 'owner'",
+        ),
+        (
+            [{"activity": f"A{i}", "share": 1, "category": "customer"} for i in range(26)],
+            "at most 25",
+        ),
         ("just text", "expected a list"),
     ],
-)  # fmt: skip
+)
 def test_impossible_answers_are_rejected_with_file_and_question(load, answer, message):
     with pytest.raises(ValidationError) as caught:
         load([internal("r1", MODULE, {"activities": answer})], name="audit.yaml")
@@ -77,33 +90,47 @@ def test_impossible_answers_are_rejected_with_file_and_question(load, answer, me
 
 AUDIT = [
     # r1: listed 70, serving 40 (customer) → 40/70 = 57.142857
-    internal("r1", MODULE, {
-        "activities": [
-            {"activity": "Call customers", "share": 40, "category": "customer"},
-            {"activity": "Weekly KPI report", "share": 20, "category": "reporting"},
-            {"activity": "Quote approvals", "share": 10, "category": "selling_harder"},
-        ],
-        "rep_unread_reports": 5, "rep_internal_kpis": 2,
-    }),
+    internal(
+        "r1",
+        MODULE,
+        {
+            "activities": [
+                {"activity": "Call customers", "share": 40, "category": "customer"},
+                {"activity": "Weekly KPI report", "share": 20, "category": "reporting"},
+                {"activity": "Quote approvals", "share": 10, "category": "selling_harder"},
+            ],
+            "rep_unread_reports": 5,
+            "rep_internal_kpis": 2,
+        },
+    ),
     # r2: listed 70, serving 30 + 30 = 60 → 60/70 = 85.714286
-    internal("r2", MODULE, {
-        "activities": [
-            {"activity": "Customer visits", "share": 30, "category": "customer"},
-            {"activity": "Prepare offers", "share": 30, "category": "selling"},
-            {"activity": "weekly kpi  REPORT", "share": 10, "category": "reporting"},
-        ],
-        "rep_unread_reports": 4, "rep_internal_kpis": 1,
-    }),
+    internal(
+        "r2",
+        MODULE,
+        {
+            "activities": [
+                {"activity": "Customer visits", "share": 30, "category": "customer"},
+                {"activity": "Prepare offers", "share": 30, "category": "selling"},
+                {"activity": "weekly kpi  REPORT", "share": 10, "category": "reporting"},
+            ],
+            "rep_unread_reports": 4,
+            "rep_internal_kpis": 1,
+        },
+    ),
     # r3: listed 100, serving 20 → 20.0
-    internal("r3", MODULE, {
-        "activities": [
-            {"activity": "Monthly board deck", "share": 30, "category": "reporting"},
-            {"activity": "Weekly KPI report", "share": 30, "category": "reporting"},
-            {"activity": "Credit checks", "share": 20, "category": "selling_harder"},
-            {"activity": "Newsletter", "share": 20, "category": "customer"},
-        ],
-    }),
-]  # fmt: skip
+    internal(
+        "r3",
+        MODULE,
+        {
+            "activities": [
+                {"activity": "Monthly board deck", "share": 30, "category": "reporting"},
+                {"activity": "Weekly KPI report", "share": 30, "category": "reporting"},
+                {"activity": "Credit checks", "share": 20, "category": "selling_harder"},
+                {"activity": "Newsletter", "share": 20, "category": "customer"},
+            ],
+        },
+    ),
+]
 
 
 def test_activity_audit_matches_hand_computation(registry, load):
@@ -112,24 +139,44 @@ def test_activity_audit_matches_hand_computation(registry, load):
     # pooled over all listed time (240): customer 40 + 30 + 20 = 90, selling 30,
     # reporting 20 + 10 + 30 + 30 = 90, selling_harder 10 + 20 = 30
     assert audit["shares"] == pytest.approx(
-        {"customer": 90 / 240, "selling": 30 / 240, "reporting": 90 / 240,
-         "selling_harder": 30 / 240}
-    )  # fmt: skip
+        {
+            "customer": 90 / 240,
+            "selling": 30 / 240,
+            "reporting": 90 / 240,
+            "selling_harder": 30 / 240,
+        }
+    )
     assert audit["serving_share"] == pytest.approx(0.5)  # (90 + 30)/240
     assert audit["respondents"] == 3
     # grouped case- and whitespace-insensitively; sorted by mean share × mentions:
     #   weekly KPI report 20, 10, 30 → mean 20 × 3 = 60; board deck 30 × 1; credit checks
     #   20 × 1; quote approvals 10 × 1
     assert audit["activities_to_review"] == [
-        {"activity": "Weekly KPI report", "category": "reporting", "mean_share": 20.0,
-         "mentions": 3},
-        {"activity": "Monthly board deck", "category": "reporting", "mean_share": 30.0,
-         "mentions": 1},
-        {"activity": "Credit checks", "category": "selling_harder", "mean_share": 20.0,
-         "mentions": 1},
-        {"activity": "Quote approvals", "category": "selling_harder", "mean_share": 10.0,
-         "mentions": 1},
-    ]  # fmt: skip
+        {
+            "activity": "Weekly KPI report",
+            "category": "reporting",
+            "mean_share": 20.0,
+            "mentions": 3,
+        },
+        {
+            "activity": "Monthly board deck",
+            "category": "reporting",
+            "mean_share": 30.0,
+            "mentions": 1,
+        },
+        {
+            "activity": "Credit checks",
+            "category": "selling_harder",
+            "mean_share": 20.0,
+            "mentions": 1,
+        },
+        {
+            "activity": "Quote approvals",
+            "category": "selling_harder",
+            "mean_share": 10.0,
+            "mentions": 1,
+        },
+    ]
 
     # dimension score: mean of the respondents' own shares (57.142857 + 85.714286 + 20)/3
     assert dimension_score(module, "activity_audit") == pytest.approx((400 / 7 + 600 / 7 + 20) / 3)

@@ -24,20 +24,46 @@ def test_definition_validates_without_warnings(registry):
 
 
 def test_perception_gap_hand_computed(registry, load):
-    simplicity_r1 = {"simp_find_information": 5, "simp_buy": 4, "simp_self_service": 5,
-                     "simp_complicated_documents": 1}  # fmt: skip
-    simplicity_r2 = {"simp_find_information": 4, "simp_buy": 4, "simp_self_service": 5,
-                     "simp_complicated_documents": 2}  # fmt: skip
-    respondents = load([
-        internal("r1", MODULE, {**simplicity_r1, "heard_listened_to": 5}),
-        internal("r2", MODULE, {**simplicity_r2, "heard_listened_to": 5}),
-        customer("c1", MODULE, {"simp_find_information": 2, "simp_buy": 3,
-                                "simp_self_service": 1, "simp_complicated_documents": 4,
-                                "heard_listened_to": 1}),
-        customer("c2", MODULE, {"simp_find_information": 2, "simp_buy": 1,
-                                "simp_self_service": 1, "simp_complicated_documents": 5,
-                                "heard_listened_to": 1}),
-    ])  # fmt: skip
+    simplicity_r1 = {
+        "simp_find_information": 5,
+        "simp_buy": 4,
+        "simp_self_service": 5,
+        "simp_complicated_documents": 1,
+    }
+    simplicity_r2 = {
+        "simp_find_information": 4,
+        "simp_buy": 4,
+        "simp_self_service": 5,
+        "simp_complicated_documents": 2,
+    }
+    respondents = load(
+        [
+            internal("r1", MODULE, {**simplicity_r1, "heard_listened_to": 5}),
+            internal("r2", MODULE, {**simplicity_r2, "heard_listened_to": 5}),
+            customer(
+                "c1",
+                MODULE,
+                {
+                    "simp_find_information": 2,
+                    "simp_buy": 3,
+                    "simp_self_service": 1,
+                    "simp_complicated_documents": 4,
+                    "heard_listened_to": 1,
+                },
+            ),
+            customer(
+                "c2",
+                MODULE,
+                {
+                    "simp_find_information": 2,
+                    "simp_buy": 1,
+                    "simp_self_service": 1,
+                    "simp_complicated_documents": 5,
+                    "heard_listened_to": 1,
+                },
+            ),
+        ]
+    )
     module, _ = assess_module(registry, MODULE, respondents)
 
     # simplicity, per question over all four respondents (documents reverse-coded):

@@ -48,19 +48,23 @@ def test_kano_definition_needs_both_wordings(registry):
         "id": "kano_only",
         "version": "1.0.0",
         "title": {"de": "Kano", "en": "Kano"},
-        "dimensions": [{
-            "id": "features",
-            "title": {"de": "Merkmale", "en": "Features"},
-            "questions": [{
-                "id": "feature",
-                "type": "kano",
-                "perspective": "customer",
-                "text": {"de": "Merkmal", "en": "Feature"},
-                "functional": {"de": "Wenn vorhanden?", "en": "If present?"},
-                "source": "Kano model (Kano 1984)",
-            }],
-        }],
-    }  # fmt: skip
+        "dimensions": [
+            {
+                "id": "features",
+                "title": {"de": "Merkmale", "en": "Features"},
+                "questions": [
+                    {
+                        "id": "feature",
+                        "type": "kano",
+                        "perspective": "customer",
+                        "text": {"de": "Merkmal", "en": "Feature"},
+                        "functional": {"de": "Wenn vorhanden?", "en": "If present?"},
+                        "source": "Kano model (Kano 1984)",
+                    }
+                ],
+            }
+        ],
+    }
     with pytest.raises(ValidationError) as caught:
         build_module(definition, registry.question_types, file="kano.yaml")
     assert "dimensions[features].questions[feature].dysfunctional: missing" in str(caught.value)
@@ -148,8 +152,9 @@ def test_kano_analysis_hand_computed(registry, load):
     personal = [("ist mir egal", 5), (3, "stört mich"), ("gefällt mir", "nehme ich hin"), (1, 4)]
     raw = []
     for index, (functional, dysfunctional) in enumerate(same_day):
-        answers = {"kano_same_day_answer": {"functional": functional,
-                                            "dysfunctional": dysfunctional}}  # fmt: skip
+        answers = {
+            "kano_same_day_answer": {"functional": functional, "dysfunctional": dysfunctional}
+        }
         if index < len(personal):
             f, d = personal[index]
             answers["kano_personal_contact"] = {"functional": f, "dysfunctional": d}
@@ -164,16 +169,27 @@ def test_kano_analysis_hand_computed(registry, load):
     module, _ = assess_module(registry, MODULE, load(raw))
 
     features = {f["id"]: f for f in module.analysis["kano"]["features"]}
-    assert list(features) == ["kano_same_day_answer", "kano_personal_contact",
-                              "kano_flexible_terms"]  # fmt: skip
+    assert list(features) == [
+        "kano_same_day_answer",
+        "kano_personal_contact",
+        "kano_flexible_terms",
+    ]
     same = features["kano_same_day_answer"]
-    assert same["label"] == {"de": "Antwort auf Serviceanfragen am selben Tag",
-                             "en": "Same-day answer to service requests"}  # fmt: skip
+    assert same["label"] == {
+        "de": "Antwort auf Serviceanfragen am selben Tag",
+        "en": "Same-day answer to service requests",
+    }
     assert same["n"] == 10
-    assert same["shares"] == pytest.approx({
-        "one_dimensional": 0.3, "must_be": 0.2, "attractive": 0.2, "indifferent": 0.1,
-        "reverse": 0.1, "questionable": 0.1,
-    })  # fmt: skip
+    assert same["shares"] == pytest.approx(
+        {
+            "one_dimensional": 0.3,
+            "must_be": 0.2,
+            "attractive": 0.2,
+            "indifferent": 0.1,
+            "reverse": 0.1,
+            "questionable": 0.1,
+        }
+    )
     assert same["category"] == "one_dimensional"
     # better = (A + O)/(A + O + M + I) = (2 + 3)/8; worse = −(O + M)/8 = −5/8
     assert same["better"] == pytest.approx(0.625)

@@ -21,22 +21,40 @@ def test_definition_validates_without_warnings(registry):
 
 
 def test_hand_computed_scores_and_findings(registry, load):
-    respondents = load([
-        internal("r1", MODULE, {
-            "kpi_conversion_first": 5, "kpi_loyalty_metrics": 2, "kpi_funnel_longterm": 2,
-            "kpi_clv_in_reviews": 1,
-            "prof_eye_level": 5, "prof_helpful_info": 5, "prof_condescending": 1,
-            "prof_servile": 1,
-        }),
-        internal("r2", MODULE, {
-            "kpi_conversion_first": 4, "kpi_loyalty_metrics": 3, "kpi_funnel_longterm": 2,
-            "kpi_clv_in_reviews": 2,
-            "prof_eye_level": 4, "prof_helpful_info": 4, "prof_condescending": 2,
-            "prof_servile": 2,
-        }),
-        customer("c1", MODULE, {"prof_eye_level": 2, "prof_helpful_info": 1}),
-        customer("c2", MODULE, {"prof_eye_level": 1, "prof_helpful_info": 2}),
-    ])  # fmt: skip
+    respondents = load(
+        [
+            internal(
+                "r1",
+                MODULE,
+                {
+                    "kpi_conversion_first": 5,
+                    "kpi_loyalty_metrics": 2,
+                    "kpi_funnel_longterm": 2,
+                    "kpi_clv_in_reviews": 1,
+                    "prof_eye_level": 5,
+                    "prof_helpful_info": 5,
+                    "prof_condescending": 1,
+                    "prof_servile": 1,
+                },
+            ),
+            internal(
+                "r2",
+                MODULE,
+                {
+                    "kpi_conversion_first": 4,
+                    "kpi_loyalty_metrics": 3,
+                    "kpi_funnel_longterm": 2,
+                    "kpi_clv_in_reviews": 2,
+                    "prof_eye_level": 4,
+                    "prof_helpful_info": 4,
+                    "prof_condescending": 2,
+                    "prof_servile": 2,
+                },
+            ),
+            customer("c1", MODULE, {"prof_eye_level": 2, "prof_helpful_info": 1}),
+            customer("c2", MODULE, {"prof_eye_level": 1, "prof_helpful_info": 2}),
+        ]
+    )
     module, _ = assess_module(registry, MODULE, respondents)
 
     # kpi_focus: kpi_conversion_first is reverse-coded: r1 5 → 0, r2 4 → 25 → 12.5

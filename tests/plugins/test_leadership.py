@@ -28,23 +28,43 @@ def test_definition_validates_without_warnings(registry):
 
 
 def test_hand_computed_scores_and_findings(registry, load):
-    respondents = load([
-        # visible_leadership: lead_delegated is reverse-coded
-        # strategy_and_budget: strat_lip_service is reverse-coded
-        internal("r1", MODULE, {
-            "lead_visible": 5, "lead_customer_contact": 4, "lead_role_model": 3,
-            "lead_delegated": 2,
-            "strat_goals": 2, "strat_budget": 1, "strat_targets_mgmt": 2, "strat_lip_service": 5,
-            "cons_same_everywhere": 5,
-        }),
-        internal("r2", MODULE, {
-            "lead_visible": 3, "lead_customer_contact": 2, "lead_role_model": 1,
-            "lead_delegated": 4,
-            "strat_goals": 1, "strat_budget": 1, "strat_targets_mgmt": 2, "strat_lip_service": 4,
-            "cons_same_everywhere": 4,
-        }),
-        customer("c1", MODULE, {"cons_same_everywhere": 2}),
-    ])  # fmt: skip
+    respondents = load(
+        [
+            # visible_leadership: lead_delegated is reverse-coded
+            # strategy_and_budget: strat_lip_service is reverse-coded
+            internal(
+                "r1",
+                MODULE,
+                {
+                    "lead_visible": 5,
+                    "lead_customer_contact": 4,
+                    "lead_role_model": 3,
+                    "lead_delegated": 2,
+                    "strat_goals": 2,
+                    "strat_budget": 1,
+                    "strat_targets_mgmt": 2,
+                    "strat_lip_service": 5,
+                    "cons_same_everywhere": 5,
+                },
+            ),
+            internal(
+                "r2",
+                MODULE,
+                {
+                    "lead_visible": 3,
+                    "lead_customer_contact": 2,
+                    "lead_role_model": 1,
+                    "lead_delegated": 4,
+                    "strat_goals": 1,
+                    "strat_budget": 1,
+                    "strat_targets_mgmt": 2,
+                    "strat_lip_service": 4,
+                    "cons_same_everywhere": 4,
+                },
+            ),
+            customer("c1", MODULE, {"cons_same_everywhere": 2}),
+        ]
+    )
     module, _ = assess_module(registry, MODULE, respondents)
 
     # visible_leadership, per question (score = (v-1)/4*100, reversed = 100 - that):

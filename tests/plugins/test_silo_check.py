@@ -30,19 +30,22 @@ def rater(rid, department, ratings, **more):
 
 # scale understand5: 1..5 → 0, 25, 50, 75, 100. Ratings of one's own department are ignored.
 RATERS = [
-    rater("m1", "marketing", {"marketing": 5, "sales": 1, "service": 3, "finance": 4, "hr": DK},
-          sg_common_goal=2),
+    rater(
+        "m1",
+        "marketing",
+        {"marketing": 5, "sales": 1, "service": 3, "finance": 4, "hr": DK},
+        sg_common_goal=2,
+    ),
     rater("m2", "marketing", {"marketing": 5, "sales": 2, "service": 3, "finance": 4, "hr": DK}),
     rater("m3", "marketing", {"marketing": 5, "sales": 1, "service": 4, "finance": 4, "hr": DK}),
-    rater("s1", "sales", {"marketing": 2, "service": 5, "finance": 3, "hr": 4},
-          sg_common_goal=2),
+    rater("s1", "sales", {"marketing": 2, "service": 5, "finance": 3, "hr": 4}, sg_common_goal=2),
     rater("s2", "sales", {"marketing": 2, "service": 5, "finance": 3, "hr": 4}),
     rater("s3", "sales", {"marketing": 3, "service": 5, "finance": DK, "hr": 4}),
     # service has only 2 raters, finance 1: both below the threshold of 3 → merged into "other"
     rater("v1", "service", {"marketing": 1, "sales": 4, "service": 5}),
     rater("v2", "service", {"marketing": 1, "sales": 4, "service": 5}),
     rater("f1", "finance", {"marketing": 2, "sales": 3, "service": 3, "hr": 3}),
-]  # fmt: skip
+]
 
 
 def test_silo_matrix_hand_computed(registry, load):

@@ -34,19 +34,30 @@ def texts(root: ET.Element) -> list[str]:
 def test_radar_any_number_of_axes(chart, count):
     values = [float(10 * (i % 10)) for i in range(count)]
     gaps = [None if i % 3 == 0 else v for i, v in enumerate(values)]
-    root = parse(chart.radar([f"Achse {i}" for i in range(count)], [
-        {"name": "Gesamt", "role": "overall", "values": values},
-        {"name": "Kunden", "role": "customer", "values": gaps},
-        {"name": "leer", "role": "internal", "values": [None] * count},
-    ], "Radar", numbered=count > 12))  # fmt: skip
+    root = parse(
+        chart.radar(
+            [f"Achse {i}" for i in range(count)],
+            [
+                {"name": "Gesamt", "role": "overall", "values": values},
+                {"name": "Kunden", "role": "customer", "values": gaps},
+                {"name": "leer", "role": "internal", "values": [None] * count},
+            ],
+            "Radar",
+            numbered=count > 12,
+        )
+    )
     assert "Gesamt" in texts(root)
 
 
 def test_labels_are_escaped(chart):
     hostile = '<img src="file:///etc/passwd"> & {{ 7*7 }}'
-    markup = str(chart.dimension_bars([{"title": hostile, "score": 50.0, "level": 3,
-                                        "internal": 60.0, "customer": None}],
-                                      [0, 20, 40, 60, 80], hostile))  # fmt: skip
+    markup = str(
+        chart.dimension_bars(
+            [{"title": hostile, "score": 50.0, "level": 3, "internal": 60.0, "customer": None}],
+            [0, 20, 40, 60, 80],
+            hostile,
+        )
+    )
     assert "<img" not in markup
     root = parse(markup)
     assert root.get("aria-label") == hostile
@@ -54,8 +65,11 @@ def test_labels_are_escaped(chart):
 
 
 def test_heatmap_colours_follow_the_levels(chart):
-    root = parse(chart.heatmap(["A", "B"], ["X", "Y"], [[5.0, None], [95.0, 50.0]], "H",
-                               ("Skala", "schwach", "stark")))  # fmt: skip
+    root = parse(
+        chart.heatmap(
+            ["A", "B"], ["X", "Y"], [[5.0, None], [95.0, 50.0]], "H", ("Skala", "schwach", "stark")
+        )
+    )
     fills = [r.get("fill") for r in root.iter(f"{SVG}rect")]
     levels = chart.p.levels
     assert levels[0] in fills and levels[-1] in fills
@@ -79,8 +93,13 @@ def test_share_bar_and_stacked_rows(chart):
 
 
 def test_gap_bars_and_level_scale(chart):
-    root = parse(chart.gap_bars([{"label": "D", "internal": 72.0, "customer": 41.0,
-                                  "gap": 31.0}], ["intern", "Kunden", "Lücke"], "G"))  # fmt: skip
+    root = parse(
+        chart.gap_bars(
+            [{"label": "D", "internal": 72.0, "customer": 41.0, "gap": 31.0}],
+            ["intern", "Kunden", "Lücke"],
+            "G",
+        )
+    )
     assert "+31" in texts(root)
     scale = parse(chart.level_scale(72.5, [0, 20, 40, 60, 80], ["a", "b", "c", "d", "e"], "L"))
     assert "72,5" in texts(scale)

@@ -26,8 +26,9 @@ def cc(plugins_dir: Path) -> Callable[..., Result]:
     """The real CLI with the test module loaded."""
 
     def _run(*args: object) -> Result:
-        return CliRunner().invoke(cli, [str(a) for a in args],
-                                  env={"CCASSESS_PLUGINS_DIR": str(plugins_dir)})  # fmt: skip
+        return CliRunner().invoke(
+            cli, [str(a) for a in args], env={"CCASSESS_PLUGINS_DIR": str(plugins_dir)}
+        )
 
     return _run
 

@@ -71,11 +71,19 @@ def no_personal_data(ws: Path, *secrets: str) -> None:
 
 
 def ms_forms_rows(lang: str = "de") -> list[list[Any]]:
-    header = ["ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name",
-              "Zeitpunkt der letzten Änderung"]  # fmt: skip
+    header = [
+        "ID",
+        "Startzeit",
+        "Fertigstellungszeit",
+        "E-Mail",
+        "Name",
+        "Zeitpunkt der letzten Änderung",
+    ]
     header += [f"{GRID[lang]}.{wording('customer_perception', q, lang)}" for q in STATEMENTS]
-    header += [wording("customer_metrics", "nps_rating", lang),
-               wording("customer_metrics", "csat_rating", lang)]  # fmt: skip
+    header += [
+        wording("customer_metrics", "nps_rating", lang),
+        wording("customer_metrics", "csat_rating", lang),
+    ]
     header += [f"{KONTAKT_TEXT['bereiche'][lang]}.{AREA_LABELS[lang][a]}" for a in AREAS]
     header += [KONTAKT_TEXT["kanaele"][lang], KONTAKT_TEXT["anmerkung"][lang]]
     rows = [header]
@@ -94,8 +102,9 @@ def ms_forms_rows(lang: str = "de") -> list[list[Any]]:
             continue
         row += [agree(person["cp"][q], lang) if q in person["cp"] else None for q in STATEMENTS]
         row += [person["nps"], person["csat"]]  # a rating question gives its number
-        row += [satisfied(person["areas"][a], lang) if a in person["areas"] else None
-                for a in AREAS]  # fmt: skip
+        row += [
+            satisfied(person["areas"][a], lang) if a in person["areas"] else None for a in AREAS
+        ]
         row += [
             "".join(CHANNEL_LABELS[lang][c] + ";" for c in person["channels"]),
             person["comment"] or '=HYPERLINK("http://example.com","klick")',
@@ -105,8 +114,9 @@ def ms_forms_rows(lang: str = "de") -> list[list[Any]]:
 
 
 def test_microsoft_forms_xlsx(ws: Path, cc: Run, tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "Kundenbefragung(1-3).xlsx", ms_forms_rows(), "Sheet1",
-                      formulas=True)  # fmt: skip
+    path = write_xlsx(
+        tmp_path / "Kundenbefragung(1-3).xlsx", ms_forms_rows(), "Sheet1", formulas=True
+    )
     result = imported(cc, ws, path)
     assert "read as a Microsoft Forms export (recognised" in result.stderr
     assert "personal data not imported: 'E-Mail', 'Name'" in result.stderr
@@ -126,22 +136,28 @@ def test_microsoft_forms_xlsx(ws: Path, cc: Run, tmp_path: Path) -> None:
 
 
 def google_rows(people: list[dict[str, Any]], lang: str, sheet: bool) -> list[list[Any]]:
-    header = ["Zeitstempel" if lang == "de" else "Timestamp",
-              "E-Mail-Adresse" if lang == "de" else "Email Address"]  # fmt: skip
+    header = [
+        "Zeitstempel" if lang == "de" else "Timestamp",
+        "E-Mail-Adresse" if lang == "de" else "Email Address",
+    ]
     header += [f"{GRID[lang]} [{wording('customer_perception', q, lang)}]" for q in STATEMENTS]
-    header += [wording("customer_metrics", "nps_rating", lang),
-               wording("customer_metrics", "csat_rating", lang)]  # fmt: skip
+    header += [
+        wording("customer_metrics", "nps_rating", lang),
+        wording("customer_metrics", "csat_rating", lang),
+    ]
     header += [f"{KONTAKT_TEXT['bereiche'][lang]} [{AREA_LABELS[lang][a]}]" for a in AREAS]
     header += [KONTAKT_TEXT["kanaele"][lang], KONTAKT_TEXT["anmerkung"][lang]]
     rows = [header]
     for number, person in enumerate(people, start=1):
-        stamp: Any = datetime(2026, 11, 4, 10, number, 5) if sheet else \
-            f"2026/11/04 10:0{number}:05 AM GMT+1"  # fmt: skip
+        stamp: Any = (
+            datetime(2026, 11, 4, 10, number, 5)
+            if sheet
+            else f"2026/11/04 10:0{number}:05 AM GMT+1"
+        )
         row = [stamp, f"kunde{number}@example.com"]
         row += [agree(person["cp"][q], lang) if q in person["cp"] else "" for q in STATEMENTS]
         row += [person["nps"], satisfied(person["csat"], lang) if person["csat"] else ""]
-        row += [satisfied(person["areas"][a], lang) if a in person["areas"] else ""
-                for a in AREAS]  # fmt: skip
+        row += [satisfied(person["areas"][a], lang) if a in person["areas"] else "" for a in AREAS]
         row += [", ".join(CHANNEL_LABELS[lang][c] for c in person["channels"]), person["comment"]]
         rows.append(row)
     return rows
@@ -149,8 +165,11 @@ def google_rows(people: list[dict[str, Any]], lang: str, sheet: bool) -> list[li
 
 def test_google_forms_csv_download_and_sheet_export(ws: Path, cc: Run, tmp_path: Path) -> None:
     download = write_csv(tmp_path / "Kundenbefragung.csv", google_rows(PEOPLE[:2], "en", False))
-    sheet = write_xlsx(tmp_path / "Kundenbefragung (Antworten).xlsx",
-                       google_rows(PEOPLE[2:], "de", True), "Formularantworten 1")  # fmt: skip
+    sheet = write_xlsx(
+        tmp_path / "Kundenbefragung (Antworten).xlsx",
+        google_rows(PEOPLE[2:], "de", True),
+        "Formularantworten 1",
+    )
     result = imported(cc, ws, download, sheet)
     assert result.stderr.count("read as a Google Forms export (recognised") == 2
     assert "personal data not imported: 'Email Address'" in result.stderr
@@ -164,8 +183,17 @@ def test_google_forms_csv_download_and_sheet_export(ws: Path, cc: Run, tmp_path:
 
 # -- LimeSurvey -----------------------------------------------------------------------------
 
-LIME_META = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp",
-             "ipaddr", "token"]  # fmt: skip
+LIME_META = [
+    "id",
+    "submitdate",
+    "lastpage",
+    "startlanguage",
+    "seed",
+    "startdate",
+    "datestamp",
+    "ipaddr",
+    "token",
+]
 
 
 def lime_codes_rows() -> list[list[Any]]:
@@ -182,9 +210,17 @@ def lime_codes_rows() -> list[list[Any]]:
     rows = [header]
     for number, person in enumerate(PEOPLE, start=1):
         done = number != 3
-        row: list[Any] = [number, "2026-11-05 11:20:00" if done else "", 3 if done else 1, "de",
-                          "123456", "2026-11-05 11:15:00", "2026-11-05 11:20:00",
-                          f"192.0.2.{number}", f"tok{number}xyz"]  # fmt: skip
+        row: list[Any] = [
+            number,
+            "2026-11-05 11:20:00" if done else "",
+            3 if done else 1,
+            "de",
+            "123456",
+            "2026-11-05 11:15:00",
+            "2026-11-05 11:20:00",
+            f"192.0.2.{number}",
+            f"tok{number}xyz",
+        ]
         row += [code(person["cp"].get(q)) for q in STATEMENTS]
         row += [person["nps"] if done else "", code(person["csat"])]
         row += [code(person["areas"].get(a)) for a in AREAS]
@@ -195,24 +231,30 @@ def lime_codes_rows() -> list[list[Any]]:
 
 
 def test_limesurvey_codes_need_a_checked_mapping(ws: Path, cc: Run, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "results-survey123456.csv", lime_codes_rows(), bom=True,
-                     quote_all=True)  # fmt: skip
+    path = write_csv(
+        tmp_path / "results-survey123456.csv", lime_codes_rows(), bom=True, quote_all=True
+    )
     refused = cc("import", "-w", ws, path)
     assert refused.exit_code == 2
     found = errors(refused.stderr)
-    assert f"error: {path}, row 1, column 'NPS': not matched with certainty: no question " \
-        "matches" in found  # fmt: skip
-    assert f"error: {path}, row 2, column 'CP[simpfindinformation]': answer 'A4' is not " \
-        "certainly an answer of customer_perception.simp_find_information; best guess 4 (60 %: " \
-        "answer code, by position); allowed: 1–5 (trifft nicht zu … trifft voll zu); give its " \
-        "value in a mapping file (--suggest-mapping proposes one)" in found  # fmt: skip
+    assert (
+        f"error: {path}, row 1, column 'NPS': not matched with certainty: no question "
+        "matches" in found
+    )
+    assert (
+        f"error: {path}, row 2, column 'CP[simpfindinformation]': answer 'A4' is not "
+        "certainly an answer of customer_perception.simp_find_information; best guess 4 (60 %: "
+        "answer code, by position); allowed: 1–5 (trifft nicht zu … trifft voll zu); give its "
+        "value in a mapping file (--suggest-mapping proposes one)" in found
+    )
     assert (
         f"error: {path}, row 3, column 'CP[simpbuy]': answer 'A6' is none of the answers "
         "of customer_perception.simp_buy; allowed: 1–5 (trifft nicht zu … trifft voll zu); "
         "give its value in a mapping file (--suggest-mapping proposes one)" in found
     )
-    assert found[-1].endswith("--suggest-mapping > mapping.yaml`, check it, and import with "
-                              "--mapping mapping.yaml")  # fmt: skip
+    assert found[-1].endswith(
+        "--suggest-mapping > mapping.yaml`, check it, and import with --mapping mapping.yaml"
+    )
     assert stored(ws) == {}
 
     proposal = cc("import", "-w", ws, path, "--suggest-mapping")
@@ -252,21 +294,31 @@ def test_limesurvey_full_text_xlsx(ws: Path, cc: Run, tmp_path: Path) -> None:
         "IP-Adresse",
     ]
     header += [f"{GRID[lang]} [{wording('customer_perception', q, lang)}]" for q in STATEMENTS]
-    header += [wording("customer_metrics", "nps_rating", lang),
-               wording("customer_metrics", "csat_rating", lang)]  # fmt: skip
+    header += [
+        wording("customer_metrics", "nps_rating", lang),
+        wording("customer_metrics", "csat_rating", lang),
+    ]
     header += [f"{KONTAKT_TEXT['bereiche'][lang]} [{AREA_LABELS[lang][a]}]" for a in AREAS]
     header += [f"{KONTAKT_TEXT['kanaele'][lang]} [{CHANNEL_LABELS[lang][c]}]" for c in CHANNELS]
     header += [KONTAKT_TEXT["anmerkung"][lang]]
     rows: list[list[Any]] = [header]
     for number, person in enumerate(PEOPLE, start=1):
         done = number != 3
-        row: list[Any] = [number, datetime(2026, 11, 6, 8, 30) if done else None,
-                          3 if done else 1, "de", 99, datetime(2026, 11, 6, 8, 20),
-                          datetime(2026, 11, 6, 8, 30), f"198.51.100.{number}"]  # fmt: skip
+        row: list[Any] = [
+            number,
+            datetime(2026, 11, 6, 8, 30) if done else None,
+            3 if done else 1,
+            "de",
+            99,
+            datetime(2026, 11, 6, 8, 20),
+            datetime(2026, 11, 6, 8, 30),
+            f"198.51.100.{number}",
+        ]
         row += [agree(person["cp"][q], lang) if q in person["cp"] else None for q in STATEMENTS]
         row += [person["nps"], satisfied(person["csat"], lang) if person["csat"] else None]
-        row += [satisfied(person["areas"][a], lang) if a in person["areas"] else None
-                for a in AREAS]  # fmt: skip
+        row += [
+            satisfied(person["areas"][a], lang) if a in person["areas"] else None for a in AREAS
+        ]
         row += ["Ja" if c in person["channels"] else None for c in CHANNELS]
         row += [person["comment"] or None]
         rows.append(row)
@@ -280,19 +332,35 @@ def test_limesurvey_full_text_xlsx(ws: Path, cc: Run, tmp_path: Path) -> None:
 
 # -- SurveyMonkey ---------------------------------------------------------------------------
 
-MONKEY_AGREE = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
-                "Strongly agree"]  # fmt: skip
+MONKEY_AGREE = [
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+]
 
 
 def monkey_rows() -> list[list[Any]]:
     lang = "en"
-    top = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
-           "Email Address", "First Name", "Last Name", "Custom Data 1"]  # fmt: skip
+    top = [
+        "Respondent ID",
+        "Collector ID",
+        "Start Date",
+        "End Date",
+        "IP Address",
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "Custom Data 1",
+    ]
     second = [""] * len(top)
     top += [GRID[lang], "", ""]
     second += [wording("customer_perception", q, lang) for q in STATEMENTS]
-    top += [wording("customer_metrics", "nps_rating", lang),
-            wording("customer_metrics", "csat_rating", lang)]  # fmt: skip
+    top += [
+        wording("customer_metrics", "nps_rating", lang),
+        wording("customer_metrics", "csat_rating", lang),
+    ]
     second += ["Response", "Response"]
     top += [KONTAKT_TEXT["bereiche"][lang], "", ""]
     second += [AREA_LABELS[lang][a] for a in AREAS]
@@ -325,8 +393,10 @@ def monkey_rows() -> list[list[Any]]:
             for q in STATEMENTS
         ]
         row += [person["nps"], satisfied(person["csat"], lang).capitalize()]
-        row += [satisfied(person["areas"][a], lang).capitalize() if a in person["areas"] else ""
-                for a in AREAS]  # fmt: skip
+        row += [
+            satisfied(person["areas"][a], lang).capitalize() if a in person["areas"] else ""
+            for a in AREAS
+        ]
         row += [CHANNEL_LABELS[lang][c] if c in person["channels"] else "" for c in CHANNELS]
         row += ["WhatsApp-Gruppe" if number == 2 else "", person["comment"]]
         rows.append(row)
@@ -352,12 +422,15 @@ def test_surveymonkey_two_header_rows(ws: Path, cc: Run, tmp_path: Path) -> None
         "columns)" in proposal
     )
     mapping = tmp_path / "monkey.yaml"
-    mapping.write_text(proposal.replace("(please specify)\": null", "(please specify)\": ignore"),
-                       "utf-8")  # fmt: skip
+    mapping.write_text(
+        proposal.replace('(please specify)": null', '(please specify)": ignore'), "utf-8"
+    )
     result = imported(cc, ws, path, "--mapping", mapping)
     assert "columns ignored as the mapping says: 'Which channels" in result.stderr
-    assert "personal data not imported: 'IP Address', 'Email Address', 'First Name', " \
-        "'Last Name', 'Custom Data 1'" in result.stderr  # fmt: skip
+    assert (
+        "personal data not imported: 'IP Address', 'Email Address', 'First Name', "
+        "'Last Name', 'Custom Data 1'" in result.stderr
+    )
     assert "skipped 1 response(s) without any answer" in result.stderr
     found = assert_stored(ws, "surveymonkey", PEOPLE[:2])
     assert "surveymonkey-11400000001" in found
@@ -366,16 +439,44 @@ def test_surveymonkey_two_header_rows(ws: Path, cc: Run, tmp_path: Path) -> None
 
 # -- Qualtrics ------------------------------------------------------------------------------
 
-QUALTRICS_META = ["StartDate", "EndDate", "Status", "IPAddress", "Progress",
-                  "Duration (in seconds)", "Finished", "RecordedDate", "ResponseId",
-                  "RecipientLastName", "RecipientFirstName", "RecipientEmail",
-                  "ExternalReference", "LocationLatitude", "LocationLongitude",
-                  "DistributionChannel", "UserLanguage"]  # fmt: skip
-QUALTRICS_TEXTS = ["Start Date", "End Date", "Response Type", "IP Address", "Progress",
-                   "Duration (in seconds)", "Finished", "Recorded Date", "Response ID",
-                   "Recipient Last Name", "Recipient First Name", "Recipient Email",
-                   "External Data Reference", "Location Latitude", "Location Longitude",
-                   "Distribution Channel", "User Language"]  # fmt: skip
+QUALTRICS_META = [
+    "StartDate",
+    "EndDate",
+    "Status",
+    "IPAddress",
+    "Progress",
+    "Duration (in seconds)",
+    "Finished",
+    "RecordedDate",
+    "ResponseId",
+    "RecipientLastName",
+    "RecipientFirstName",
+    "RecipientEmail",
+    "ExternalReference",
+    "LocationLatitude",
+    "LocationLongitude",
+    "DistributionChannel",
+    "UserLanguage",
+]
+QUALTRICS_TEXTS = [
+    "Start Date",
+    "End Date",
+    "Response Type",
+    "IP Address",
+    "Progress",
+    "Duration (in seconds)",
+    "Finished",
+    "Recorded Date",
+    "Response ID",
+    "Recipient Last Name",
+    "Recipient First Name",
+    "Recipient Email",
+    "External Data Reference",
+    "Location Latitude",
+    "Location Longitude",
+    "Distribution Channel",
+    "User Language",
+]
 
 
 def qualtrics_rows(numeric: bool, lang: str) -> list[list[Any]]:
@@ -398,25 +499,47 @@ def qualtrics_rows(numeric: bool, lang: str) -> list[list[Any]]:
             return 6 if value == "dont_know" else value
         return labels(value, lang)
 
-    previewer = {"cp": {"simp_find_information": 1, "simp_buy": 1, "svc_quick_response": 1},
-                 "nps": 0, "csat": 1, "areas": {"beratung": 1}, "channels": ["filiale"],
-                 "comment": "Test der Vorschau"}  # fmt: skip
+    previewer = {
+        "cp": {"simp_find_information": 1, "simp_buy": 1, "svc_quick_response": 1},
+        "nps": 0,
+        "csat": 1,
+        "areas": {"beratung": 1},
+        "channels": ["filiale"],
+        "comment": "Test der Vorschau",
+    }
     rows = [tags, texts, imports]
     for number, person in enumerate([*PEOPLE, previewer], start=1):
         finished = number != 3
         preview = number == 4
-        status = (1 if numeric else "Survey Preview") if preview else \
-            (0 if numeric else "IP Address")  # fmt: skip
-        row: list[Any] = ["2026-11-08 10:00:00", "2026-11-08 10:04:00", status,
-                          f"192.0.2.{50 + number}", 100 if finished else 40, 240,
-                          (1 if numeric else "True") if finished else (0 if numeric else "False"),
-                          "2026-11-08 10:04:01", f"R_3kQx{number}AbCdEfGh", "Schmidt", "Jana",
-                          "jana.schmidt@example.com", "", 52.52, 13.40,
-                          "preview" if preview else "anonymous", lang.upper()]  # fmt: skip
+        status = (
+            (1 if numeric else "Survey Preview") if preview else (0 if numeric else "IP Address")
+        )
+        row: list[Any] = [
+            "2026-11-08 10:00:00",
+            "2026-11-08 10:04:00",
+            status,
+            f"192.0.2.{50 + number}",
+            100 if finished else 40,
+            240,
+            (1 if numeric else "True") if finished else (0 if numeric else "False"),
+            "2026-11-08 10:04:01",
+            f"R_3kQx{number}AbCdEfGh",
+            "Schmidt",
+            "Jana",
+            "jana.schmidt@example.com",
+            "",
+            52.52,
+            13.40,
+            "preview" if preview else "anonymous",
+            lang.upper(),
+        ]
         row += [scale(person["cp"].get(q), agree) for q in STATEMENTS]
         nps = person["nps"]
-        group = "" if nps is None or not finished else \
-            ("Promoter" if nps >= 9 else "Passive" if nps >= 7 else "Detractor")  # fmt: skip
+        group = (
+            ""
+            if nps is None or not finished
+            else ("Promoter" if nps >= 9 else "Passive" if nps >= 7 else "Detractor")
+        )
         row += [nps if nps is not None else "", group, scale(person["csat"], satisfied)]
         row += [scale(person["areas"].get(a), satisfied) for a in AREAS]
         if numeric:
@@ -429,8 +552,9 @@ def qualtrics_rows(numeric: bool, lang: str) -> list[list[Any]]:
 
 
 def test_qualtrics_numeric_values(ws: Path, cc: Run, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "Kundenbefragung_November.csv", qualtrics_rows(True, "en"),
-                     bom=True)  # fmt: skip
+    path = write_csv(
+        tmp_path / "Kundenbefragung_November.csv", qualtrics_rows(True, "en"), bom=True
+    )
     proposal = cc("import", "-w", ws, path, "--suggest-mapping")
     assert proposal.exit_code == 0, proposal.output
     text = proposal.stdout
@@ -444,8 +568,10 @@ def test_qualtrics_numeric_values(ws: Path, cc: Run, tmp_path: Path) -> None:
     mapping = tmp_path / "qualtrics.yaml"
     mapping.write_text(text.replace('"6": null', '"6": dont_know'), "utf-8")
     result = imported(cc, ws, path, "--mapping", mapping)
-    assert "skipped 1 incomplete, 1 preview/test response(s); --include-incomplete imports " \
-        "them" in result.stderr  # fmt: skip
+    assert (
+        "skipped 1 incomplete, 1 preview/test response(s); --include-incomplete imports "
+        "them" in result.stderr
+    )
     found = assert_stored(ws, "qualtrics", PEOPLE[:2])
     assert sorted(found) == ["qualtrics-R_3kQx1AbCdEfGh", "qualtrics-R_3kQx2AbCdEfGh"]
     no_personal_data(ws, "jana.schmidt@example.com", "Schmidt", "52.52", "192.0.2.51")
@@ -470,25 +596,44 @@ def test_typeform_csv(ws: Path, cc: Run, tmp_path: Path) -> None:
     lang = "en"
     header = ["#"]
     header += [wording("customer_perception", q, lang) for q in STATEMENTS]
-    header += [wording("customer_metrics", "nps_rating", lang),
-               wording("customer_metrics", "csat_rating", lang)]  # fmt: skip
+    header += [
+        wording("customer_metrics", "nps_rating", lang),
+        wording("customer_metrics", "csat_rating", lang),
+    ]
     header += [f"{KONTAKT_TEXT['bereiche'][lang]} - {AREA_LABELS[lang][a]}" for a in AREAS]
     header += [CHANNEL_LABELS[lang][c] for c in CHANNELS]  # one column per choice
-    header += [KONTAKT_TEXT["anmerkung"][lang], "Response Type", "Start Date (UTC)",
-               "Stage Date (UTC)", "Submit Date (UTC)", "Network ID", "Tags"]  # fmt: skip
+    header += [
+        KONTAKT_TEXT["anmerkung"][lang],
+        "Response Type",
+        "Start Date (UTC)",
+        "Stage Date (UTC)",
+        "Submit Date (UTC)",
+        "Network ID",
+        "Tags",
+    ]
     rows: list[list[Any]] = [header]
     for number, person in enumerate(PEOPLE, start=1):
         done = number != 3
         row: list[Any] = [f"x8c1v0q{number}kd9"]
-        row += [agree(person["cp"][q], lang).capitalize() if q in person["cp"] else ""
-                for q in STATEMENTS]  # fmt: skip
+        row += [
+            agree(person["cp"][q], lang).capitalize() if q in person["cp"] else ""
+            for q in STATEMENTS
+        ]
         row += [person["nps"], person["csat"] or ""]
-        row += [satisfied(person["areas"][a], lang).capitalize() if a in person["areas"] else ""
-                for a in AREAS]  # fmt: skip
+        row += [
+            satisfied(person["areas"][a], lang).capitalize() if a in person["areas"] else ""
+            for a in AREAS
+        ]
         row += [CHANNEL_LABELS[lang][c] if c in person["channels"] else "" for c in CHANNELS]
-        row += [person["comment"], "completed" if done else "partial", "2026-11-09 12:00:00",
-                "2026-11-09 12:03:00", "2026-11-09 12:04:00" if done else "",
-                f"4f6a9e{number}c21", ""]  # fmt: skip
+        row += [
+            person["comment"],
+            "completed" if done else "partial",
+            "2026-11-09 12:00:00",
+            "2026-11-09 12:03:00",
+            "2026-11-09 12:04:00" if done else "",
+            f"4f6a9e{number}c21",
+            "",
+        ]
         rows.append(row)
     path = write_csv(tmp_path / "responses.csv", rows, crlf=False)
     result = imported(cc, ws, path)
@@ -503,8 +648,18 @@ def test_typeform_csv(ws: Path, cc: Run, tmp_path: Path) -> None:
 # -- KoboToolbox ----------------------------------------------------------------------------
 
 KOBO_META_START = ["start", "end", "deviceid"]
-KOBO_META_END = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",
-                 "_submitted_by", "__version__", "_tags", "_index"]  # fmt: skip
+KOBO_META_END = [
+    "_id",
+    "_uuid",
+    "_submission_time",
+    "_validation_status",
+    "_notes",
+    "_status",
+    "_submitted_by",
+    "__version__",
+    "_tags",
+    "_index",
+]
 
 
 def test_kobotoolbox_label_headers(ws: Path, cc: Run, tmp_path: Path) -> None:
@@ -514,28 +669,46 @@ def test_kobotoolbox_label_headers(ws: Path, cc: Run, tmp_path: Path) -> None:
     channels = KONTAKT_TEXT["kanaele"][lang]
     header = list(KOBO_META_START)
     header += [f"{grid}/{wording('customer_perception', q, lang)}" for q in STATEMENTS]
-    header += [wording("customer_metrics", "nps_rating", lang),
-               wording("customer_metrics", "csat_rating", lang)]  # fmt: skip
+    header += [
+        wording("customer_metrics", "nps_rating", lang),
+        wording("customer_metrics", "csat_rating", lang),
+    ]
     header += [f"{areas}/{AREA_LABELS[lang][a]}" for a in AREAS]
     header += [channels] + [f"{channels}/{CHANNEL_LABELS[lang][c]}" for c in CHANNELS]
     header += [KONTAKT_TEXT["anmerkung"][lang], *KOBO_META_END]
     rows: list[list[Any]] = [header]
     for number, person in enumerate(PEOPLE, start=1):
-        row: list[Any] = ["2026-11-10T09:00:00.000+01:00", "2026-11-10T09:05:00.000+01:00",
-                          f"ee.kobotoolbox.org:{number}AbC"]  # fmt: skip
+        row: list[Any] = [
+            "2026-11-10T09:00:00.000+01:00",
+            "2026-11-10T09:05:00.000+01:00",
+            f"ee.kobotoolbox.org:{number}AbC",
+        ]
         row += [agree(person["cp"][q], lang) if q in person["cp"] else "" for q in STATEMENTS]
         row += [person["nps"], satisfied(person["csat"], lang) if person["csat"] else ""]
-        row += [satisfied(person["areas"][a], lang) if a in person["areas"] else ""
-                for a in AREAS]  # fmt: skip
+        row += [satisfied(person["areas"][a], lang) if a in person["areas"] else "" for a in AREAS]
         row += [" ".join(CHANNEL_LABELS[lang][c] for c in person["channels"])]
         row += [1 if c in person["channels"] else 0 for c in CHANNELS]
         rejected = number == 3
-        row += [person["comment"], 3000 + number, f"b1e4c7d2-0000-4000-8000-00000000000{number}",
-                "2026-11-10T08:05:00", "validation_status_not_approved" if rejected else "",
-                "", "submitted_via_web", "interviewer1", "vGdmr3", "", number]  # fmt: skip
+        row += [
+            person["comment"],
+            3000 + number,
+            f"b1e4c7d2-0000-4000-8000-00000000000{number}",
+            "2026-11-10T08:05:00",
+            "validation_status_not_approved" if rejected else "",
+            "",
+            "submitted_via_web",
+            "interviewer1",
+            "vGdmr3",
+            "",
+            number,
+        ]
         rows.append(row)
-    path = write_csv(tmp_path / "Kundenbefragung_-_all_versions_-_labels.csv", rows,
-                     delimiter=";", quote_all=True)  # fmt: skip
+    path = write_csv(
+        tmp_path / "Kundenbefragung_-_all_versions_-_labels.csv",
+        rows,
+        delimiter=";",
+        quote_all=True,
+    )
     result = imported(cc, ws, path)
     assert "read as a KoboToolbox export (recognised" in result.stderr
     assert "personal data not imported: 'deviceid', '_submitted_by'" in result.stderr

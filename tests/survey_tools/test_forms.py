@@ -59,14 +59,23 @@ def kobo_export(columns: list[str], people: list[dict[str, Any]]) -> list[list[A
     a list of choice names)."""
     rows: list[list[Any]] = [[*KOBO_META_START, *columns, *KOBO_META_END]]
     for number, answers in enumerate(people, start=1):
-        row: list[Any] = ["2026-11-11T10:00:00.000+01:00", "2026-11-11T10:06:00.000+01:00",
-                          "enketo.kobotoolbox.org:x"]  # fmt: skip
+        row: list[Any] = [
+            "2026-11-11T10:00:00.000+01:00",
+            "2026-11-11T10:06:00.000+01:00",
+            "enketo.kobotoolbox.org:x",
+        ]
         for column in columns:
             suffix = next((s for s in answers if column == s or column.endswith("/" + s)), None)
             value = answers.get(suffix) if suffix else None
             parent = column.rsplit("/", 1)[0]
-            chosen = next((v for s, v in answers.items() if isinstance(v, list)
-                           and (parent == s or parent.endswith("/" + s))), None)  # fmt: skip
+            chosen = next(
+                (
+                    v
+                    for s, v in answers.items()
+                    if isinstance(v, list) and (parent == s or parent.endswith("/" + s))
+                ),
+                None,
+            )
             if isinstance(value, list):
                 row.append(" ".join(value))
             elif chosen is not None and suffix is None:
@@ -75,8 +84,18 @@ def kobo_export(columns: list[str], people: list[dict[str, Any]]) -> list[list[A
                 row.append(answers.get("perspective", ""))
             else:
                 row.append("" if value is None else value)
-        row += [5000 + number, f"0c9a-{number:04d}-round-trip", "2026-11-11T09:06:00", "", "",
-                "submitted_via_web", "", "vX1", "", number]  # fmt: skip
+        row += [
+            5000 + number,
+            f"0c9a-{number:04d}-round-trip",
+            "2026-11-11T09:06:00",
+            "",
+            "",
+            "submitted_via_web",
+            "",
+            "vX1",
+            "",
+            number,
+        ]
         rows.append(row)
     return rows
 
@@ -92,8 +111,12 @@ def test_xlsform_round_trip_customers(ws: Path, cc: Run, tmp_path: Path) -> None
     assert f"Form written to {form}" in result.stdout
     survey, choices, settings = read_xlsform(form)
     assert settings["default_language"] == "Deutsch (de)"
-    assert survey[0] == {**dict.fromkeys(survey[0]), "type": "calculate", "name": "perspective",
-                         "calculation": "'customer'"}  # fmt: skip
+    assert survey[0] == {
+        **dict.fromkeys(survey[0]),
+        "type": "calculate",
+        "name": "perspective",
+        "calculation": "'customer'",
+    }
     simp_buy = next(row for row in survey if row["name"] == "simp_buy")
     assert simp_buy["type"].startswith("select_one scale5") and simp_buy["appearance"] == "likert"
     assert simp_buy["label::Deutsch (de)"].startswith("Das Unternehmen macht es mir einfach")
@@ -115,8 +138,12 @@ def test_xlsform_round_trip_customers(ws: Path, cc: Run, tmp_path: Path) -> None
         answers["kanaele"] = list(person["channels"]) or None
         answers["anmerkung"] = person["comment"]
         people.append(answers)
-    path = write_csv(tmp_path / "kundenbefragung_-_latest_version_-_False_-_2026-11-11.csv",
-                     kobo_export(columns, people), delimiter=";", quote_all=True)  # fmt: skip
+    path = write_csv(
+        tmp_path / "kundenbefragung_-_latest_version_-_False_-_2026-11-11.csv",
+        kobo_export(columns, people),
+        delimiter=";",
+        quote_all=True,
+    )
     result = cc("import", "-w", ws, path)  # no mapping
     assert result.exit_code == 0, result.output
     assert "read as a KoboToolbox export (recognised" in result.stderr
@@ -125,12 +152,24 @@ def test_xlsform_round_trip_customers(ws: Path, cc: Run, tmp_path: Path) -> None
 
 def test_xlsform_round_trip_staff_with_departments_and_a_matrix(tmp_path: Path, cc: Run) -> None:
     folder = tmp_path / "intern"
-    made = cc("init", folder, "--module", "silo_check", "--module", "customer_perception",
-              "--department", "Vertrieb", "--department", "IT & Digital")  # fmt: skip
+    made = cc(
+        "init",
+        folder,
+        "--module",
+        "silo_check",
+        "--module",
+        "customer_perception",
+        "--department",
+        "Vertrieb",
+        "--department",
+        "IT & Digital",
+    )
     assert made.exit_code == 0, made.output
     form = tmp_path / "intern.xlsx"
-    assert cc("form", "-w", folder, "--perspective", "internal", "--lang", "en", "-o",
-              form).exit_code == 0  # fmt: skip
+    assert (
+        cc("form", "-w", folder, "--perspective", "internal", "--lang", "en", "-o", form).exit_code
+        == 0
+    )
     survey, choices, settings = read_xlsform(form)
     assert settings["default_language"] == "English (en)"
     department = next(row for row in survey if row["name"] == "department")
@@ -152,17 +191,20 @@ def test_xlsform_round_trip_staff_with_departments_and_a_matrix(tmp_path: Path, 
             "sg_common_goal": "2",
         }
     ]
-    path = write_csv(tmp_path / "intern.csv", kobo_export(columns, people), delimiter=";",
-                     quote_all=True)  # fmt: skip
+    path = write_csv(
+        tmp_path / "intern.csv", kobo_export(columns, people), delimiter=";", quote_all=True
+    )
     result = cc("import", "-w", folder, path)
     assert result.exit_code == 0, result.output
     ((perspective, answers),) = stored(folder).values()
     assert perspective == "internal"
     assert answers == {
-        "silo_check": {"understanding_matrix": {"Vertrieb": 4, "IT & Digital": "dont_know"},
-                       "sg_common_goal": 2},
+        "silo_check": {
+            "understanding_matrix": {"Vertrieb": 4, "IT & Digital": "dont_know"},
+            "sg_common_goal": 2,
+        },
         "customer_perception": {"simp_buy": 3},
-    }  # fmt: skip
+    }
     from ccassess.workspace import Workspace
 
     with Workspace.open(folder) as workspace:
@@ -172,8 +214,17 @@ def test_xlsform_round_trip_staff_with_departments_and_a_matrix(tmp_path: Path, 
 
 def test_xlsform_kano_items_and_activity_lists(tmp_path: Path, cc: Run) -> None:
     folder = tmp_path / "kano"
-    assert cc("init", folder, "--module", "customer_understanding", "--module",
-              "customer_or_reporting").exit_code == 0  # fmt: skip
+    assert (
+        cc(
+            "init",
+            folder,
+            "--module",
+            "customer_understanding",
+            "--module",
+            "customer_or_reporting",
+        ).exit_code
+        == 0
+    )
     form = tmp_path / "kano.xlsx"
     assert cc("form", "-w", folder, "-o", form).exit_code == 0
     survey, choices, _ = read_xlsform(form)
@@ -196,11 +247,15 @@ def test_xlsform_kano_items_and_activity_lists(tmp_path: Path, cc: Run) -> None:
     ((_, answers),) = stored(folder).values()
     assert answers["customer_understanding"] == {
         "kano_same_day_answer": {"functional": "like", "dysfunctional": "dislike"},
-        "kano_personal_contact": "dont_know", "fb_listened_to": 4}  # fmt: skip
+        "kano_personal_contact": "dont_know",
+        "fb_listened_to": 4,
+    }
     staff = cc("form", "-w", folder, "--perspective", "internal", "-o", tmp_path / "staff.xlsx")
     assert staff.exit_code == 0, staff.output
-    assert "note: customer_or_reporting.activities (activity_list) cannot be asked in an " \
-        "online form; collect it with `ccassess sheet`" in staff.stderr  # fmt: skip
+    assert (
+        "note: customer_or_reporting.activities (activity_list) cannot be asked in an "
+        "online form; collect it with `ccassess sheet`" in staff.stderr
+    )
 
 
 def test_question_list_round_trip_through_google_forms(ws: Path, cc: Run, tmp_path: Path) -> None:
@@ -211,8 +266,10 @@ def test_question_list_round_trip_through_google_forms(ws: Path, cc: Run, tmp_pa
     with open(listing, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
     by_code = {row["Code"]: row for row in rows}
-    assert by_code["kontakt.bereiche[lieferung]"]["Question"] == \
-        "How satisfied are you with these areas? [Delivery]"  # fmt: skip
+    assert (
+        by_code["kontakt.bereiche[lieferung]"]["Question"]
+        == "How satisfied are you with these areas? [Delivery]"
+    )
     assert by_code["customer_perception.simp_buy"]["Answers"].startswith(
         "1 = disagree | 2 = rather disagree"
     )
@@ -229,8 +286,9 @@ def test_question_list_round_trip_through_google_forms(ws: Path, cc: Run, tmp_pa
             {"email": "E-mail", "telefon": "Phone", "chat": "Chat"}[c] for c in person["channels"]
         )
         answers["kontakt.anmerkung"] = person["comment"]
-        lines.append([f"2026/11/12 1:0{number}:00 PM GMT+1",
-                      *(answers.get(row["Code"], "") for row in rows)])  # fmt: skip
+        lines.append(
+            [f"2026/11/12 1:0{number}:00 PM GMT+1", *(answers.get(row["Code"], "") for row in rows)]
+        )
     path = write_csv(tmp_path / "Kundenbefragung.csv", lines)
     result = cc("import", "-w", ws, path)
     assert result.exit_code == 0, result.output
@@ -241,7 +299,9 @@ def test_question_list_round_trip_through_google_forms(ws: Path, cc: Run, tmp_pa
     assert "## Kundenwahrnehmung – Selbstbild und Fremdbild" in text
     assert "`kontakt.kanaele` – Mehrfachauswahl: E-Mail | Telefon | Chat | Filiale" in text
     staff = tmp_path / "intern.csv"
-    assert cc("form", "-w", ws, "--format", "csv", "--perspective", "internal", "-o",
-              staff).exit_code == 0  # fmt: skip
+    assert (
+        cc("form", "-w", ws, "--format", "csv", "--perspective", "internal", "-o", staff).exit_code
+        == 0
+    )
     first = staff.read_text("utf-8-sig").splitlines()[1]
     assert first == "department,,,Ihre Abteilung,Einfachauswahl,Vertrieb,ja"

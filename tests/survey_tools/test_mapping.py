@@ -22,15 +22,29 @@ from tools_kit import (
 )
 
 Run = Callable[..., Any]
-KNOWN = ("ccassess reads exports of Microsoft Forms (ms_forms), Google Forms (google_forms), "
-         "LimeSurvey (limesurvey), SurveyMonkey (surveymonkey), Qualtrics (qualtrics), "
-         "Typeform (typeform), KoboToolbox (kobo)")  # fmt: skip
+KNOWN = (
+    "ccassess reads exports of Microsoft Forms (ms_forms), Google Forms (google_forms), "
+    "LimeSurvey (limesurvey), SurveyMonkey (surveymonkey), Qualtrics (qualtrics), "
+    "Typeform (typeform), KoboToolbox (kobo)"
+)
 
 
 def sosci_rows() -> list[list[Any]]:
     """A tool ccassess does not know (SoSci Survey's layout)."""
-    header = ["CASE", "SERIAL", "REF", "QUESTNNR", "MODE", "STARTED", "CP01_01", "CP01_02",
-              "NP01", "TIME001", "LASTPAGE", "FINISHED"]  # fmt: skip
+    header = [
+        "CASE",
+        "SERIAL",
+        "REF",
+        "QUESTNNR",
+        "MODE",
+        "STARTED",
+        "CP01_01",
+        "CP01_02",
+        "NP01",
+        "TIME001",
+        "LASTPAGE",
+        "FINISHED",
+    ]
     return [
         header,
         [41, "", "", "kunden", "interview", "2026-11-12 10:00:00", 4, 5, 9, 60, 3, 1],
@@ -45,8 +59,10 @@ def test_unknown_tool_lists_the_known_ones_then_reads_it_generically(
     refused = cc("import", "-w", ws, path)
     assert refused.exit_code == 2
     (line,) = errors(refused.stderr)
-    assert line.startswith(f"error: {path}: cannot tell which survey tool wrote this file "
-                           "(first columns: 'CASE', 'SERIAL', 'REF', 'QUESTNNR'); ")  # fmt: skip
+    assert line.startswith(
+        f"error: {path}: cannot tell which survey tool wrote this file "
+        "(first columns: 'CASE', 'SERIAL', 'REF', 'QUESTNNR'); "
+    )
     assert KNOWN in line and "--from TOOL" in line and "--from generic" in line
     unknown = tmp_path / "answers.sav"
     unknown.write_bytes(b"$FL2@(#) SPSS DATA FILE")
@@ -67,7 +83,9 @@ def test_unknown_tool_lists_the_known_ones_then_reads_it_generically(
         "  CASE: ignore\n  SERIAL: ignore\n  REF: ignore\n  QUESTNNR: ignore\n  MODE: ignore\n"
         "  STARTED: ignore\n  CP01_01: customer_perception.simp_find_information\n"
         "  CP01_02: customer_perception.simp_buy\n  NP01: customer_metrics.nps_rating\n"
-        "  TIME001: ignore\n  LASTPAGE: ignore\n  FINISHED: ignore\n", "utf-8")  # fmt: skip
+        "  TIME001: ignore\n  LASTPAGE: ignore\n  FINISHED: ignore\n",
+        "utf-8",
+    )
     result = cc("import", "-w", ws, path, "--mapping", mapping)  # the mapping says generic
     assert result.exit_code == 0, result.output
     answers = sorted(a["customer_perception"]["simp_buy"] for _, a in stored(ws).values())
@@ -79,7 +97,8 @@ def test_mapping_that_names_an_unknown_question_is_rejected_with_its_line(
 ) -> None:
     path = write_csv(tmp_path / "export.csv", qualtrics_rows(False, "de"), bom=True)
     mapping = tmp_path / "mapping.yaml"
-    mapping.write_text("""\
+    mapping.write_text(
+        """\
 tool: qualtrics
 columns:
   Q1_1: customer_perception.simp_find_information
@@ -94,7 +113,9 @@ columns:
   Q6:
   IPAddress: kontakt.anmerkung
 colums: {}
-""", "utf-8")  # fmt: skip
+""",
+        "utf-8",
+    )
     before = database_text(ws)
     result = cc("import", "-w", ws, path, "--mapping", mapping)
     assert result.exit_code == 2
@@ -169,5 +190,7 @@ def test_from_reads_an_export_whose_header_was_changed(ws: Path, cc: Run, tmp_pa
     mapping = tmp_path / "q.yaml"
     mapping.write_text("tool: qualtrics\ncolumns: {}\n", "utf-8")
     wrong = cc("import", "-w", ws, path, "--from", "google_forms", "--mapping", mapping)
-    assert f"error: {mapping}:1: the mapping is for qualtrics exports, but {path} is a Google " \
-        "Forms export" in wrong.stderr  # fmt: skip
+    assert (
+        f"error: {mapping}:1: the mapping is for qualtrics exports, but {path} is a Google "
+        "Forms export" in wrong.stderr
+    )

@@ -67,10 +67,10 @@ MODULES = ("customer_perception", "customer_metrics", "kontakt")
 STATEMENTS = ("simp_find_information", "simp_buy", "svc_quick_response")
 AREAS = ("beratung", "lieferung", "rechnung")
 CHANNELS = ("email", "telefon", "chat", "filiale")
-CHANNEL_LABELS = {"de": {"email": "E-Mail", "telefon": "Telefon", "chat": "Chat",
-                         "filiale": "Filiale"},
-                  "en": {"email": "E-mail", "telefon": "Phone", "chat": "Chat",
-                         "filiale": "Branch"}}  # fmt: skip
+CHANNEL_LABELS = {
+    "de": {"email": "E-Mail", "telefon": "Telefon", "chat": "Chat", "filiale": "Filiale"},
+    "en": {"email": "E-mail", "telefon": "Phone", "chat": "Chat", "filiale": "Branch"},
+}
 AREA_LABELS = {
     "de": {"beratung": "Beratung", "lieferung": "Lieferung", "rechnung": "Rechnung"},
     "en": {"beratung": "Advice", "lieferung": "Delivery", "rechnung": "Invoicing"},
@@ -85,43 +85,68 @@ AGREE = {
     ],
     "en": ["disagree", "rather disagree", "neutral", "rather agree", "agree"],
 }
-SATISFIED = {"de": ["sehr unzufrieden", "unzufrieden", "neutral", "zufrieden",
-                    "sehr zufrieden"],
-             "en": ["very dissatisfied", "dissatisfied", "neutral", "satisfied",
-                    "very satisfied"]}  # fmt: skip
+SATISFIED = {
+    "de": ["sehr unzufrieden", "unzufrieden", "neutral", "zufrieden", "sehr zufrieden"],
+    "en": ["very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"],
+}
 DONT_KNOW_LABEL = {"de": "weiß nicht", "en": "don't know"}
 GRID = {
     "de": "Wie sehr treffen diese Aussagen auf das Unternehmen zu?",
     "en": "How far do these statements apply to the company?",
 }
 KONTAKT_TEXT = {
-    "kanaele": {"de": "Über welche Wege nehmen Sie Kontakt mit uns auf?",
-                "en": "Which channels do you use to contact us?"},
-    "bereiche": {"de": "Wie zufrieden sind Sie mit diesen Bereichen?",
-                 "en": "How satisfied are you with these areas?"},
-    "anmerkung": {"de": "Was möchten Sie uns noch sagen?",
-                  "en": "Is there anything else you would like to tell us?"},
-}  # fmt: skip
+    "kanaele": {
+        "de": "Über welche Wege nehmen Sie Kontakt mit uns auf?",
+        "en": "Which channels do you use to contact us?",
+    },
+    "bereiche": {
+        "de": "Wie zufrieden sind Sie mit diesen Bereichen?",
+        "en": "How satisfied are you with these areas?",
+    },
+    "anmerkung": {
+        "de": "Was möchten Sie uns noch sagen?",
+        "en": "Is there anything else you would like to tell us?",
+    },
+}
 COMMENT = "Schnelle Lieferung – aber die Rechnung war unübersichtlich.\nBitte „mehr Übersicht“!"
 
 #: Three customers. The third one stops after two answers (incomplete where a tool says so).
 PEOPLE: list[dict[str, Any]] = [
-    {"cp": {"simp_find_information": 4, "simp_buy": 5, "svc_quick_response": 2},
-     "nps": 9, "csat": 4, "areas": {"beratung": 5, "lieferung": 3, "rechnung": 2},
-     "channels": ["email", "telefon"], "comment": COMMENT},
-    {"cp": {"simp_find_information": 2, "simp_buy": "dont_know"},  # one statement left empty
-     "nps": 6, "csat": 2, "areas": {"beratung": 4, "rechnung": 1},
-     "channels": ["chat"], "comment": ""},
-    {"cp": {"simp_find_information": 3}, "nps": 10, "csat": None, "areas": {},
-     "channels": [], "comment": ""},
-]  # fmt: skip
+    {
+        "cp": {"simp_find_information": 4, "simp_buy": 5, "svc_quick_response": 2},
+        "nps": 9,
+        "csat": 4,
+        "areas": {"beratung": 5, "lieferung": 3, "rechnung": 2},
+        "channels": ["email", "telefon"],
+        "comment": COMMENT,
+    },
+    {
+        "cp": {"simp_find_information": 2, "simp_buy": "dont_know"},  # one statement left empty
+        "nps": 6,
+        "csat": 2,
+        "areas": {"beratung": 4, "rechnung": 1},
+        "channels": ["chat"],
+        "comment": "",
+    },
+    {
+        "cp": {"simp_find_information": 3},
+        "nps": 10,
+        "csat": None,
+        "areas": {},
+        "channels": [],
+        "comment": "",
+    },
+]
 
 
 def expected(person: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The answers ccassess should store for one of PEOPLE."""
     answers: dict[str, dict[str, Any]] = {"customer_perception": dict(person["cp"])}
-    metrics = {k: v for k, v in (("nps_rating", person["nps"]), ("csat_rating", person["csat"]))
-               if v is not None}  # fmt: skip
+    metrics = {
+        k: v
+        for k, v in (("nps_rating", person["nps"]), ("csat_rating", person["csat"]))
+        if v is not None
+    }
     if metrics:
         answers["customer_metrics"] = metrics
     contact: dict[str, Any] = {}
@@ -167,8 +192,12 @@ def csv_bytes(
     encoding: str = "utf-8",
 ) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n",
-                        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)  # fmt: skip
+    writer = csv.writer(
+        buffer,
+        delimiter=delimiter,
+        lineterminator="\r\n" if crlf else "\n",
+        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+    )
     for row in rows:
         writer.writerow(["" if cell is None else cell for cell in row])
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode(encoding)
@@ -179,8 +208,9 @@ def write_csv(path: Path, rows: Sequence[Sequence[Any]], **options: Any) -> Path
     return path
 
 
-def write_xlsx(path: Path, rows: Sequence[Sequence[Any]], sheet: str = "Sheet1",
-               formulas: bool = False) -> Path:  # fmt: skip
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[Any]], sheet: str = "Sheet1", formulas: bool = False
+) -> Path:
     """A workbook as the tools write it; text starting with '=' becomes a formula only when
     `formulas` (a cell a user typed into the exported file)."""
     from openpyxl import Workbook

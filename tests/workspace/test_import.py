@@ -26,17 +26,30 @@ from ccassess.workspace import Workspace
 
 
 def people(prefix: str, count: int, value: int = 4) -> list[dict[str, Any]]:
-    return [{"id": f"{prefix}-{n:03d}", "perspective": "internal", "department": "Vertrieb",
-             "answers": {"leadership": {"lead_visible": value, "lead_role_model": 3}}}
-            for n in range(1, count + 1)]  # fmt: skip
+    return [
+        {
+            "id": f"{prefix}-{n:03d}",
+            "perspective": "internal",
+            "department": "Vertrieb",
+            "answers": {"leadership": {"lead_visible": value, "lead_role_model": 3}},
+        }
+        for n in range(1, count + 1)
+    ]
 
 
 def test_yaml_import_all_or_nothing(workspace: Path, tmp_path: Path, run: Callable) -> None:
     good = write_responses(tmp_path / "good.yaml", people("A", 3))
-    bad = write_responses(tmp_path / "bad.yaml", [
-        {"id": "B-1", "perspective": "internal", "answers": {"leadership": {"lead_visible": 7}}},
-        {"id": "B-2", "perspective": "partner", "answers": {}},
-    ])  # fmt: skip
+    bad = write_responses(
+        tmp_path / "bad.yaml",
+        [
+            {
+                "id": "B-1",
+                "perspective": "internal",
+                "answers": {"leadership": {"lead_visible": 7}},
+            },
+            {"id": "B-2", "perspective": "partner", "answers": {}},
+        ],
+    )
     before = snapshot(workspace)
     result = run("import", "-w", workspace, good, bad)
     assert result.exit_code == 2
@@ -59,8 +72,10 @@ def test_duplicates_conflicts_and_replace(workspace: Path, tmp_path: Path, run: 
     result = run("import", "-w", workspace, first, copy)  # the same people twice in one batch
     assert result.exit_code == 0, result.output
     assert "imported 2 respondent(s), skipped 2 already imported from 2 file(s)" in result.stdout
-    assert f"note: {copy}:2: respondents[A-001]: respondent 'A-001' is the same as in {first}:2" \
-        in result.stderr  # fmt: skip
+    assert (
+        f"note: {copy}:2: respondents[A-001]: respondent 'A-001' is the same as in {first}:2"
+        in result.stderr
+    )
     conflict = run("import", "-w", workspace, changed)
     assert conflict.exit_code == 2
     assert "respondent 'A-001' is already in round 'R1'" in conflict.stderr
@@ -90,12 +105,24 @@ def test_export_and_reimport_give_the_same_scores(
 
 
 def test_export_neutralises_formulas(workspace: Path, tmp_path: Path, run: Callable) -> None:
-    answers = write_responses(tmp_path / "a.yaml", [
-        {"id": "=1+1", "perspective": "internal", "role": "@SUM(A1)", "name": "-Erika",
-         "answers": {"leadership": {"lead_visible": 4}}},
-        {"id": "X-1", "perspective": "customer", "role": "+49 30 1234",
-         "answers": {"leadership": {"cult_partner": 3}}},
-    ])  # fmt: skip
+    answers = write_responses(
+        tmp_path / "a.yaml",
+        [
+            {
+                "id": "=1+1",
+                "perspective": "internal",
+                "role": "@SUM(A1)",
+                "name": "-Erika",
+                "answers": {"leadership": {"lead_visible": 4}},
+            },
+            {
+                "id": "X-1",
+                "perspective": "customer",
+                "role": "+49 30 1234",
+                "answers": {"leadership": {"cult_partner": 3}},
+            },
+        ],
+    )
     assert run("import", "-w", workspace, answers).exit_code == 0
     result = run("export", "-w", workspace, "--names")
     assert result.exit_code == 0, result.output
@@ -160,8 +187,9 @@ def test_killed_import_leaves_the_workspace_as_before(workspace: Path, tmp_path:
     assert len(respondent_ids(workspace)) == 205
 
 
-def test_broken_databases_give_one_clear_line(workspace: Path, tmp_path: Path,
-                                              run: Callable) -> None:  # fmt: skip
+def test_broken_databases_give_one_clear_line(
+    workspace: Path, tmp_path: Path, run: Callable
+) -> None:
     database = workspace / "ccassess.db"
     good = database.read_bytes()
     for content, expected in [
@@ -201,6 +229,8 @@ def test_locked_database(workspace: Path, tmp_path: Path, run: Callable) -> None
 def test_not_a_workspace(tmp_path: Path, run: Callable) -> None:
     result = run("import", "-w", tmp_path, tmp_path / "x.yaml")
     assert result.exit_code == 2
-    assert result.stderr.strip() == (f"error: {tmp_path}: not a ccassess workspace (no "
-                                     "assessment.yaml and ccassess.db); create one with "
-                                     "`ccassess init`")  # fmt: skip
+    assert result.stderr.strip() == (
+        f"error: {tmp_path}: not a ccassess workspace (no "
+        "assessment.yaml and ccassess.db); create one with "
+        "`ccassess init`"
+    )

@@ -16,8 +16,9 @@ from ccassess.questions import present
 from ccassess.workspace import Workspace
 
 
-def likert_answers(registry: Registry, module_id: str, perspective: str, value: int,
-                   lang: str = "de") -> tuple[dict[Any, Any], dict[str, Any]]:  # fmt: skip
+def likert_answers(
+    registry: Registry, module_id: str, perspective: str, value: int, lang: str = "de"
+) -> tuple[dict[Any, Any], dict[str, Any]]:
     """Sheet cells (drop-down labels) and the equivalent response-file answers."""
     module = registry.modules[module_id]
     cells: dict[Any, Any] = {}
@@ -38,8 +39,9 @@ def scores(result_json: str) -> dict[str, Any]:
     return {m["id"]: (m["score"], [d["score"] for d in m["dimensions"]]) for m in data["modules"]}
 
 
-def test_sheet_filled_imported_and_scored(workspace: Path, tmp_path: Path, run: Callable,
-                                          registry: Registry) -> None:  # fmt: skip
+def test_sheet_filled_imported_and_scored(
+    workspace: Path, tmp_path: Path, run: Callable, registry: Registry
+) -> None:
     sheet = tmp_path / "erika.xlsx"
     result = run("sheet", "-w", workspace, "-o", sheet, "--id", "I-900")
     assert result.exit_code == 0, result.output
@@ -55,10 +57,11 @@ def test_sheet_filled_imported_and_scored(workspace: Path, tmp_path: Path, run: 
         ("activities", 1): ("Wochenbericht an die Zentrale", 10, "nur Reporting"),
         ("activities", 2): ("Kundenanrufe", 40, "hilft dem Kunden"),
     }
-    fill_workbook(sheet, {"leadership": leadership, "silo_check": silo,
-                          "customer_or_reporting": activities},
-                  respondent={"department": "Marketing", "role": "Teamleitung",
-                              "name": "Erika Muster"})  # fmt: skip
+    fill_workbook(
+        sheet,
+        {"leadership": leadership, "silo_check": silo, "customer_or_reporting": activities},
+        respondent={"department": "Marketing", "role": "Teamleitung", "name": "Erika Muster"},
+    )
 
     result = run("import", "-w", workspace, sheet)
     assert result.exit_code == 0, result.output
@@ -66,17 +69,31 @@ def test_sheet_filled_imported_and_scored(workspace: Path, tmp_path: Path, run: 
     assert respondent_ids(workspace) == ["I-900"]
 
     # The same answers as a response file score identically.
-    plain = write_responses(tmp_path / "plain.yaml", [{
-        "id": "I-900", "perspective": "internal", "department": "Marketing",
-        "role": "Teamleitung",
-        "answers": {
-            "leadership": leadership_plain, "silo_check": silo_plain,
-            "customer_or_reporting": {"activities": [
-                {"activity": "Wochenbericht an die Zentrale", "share": 10,
-                 "category": "reporting"},
-                {"activity": "Kundenanrufe", "share": 40, "category": "customer"}]},
-        },
-    }])  # fmt: skip
+    plain = write_responses(
+        tmp_path / "plain.yaml",
+        [
+            {
+                "id": "I-900",
+                "perspective": "internal",
+                "department": "Marketing",
+                "role": "Teamleitung",
+                "answers": {
+                    "leadership": leadership_plain,
+                    "silo_check": silo_plain,
+                    "customer_or_reporting": {
+                        "activities": [
+                            {
+                                "activity": "Wochenbericht an die Zentrale",
+                                "share": 10,
+                                "category": "reporting",
+                            },
+                            {"activity": "Kundenanrufe", "share": 40, "category": "customer"},
+                        ]
+                    },
+                },
+            }
+        ],
+    )
     from_sheet = run("score", "-w", workspace, "--format", "json")
     from_file = run("score", "-a", DEMO / "assessment.yaml", plain, "--format", "json")
     assert from_sheet.exit_code == 0, from_sheet.output
@@ -93,18 +110,28 @@ def test_sheet_filled_imported_and_scored(workspace: Path, tmp_path: Path, run: 
     assert respondent_ids(workspace) == ["I-900"]
 
 
-def test_customer_sheet_with_kano_in_english(workspace: Path, tmp_path: Path,
-                                             run: Callable) -> None:  # fmt: skip
+def test_customer_sheet_with_kano_in_english(
+    workspace: Path, tmp_path: Path, run: Callable
+) -> None:
     sheet = tmp_path / "customer.xlsx"
-    assert run("sheet", "-w", workspace, "-o", sheet, "--perspective", "customer",
-               "--lang", "en").exit_code == 0  # fmt: skip
-    fill_workbook(sheet, {"customer_understanding": {
-        ("kano_same_day_answer", "functional"): "I like it",
-        ("kano_same_day_answer", "dysfunctional"): "I dislike it",
-        ("kano_personal_contact", "functional"): "don't know",
-        ("kano_personal_contact", "dysfunctional"): "don't know",
-        "fb_listened_to": "4 – rather agree",
-    }})  # fmt: skip
+    assert (
+        run(
+            "sheet", "-w", workspace, "-o", sheet, "--perspective", "customer", "--lang", "en"
+        ).exit_code
+        == 0
+    )
+    fill_workbook(
+        sheet,
+        {
+            "customer_understanding": {
+                ("kano_same_day_answer", "functional"): "I like it",
+                ("kano_same_day_answer", "dysfunctional"): "I dislike it",
+                ("kano_personal_contact", "functional"): "don't know",
+                ("kano_personal_contact", "dysfunctional"): "don't know",
+                "fb_listened_to": "4 – rather agree",
+            }
+        },
+    )
     result = run("import", "-w", workspace, sheet)
     assert result.exit_code == 0, result.output
     (respondent,) = respondent_ids(workspace)
@@ -160,9 +187,11 @@ def test_wrong_drop_down_value(workspace: Path, blank_sheet: Path, run: Callable
     before = snapshot(workspace)
     errors = _refused(run("import", "-w", workspace, blank_sheet))
     row = _row_of(blank_sheet, "leadership", "lead_visible")
-    assert (f"error: {blank_sheet}, sheet 'leadership', row {row}, column 'D': "
-            "respondent.answers.leadership.lead_visible: 'sehr gut' is not on the scale; "
-            "allowed: 1–5") in errors  # fmt: skip
+    assert (
+        f"error: {blank_sheet}, sheet 'leadership', row {row}, column 'D': "
+        "respondent.answers.leadership.lead_visible: 'sehr gut' is not on the scale; "
+        "allowed: 1–5"
+    ) in errors
     matrix_row = _row_of(blank_sheet, "silo_check", "understanding_matrix") + 2  # Vertrieb
     assert any(
         f"sheet 'silo_check', row {matrix_row}, column 'D'" in line
@@ -196,14 +225,17 @@ def test_unknown_module_sheet(workspace: Path, blank_sheet: Path, run: Callable)
     workbook["dos_donts"].title = "marketing_mix"
     workbook.save(blank_sheet)
     before = snapshot(workspace)
-    _refused(run("import", "-w", workspace, blank_sheet),
-             f"{blank_sheet}, sheet 'marketing_mix': sheet 'marketing_mix' is not a module of "
-             "this assessment")  # fmt: skip
+    _refused(
+        run("import", "-w", workspace, blank_sheet),
+        f"{blank_sheet}, sheet 'marketing_mix': sheet 'marketing_mix' is not a module of "
+        "this assessment",
+    )
     assert snapshot(workspace) == before
 
 
-def test_empty_and_renamed_files(workspace: Path, tmp_path: Path, blank_sheet: Path,
-                                 run: Callable) -> None:  # fmt: skip
+def test_empty_and_renamed_files(
+    workspace: Path, tmp_path: Path, blank_sheet: Path, run: Callable
+) -> None:
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
     pdf = tmp_path / "report.xlsx"
@@ -215,17 +247,19 @@ def test_empty_and_renamed_files(workspace: Path, tmp_path: Path, blank_sheet: P
         archive.writestr("notes.txt", "hello")
     fill_workbook(blank_sheet, {"leadership": {"lead_visible": 4}})  # a good one among them
     before = snapshot(workspace)
-    errors = _refused(run("import", "-w", workspace, blank_sheet, empty, pdf, zipped),
-                      f"error: {empty}: the file is empty",
-                      f"error: {pdf}: not an Excel workbook (.xlsx): the file is not a ZIP "
-                      "archive", f"error: {zipped}: not an Excel workbook (.xlsx): a ZIP "
-                      "archive without a workbook")  # fmt: skip
+    errors = _refused(
+        run("import", "-w", workspace, blank_sheet, empty, pdf, zipped),
+        f"error: {empty}: the file is empty",
+        f"error: {pdf}: not an Excel workbook (.xlsx): the file is not a ZIP archive",
+        f"error: {zipped}: not an Excel workbook (.xlsx): a ZIP archive without a workbook",
+    )
     assert len(errors) == 3
     assert snapshot(workspace) == before  # the good sheet was not imported either
 
 
-def test_formulas_never_evaluated_and_text_kept(workspace: Path, blank_sheet: Path,
-                                                run: Callable) -> None:  # fmt: skip
+def test_formulas_never_evaluated_and_text_kept(
+    workspace: Path, blank_sheet: Path, run: Callable
+) -> None:
     import openpyxl
 
     workbook = openpyxl.load_workbook(blank_sheet)
@@ -271,9 +305,10 @@ def test_csv_sheet_round_trip(workspace: Path, tmp_path: Path, run: Callable) ->
     assert stored.answers == {
         "leadership": {"lead_visible": 5},
         "silo_check": {"understanding_matrix": {"Marketing": 3}},
-        "customer_or_reporting": {"activities": [
-            {"activity": "Angebote schreiben", "share": 30, "category": "selling"}]},
-    }  # fmt: skip
+        "customer_or_reporting": {
+            "activities": [{"activity": "Angebote schreiben", "share": 30, "category": "selling"}]
+        },
+    }
 
 
 def test_sheet_text_is_neutralised(tmp_path: Path, write: Callable, run: Callable) -> None:
@@ -292,15 +327,27 @@ def test_sheet_text_is_neutralised(tmp_path: Path, write: Callable, run: Callabl
     path = tmp_path / "sheet.xlsx"
     assert run("sheet", "-w", folder, "-o", path).exit_code == 0
     workbook = openpyxl.load_workbook(path)
-    cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row
-             if isinstance(cell.value, str)]  # fmt: skip
+    cells = [
+        cell
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
     assert not [c.value for c in cells if c.value.startswith(("=", "+", "-", "@"))]
     assert all(c.data_type == "s" for c in cells)
     assert '\'=HYPERLINK("http://evil.example")' in [c.value for c in cells]
     # The neutralised department names still read back as the departments.
-    fill_workbook(path, {"silo_check": {("understanding_matrix", "'-Vertrieb"): 4,
-                                        ("understanding_matrix", "'@Marketing"): "'-"}},
-                  respondent={"id": "I-1", "department": "Service"})  # fmt: skip
+    fill_workbook(
+        path,
+        {
+            "silo_check": {
+                ("understanding_matrix", "'-Vertrieb"): 4,
+                ("understanding_matrix", "'@Marketing"): "'-",
+            }
+        },
+        respondent={"id": "I-1", "department": "Service"},
+    )
     result = run("import", "-w", folder, path)
     assert result.exit_code == 2
     assert "row '@Marketing': '-' is not on the scale" in result.stderr
@@ -311,24 +358,29 @@ def test_sheet_text_is_neutralised(tmp_path: Path, write: Callable, run: Callabl
     assert stored.answers == {"silo_check": {"understanding_matrix": {"-Vertrieb": 4}}}
 
 
-def test_a_million_rows_are_refused_without_reading_them(workspace: Path, blank_sheet: Path,
-                                                          run: Callable) -> None:  # fmt: skip
+def test_a_million_rows_are_refused_without_reading_them(
+    workspace: Path, blank_sheet: Path, run: Callable
+) -> None:
     import re
     import zipfile
 
     fill_workbook(blank_sheet, {"leadership": {"lead_visible": 4}})
     with zipfile.ZipFile(blank_sheet) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    sheet = next(name for name, data in parts.items()
-                 if name.startswith("xl/worksheets/") and b"lead_visible" in data)  # fmt: skip
-    parts[sheet] = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:H1048576"',
-                          parts[sheet])  # fmt: skip
+    sheet = next(
+        name
+        for name, data in parts.items()
+        if name.startswith("xl/worksheets/") and b"lead_visible" in data
+    )
+    parts[sheet] = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:H1048576"', parts[sheet])
     huge = blank_sheet.with_name("huge.xlsx")
     with zipfile.ZipFile(huge, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
     before = snapshot(workspace)
-    _refused(run("import", "-w", workspace, huge),
-             f"error: {huge}, sheet 'leadership': the sheet has 1,048,576 rows; an answer sheet "
-             "has at most 10,000")  # fmt: skip
+    _refused(
+        run("import", "-w", workspace, huge),
+        f"error: {huge}, sheet 'leadership': the sheet has 1,048,576 rows; an answer sheet "
+        "has at most 10,000",
+    )
     assert snapshot(workspace) == before

@@ -25,9 +25,22 @@ from ccassess.workspace.schema import SCHEMA_VERSION, migrate
 
 def test_init_creates_a_readable_config_and_a_database(tmp_path: Path, run: Callable) -> None:
     folder = tmp_path / "kunde"
-    result = run("init", folder, "--client", "Beispiel AG", "--department", "Vertrieb",
-                 "--department", "Service", "--module", "leadership", "--module", "silo_check",
-                 "--round", "Herbst")  # fmt: skip
+    result = run(
+        "init",
+        folder,
+        "--client",
+        "Beispiel AG",
+        "--department",
+        "Vertrieb",
+        "--department",
+        "Service",
+        "--module",
+        "leadership",
+        "--module",
+        "silo_check",
+        "--round",
+        "Herbst",
+    )
     assert result.exit_code == 0, result.output
     assert "Created workspace" in result.stdout and "round 'Herbst'" in result.stdout
     config = yaml.safe_load((folder / "assessment.yaml").read_text("utf-8"))
@@ -56,8 +69,9 @@ def test_score_reads_the_workspace_in_the_current_directory(
     workspace: Path, run: Callable, monkeypatch: Any
 ) -> None:
     assert run("import", "-w", workspace, DEMO / "responses").exit_code == 0
-    from_files = run("score", "-a", DEMO / "assessment.yaml", DEMO / "responses",
-                     "--format", "json")  # fmt: skip
+    from_files = run(
+        "score", "-a", DEMO / "assessment.yaml", DEMO / "responses", "--format", "json"
+    )
     monkeypatch.chdir(workspace)
     from_workspace = run("score", "--format", "json")
     assert from_workspace.exit_code == 0, from_workspace.output
@@ -85,7 +99,7 @@ def _version_1_workspace(folder: Path) -> None:
             VALUES (1, 1, 'A-001', 'internal', 'Vertrieb', 'import', 1, '2025', '2025');
         INSERT INTO answers VALUES (1, 'leadership', 'lead_visible', '4', '2025');
         INSERT INTO answers VALUES (1, 'leadership', 'lead_role_model', '3', '2025');
-    """)  # fmt: skip
+    """)
     connection.close()
 
 
@@ -99,11 +113,20 @@ def test_migration_from_schema_version_1(tmp_path: Path, run: Callable) -> None:
     assert query(folder, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert query(folder, "SELECT complete, content_hash IS NOT NULL FROM respondents") == [(1, 1)]
     assert stored_answers(folder, "A-001") == {
-        "leadership": {"lead_visible": 4, "lead_role_model": 3}}  # fmt: skip
+        "leadership": {"lead_visible": 4, "lead_role_model": 3}
+    }
     # The migrated content hash recognises the same answers imported again.
-    answers = write_responses(tmp_path / "again.yaml", [{
-        "id": "A-001", "perspective": "internal", "department": "Vertrieb",
-        "answers": {"leadership": {"lead_visible": 4, "lead_role_model": 3}}}])  # fmt: skip
+    answers = write_responses(
+        tmp_path / "again.yaml",
+        [
+            {
+                "id": "A-001",
+                "perspective": "internal",
+                "department": "Vertrieb",
+                "answers": {"leadership": {"lead_visible": 4, "lead_role_model": 3}},
+            }
+        ],
+    )
     again = run("import", "-w", folder, answers)
     assert again.exit_code == 0, again.output
     assert "skipped 1 already imported" in again.stdout
@@ -138,22 +161,34 @@ def test_newer_schema_is_refused_clearly(workspace: Path, run: Callable) -> None
     assert result.stderr.strip() == (
         f"error: {workspace / 'ccassess.db'}: this workspace was written by a newer ccassess "
         f"(schema version 99; this ccassess reads up to {SCHEMA_VERSION}); upgrade ccassess to "
-        "open it")  # fmt: skip
+        "open it"
+    )
 
 
-def test_rounds_compare_and_trend(workspace: Path, tmp_path: Path, run: Callable,
-                                  registry: Registry) -> None:  # fmt: skip
+def test_rounds_compare_and_trend(
+    workspace: Path, tmp_path: Path, run: Callable, registry: Registry
+) -> None:
     def staff(value: int) -> list[dict[str, Any]]:
-        return [{"id": f"I-{n}", "perspective": "internal", "department": "Vertrieb",
-                 "answers": {"leadership": {"lead_visible": value, "lead_role_model": value}}}
-                for n in range(3)]  # fmt: skip
+        return [
+            {
+                "id": f"I-{n}",
+                "perspective": "internal",
+                "department": "Vertrieb",
+                "answers": {"leadership": {"lead_visible": value, "lead_role_model": value}},
+            }
+            for n in range(3)
+        ]
 
-    assert run("import", "-w", workspace, write_responses(tmp_path / "r1.yaml", staff(2))
-               ).exit_code == 0  # fmt: skip
+    assert (
+        run("import", "-w", workspace, write_responses(tmp_path / "r1.yaml", staff(2))).exit_code
+        == 0
+    )
     result = run("round", "new", "-w", workspace, "R2", "--note", "nach dem Workshop")
     assert result.exit_code == 0, result.output
-    assert run("import", "-w", workspace, write_responses(tmp_path / "r2.yaml", staff(4))
-               ).exit_code == 0  # fmt: skip
+    assert (
+        run("import", "-w", workspace, write_responses(tmp_path / "r2.yaml", staff(4))).exit_code
+        == 0
+    )
     listing = run("round", "-w", workspace)
     assert listing.stdout.splitlines()[-1].startswith("* R2")
     assert "nach dem Workshop" in listing.stdout
@@ -161,16 +196,19 @@ def test_rounds_compare_and_trend(workspace: Path, tmp_path: Path, run: Callable
     compared = run("compare", "-w", workspace, "--lang", "en")
     assert compared.exit_code == 0, compared.output
     assert "R1" in compared.stdout.splitlines()[0] and "R2" in compared.stdout.splitlines()[0]
-    assert any(line.startswith("  Visible leadership") and line.rstrip().endswith("+50.0")
-               for line in compared.stdout.splitlines()), compared.stdout  # fmt: skip
+    assert any(
+        line.startswith("  Visible leadership") and line.rstrip().endswith("+50.0")
+        for line in compared.stdout.splitlines()
+    ), compared.stdout
     data = json.loads(run("compare", "-w", workspace, "R1", "R2", "--format", "json").stdout)
     visible = next(c for c in data["changes"] if c["dimension"] == "visible_leadership")
     assert (visible["before"], visible["after"], visible["change"]) == (25.0, 75.0, 50.0)
 
     inputs = load_workspace_inputs(registry, workspace)
     assert [r.id for r in inputs.respondents] == ["I-0", "I-1", "I-2"]
-    result = assess(inputs.registry, inputs.respondents, inputs.settings,
-                    earlier_rounds=inputs.earlier_rounds)  # fmt: skip
+    result = assess(
+        inputs.registry, inputs.respondents, inputs.settings, earlier_rounds=inputs.earlier_rounds
+    )
     assert result.trend is not None and [p.round for p in result.trend] == ["R1"]
     point = result.trend[0]
     assert point.respondents == 3
@@ -187,14 +225,22 @@ def test_rounds_keep_module_definitions_as_answered(
     make_workspace: Callable, tmp_path: Path, run: Callable
 ) -> None:
     folder = make_workspace(modules=["leadership", "silo_check"])
-    answers = write_responses(tmp_path / "a.yaml", [{
-        "id": "I-1", "perspective": "internal",
-        "answers": {"leadership": {"lead_visible": 2, "lead_role_model": 5}}}])  # fmt: skip
+    answers = write_responses(
+        tmp_path / "a.yaml",
+        [
+            {
+                "id": "I-1",
+                "perspective": "internal",
+                "answers": {"leadership": {"lead_visible": 2, "lead_role_model": 5}},
+            }
+        ],
+    )
     assert run("import", "-w", folder, answers).exit_code == 0
     plain = load_registry(entry_points=True)
     with Workspace.open(folder) as ws:
-        before = assess(*ws.registry_for(ws.round(), plain)[:1],
-                        ws.respondents(ws.round()), ws.settings)  # fmt: skip
+        before = assess(
+            *ws.registry_for(ws.round(), plain)[:1], ws.respondents(ws.round()), ws.settings
+        )
 
     # A plugin upgrade: leadership 2.0.0 weighs lead_visible ten times as much.
     definition = json.loads(json.dumps(plain.entries["leadership"].module.definition))
@@ -230,17 +276,47 @@ def test_rounds_keep_module_definitions_as_answered(
 
 def test_forget_leaves_no_trace(workspace: Path, tmp_path: Path, run: Callable) -> None:
     name, secret_id = "Erika Quellenbach-Mustermann", "R-ERIKA-7731"
-    erika = write_responses(tmp_path / f"{secret_id}.yaml", [{
-        "id": secret_id, "perspective": "internal", "name": name, "role": "Vertriebsleitung",
-        "department": "Vertrieb",
-        "answers": {"leadership": {"lead_visible": 4, "lead_role_model": 2}}}])  # fmt: skip
-    others = write_responses(tmp_path / "others.yaml", [{
-        "id": "I-2", "perspective": "internal", "name": "Max Beispiel",
-        "answers": {"leadership": {"lead_visible": 3}}}])  # fmt: skip
+    erika = write_responses(
+        tmp_path / f"{secret_id}.yaml",
+        [
+            {
+                "id": secret_id,
+                "perspective": "internal",
+                "name": name,
+                "role": "Vertriebsleitung",
+                "department": "Vertrieb",
+                "answers": {"leadership": {"lead_visible": 4, "lead_role_model": 2}},
+            }
+        ],
+    )
+    others = write_responses(
+        tmp_path / "others.yaml",
+        [
+            {
+                "id": "I-2",
+                "perspective": "internal",
+                "name": "Max Beispiel",
+                "answers": {"leadership": {"lead_visible": 3}},
+            }
+        ],
+    )
     assert run("import", "-w", workspace, erika, others).exit_code == 0
-    survey = run("survey", "-w", workspace, "--id", secret_id + "-S", "--name", name,
-                 "--perspective", "internal", "--department", "Vertrieb",
-                 "--module", "leadership", input="4\n3\n")  # fmt: skip
+    survey = run(
+        "survey",
+        "-w",
+        workspace,
+        "--id",
+        secret_id + "-S",
+        "--name",
+        name,
+        "--perspective",
+        "internal",
+        "--department",
+        "Vertrieb",
+        "--module",
+        "leadership",
+        input="4\n3\n",
+    )
     assert survey.exit_code == 0, survey.output
 
     def traces() -> list[str]:
@@ -267,5 +343,6 @@ def test_forget_leaves_no_trace(workspace: Path, tmp_path: Path, run: Callable) 
     assert query(workspace, "PRAGMA integrity_check") == [("ok",)]
     missing = run("forget", "-w", workspace, name, "--yes")
     assert missing.exit_code == 2
-    assert missing.stderr.strip() == (f"error: no respondent {name!r} in this workspace "
-                                      "(looked for the id and the name)")  # fmt: skip
+    assert missing.stderr.strip() == (
+        f"error: no respondent {name!r} in this workspace (looked for the id and the name)"
+    )

@@ -22,8 +22,21 @@ def stored_answers(folder: Path, respondent: str) -> dict[str, Any]:
 
 
 def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
-    start = ["survey", "-w", workspace, "--id", "T-1", "--perspective", "internal",
-             "--department", "Vertrieb", "--module", "leadership", "--lang", "en"]  # fmt: skip
+    start = [
+        "survey",
+        "-w",
+        workspace,
+        "--id",
+        "T-1",
+        "--perspective",
+        "internal",
+        "--department",
+        "Vertrieb",
+        "--module",
+        "leadership",
+        "--lang",
+        "en",
+    ]
     # 4, 5, don't know, skip, back (to question 4), 3 — then the input ends.
     result = run(*start, input="4\n5\n?\n\nb\n3\n")
     assert result.exit_code == 0, result.output
@@ -34,11 +47,16 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
         "Question 4 of 24 · module 1/1: Leadership commitment",
         "Question 5 of 24 · module 1/1: Leadership commitment",
     ]
-    assert "Paused – every answer so far is saved. Continue with: ccassess survey --resume T-1" \
-        in result.stdout  # fmt: skip
+    assert (
+        "Paused – every answer so far is saved. Continue with: ccassess survey --resume T-1"
+        in result.stdout
+    )
     assert stored_answers(workspace, "T-1") == {
-        "lead_visible": 4, "lead_customer_contact": 5, "lead_role_model": "dont_know",
-        "lead_delegated": 3}  # fmt: skip
+        "lead_visible": 4,
+        "lead_customer_contact": 5,
+        "lead_role_model": "dont_know",
+        "lead_delegated": 3,
+    }
     assert query(workspace, "SELECT complete FROM respondents") == [(0,)]
     assert "1 unfinished survey(s)" in run("round", "-w", workspace).stdout
     assert run("score", "-w", workspace).stderr.startswith("note: 1 unfinished survey(s)")
@@ -47,8 +65,7 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
     assert again.exit_code == 2 and "--resume T-1" in again.stderr
 
     # Resumed in German: a wrong answer is refused with the validator's message.
-    resumed = run("survey", "-w", workspace, "--resume", "--lang", "de",
-                  input="9\n" + "4\n" * 20)  # fmt: skip
+    resumed = run("survey", "-w", workspace, "--resume", "--lang", "de", input="9\n" + "4\n" * 20)
     assert resumed.exit_code == 0, resumed.output
     assert "Fortsetzung bei Frage 5 von 24 (Befragten-ID T-1)." in resumed.stdout
     assert "Ungültig: 9 is not on the scale; allowed: 1–5" in resumed.stdout
@@ -65,8 +82,9 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
 
 
 def test_survey_asks_perspective_and_department(workspace: Path, run: Callable) -> None:
-    result = run("survey", "-w", workspace, "--module", "leadership", "--id", "T-2",
-                 input="1\n3\nq\n")  # fmt: skip
+    result = run(
+        "survey", "-w", workspace, "--module", "leadership", "--id", "T-2", input="1\n3\nq\n"
+    )
     assert result.exit_code == 0, result.output
     assert "Sie antworten als: 1) intern (Mitarbeitende)  2) Kunde" in result.stdout
     assert "Frage 1 von 24 · Modul 1/1: Führung und Verpflichtung" in result.stdout
@@ -75,8 +93,13 @@ def test_survey_asks_perspective_and_department(workspace: Path, run: Callable) 
     ]  # the third department
 
 
-def _script(registry: Registry, modules: list[str], perspective: str,
-            department: str, departments: tuple[str, ...]) -> str:  # fmt: skip
+def _script(
+    registry: Registry,
+    modules: list[str],
+    perspective: str,
+    department: str,
+    departments: tuple[str, ...],
+) -> str:
     """Input lines answering every question of the modules, by question type."""
     lines: list[str] = []
     chosen = [registry.modules[m] for m in modules]
@@ -102,15 +125,37 @@ def test_every_question_type(workspace: Path, run: Callable, registry: Registry)
         departments = ws.settings.departments
     internal = ["silo_check", "customer_or_reporting"]
     script = _script(registry, internal, "internal", "Marketing", departments)
-    result = run("survey", "-w", workspace, "--id", "T-3", "--perspective", "internal",
-                 "--department", "Marketing", *[f"--module={m}" for m in internal],
-                 "--lang", "en", input=script)  # fmt: skip
+    result = run(
+        "survey",
+        "-w",
+        workspace,
+        "--id",
+        "T-3",
+        "--perspective",
+        "internal",
+        "--department",
+        "Marketing",
+        *[f"--module={m}" for m in internal],
+        "--lang",
+        "en",
+        input=script,
+    )
     assert result.exit_code == 0, result.output
     assert "Thank you!" in result.stdout
     customer = ["customer_understanding"]
     script = _script(registry, customer, "customer", "", departments)
-    result = run("survey", "-w", workspace, "--id", "T-4", "--perspective", "customer",
-                 "--module", "customer_understanding", input=script)  # fmt: skip
+    result = run(
+        "survey",
+        "-w",
+        workspace,
+        "--id",
+        "T-4",
+        "--perspective",
+        "customer",
+        "--module",
+        "customer_understanding",
+        input=script,
+    )
     assert result.exit_code == 0, result.output
     with Workspace.open(workspace) as ws:
         stored = {r.id: r for r in ws.respondents(ws.round())}
@@ -128,10 +173,23 @@ def test_every_question_type(workspace: Path, run: Callable, registry: Registry)
 
 
 def test_killed_survey_keeps_every_answer(workspace: Path) -> None:
-    command = [*CLI, "survey", "-w", str(workspace), "--id", "T-6", "--perspective",
-               "internal", "--department", "Vertrieb", "--module", "leadership"]  # fmt: skip
-    survey = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)  # fmt: skip
+    command = [
+        *CLI,
+        "survey",
+        "-w",
+        str(workspace),
+        "--id",
+        "T-6",
+        "--perspective",
+        "internal",
+        "--department",
+        "Vertrieb",
+        "--module",
+        "leadership",
+    ]
+    survey = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     assert survey.stdin is not None and survey.stdout is not None
     survey.stdin.write("2\n3\n4\n")
     survey.stdin.flush()

@@ -18,8 +18,7 @@ from ccassess.importers.batch import content_hash
 from ccassess.io.canonical import encode_answers
 from ccassess.model.answers import Respondent
 
-HEAD = ["id", "perspective", "department", "leadership.lead_visible",
-        "leadership.lead_role_model"]  # fmt: skip
+HEAD = ["id", "perspective", "department", "leadership.lead_visible", "leadership.lead_role_model"]
 
 
 def write_table(path: Path, rows: list[list[Any]], head: list[str] = HEAD) -> Path:
@@ -35,8 +34,12 @@ def people(count: int, visible: Any = 4, start: int = 0) -> list[list[Any]]:
 def test_the_same_bad_text_is_an_error_in_every_row_it_is_in(
     workspace: Path, tmp_path: Path, run: Callable
 ) -> None:
-    rows = [*people(3), ["T-0100", "internal", "Vertrieb", "7", 3], *people(3, start=4),
-            ["T-0200", "internal", "Vertrieb", "7", 3]]  # fmt: skip
+    rows = [
+        *people(3),
+        ["T-0100", "internal", "Vertrieb", "7", 3],
+        *people(3, start=4),
+        ["T-0200", "internal", "Vertrieb", "7", 3],
+    ]
     before = snapshot(workspace)
     result = run("import", "-w", workspace, write_table(tmp_path / "t.csv", rows))
     assert result.exit_code == 2
@@ -50,15 +53,21 @@ def test_the_same_bad_text_is_an_error_in_every_row_it_is_in(
 def test_labels_and_numbers_in_one_column_mean_the_same(
     workspace: Path, tmp_path: Path, run: Callable
 ) -> None:
-    rows = [["L-1", "internal", "Vertrieb", "4", "4 – trifft eher zu"],
-            ["L-2", "intern", "Vertrieb", "4 – Rather agree", "4"],
-            ["L-3", "internal", "Vertrieb", "weiß nicht", " 4 "]]  # fmt: skip
+    rows = [
+        ["L-1", "internal", "Vertrieb", "4", "4 – trifft eher zu"],
+        ["L-2", "intern", "Vertrieb", "4 – Rather agree", "4"],
+        ["L-3", "internal", "Vertrieb", "weiß nicht", " 4 "],
+    ]
     result = run("import", "-w", workspace, write_table(tmp_path / "t.csv", rows))
     assert result.exit_code == 0, result.output
-    assert stored_answers(workspace, "L-1") == stored_answers(workspace, "L-2") == {
-        "leadership": {"lead_visible": 4, "lead_role_model": 4}}  # fmt: skip
+    assert (
+        stored_answers(workspace, "L-1")
+        == stored_answers(workspace, "L-2")
+        == {"leadership": {"lead_visible": 4, "lead_role_model": 4}}
+    )
     assert stored_answers(workspace, "L-3") == {
-        "leadership": {"lead_visible": "dont_know", "lead_role_model": 4}}  # fmt: skip
+        "leadership": {"lead_visible": "dont_know", "lead_role_model": 4}
+    }
 
 
 def test_an_unknown_column_is_reported_once_where_it_is_first_answered(
@@ -71,8 +80,10 @@ def test_an_unknown_column_is_reported_once_where_it_is_first_answered(
     result = run("import", "-w", workspace, table)
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if "no_such_question" in line]
-    assert lines == [f"error: {table}:4, column 'leadership.no_such_question': unknown question "
-                     "'no_such_question' in module 'leadership'"]  # fmt: skip
+    assert lines == [
+        f"error: {table}:4, column 'leadership.no_such_question': unknown question "
+        "'no_such_question' in module 'leadership'"
+    ]
     assert "nomodule" not in result.stderr  # never answered: nothing to complain about
 
 
@@ -105,28 +116,43 @@ def test_a_long_table_is_imported_whole_and_recognised_when_imported_again(
 answers = st.dictionaries(
     st.text(min_size=1, max_size=12),
     st.one_of(
-        st.integers(-5, 200), st.text(max_size=20), st.booleans(), st.none(),
+        st.integers(-5, 200),
+        st.text(max_size=20),
+        st.booleans(),
+        st.none(),
         st.floats(allow_nan=False, allow_infinity=False),
         st.dictionaries(st.text(max_size=8), st.integers(0, 9), max_size=4),
-        st.lists(st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=3),
-                 max_size=3),
+        st.lists(st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=3), max_size=3),
     ),
     max_size=12,
-)  # fmt: skip
+)
 texts = st.one_of(st.none(), st.text(max_size=20))
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.text(min_size=1, max_size=12), answers, max_size=4),
-       st.sampled_from(["internal", "customer"]), texts, texts, texts)  # fmt: skip
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=12), answers, max_size=4),
+    st.sampled_from(["internal", "customer"]),
+    texts,
+    texts,
+    texts,
+)
 def test_content_hashes_match_the_ones_stored_by_earlier_versions(
-    by_module: dict[str, dict[str, Any]], perspective: str, department: str | None,
-    role: str | None, name: str | None,
-) -> None:  # fmt: skip
+    by_module: dict[str, dict[str, Any]],
+    perspective: str,
+    department: str | None,
+    role: str | None,
+    name: str | None,
+) -> None:
     """Workspaces store a hash per respondent to recognise re-imports; it must not change."""
     person = Respondent("X", perspective, by_module, role, department, name)  # type: ignore[arg-type]
-    content = {"perspective": perspective, "department": department, "role": role,
-               "name": name, "answers": by_module}  # fmt: skip
+    content = {
+        "perspective": perspective,
+        "department": department,
+        "role": role,
+        "name": name,
+        "answers": by_module,
+    }
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert content_hash(person) == hashlib.sha256(text.encode("utf-8")).hexdigest()
     for module_answers in by_module.values():
@@ -171,7 +197,10 @@ def test_a_large_table_read_in_two_processes_gives_what_one_process_gives(
         result = run("import", "-w", folder, fine)
         assert result.exit_code == 0, result.output
         assert f"imported {count} respondent(s)" in result.stdout
-        stored[parallel] = query(folder, "SELECT r.respondent_id, a.answers FROM respondents r "
-                                 "JOIN answers a ON a.respondent = r.id ORDER BY r.id")  # fmt: skip
+        stored[parallel] = query(
+            folder,
+            "SELECT r.respondent_id, a.answers FROM respondents r "
+            "JOIN answers a ON a.respondent = r.id ORDER BY r.id",
+        )
     assert stored["1"] == stored["0"]
     assert len(stored["1"]) == count

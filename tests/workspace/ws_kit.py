@@ -32,14 +32,20 @@ def query(folder: Path, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
 
 def stored_answers(folder: Path, respondent: str) -> dict[str, dict[str, Any]]:
     """{module: {question: answer}} of one respondent, as the database holds them."""
-    rows = query(folder, "SELECT a.module_id, a.answers FROM answers a JOIN respondents r "
-                 "ON r.id = a.respondent WHERE r.respondent_id = ?", (respondent,))  # fmt: skip
+    rows = query(
+        folder,
+        "SELECT a.module_id, a.answers FROM answers a JOIN respondents r "
+        "ON r.id = a.respondent WHERE r.respondent_id = ?",
+        (respondent,),
+    )
     return {module_id: json.loads(text) for module_id, text in rows}
 
 
 def respondent_ids(folder: Path) -> list[str]:
-    return [row[0] for row in query(folder, "SELECT respondent_id FROM respondents "
-                                            "ORDER BY respondent_id")]  # fmt: skip
+    return [
+        row[0]
+        for row in query(folder, "SELECT respondent_id FROM respondents ORDER BY respondent_id")
+    ]
 
 
 def snapshot(folder: Path) -> list[str]:
@@ -90,22 +96,34 @@ def fill_workbook(
 
 
 def write_responses(path: Path, respondents: list[dict[str, Any]]) -> Path:
-    path.write_text(yaml.safe_dump({"respondents": respondents}, allow_unicode=True,
-                                   sort_keys=False), "utf-8")  # fmt: skip
+    path.write_text(
+        yaml.safe_dump({"respondents": respondents}, allow_unicode=True, sort_keys=False), "utf-8"
+    )
     return path
 
 
-def run_cli(*args: Any, env: Mapping[str, str] | None = None, timeout: float = 60,
-            cwd: Path | None = None) -> subprocess.CompletedProcess:  # fmt: skip
+def run_cli(
+    *args: Any, env: Mapping[str, str] | None = None, timeout: float = 60, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     import os
 
-    return subprocess.run([*CLI, *[str(a) for a in args]], capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, **(env or {})}, cwd=cwd)  # fmt: skip
+    return subprocess.run(
+        [*CLI, *[str(a) for a in args]],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+    )
 
 
 def start_cli(*args: Any, env: Mapping[str, str] | None = None) -> subprocess.Popen:
     import os
 
-    return subprocess.Popen([*CLI, *[str(a) for a in args]], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(env or {})})  # fmt: skip
+    return subprocess.Popen(
+        [*CLI, *[str(a) for a in args]],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )

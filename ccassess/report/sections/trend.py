@@ -29,13 +29,15 @@ def trend(view: View) -> dict[str, Any] | None:
         for dimension in module.dimensions:
             before = previous.dimensions.get(module.id, {}).get(dimension.id)
             if before is not None and dimension.score is not None:
-                changes.append({
-                    "module": view.tr(module.title),
-                    "dimension": view.tr(dimension.title),
-                    "before": before,
-                    "now": dimension.score,
-                    "change": dimension.score - before,
-                })  # fmt: skip
+                changes.append(
+                    {
+                        "module": view.tr(module.title),
+                        "dimension": view.tr(dimension.title),
+                        "before": before,
+                        "now": dimension.score,
+                        "change": dimension.score - before,
+                    }
+                )
     changes.sort(key=lambda c: -abs(c["change"]))
     return {
         "rounds": [p.round for p in points] + [text("current_round").get(view.lang)],
