@@ -1,4 +1,4 @@
-"""Options shared by commands that read responses."""
+"""Options several commands share: where the answers are (files or a workspace), which round."""
 
 from __future__ import annotations
 
@@ -65,3 +65,27 @@ def load_cli_inputs(
     for note in inputs.notes:
         click.echo(f"note: {note}", err=True)
     return inputs
+
+
+def workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-w",
+        "--workspace",
+        "workspace_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="The workspace folder (default: the current directory).",
+    )(function)
+
+
+def assessment_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """-a for commands that write questionnaires from an assessment file instead."""
+    return click.option(
+        "-a",
+        "--assessment",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Without a workspace: the assessment file (departments, modules, language).",
+    )(function)
+
+
+def round_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--round", "round_name", help="The round (default: the latest).")(function)

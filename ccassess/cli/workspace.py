@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,34 +14,11 @@ from ccassess.actions.import_files import import_files
 from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.options import round_option, workspace_option
 from ccassess.errors import CcassessError
 from ccassess.workspace import Workspace, open_workspace
 from ccassess.workspace.export import export_bytes, write_export
 from ccassess.workspace.setup import initial_settings
-
-
-def workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "-w",
-        "--workspace",
-        "workspace_dir",
-        type=click.Path(path_type=Path, file_okay=False),
-        help="The workspace folder (default: the current directory).",
-    )(function)
-
-
-def assessment_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    """-a for commands that write questionnaires from an assessment file instead."""
-    return click.option(
-        "-a",
-        "--assessment",
-        type=click.Path(path_type=Path, dir_okay=False),
-        help="Without a workspace: the assessment file (departments, modules, language).",
-    )(function)
-
-
-def round_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--round", "round_name", help="The round (default: the latest).")(function)
 
 
 def _notes(lines: list[Any], prefix: str = "note") -> None:

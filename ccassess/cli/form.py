@@ -8,7 +8,7 @@ import click
 
 from ccassess.actions.questionnaires import form_request
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.workspace import assessment_option, round_option, workspace_option
+from ccassess.cli.options import assessment_option, round_option, workspace_option
 from ccassess.forms.xlsform import write_form
 
 

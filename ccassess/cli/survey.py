@@ -1,4 +1,4 @@
-"""Collecting answers: `ccassess sheet` (answer workbooks) and `ccassess survey` (terminal)."""
+"""`ccassess survey`: answer the questionnaire in the terminal, one question at a time."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from typing import Any
 
 import click
 
-from ccassess.actions.questionnaires import write_sheet
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.workspace import assessment_option, round_option, workspace_option
+from ccassess.cli.options import round_option, workspace_option
 from ccassess.survey.session import (
     SurveyRequest,
     console_for_terminal,
@@ -17,68 +16,6 @@ from ccassess.survey.session import (
     start_survey,
 )
 from ccassess.workspace import open_workspace
-
-
-@click.command("sheet")
-@workspace_option
-@assessment_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write it (default: answers-<perspective>.xlsx or .csv).",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True
-)
-@click.option(
-    "--perspective",
-    type=click.Choice(["internal", "customer"]),
-    default="internal",
-    show_default=True,
-    help="Staff (internal) or customers.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["de", "en"]),
-    default=None,
-    help="Language (default: the assessment's).",
-)
-@click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
-@click.option("--id", "respondent_id", help="Fill in this respondent id.")
-@round_option
-@pass_state
-def sheet_command(
-    state: State,
-    workspace_dir: Path | None,
-    assessment: Path | None,
-    output: Path | None,
-    fmt: str,
-    perspective: str,
-    lang: str | None,
-    modules: tuple[str, ...],
-    respondent_id: str | None,
-    round_name: str | None,
-) -> None:
-    """Write an answer sheet for respondents to fill in (Excel workbook or CSV).
-
-    The workbook has an instructions sheet, the respondent's details and one sheet per
-    module with drop-down lists for every scale. Filled sheets go back in with
-    `ccassess import`.
-    """
-    path = write_sheet(
-        state.registry(),
-        workspace_dir=workspace_dir,
-        assessment=assessment,
-        output=output,
-        fmt=fmt,
-        perspective=perspective,
-        lang=lang,
-        modules=list(modules),
-        respondent_id=respondent_id,
-        round_name=round_name,
-    )
-    click.echo(f"Answer sheet written to {path}")
 
 
 @click.command("survey")
