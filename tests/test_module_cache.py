@@ -20,9 +20,10 @@ import pytest
 
 from ccassess import QuestionType, hookimpl
 from ccassess.actions.load_plugins import load_registry
+from ccassess.definitions.summary import ModuleSummary
 from ccassess.errors import ValidationError
 from ccassess.plugin.entry_points import entry_points
-from ccassess.plugin.registry import ModuleSummary, Registry
+from ccassess.plugin.registry import Registry
 
 MINE = """\
 id: mine

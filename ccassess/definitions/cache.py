@@ -22,6 +22,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from ccassess import __version__
+from ccassess.definitions.summary import ModuleSummary
 from ccassess.io.cache_files import blake2b, cache_dir, read_bytes, settled, write_private
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from ccassess.errors import Problem
     from ccassess.model.questionnaire import Module
     from ccassess.plugin.manager import Plugins
-    from ccassess.plugin.registry import ModuleSummary as Summary  # of, to_data, from_data
     from ccassess.questions.types import QuestionType
 
 #: Changes whenever what a cache file holds changes shape.
@@ -58,10 +58,9 @@ class ModuleCache:
     unpickled only when it is used: `ccassess modules` needs only the summaries, stored as
     plain data (marshal), so it does not even import pickle."""
 
-    def __init__(self, folder: str | None, context: bytes | None, summary: type[Summary]) -> None:
+    def __init__(self, folder: str | None, context: bytes | None) -> None:
         self.folder = None if folder is None or context is None else os.path.join(folder, "modules")
         self._base = blake2b(context or b"", digest_size=32)
-        self.summary = summary
 
     @classmethod
     def for_types(
@@ -69,16 +68,15 @@ class ModuleCache:
         plugins: Plugins,
         types: Mapping[str, QuestionType],
         owners: Mapping[str, str],
-        summary: type[Summary],
     ) -> ModuleCache:
         """The cache for modules built with these question types (off if caching is off)."""
         folder = cache_dir()
         context = None if folder is None else _context(plugins, types, owners)
-        return cls(folder, context, summary)
+        return cls(folder, context)
 
     def load(
         self, path: str | Path, question_types: Mapping[str, QuestionType]
-    ) -> tuple[Module | Callable[[], Module], list[Problem], Summary | None]:
+    ) -> tuple[Module | Callable[[], Module], list[Problem], ModuleSummary | None]:
         """The module in a file, its warnings and its summary (None when not cached).
 
         From the cache the module comes as a function that loads it; otherwise the file is
@@ -98,12 +96,12 @@ class ModuleCache:
             summary, warnings, body = found
             return _loader(entry, body, path, dict(question_types)), warnings, summary
         module, warnings = _build(path, question_types)
-        summary = self.summary.of(module)
+        summary = ModuleSummary.of(module)
         if read_bytes(path, MAX_MODULE_BYTES) == raw:  # unchanged while it was being parsed
             self._store(entry, module, warnings, summary)
         return module, warnings, summary
 
-    def _load_entry(self, entry: str) -> tuple[Summary, list[Problem], bytes] | None:
+    def _load_entry(self, entry: str) -> tuple[ModuleSummary, list[Problem], bytes] | None:
         """Summary, warnings and the pickled module; None if missing or damaged (then the
         module is built again and the entry replaced)."""
         data = read_bytes(entry)
@@ -116,11 +114,13 @@ class ModuleCache:
             problems = _unpickle(warnings) if warnings else []
             if not isinstance(problems, list):
                 return None
-            return self.summary.from_data(summary), problems, body
+            return ModuleSummary.from_data(summary), problems, body
         except Exception:
             return None
 
-    def _store(self, entry: str, module: Module, warnings: list[Problem], summary: Summary) -> None:
+    def _store(
+        self, entry: str, module: Module, warnings: list[Problem], summary: ModuleSummary
+    ) -> None:
         try:
             body = _pickle(module)
             data = marshal.dumps(

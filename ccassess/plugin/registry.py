@@ -1,13 +1,12 @@
 """Everything the plugins contribute, collected once: question types and modules.
 
-`load_registry` (`ccassess.actions.load_plugins`) is the one place that turns installed plugins
-(entry points), a local plugins
-folder and module YAML files into validated objects, with every failure naming its plugin.
-Modules built from files come from the cache of validated modules
-(`ccassess/definitions/cache.py`) when nothing that decides them changed; the loader (and PyYAML)
-is imported only when a file has to
-be parsed, and a cached module is unpickled only when it is used (its `ModuleSummary`, all
-that `ccassess modules` lists, is read at once).
+`load_registry` (`ccassess.actions.load_plugins`) is the one place that turns installed
+plugins (entry points), a local plugins folder and module YAML files into validated objects,
+with every failure naming its plugin. Modules built from files come from the cache of
+validated modules (`ccassess/definitions/cache.py`) when nothing that decides them changed;
+the loader (and PyYAML) is imported only when a file has to be parsed, and a cached module is
+unpickled only when it is used (its `ModuleSummary`, all that `ccassess modules` lists, is
+read at once).
 """
 
 from __future__ import annotations
@@ -18,68 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.definitions.cache import ModuleCache
+from ccassess.definitions.summary import ModuleSummary
 from ccassess.plugin.manager import Plugins
 from ccassess.questions.types import QuestionType
-from ccassess.text import Text
 
 if TYPE_CHECKING:
     from ccassess.errors import Problem
     from ccassess.model.questionnaire import Module
     from ccassess.plugin.hooks import Contribution
-
-
-@dataclass(frozen=True)
-class ModuleSummary:
-    """What listing a module shows (`ccassess modules`) and what the registry checks."""
-
-    id: str
-    version: str
-    title: Text
-    dimensions: int
-    questions: int
-    #: The languages its questions are worded in.
-    languages: tuple[str, ...]
-    #: The question types it uses.
-    question_types: frozenset[str]
-
-    @classmethod
-    def of(cls, module: Module) -> ModuleSummary:
-        questions = [question for _, question in module.questions()]
-        languages = {lang for q in questions for lang in ("de", "en") if getattr(q.text, lang)}
-        return cls(
-            module.id,
-            module.version,
-            module.title,
-            len(module.dimensions),
-            len(questions),
-            tuple(sorted(languages)),
-            frozenset(q.type for q in questions),
-        )
-
-    def to_data(self) -> tuple[Any, ...]:
-        """As plain data, for the cache of validated modules."""
-        return (
-            self.id,
-            self.version,
-            (self.title.de, self.title.en),
-            self.dimensions,
-            self.questions,
-            self.languages,
-            tuple(sorted(self.question_types)),
-        )
-
-    @classmethod
-    def from_data(cls, data: Any) -> ModuleSummary:
-        module_id, version, (de, en), dimensions, questions, languages, types = data
-        return cls(
-            module_id,
-            version,
-            Text(de, en),
-            dimensions,
-            questions,
-            tuple(languages),
-            frozenset(types),
-        )
 
 
 class ModuleEntry:
@@ -233,7 +178,7 @@ def _modules(
                 entry = ModuleEntry(loaded.module, plugin, loaded.warnings)
             elif isinstance(item, str | Path):
                 if cache is None:
-                    cache = ModuleCache.for_types(plugins, types, owners, ModuleSummary)
+                    cache = ModuleCache.for_types(plugins, types, owners)
                 module, warnings, summary = cache.load(item, types)
                 entry = ModuleEntry(module, plugin, warnings, summary)
             else:  # a built Module
