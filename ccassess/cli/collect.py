@@ -112,6 +112,7 @@ def sheet_command(
 @pass_state
 def survey_command(
     state: State,
+    /,
     workspace_dir: Path | None,
     round_name: str | None,
     resume: str | None,
