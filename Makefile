@@ -66,4 +66,4 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 	@touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) build dist site $(OUT) .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist site $(OUT) .pytest_cache .ruff_cache .mypy_cache
