@@ -11,21 +11,24 @@ demo: system-deps $(VENV)/.installed
 	@mkdir -p $(OUT)
 	$(BIN)/ccassess demo --output $(OUT)/ccassess-demo-report.pdf
 
-## test: set up .venv with the test extras and run lint and the whole test suite
+## test: set up .venv with the test extras and run lint, mypy and the whole test suite
 test: system-deps-test $(VENV)/.installed-test
 	$(BIN)/ruff check ccassess plugins tests benchmarks scripts
 	$(BIN)/ruff format --check ccassess plugins tests benchmarks scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-## test-fast: lint and every test except the slow ones (PDF rendering, wheels), for the edit-test loop
+## test-fast: lint, mypy and every test except the slow ones (PDF rendering, wheels), for the edit-test loop
 test-fast: $(VENV)/.installed-test
 	$(BIN)/ruff check ccassess plugins tests benchmarks scripts
 	$(BIN)/ruff format --check ccassess plugins tests benchmarks scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check ccassess plugins tests benchmarks scripts
 	$(BIN)/ruff format --check ccassess plugins tests benchmarks scripts
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format ccassess plugins tests benchmarks scripts
@@ -63,4 +66,4 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 	@touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) build dist site $(OUT) .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist site $(OUT) .pytest_cache .ruff_cache .mypy_cache

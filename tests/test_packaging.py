@@ -38,6 +38,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_templates_plugins_and_demo(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "ccassess/templates/base.html" in names
+    assert "ccassess/py.typed" in names
     for module in BUILT_IN:
         assert f"ccassess_{module}/module.yaml" in names
     assert "ccassess_demo/muster_handels/assessment.yaml" in names

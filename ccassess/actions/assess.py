@@ -54,7 +54,7 @@ def assess(
     results = [_assess_module(registry, m, respondents, settings, tables[m.id]) for m in modules]
     pairs = [(m.weight, r.score) for m, r in zip(modules, results, strict=True)]
     score = weighted_mean(pairs)
-    by_perspective = {}
+    by_perspective: dict[str, PerspectiveScore] = {}
     for p in PERSPECTIVES:
         p_score = weighted_mean([(r.weight, r.by_perspective[p].score) for r in results])
         n = sum(1 for r in respondents if r.perspective == p)
@@ -138,10 +138,10 @@ def _assess_module(
             finding.origin = contribution.plugin
             result.findings.append(finding)
     result.recommendations = level_recommendations(module, result)
-    for contribution in plugins.hooks.recommendations(module, result, settings):
-        for item in contribution.items:
+    for recommended in plugins.hooks.recommendations(module, result, settings):
+        for item in recommended.items:
             item.module = item.module or module.id
-            item.origin = contribution.plugin
+            item.origin = recommended.plugin
             result.recommendations.append(item)
     return result
 

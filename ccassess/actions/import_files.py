@@ -21,7 +21,7 @@ from ccassess.errors import CcassessError, Location, Problem, Problems, Validati
 from ccassess.importers.base import ImportContext, choose_importer, collect_importers
 from ccassess.importers.batch import Batch, bulk_reading, stream_batch
 from ccassess.importers.validating import ImportedRespondent
-from ccassess.workspace.db import now, pause_point
+from ccassess.workspace.db import inserted_row, now, pause_point
 from ccassess.workspace.respondents import EncodedRespondent, insert_encoded
 from ccassess.workspace.rounds import (
     Round,
@@ -200,7 +200,7 @@ def _write(
                     "INSERT INTO imports (round_id, file, imported) VALUES (?, ?, ?)",
                     (round_.id, person.file, now()),
                 )
-                imports[person.file] = int(cursor.lastrowid)  # type: ignore[arg-type]
+                imports[person.file] = inserted_row(cursor)
             person.import_id = imports[person.file]
             writing.append(person)
         conflicts.raise_if_errors()

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
@@ -143,15 +143,23 @@ class CcassessGroup(LazyGroup):
     """The top-level group; its `main` applies ccassess's error and exit-status policy."""
 
     def main(
-        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
-    ) -> Any:
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,  # ignored: ccassess always exits with its own status
+        **extra: Any,
+    ) -> NoReturn:
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args or os.environ.get("CCASSESS_DEBUG") == "1"
-        extra.pop("standalone_mode", None)
         _skip_last_collection()
         try:
             code = super().main(
-                args=args, prog_name=prog_name or "ccassess", standalone_mode=False, **extra
+                args=args,
+                prog_name=prog_name or "ccassess",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
             )
         except click.exceptions.Abort:
             click.echo("Aborted.", err=True)

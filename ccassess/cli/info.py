@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from ccassess.cli.app import State, pass_state
@@ -16,7 +18,7 @@ from ccassess.cli.app import State, pass_state
 def modules_command(state: State, fmt: str, lang: str) -> None:
     """List the loaded assessment modules."""
     registry = state.registry()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for module_id, entry in registry.entries.items():
         summary = entry.summary  # all this needs: cached modules stay unloaded
         rows.append(

@@ -102,7 +102,7 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
 )
 @pass_state
 def report_command(
-    state: State, responses: tuple[Path, ...], assessment: Path | None, **options: Any
+    state: State, /, responses: tuple[Path, ...], assessment: Path | None, **options: Any
 ) -> None:
     """Score responses and write the maturity report.
 
@@ -147,7 +147,7 @@ def _batch(
 @output_options
 @click.option("--name", default=None, help="Which demo assessment (default: the first).")
 @pass_state
-def demo_command(state: State, name: str | None, **options: Any) -> None:
+def demo_command(state: State, /, name: str | None, **options: Any) -> None:
     """Score the bundled demo assessment (Muster Handels GmbH) and write its report."""
     registry = state.registry()
     inputs = load_demo(registry, name, options["lang"])

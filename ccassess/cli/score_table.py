@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ccassess.format import number
-from ccassess.model.result import AssessmentResult
+from ccassess.model.result import AssessmentResult, Coverage, PerspectiveScore
 
 
 def score_table(result: AssessmentResult, lang: str) -> str:
@@ -28,7 +30,14 @@ def score_table(result: AssessmentResult, lang: str) -> str:
     lines.append(f"{head[0]:<44} {head[1]:>6} {head[2]:>5} {head[3]:>8} {head[4]:>8} {head[5]:>9}")
     lines.append("-" * 85)
 
-    def row(label: str, score, level, by_perspective, coverage, indent: str = "") -> None:
+    def row(
+        label: str,
+        score: float | None,
+        level: int | None,
+        by_perspective: Mapping[str, PerspectiveScore],
+        coverage: Coverage,
+        indent: str = "",
+    ) -> None:
         internal = by_perspective.get("internal")
         customer = by_perspective.get("customer")
         share = coverage.share

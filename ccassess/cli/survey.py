@@ -49,6 +49,7 @@ from ccassess.workspace import open_workspace
 @pass_state
 def survey_command(
     state: State,
+    /,
     workspace_dir: Path | None,
     round_name: str | None,
     resume: str | None,

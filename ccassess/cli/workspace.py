@@ -57,7 +57,7 @@ def _notes(lines: list[Any], prefix: str = "note") -> None:
 @click.option("--round", "round_name", help="Name of the first round (default: the month).")
 @pass_state
 def init_command(
-    state: State, folder: Path, source: Path | None, round_name: str | None, **options: Any
+    state: State, /, folder: Path, source: Path | None, round_name: str | None, **options: Any
 ) -> None:
     """Create an assessment workspace in FOLDER: a readable assessment.yaml and a database."""
     registry = state.registry()

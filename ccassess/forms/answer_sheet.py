@@ -93,7 +93,7 @@ def build_workbook(request: SheetRequest) -> Any:
 
     lang = request.lang
     workbook = Workbook()
-    instructions = workbook.active
+    instructions = workbook.worksheets[0]  # a new workbook has one sheet, and it is active
     instructions.title = SHEET_NAMES["instructions"].get(lang)
     respondent = workbook.create_sheet(SHEET_NAMES["respondent"].get(lang))
     lists_sheet = workbook.create_sheet(LISTS_SHEET)
@@ -217,8 +217,8 @@ def _respondent_sheet(sheet: Any, request: SheetRequest, lists: _Lists) -> None:
             )
             sheet.add_data_validation(validation)
             validation.add(value.coordinate)
-    for column, width in zip("ABCD", (14, 24, 36, 60), strict=True):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCD", (14, 24, 36, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
 
 
@@ -324,9 +324,9 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
                 labels = [c.label for c in present.with_dont_know(options or [], question, lang)]
                 for part in parts:
                     # a part with its own wording shows it, and names the part beside it
-                    own = part.wording is not None
-                    shown = part.wording.get(lang) if own else f"→ {part.label.get(lang)}"
-                    named = part.label.get(lang) if own else ""
+                    own = part.wording
+                    shown = own.get(lang) if own is not None else f"→ {part.label.get(lang)}"
+                    named = part.label.get(lang) if own is not None else ""
                     at = line(
                         {"id": question.id, "part": part.id, "question": shown, "allowed": named},
                         answer=True,

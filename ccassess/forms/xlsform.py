@@ -254,7 +254,7 @@ def xlsform_workbook(request: FormRequest) -> Any:
         "calculation",
     ]
     workbook = Workbook()
-    survey = workbook.active
+    survey = workbook.worksheets[0]  # a new workbook has one sheet, and it is active
     survey.title = "survey"
     survey.append(survey_columns)
     for row in rows:

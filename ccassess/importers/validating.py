@@ -113,7 +113,7 @@ def _child(raws: Iterable[RawRespondent], validator: ResponseValidator, writer: 
     before = len(problems.items)
     outcome: tuple[str, list[Any], list[Any], str]
     try:
-        found = []
+        found: list[ImportedRespondent] = []
         try:
             found.extend(validated(raws, validator))
         except ValidationError as exc:
@@ -163,15 +163,18 @@ class ImportedRespondent:
         self.content_hash = content_hash
         #: Each module's answers as the workspace stores them (`ccassess.io.canonical`).
         self.encoded = encoded
+        if not meta:
+            assert respondent is not None, "a respondent or its metadata is needed"
+            meta = (
+                respondent.id,
+                respondent.perspective,
+                respondent.department,
+                respondent.role,
+                respondent.name,
+                respondent.origin,
+            )
         #: (id, perspective, department, role, name, origin)
-        self.meta: tuple[Any, ...] = meta or (
-            respondent.id,
-            respondent.perspective,
-            respondent.department,
-            respondent.role,
-            respondent.name,
-            respondent.origin,
-        )  # type: ignore[union-attr]
+        self.meta: tuple[Any, ...] = meta
 
     @property
     def id(self) -> str:

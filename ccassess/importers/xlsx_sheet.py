@@ -75,9 +75,9 @@ def _header_columns(values: Sequence[Any], names: Mapping[str, Text]) -> dict[st
                 lookup[label.casefold()] = key
     for index, value in enumerate(values):
         if isinstance(value, str):
-            key = lookup.get(unneutralise(value.strip()).casefold())
-            if key and key not in found:
-                found[key] = index
+            header = lookup.get(unneutralise(value.strip()).casefold())
+            if header and header not in found:
+                found[header] = index
     return found
 
 

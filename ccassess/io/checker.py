@@ -51,7 +51,13 @@ class Checker:
                 self.error(_join(path, str(key)), f"unknown key; allowed: {hint}", data, key)
 
     def string(
-        self, data: Mapping, key: str, path: str, *, required: bool = True, default: str = ""
+        self,
+        data: Mapping,
+        key: str | int,
+        path: str,
+        *,
+        required: bool = True,
+        default: str = "",
     ) -> str:
         value = data.get(key)
         if value.__class__ is str and len(value) <= MAX_TEXT:
@@ -94,7 +100,9 @@ class Checker:
             )
         return value
 
-    def text(self, data: Mapping, key: str, path: str, *, required: bool = True) -> Text | None:
+    def text(
+        self, data: Mapping, key: str | int, path: str, *, required: bool = True
+    ) -> Text | None:
         """A bilingual text {de, en}; a plain string counts for both languages, with a warning."""
         if key not in data or data[key] is None:
             if required:
@@ -174,8 +182,8 @@ class Checker:
         return value
 
 
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+def _join(path: str, key: str | int) -> str:
+    return f"{path}.{key}" if path else str(key)
 
 
 def _kind(value: Any) -> str:

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from ccassess.errors import CcassessError
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Call `write` with a temporary file in the target folder and move it into place."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -45,7 +45,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
-    return atomic_write(path, lambda stream: stream.write(data) and None)
+    return atomic_write(path, lambda stream: stream.write(data))
 
 
 def atomic_write_text(path: Path, text: str) -> Path:

@@ -90,10 +90,17 @@ _SEQ = "tag:yaml.org,2002:seq"
 
 
 class _Refused(Exception):
-    def __init__(self, mark: Any, message: str) -> None:
+    def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
-        self.mark = mark
+        self.line = line
         self.message = message
+
+
+def _line(event: yaml.Event | None) -> int:
+    """The line (1-based) an event starts on: the parser gives every event a start mark, and
+    raises at the end of a broken stream rather than return no event."""
+    assert event is not None and event.start_mark is not None
+    return event.start_mark.line + 1
 
 
 class _Composer:
@@ -117,29 +124,29 @@ class _Composer:
         value = self.value()
         loader.get_event()  # DocumentEnd
         if not loader.check_event(yaml.StreamEndEvent):
-            event = loader.get_event()
-            raise _Refused(event.start_mark, "only one YAML document per file is allowed")
+            raise _Refused(_line(loader.get_event()), "only one YAML document per file is allowed")
         return value
 
     def value(self) -> Any:
         event = self.loader.get_event()
+        line = _line(event)
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, f"alias *{event.anchor} is not allowed")
-        if getattr(event, "anchor", None) is not None:
-            raise _Refused(event.start_mark, f"anchor &{event.anchor} is not allowed")
-        line = event.start_mark.line + 1
+            raise _Refused(line, f"alias *{event.anchor} is not allowed")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(line, f"anchor &{anchor} is not allowed")
         if isinstance(event, yaml.MappingStartEvent):
             if event.tag not in (None, "!", _MAP):
-                raise _Refused(event.start_mark, f"YAML tag {event.tag} is not allowed")
+                raise _Refused(line, f"YAML tag {event.tag} is not allowed")
             return self.mapping(line)
         if isinstance(event, yaml.SequenceStartEvent):
             if event.tag not in (None, "!", _SEQ):
-                raise _Refused(event.start_mark, f"YAML tag {event.tag} is not allowed")
+                raise _Refused(line, f"YAML tag {event.tag} is not allowed")
             items = LocatedList()
             items.line = line
             items.item_lines = []
             while not self.loader.check_event(yaml.SequenceEndEvent):
-                items.item_lines.append(self.loader.peek_event().start_mark.line + 1)
+                items.item_lines.append(_line(self.loader.peek_event()))
                 items.append(self.value())
             self.loader.get_event()
             return items
@@ -151,23 +158,24 @@ class _Composer:
         result.key_lines = {}
         while not self.loader.check_event(yaml.MappingEndEvent):
             key_event = self.loader.peek_event()
+            key_line = _line(key_event)
             if (
                 isinstance(key_event, yaml.ScalarEvent)
                 and key_event.value == "<<"
                 and key_event.implicit[0]
             ):
-                raise _Refused(key_event.start_mark, "merge keys (<<) are not allowed")
+                raise _Refused(key_line, "merge keys (<<) are not allowed")
             key = self.value()
             if isinstance(key, dict | list):
-                raise _Refused(key_event.start_mark, "a key must be a plain value")
+                raise _Refused(key_line, "a key must be a plain value")
             if isinstance(key, Yaml11Bool):
                 key = str(key)
             if key in result:
                 raise _Refused(
-                    key_event.start_mark,
+                    key_line,
                     f"duplicate key {key!r} (first at line {result.key_lines[key]})",
                 )
-            result.key_lines[key] = key_event.start_mark.line + 1
+            result.key_lines[key] = key_line
             result[key] = self.value()
         self.loader.get_event()
         return result
@@ -187,11 +195,11 @@ class _Composer:
             marker.line = event.start_mark.line + 1
             return marker
         if tag not in _ALLOWED_SCALARS:
-            raise _Refused(event.start_mark, f"YAML tag {tag} is not allowed")
+            raise _Refused(_line(event), f"YAML tag {tag} is not allowed")
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         value = self.constructor.construct_object(node, deep=False)
         if isinstance(value, float) and not math.isfinite(value):
-            raise _Refused(event.start_mark, f"{event.value!r} is not a finite number")
+            raise _Refused(_line(event), f"{event.value!r} is not a finite number")
         return value
 
     def dispose(self) -> None:
@@ -256,7 +264,7 @@ def parse_yaml(text: str, file: str) -> Any:
     try:
         return composer.document()
     except _Refused as exc:
-        raise ValidationError([Problem(Location(file, exc.mark.line + 1), exc.message)]) from None
+        raise ValidationError([Problem(Location(file, exc.line), exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

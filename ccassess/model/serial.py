@@ -48,7 +48,7 @@ def _build(tp: Any, data: Any) -> Any:
         return _build(options[0], data) if len(options) == 1 else data
     if tp is Text:
         return Text(data.get("de"), data.get("en"))
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         kwargs = {
             f.name: _build(hints[f.name], data[f.name])
@@ -69,7 +69,7 @@ def result_to_json(result: Any) -> str:
     return json.dumps(to_data(result), ensure_ascii=False, indent=2, sort_keys=False)
 
 
-def result_from_json(text: str, source: str = "<result>") -> Any:
+def result_from_json(text: str, source: str = "<result>") -> AssessmentResult:
     try:
         data = json.loads(text)
         if data.get("format") != RESULT_FORMAT:

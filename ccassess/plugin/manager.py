@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 from types import FunctionType, MethodType, ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pluggy
 
@@ -337,7 +337,7 @@ class Plugins:
     def _wrapper_guard(self, impl: pluggy.HookImpl, hook: str) -> Callable[..., Any]:
         """A guard around a new-style wrapper (``wrapper=True``): the wrapper receives the
         results of the implementations inside it (or their exception) and returns results."""
-        function, plugin = impl.function, impl.plugin_name
+        function, plugin = _generator_function(impl), impl.plugin_name
 
         def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, Any]:
             call = self._current(hook)
@@ -382,7 +382,7 @@ class Plugins:
     def _old_style_guard(self, impl: pluggy.HookImpl, hook: str) -> Callable[..., Any]:
         """A guard around an old-style wrapper (``hookwrapper=True``): the wrapper receives a
         `pluggy.Result` and may force another result (or exception) on it."""
-        function, plugin = impl.function, impl.plugin_name
+        function, plugin = _generator_function(impl), impl.plugin_name
 
         def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, None]:
             call = self._current(hook)
@@ -424,6 +424,11 @@ class Plugins:
 
 #: A wrapper that failed (it returned nothing usable).
 _FAILED: Any = object()
+
+
+def _generator_function(impl: pluggy.HookImpl) -> Callable[..., Generator[None, Any, Any]]:
+    """A wrapper's function: pluggy accepts a wrapper only if it is a generator function."""
+    return cast(Callable[..., Generator[None, Any, Any]], impl.function)
 
 
 def check_api_version(plugin: Any, name: str) -> None:

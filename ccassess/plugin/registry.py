@@ -162,7 +162,11 @@ def _modules(
     cache: ModuleCache | None = None
     contributions: list[tuple[Contribution[Any], Any]] = []
     sources: dict[str, Contribution[Any]] = {}
-    for contribution in [*plugins.hooks.modules(), plugins.hooks.local_modules(local_yaml)]:
+    contributed: list[Contribution[Any]] = [
+        *plugins.hooks.modules(),
+        plugins.hooks.local_modules(local_yaml),
+    ]
+    for contribution in contributed:
         sources[contribution.plugin] = contribution
         contributions.extend((contribution, item) for item in contribution.items)
     for contribution, item in contributions:

@@ -56,7 +56,7 @@ def action_plan_workbook(result: AssessmentResult, lang: str) -> bytes:
     t = Translator(lang)
     plan = action_plan(View(result, lang)) or {"actions": []}
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook has one sheet, and it is active
     sheet.title = str(t("action_plan"))[:31]
     headers = HEADERS.get(lang, HEADERS["en"])
     sheet.append(headers)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import unquote, urlsplit
 
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ccassess.errors import CcassessError
 from ccassess.report.resources import is_inside
@@ -44,7 +45,7 @@ class SafeFetcher(URLFetcher):
         self.roots = [Path(os.path.realpath(root)) for root in roots]
         self.refused: list[RefusedResource] = []
 
-    def fetch(self, url: str, headers: dict | None = None):  # type: ignore[override]
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         scheme = urlsplit(url).scheme.lower()
         if scheme == "data":
             return super().fetch(url, headers)
@@ -61,7 +62,7 @@ class SafeFetcher(URLFetcher):
             self._refuse(url, "file not found")
         return super().fetch(path.as_uri(), headers)
 
-    def _refuse(self, url: str, reason: str) -> None:
+    def _refuse(self, url: str, reason: str) -> NoReturn:
         error = RefusedResource(url, reason)
         self.refused.append(error)
         raise error

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from ccassess.model.answers import DONT_KNOW, Respondent
 from ccassess.model.levels import level_for
@@ -93,7 +93,7 @@ class ModuleTable:
 def present(values: list[float | None]) -> list[float]:
     """The values that are not None (a copy when there is nothing to drop)."""
     if None not in values:  # a scan in C; common for one perspective's part of a column
-        return values[:]
+        return cast(list[float], values[:])
     return [v for v in values if v is not None]
 
 
@@ -260,9 +260,9 @@ def combine_mirrors(pairs: Sequence[tuple[float, Mirror | None]]) -> Mirror | No
     return Mirror(internal=internal, customer=customer, gap=internal - customer)
 
 
-def sum_coverage(items: object) -> Coverage:
+def sum_coverage(items: Iterable[Coverage]) -> Coverage:
     total = Coverage()
-    for c in items:  # type: ignore[attr-defined]
+    for c in items:
         total.asked += c.asked
         total.answered += c.answered
         total.dont_know += c.dont_know
@@ -277,7 +277,7 @@ def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -
         for q, r in zip(dimension.questions, question_results, strict=True)
         if r.scored
     ]
-    by_perspective = {}
+    by_perspective: dict[str, PerspectiveScore] = {}
     for p in PERSPECTIVES:
         pairs = [
             (q.weight, r.by_perspective[p].mean)
@@ -420,7 +420,7 @@ def _question_stats(question: Question, table: ModuleTable) -> tuple[Stats, dict
     perspective has no values in the other's rows, so its overall stats are that one's."""
     values = {p: table.values(question.id, p) for p in PERSPECTIVES if question.asked_of(p)}
     described = {p: describe_with_variance(v) for p, v in values.items()}
-    by_perspective = {p: stats for p, (stats, _) in described.items()}
+    by_perspective: dict[str, Stats] = {p: stats for p, (stats, _) in described.items()}
     if len(values) == 1:
         ((only, variance),) = described.values()
         stats = replace(only)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from ccassess.model.levels import level_for
 from ccassess.model.questionnaire import FindingRule, Module
-from ccassess.model.result import Finding, ModuleResult, Recommendation
+from ccassess.model.result import (
+    DimensionResult,
+    Finding,
+    ModuleResult,
+    QuestionResult,
+    Recommendation,
+    Stats,
+)
 
 HIGH_PRIORITY = 60.0
 MEDIUM_PRIORITY = 35.0
@@ -12,6 +19,7 @@ MEDIUM_PRIORITY = 35.0
 
 def rule_value(rule: FindingRule, result: ModuleResult) -> float | None:
     """The number a rule compares: a score (optionally one perspective's) or a mirror gap."""
+    target: ModuleResult | DimensionResult | QuestionResult | None
     if rule.target == "dimension":
         target = result.dimension(rule.target_id or "")
     elif rule.target == "question":
@@ -23,16 +31,14 @@ def rule_value(rule: FindingRule, result: ModuleResult) -> float | None:
     if target is None:
         return None
     if rule.comparison == "gap_above":
-        mirror = getattr(target, "mirror", None)
-        return mirror.gap if mirror else None
+        return target.mirror.gap if target.mirror else None
     if rule.perspective is None:
         return target.score
     perspective = target.by_perspective.get(rule.perspective)
     if perspective is None:
         return None
-    return (
-        getattr(perspective, "score", None) if hasattr(perspective, "score") else perspective.mean
-    )
+    # a question's perspectives are distributions (their mean); the others', scores
+    return perspective.mean if isinstance(perspective, Stats) else perspective.score
 
 
 def evaluate_rules(module: Module, result: ModuleResult) -> list[Finding]:

@@ -47,9 +47,9 @@ def load_config(path: Path) -> WorkspaceConfig:
     problems = Problems()
     check = Checker(str(path), problems)
     section: Mapping[str, Any] = {}
-    if isinstance(data, Mapping):
+    if isinstance(data, dict):  # read_structured gives a mapping as a dict
         section = check.mapping(data.get("workspace") or {}, "workspace", data, "workspace")
-        data.pop("workspace", None)  # type: ignore[union-attr]
+        data.pop("workspace", None)
     check.known_keys(section, "workspace", WORKSPACE_KEYS)
     fmt = check.integer(section, "format", "workspace", default=CONFIG_FORMAT)
     if fmt is not None and fmt > CONFIG_FORMAT:

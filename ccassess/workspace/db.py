@@ -54,6 +54,13 @@ def pause_point(name: str) -> None:
             time.sleep(0.05)
 
 
+def inserted_row(cursor: sqlite3.Cursor) -> int:
+    """The id of the row that an INSERT through `cursor` has just added."""
+    row = cursor.lastrowid
+    assert row is not None, "no INSERT through this cursor"
+    return row
+
+
 def busy_timeout() -> int:
     value = os.environ.get("CCASSESS_BUSY_TIMEOUT", "")
     return int(value) if value.isdigit() else BUSY_TIMEOUT_MS

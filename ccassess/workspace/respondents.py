@@ -15,7 +15,7 @@ from typing import Any
 from ccassess.errors import Location
 from ccassess.io.canonical import decode_answers, encode_respondent
 from ccassess.model.answers import Respondent
-from ccassess.workspace.db import now
+from ccassess.workspace.db import inserted_row, now
 
 INSERT_ANSWERS = (
     "INSERT INTO answers (respondent, module_id, answers, answered) VALUES (?, ?, ?, ?)"
@@ -146,7 +146,7 @@ def insert_respondent(
             int(complete),
         ),
     )
-    row = int(cursor.lastrowid)  # type: ignore[arg-type]
+    row = inserted_row(cursor)
     db.executemany(
         INSERT_ANSWERS,
         [
@@ -164,8 +164,8 @@ def insert_encoded(
     per table instead of two statements per respondent)."""
     stamp = now()
     first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM respondents").fetchone()[0]
-    people = []
-    answers = []
+    people: list[tuple[Any, ...]] = []
+    answers: list[tuple[int, str, str, str]] = []
     for row, item in enumerate(items, start=first):
         people.append(
             (

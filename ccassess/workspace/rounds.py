@@ -22,7 +22,7 @@ from ccassess.definitions.loading import build_module
 from ccassess.errors import CcassessError, ValidationError
 from ccassess.io.canonical import canonical_json
 from ccassess.model.questionnaire import Module
-from ccassess.workspace.db import now
+from ccassess.workspace.db import inserted_row, now
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -97,7 +97,7 @@ def insert_round(db: sqlite3.Connection, name: str | None, note: str | None) -> 
     cursor = db.execute(
         "INSERT INTO rounds (name, created, note) VALUES (?, ?, ?)", (name, now(), note)
     )
-    return int(cursor.lastrowid), name  # type: ignore[arg-type]
+    return inserted_row(cursor), name
 
 
 def pin_definitions(

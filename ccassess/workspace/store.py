@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -168,10 +169,10 @@ class Workspace:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def write(self) -> Any:
+    def write(self) -> AbstractContextManager[sqlite3.Connection]:
         return database.write(self.db, self.db_path)
 
-    def read(self) -> Any:
+    def read(self) -> AbstractContextManager[sqlite3.Connection]:
         return database.read(self.db, self.db_path)
 
     # -- rounds and their module definitions -----------------------------------------------

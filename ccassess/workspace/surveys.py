@@ -93,7 +93,7 @@ def save_position(db: sqlite3.Connection, row: int, position: int) -> None:
 def select_open_surveys(db: sqlite3.Connection, round_id: int) -> list[tuple[str, int, str]]:
     """Unfinished surveys of a round: (respondent id, position, last change)."""
     return [
-        tuple(row)  # type: ignore[misc]
+        tuple(row)
         for row in db.execute(
             """SELECT p.respondent_id, s.position, s.updated FROM surveys s
                JOIN respondents p ON p.id = s.respondent

@@ -8,7 +8,7 @@ from ccassess.report.sections.view import View
 
 
 def action_plan(view: View) -> dict[str, Any] | None:
-    items = []
+    items: list[dict[str, Any]] = []
     for module in view.result.modules:
         titles = {d.id: view.tr(d.title) for d in module.dimensions}
         for rec in module.recommendations:

@@ -12,8 +12,8 @@ ITEM_GAPS = 10
 
 def perception_gap(view: View) -> dict[str, Any] | None:
     r = view.result
-    dimensions = []
-    items = []
+    dimensions: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
     for module in r.modules:
         for dimension in module.dimensions:
             if dimension.mirror is not None:

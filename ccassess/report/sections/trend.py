@@ -22,7 +22,7 @@ def trend(view: View) -> dict[str, Any] | None:
         return {"label": label, "scores": scores, "change": change}
 
     rows = [row(text("overall").get(view.lang), [p.score for p in points] + [view.result.score])]
-    changes = []
+    changes: list[dict[str, Any]] = []
     for module in view.result.modules:
         history = [p.modules.get(module.id) for p in points]
         rows.append(row(view.tr(module.title), [*history, module.score]))
