@@ -31,7 +31,7 @@ from typing import Any
 
 from ccassess import DONT_KNOW, Location
 from ccassess.errors import Problems
-from ccassess_survey_tools.matching import FIELDS, QuestionIndex, Target
+from ccassess_survey_tools.question_index import FIELDS, QuestionIndex, Target
 from ccassess_survey_tools.words import normal
 
 IGNORE = "ignore"
