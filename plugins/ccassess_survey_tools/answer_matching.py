@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ccassess import DONT_KNOW, AnswerProblem, Question
+from ccassess import DONT_KNOW, AnswerProblem, Question, perspective_from_label, xml_name
 from ccassess_survey_tools.answer_words import (
     DONT_KNOW_WORDS,
     NOT_SELECTED,
@@ -208,9 +208,6 @@ class AnswerMatcher:
         return Value([item.value for item in found], weakest.confidence, weakest.reason)
 
     def _field(self, name: str, raw: str) -> Value:
-        from ccassess.forms.xlsform import xml_name
-        from ccassess.questions.present import perspective_from_label
-
         text = normal(raw)
         if name == "department":
             for department in self.index.departments:

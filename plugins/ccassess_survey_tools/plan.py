@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccassess import ImportContext, Location, Question
-from ccassess.errors import Problems
+from ccassess import ImportContext, Location, Problems, Question
 from ccassess_survey_tools.answer_matching import AnswerMatcher, Value, split_choices
 from ccassess_survey_tools.column_matching import Match, match_column
 from ccassess_survey_tools.export import Column, Export

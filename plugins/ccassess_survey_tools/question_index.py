@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ccassess import Module, Question, QuestionType
+from ccassess import Module, Question, QuestionType, xml_name
 from ccassess_survey_tools.words import compact, normal
 
 #: At or above: used without asking. Below `GUESS`: no match at all.
@@ -66,8 +66,6 @@ class QuestionIndex:
         types: Mapping[str, QuestionType],
         departments: Sequence[str],
     ) -> None:
-        from ccassess.forms.xlsform import xml_name
-
         self.modules = modules
         self.types = types
         self.departments = tuple(departments)
