@@ -20,6 +20,7 @@ _PUBLIC = {
     "CcassessError": "ccassess.errors",
     "Location": "ccassess.errors",
     "Problem": "ccassess.errors",
+    "Problems": "ccassess.errors",
     "ValidationError": "ccassess.errors",
     "DONT_KNOW": "ccassess.model.answers",
     "AssessmentSettings": "ccassess.model.settings",
@@ -36,6 +37,8 @@ _PUBLIC = {
     "ItemRows": "ccassess.questions.types",
     "Part": "ccassess.questions.types",
     "QuestionType": "ccassess.questions.types",
+    "perspective_from_label": "ccassess.questions.present",
+    "xml_name": "ccassess.forms.xlsform",
     "AssessmentResult": "ccassess.model.result",
     "DimensionResult": "ccassess.model.result",
     "Finding": "ccassess.model.result",
@@ -51,7 +54,8 @@ _PUBLIC = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ccassess.errors import CcassessError, Location, Problem, ValidationError
+    from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
+    from ccassess.forms.xlsform import xml_name
     from ccassess.importers.base import ImportContext, Importer, RawRespondent, SourceMap
     from ccassess.markers import hookimpl
     from ccassess.model.answers import DONT_KNOW, Respondent
@@ -64,6 +68,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Recommendation,
     )
     from ccassess.model.settings import AssessmentSettings
+    from ccassess.questions.present import perspective_from_label
     from ccassess.questions.types import (
         AnswerProblem,
         Choice,
@@ -115,6 +120,7 @@ __all__ = [
     "Option",
     "Part",
     "Problem",
+    "Problems",
     "Question",
     "QuestionType",
     "RawRespondent",
@@ -128,4 +134,6 @@ __all__ = [
     "__version__",
     "department_groups",
     "hookimpl",
+    "perspective_from_label",
+    "xml_name",
 ]

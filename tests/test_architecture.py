@@ -24,7 +24,6 @@ LAYERS: list[tuple[str, ...]] = [
         "ccassess.text",
         "ccassess.markers",
         "ccassess.format",
-        "ccassess.records",
         "ccassess.hookspecs",
     ),
     ("ccassess.model",),
@@ -39,7 +38,9 @@ LAYERS: list[tuple[str, ...]] = [
     ("ccassess.survey",),
     ("ccassess.report",),
     ("ccassess.actions",),
-    ("ccassess.cli", "ccassess.testing", "ccassess.scaffold"),
+    # ccassess.readers re-exports io's safe readers for plugins, on first use like the root:
+    # it sits on top, so nothing in ccassess depends on what plugins are offered.
+    ("ccassess.cli", "ccassess.testing", "ccassess.scaffold", "ccassess.readers"),
 ]
 
 
@@ -193,3 +194,67 @@ def test_function_level_imports_count(tmp_path: Path) -> None:
     }
     assert dict(imported("ccassess.a", package / "a.py", modules)) == {"ccassess.b": 2}
     assert dict(imported("ccassess.b", package / "b.py", modules)) == {}
+
+
+PLUGINS = PACKAGE.parent / "plugins"
+#: What plugins may import: the public API (docs/plugins/api.md).
+PUBLIC_MODULES = {"ccassess", "ccassess.testing", "ccassess.readers"}
+MAX_LINES = 600
+
+
+def test_built_in_plugins_use_only_the_public_api() -> None:
+    """The built-in plugins are written like a third party's: `from ccassess import …`."""
+    private = []
+    for path in sorted(PLUGINS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                if name.split(".")[0] == "ccassess" and name not in PUBLIC_MODULES:
+                    where = path.relative_to(PLUGINS.parent)
+                    private.append(f"{where}:{node.lineno} imports {name}")
+    assert private == []
+
+
+def test_source_files_stay_small() -> None:
+    """Past a few hundred lines a file has more than one job: split it along a real seam."""
+    large = [
+        f"{path.relative_to(PACKAGE.parent)}: {lines} lines"
+        for folder in (PACKAGE, PLUGINS)
+        for path in sorted(folder.rglob("*.py"))
+        if (lines := len(path.read_text("utf-8").splitlines())) > MAX_LINES
+    ]
+    assert large == []
+
+
+def test_late_imports_say_why() -> None:
+    """An import inside a function hides a dependency; it stays only where it keeps start-up
+    fast (or a format's heavy library away), and a `# late import: …` comment says so."""
+    silent = []
+    for name, path in module_names().items():
+        lines = path.read_text("utf-8").splitlines()
+        tree = ast.parse("\n".join(lines))
+        skipped = _skipped(tree)
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if id(node) in skipped or not isinstance(node, ast.Import | ast.ImportFrom):
+                    continue
+                module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+                if not (module or "").startswith("ccassess"):
+                    continue
+                above = node.lineno - 2
+                while above >= 0 and lines[above].lstrip().startswith(("from ", "import ")):
+                    above -= 1  # the comment stands above a block of imports
+                comment = []
+                while above >= 0 and lines[above].lstrip().startswith("#"):
+                    comment.append(lines[above])
+                    above -= 1  # a comment of several lines
+                if not any("# late import:" in line for line in comment):
+                    silent.append(f"{name}:{node.lineno} imports {module}")
+    assert silent == []

@@ -273,7 +273,8 @@ def test_terminal_questionnaire_asks_every_part(kit: Kit, tmp_path: Path) -> Non
 
 
 def test_a_survey_tool_export_matches_its_parts(kit: Kit) -> None:
-    from ccassess_survey_tools.matching import AnswerMatcher, QuestionIndex, Target
+    from ccassess_survey_tools.answer_matching import AnswerMatcher
+    from ccassess_survey_tools.question_index import QuestionIndex, Target
 
     index = QuestionIndex(kit.registry.modules, kit.registry.question_types, ["IT"])
     assert [part.id for part in index.parts[("acme", "speed")]] == ["now", "wished"]

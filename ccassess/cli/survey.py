@@ -9,12 +9,8 @@ import click
 
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import round_option, workspace_option
-from ccassess.survey.session import (
-    SurveyRequest,
-    console_for_terminal,
-    resume_survey,
-    start_survey,
-)
+from ccassess.survey.console import console_for_terminal
+from ccassess.survey.session import SurveyRequest, resume_survey, start_survey
 from ccassess.workspace import open_workspace
 
 

@@ -47,7 +47,11 @@ _UMLAUTS = str.maketrans(
 
 
 def xml_name(text: str) -> str:
-    """A name XLSForm accepts (letters, digits, _ . -; starting with a letter or _)."""
+    """A name XLSForm accepts (letters, digits, _ . -; starting with a letter or _).
+
+    `ccassess form` names every question part, option and department this way, so an
+    importer can recognise them in a survey tool's export.
+    """
     value = unicodedata.normalize("NFKD", str(text).translate(_UMLAUTS))
     value = value.encode("ascii", "ignore").decode("ascii")
     value = re.sub(r"[^A-Za-z0-9_.-]+", "_", value).strip("_") or "x"

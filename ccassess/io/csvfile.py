@@ -33,12 +33,14 @@ if TYPE_CHECKING:
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
+#: CSV files larger than this (in bytes) are refused before they are read.
 MAX_CSV_BYTES = 20 * 1024 * 1024
 
 MAX_CSV_ROWS = 100_000
 
 MAX_CSV_COLUMNS = 5_000
 
+#: The longest cell read, in characters.
 MAX_CELL_CHARS = 100_000
 
 

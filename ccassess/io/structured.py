@@ -59,7 +59,7 @@ class Yaml11Bool(str):
 
 
 def line_of(container: Any, key: Any) -> int | None:
-    """The line of `container[key]` where it is known."""
+    """The line of `container[key]` where it is known (in what `read_structured` returned)."""
     finder = getattr(container, "line_of", None)
     return finder(key) if finder else None
 
@@ -236,6 +236,8 @@ def decode_text(raw: bytes, file: str) -> str:
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes, refused when there are more than `limit` (even if it grows while read),
+    when it is missing, a folder or not readable."""
     file = str(path)
     try:
         size = path.stat().st_size
@@ -309,7 +311,10 @@ class _JsonRefused(ValueError):
 
 
 def read_structured(path: Path, limit: int = MAX_FILE_BYTES) -> Any:
-    """Read a .yaml/.yml/.json file strictly; JSON is told apart by its suffix."""
+    """Read a .yaml/.yml/.json file strictly; JSON is told apart by its suffix.
+
+    Mappings and lists remember the lines they came from: ask `line_of`.
+    """
     text = decode_text(read_bytes(path, limit), str(path))
     if path.suffix.lower() == ".json":
         return parse_json(text, str(path))

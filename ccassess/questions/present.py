@@ -129,6 +129,9 @@ def dont_know_words() -> frozenset[str]:
 
 
 def perspective_from_label(value: Any) -> Any:
+    """The perspective ("internal" or "customer") an id or label names, in German or English
+    ("intern", "Kunde", "customer", …); anything else is returned unchanged, for the validator
+    to report with its place."""
     if isinstance(value, str):
         text = value.strip().casefold()
         for key, label in PERSPECTIVE_LABELS.items():

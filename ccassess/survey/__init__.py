@@ -1,5 +1,6 @@
-"""Putting questions to respondents: the terminal questionnaire and shared presentation.
+"""The terminal questionnaire: a session walks a respondent through the questions.
 
-`present` (choices, labels, matrix rows) is shared with the answer sheets; `session` runs
-the terminal questionnaire against a workspace. Nothing heavy is imported here.
+`session` runs the questionnaire against a workspace and stores every answer as it is
+given, `asking` puts one question on the console and checks the answer, `console` holds the
+consoles and the texts the questionnaire shows. Nothing heavy is imported here.
 """

@@ -1,161 +1,37 @@
 """The terminal questionnaire: one question at a time, every answer stored as it is given.
 
-The session is independent of the terminal: it talks through a `Console` (say a line, ask
-for a line). `TerminalConsole` uses click's prompt for interactive terminals; `LineConsole`
-reads standard input line by line, which makes the survey scriptable and testable. End of
-input pauses the survey; `ccassess survey --resume` continues where it stopped.
-
-Each answer is checked with the same rules as any other source (ResponseValidator) and
-written in its own transaction before the next question appears, so a closed terminal or a
-crash loses nothing that was answered.
+A session walks one respondent through the questions of their perspective, module by
+module: forward, back, skipping and pausing (`asking.py` puts each question on the
+`Console` of `console.py` and checks the answer). Each answer is written in its own
+transaction before the next question appears, with the position reached, so a closed
+terminal or a crash loses nothing that was answered. End of input pauses the survey;
+`ccassess survey --resume` continues where it stopped. At the end the whole respondent is
+validated with the same rules as any other source (ResponseValidator) and marked complete.
 """
 
 from __future__ import annotations
 
 import secrets
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from ccassess.errors import CcassessError, Problems
 from ccassess.importers.batch import content_hash
 from ccassess.importers.response_files import ResponseValidator
 from ccassess.io.checker import Checker
-from ccassess.model.answers import DONT_KNOW, Respondent
-from ccassess.model.questionnaire import Module, Question
-from ccassess.questions import present
-from ccassess.questions.types import ItemRows, Part, QuestionType
+from ccassess.model.answers import Respondent
+from ccassess.model.questionnaire import Module
+from ccassess.survey.asking import Back, Pause, QuestionAsker, Skip, SurveyItem
+from ccassess.survey.console import MESSAGES, Console
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
     from ccassess.workspace.store import Round, Workspace
 
-BACK = {"b", "back", "z", "zurück", "zurueck", "<"}
-SKIP = {"", "s", "skip", "ü", "überspringen", "ueberspringen", ">"}
-DONT = {"?", "dk", "wn", "weiß nicht", "weiss nicht", "don't know", "dont know"}
-QUIT = {"q", "quit", "exit", "beenden", "pause"}
-HELP = {"h", "help", "hilfe"}
-
-MESSAGES = {
-    "de": {
-        "progress": "Frage {k} von {n} · Modul {i}/{m}: {module}",
-        "keys": "Eingabe: {what} · b = zurück · s/Enter = überspringen{dk} · q = pausieren{help}",
-        "dk": " · ? = weiß nicht",
-        "help": " · h = Hinweis",
-        "number": "Zahl",
-        "choice": "Nummer",
-        "text": "Text",
-        "current": "bisher: {value}",
-        "invalid": "Ungültig: {message}",
-        "answer": "Antwort",
-        "row": "  {label}",
-        "paused": (
-            "Pausiert – alle bisherigen Antworten sind gespeichert. Fortsetzen mit: "
-            "ccassess survey --resume {id}"
-        ),
-        "done": "Vielen Dank! Ihre Antworten sind gespeichert (Befragten-ID {id}).",
-        "problems": "Bitte prüfen Sie diese Antworten:",
-        "perspective": "Sie antworten als: 1) intern (Mitarbeitende)  2) Kunde",
-        "department": "Ihre Abteilung (Nummer, Enter = keine Angabe):",
-        "start": "Fragebogen {title}: {n} Fragen in {m} Modulen. Befragten-ID: {id}",
-        "resume": "Fortsetzung bei Frage {k} von {n} (Befragten-ID {id}).",
-        "dont_know": "weiß nicht",
-    },
-    "en": {
-        "progress": "Question {k} of {n} · module {i}/{m}: {module}",
-        "keys": "Enter: {what} · b = back · s/Enter = skip{dk} · q = pause{help}",
-        "dk": " · ? = don't know",
-        "help": " · h = help",
-        "number": "a number",
-        "choice": "a number from the list",
-        "text": "text",
-        "current": "so far: {value}",
-        "invalid": "Not valid: {message}",
-        "answer": "Answer",
-        "row": "  {label}",
-        "paused": (
-            "Paused – every answer so far is saved. Continue with: ccassess survey --resume {id}"
-        ),
-        "done": "Thank you! Your answers are saved (respondent id {id}).",
-        "problems": "Please check these answers:",
-        "perspective": "You answer as: 1) internal (staff)  2) customer",
-        "department": "Your department (number, Enter = none):",
-        "start": "Questionnaire {title}: {n} questions in {m} modules. Respondent id: {id}",
-        "resume": "Continuing at question {k} of {n} (respondent id {id}).",
-        "dont_know": "don't know",
-    },
-}
-
-
-class Console(Protocol):
-    def say(self, text: str = "") -> None: ...
-
-    def ask(self, prompt: str) -> str | None:
-        """One line of input (stripped), or None when the input has ended."""
-        ...
-
-
-class LineConsole:
-    """Plain mode: prompts on standard output, answers line by line from standard input."""
-
-    def __init__(self, stdin: Any = None) -> None:
-        import click
-
-        self.click = click
-        # One stream for the whole session: a new wrapper per line would lose buffered input.
-        self.stdin = stdin or sys.stdin
-
-    def say(self, text: str = "") -> None:
-        self.click.echo(text)
-
-    def ask(self, prompt: str) -> str | None:
-        self.click.echo(f"{prompt} ", nl=False)
-        line = self.stdin.readline()
-        if not line:
-            self.click.echo()
-            return None
-        self.click.echo()
-        return line.rstrip("\r\n").strip()
-
-
-class TerminalConsole(LineConsole):
-    """Interactive terminals: click's prompt (line editing), a little colour."""
-
-    def say(self, text: str = "") -> None:
-        self.click.echo(text)
-
-    def ask(self, prompt: str) -> str | None:
-        try:
-            answer = self.click.prompt(
-                self.click.style(prompt, bold=True),
-                default="",
-                show_default=False,
-                prompt_suffix=" ",
-            )
-        except (EOFError, self.click.exceptions.Abort):
-            return None
-        return str(answer).strip()
-
-
-def console_for_terminal() -> Console:
-    stdin = sys.stdin
-    return TerminalConsole() if stdin is not None and stdin.isatty() else LineConsole()
-
-
-@dataclass(frozen=True)
-class SurveyItem:
-    """One question with its place: question k of n within module i of m."""
-
-    module: Module
-    question: Question
-    number: int
-    total: int
-    module_number: int
-    module_count: int
-
 
 def survey_items(modules: Sequence[Module], perspective: str) -> list[SurveyItem]:
+    """The questions asked of `perspective`, in order, each with its place."""
     items: list[SurveyItem] = []
     asked = [(m, [q for _, q in m.questions() if q.asked_of(perspective)]) for m in modules]
     asked = [(m, qs) for m, qs in asked if qs]
@@ -163,18 +39,6 @@ def survey_items(modules: Sequence[Module], perspective: str) -> list[SurveyItem
         for number, question in enumerate(questions, start=1):
             items.append(SurveyItem(module, question, number, len(questions), index, len(asked)))
     return items
-
-
-class _Back(Exception):
-    pass
-
-
-class _Quit(Exception):
-    pass
-
-
-class _Skip(Exception):
-    pass
 
 
 @dataclass
@@ -198,7 +62,6 @@ class SurveySession:
         lang: str,
         console: Console,
     ) -> None:
-
         self.workspace = workspace
         self.registry = registry
         self.round = round_
@@ -212,6 +75,14 @@ class SurveySession:
         self.modules = modules
         self.validator = ResponseValidator(
             modules, registry.question_types, workspace.settings, Problems(), registry.plugins
+        )
+        self.asker = QuestionAsker(
+            console,
+            lang,
+            registry.question_types,
+            workspace.settings.departments,
+            respondent,
+            self.validator,
         )
 
     # -- running ----------------------------------------------------------------------------
@@ -233,16 +104,16 @@ class SurveySession:
             item = self.items[index]
             current = answers.get(item.module.id, {}).get(item.question.id)
             try:
-                value = self._ask(item, current)
-            except _Quit:
+                value = self.asker.ask(item, current)
+            except Pause:
                 self.workspace.save_position(self.row, index)
                 self.console.say(self.text["paused"].format(id=self.respondent.id))
                 return SurveyOutcome(self.respondent.id, False, self._count())
-            except _Back:
+            except Back:
                 index = max(0, index - 1)
                 self.workspace.save_position(self.row, index)
                 continue
-            except _Skip:
+            except Skip:
                 index += 1
                 self.workspace.save_position(self.row, index)
                 continue
@@ -277,218 +148,6 @@ class SurveySession:
         self.workspace.finish_survey(self.row, content_hash(checked))
         return None
 
-    # -- one question --------------------------------------------------------------------------
-
-    def _line(self, prompt: str, question: Question) -> str:
-        while True:
-            line = self.console.ask(prompt)
-            if line is None:
-                raise _Quit
-            word = line.casefold()
-            if word in QUIT:
-                raise _Quit
-            if word in BACK:
-                raise _Back
-            if word in HELP:
-                if question.help:
-                    self.console.say(question.help.get(self.lang))
-                continue
-            return line
-
-    def _check(self, item: SurveyItem, value: Any) -> tuple[Any, str | None]:
-        """The validator's verdict on one answer: (normalised value, problem message)."""
-        problems = Problems()
-        check = Checker("<survey>", problems)
-        mpath = f"answers.{item.module.id}"
-        checked = self.validator.answer(
-            item.module,
-            item.question.id,
-            value,
-            mpath,
-            {item.question.id: value},
-            check,
-            self.respondent.perspective,
-            self.respondent.department,
-        )
-        if problems.errors:
-            return None, problems.errors[0].message
-        return checked, None
-
-    def _header(self, item: SurveyItem, current: Any) -> None:
-        t = self.text
-        self.console.say()
-        self.console.say(
-            t["progress"].format(
-                k=item.number,
-                n=item.total,
-                i=item.module_number,
-                m=item.module_count,
-                module=item.module.title.get(self.lang),
-            )
-        )
-        self.console.say(item.question.wording(self.respondent.perspective, self.lang))
-        if current is not None:
-            self.console.say(t["current"].format(value=self._describe(item, current)))
-
-    def _describe(self, item: SurveyItem, value: Any) -> str:
-        if value == DONT_KNOW:
-            return self.text["dont_know"]
-        qtype = self.registry.question_types[item.question.type]
-        try:
-            return qtype.describe(item.question, value, self.lang)
-        except Exception:
-            return str(value)
-
-    def _keys(self, question: Question, what: str, dont_know: bool = True) -> str:
-        t = self.text
-        return t["keys"].format(
-            what=t[what],
-            dk=t["dk"] if dont_know and question.dont_know else "",
-            help=t["help"] if question.help else "",
-        )
-
-    def _ask(self, item: SurveyItem, current: Any) -> Any:
-        question = item.question
-        self._header(item, current)
-        qtype = self.registry.question_types[question.type]
-        parts = qtype.parts(question, self.workspace.settings.departments)
-        if parts is not None:
-            return self._ask_parts(item, qtype, parts)
-        items = qtype.items(question)
-        if items is not None:
-            return self._ask_items(item, items)
-        options = present.choices(qtype, question, self.lang)
-        scale = question.scale is not None  # a scale point is typed as its number
-        if options is not None:
-            self.console.say(self._options(options, numbered=not scale))
-        what = (
-            "number"
-            if scale or qtype.entry == "number"
-            else ("choice" if options is not None else "text")
-        )
-        self.console.say(self._keys(question, what))
-        while True:
-            line = self._line(self.text["answer"] + ":", question)
-            value = self._parse(line, qtype, options, numbered=not scale)
-            if value is _SKIPPED:
-                raise _Skip
-            checked, problem = self._check(item, value)
-            if problem is None:
-                return checked
-            self.console.say(self.text["invalid"].format(message=problem))
-
-    def _options(self, options: Sequence[present.Pick], numbered: bool) -> str:
-        if numbered:
-            return "  ".join(f"{n}) {c.label}" for n, c in enumerate(options, start=1))
-        return "  ".join(c.label for c in options)
-
-    def _parse(
-        self, line: str, qtype: QuestionType, options: Sequence[present.Pick] | None, numbered: bool
-    ) -> Any:
-        word = line.casefold()
-        if word in SKIP:
-            return _SKIPPED
-        if word in DONT:
-            return DONT_KNOW
-        if options is None:
-            if qtype.multiple:
-                return [part.strip() for part in line.split(",") if part.strip()]
-            return line
-        if qtype.multiple:
-            return [self._pick(part.strip(), options) for part in line.split(",") if part.strip()]
-        return self._pick(line, options) if numbered else line
-
-    def _pick(self, text: str, options: Sequence[present.Pick]) -> Any:
-        if text.isdigit() and 1 <= int(text) <= len(options):
-            return options[int(text) - 1].value
-        return present.from_label(text, present.label_map(options))
-
-    def _ask_parts(self, item: SurveyItem, qtype: QuestionType, parts: Sequence[Part]) -> Any:
-        """One line per part. Parts answered one by one (a matrix) may each be skipped or
-        unknown, and are checked as they are given; otherwise skipping a part
-        skips the question and "don't know" is for the whole question."""
-        question = item.question
-        options = present.choices(qtype, question, self.lang) or []
-        numbered = question.scale is None  # a scale point is typed as its number
-        self.console.say(self._options(options, numbered))
-        self.console.say(self._keys(question, "choice" if numbered else "number"))
-        values = {option.value for option in options}
-        value: dict[str, Any] = {}
-        for part in parts:
-            if qtype.partial and part.id == self.respondent.department:
-                continue  # nobody rates their own department
-            if part.wording is not None:
-                prompt = part.wording.get(self.lang)
-            else:
-                prompt = self.text["row"].format(label=part.label.get(self.lang)) + ":"
-            while True:
-                line = self._line(prompt, question)
-                word = line.casefold()
-                if word in SKIP:
-                    if not qtype.partial:
-                        raise _Skip
-                    break
-                if word in DONT and not qtype.partial:
-                    return self._checked_or_skip(item, DONT_KNOW)
-                if word in DONT:
-                    cell: Any = DONT_KNOW
-                else:
-                    cell = self._pick(line, options) if numbered else line
-                if qtype.partial:
-                    _, problem = self._check(item, {part.id: cell})
-                elif cell not in values:
-                    problem = f"{line!r}: 1–{len(options)}"
-                else:
-                    problem = None
-                if problem is None:
-                    value[part.id] = cell
-                    break
-                self.console.say(self.text["invalid"].format(message=problem))
-        if not value:
-            raise _Skip
-        return self._checked_or_skip(item, value)
-
-    def _checked_or_skip(self, item: SurveyItem, value: Any) -> Any:
-        checked, problem = self._check(item, value)
-        if problem is not None:
-            self.console.say(self.text["invalid"].format(message=problem))
-            raise _Skip
-        return checked
-
-    def _ask_items(self, item: SurveyItem, rows: ItemRows) -> Any:
-        """One item per line, its keys separated by ";"; a column with choices takes one by
-        its number. An empty line ends the list."""
-        question = item.question
-        picks = {field.key: present.field_choices(field, self.lang) for field in rows.fields}
-        self.console.say(rows.instruction.get(self.lang))
-        for field in rows.fields:
-            if picks[field.key] is not None:
-                self.console.say(self._options(picks[field.key] or [], True))
-        while True:
-            entries: list[Any] = []
-            while True:
-                line = self._line(f"{rows.label.get(self.lang)} {len(entries) + 1}:", question)
-                if not line or line.casefold() in SKIP:
-                    break
-                parts = [part.strip() for part in line.rsplit(";", len(rows.fields))]
-                if len(parts) == len(rows.keys):
-                    for number, field in enumerate(rows.fields, start=1):
-                        options = picks[field.key]
-                        if options is not None:
-                            parts[number] = str(self._pick(parts[number], options))
-                    entries.append(dict(zip(rows.keys, parts, strict=True)))
-                else:
-                    entries.append(line)
-            if not entries:
-                raise _Skip
-            checked, problem = self._check(item, entries)
-            if problem is None:
-                return checked
-            self.console.say(self.text["invalid"].format(message=problem))
-
-
-_SKIPPED = object()
-
 
 # -- starting and resuming -------------------------------------------------------------------
 
@@ -512,7 +171,7 @@ def _choose(console: Console, prompt: str, options: Sequence[str]) -> str | None
     while True:
         line = console.ask(prompt)
         if line is None:
-            raise _Quit
+            raise Pause
         if not line:
             return None
         if line.isdigit() and 1 <= int(line) <= len(options):
@@ -553,7 +212,7 @@ def start_survey(
             console.say(text["department"])
             console.say("  ".join(f"{n}) {d}" for n, d in enumerate(settings.departments, 1)))
             department = _choose(console, ">", list(settings.departments))
-    except _Quit:
+    except Pause:
         return None
     if department and settings.departments and department not in settings.departments:
         raise CcassessError(

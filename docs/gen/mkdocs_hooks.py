@@ -4,7 +4,8 @@ Registered in mkdocs.yml (`hooks:`). At build time this adds:
 
 - reference/hooks.md: every hook in ccassess/hookspecs.py, from its signature and docstring;
 - reference/cli.md: every command, walked from the click tree (lazy commands included);
-- reference/api.md: the public API, ccassess.__all__ and ccassess.testing.__all__;
+- reference/api.md: the public API, the __all__ of ccassess, ccassess.testing and
+  ccassess.readers;
 - modules/<id>.md: one page per built-in module, its README plus facts read from the module;
 - the package layout table in architecture.md, from each module's docstring.
 
@@ -197,15 +198,38 @@ def _first_paragraph(obj: Any) -> str:
     return rst_to_md(doc.split("\n\n")[0].replace("\n", " "))
 
 
+#: The public modules, in the order the API reference lists them.
+PUBLIC_MODULES = ("ccassess", "ccassess.testing", "ccassess.readers")
+
+
+def _doc_comment(module: Any, name: str) -> str:
+    """The `#:` comment above `name = …` in the module that defines it (a public module's
+    `_PUBLIC` names it, where the name is re-exported)."""
+    import importlib
+
+    home = importlib.import_module(getattr(module, "_PUBLIC", {}).get(name, module.__name__))
+    lines = Path(home.__file__ or "").read_text("utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if re.match(rf"{re.escape(name)}\s*(:[^=]*)?=", line):
+            comment = []
+            while number > 0 and lines[number - 1].startswith("#:"):
+                number -= 1
+                comment.insert(0, lines[number][2:].strip())
+            return " ".join(comment)
+    return ""
+
+
 def api_reference() -> str:
+    import importlib
+
     import ccassess
-    import ccassess.testing
 
     lines = [
         "# Public API",
         "",
-        "<!-- Generated from ccassess.__all__ and ccassess.testing.__all__ by "
-        "docs/gen/mkdocs_hooks.py. -->",
+        "<!-- Generated from the __all__ of "
+        + ", ".join(PUBLIC_MODULES)
+        + " by docs/gen/mkdocs_hooks.py. -->",
         "",
         f"These names are the public API for plugin authors, stable within plugin API "
         f"{ccassess.PLUGIN_API_VERSION.split('.')[0]}.x (see "
@@ -214,11 +238,14 @@ def api_reference() -> str:
         "their arguments are public as well: see the [hook reference](hooks.md).",
         "",
     ]
-    for package, names in (("ccassess", ccassess.__all__),
-                           ("ccassess.testing", ccassess.testing.__all__)):
-        module = ccassess if package == "ccassess" else ccassess.testing
-        lines += [f"## {package}", "", "| name | what it is |", "| --- | --- |"]
-        for name in sorted(names, key=str.lower):
+    for package in PUBLIC_MODULES:
+        module = importlib.import_module(package)
+        lines += [f"## {package}", ""]
+        intro = _first_paragraph(module) if package != "ccassess" else ""
+        if intro:
+            lines += [intro, ""]
+        lines += ["| name | what it is |", "| --- | --- |"]
+        for name in sorted(module.__all__, key=str.lower):
             value = getattr(module, name)
             if isinstance(value, str):
                 what = f"the string `{value!r}`"
@@ -228,6 +255,9 @@ def api_reference() -> str:
                     what = f"`{value!r}`: the answer value for “don't know / not applicable”"
                 elif name == "__version__":
                     what = "the installed ccassess version"
+            elif isinstance(value, int) and not isinstance(value, bool):
+                comment = _doc_comment(module, name)
+                what = f"`{value:,}`" + (f": {comment}" if comment else "")
             else:
                 kind = "class" if inspect.isclass(value) else "function" if callable(value) else ""
                 what = (f"{kind}: " if kind else "") + _first_paragraph(value)

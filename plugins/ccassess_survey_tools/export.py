@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.errors import Location, Problem, ValidationError
+from ccassess import Location, Problem, ValidationError
 from ccassess_survey_tools.table import CSV_SUFFIXES, Table, read_table, sniff, text
 from ccassess_survey_tools.words import normal
 
 if TYPE_CHECKING:
-    from ccassess.importers.base import ImportContext, RawRespondent
+    from ccassess import ImportContext, RawRespondent
 
 #: Headings that are personal data in any tool (compared normalised). Never imported.
 PERSONAL = {

@@ -9,13 +9,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ccassess.errors import Location, Problem, ValidationError
+from ccassess import Location, Problem, ValidationError
+from ccassess.readers import read_structured
 from ccassess_survey_tools.export import Export, SurveyTool
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table, sniff
 from ccassess_survey_tools.words import normal
 
 if TYPE_CHECKING:
-    from ccassess.importers.base import ImportContext, RawRespondent
+    from ccassess import ImportContext, RawRespondent
 
 #: Sheets of ccassess's own answer workbooks: those are the core's to read.
 OWN_SHEETS = {"_ccassess", "angaben", "respondent", "anleitung", "instructions"}
@@ -45,8 +46,6 @@ class OtherSurveyTool(SurveyTool):
             return True
         mapping = context.options.get("mapping")
         if mapping:
-            from ccassess.io.structured import read_structured
-
             data = read_structured(Path(mapping))
             return isinstance(data, dict) and normal(data.get("tool") or "") == "generic"
         return False

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccassess import DONT_KNOW, Location
-from ccassess.errors import Problems
-from ccassess_survey_tools.matching import FIELDS, QuestionIndex, Target
+from ccassess import DONT_KNOW, Location, Problems
+from ccassess.readers import line_of, read_structured
+from ccassess_survey_tools.question_index import FIELDS, QuestionIndex, Target
 from ccassess_survey_tools.words import normal
 
 IGNORE = "ignore"
@@ -123,8 +123,6 @@ def _answer_value(value: Any) -> Any:
 
 
 def _answers(data: Any, file: str, problems: Problems, where: str) -> dict[str, Any]:
-    from ccassess.io.structured import line_of
-
     found: dict[str, Any] = {}
     if data is None:
         return found
@@ -155,8 +153,6 @@ def _answers(data: Any, file: str, problems: Problems, where: str) -> dict[str, 
 
 def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> MappingFile:
     """Read and check a mapping file; problems (with lines) go to `problems`."""
-    from ccassess.io.structured import line_of, read_structured
-
     file = str(path)
     data = read_structured(path)
     mapping = MappingFile(file)

@@ -13,20 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccassess import ImportContext, Location, Question
-from ccassess.errors import Problems
+from ccassess import ImportContext, Location, Problems, Question
+from ccassess_survey_tools.answer_matching import AnswerMatcher, Value, split_choices
+from ccassess_survey_tools.column_matching import Match, match_column
 from ccassess_survey_tools.export import Column, Export
 from ccassess_survey_tools.mapping import ColumnRule, MappingFile, quoted, read_mapping
-from ccassess_survey_tools.matching import (
-    GUESS,
-    AnswerMatcher,
-    Match,
-    QuestionIndex,
-    Target,
-    Value,
-    match_column,
-    split_choices,
-)
+from ccassess_survey_tools.question_index import GUESS, QuestionIndex, Target
 from ccassess_survey_tools.words import normal, percent
 
 

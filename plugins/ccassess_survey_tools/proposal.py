@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from ccassess import DONT_KNOW, ImportContext, Question, ValidationError
+from ccassess_survey_tools.answer_matching import Value, plain_number, split_choices
 from ccassess_survey_tools.export import STATUS_WORDS, Export
 from ccassess_survey_tools.mapping import comment, quoted, scalar
-from ccassess_survey_tools.matching import SURE, Value, plain_number, split_choices
 from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan
+from ccassess_survey_tools.question_index import SURE
 from ccassess_survey_tools.words import listing, normal, percent
 
 

@@ -16,7 +16,15 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from ccassess.errors import Location, Problem, ValidationError
+from ccassess import Location, Problem, ValidationError
+from ccassess.readers import (
+    MAX_CELL_CHARS,
+    MAX_CSV_BYTES,
+    cell_value,
+    decode_text,
+    open_workbook,
+    read_bytes,
+)
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -103,9 +111,6 @@ def _csv_records(text: str, file: str, limit: int) -> tuple[str, list[tuple[int,
 
 
 def read_csv(path: Path) -> Table:
-    from ccassess.io.csvfile import MAX_CELL_CHARS, MAX_CSV_BYTES
-    from ccassess.io.structured import decode_text, read_bytes
-
     file = str(path)
     raw = read_bytes(path, MAX_CSV_BYTES)
     if not raw.strip():
@@ -139,8 +144,6 @@ def _sniff_csv(path: Path) -> Table | None:
 def _xlsx_rows(path: Path, limit: int, whole: bool = True) -> Table:
     """The first sheet's rows with content (streamed); more than `limit` is an error when
     the `whole` sheet is wanted, else the first `limit` rows are enough."""
-    from ccassess.io.xlsx import cell_value, open_workbook
-
     file = str(path)
     workbook = open_workbook(path)  # the file checks, defusedxml, read-only, values only
     try:

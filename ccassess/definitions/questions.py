@@ -1,0 +1,298 @@
+"""The questions of a module definition: wording, scale, options, rows and number settings.
+
+What a question may hold depends on its type: the question type says whether it has a scale,
+options, rows or number settings and reads its own extra keys (`QuestionType.configure`).
+Scales are read here too, for the module's named `scales` and a question's own. Problems go
+to the module's `Checker`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ccassess.io.checker import Checker, join
+from ccassess.model.questionnaire import DEPARTMENT_ROWS, Option, Question, Scale
+from ccassess.questions.types import DefinitionContext, QuestionType
+from ccassess.text import LANGUAGES, Text
+
+QUESTION_KEYS = {
+    "id",
+    "type",
+    "perspective",
+    "text",
+    "help",
+    "weight",
+    "reverse",
+    "dont_know",
+    "required",
+    "source",
+    "scale",
+    "options",
+    "rows",
+    "min",
+    "max",
+    "unit",
+    "score",
+}
+DEFAULT_SCALE = Scale(
+    points=5,
+    labels={
+        "de": (
+            "trifft nicht zu",
+            "trifft eher nicht zu",
+            "teils/teils",
+            "trifft eher zu",
+            "trifft voll zu",
+        ),
+        "en": ("disagree", "rather disagree", "neutral", "rather agree", "agree"),
+    },
+)
+
+
+def read_scale(check: Checker, spec: Any, path: str, parent: Any, key: Any) -> Scale | None:
+    """A scale: 2 to 11 points, a start, and one label per point in each language."""
+    c = check
+    spec = c.mapping(spec, path, parent, key)
+    if not spec:
+        return None
+    c.known_keys(spec, path, {"points", "start", "labels"})
+    points = c.integer(spec, "points", path)
+    start = c.integer(spec, "start", path, default=1)
+    if points is None:
+        c.error(join(path, "points"), "missing", spec, "points")
+        return None
+    if not 2 <= points <= 11:
+        c.error(join(path, "points"), f"a scale needs 2 to 11 points, got {points}", spec)
+        return None
+    labels: dict[str, tuple[str, ...]] = {}
+    raw_labels = c.mapping(spec.get("labels") or {}, join(path, "labels"), spec, "labels")
+    c.known_keys(raw_labels, join(path, "labels"), set(LANGUAGES))
+    for lang in LANGUAGES:
+        where = join(path, f"labels.{lang}")
+        items = c.sequence(raw_labels, lang, join(path, "labels"), required=False)
+        if lang not in raw_labels:
+            c.warning(where, "missing translation", raw_labels or spec)
+            continue
+        if len(items) != points:
+            c.error(where, f"needs {points} labels, got {len(items)}", raw_labels, lang)
+            continue
+        labels[lang] = tuple(str(item) for item in items)
+    return Scale(points=points, start=start if start is not None else 1, labels=labels)
+
+
+class QuestionReader:
+    """Reads the questions of one module's dimensions; a question id is unique in the module."""
+
+    def __init__(
+        self,
+        check: Checker,
+        question_types: Mapping[str, QuestionType],
+        scales: Mapping[str, Scale],
+    ) -> None:
+        self.check = check
+        self.types = question_types
+        self.scales = scales
+        #: question id → the id of its dimension
+        self.question_ids: dict[str, str] = {}
+
+    def read_all(self, item: Mapping, path: str, dim_id: str) -> list[Question]:
+        """The questions of the dimension `item` (at `path`)."""
+        c = self.check
+        raw = c.sequence(item, "questions", path)
+        if "questions" in item and not raw:
+            c.error(join(path, "questions"), "a dimension needs at least one question", item)
+        questions = []
+        for index, spec in enumerate(raw):
+            qpath = f"{path}.questions[{index}]"
+            spec = c.mapping(spec, qpath, raw, index)
+            if not spec:
+                continue
+            question = self.read(spec, qpath, dim_id)
+            if question is not None:
+                questions.append(question)
+        return questions
+
+    def read(self, spec: Mapping, path: str, dim_id: str) -> Question | None:
+        c = self.check
+        qid = c.identifier(spec, "id", path)
+        if qid:
+            path = f"{path.rsplit('[', 1)[0]}[{qid}]"
+            if qid in self.question_ids:
+                other = self.question_ids[qid]
+                where = "twice in this dimension" if other == dim_id else f"also in {other!r}"
+                c.error(join(path, "id"), f"duplicate question id {qid!r} ({where})", spec, "id")
+            self.question_ids[qid] = dim_id
+        type_name = c.string(spec, "type", path)
+        qtype = self.types.get(type_name)
+        if type_name and qtype is None:
+            known = ", ".join(sorted(self.types))
+            c.error(
+                join(path, "type"),
+                f"unknown question type {type_name!r}; known: {known}",
+                spec,
+                "type",
+            )
+        c.known_keys(spec, path, QUESTION_KEYS | (qtype.keys if qtype else frozenset()))
+        perspective = c.string(spec, "perspective", path, required=False, default="internal")
+        if perspective not in ("internal", "customer", "both"):
+            c.error(join(path, "perspective"), "must be internal, customer or both", spec)
+            perspective = "internal"
+        text, text_customer = self._wordings(spec, path, perspective)
+        source = c.string(spec, "source", path)
+        weight = c.number(spec, "weight", path, default=1.0, positive=True) or 1.0
+        scale = None
+        if qtype is not None and qtype.needs_scale:
+            scale = self._scale(spec, path)
+        elif "scale" in spec:
+            c.error(join(path, "scale"), f"a {type_name} question has no scale", spec, "scale")
+        options = self._options(spec, path, type_name, qtype)
+        rows = self._rows(spec, path, type_name, qtype)
+        minimum, maximum, score_range = self._number_settings(spec, path, type_name, qtype)
+        extra: dict[str, Any] = {}
+        if qtype is not None:
+
+            def report(key: str, message: str) -> None:
+                c.error(join(path, key), message, spec, key)
+
+            def text_of(key: str, required: bool = False) -> Text | None:
+                return c.text(spec, key, path, required=required)
+
+            extra = qtype.configure(DefinitionContext(spec, report, text_of))
+        return Question(
+            id=qid,
+            type=type_name,
+            text=text or Text(),
+            text_customer=text_customer,
+            source=source,
+            perspective=perspective,  # type: ignore[arg-type]
+            help=c.text(spec, "help", path, required=False),
+            weight=weight,
+            reverse=c.boolean(spec, "reverse", path, False),
+            dont_know=c.boolean(spec, "dont_know", path, True),
+            required=c.boolean(spec, "required", path, False),
+            scale=scale,
+            options=options,
+            rows=rows,
+            minimum=minimum,
+            maximum=maximum,
+            unit=c.text(spec, "unit", path, required=False),
+            score_range=score_range,
+            extra=extra,
+        )
+
+    def _wordings(
+        self, spec: Mapping, path: str, perspective: str
+    ) -> tuple[Text | None, Text | None]:
+        c = self.check
+        if perspective != "both":
+            return c.text(spec, "text", path), None
+        raw = spec.get("text")
+        where = join(path, "text")
+        if not isinstance(raw, Mapping) or set(raw) != {"internal", "customer"}:
+            c.error(
+                where,
+                "a mirrored question (perspective: both) needs text.internal and text.customer",
+                spec,
+                "text",
+            )
+            return None, None
+        return c.text(raw, "internal", where), c.text(raw, "customer", where)
+
+    def _scale(self, spec: Mapping, path: str) -> Scale | None:
+        """The question's scale: the default one, one of the module's by name, or its own."""
+        c = self.check
+        raw = spec.get("scale")
+        if raw is None:
+            return DEFAULT_SCALE
+        if isinstance(raw, str):
+            if raw not in self.scales:
+                known = ", ".join(sorted(self.scales)) or "none defined"
+                c.error(
+                    join(path, "scale"), f"unknown scale {raw!r}; scales: {known}", spec, "scale"
+                )
+                return DEFAULT_SCALE
+            return self.scales[raw]
+        return read_scale(c, raw, join(path, "scale"), spec, "scale") or DEFAULT_SCALE
+
+    def _options(
+        self, spec: Mapping, path: str, type_name: str, qtype: QuestionType | None
+    ) -> tuple[Option, ...]:
+        c = self.check
+        if qtype is None or not qtype.needs_options:
+            if "options" in spec:
+                c.error(join(path, "options"), f"a {type_name} question has no options", spec)
+            return ()
+        raw = c.sequence(spec, "options", path)
+        if 0 < len(raw) < 2:
+            c.error(join(path, "options"), "a choice needs at least 2 options", spec, "options")
+        options = []
+        ids = set()
+        for index, item in enumerate(raw):
+            where = join(path, f"options[{index}]")
+            item = c.mapping(item, where, raw, index)
+            if not item:
+                continue
+            c.known_keys(item, where, {"id", "label", "score"})
+            option_id = c.string(item, "id", where)
+            if option_id in ids:
+                c.error(join(where, "id"), f"duplicate option id {option_id!r}", item, "id")
+            ids.add(option_id)
+            label = c.text(item, "label", where) or Text()
+            score = c.number(item, "score", where)
+            if score is not None and not 0 <= score <= 1:
+                c.error(join(where, "score"), f"an option score lies in 0..1, got {score:g}", item)
+                score = None
+            options.append(Option(option_id, label, score))
+        return tuple(options)
+
+    def _rows(
+        self, spec: Mapping, path: str, type_name: str, qtype: QuestionType | None
+    ) -> tuple[Option, ...] | str:
+        c = self.check
+        if qtype is None or not qtype.needs_rows:
+            if "rows" in spec:
+                c.error(join(path, "rows"), f"a {type_name} question has no rows", spec, "rows")
+            return ()
+        raw = spec.get("rows")
+        if raw == DEPARTMENT_ROWS:
+            return DEPARTMENT_ROWS
+        rows = []
+        for index, item in enumerate(c.sequence(spec, "rows", path)):
+            where = join(path, f"rows[{index}]")
+            item = c.mapping(item, where)
+            if item:
+                rows.append(
+                    Option(c.string(item, "id", where), c.text(item, "label", where) or Text())
+                )
+        if "rows" in spec and not rows:
+            message = f"a {type_name} needs rows (a list, or 'departments')"
+            c.error(join(path, "rows"), message, spec)
+        return tuple(rows)
+
+    def _number_settings(
+        self, spec: Mapping, path: str, type_name: str, qtype: QuestionType | None
+    ) -> tuple[float | None, float | None, tuple[float, float] | None]:
+        c = self.check
+        if qtype is None or qtype.entry != "number":
+            numeric = " or ".join(sorted(n for n, t in self.types.items() if t.entry == "number"))
+            for key in ("min", "max", "unit", "score"):
+                if key in spec:
+                    c.error(join(path, key), f"only {numeric} questions have {key!r}", spec, key)
+            return None, None, None
+        minimum = c.number(spec, "min", path)
+        maximum = c.number(spec, "max", path)
+        if minimum is not None and maximum is not None and minimum >= maximum:
+            c.error(join(path, "max"), f"max ({maximum:g}) must be above min ({minimum:g})", spec)
+        score_range = None
+        if "score" in spec:
+            raw = c.mapping(spec["score"], join(path, "score"), spec, "score")
+            low = c.number(raw, "from", join(path, "score"))
+            high = c.number(raw, "to", join(path, "score"))
+            if low is None or high is None or low == high:
+                c.error(
+                    join(path, "score"), "needs distinct numbers 'from' and 'to'", spec, "score"
+                )
+            else:
+                score_range = (low, high)
+        return minimum, maximum, score_range
