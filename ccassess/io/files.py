@@ -1,13 +1,16 @@
 """Atomic output: write to a temporary file beside the target, then os.replace.
 
 A failed render (an exception, a full disk) leaves no partial file and never touches the
-previous report.
+previous report. A target that exists and is not a regular file (``/dev/null``, ``/dev/stdout``,
+a named pipe) is written to directly: replacing it would put a regular file where the device
+or pipe was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +21,8 @@ from ccassess.errors import CcassessError
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Call `write` with a temporary file in the target folder and move it into place."""
+    if _is_special(path):
+        return _write_directly(path, write)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise CcassessError(f"{path}: the folder {folder} does not exist")
@@ -41,6 +46,24 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     except BaseException:
         _remove(temporary)
         raise
+    return path
+
+
+def _is_special(path: Path) -> bool:
+    """An existing target that is neither a regular file nor a folder: a device or a pipe."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_directly(path: Path, write: Callable[[BinaryIO], object]) -> Path:
+    try:
+        with open(path, "wb") as stream:
+            write(stream)
+    except OSError as exc:
+        raise CcassessError(f"{path}: writing failed ({exc.strerror or exc})") from None
     return path
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -137,3 +140,17 @@ def test_cli_markdown_and_spreadsheet(run, tmp_path: Path):
     result = run("demo", "--format", "xlsx", "-o", tmp_path / "plan.xlsx")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "plan.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_a_device_or_pipe_is_written_to_not_replaced(tmp_path: Path):
+    """`-o /dev/null` or `-o /dev/stdout` must not put a regular file where the device was."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    atomic_write(pipe, lambda stream: stream.write(b"report"))
+    reader.join(timeout=10)
+    assert received == [b"report"]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
