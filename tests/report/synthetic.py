@@ -159,8 +159,18 @@ SILO = {
     "merged_note": True,
 }
 ACTIVITY = {
-    "shares": {"customer": 0.41, "selling": 0.22, "reporting": 0.29, "selling_harder": 0.08},
+    "statistic": "mean_of_respondents",
+    "dimension": "activity_audit",
+    "shares": {
+        "customer": 0.41,
+        "selling": 0.22,
+        "required": 0.07,
+        "reporting": 0.22,
+        "selling_harder": 0.08,
+    },
     "serving_share": 0.63,
+    "required_share": 0.07,
+    "listed_share": 0.72,
     "respondents": 18,
     "activities_to_review": [
         {
@@ -175,6 +185,9 @@ ACTIVITY = {
             "mean_share": 10,
             "mentions": 3,
         },
+    ],
+    "required_activities": [
+        {"activity": "Monatsabschluss", "mean_share": 35, "mentions": 3},
     ],
 }
 KANO = {
