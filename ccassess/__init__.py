@@ -44,6 +44,11 @@ _PUBLIC = {
     "ReportSection": "ccassess.report.section",
     "Text": "ccassess.text",
     "department_groups": "ccassess.scoring.departments",
+    "Interval": "ccassess.scoring.intervals",
+    "mean_interval": "ccassess.scoring.intervals",
+    "nps_interval": "ccassess.scoring.intervals",
+    "welch_interval": "ccassess.scoring.intervals",
+    "wilson_interval": "ccassess.scoring.intervals",
     "Importer": "ccassess.importers.base",
     "ImportContext": "ccassess.importers.base",
     "RawRespondent": "ccassess.importers.base",
@@ -75,6 +80,13 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from ccassess.report.section import ReportSection
     from ccassess.scoring.departments import department_groups
+    from ccassess.scoring.intervals import (
+        Interval,
+        mean_interval,
+        nps_interval,
+        welch_interval,
+        wilson_interval,
+    )
     from ccassess.text import Text
 
 
@@ -107,6 +119,7 @@ __all__ = [
     "Finding",
     "ImportContext",
     "Importer",
+    "Interval",
     "ItemField",
     "ItemRows",
     "Location",
@@ -128,4 +141,8 @@ __all__ = [
     "__version__",
     "department_groups",
     "hookimpl",
+    "mean_interval",
+    "nps_interval",
+    "welch_interval",
+    "wilson_interval",
 ]
