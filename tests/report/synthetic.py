@@ -252,6 +252,18 @@ METRICS = {
             "formula": {"de": "% Promotoren − % Kritiker", "en": "% promoters − % detractors"},
             "score": 44.0,
             "level": 3,
+            "kind": "outcome",
+            "n": 21,
+            "interval": [-38.4, 14.4],
+            "interval_method": "nps_difference_variance",
+            "small_sample": {"reason": "minimum_sample", "n": 21, "minimum": 30},
+            "anchor": {
+                "convention": True,
+                "basis": {
+                    "de": "Konvention, kein Standard.",
+                    "en": "A convention, not a standard.",
+                },
+            },
         },
         {
             "id": "clv",

@@ -120,6 +120,12 @@ def test_plugins_show_analysis_data_of_any_module_in_both_languages(registry):
     metrics = text_of(section_html(german, "metrics"))
     assert "Kundenzufriedenheit (CSAT)" in metrics and "keine Daten" in metrics
     assert "Quelle: Kundenbewertungen" in metrics
+    assert "95-%-Intervall: -38 bis 14 · n = 21" in metrics.replace("−", "-")
+    assert "Vorsicht: n = 21 liegt unter der Mindestzahl von 30 Antworten" in metrics
+    assert "Anker: Konvention, kein Standard." in metrics
+    english_metrics = text_of(section_html(english, "metrics"))
+    assert "Caution: n = 21 is below the minimum of 30 answers" in english_metrics
+    assert "these anchors are conventions, not standards" in english_metrics
     chapter = text_of(section_html(english, "module-leadership"))
     assert "Kano analysis of the features" in chapter and "Must-be" in chapter
     assert "Next-day delivery" in chapter
