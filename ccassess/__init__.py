@@ -47,6 +47,11 @@ _PUBLIC = {
     "ReportSection": "ccassess.report.section",
     "Text": "ccassess.text",
     "department_groups": "ccassess.scoring.departments",
+    "Interval": "ccassess.scoring.intervals",
+    "mean_interval": "ccassess.scoring.intervals",
+    "nps_interval": "ccassess.scoring.intervals",
+    "welch_interval": "ccassess.scoring.intervals",
+    "wilson_interval": "ccassess.scoring.intervals",
     "Importer": "ccassess.importers.base",
     "ImportContext": "ccassess.importers.base",
     "RawRespondent": "ccassess.importers.base",
@@ -80,6 +85,13 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from ccassess.report.section import ReportSection
     from ccassess.scoring.departments import department_groups
+    from ccassess.scoring.intervals import (
+        Interval,
+        mean_interval,
+        nps_interval,
+        welch_interval,
+        wilson_interval,
+    )
     from ccassess.text import Text
 
 
@@ -112,6 +124,7 @@ __all__ = [
     "Finding",
     "ImportContext",
     "Importer",
+    "Interval",
     "ItemField",
     "ItemRows",
     "Location",
@@ -134,6 +147,10 @@ __all__ = [
     "__version__",
     "department_groups",
     "hookimpl",
+    "mean_interval",
+    "nps_interval",
     "perspective_from_label",
+    "welch_interval",
+    "wilson_interval",
     "xml_name",
 ]

@@ -4,8 +4,9 @@
 
 The story a consultant will recognise: management rates the company far higher than its
 customers do, marketing and sales barely understand each other, and about a third of the
-time in the activity audit serves reporting only. Re-running with the same seed writes the
-same files (a test checks it).
+time in the activity audit serves reporting only (the monthly close and credit-limit checks are
+required work, not reporting). Re-running with the same seed writes the same files (a test
+checks it).
 """
 
 from __future__ import annotations
@@ -106,9 +107,9 @@ ACTIVITIES = {
         ("Lieferantengespräche", "selling", 15),
     ],
     "Finanzen": [
-        ("Monatsabschluss und Berichtswesen", "reporting", 40),
+        ("Monatsabschluss", "required", 40),
         ("Zahlungsklärungen mit Kunden", "customer", 15),
-        ("Kreditlimitprüfung vor Angebotsfreigabe", "selling_harder", 15),
+        ("Kreditlimitprüfung vor Angebotsfreigabe", "required", 15),
     ],
     "Personal": [
         ("Schulungen zu Kundenkontakt organisieren", "customer", 15),

@@ -435,7 +435,7 @@ CSV_SHEET_DE = [
         "Aufgaben (1)",
         None,
         "Tätigkeit; Anteil in %; Kategorie (hilft dem Kunden / erleichtert den Verkauf / "
-        "nur Reporting / erschwert den Verkauf)",
+        "nur Reporting / erschwert den Verkauf / vorgeschrieben (Gesetz, Compliance, Risiko))",
     ],
     [
         "layouts",
@@ -444,7 +444,7 @@ CSV_SHEET_DE = [
         "Aufgaben (2)",
         None,
         "Tätigkeit; Anteil in %; Kategorie (hilft dem Kunden / erleichtert den Verkauf / "
-        "nur Reporting / erschwert den Verkauf)",
+        "nur Reporting / erschwert den Verkauf / vorgeschrieben (Gesetz, Compliance, Risiko))",
     ],
 ]
 
@@ -522,7 +522,8 @@ WORKBOOK_ROWS = [
         "a list of at most 2 activities with activity (text), share (percent of working "
         "time, above 0 up to 100, at most 100 together) and category: customer (helps "
         "the customer), selling (makes selling easier), reporting (only serves "
-        "reporting), selling_harder (makes selling harder)",
+        "reporting), selling_harder (makes selling harder), required (required by law, "
+        "compliance or risk)",
         None,
     ),
     (
@@ -547,7 +548,7 @@ WORKBOOK_VALIDATIONS = [
     ("decimal", "0", "7", "D7"),
     ("list", "'_lists'!$F$1:$F$6", None, "D16 D17"),
     ("decimal", "0", "100", "E20 E21"),
-    ("list", "'_lists'!$G$1:$G$4", None, "F20 F21"),
+    ("list", "'_lists'!$G$1:$G$5", None, "F20 F21"),
 ]
 
 WORKBOOK_LISTS = [
@@ -571,7 +572,7 @@ WORKBOOK_LISTS = [
         "I can tolerate it",
         "makes selling harder",
     ),
-    (None, None, "5 – agree", None, None, "I dislike it", None),
+    (None, None, "5 – agree", None, None, "I dislike it", "required by law, compliance or risk"),
     (None, None, "don't know", None, None, "don't know", None),
 ]
 
@@ -977,7 +978,8 @@ SURVEY_DE = [
     "Frage 10 von 10 · Modul 1/1: Formen",
     "Aufgaben",
     "Eine Tätigkeit pro Zeile: Tätigkeit; Anteil in %; Kategorie (Nummer). Leere Zeile = fertig.",
-    "1) hilft dem Kunden  2) erleichtert den Verkauf  3) nur Reporting  4) erschwert den Verkauf",
+    "1) hilft dem Kunden  2) erleichtert den Verkauf  3) nur Reporting  4) erschwert den Verkauf  "
+    "5) vorgeschrieben (Gesetz, Compliance, Risiko)",
     "Tätigkeit 1: Bericht; 10; 3",
     "Tätigkeit 2: kaputt",
     "Tätigkeit 3: ",

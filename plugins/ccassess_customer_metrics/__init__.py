@@ -62,7 +62,7 @@ def ccassess_module_analysis(
         return None
     from .metrics import analyse
 
-    data, dimension_scores = analyse(module, respondents, result)
+    data, dimension_scores = analyse(module, respondents, result, settings.anonymity_threshold)
     return {"key": ANALYSIS_KEY, "data": data, "dimension_scores": dimension_scores}
 
 

@@ -30,21 +30,41 @@ def _signed(number: float, lang: str) -> str:
     return f"+{text}" if round(number) > 0 else text
 
 
+def _evidence(entry: dict[str, Any], digits: int = 0) -> tuple[str, str]:
+    """ "; 95-%-Intervall a bis b, n = …" and a small-sample caveat, German and English (to go
+    inside the parentheses after the figure); empty without an interval."""
+    interval, n = entry.get("interval"), entry.get("n")
+    if not interval or not n:
+        return "", ""
+    low, high = interval
+    de = f"; 95-%-Intervall {_de(low, digits)} bis {_de(high, digits)}, n = {n}"
+    en = f"; 95 % interval {_en(low, digits)} to {_en(high, digits)}, n = {n}"
+    caveat = entry.get("small_sample") or {}
+    if caveat.get("reason") == "anonymity_threshold":
+        de += f"; Vorsicht: weniger Antworten als die Anonymitätsschwelle ({caveat['minimum']})"
+        en += f"; caution: fewer answers than the anonymity threshold ({caveat['minimum']})"
+    elif caveat.get("reason") == "minimum_sample":
+        de += f"; Vorsicht: weniger als {caveat['minimum']} Antworten"
+        en += f"; caution: fewer than {caveat['minimum']} answers"
+    return de, en
+
+
 def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
     metrics = data["metrics"]
     findings = []
     nps, csat, ces = metrics["nps"], metrics["csat"], metrics["ces"]
     churn = metrics["churn"]
     if nps["value"] is not None and nps["value"] < 0:
+        nps_de, nps_en = _evidence(nps)
         findings.append(
             Finding(
                 "nps_negative",
                 "critical",
                 Text(
-                    f"Der NPS ist negativ ({_signed(nps['value'], 'de')}): Es gibt mehr Kritiker "
-                    "als Promotoren. Kritiker empfehlen aktiv ab und wandern eher ab; jeder von "
-                    "ihnen sollte persönlich nachgefasst werden.",
-                    f"The NPS is negative ({_signed(nps['value'], 'en')}): there are more "
+                    f"Der NPS ist negativ ({_signed(nps['value'], 'de')}{nps_de}): Es gibt mehr "
+                    "Kritiker als Promotoren. Kritiker empfehlen aktiv ab und wandern eher ab; "
+                    "jeder von ihnen sollte persönlich nachgefasst werden.",
+                    f"The NPS is negative ({_signed(nps['value'], 'en')}{nps_en}): there are more "
                     "detractors than promoters. Detractors actively advise against you and are "
                     "likelier to leave; each of them deserves a personal follow-up.",
                 ),
@@ -68,29 +88,31 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
             )
         )
     if csat["value"] is not None and csat["value"] < CSAT_WARNING:
+        csat_de, csat_en = _evidence(csat)
         findings.append(
             Finding(
                 "csat_low",
                 "warning",
                 Text(
                     f"Nur {_de(csat['value'])} % der Antworten sind zufrieden oder sehr zufrieden "
-                    "(CSAT). Die Hälfte der Kunden oder mehr ist es nicht.",
+                    f"(CSAT{csat_de}). Die Hälfte der Kunden oder mehr ist es nicht.",
                     f"Only {_en(csat['value'])} % of answers are satisfied or very satisfied "
-                    "(CSAT). Half of the customers or more are not.",
+                    f"(CSAT{csat_en}). Half of the customers or more are not.",
                 ),
                 dimension="satisfaction",
             )
         )
     if ces["value"] is not None and ces["value"] < CES_WARNING:
+        ces_de, ces_en = (f" ({text[2:]})" if text else "" for text in _evidence(ces, 1))
         findings.append(
             Finding(
                 "ces_low",
                 "warning",
                 Text(
-                    f"Der Customer Effort Score liegt bei {_de(ces['value'], 1)} von 7: Kunden "
-                    "erleben es eher als mühsam, ihr Anliegen zu erledigen.",
-                    f"The customer effort score is {_en(ces['value'], 1)} out of 7: customers find "
-                    "it rather hard work to get their requests handled.",
+                    f"Der Customer Effort Score liegt bei {_de(ces['value'], 1)} von 7{ces_de}: "
+                    "Kunden erleben es eher als mühsam, ihr Anliegen zu erledigen.",
+                    f"The customer effort score is {_en(ces['value'], 1)} out of 7{ces_en}: "
+                    "customers find it rather hard work to get their requests handled.",
                 ),
                 dimension="effort",
             )

@@ -21,7 +21,17 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
-from ccassess import DONT_KNOW, Module, ModuleResult, Respondent, Text
+from ccassess import (
+    DONT_KNOW,
+    Interval,
+    Module,
+    ModuleResult,
+    Respondent,
+    Text,
+    mean_interval,
+    nps_interval,
+    wilson_interval,
+)
 
 METRICS = ("csat", "nps", "ces", "churn", "retention", "clv")
 
@@ -72,6 +82,75 @@ ANCHORS: dict[str, tuple[tuple[float, float], ...]] = {
     # ≤ 75 % level 1, 75–85 level 2, 85–90 level 3, 90–95 level 4, ≥ 95 level 5
     "retention": ((0, 0), (75, 20), (85, 40), (90, 60), (95, 80), (100, 100)),
     # CLV has no absolute benchmark (it depends on the business): no score.
+}
+
+#: Below this many answers a figure is flagged as resting on a thin sample. A documented
+#: heuristic, not a standard: one NPS library calls n < 30 a "thin sample"; at n = 30 the
+#: NPS interval is still about ±30 points wide.
+MIN_SAMPLE = 30
+
+#: What each KPI's levels are anchored on (all of them conventions, none a standard), with the
+#: reference the texts rest on.
+ANCHOR_BASIS = {
+    "csat": (
+        Text(
+            "Konvention, kein Standard: Stufen ab 50, 65, 75 und 85 % zufriedener Antworten. "
+            "Anbieter nennen ähnliche Bänder (über 80 % exzellent, unter 40 % unzufrieden; "
+            "unter 70 % bedenklich).",
+            "A convention, not a standard: levels from 50, 65, 75 and 85 % satisfied answers. "
+            "Vendors quote similar bands (above 80 % excellent, below 40 % dissatisfied; below "
+            "70 % concerning).",
+        ),
+        "CSAT top-2-box share (SogoSurvey help; youropinion.is; Abacum benchmark 60–80 %)",
+    ),
+    "nps": (
+        Text(
+            "Konvention, kein Standard: Stufen ab 0, 20, 40 und 60. Die verbreiteten Bänder "
+            "(über 0 gut, über 20 günstig, über 50 exzellent) werden Bain zugeschrieben, sind "
+            "aber nicht belegt; der beste Vergleich ist der eigene Vorwert oder direkte "
+            "Wettbewerber (Branchenmittel USA 2023: −6 bis +30).",
+            "A convention, not a standard: levels from 0, 20, 40 and 60. The common bands "
+            "(above 0 good, above 20 favourable, above 50 excellent) are attributed to Bain but "
+            "not documented; the best comparison is your own previous score or direct "
+            "competitors (US industry averages 2023: −6 to +30).",
+        ),
+        "Reichheld 2003 (formula); vendor bands (e.g. renegademarketing 2023); XM Institute "
+        "2023 US consumer NPS benchmark",
+    ),
+    "ces": (
+        Text(
+            "Konvention: Unter 4, der Mitte der Skala 1–7, überwiegt der Aufwand; Stufen ab 4, "
+            "5, 5,5 und 6.",
+            "A convention: below 4, the midpoint of the 1–7 scale, effort outweighs ease; levels "
+            "from 4, 5, 5.5 and 6.",
+        ),
+        "CES 2.0 (Dixon, Toman & DeLisi, The Effortless Experience, 2013)",
+    ),
+    "churn": (
+        Text(
+            "Konvention dieses Moduls, stark branchenabhängig: Stufen ab 25, 15, 10 und 5 % "
+            "Abwanderung (weniger ist besser).",
+            "This module's convention, strongly industry-dependent: levels from 25, 15, 10 and "
+            "5 % churn (lower is better).",
+        ),
+        "004_b887343ee315b4b0.txt (formula); Reichheld & Sasser 1990 (why retention matters)",
+    ),
+    "retention": (
+        Text(
+            "Konvention dieses Moduls, stark branchenabhängig: Stufen ab 75, 85, 90 und 95 % "
+            "Bindung.",
+            "This module's convention, strongly industry-dependent: levels from 75, 85, 90 and "
+            "95 % retention.",
+        ),
+        "004_b887343ee315b4b0.txt (formula); Reichheld & Sasser 1990 (why retention matters)",
+    ),
+}
+
+#: How each interval is computed (the analysis data names it).
+INTERVAL_METHODS = {
+    "nps": "nps_difference_variance",
+    "csat": "wilson",
+    "ces": "t",
 }
 
 NOTES = {
@@ -154,6 +233,7 @@ def _metric(
     n: int | None = None,
     inputs: Mapping[str, float] | None = None,
     note: str | None = None,
+    interval: Interval | None = None,
 ) -> dict[str, Any]:
     return {
         "value": value,
@@ -161,6 +241,7 @@ def _metric(
         "n": n,
         "inputs": dict(inputs or {}),
         "note": note,
+        "interval": [interval.low, interval.high] if interval is not None else None,
     }
 
 
@@ -168,7 +249,10 @@ def compute_csat(raw: Sequence[float], figures: Mapping[str, float]) -> dict[str
     if raw:
         satisfied = sum(1 for v in raw if v >= 4)
         inputs = {"satisfied": satisfied, "responses": len(raw)}
-        return _metric(satisfied / len(raw) * 100, "customer_ratings", len(raw), inputs)
+        interval = wilson_interval(satisfied, len(raw))
+        return _metric(
+            satisfied / len(raw) * 100, "customer_ratings", len(raw), inputs, interval=interval
+        )
     return _csat_from_figures(figures)
 
 
@@ -181,7 +265,10 @@ def _csat_from_figures(figures: Mapping[str, float]) -> dict[str, Any]:
     inputs = {"satisfied": satisfied, "responses": responses}
     if not responses:
         return _metric(None, "internal_figures", 0, inputs, "no_responses")
-    return _metric(satisfied / responses * 100, "internal_figures", int(responses), inputs)
+    interval = wilson_interval(int(satisfied), int(responses))
+    return _metric(
+        satisfied / responses * 100, "internal_figures", int(responses), inputs, interval=interval
+    )
 
 
 def compute_nps(raw: Sequence[float], figures: Mapping[str, float]) -> dict[str, Any]:
@@ -194,7 +281,8 @@ def compute_nps(raw: Sequence[float], figures: Mapping[str, float]) -> dict[str,
             "detractors": detractors,
         }
         value = (promoters - detractors) / len(raw) * 100
-        return _metric(value, "customer_ratings", len(raw), inputs)
+        interval = nps_interval(promoters, inputs["passives"], detractors)
+        return _metric(value, "customer_ratings", len(raw), inputs, interval=interval)
     return _nps_from_figures(figures)
 
 
@@ -209,12 +297,15 @@ def _nps_from_figures(figures: Mapping[str, float]) -> dict[str, Any]:
     inputs = {"promoters": promoters, "passives": passives, "detractors": detractors}
     if not total:
         return _metric(None, "internal_figures", 0, inputs, "no_responses")
-    return _metric((promoters - detractors) / total * 100, "internal_figures", int(total), inputs)
+    interval = nps_interval(int(promoters), int(passives), int(detractors))
+    value = (promoters - detractors) / total * 100
+    return _metric(value, "internal_figures", int(total), inputs, interval=interval)
 
 
 def compute_ces(raw: Sequence[float], figures: Mapping[str, float]) -> dict[str, Any]:
     if raw:
-        return _metric(sum(raw) / len(raw), "customer_ratings", len(raw))
+        interval = mean_interval(raw)
+        return _metric(sum(raw) / len(raw), "customer_ratings", len(raw), interval=interval)
     if figures:
         value = figures["ces_average"]
         return _metric(value, "internal_figures", inputs={"average": value})
@@ -308,9 +399,17 @@ def practice_score(result: ModuleResult, dimension_id: str) -> float | None:
 
 
 def analyse(
-    module: Module, respondents: Sequence[Respondent], result: ModuleResult
-) -> tuple[dict[str, Any], dict[str, float]]:
-    """The analysis data and the dimension scores that replace the engine's."""
+    module: Module,
+    respondents: Sequence[Respondent],
+    result: ModuleResult,
+    anonymity_threshold: int = 5,
+) -> tuple[dict[str, Any], dict[str, float | None]]:
+    """The analysis data and the dimension scores that replace the engine's.
+
+    Each KPI is an outcome figure with one level against its documented anchors; it is never
+    blended into a dimension score. The dimensions that hold a customer rating (CSAT, NPS,
+    CES) score their self-rated practice items only.
+    """
     computed = compute_metrics(module, respondents)
     metrics: dict[str, dict[str, Any]] = {}
     for metric in METRICS:
@@ -321,10 +420,15 @@ def analyse(
         metrics[metric] = {
             "id": metric,
             "label": LABELS[metric].to_data(),
+            "kind": "outcome",
             **entry,
+            "interval_method": INTERVAL_METHODS.get(metric) if entry["interval"] else None,
+            "confidence": 0.95 if entry["interval"] else None,
+            "small_sample": small_sample(entry["n"], anonymity_threshold),
             "unit": _unit(module, metric),
             "score": score,
-            "level": level_of(score, module),
+            "level": outcome_level(metric, entry["value"], module),
+            "anchor": _anchor(metric),
             "thresholds": level_thresholds(metric),
             "higher_is_better": metric != "churn",
             "formula": formula.to_data() if formula else None,
@@ -332,21 +436,55 @@ def analyse(
             "note": NOTES[note].to_data() if note else None,
         }
     dimensions: dict[str, dict[str, float | None]] = {}
-    overrides: dict[str, float] = {}
+    overrides: dict[str, float | None] = {}
+    rated = {DIMENSION_OF[m] for m in RATING_QUESTIONS}
     for dimension in module.dimensions:
         scores = [
             metrics[m]["score"]
             for m in METRICS
             if DIMENSION_OF[m] == dimension.id and metrics[m]["score"] is not None
         ]
-        metric = sum(scores) / len(scores) if scores else None
         practice = practice_score(result, dimension.id)
-        parts = [s for s in (practice, metric) if s is not None]
-        combined = sum(parts) / len(parts) if parts else None
-        dimensions[dimension.id] = {"practice": practice, "metric": metric, "combined": combined}
-        if metric is not None and combined is not None:
-            overrides[dimension.id] = combined
+        dimensions[dimension.id] = {
+            "practice": practice,
+            "outcome_score": sum(scores) / len(scores) if scores else None,
+        }
+        if dimension.id in rated:
+            overrides[dimension.id] = practice
     return {"metrics": metrics, "dimensions": dimensions}, overrides
+
+
+def outcome_level(metric: str, value: float | None, module: Module) -> int | None:
+    """The KPI's level against its anchors, classified on the value as the report shows it
+    (one decimal), so a figure printed on a threshold is not put below it."""
+    if value is None:
+        return None
+    return level_of(metric_score(metric, round(value, 1)), module)
+
+
+def small_sample(n: int | None, anonymity_threshold: int) -> dict[str, Any] | None:
+    """Why a figure rests on too few answers: below the anonymity threshold (the stricter
+    flag) or below the documented minimum `MIN_SAMPLE`; None when neither applies."""
+    if n is None:
+        return None
+    if n < anonymity_threshold:
+        return {"reason": "anonymity_threshold", "n": n, "minimum": anonymity_threshold}
+    if n < MIN_SAMPLE:
+        return {"reason": "minimum_sample", "n": n, "minimum": MIN_SAMPLE}
+    return None
+
+
+def _anchor(metric: str) -> dict[str, Any] | None:
+    if metric not in ANCHOR_BASIS:
+        return None
+    basis, source = ANCHOR_BASIS[metric]
+    return {
+        "thresholds": level_thresholds(metric),
+        "higher_is_better": metric != "churn",
+        "convention": True,
+        "basis": basis.to_data(),
+        "source": source,
+    }
 
 
 def _unit(module: Module, metric: str) -> str:

@@ -24,11 +24,37 @@ SOURCES = {
 LABELS = {
     "metrics": Text("Kundenkennzahlen", "Customer metrics"),
     "metrics_intro": Text(
-        "Kennzahlen aus den Antworten der Kunden oder aus den angegebenen Unternehmensdaten, "
-        "jeweils mit Formel und Eingangswerten.",
-        "Metrics from the customers' answers or from the company figures provided, each with "
-        "its formula and inputs.",
+        "Ergebniskennzahlen aus den Antworten der Kunden oder aus den angegebenen "
+        "Unternehmensdaten, jeweils mit Formel, Eingangswerten und – wo sie auf einer "
+        "Stichprobe beruhen – n und 95-%-Konfidenzintervall. Jede Kennzahl hat genau eine "
+        "Stufe, gemessen an dokumentierten Ankern; diese Anker sind Konventionen, keine "
+        "Standards. Die Kennzahlen fließen nicht in die Werte der Dimensionen ein: Diese "
+        "beruhen auf der selbst eingeschätzten Praxis.",
+        "Outcome metrics from the customers' answers or from the company figures provided, "
+        "each with its formula, inputs and – where it rests on a sample – n and a 95 % "
+        "confidence interval. Each metric has exactly one level, against documented anchors; "
+        "these anchors are conventions, not standards. The metrics do not enter the dimension "
+        "scores: those rest on the self-rated practice.",
     ),
+    "outcome": Text("Ergebniskennzahl", "Outcome metric"),
+    "interval": Text("95-%-Intervall", "95 % interval"),
+    "interval_to": Text("bis", "to"),
+    "interval_method_nps_difference_variance": Text(
+        "Varianz der Differenz Promotoren − Kritiker", "variance of promoters − detractors"
+    ),
+    "interval_method_wilson": Text("Wilson", "Wilson"),
+    "interval_method_t": Text("t-Verteilung", "t distribution"),
+    "small_sample_anonymity_threshold": Text(
+        "Vorsicht: n = {n} liegt unter der Anonymitätsschwelle ({minimum}).",
+        "Caution: n = {n} is below the anonymity threshold ({minimum}).",
+    ),
+    "small_sample_minimum_sample": Text(
+        "Vorsicht: n = {n} liegt unter der Mindestzahl von {minimum} Antworten (Faustregel); "
+        "das Intervall ist breit.",
+        "Caution: n = {n} is below the minimum of {minimum} answers (a rule of thumb); the "
+        "interval is wide.",
+    ),
+    "anchor": Text("Anker", "Anchors"),
     "formula": Text("Formel", "Formula"),
     "inputs": Text("Eingangswerte", "Inputs"),
     "source": Text("Quelle", "Source"),
@@ -87,7 +113,36 @@ def _card(metric: dict[str, Any], lang: str) -> dict[str, Any]:
         "internal_digits": _digits(internal),
         "score": metric.get("score"),
         "level": metric.get("level"),
+        "interval": _interval(metric.get("interval")),
+        "interval_digits": _interval_digits(metric.get("interval")),
+        "interval_method": metric.get("interval_method"),
+        "small_sample": _small_sample(metric.get("small_sample")),
+        "anchor": _local((metric.get("anchor") or {}).get("basis"), lang),
     }
+
+
+def _interval(value: Any) -> list[float] | None:
+    if (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(v, int | float) for v in value)
+    ):
+        return [float(value[0]), float(value[1])]
+    return None
+
+
+def _interval_digits(value: Any) -> int:
+    interval = _interval(value)
+    return 0 if interval is None or max(abs(v) for v in interval) >= 10 else 1
+
+
+def _small_sample(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, dict) or value.get("reason") not in (
+        "anonymity_threshold",
+        "minimum_sample",
+    ):
+        return None
+    return {"label": f"small_sample_{value['reason']}", **value}
 
 
 def _local(value: Any, lang: str) -> str:

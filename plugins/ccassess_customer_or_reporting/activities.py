@@ -1,6 +1,6 @@
 """The `activity_list` question type: recurring activities with a share of working time and a
 category (helps the customer · makes selling easier · only serves reporting · makes selling
-harder). Pure; no I/O."""
+harder · required by law, compliance or risk). Pure; no I/O."""
 
 from __future__ import annotations
 
@@ -14,9 +14,14 @@ from ccassess import AnswerProblem, DefinitionContext, ItemField, ItemRows, Ques
 if TYPE_CHECKING:  # only annotations: the question type loads without the model's classes
     from ccassess import Question
 
-CATEGORIES = ("customer", "selling", "reporting", "selling_harder")
+#: In this order in drop-downs, terminal numbers and the report's bar; `required` came last in
+#: module version 1.1.0, so the numbers of the first four stay as they were.
+CATEGORIES = ("customer", "selling", "reporting", "selling_harder", "required")
 #: Categories whose time counts as serving customers (the score's numerator).
 SERVING = frozenset({"customer", "selling"})
+#: Work required by law, compliance or risk management: never a candidate to cut, only to
+#: make leaner. It counts in the listed time but does not serve customers or selling.
+REQUIRED = "required"
 #: Categories whose activities are candidates to cut or change.
 TO_REVIEW = ("reporting", "selling_harder")
 
@@ -25,9 +30,13 @@ CATEGORY_LABELS = {
     "selling": Text("erleichtert den Verkauf", "makes selling easier"),
     "reporting": Text("nur Reporting", "only serves reporting"),
     "selling_harder": Text("erschwert den Verkauf", "makes selling harder"),
+    "required": Text(
+        "vorgeschrieben (Gesetz, Compliance, Risiko)", "required by law, compliance or risk"
+    ),
 }
 
-# Accepted spellings (compared after lower-casing and turning _ - into spaces).
+# Accepted spellings (compared after lower-casing and turning _ - ( ) , / into spaces), besides
+# the labels above.
 _ALIASES = {
     "customer": (
         "customer",
@@ -51,6 +60,24 @@ _ALIASES = {
         "vertrieb",
         "erleichtert den verkauf",
         "erleichtert verkauf",
+    ),
+    "required": (
+        "required",
+        "required work",
+        "required by law",
+        "required law compliance risk",
+        "required by law compliance or risk",
+        "mandatory",
+        "legal",
+        "compliance",
+        "risk",
+        "vorgeschrieben",
+        "vorgeschrieben gesetz compliance risiko",
+        "gesetzlich vorgeschrieben",
+        "pflicht",
+        "pflichtaufgabe",
+        "gesetz",
+        "risiko",
     ),
     "reporting": (
         "reporting",
@@ -106,7 +133,7 @@ def normalise_category(value: Any) -> str:
         category = value if value in CATEGORIES else CATEGORY_ALIASES.get(value)
         if category is not None:
             return category
-    text = " ".join(re.sub(r"[_\-]+", " ", str(value)).lower().split())
+    text = " ".join(re.sub(r"[_\-(),/]+", " ", str(value)).lower().split())
     category = CATEGORY_ALIASES.get(text.strip(" .\"'„“”"))
     if category is None:
         allowed = ", ".join(CATEGORIES)

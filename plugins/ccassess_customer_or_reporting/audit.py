@@ -1,4 +1,10 @@
-"""The activity audit: pooled time shares per category and the activities to review. Pure."""
+"""The activity audit: time shares per category, the share of working time listed, the
+activities to review (cut or change) and the required ones (make leaner). Pure.
+
+Every share is one statistic: the mean over respondents of each respondent's share of their
+own listed working time (every respondent counts equally, however much time they listed). The
+share serving customers or selling is therefore the activity-audit dimension score ÷ 100.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,17 @@ from typing import Any
 
 from ccassess import DONT_KNOW, Finding, Module, Respondent, Text
 
-from .activities import CATEGORIES, SERVING, TO_REVIEW, activity_key
+from .activities import CATEGORIES, REQUIRED, SERVING, TO_REVIEW, activity_key
 
 ANALYSIS_KEY = "activity_audit"
-#: Findings name at most this many activities (the analysis data keeps them all).
+#: Findings name at most this many activities to cut or change (the analysis keeps them all).
 MAX_ACTIVITY_FINDINGS = 10
-#: From this share of all listed time spent on "reporting only", a warning finding.
+#: … and at most this many required activities to make leaner.
+MAX_REQUIRED_FINDINGS = 5
+#: From this share of the listed working time spent on "reporting only", a warning finding.
 REPORTING_WARNING_SHARE = 0.25
+#: Categories whose activities the audit names (all but those serving customers or selling).
+NAMED = (REQUIRED, *TO_REVIEW)
 
 
 def activity_questions(module: Module) -> list[str]:
@@ -21,14 +31,15 @@ def activity_questions(module: Module) -> list[str]:
 
 
 def activity_audit(module: Module, respondents: Sequence[Respondent]) -> dict[str, Any] | None:
-    """Shares are time-weighted over all listed time of all respondents (pooled)."""
+    """Shares per category as the mean of the respondents' own shares of their listed time."""
     question_ids = activity_questions(module)
     if not question_ids:
         return None
-    totals = dict.fromkeys(CATEGORIES, 0.0)
+    share_sums = dict.fromkeys(CATEGORIES, 0.0)
+    listed_sum = 0.0
     answered = 0
     # activity key → {"texts": {text: count}, "shares": [...], "by_category": {cat: share}}
-    review: dict[str, dict[str, Any]] = {}
+    named: dict[str, dict[str, Any]] = {}
     for respondent in respondents:
         items = [
             item
@@ -36,40 +47,58 @@ def activity_audit(module: Module, respondents: Sequence[Respondent]) -> dict[st
             if (value := respondent.answers.get(module.id, {}).get(qid)) not in (None, DONT_KNOW)
             for item in value
         ]
-        if not items:
+        listed = sum(item["share"] for item in items)
+        if not listed:
             continue
         answered += 1
+        listed_sum += listed
+        own = dict.fromkeys(CATEGORIES, 0.0)
         for item in items:
-            totals[item["category"]] += item["share"]
-            if item["category"] in TO_REVIEW:
-                entry = review.setdefault(
+            own[item["category"]] += item["share"]
+            if item["category"] in NAMED:
+                entry = named.setdefault(
                     activity_key(item["activity"]), {"texts": {}, "shares": [], "by_category": {}}
                 )
                 entry["texts"][item["activity"]] = entry["texts"].get(item["activity"], 0) + 1
                 entry["shares"].append(item["share"])
                 by_category = entry["by_category"]
                 by_category[item["category"]] = by_category.get(item["category"], 0) + item["share"]
-    listed = sum(totals.values())
-    shares = {c: (totals[c] / listed if listed else None) for c in CATEGORIES}
-    serving = sum(totals[c] for c in SERVING) / listed if listed else None
-    to_review = [_review_entry(entry) for entry in review.values()]
-    to_review.sort(key=lambda e: (-e["mean_share"] * e["mentions"], e["activity"].casefold()))
+        for category in CATEGORIES:
+            share_sums[category] += own[category] / listed
+    shares = {c: (share_sums[c] / answered if answered else None) for c in CATEGORIES}
+    serving = sum(share_sums[c] for c in SERVING) / answered if answered else None
+    entries = [_named_entry(entry) for entry in named.values()]
+    entries.sort(key=lambda e: (-e["mean_share"] * e["mentions"], e["activity"].casefold()))
     return {
+        "statistic": "mean_of_respondents",
+        "dimension": _audit_dimension(module),
         "shares": shares,
         "serving_share": serving,
+        "required_share": shares[REQUIRED],
+        # per cent of working time listed at all, as a share (mean over respondents)
+        "listed_share": listed_sum / answered / 100 if answered else None,
         "respondents": answered,
-        "activities_to_review": to_review,
+        "activities_to_review": [e for e in entries if e["category"] in TO_REVIEW],
+        "required_activities": [
+            {k: v for k, v in e.items() if k != "category"}
+            for e in entries
+            if e["category"] == REQUIRED
+        ],
     }
 
 
-def _review_entry(entry: dict[str, Any]) -> dict[str, Any]:
+def _named_entry(entry: dict[str, Any]) -> dict[str, Any]:
     # The most used spelling names the group; ties go to the first one seen.
     texts: dict[str, int] = entry["texts"]
     activity = max(texts, key=lambda text: texts[text])
-    # When respondents disagree, the category with more time wins; a tie counts as the more
+    # Work someone classified as required is never proposed for cutting, however the others
+    # classified it. Otherwise the category with more time wins; a tie counts as the more
     # serious "makes selling harder".
     by_category: dict[str, float] = entry["by_category"]
-    category = max(TO_REVIEW, key=lambda c: (by_category.get(c, 0), c == "selling_harder"))
+    if REQUIRED in by_category:
+        category = REQUIRED
+    else:
+        category = max(TO_REVIEW, key=lambda c: (by_category.get(c, 0), c == "selling_harder"))
     shares: list[float] = entry["shares"]
     return {
         "activity": activity,
@@ -81,7 +110,7 @@ def _review_entry(entry: dict[str, Any]) -> dict[str, Any]:
 
 def audit_findings(module: Module, data: dict[str, Any]) -> list[Finding]:
     findings = []
-    dimension = _audit_dimension(module)
+    dimension = data.get("dimension") or _audit_dimension(module)
     reporting = data["shares"].get("reporting")
     if reporting is not None and reporting >= REPORTING_WARNING_SHARE:
         percent = round(reporting * 100)
@@ -90,51 +119,85 @@ def audit_findings(module: Module, data: dict[str, Any]) -> list[Finding]:
                 id="reporting_share_high",
                 severity="warning",
                 text=Text(
-                    f"{percent} % der erfassten Arbeitszeit dient nur dem Reporting. Diese Zeit "
-                    "fehlt für Kunden und Verkauf; die unten genannten Tätigkeiten sind die "
-                    "ersten Kandidaten zum Streichen, Zusammenlegen oder Automatisieren.",
-                    f"{percent} % of the listed working time only serves reporting. That time "
-                    "is missing for customers and selling; the activities named below are the "
-                    "first candidates to cut, merge or automate.",
+                    f"Im Mittel der Befragten dient {percent} % der erfassten Arbeitszeit nur dem "
+                    "Reporting. Diese Zeit fehlt für Kunden und Verkauf; die als „nur Reporting“ "
+                    "genannten Tätigkeiten sind die ersten Kandidaten zum Streichen, "
+                    "Zusammenlegen oder Automatisieren. Vorgeschriebene Arbeit (Gesetz, "
+                    "Compliance, Risiko) gehört nicht dazu.",
+                    f"On average across respondents, {percent} % of the listed working time "
+                    "only serves reporting. That time is missing for customers and selling; the "
+                    'activities named as "reporting only" are the first candidates to cut, merge '
+                    "or automate. Required work (law, compliance, risk) is not among them.",
                 ),
                 dimension=dimension,
             )
         )
     for rank, entry in enumerate(data["activities_to_review"][:MAX_ACTIVITY_FINDINGS], start=1):
         findings.append(_activity_finding(rank, entry, dimension))
+    required = data.get("required_activities") or []
+    for rank, entry in enumerate(required[:MAX_REQUIRED_FINDINGS], start=1):
+        findings.append(_required_finding(rank, entry, dimension))
     return findings
+
+
+def _times(mentions: int) -> tuple[str, str]:
+    if mentions == 1:
+        return "einmal", "once"
+    return f"{mentions}-mal", f"{mentions} times"
 
 
 def _activity_finding(rank: int, entry: dict[str, Any], dimension: str | None) -> Finding:
     activity = entry["activity"]
     share = round(entry["mean_share"])
-    mentions = entry["mentions"]
-    times_de = "einmal" if mentions == 1 else f"{mentions}-mal"
-    times_en = "once" if mentions == 1 else f"{mentions} times"
+    times_de, times_en = _times(entry["mentions"])
     if entry["category"] == "selling_harder":
         de = (
             f"„{activity}“ erschwert nach Einschätzung der Befragten den Verkauf ({times_de} "
-            f"genannt, im Mittel {share} % der Arbeitszeit): ein Kandidat, um ihn zu ändern oder "
-            "abzuschaffen."
+            f"genannt, im Mittel {share} % der Arbeitszeit der Nennenden): ein Kandidat, um ihn "
+            "zu ändern oder abzuschaffen."
         )
         en = (
             f'"{activity}" makes selling harder in the respondents\' view (named {times_en}, '
-            f"{share} % of working time on average): a candidate to change or cut."
+            f"{share} % of the working time of those naming it, on average): a candidate to "
+            "change or cut."
         )
     else:
         de = (
             f"„{activity}“ dient nach Einschätzung der Befragten nur dem Reporting ({times_de} "
-            f"genannt, im Mittel {share} % der Arbeitszeit): ein Kandidat zum Streichen oder "
-            "Ändern."
+            f"genannt, im Mittel {share} % der Arbeitszeit der Nennenden): ein Kandidat zum "
+            "Streichen oder Ändern."
         )
         en = (
             f'"{activity}" only serves reporting in the respondents\' view (named {times_en}, '
-            f"{share} % of working time on average): a candidate to cut or change."
+            f"{share} % of the working time of those naming it, on average): a candidate to cut "
+            "or change."
         )
     return Finding(
         id=f"activity_to_review_{rank}",
         severity="warning" if entry["category"] == "selling_harder" else "info",
         text=Text(de, en),
+        dimension=dimension,
+    )
+
+
+def _required_finding(rank: int, entry: dict[str, Any], dimension: str | None) -> Finding:
+    """Required work is never proposed for cutting: only for doing it with less effort."""
+    activity = entry["activity"]
+    share = round(entry["mean_share"])
+    times_de, times_en = _times(entry["mentions"])
+    return Finding(
+        id=f"activity_to_streamline_{rank}",
+        severity="info",
+        text=Text(
+            f"„{activity}“ ist nach Einschätzung der Befragten vorgeschriebene Arbeit (Gesetz, "
+            f"Compliance, Risiko) ({times_de} genannt, im Mittel {share} % der Arbeitszeit der "
+            "Nennenden): nicht streichen, sondern schlanker machen – klären, was die Vorschrift "
+            "tatsächlich verlangt, und den Rest vereinfachen, bündeln oder automatisieren.",
+            f'"{activity}" is required work (law, compliance, risk) in the respondents\' view '
+            f"(named {times_en}, {share} % of the working time of those naming it, on average): "
+            "not to be cut, but to be made leaner – establish what the rule actually requires "
+            "and simplify, bundle or automate the rest.",
+        ),
         dimension=dimension,
     )
 

@@ -9,41 +9,74 @@ from __future__ import annotations
 
 from typing import Any
 
-from ccassess import AssessmentResult, ReportSection, Text
+from ccassess import AssessmentResult, ModuleResult, ReportSection, Text
 
 from .activities import CATEGORIES
 
 #: After the silo heatmap (800), before the customer metrics (1000).
 ORDER = 900
-#: The bar's colour for each category, by the theme's colour names.
+#: The bar's colour for each category, by the theme's colour names (required work in the
+#: neutral grey: it is neither serving customers nor waste).
 COLOURS = {
     "customer": "level-5",
     "selling": "internal",
     "reporting": "level-1",
     "selling_harder": "level-2",
+    "required": "muted",
 }
+#: The section's statistic and the dimension score agree to this much (points) when the
+#: section names the dimension score as the same figure.
+SAME_FIGURE = 0.05
 LABELS = {
     "activity": Text("Tätigkeitsanalyse", "Activity audit"),
     "activity_intro": Text(
         "Die Befragten haben ihre wichtigsten Tätigkeiten mit Zeitanteil genannt und "
-        "eingeordnet: dient sie dem Kunden, dem Verkauf, nur dem Reporting – oder macht sie "
-        "den Verkauf sogar schwerer?",
+        "eingeordnet: dient sie dem Kunden, dem Verkauf, ist sie vorgeschrieben (Gesetz, "
+        "Compliance, Risiko), dient sie nur dem Reporting – oder macht sie den Verkauf sogar "
+        "schwerer? Alle Anteile beziehen sich auf die erfasste Arbeitszeit: je Befragtem die "
+        "Summe der genannten Zeitanteile, gemittelt über die Befragten (jede Person zählt "
+        "gleich).",
         "Respondents listed their main activities with their share of working time and "
-        "classified them: does it serve the customer, selling, only reporting – or does it "
-        "even make selling harder?",
+        "classified them: does it serve the customer, selling, is it required (law, compliance, "
+        "risk), does it only serve reporting – or does it even make selling harder? All shares "
+        "are of the listed working time: per respondent the sum of the shares they listed, "
+        "averaged over respondents (each person counts equally).",
     ),
     "activity_customer": Text("dient dem Kunden", "serves the customer"),
     "activity_selling": Text("hilft beim Verkauf", "helps selling"),
     "activity_reporting": Text("nur Reporting", "reporting only"),
     "activity_selling_harder": Text("erschwert den Verkauf", "makes selling harder"),
-    "serving_share": Text(
-        "{share} der Arbeitszeit dienen Kunden oder dem Verkauf ({n} Befragte).",
-        "{share} of working time serves customers or selling ({n} respondents).",
+    "activity_required": Text("vorgeschrieben", "required"),
+    "listed_share": Text(
+        "Erfasst: Die Befragten haben im Mittel {share} ihrer Arbeitszeit mit Tätigkeiten "
+        "belegt ({n} Befragte); der Rest ist nicht eingeordnet.",
+        "Listed: on average, respondents accounted for {share} of their working time "
+        "({n} respondents); the rest is not classified.",
     ),
-    "activities_to_review": Text("Tätigkeiten auf dem Prüfstand", "Activities to cut or change"),
+    "serving_share": Text(
+        "{share} der erfassten Arbeitszeit dienen Kunden oder dem Verkauf (Mittel der Befragten).",
+        "{share} of the listed working time serves customers or selling (mean over respondents).",
+    ),
+    "serving_is_score": Text(
+        "Derselbe Wert ist der Wert der Dimension „{dimension}“: {score} von 100.",
+        "The same figure is the score of the dimension '{dimension}': {score} out of 100.",
+    ),
+    "required_share": Text(
+        "{share} der erfassten Arbeitszeit ist vorgeschriebene Arbeit (Gesetz, Compliance, "
+        "Risiko): Sie wird nie zum Streichen vorgeschlagen, nur zum Verschlanken.",
+        "{share} of the listed working time is required work (law, compliance, risk): it is "
+        "never proposed for cutting, only for making leaner.",
+    ),
+    "activities_to_review": Text(
+        "Tätigkeiten auf dem Prüfstand: streichen oder ändern", "Activities to cut or change"
+    ),
+    "required_activities": Text(
+        "Vorgeschriebene Tätigkeiten: schlanker machen, nicht streichen",
+        "Required activities: make leaner, do not cut",
+    ),
     "activity_name": Text("Tätigkeit", "Activity"),
     "category": Text("Einordnung", "Category"),
-    "time_share": Text("Zeitanteil", "Share of time"),
+    "time_share": Text("Ø Anteil je Nennung", "Mean share per mention"),
     "mentions": Text("Nennungen", "Mentions"),
 }
 
@@ -74,8 +107,15 @@ def activity_sections(result: AssessmentResult, lang: str, key: str) -> list[Rep
                     if kind in shares
                 ],
                 "serving_share": data.get("serving_share"),
+                "required_share": shares.get("required"),
+                "listed_share": data.get("listed_share"),
                 "respondents": data.get("respondents"),
+                "score": _same_score(module, data, lang),
                 "activities": [_activity(a, lang) for a in data.get("activities_to_review") or []],
+                "required": [
+                    _activity({**a, "category": "required"}, lang)
+                    for a in data.get("required_activities") or []
+                ],
             }
         )
     if not audits:
@@ -90,6 +130,19 @@ def activity_sections(result: AssessmentResult, lang: str, key: str) -> list[Rep
             labels=LABELS,
         )
     ]
+
+
+def _same_score(module: ModuleResult, data: dict[str, Any], lang: str) -> dict[str, Any] | None:
+    """The audit dimension's title and score when it is the serving share (as it is with the
+    engine's mean of the respondents' scores); None otherwise, so no page calls two different
+    figures by one name."""
+    serving = data.get("serving_share")
+    dimension = module.dimension(data.get("dimension") or "")
+    if serving is None or dimension is None or dimension.score is None:
+        return None
+    if abs(dimension.score - serving * 100) > SAME_FIGURE:
+        return None
+    return {"title": dimension.title.get(lang), "score": dimension.score}
 
 
 def _activity(entry: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -117,27 +117,27 @@ def test_worked_example_metrics(registry, load):
 
 def test_worked_example_dimension_and_module_scores(registry, load):
     module, _ = assess_module(registry, MODULE, load(WORKED))
-    # satisfaction: practice items (100 + 75)/2 = 87.5 and (75 + 75)/2 = 75 → 81.25;
-    # metric 33.33 → (81.25 + 33.33)/2 = 57.29 (the csat_rating likert is not counted twice)
-    satisfaction = 81.25 / 2 + 50 / 3
-    assert dimension_score(module, "satisfaction") == pytest.approx(satisfaction)
+    # One metric, one level: the KPIs are outcome figures with their own level and never part
+    # of a dimension score. Dimensions holding a customer rating score their practice items.
+    # satisfaction: practice items (100 + 75)/2 = 87.5 and (75 + 75)/2 = 75 → 81.25 (the
+    # csat_rating likert is left out)
+    assert dimension_score(module, "satisfaction") == pytest.approx(81.25)
     assert module.dimension("satisfaction").score_source == MODULE
-    # loyalty: no practice answers → the NPS score 20
-    assert dimension_score(module, "loyalty") == pytest.approx(20.0)
-    # effort: eff_repeat_contacts (reverse) 2, 2 → 75; CES score 40 → 57.5
-    assert dimension_score(module, "effort") == pytest.approx(57.5)
-    # retention: ret_churn_tracked 1, 2 → 12.5; metric (churn 40 + retention 40)/2 = 40
-    #   → (12.5 + 40)/2 = 26.25
-    assert dimension_score(module, "retention") == pytest.approx(26.25)
-    # customer_value: CLV has no score → the engine's: val_clv_known 3, 4 → 62.5
+    # loyalty: no practice answers → no score (the NPS is not a stand-in)
+    assert dimension_score(module, "loyalty") is None
+    # effort: eff_repeat_contacts (reverse) 2, 2 → 75; the CES is not blended in
+    assert dimension_score(module, "effort") == pytest.approx(75.0)
+    # retention: no rating question, the engine's: ret_churn_tracked 1, 2 → 12.5
+    assert dimension_score(module, "retention") == pytest.approx(12.5)
+    assert module.dimension("retention").score_source is None
+    # customer_value: the engine's: val_clv_known 3, 4 → 62.5
     assert dimension_score(module, "customer_value") == pytest.approx(62.5)
-    assert module.dimension("customer_value").score_source is None
-    # module: (57.29 + 20 + 57.5 + 26.25 + 62.5)/5 = 44.71
-    assert module.score == pytest.approx((satisfaction + 20 + 57.5 + 26.25 + 62.5) / 5)
-    explained = module.analysis["customer_metrics"]["dimensions"]["satisfaction"]
-    assert explained == pytest.approx(
-        {"practice": 81.25, "metric": 100 / 3, "combined": satisfaction}
-    )
+    # module: (81.25 + 75 + 12.5 + 62.5)/4 = 57.8125
+    assert module.score == pytest.approx((81.25 + 75 + 12.5 + 62.5) / 4)
+    explained = module.analysis["customer_metrics"]["dimensions"]
+    assert explained["satisfaction"] == pytest.approx({"practice": 81.25, "outcome_score": 100 / 3})
+    # retention's outcome: (churn 40 + retention 40)/2 on the anchors, shown, not blended
+    assert explained["retention"] == pytest.approx({"practice": 12.5, "outcome_score": 40.0})
 
 
 def test_worked_example_findings(registry, load):
@@ -205,10 +205,11 @@ def test_all_detractors(registry, load):
     nps = module.analysis["customer_metrics"]["metrics"]["nps"]
     assert nps["value"] == pytest.approx(-100.0)  # (0 − 5)/5 × 100
     assert (nps["score"], nps["level"]) == (0, 1)
-    assert dimension_score(module, "loyalty") == pytest.approx(0.0)
+    assert dimension_score(module, "loyalty") is None  # no practice answers; NPS not blended
     finding = next(f for f in module.findings if f.id == "nps_negative")
     assert finding.severity == "critical"
-    assert "(−100)" in finding.text.en and "(−100)" in finding.text.de
+    assert "(−100;" in finding.text.en and "(−100;" in finding.text.de
+    assert "n = 5; caution: fewer than 30 answers" in finding.text.en
 
 
 def test_empty_input(registry):
@@ -217,7 +218,7 @@ def test_empty_input(registry):
     for metric in METRICS:
         assert data["metrics"][metric]["value"] is None
         assert data["metrics"][metric]["score"] is None
-    assert all(d["combined"] is None for d in data["dimensions"].values())
+    assert all(d == {"practice": None, "outcome_score": None} for d in data["dimensions"].values())
     assert module.score is None
     assert finding_ids(module) == set()
 
@@ -362,3 +363,97 @@ def test_validate_command_reports_cross_field_problems(registry, tmp_path):
         "its customers than it started with"
     ]
     assert problems.errors[0].location.line == 5
+
+
+# -- intervals, small samples and one level per KPI -------------------------------------------
+
+
+def nps_customers(promoters: int, passives: int, detractors: int) -> list[dict]:
+    ratings = [10] * promoters + [8] * passives + [3] * detractors
+    return [customer(f"c{i}", MODULE, {"nps_rating": v}) for i, v in enumerate(ratings)]
+
+
+def test_nps_interval_from_the_variance_of_the_difference(registry, load):
+    # the demo's figures: 5 promoters, 15 passives, 18 detractors → NPS −34.2
+    module, _ = assess_module(registry, MODULE, load(nps_customers(5, 15, 18)))
+    nps = module.analysis["customer_metrics"]["metrics"]["nps"]
+    p, d, n = 5 / 38, 18 / 38, 38
+    half = 1.959963984540054 * 100 * ((p + d - (p - d) ** 2) / n) ** 0.5
+    assert nps["value"] == pytest.approx(-1300 / 38)
+    assert nps["interval"] == pytest.approx([nps["value"] - half, nps["value"] + half])
+    assert nps["interval"] == pytest.approx([-56.4, -12.0], abs=0.1)
+    assert (nps["interval_method"], nps["confidence"]) == ("nps_difference_variance", 0.95)
+    assert nps["kind"] == "outcome" and nps["level"] == 1
+    assert nps["small_sample"] is None  # 38 ≥ 30
+    assert nps["anchor"]["convention"] is True
+    assert "not a standard" in nps["anchor"]["basis"]["en"]
+    assert nps["anchor"]["thresholds"] == [0, 20, 40, 60]
+    finding = next(f for f in module.findings if f.id == "nps_negative")
+    assert "(−34; 95 % interval −56 to −12, n = 38)" in finding.text.en
+    assert "(−34; 95-%-Intervall −56 bis −12, n = 38)" in finding.text.de
+
+
+def test_csat_wilson_and_ces_t_intervals(registry, load):
+    # CSAT: 3 of 10 satisfied; CES: 2, 4, 6 (mean 4, sd 2)
+    csat_ratings = [5, 4, 4] + [2] * 7
+    respondents = [
+        customer(f"c{i}", MODULE, {"csat_rating": v}) for i, v in enumerate(csat_ratings)
+    ] + [customer(f"e{i}", MODULE, {"ces_rating": v}) for i, v in enumerate([2, 4, 6])]
+    module, _ = assess_module(registry, MODULE, load(respondents))
+    metrics = module.analysis["customer_metrics"]["metrics"]
+    csat = metrics["csat"]
+    assert csat["value"] == pytest.approx(30.0)
+    # Wilson for 3/10: 10.8 % to 60.3 %
+    assert csat["interval"] == pytest.approx([10.78, 60.32], abs=0.01)
+    assert csat["interval_method"] == "wilson"
+    ces = metrics["ces"]
+    # t(2) = 4.303: 4 ± 4.303 × 2/√3
+    assert ces["interval"] == pytest.approx(
+        [4 - 4.3027 * 2 / 3**0.5, 4 + 4.3027 * 2 / 3**0.5], abs=1e-3
+    )
+    assert ces["interval_method"] == "t"
+    # 3 answers: below the anonymity threshold (5), the stricter flag; 10: below the minimum 30
+    assert ces["small_sample"] == {"reason": "anonymity_threshold", "n": 3, "minimum": 5}
+    assert csat["small_sample"] == {"reason": "minimum_sample", "n": 10, "minimum": 30}
+    finding = next(f for f in module.findings if f.id == "csat_low")
+    assert "caution: fewer than 30 answers" in finding.text.en
+    # census figures and figures without a sample have no interval
+    for metric in ("churn", "retention", "clv"):
+        assert metrics[metric]["interval"] is None and metrics[metric]["small_sample"] is None
+
+
+def test_anonymity_threshold_comes_from_the_settings(registry, load):
+    from ccassess import AssessmentSettings
+
+    settings = AssessmentSettings(anonymity_threshold=12)
+    module, _ = assess_module(registry, MODULE, load(nps_customers(2, 3, 5)), settings)
+    nps = module.analysis["customer_metrics"]["metrics"]["nps"]
+    assert nps["small_sample"] == {"reason": "anonymity_threshold", "n": 10, "minimum": 12}
+
+
+def test_interval_from_company_figures(registry, load):
+    figures = {"nps_promoters": 40, "nps_passives": 40, "nps_detractors": 20}
+    module, _ = assess_module(registry, MODULE, load([internal("r1", MODULE, figures)]))
+    nps = module.analysis["customer_metrics"]["metrics"]["nps"]
+    assert nps["source"] == "internal_figures" and nps["n"] == 100
+    # p = .4, d = .2: 1.96 × 100 × √((.6 − .04)/100) = 14.67
+    assert nps["interval"] == pytest.approx([20 - 14.67, 20 + 14.67], abs=0.01)
+
+
+def test_one_level_per_kpi_classified_on_the_displayed_value(registry):
+    from ccassess_customer_metrics.metrics import outcome_level
+
+    module = registry.modules[MODULE]
+    # 19.96 is shown as 20.0, where level 3 begins: the level is 3, as displayed
+    assert outcome_level("nps", 19.96, module) == 3
+    assert outcome_level("nps", 19.94, module) == 2
+    assert outcome_level("churn", 5.04, module) == 5  # shown as 5.0: lower is better
+    assert outcome_level("clv", 5000, module) is None
+
+
+def test_the_public_api_offers_the_intervals():
+    import ccassess
+
+    for name in ("Interval", "mean_interval", "wilson_interval", "nps_interval", "welch_interval"):
+        assert name in ccassess.__all__
+    assert ccassess.nps_interval(5, 15, 18).low == pytest.approx(-56.43, abs=0.01)

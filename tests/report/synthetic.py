@@ -159,8 +159,18 @@ SILO = {
     "merged_note": True,
 }
 ACTIVITY = {
-    "shares": {"customer": 0.41, "selling": 0.22, "reporting": 0.29, "selling_harder": 0.08},
+    "statistic": "mean_of_respondents",
+    "dimension": "activity_audit",
+    "shares": {
+        "customer": 0.41,
+        "selling": 0.22,
+        "required": 0.07,
+        "reporting": 0.22,
+        "selling_harder": 0.08,
+    },
     "serving_share": 0.63,
+    "required_share": 0.07,
+    "listed_share": 0.72,
     "respondents": 18,
     "activities_to_review": [
         {
@@ -175,6 +185,9 @@ ACTIVITY = {
             "mean_share": 10,
             "mentions": 3,
         },
+    ],
+    "required_activities": [
+        {"activity": "Monatsabschluss", "mean_share": 35, "mentions": 3},
     ],
 }
 KANO = {
@@ -239,6 +252,18 @@ METRICS = {
             "formula": {"de": "% Promotoren − % Kritiker", "en": "% promoters − % detractors"},
             "score": 44.0,
             "level": 3,
+            "kind": "outcome",
+            "n": 21,
+            "interval": [-38.4, 14.4],
+            "interval_method": "nps_difference_variance",
+            "small_sample": {"reason": "minimum_sample", "n": 21, "minimum": 30},
+            "anchor": {
+                "convention": True,
+                "basis": {
+                    "de": "Konvention, kein Standard.",
+                    "en": "A convention, not a standard.",
+                },
+            },
         },
         {
             "id": "clv",

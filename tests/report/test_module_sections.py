@@ -106,11 +106,26 @@ def test_plugins_show_analysis_data_of_any_module_in_both_languages(registry):
     assert "Silo-Heatmap" in silo and "Sonstige" in silo and "Schwächste Verbindungen" in silo
     assert "Weakest links" in text_of(section_html(english, "silo"))
     activity = text_of(section_html(english, "activity"))
-    assert "63% of working time serves customers or selling (18 respondents)" in activity
+    assert "63% of the listed working time serves customers or selling (mean over" in activity
+    assert "respondents accounted for 72% of their working time (18 respondents)" in activity
+    assert "7% of the listed working time is required work (law, compliance, risk)" in activity
     assert "Weekly" not in activity and "Wöchentlicher Forecast-Report" in activity
+    assert "Required activities: make leaner, do not cut" in activity
+    assert "Monatsabschluss" in activity
+    # the synthetic dimension score is not the serving share: the page does not call it so
+    assert "The same figure is the score" not in activity
+    german_activity = text_of(section_html(german, "activity"))
+    assert "63 % der erfassten Arbeitszeit dienen Kunden oder dem Verkauf" in german_activity
+    assert "Vorgeschriebene Tätigkeiten: schlanker machen, nicht streichen" in german_activity
     metrics = text_of(section_html(german, "metrics"))
     assert "Kundenzufriedenheit (CSAT)" in metrics and "keine Daten" in metrics
     assert "Quelle: Kundenbewertungen" in metrics
+    assert "95-%-Intervall: -38 bis 14 · n = 21" in metrics.replace("−", "-")
+    assert "Vorsicht: n = 21 liegt unter der Mindestzahl von 30 Antworten" in metrics
+    assert "Anker: Konvention, kein Standard." in metrics
+    english_metrics = text_of(section_html(english, "metrics"))
+    assert "Caution: n = 21 is below the minimum of 30 answers" in english_metrics
+    assert "these anchors are conventions, not standards" in english_metrics
     chapter = text_of(section_html(english, "module-leadership"))
     assert "Kano analysis of the features" in chapter and "Must-be" in chapter
     assert "Next-day delivery" in chapter
