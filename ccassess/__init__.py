@@ -22,7 +22,7 @@ _PUBLIC = {
     "Problem": "ccassess.errors",
     "Problems": "ccassess.errors",
     "ValidationError": "ccassess.errors",
-    "DONT_KNOW": "ccassess.model.answers",
+    "DONT_KNOW": "ccassess.model",
     "AssessmentSettings": "ccassess.model.settings",
     "Dimension": "ccassess.model.questionnaire",
     "Module": "ccassess.model.questionnaire",
@@ -63,7 +63,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ccassess.forms.xlsform import xml_name
     from ccassess.importers.base import ImportContext, Importer, RawRespondent, SourceMap
     from ccassess.markers import hookimpl
-    from ccassess.model.answers import DONT_KNOW, Respondent
+    from ccassess.model import DONT_KNOW
+    from ccassess.model.answers import Respondent
     from ccassess.model.questionnaire import Dimension, Module, Option, Question, Scale
     from ccassess.model.result import (
         AssessmentResult,

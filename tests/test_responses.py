@@ -9,7 +9,7 @@ import pytest
 
 from ccassess.errors import ValidationError
 from ccassess.importers.response_files import load_responses
-from ccassess.model.answers import DONT_KNOW
+from ccassess.model import DONT_KNOW
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
 

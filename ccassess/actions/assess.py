@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ccassess import __version__
-from ccassess.model.answers import DONT_KNOW, Respondent
+from ccassess.model import DONT_KNOW
+from ccassess.model.answers import Respondent
 from ccassess.model.levels import DEFAULT_LEVELS, level_for
 from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.result import (

@@ -14,7 +14,7 @@ from ccassess.forms.sheet_layout import (
     allowed_text,
     answer_columns,
 )
-from ccassess.model.answers import DONT_KNOW
+from ccassess.model import DONT_KNOW
 from ccassess.questions import present
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from ccassess.forms.sheet_layout import HEADERS
 from ccassess.importers.base import RawRespondent, SourceMap
 from ccassess.io.csvfile import unneutralise
 from ccassess.io.xlsx import cell_value
-from ccassess.model.answers import DONT_KNOW
+from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
 from ccassess.questions.types import ItemRows, Part, QuestionType

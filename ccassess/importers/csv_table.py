@@ -32,7 +32,7 @@ from ccassess.importers.cells import (
     single_answer,
 )
 from ccassess.io.csvfile import cell_text
-from ccassess.model.answers import DONT_KNOW
+from ccassess.model import DONT_KNOW
 from ccassess.questions import present
 from ccassess.questions.types import AnswerProblem
 

@@ -15,7 +15,8 @@ from ccassess.errors import CcassessError, Problems, ValidationError
 from ccassess.importers.base import ImportContext, RawRespondent
 from ccassess.io.checker import Checker, join, kind
 from ccassess.io.structured import read_structured
-from ccassess.model.answers import DONT_KNOW, Respondent
+from ccassess.model import DONT_KNOW
+from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions.types import AnswerProblem, QuestionType

@@ -1,4 +1,4 @@
-"""Who answered and what: respondents and their answers, and the "don't know" value."""
+"""Who answered and what: respondents and their answers."""
 
 from __future__ import annotations
 
@@ -7,10 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ccassess.model.questionnaire import Perspective
-
-#: The answer value that means "don't know / not applicable": excluded from scores, counted
-#: in coverage as asked but not answered.
-DONT_KNOW = "dont_know"
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ccassess.model.answers import DONT_KNOW
+from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Question
 from ccassess.questions.types import ItemField, Part, QuestionType
 from ccassess.text import Text

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, cast
 
-from ccassess.model.answers import DONT_KNOW, Respondent
+from ccassess.model import DONT_KNOW
+from ccassess.model.answers import Respondent
 from ccassess.model.levels import level_for
 from ccassess.model.questionnaire import PERSPECTIVES, Dimension, Module, Question
 from ccassess.model.result import (

@@ -17,7 +17,8 @@ from typing import Any
 from ccassess.errors import Problems
 from ccassess.importers.response_files import ResponseValidator
 from ccassess.io.checker import Checker
-from ccassess.model.answers import DONT_KNOW, Respondent
+from ccassess.model import DONT_KNOW
+from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
 from ccassess.questions.types import ItemRows, Part, QuestionType

@@ -18,7 +18,7 @@ from ccassess.errors import CcassessError, Problems, ValidationError
 from ccassess.importers.response_files import ResponseValidator, raw_respondents
 from ccassess.io.checker import Checker
 from ccassess.io.structured import parse_json, parse_yaml
-from ccassess.model.answers import DONT_KNOW
+from ccassess.model import DONT_KNOW
 from ccassess.model.settings import AssessmentSettings
 from ccassess.testing import Kit
 
