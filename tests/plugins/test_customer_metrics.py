@@ -117,23 +117,22 @@ def test_worked_example_metrics(registry, load):
 
 def test_worked_example_dimension_and_module_scores(registry, load):
     module, _ = assess_module(registry, MODULE, load(WORKED))
-    # satisfaction: practice items (100 + 75)/2 = 87.5 and (75 + 75)/2 = 75 → 81.25;
-    # metric 33.33 → (81.25 + 33.33)/2 = 57.29 (the csat_rating likert is not counted twice)
-    satisfaction = 81.25 / 2 + 50 / 3
-    assert dimension_score(module, "satisfaction") == pytest.approx(satisfaction)
-    assert module.dimension("satisfaction").score_source == MODULE
-    # loyalty: no practice answers → the NPS score 20
-    assert dimension_score(module, "loyalty") == pytest.approx(20.0)
-    # effort: eff_repeat_contacts (reverse) 2, 2 → 75; CES score 40 → 57.5
-    assert dimension_score(module, "effort") == pytest.approx(57.5)
-    # retention: ret_churn_tracked 1, 2 → 12.5; metric (churn 40 + retention 40)/2 = 40
-    #   → (12.5 + 40)/2 = 26.25
-    assert dimension_score(module, "retention") == pytest.approx(26.25)
+    # Maturity is the staff's practice score; the KPIs stay out of it (method 2.0).
+    # satisfaction: practice items (100 + 75)/2 = 87.5 and (75 + 75)/2 = 75 → 81.25
+    satisfaction = 81.25 / 2 + 50 / 3  # the plugin's own blend, kept in its analysis
+    assert dimension_score(module, "satisfaction") == pytest.approx(81.25)
+    assert module.dimension("satisfaction").score_source is None
+    # loyalty: no practice answers → no maturity score (the NPS is an outcome KPI)
+    assert dimension_score(module, "loyalty") is None
+    # effort: eff_repeat_contacts (reverse) 2, 2 → 75
+    assert dimension_score(module, "effort") == pytest.approx(75.0)
+    # retention: ret_churn_tracked 1, 2 → 12.5
+    assert dimension_score(module, "retention") == pytest.approx(12.5)
     # customer_value: CLV has no score → the engine's: val_clv_known 3, 4 → 62.5
     assert dimension_score(module, "customer_value") == pytest.approx(62.5)
     assert module.dimension("customer_value").score_source is None
-    # module: (57.29 + 20 + 57.5 + 26.25 + 62.5)/5 = 44.71
-    assert module.score == pytest.approx((satisfaction + 20 + 57.5 + 26.25 + 62.5) / 5)
+    # module: (81.25 + 75 + 12.5 + 62.5)/4 = 57.8125 (loyalty has no practice score)
+    assert module.score == pytest.approx((81.25 + 75 + 12.5 + 62.5) / 4)
     explained = module.analysis["customer_metrics"]["dimensions"]["satisfaction"]
     assert explained == pytest.approx(
         {"practice": 81.25, "metric": 100 / 3, "combined": satisfaction}
@@ -205,7 +204,7 @@ def test_all_detractors(registry, load):
     nps = module.analysis["customer_metrics"]["metrics"]["nps"]
     assert nps["value"] == pytest.approx(-100.0)  # (0 − 5)/5 × 100
     assert (nps["score"], nps["level"]) == (0, 1)
-    assert dimension_score(module, "loyalty") == pytest.approx(0.0)
+    assert dimension_score(module, "loyalty") is None  # the NPS is an outcome, not maturity
     finding = next(f for f in module.findings if f.id == "nps_negative")
     assert finding.severity == "critical"
     assert "(−100)" in finding.text.en and "(−100)" in finding.text.de
