@@ -80,10 +80,60 @@ STRINGS: dict[str, tuple[str, str]] = {
         "({internal}); gap {gap} points.",
     ),
     "gap_basis": (
-        "Grundlage: gespiegelte Fragen, die beiden Seiten gestellt wurden.",
-        "Based on mirrored questions asked of both sides.",
+        "Grundlage: dieselben gespiegelten Fragen für beide Seiten, daher intern − Kunden = Lücke.",
+        "Based on the same mirrored questions for both sides, so internal − customers = gap.",
     ),
+    "gap_interval": (
+        "95-%-Intervall der Lücke {low} bis {high} (n = {n_internal} intern, {n_customer} Kunden).",
+        "95 % interval of the gap {low} to {high} (n = {n_internal} internal, "
+        "{n_customer} customers).",
+    ),
+    "mirror_internal": ("Spiegel intern", "Mirrored: internal"),
+    "module_from_parts": (
+        "Der Modulwert (Selbstbild) ist der gewichtete Mittelwert der Dimensionswerte im "
+        "Selbstbild mit den angegebenen Gewichten; Dimensionen ohne Antworten der "
+        "Mitarbeitenden zählen nicht.",
+        "The module score (self-image) is the weighted mean of the dimensions' self-image "
+        "scores with the weights shown; dimensions the staff did not answer do not count.",
+    ),
+    "module_scores_intro": (
+        "Selbstbild = Reifegrad aus den Antworten der Mitarbeitenden; Sicht der Kunden = "
+        "Kundenfragen und gespiegelte Fragen; die Lücke vergleicht nur die gespiegelten "
+        "Fragen, beide Seiten auf denselben Fragen. n = intern / Kunden.",
+        "Self-image = maturity from the staff's answers; customers' view = customer and "
+        "mirrored questions; the gap compares the mirrored questions only, both sides on the "
+        "same questions. n = internal / customers.",
+    ),
+    "mirror_customers": ("Spiegel Kunden", "Mirrored: customers"),
     "key_findings": ("Wichtigste Befunde", "Key findings"),
+    "headline_maturity": ("Reifegrad der Praxis", "Practice maturity"),
+    "headline_maturity_sub": (
+        "Selbstbild der Mitarbeitenden · n = {n}",
+        "The staff's self-assessment · n = {n}",
+    ),
+    "headline_customers": ("Sicht der Kunden", "Customers' view"),
+    "interval_line": (
+        "95-%-Intervall {low}–{high} · n = {n}",
+        "95 % interval {low}–{high} · n = {n}",
+    ),
+    "headline_outcomes": ("Ergebniskennzahlen", "Outcome KPIs"),
+    "outcomes_note": (
+        "Kennzahlen stehen neben dem Reifegrad und fließen nicht in ihn ein. Die Stufe folgt "
+        "den dokumentierten Ankern der Kennzahl (Beginn der Stufen 2 bis 5).",
+        "The KPIs stand beside the maturity level and are not part of it. Their level follows "
+        "each KPI's documented anchors (where levels 2 to 5 begin).",
+    ),
+    "kpi": ("Kennzahl", "KPI"),
+    "kpi_value": ("Wert", "Value"),
+    "kpi_interval": ("95-%-Intervall", "95 % interval"),
+    "kpi_anchors": ("Anker Stufen 2–5", "Anchors, levels 2–5"),
+    "company_figure": ("Unternehmenszahl", "company figure"),
+    "self_image": ("Selbstbild", "Self-image"),
+    "customers_level": ("Kunden: {level}", "Customers: {level}"),
+    "reverse_item": (
+        "umgekehrt gewertet: hoher Wert = Aussage trifft nicht zu",
+        "reverse-scored: a high score means the statement does not apply",
+    ),
     "respondents_line": (
         "{internal} intern · {customer} Kunden",
         "{internal} internal · {customer} customers",
