@@ -314,11 +314,11 @@ def test_scoring_worked_example_is_what_ccassess_computes(tmp_path: Path) -> Non
     module = kit.score(kit.read_responses(tmp_path / "answers.yaml")).module("calc")
     d1, d2, d3 = module.dimensions
     text = " ".join(page.read_text().split())
-    assert [q.score for q in d1.questions] == [75.0, 75.0] and d2.questions[0].score == 50.0
+    assert [q.score for q in d1.questions] == [75.0, 75.0] and d2.questions[0].score == 75.0
     assert f"(1 × 75 + 3 × 75) / 4 = **{d1.score:g}** → level {d1.level}" in text
     assert f"d2 = **{d2.score:g}** → level {d2.level}" in text
     assert d3.score is None and d3.level is None
-    assert f"(1 × 75 + 3 × 50) / 4 = **{module.score:g}** → level {module.level}" in text
+    assert f"Module.** (1 × 75 + 3 × 75) / 4 = **{module.score:g}** → level {module.level}" in text
     coverage = module.coverage
     assert (
         f"Asked {coverage.asked} " in text
@@ -330,6 +330,8 @@ def test_scoring_worked_example_is_what_ccassess_computes(tmp_path: Path) -> Non
     assert module.by_perspective["internal"].score == 75.0
     assert module.by_perspective["customer"].score == 0.0
     assert "the gap is 75 − 0 = **+75** points" in text
+    assert "NPS = 40 − 30 = **10**" in text and "**[−41; 61]**" in text
+    assert "Wilson interval **[40 %; 89 %]**" in text
 
 
 def extending_plugin(tmp_path: Path) -> types.ModuleType:

@@ -95,10 +95,12 @@ def test_hand_computed_scores(kit: Kit) -> None:
     assert q2.score == 75.0  # only A answered
     assert (q2.coverage.asked, q2.coverage.answered, q2.coverage.dont_know) == (2, 1, 1)
     assert d1.score == 75.0  # (1 × 75 + 3 × 75) / 4
-    assert d2.score == 50.0  # (100 + 50 + 0) / 3
+    # maturity is the staff's score: d2 = (100 + 50) / 2; the customer's 0 is the
+    # customers' view, never pooled with the staff
+    assert d2.score == 75.0
     assert d3.score is None and d3.level is None  # free text is never scored
-    assert module.score == 56.25  # (1 × 75 + 3 × 50) / 4
-    assert module.level == 3  # 40 ≤ 56.25 < 60
+    assert module.score == 75.0  # (1 × 75 + 3 × 75) / 4
+    assert module.level == 4  # 60 ≤ 75 < 80
     # per respondent in d1: A = (100 + 3 × 75) / 4 = 81.25, B = 50
     assert d1.stats.n == 2 and d1.stats.mean == 65.625 and d1.stats.median == 65.625
     assert d1.stats.sd == pytest.approx(22.0971, abs=1e-4)
@@ -116,7 +118,8 @@ def test_perspectives_and_the_perception_gap(kit: Kit) -> None:
     assert module.by_perspective["customer"].score == 0.0  # only d2 has customer answers
     assert module.mirror.internal == 75.0 and module.mirror.customer == 0.0
     assert result.respondents.internal == 2 and result.respondents.customer == 1
-    assert result.score == 56.25  # one module
+    assert result.score == 75.0  # one module: the staff's score
+    assert result.by_perspective["customer"].score == 0.0
 
 
 def test_single_respondent(kit: Kit) -> None:
@@ -144,7 +147,7 @@ def test_nobody_answered(kit: Kit) -> None:
 def test_result_round_trips_through_json(kit: Kit) -> None:
     result = kit.score(three_respondents(kit), include_answers=True)
     text = result_to_json(result)
-    assert json.loads(text)["method_version"] == "1.0"
+    assert json.loads(text)["method_version"] == "2.0"
     again = result_from_json(text)
     assert isinstance(again, AssessmentResult)
     assert again == result

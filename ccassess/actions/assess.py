@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ccassess import __version__
 from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent
-from ccassess.model.levels import DEFAULT_LEVELS, level_for
+from ccassess.model.levels import DEFAULT_LEVELS
 from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.result import (
     AnswerRecord,
@@ -28,12 +28,13 @@ from ccassess.scoring.engine import (
     ModuleTable,
     aggregate_module,
     combine_mirrors,
+    perspective_score,
     question_scores,
     score_module,
     sum_coverage,
 )
 from ccassess.scoring.findings import evaluate_rules, level_recommendations
-from ccassess.scoring.stats import weighted_mean
+from ccassess.scoring.outcomes import outcome_metrics, outcomes_of
 from ccassess.text import Text
 
 
@@ -53,13 +54,14 @@ def assess(
     modules = registry.select(settings.modules)
     tables = {m.id: question_scores(m, respondents, registry.question_types) for m in modules}
     results = [_assess_module(registry, m, respondents, settings, tables[m.id]) for m in modules]
-    pairs = [(m.weight, r.score) for m, r in zip(modules, results, strict=True)]
-    score = weighted_mean(pairs)
-    by_perspective: dict[str, PerspectiveScore] = {}
-    for p in PERSPECTIVES:
-        p_score = weighted_mean([(r.weight, r.by_perspective[p].score) for r in results])
-        n = sum(1 for r in respondents if r.perspective == p)
-        by_perspective[p] = PerspectiveScore(p_score, level_for(p_score), n)
+    by_perspective: dict[str, PerspectiveScore] = {
+        p: perspective_score(
+            [(r.weight, r.by_perspective[p]) for r in results],
+            rows=_overall_rows(modules, tables, p),
+        )
+        for p in PERSPECTIVES
+    }
+    staff = by_perspective["internal"]
     return AssessmentResult(
         info=AssessmentInfo(
             client=settings.client,
@@ -76,17 +78,45 @@ def assess(
             customer=sum(1 for r in respondents if r.perspective == "customer"),
         ),
         modules=results,
-        score=score,
-        level=level_for(score),
+        score=staff.score,
+        level=staff.level,
         coverage=sum_coverage(r.coverage for r in results),
         by_perspective=by_perspective,
-        mirror=combine_mirrors([(r.weight, r.mirror) for r in results]),
+        mirror=combine_mirrors(
+            [(r.weight, r.mirror) for r in results],
+            _overall_rows(modules, tables, "internal", mirrored=True),
+            _overall_rows(modules, tables, "customer", mirrored=True),
+        ),
+        outcomes=outcomes_of(results),
         levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in DEFAULT_LEVELS],
         departments=department_breakdown(modules, respondents, settings, tables),
         answers=_answer_records(modules, respondents, registry) if include_answers else None,
         trend=[_trend_point(earlier) for earlier in earlier_rounds] or None,
         ccassess_version=__version__,
     )
+
+
+def _overall_rows(
+    modules: Sequence[Module],
+    tables: dict[str, ModuleTable],
+    perspective: str,
+    *,
+    mirrored: bool = False,
+) -> list[float | None]:
+    """Each respondent's own overall score (module weights, over the modules they answered)
+    for one perspective: the spread behind the overall interval."""
+    totals: dict[str, list[float]] = {}
+    for module in modules:
+        table = tables[module.id]
+        scores = (table.mirror_scores if mirrored else table.respondent_scores).get(perspective)
+        if not scores:
+            continue
+        for rid, value in zip(table.perspective_ids(perspective), scores, strict=True):
+            if value is not None:
+                total = totals.setdefault(rid, [0.0, 0.0])
+                total[0] += module.weight * value
+                total[1] += module.weight
+    return [t / w for t, w in totals.values() if w]
 
 
 @dataclass(frozen=True)
@@ -125,13 +155,23 @@ def _assess_module(
     overridden = False
     for analysis in plugins.hooks.module_analysis(module, participants, settings, result):
         result.analysis[analysis.key] = analysis.data
+        if outcome_metrics(analysis.data) is not None:
+            # The customers' ratings here feed outcome KPIs: they are reported as KPIs, not
+            # as a 0–100 customers' view, and dimension scores blended with KPIs stay out
+            # of maturity.
+            _customers_as_outcomes(result, table)
+            overridden = True
+            continue
         for dimension in result.dimensions:
-            if dimension.id in analysis.dimension_scores:
-                dimension.score = analysis.dimension_scores[dimension.id]
+            staff = dimension.by_perspective.get("internal")
+            if dimension.id in analysis.dimension_scores and staff is not None:
+                # a plugin's own reading of the staff's answers replaces the staff's score
+                staff.score = analysis.dimension_scores[dimension.id]
+                staff.low = staff.high = None
                 dimension.score_source = analysis.plugin
                 overridden = True
     if overridden:
-        aggregate_module(result, module)
+        aggregate_module(result, module, table)
     result.findings = evaluate_rules(module, result)
     for contribution in plugins.hooks.findings(module, result, settings):
         for finding in contribution.items:
@@ -145,6 +185,15 @@ def _assess_module(
             item.origin = recommended.plugin
             result.recommendations.append(item)
     return result
+
+
+def _customers_as_outcomes(result: ModuleResult, table: ModuleTable) -> None:
+    """Drop the customers' 0–100 view of a module whose customer answers are outcome KPIs."""
+    for dimension in result.dimensions:
+        customers = dimension.by_perspective.get("customer")
+        if customers is not None and dimension.mirror is None:
+            dimension.by_perspective["customer"] = PerspectiveScore(n=customers.n)
+    table.respondent_scores["customer"] = [None] * len(table.perspective_ids("customer"))
 
 
 def _answer_records(

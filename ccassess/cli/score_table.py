@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ccassess.format import number
-from ccassess.model.result import AssessmentResult, Coverage, PerspectiveScore
+from ccassess.model.result import AssessmentResult, Coverage, Mirror, PerspectiveScore
 
 
 def score_table(result: AssessmentResult, lang: str) -> str:
@@ -22,10 +22,17 @@ def score_table(result: AssessmentResult, lang: str) -> str:
         else f"Respondents: {counts.internal} internal, {counts.customer} customers"
     )
     lines.append("")
-    head = (
-        ("Modul / Dimension", "Wert", "Stufe", "intern", "Kunden", "Abdeckung")
+    lines.append(
+        "Wert = Reifegrad (Selbstbild der Mitarbeitenden); Kunden = Sicht der Kunden; "
+        "Lücke = intern − Kunden auf denselben gespiegelten Fragen"
         if de
-        else ("Module / dimension", "Score", "Level", "internal", "customer", "coverage")
+        else "Score = maturity (the staff's self-image); customers = customers' view; "
+        "gap = internal − customers on the same mirrored questions"
+    )
+    head = (
+        ("Modul / Dimension", "Wert", "Stufe", "Kunden", "Lücke", "Abdeckung")
+        if de
+        else ("Module / dimension", "Score", "Level", "customer", "gap", "coverage")
     )
     lines.append(f"{head[0]:<44} {head[1]:>6} {head[2]:>5} {head[3]:>8} {head[4]:>8} {head[5]:>9}")
     lines.append("-" * 85)
@@ -36,15 +43,16 @@ def score_table(result: AssessmentResult, lang: str) -> str:
         level: int | None,
         by_perspective: Mapping[str, PerspectiveScore],
         coverage: Coverage,
+        mirror: Mirror | None,
         indent: str = "",
     ) -> None:
-        internal = by_perspective.get("internal")
         customer = by_perspective.get("customer")
         share = coverage.share
+        gap = None if mirror is None else round(mirror.internal) - round(mirror.customer)
         lines.append(
             f"{(indent + label)[:44]:<44} {number(score, lang):>6} {level or '-':>5} "
-            f"{number(internal.score if internal else None, lang):>8} "
             f"{number(customer.score if customer else None, lang):>8} "
+            f"{(f'{gap:+d}' if gap is not None else '–'):>8} "
             f"{number(share * 100 if share is not None else None, lang) + ' %':>9}"
         )
 
@@ -55,6 +63,7 @@ def score_table(result: AssessmentResult, lang: str) -> str:
             module.level,
             module.by_perspective,
             module.coverage,
+            module.mirror,
         )
         for dimension in module.dimensions:
             row(
@@ -63,6 +72,7 @@ def score_table(result: AssessmentResult, lang: str) -> str:
                 dimension.level,
                 dimension.by_perspective,
                 dimension.coverage,
+                dimension.mirror,
                 indent="  ",
             )
     lines.append("-" * 85)
@@ -72,19 +82,35 @@ def score_table(result: AssessmentResult, lang: str) -> str:
         result.level,
         result.by_perspective,
         result.coverage,
+        result.mirror,
     )
     if result.mirror:
         m = result.mirror
+        internal, customer = round(m.internal), round(m.customer)
         lines.append("")
         lines.append(
             (
-                f"Wahrnehmungslücke (gespiegelte Fragen): intern {number(m.internal, lang)} vs. "
-                f"Kunden {number(m.customer, lang)} (Lücke {number(m.gap, lang)})"
+                f"Wahrnehmungslücke (gespiegelte Fragen): intern {internal} vs. "
+                f"Kunden {customer} (Lücke {internal - customer:+d})"
             )
             if de
             else (
-                f"Perception gap (mirrored questions): internal {number(m.internal, lang)} vs "
-                f"customers {number(m.customer, lang)} (gap {number(m.gap, lang)})"
+                f"Perception gap (mirrored questions): internal {internal} vs "
+                f"customers {customer} (gap {internal - customer:+d})"
             )
+        )
+    for outcome in result.outcomes:
+        assert outcome.value is not None
+        interval = (
+            f" [{number(outcome.low, lang)}; {number(outcome.high, lang)}]"
+            if outcome.low is not None
+            else ""
+        )
+        n = f", n = {outcome.n}" if outcome.n is not None else ""
+        level = "Stufe" if de else "level"
+        digits = 1 if outcome.unit == "1–7" else 0
+        lines.append(
+            f"{outcome.label.get(lang)}: {number(outcome.value, lang, digits)} {outcome.unit}"
+            f"{interval}{n} · {level} {outcome.level or '–'}"
         )
     return "\n".join(lines)

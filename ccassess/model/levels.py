@@ -71,6 +71,12 @@ def level_for(score: float | None, levels: Sequence[Level] = DEFAULT_LEVELS) -> 
     return current
 
 
+def displayed_level(score: float | None, levels: Sequence[Level] = DEFAULT_LEVELS) -> int | None:
+    """The level of the score as a reader sees it, rounded to a whole number (59.6 shows
+    as 60 and is level 4 when level 4 begins at 60)."""
+    return None if score is None else level_for(round(score), levels)
+
+
 def next_threshold(score: float, levels: Sequence[Level] = DEFAULT_LEVELS) -> float | None:
     """The score needed for the next level, or None at the top level."""
     for level in levels:

@@ -12,9 +12,9 @@ from typing import Any
 from ccassess.text import Text
 
 #: Bumped whenever the scoring method changes what a number means.
-METHOD_VERSION = "1.0"
+METHOD_VERSION = "2.0"
 #: Bumped whenever the JSON layout of the result changes.
-RESULT_FORMAT = 1
+RESULT_FORMAT = 2
 
 
 @dataclass
@@ -44,18 +44,33 @@ class Coverage:
 
 @dataclass
 class PerspectiveScore:
+    """One perspective's score (staff: "internal", customers: "customer") and its level.
+
+    `level` is classified on the score as displayed (rounded to a whole number); `low` and
+    `high` are a 95 % interval for the score (the spread of that perspective's own
+    respondent scores, t interval, centred on the score); None below two respondents.
+    """
+
     score: float | None = None
     level: int | None = None
     n: int = 0
+    low: float | None = None
+    high: float | None = None
 
 
 @dataclass
 class Mirror:
-    """Internal vs customer score on mirrored questions only; gap = internal − customer."""
+    """Staff vs customers on the mirrored questions only (the same items for both),
+    gap = internal − customer, with Welch's 95 % interval for the gap (None below two
+    respondents on a side) and the respondents behind each side."""
 
     internal: float
     customer: float
     gap: float
+    low: float | None = None
+    high: float | None = None
+    n_internal: int = 0
+    n_customer: int = 0
 
 
 @dataclass
@@ -77,7 +92,10 @@ class QuestionResult:
     source: str
     scored: bool
     text_customer: Text | None = None
+    #: The staff's mean (None for a question only customers answer); each perspective's
+    #: figures are in `by_perspective`.
     score: float | None = None
+    #: The staff's distribution (the customers' for a question only customers answer).
     stats: Stats = field(default_factory=Stats)
     coverage: Coverage = field(default_factory=Coverage)
     by_perspective: dict[str, Stats] = field(default_factory=dict)
@@ -89,6 +107,7 @@ class DimensionResult:
     id: str
     title: Text
     weight: float
+    #: Practice maturity: the staff's score (None when only customers were asked).
     score: float | None = None
     level: int | None = None
     coverage: Coverage = field(default_factory=Coverage)
@@ -134,6 +153,7 @@ class ModuleResult:
     title: Text
     weight: float
     description: Text | None = None
+    #: Practice maturity: the weighted mean of the dimensions' staff scores.
     score: float | None = None
     level: int | None = None
     coverage: Coverage = field(default_factory=Coverage)
@@ -221,10 +241,36 @@ class TrendPoint:
 
 
 @dataclass
+class Outcome:
+    """An outcome KPI (NPS, CSAT, CES, churn, retention) as a figure against its anchors.
+
+    Never part of the maturity score. `level` is the band the value falls in by the
+    anchors (`thresholds`: the values where levels 2, 3, 4 and 5 begin); `low`/`high` a 95 %
+    interval where the figure rests on a sample (None for company counts and where the
+    inputs do not allow one).
+    """
+
+    id: str
+    label: Text
+    value: float | None
+    unit: str = ""
+    n: int | None = None
+    low: float | None = None
+    high: float | None = None
+    level: int | None = None
+    thresholds: list[float] | None = None
+    higher_is_better: bool = True
+    #: "customer_ratings" or "internal_figures"
+    source: str | None = None
+    module: str = ""
+
+
+@dataclass
 class AssessmentResult:
     info: AssessmentInfo
     respondents: RespondentCounts
     modules: list[ModuleResult]
+    #: Practice maturity overall: the weighted mean of the modules' staff scores.
     score: float | None = None
     level: int | None = None
     coverage: Coverage = field(default_factory=Coverage)
@@ -235,6 +281,8 @@ class AssessmentResult:
     answers: list[AnswerRecord] | None = None
     #: Earlier rounds of the same assessment, oldest first (None when there are none).
     trend: list[TrendPoint] | None = None
+    #: Outcome KPIs, reported beside (never inside) maturity and the customers' view.
+    outcomes: list[Outcome] = field(default_factory=list)
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

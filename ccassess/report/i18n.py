@@ -80,10 +80,60 @@ STRINGS: dict[str, tuple[str, str]] = {
         "({internal}); gap {gap} points.",
     ),
     "gap_basis": (
-        "Grundlage: gespiegelte Fragen, die beiden Seiten gestellt wurden.",
-        "Based on mirrored questions asked of both sides.",
+        "Grundlage: dieselben gespiegelten Fragen für beide Seiten, daher intern − Kunden = Lücke.",
+        "Based on the same mirrored questions for both sides, so internal − customers = gap.",
     ),
+    "gap_interval": (
+        "95-%-Intervall der Lücke {low} bis {high} (n = {n_internal} intern, {n_customer} Kunden).",
+        "95 % interval of the gap {low} to {high} (n = {n_internal} internal, "
+        "{n_customer} customers).",
+    ),
+    "mirror_internal": ("Spiegel intern", "Mirrored: internal"),
+    "module_from_parts": (
+        "Der Modulwert (Selbstbild) ist der gewichtete Mittelwert der Dimensionswerte im "
+        "Selbstbild mit den angegebenen Gewichten; Dimensionen ohne Antworten der "
+        "Mitarbeitenden zählen nicht.",
+        "The module score (self-image) is the weighted mean of the dimensions' self-image "
+        "scores with the weights shown; dimensions the staff did not answer do not count.",
+    ),
+    "module_scores_intro": (
+        "Selbstbild = Reifegrad aus den Antworten der Mitarbeitenden; Sicht der Kunden = "
+        "Kundenfragen und gespiegelte Fragen; die Lücke vergleicht nur die gespiegelten "
+        "Fragen, beide Seiten auf denselben Fragen. n = intern / Kunden.",
+        "Self-image = maturity from the staff's answers; customers' view = customer and "
+        "mirrored questions; the gap compares the mirrored questions only, both sides on the "
+        "same questions. n = internal / customers.",
+    ),
+    "mirror_customers": ("Spiegel Kunden", "Mirrored: customers"),
     "key_findings": ("Wichtigste Befunde", "Key findings"),
+    "headline_maturity": ("Reifegrad der Praxis", "Practice maturity"),
+    "headline_maturity_sub": (
+        "Selbstbild der Mitarbeitenden · n = {n}",
+        "The staff's self-assessment · n = {n}",
+    ),
+    "headline_customers": ("Sicht der Kunden", "Customers' view"),
+    "interval_line": (
+        "95-%-Intervall {low}–{high} · n = {n}",
+        "95 % interval {low}–{high} · n = {n}",
+    ),
+    "headline_outcomes": ("Ergebniskennzahlen", "Outcome KPIs"),
+    "outcomes_note": (
+        "Kennzahlen stehen neben dem Reifegrad und fließen nicht in ihn ein. Die Stufe folgt "
+        "den dokumentierten Ankern der Kennzahl (Beginn der Stufen 2 bis 5).",
+        "The KPIs stand beside the maturity level and are not part of it. Their level follows "
+        "each KPI's documented anchors (where levels 2 to 5 begin).",
+    ),
+    "kpi": ("Kennzahl", "KPI"),
+    "kpi_value": ("Wert", "Value"),
+    "kpi_interval": ("95-%-Intervall", "95 % interval"),
+    "kpi_anchors": ("Anker Stufen 2–5", "Anchors, levels 2–5"),
+    "company_figure": ("Unternehmenszahl", "company figure"),
+    "self_image": ("Selbstbild", "Self-image"),
+    "customers_level": ("Kunden: {level}", "Customers: {level}"),
+    "reverse_item": (
+        "umgekehrt gewertet: hoher Wert = Aussage trifft nicht zu",
+        "reverse-scored: a high score means the statement does not apply",
+    ),
     "respondents_line": (
         "{internal} intern · {customer} Kunden",
         "{internal} internal · {customer} customers",
@@ -191,6 +241,30 @@ STRINGS: dict[str, tuple[str, str]] = {
         "How the numbers in this report come about. Every number can be recomputed from the "
         "answers and the rules given here.",
     ),
+    "three_numbers": ("Drei Kennzahlen, getrennt gehalten", "Three numbers, kept apart"),
+    "three_numbers_text": (
+        "Der Bericht nennt drei Zahlen und vermischt sie nie. Erstens den Reifegrad der "
+        "Praxis: So bewerten die Mitarbeitenden die eigenen Abläufe (Selbstbild); nur ihre "
+        "Antworten ergeben den Reifegrad. Zweitens die Sicht der Kunden: ihre Antworten auf "
+        "die Fragen, die ihnen gestellt wurden, mit der Zahl der Antwortenden und einem "
+        "95-%-Intervall (dem Bereich, in dem der Wert bei einer anderen Stichprobe gleicher "
+        "Größe wahrscheinlich läge). Drittens Ergebniskennzahlen wie NPS, Zufriedenheit und "
+        "Abwanderung, als Zahlen mit ihren Ankern, nicht eingerechnet. Die Wahrnehmungslücke "
+        "vergleicht beide Seiten nur auf denselben gespiegelten Fragen; deshalb ist intern "
+        "minus Kunden gleich der Lücke. Gewichte stehen in den Modulen fest: Antworten mehr "
+        "Kunden dasselbe, ändert sich keine Zahl. Eine Stufe richtet sich nach dem Wert, wie "
+        "er gedruckt ist (gerundet).",
+        "The report gives three numbers and never mixes them. First, practice maturity: how "
+        "the staff rate their own practices (self-image); only their answers make the "
+        "maturity level. Second, the customers' view: their answers to the questions put to "
+        "them, with the number who answered and a 95 % interval (the range the figure would "
+        "probably fall in with another sample of the same size). Third, outcome KPIs such as "
+        "NPS, satisfaction and churn, as figures against their anchors, not added in. The "
+        "perception gap compares both sides on the same mirrored questions only, so internal "
+        "minus customers equals the gap. Weights are fixed in the modules: if more customers "
+        "answer the same way, no number changes. A level follows the score as printed "
+        "(rounded).",
+    ),
     "scales": ("Skalen und Fragetypen", "Scales and question types"),
     "question_type": ("Fragetyp", "Question type"),
     "questions": ("Fragen", "Questions"),
@@ -216,15 +290,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "analysed by the question type's plugin (see the module)",
     ),
     "reverse_note": (
-        "Umgekehrt gepolte Fragen werden gespiegelt (100 − Wert).",
-        "Reverse-coded questions are flipped (100 − score).",
+        "Manche Aussagen sind negativ formuliert („Unsere Unterlagen sind kompliziert“). Sie "
+        "werden umgekehrt gewertet (100 − Wert), damit ein hoher Wert immer gut ist: Ein hoher "
+        "Wert heißt dort, dass die Aussage nicht zutrifft. Der Bericht kennzeichnet solche "
+        "Fragen.",
+        "Some statements are worded negatively (“our documents are complicated”). They are "
+        "scored in reverse (100 − score) so that a high score is always good: there, a high "
+        "score means the statement does not apply. The report marks these questions.",
     ),
     "weights": ("Gewichte", "Weights"),
     "weights_intro": (
-        "Fragen, Dimensionen und Module werden gewichtet gemittelt. Anteil = Gewicht des "
-        "Moduls am Gesamtwert.",
-        "Questions, dimensions and modules are averaged by weight. Share = the module's "
-        "weight in the overall score.",
+        "Fragen, Dimensionen und Module werden mit diesen festen Gewichten gemittelt, je "
+        "Sichtweise getrennt. Anteil = Gewicht des Moduls am Gesamtwert.",
+        "Questions, dimensions and modules are averaged with these fixed weights, each "
+        "perspective separately. Share = the module's weight in the overall score.",
     ),
     "share": ("Anteil", "Share"),
     "thresholds": ("Schwellen der Reifegradstufen", "Maturity level thresholds"),
@@ -245,15 +324,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "several_respondents": ("Mehrere Befragte", "Several respondents"),
     "several_text": (
-        "Der Wert einer Frage ist der Mittelwert aller, die sie beantwortet haben. Selbstbild "
-        "und Fremdbild werden getrennt gemittelt; die Lücke ist intern minus Kunden, nur auf "
-        "gespiegelten Fragen. Eine Dimension gilt als umstritten, wenn mindestens drei "
+        "Der Wert einer Frage ist der Mittelwert derer, die sie beantwortet haben, getrennt "
+        "für Mitarbeitende und Kunden; Dimensionen, Module und der Gesamtwert sind gewichtete "
+        "Mittel dieser Werte, nie nach der Zahl der Antwortenden gewichtet. Eine Dimension "
+        "gilt als umstritten, wenn mindestens drei "
         "Personen geantwortet haben und die Standardabweichung ihrer Werte mindestens {sd} "
         "beträgt. Cronbachs Alpha wird ab {alpha} vollständigen Antworten berechnet. "
         "Abteilungen erscheinen erst ab {threshold} Befragten.",
-        "A question's score is the mean over everyone who answered it. Self-image and "
-        "customers' view are averaged separately; the gap is internal minus customers, on "
-        "mirrored questions only. A dimension counts as disputed when at least three people "
+        "A question's score is the mean over those who answered it, separately for staff and "
+        "customers; dimensions, modules and the overall score are weighted means of these "
+        "scores, never weighted by the number of respondents. A dimension counts as disputed "
+        "when at least three people "
         "answered and their scores' standard deviation is {sd} or more. Cronbach's alpha is "
         "computed from {alpha} complete answers on. Departments are shown from {threshold} "
         "respondents on.",

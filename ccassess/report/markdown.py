@@ -59,11 +59,52 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
         "",
         f"## {t('summary')}",
         "",
-        f"**{t('overall_score')}: {num(summary['score'], 1)}** {t('out_of_100')} · "
-        f"{t('level_n', n=summary['level'] or '–')} · {escape_md(summary['level_name'])}",
+        f"**{t('headline_maturity')}: {num(summary['score'])}** {t('out_of_100')} · "
+        f"{t('level_n', n=summary['level'] or '–')} · {escape_md(summary['level_name'])}"
+        + (
+            f" ({t('headline_maturity_sub', n=num(summary['staff']['n']))})"
+            if summary["staff"]
+            else ""
+        ),
         "",
-        escape_md(summary["level_description"]),
+        f"{t('self_image')}: " + escape_md(summary["level_description"]),
         "",
+    ]
+    customers = summary["customers"]
+    if customers:
+        interval = ""
+        if customers["low"] is not None:
+            line = t(
+                "interval_line",
+                low=num(customers["low"]),
+                high=num(customers["high"]),
+                n=num(customers["n"]),
+            )
+            interval = f" ({line})"
+        lines += [
+            f"**{t('headline_customers')}: {num(customers['score'])}** {t('out_of_100')} · "
+            f"{t('level_n', n=customers['level'] or '–')} · "
+            f"{escape_md(customers['level_name'])}{escape_md(interval)}",
+            "",
+        ]
+    if summary["outcomes"]:
+        lines += [
+            f"**{t('headline_outcomes')}**",
+            "",
+            f"| {t('kpi')} | {t('kpi_value')} | {t('kpi_interval')} | {t('n')} | "
+            f"{t('level')} | {t('kpi_anchors')} |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for k in summary["outcomes"]:
+            value = k["value"] + (f" {k['unit']}" if k["unit"] else "")
+            interval = f"{k['low']} – {k['high']}" if k["low"] is not None else "–"
+            n = num(k["n"]) if k["n"] is not None else t("company_figure")
+            lines.append(
+                f"| {escape_md(k['label'])} | {escape_md(value)} | {escape_md(interval)} | "
+                f"{escape_md(n)} | {k['level'] or '–'} | {escape_md(' · '.join(k['anchors']))} |"
+            )
+        lines += ["", escape_md(t("outcomes_note")), ""]
+    lines += [
         f"{t('respondents')}: "
         + t(
             "respondents_line",
@@ -79,13 +120,16 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
         lines += [
             "",
             f"**{t('perception_gap')}:** "
-            + t(key, internal=num(mirror["internal"]), customer=num(mirror["customer"]), gap=gap),
+            + t(key, internal=num(mirror["internal"]), customer=num(mirror["customer"]), gap=gap)
+            + " "
+            + t("gap_basis"),
         ]
     for key, rows in (("strengths", summary["strongest"]), ("weaknesses", summary["weakest"])):
         if rows:
-            lines += ["", f"### {t(key)}", ""]
+            lines += ["", f"### {t(key)} ({t('self_image')})", ""]
             lines += [
                 f"- {escape_md(d['title'])} ({escape_md(d['module'])}): **{num(d['score'])}**"
+                + (f" · {t('customers')} {num(d['customer'])}" if d["customer"] is not None else "")
                 for d in rows
             ]
     overview = overview_of(view)
@@ -93,14 +137,18 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
         "",
         f"## {t('module_scores')}",
         "",
-        f"| {t('module')} | {t('score')} | {t('level')} | {t('internal_title')} | "
-        f"{t('customers_title')} | {t('gap')} |",
-        "|---|---:|---:|---:|---:|---:|",
+        escape_md(t("module_scores_intro")),
+        "",
+        f"| {t('module')} | {t('self_image')} | {t('level')} | {t('headline_customers')} | "
+        f"{t('mirror_internal')} | {t('mirror_customers')} | {t('gap')} |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for m in overview["modules"]:
+    for m in [*overview["modules"], {**overview["overall"], "title": t("overall")}]:
+        mirrored = m["mirror"] or {}
         lines.append(
             f"| {escape_md(m['title'])} | {num(m['score'])} | {m['level'] or '–'} | "
-            f"{num(m['internal'])} | {num(m['customer'])} | {signed(m['gap'])} |"
+            f"{num(m['customer'])} | {num(mirrored.get('internal'))} | "
+            f"{num(mirrored.get('customer'))} | {signed(mirrored.get('gap'))} |"
         )
     plan = action_plan(view)
     if plan:

@@ -1,13 +1,19 @@
 """The scoring engine: answers → question → dimension → module → overall scores. Pure.
 
-Method (documented in docs/concepts/scoring.md):
-- an answer scores 0..1 by its question type, reversed when the question is reverse-coded;
-- a question's score is the mean over the respondents who answered it (× 100);
-- a dimension's score is the weighted mean of its answered questions' scores, a module's the
-  weighted mean of its dimensions', the overall score the weighted mean of the modules';
-- "don't know" and skipped answers count as asked but not answered (coverage), never as 0;
-- per perspective the same, restricted to that perspective's respondents; on mirrored questions
-  the gap is internal − customer.
+Method 2.0 (documented in docs/concepts/scoring.md):
+- an answer scores 0..100 by its question type, reversed when the question is reverse-coded;
+- every score is computed per perspective first (staff = "internal", customers): a
+  question's score is the mean over that perspective's respondents who answered it, a
+  dimension's the weighted mean of its questions' scores, a module's the weighted mean of its
+  dimensions', the overall score the weighted mean of the modules' (weights from the
+  definitions, renormalised over what has a score; never respondent counts);
+- practice maturity (`score`, `level`) is the staff's score; the customers' view is
+  `by_perspective["customer"]`; a dimension only customers answer has a customers' view and
+  no maturity score;
+- the perception gap (`mirror`) compares both perspectives on the mirrored questions only,
+  so internal − customer = gap on the same items, with Welch's interval;
+- levels are classified on the score as displayed (rounded to a whole number);
+- "don't know" and skipped answers count as asked but not answered (coverage), never as 0.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from typing import Any, cast
 
 from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent
-from ccassess.model.levels import level_for
+from ccassess.model.levels import displayed_level
 from ccassess.model.questionnaire import PERSPECTIVES, Dimension, Module, Question
 from ccassess.model.result import (
     Coverage,
@@ -33,6 +39,7 @@ from ccassess.model.result import (
 )
 from ccassess.questions.builtin import Likert
 from ccassess.questions.types import QuestionType, is_scored
+from ccassess.scoring.intervals import mean_interval, welch_interval
 from ccassess.scoring.stats import (
     ALPHA_MIN_RESPONDENTS,
     DISAGREEMENT_SD,
@@ -71,6 +78,14 @@ class ModuleTable:
     #: The sample variance of each scored question's values, kept by the question's stats
     #: for Cronbach's alpha (the same numbers when nobody skipped another question).
     variances: dict[str, float | None] = field(default_factory=dict)
+    #: Each respondent's own module score per perspective, aligned with that perspective's
+    #: part of `ids` (None: no answer in the module), for the intervals of the totals.
+    respondent_scores: dict[str, list[float | None]] = field(default_factory=dict)
+    #: The same on the module's mirrored questions only (for the gap's interval).
+    mirror_scores: dict[str, list[float | None]] = field(default_factory=dict)
+
+    def perspective_ids(self, perspective: str) -> list[str]:
+        return self.ids[self.perspective_slices[perspective]]
 
     def values(self, question_id: str, perspective: str | None = None) -> list[float]:
         column = self.columns[question_id]
@@ -193,7 +208,18 @@ def score_module(
     """Score one module over the respondents who answered it."""
     if table is None:
         table = question_scores(module, respondents, types)
-    dimensions = [_score_dimension(module, d, table) for d in module.dimensions]
+    own: dict[str, list[tuple[float, list[float | None]]]] = {p: [] for p in PERSPECTIVES}
+    mirrored: dict[str, list[tuple[float, list[float | None]]]] = {p: [] for p in PERSPECTIVES}
+    dimensions = []
+    for dimension in module.dimensions:
+        scored, rows, mirror_rows = _score_dimension(module, dimension, table)
+        dimensions.append(scored)
+        for p in PERSPECTIVES:
+            own[p].append((dimension.weight, rows[p]))
+            if mirror_rows is not None:
+                mirrored[p].append((dimension.weight, mirror_rows[p]))
+    table.respondent_scores = {p: combine_rows(own[p]) for p in PERSPECTIVES}
+    table.mirror_scores = {p: combine_rows(mirrored[p]) for p in PERSPECTIVES}
     result = ModuleResult(
         id=module.id,
         version=module.version,
@@ -205,18 +231,34 @@ def score_module(
         levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in module.levels],
         formulas=dict(module.formulas),
     )
-    aggregate_module(result, module)
+    aggregate_module(result, module, table)
     return result
 
 
+def combine_rows(pairs: Sequence[tuple[float, list[float | None]]]) -> list[float | None]:
+    """Respondents' own weighted means of aligned score rows (None where a row has none)."""
+    if not pairs:
+        return []
+    size = len(pairs[0][1])
+    totals = [0.0] * size
+    weights = [0.0] * size
+    for weight, row in pairs:
+        for i, value in enumerate(row):
+            if value is not None:
+                totals[i] += weight * value
+                weights[i] += weight
+    return [t / w if w else None for t, w in zip(totals, weights, strict=True)]
+
+
 def subset_score(module: Module, table: ModuleTable, members: set[str]) -> float | None:
-    """The module score restricted to some respondents (department groups)."""
-    positions = table.positions(members)
+    """The staff's module score restricted to some respondents (department groups)."""
+    staff = table.perspective_slices["internal"]
+    positions = [i for i in table.positions(members) if i < (staff.stop or 0)]
     dimension_scores = []
     for dimension in module.dimensions:
         pairs = []
         for question in dimension.questions:
-            if not table.scored[question.id]:
+            if not table.scored[question.id] or not question.asked_of("internal"):
                 continue
             values = present(list(map(table.columns[question.id].__getitem__, positions)))
             pairs.append((question.weight, sum(values) / len(values) if values else None))
@@ -224,41 +266,96 @@ def subset_score(module: Module, table: ModuleTable, members: set[str]) -> float
     return weighted_mean(dimension_scores)
 
 
-def aggregate_module(result: ModuleResult, module: Module) -> None:
-    """(Re)compute a module's aggregates from its dimensions, e.g. after a plugin override."""
+def aggregate_module(
+    result: ModuleResult, module: Module, table: ModuleTable | None = None
+) -> None:
+    """(Re)compute a module's aggregates from its dimensions, e.g. after a plugin set a
+    dimension's staff score. Maturity (`score`, `level`) is the staff's perspective."""
     for dimension_result, dimension in zip(result.dimensions, module.dimensions, strict=True):
-        dimension_result.level = level_for(dimension_result.score, module.levels)
+        staff = dimension_result.by_perspective.get("internal") or PerspectiveScore()
+        staff.level = displayed_level(staff.score, module.levels)
+        dimension_result.score = staff.score
+        dimension_result.level = staff.level
         dimension_result.level_description = (
             dimension.levels.get(dimension_result.level) if dimension_result.level else None
         )
-    pairs = [(d.weight, d.score) for d in result.dimensions]
-    result.score = weighted_mean(pairs)
-    result.level = level_for(result.score, module.levels)
-    result.coverage = sum_coverage(d.coverage for d in result.dimensions)
+    rows = table.respondent_scores if table is not None else {}
     result.by_perspective = {
-        p: _perspective_score([(d.weight, d.by_perspective[p]) for d in result.dimensions], module)
+        p: perspective_score(
+            [(d.weight, d.by_perspective[p]) for d in result.dimensions],
+            module.levels,
+            rows.get(p),
+        )
         for p in PERSPECTIVES
     }
-    result.mirror = combine_mirrors([(d.weight, d.mirror) for d in result.dimensions])
+    result.score = result.by_perspective["internal"].score
+    result.level = result.by_perspective["internal"].level
+    result.coverage = sum_coverage(d.coverage for d in result.dimensions)
+    mirror_rows = table.mirror_scores if table is not None else {}
+    result.mirror = combine_mirrors(
+        [(d.weight, d.mirror) for d in result.dimensions],
+        mirror_rows.get("internal"),
+        mirror_rows.get("customer"),
+    )
 
 
-def _perspective_score(
-    pairs: Sequence[tuple[float, PerspectiveScore]], module: Module | None
+def perspective_score(
+    pairs: Sequence[tuple[float, PerspectiveScore]],
+    levels: Sequence[Any] | None = None,
+    rows: Sequence[float | None] | None = None,
+    n: int | None = None,
 ) -> PerspectiveScore:
+    """Parts' scores of one perspective combined with fixed weights; the interval's width
+    from the respondents' own scores (`rows`), centred on the combined score."""
     score = weighted_mean([(w, p.score) for w, p in pairs])
-    levels = module.levels if module else None
-    level = level_for(score, levels) if levels else level_for(score)
-    return PerspectiveScore(score=score, level=level, n=max((p.n for _, p in pairs), default=0))
+    level = displayed_level(score, levels) if levels else displayed_level(score)
+    values = present(list(rows)) if rows is not None else []
+    if n is None:
+        n = len(values) if rows is not None else max((p.n for _, p in pairs), default=0)
+    low, high = centred_interval(score, values)
+    return PerspectiveScore(score=score, level=level, n=n, low=low, high=high)
 
 
-def combine_mirrors(pairs: Sequence[tuple[float, Mirror | None]]) -> Mirror | None:
-    present = [(w, m) for w, m in pairs if m is not None]
-    if not present:
+def centred_interval(score: float | None, values: Sequence[float]) -> tuple[float | None, ...]:
+    """A 95 % t interval with the width the respondents' own scores give, around `score`."""
+    if score is None:
+        return None, None
+    interval = mean_interval(values)
+    if interval is None:
+        return None, None
+    return score - interval.half_width, score + interval.half_width
+
+
+def combine_mirrors(
+    pairs: Sequence[tuple[float, Mirror | None]],
+    internal_rows: Sequence[float | None] | None = None,
+    customer_rows: Sequence[float | None] | None = None,
+) -> Mirror | None:
+    """Mirrors of the parts combined with fixed weights; Welch's interval for the gap from
+    each side's respondent scores on the mirrored questions."""
+    present_pairs = [(w, m) for w, m in pairs if m is not None]
+    if not present_pairs:
         return None
-    internal = weighted_mean([(w, m.internal) for w, m in present])
-    customer = weighted_mean([(w, m.customer) for w, m in present])
+    internal = weighted_mean([(w, m.internal) for w, m in present_pairs])
+    customer = weighted_mean([(w, m.customer) for w, m in present_pairs])
     assert internal is not None and customer is not None
-    return Mirror(internal=internal, customer=customer, gap=internal - customer)
+    return mirror_of(internal, customer, internal_rows, customer_rows)
+
+
+def mirror_of(
+    internal: float,
+    customer: float,
+    internal_rows: Sequence[float | None] | None,
+    customer_rows: Sequence[float | None] | None,
+) -> Mirror:
+    first = present(list(internal_rows)) if internal_rows is not None else []
+    second = present(list(customer_rows)) if customer_rows is not None else []
+    gap = internal - customer
+    low = high = None
+    interval = welch_interval(first, second)
+    if interval is not None:
+        low, high = gap - interval.half_width, gap + interval.half_width
+    return Mirror(internal, customer, gap, low, high, len(first), len(second))
 
 
 def sum_coverage(items: Iterable[Coverage]) -> Coverage:
@@ -270,14 +367,14 @@ def sum_coverage(items: Iterable[Coverage]) -> Coverage:
     return total
 
 
-def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -> DimensionResult:
+def _score_dimension(
+    module: Module, dimension: Dimension, table: ModuleTable
+) -> tuple[DimensionResult, dict[str, list[float | None]], dict[str, list[float | None]] | None]:
+    """The dimension's result, each respondent's own dimension score per perspective, and
+    each respondent's score on the dimension's mirrored questions (None without mirror)."""
     question_results = [_question_result(q, table) for q in dimension.questions]
     scored = [q for q in dimension.questions if table.scored[q.id]]
-    weighted = [
-        (q.weight, r.score)
-        for q, r in zip(dimension.questions, question_results, strict=True)
-        if r.scored
-    ]
+    rows, complete = _respondent_scores(scored, table)
     by_perspective: dict[str, PerspectiveScore] = {}
     for p in PERSPECTIVES:
         pairs = [
@@ -286,17 +383,30 @@ def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -
             if r.scored and p in r.by_perspective
         ]
         score = weighted_mean(pairs)
-        n = max(
-            (r.by_perspective[p].n for r in question_results if p in r.by_perspective), default=0
-        )
+        values = present(rows[p])
+        low, high = centred_interval(score, values)
         by_perspective[p] = PerspectiveScore(
-            score=score, level=level_for(score, module.levels), n=n
+            score=score,
+            level=displayed_level(score, module.levels),
+            n=len(values),
+            low=low,
+            high=high,
         )
-    mirror = combine_mirrors(
-        [(q.weight, r.mirror) for q, r in zip(dimension.questions, question_results, strict=True)]
-    )
-    respondent_scores, complete = _respondent_scores(scored, table)
-    spread = describe(respondent_scores)
+    mirrored = [
+        (q, r)
+        for q, r in zip(dimension.questions, question_results, strict=True)
+        if r.mirror is not None
+    ]
+    mirror = None
+    mirror_rows = None
+    if mirrored:
+        mirror_rows, _ = _respondent_scores([q for q, _ in mirrored], table, alpha=False)
+        mirror = combine_mirrors(
+            [(q.weight, r.mirror) for q, r in mirrored],
+            mirror_rows["internal"],
+            mirror_rows["customer"],
+        )
+    spread = describe(present(rows["internal"]) + present(rows["customer"]))
     alpha = None
     if len(scored) >= 2 and len(complete[0]) >= ALPHA_MIN_RESPONDENTS:
         known = [
@@ -304,11 +414,13 @@ def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -
             for q, item in zip(scored, complete, strict=True)
         ]  # an item column holding all of a question's values is those values
         alpha = item_alpha(complete, known)
-    return DimensionResult(
+    staff = by_perspective["internal"]
+    result = DimensionResult(
         id=dimension.id,
         title=dimension.title,
         weight=dimension.weight,
-        score=weighted_mean(weighted),
+        score=staff.score,
+        level=staff.level,
         coverage=sum_coverage(r.coverage for r in question_results),
         stats=spread,
         disagreement=spread.n >= 3 and (spread.sd or 0.0) >= DISAGREEMENT_SD,
@@ -317,41 +429,45 @@ def _score_dimension(module: Module, dimension: Dimension, table: ModuleTable) -
         mirror=mirror,
         questions=question_results,
     )
+    return result, rows, mirror_rows
 
 
 def _respondent_scores(
-    scored: Sequence[Question], table: ModuleTable
-) -> tuple[list[float], list[list[float]]]:
-    """Each respondent's own dimension score, and the item columns of the respondents who
-    answered every question (for alpha).
+    scored: Sequence[Question], table: ModuleTable, alpha: bool = True
+) -> tuple[dict[str, list[float | None]], list[list[float]]]:
+    """Each respondent's own score on these questions per perspective (aligned with that
+    perspective's rows; None for a row without values), and the item columns of the
+    respondents who answered every question (for alpha).
 
     One perspective's rows at a time, on the columns asked of it: the other columns hold
-    only None there (so its rows are never complete), and a row without values counts for
-    nothing. Rows are summed in the same order as one by one, but never kept: a tuple per
-    respondent and dimension kept the garbage collector busy.
+    only None there (so its rows are never complete). Rows are summed in the same order as
+    one by one, but never kept: a tuple per respondent and dimension kept the garbage
+    collector busy.
     """
     weights = [q.weight for q in scored]
     equal = len(set(weights)) == 1
-    means: list[float] = []
+    rows: dict[str, list[float | None]] = {}
     complete: list[list[float]] = [[] for _ in scored]
     for perspective in PERSPECTIVES:
+        part = table.perspective_slices[perspective]
+        size = len(table.ids[part])
         asked = [i for i, q in enumerate(scored) if q.asked_of(perspective)]
         if not asked:
+            rows[perspective] = [None] * size
             continue
-        part = table.perspective_slices[perspective]
         columns = [table.columns[scored[i].id][part] for i in asked]
         full = not any(None in column for column in columns)
         if equal and full:  # the common case, all in C
             k = len(asked)
-            means.extend([total / k for total in map(sum, zip(*columns, strict=True))])
+            rows[perspective] = [total / k for total in map(sum, zip(*columns, strict=True))]
         elif equal:
-            means.extend(_row_means(zip(*columns, strict=True)))
+            rows[perspective] = _row_means(zip(*columns, strict=True))
         else:
             weighted = [weights[i] for i in asked]
-            means.extend(_weighted_row_means(zip(*columns, strict=True), weighted))
-        if len(asked) == len(scored):
+            rows[perspective] = _weighted_row_means(zip(*columns, strict=True), weighted)
+        if alpha and len(asked) == len(scored):
             _extend_complete(complete, columns, full)
-    return means, complete
+    return rows, complete
 
 
 def _extend_complete(complete: list[list[Any]], columns: list[list[Any]], full: bool) -> None:
@@ -365,39 +481,43 @@ def _extend_complete(complete: list[list[Any]], columns: list[list[Any]], full: 
         item.extend([column[j] for j in keep])
 
 
-def _row_means(rows: Iterable[tuple[float | None, ...]]) -> list[float]:
-    means = []
+def _row_means(rows: Iterable[tuple[float | None, ...]]) -> list[float | None]:
+    means: list[float | None] = []
     for row in rows:
         values = [v for v in row if v is not None]
-        if values:
-            means.append(sum(values) / len(values))
+        means.append(sum(values) / len(values) if values else None)
     return means
 
 
 def _weighted_row_means(
     rows: Iterable[tuple[float | None, ...]], weights: Sequence[float]
-) -> list[float]:
-    means = []
+) -> list[float | None]:
+    means: list[float | None] = []
     for row in rows:
         pairs = [(w, v) for w, v in zip(weights, row, strict=True) if v is not None]
-        if pairs:
-            means.append(sum(w * v for w, v in pairs) / sum(w for w, _ in pairs))
+        means.append(sum(w * v for w, v in pairs) / sum(w for w, _ in pairs) if pairs else None)
     return means
 
 
 def _question_result(question: Question, table: ModuleTable) -> QuestionResult:
     scored = table.scored[question.id]
     if scored:
-        stats, by_perspective = _question_stats(question, table)
+        by_perspective = _question_stats(question, table)
     else:
-        stats = Stats()
         by_perspective = {p: Stats() for p in PERSPECTIVES if question.asked_of(p)}
+    staff = by_perspective.get("internal")
+    stats = staff or by_perspective.get("customer") or Stats()
     mirror = None
     if question.mirrored and scored:
         internal, customer = by_perspective["internal"], by_perspective["customer"]
         if internal.n and customer.n:
             assert internal.mean is not None and customer.mean is not None
-            mirror = Mirror(internal.mean, customer.mean, internal.mean - customer.mean)
+            mirror = mirror_of(
+                internal.mean,
+                customer.mean,
+                table.values(question.id, "internal"),
+                table.values(question.id, "customer"),
+            )
     return QuestionResult(
         id=question.id,
         type=question.type,
@@ -408,24 +528,23 @@ def _question_result(question: Question, table: ModuleTable) -> QuestionResult:
         reverse=question.reverse,
         source=question.source,
         scored=scored,
-        score=stats.mean,
-        stats=stats,
+        score=staff.mean if staff else None,
+        stats=replace(stats),
         coverage=table.coverage[question.id],
         by_perspective=by_perspective,
         mirror=mirror,
     )
 
 
-def _question_stats(question: Question, table: ModuleTable) -> tuple[Stats, dict[str, Stats]]:
-    """All respondents' stats and each asked perspective's; a question asked of one
-    perspective has no values in the other's rows, so its overall stats are that one's."""
+def _question_stats(question: Question, table: ModuleTable) -> dict[str, Stats]:
+    """Each asked perspective's stats; the pooled variance is kept for Cronbach's alpha
+    (computed over the complete rows of both perspectives)."""
     values = {p: table.values(question.id, p) for p in PERSPECTIVES if question.asked_of(p)}
     described = {p: describe_with_variance(v) for p, v in values.items()}
     by_perspective: dict[str, Stats] = {p: stats for p, (stats, _) in described.items()}
     if len(values) == 1:
-        ((only, variance),) = described.values()
-        stats = replace(only)
+        ((_, variance),) = described.values()
     else:
-        stats, variance = describe_with_variance(values["internal"] + values["customer"])
+        _, variance = describe_with_variance(values["internal"] + values["customer"])
     table.variances[question.id] = variance
-    return stats, by_perspective
+    return by_perspective

@@ -122,7 +122,8 @@ def test_worked_example_dimension_and_module_scores(registry, load):
     # satisfaction: practice items (100 + 75)/2 = 87.5 and (75 + 75)/2 = 75 → 81.25 (the
     # csat_rating likert is left out)
     assert dimension_score(module, "satisfaction") == pytest.approx(81.25)
-    assert module.dimension("satisfaction").score_source == MODULE
+    # the engine's staff score on the practice items (a KPI-carrying analysis never replaces it)
+    assert module.dimension("satisfaction").score_source is None
     # loyalty: no practice answers → no score (the NPS is not a stand-in)
     assert dimension_score(module, "loyalty") is None
     # effort: eff_repeat_contacts (reverse) 2, 2 → 75; the CES is not blended in

@@ -66,20 +66,18 @@ def test_perception_gap_hand_computed(registry, load):
     )
     module, _ = assess_module(registry, MODULE, respondents)
 
-    # simplicity, per question over all four respondents (documents reverse-coded):
-    #   find (100 + 75 + 25 + 25)/4 = 56.25; buy (75 + 75 + 50 + 0)/4 = 50;
-    #   self-service (100 + 100 + 0 + 0)/4 = 50; documents (100 + 75 + 25 + 0)/4 = 50
-    #   → 206.25/4 = 51.5625
-    assert dimension_score(module, "simplicity") == pytest.approx(51.5625)
+    # simplicity, the staff's score per question (documents reverse-coded):
+    #   find (100 + 75)/2 = 87.5; buy 75; self-service 100; documents 87.5 → 87.5
+    assert dimension_score(module, "simplicity") == pytest.approx(87.5)
     # internal per question 87.5, 75, 100, 87.5 → 87.5; customers 25, 25, 0, 12.5 → 15.625
     mirror = module.dimension("simplicity").mirror
     assert (mirror.internal, mirror.customer, mirror.gap) == pytest.approx((87.5, 15.625, 71.875))
-    # being_heard: heard_listened_to internal 100, customers 0 → score 50, gap 100
-    assert dimension_score(module, "being_heard") == pytest.approx(50.0)
+    # being_heard: heard_listened_to internal 100, customers 0 → staff 100, gap 100
+    assert dimension_score(module, "being_heard") == pytest.approx(100.0)
     assert module.dimension("being_heard").mirror.gap == pytest.approx(100.0)
-    # module: (51.5625 + 50)/2 = 50.78125; mirror internal (87.5 + 100)/2 = 93.75,
+    # module (staff): (87.5 + 100)/2 = 93.75; mirror internal 93.75,
     # customers (15.625 + 0)/2 = 7.8125, gap 85.9375: staff rate far higher than customers
-    assert module.score == pytest.approx(50.78125)
+    assert module.score == pytest.approx(93.75)
     assert module.mirror.gap == pytest.approx(85.9375)
     assert module.by_perspective["internal"].score == pytest.approx(93.75)
     assert module.by_perspective["customer"].score == pytest.approx(7.8125)

@@ -61,11 +61,11 @@ def test_hand_computed_scores_and_findings(registry, load):
     #   kpi_loyalty_metrics (25 + 50)/2 = 37.5; kpi_funnel_longterm 25; kpi_clv (0 + 25)/2 = 12.5
     #   → (12.5 + 37.5 + 25 + 12.5)/4 = 21.875
     assert dimension_score(module, "kpi_focus") == pytest.approx(21.875)
-    # professional_contact: eye level (100 + 75 + 25 + 0)/4 = 50; helpful (100 + 75 + 0 + 25)/4
-    #   = 50; condescending rev (100 + 75)/2 = 87.5; servile rev 87.5 → 275/4 = 68.75
-    assert dimension_score(module, "professional_contact") == pytest.approx(68.75)
-    # module: (21.875 + 68.75)/2 = 45.3125
-    assert module.score == pytest.approx(45.3125)
+    # professional_contact, the staff's: eye level (100 + 75)/2 = 87.5; helpful 87.5;
+    #   condescending rev (100 + 75)/2 = 87.5; servile rev 87.5 → 87.5
+    assert dimension_score(module, "professional_contact") == pytest.approx(87.5)
+    # module: (21.875 + 87.5)/2 = 54.6875
+    assert module.score == pytest.approx(54.6875)
     assert module.level == 3
     # mirror (eye level, helpful info): internal 87.5, customers 12.5 → gap 75
     mirror = module.dimension("professional_contact").mirror

@@ -74,10 +74,10 @@ def test_hand_computed_scores_and_findings(registry, load):
     # strategy_and_budget: strat_goals (25 + 0)/2 = 12.5; strat_budget 0;
     #   strat_targets_mgmt 25; strat_lip_service rev (0 + 25)/2 = 12.5 → 50/4 = 12.5
     assert dimension_score(module, "strategy_and_budget") == pytest.approx(12.5)
-    # consistency: only cons_same_everywhere (mirrored): (100 + 75 + 25)/3 = 66.667
-    assert dimension_score(module, "consistency") == pytest.approx(200 / 3)
-    # module: mean of the three answered dimensions = (50 + 12.5 + 66.667)/3 = 43.056
-    assert module.score == pytest.approx((50 + 12.5 + 200 / 3) / 3)
+    # consistency: only cons_same_everywhere (mirrored), the staff's: (100 + 75)/2 = 87.5
+    assert dimension_score(module, "consistency") == pytest.approx(87.5)
+    # module: mean of the three answered dimensions = (50 + 12.5 + 87.5)/3 = 50
+    assert module.score == pytest.approx(50.0)
     assert module.level == 3
     # mirror on consistency: internal (100 + 75)/2 = 87.5, customer 25 → gap 62.5
     mirror = module.dimension("consistency").mirror

@@ -25,10 +25,10 @@ from tests.report.conftest import with_info
 def test_markdown_summary(demo_result):
     text = render_markdown(demo_result, "de")
     assert text.startswith("# Kundenzentrierung 2026")
-    assert f"**Gesamtwert: {number(demo_result.score, 'de', 1)}**" in text
-    assert "## Maßnahmenplan" in text and "| Modul | Wert |" in text
+    assert f"**Reifegrad der Praxis: {number(demo_result.score, 'de')}**" in text
+    assert "## Maßnahmenplan" in text and "| Modul | Selbstbild |" in text
     english = render_markdown(demo_result, "en")
-    assert f"**Overall score: {number(demo_result.score, 'en', 1)}**" in english
+    assert f"**Practice maturity: {number(demo_result.score, 'en')}**" in english
 
 
 def test_markdown_escapes_hostile_text(hostile_result):

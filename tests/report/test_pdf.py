@@ -109,7 +109,7 @@ def test_running_header_footer_and_page_numbers(demo_pdf):
 
 def test_numbers_match_the_result(demo_pdf, demo_result):
     summary = demo_pdf.pages[demo_pdf.page_of("Zusammenfassung") - 1]
-    assert number(demo_result.score, "de", 1) in summary
+    assert f"{number(demo_result.score, 'de')}von 100" in summary  # whole number, as classified
     assert demo_result.mirror is not None
     assert f"bei {number(demo_result.mirror.internal, 'de')} Punkten" in " ".join(summary.split())
     overview = demo_pdf.pages[demo_pdf.page_of("Reifegrad im Überblick")]
@@ -199,7 +199,7 @@ def test_theme_language_and_hostile_strings(themed_pdf):
     text = "\n".join(pdf.pages)
     assert pdf.pages[2].count("Nordlicht Beratung · Confidential") == 1  # the theme's footer
     assert "Executive summary" in text and "Page 3 of" in pdf.pages[2]
-    assert number(result.score, "en", 1) in pdf.pages[2]
+    assert f"PRACTICE MATURITY\n{number(result.score, 'en')}out of 100" in pdf.pages[2]
     assert '<img src="file:///etc/passwd">' in text
     assert "{{ 7*7 }} Report" in text and "49 Report" not in text
     assert pdf.reader.trailer["/Root"]["/Lang"] == "en"

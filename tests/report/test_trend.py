@@ -17,7 +17,7 @@ def text_of(path: Path) -> str:
 def test_trend_section_compares_rounds(tmp_path: Path, run: Callable) -> None:
     workspace = tmp_path / "ws"
     assert run("init", workspace, "--from", DEMO / "assessment.yaml").exit_code == 0
-    # round 1: internal respondents only (a rosier picture than with customers)
+    # round 1: internal respondents only; round 2 adds the customers
     assert run("import", "-w", workspace, DEMO / "responses" / "internal.yaml").exit_code == 0
     single = tmp_path / "one.html"
     assert run("report", "-w", workspace, "--format", "html", "-o", single).exit_code == 0
@@ -35,7 +35,7 @@ def test_trend_section_compares_rounds(tmp_path: Path, run: Callable) -> None:
 
     data = json.loads(scores.stdout)
     (earlier,) = data["trend"]
-    change = round(data["score"]) - round(earlier["score"])
-    assert earlier["score"] > data["score"]  # customers pull the second round down
-    assert f"Overall {round(earlier['score'])} {round(data['score'])} −{abs(change)}" in text
+    # maturity is the staff's score: adding the customers in round 2 does not move it
+    assert earlier["score"] == data["score"]
+    assert f"Overall {round(earlier['score'])} {round(data['score'])} ±0" in text
     assert "Largest changes by dimension" in text

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ccassess.model.result import ModuleResult
-from ccassess.report.sections.view import SEVERITY_ORDER, View
+from ccassess.report.sections.view import SEVERITY_ORDER, View, mirror, perspective
 from ccassess.scoring.stats import DISAGREEMENT_SD
 
 
@@ -31,7 +31,9 @@ def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
         "level_description": level.description.get(view.lang) if level else "",
         "internal": internal.score if internal else None,
         "customer": customer.score if customer else None,
-        "gap": module.mirror.gap if module.mirror else None,
+        "customers": perspective(customer, levels, view.lang),
+        "mirror": mirror(module.mirror),
+        "weights_total": sum(r["weight"] for r in rows if r["score"] is not None),
         "respondents": module.respondents,
         "coverage": module.coverage.share,
         "thresholds": [lv.minimum for lv in levels],

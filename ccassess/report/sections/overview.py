@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ccassess.report.i18n import text
-from ccassess.report.sections.view import View
+from ccassess.report.sections.view import View, mirror
 
 #: Radar axes are labelled by name up to this many dimensions, by number beyond.
 RADAR_NAMED_AXES = 12
@@ -17,13 +17,8 @@ def overview(view: View) -> dict[str, Any]:
     r = view.result
     rows = [d for d in view.all_dimensions() if d["score"] is not None]  # unscored: no axis
     numbered = len(rows) > RADAR_NAMED_AXES
-    series = [
-        {
-            "name": text("series_overall").get(view.lang),
-            "role": "overall",
-            "values": [d["score"] for d in rows],
-        }
-    ]
+    # maturity is the staff's score: the self-image series; the customers' view beside it
+    series: list[dict[str, Any]] = []
     for role in ("internal", "customer"):
         values = [d[role] for d in rows]
         if any(v is not None for v in values):
@@ -41,9 +36,11 @@ def overview(view: View) -> dict[str, Any]:
                 "score": module.score,
                 "level": module.level,
                 "level_name": view.level_name(module.level, module),
-                "internal": internal.score if internal else None,
                 "customer": customer.score if customer else None,
-                "gap": module.mirror.gap if module.mirror else None,
+                "customer_level": customer.level if customer else None,
+                "mirror": mirror(module.mirror),
+                "n_internal": internal.n if internal else 0,
+                "n_customer": customer.n if customer else 0,
                 "respondents": module.respondents,
                 "coverage": module.coverage.share,
             }
@@ -61,9 +58,11 @@ def overview(view: View) -> dict[str, Any]:
             "score": r.score,
             "level": r.level,
             "level_name": view.level_name(r.level),
-            "internal": internal.score if internal else None,
             "customer": customer.score if customer else None,
-            "gap": r.mirror.gap if r.mirror else None,
+            "customer_level": customer.level if customer else None,
+            "mirror": mirror(r.mirror),
+            "n_internal": r.respondents.internal,
+            "n_customer": r.respondents.customer,
             "respondents": r.respondents.total,
             "coverage": r.coverage.share,
         },

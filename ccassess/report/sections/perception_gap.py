@@ -21,9 +21,7 @@ def perception_gap(view: View) -> dict[str, Any] | None:
                     {
                         "label": view.tr(dimension.title),
                         "module": view.tr(module.title),
-                        "internal": dimension.mirror.internal,
-                        "customer": dimension.mirror.customer,
-                        "gap": dimension.mirror.gap,
+                        **(mirror(dimension.mirror) or {}),
                     }
                 )
             for question in dimension.questions:
@@ -37,11 +35,10 @@ def perception_gap(view: View) -> dict[str, Any] | None:
                         "id": question.id,
                         "module": view.tr(module.title),
                         "dimension": view.tr(dimension.title),
-                        "internal": question.mirror.internal,
-                        "customer": question.mirror.customer,
-                        "gap": question.mirror.gap,
+                        **(mirror(question.mirror) or {}),
                         "n_internal": internal.n if internal else 0,
                         "n_customer": customer.n if customer else 0,
+                        "reverse": question.reverse,
                     }
                 )
     if not dimensions and r.mirror is None:

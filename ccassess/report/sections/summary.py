@@ -1,12 +1,16 @@
-"""The executive summary: overall score and level, strongest and weakest dimensions, the
-perception gap, respondents, coverage and the most severe findings.
+"""The executive summary: the three headline numbers, never blended (practice maturity from
+the staff's answers, the customers' view, outcome KPIs against their anchors), the
+perception gap on the mirrored questions, strongest and weakest dimensions, respondents,
+coverage and the most severe findings.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ccassess.report.sections.view import SEVERITY_ORDER, View, mirror
+from ccassess.format import number
+from ccassess.model.result import Outcome
+from ccassess.report.sections.view import SEVERITY_ORDER, View, mirror, perspective
 
 #: How many findings the summary names (critical first, then warnings).
 SUMMARY_FINDINGS = 3
@@ -14,6 +18,8 @@ SUMMARY_FINDINGS = 3
 
 def summary(view: View) -> dict[str, Any]:
     r = view.result
+    # strengths and weaknesses are ranked on one kind of evidence: the staff's own ratings
+    # (every dimension with a maturity score), the customers' figure shown beside
     scored = [d for d in view.all_dimensions() if d["score"] is not None]
     ranked = sorted(scored, key=lambda d: d["score"], reverse=True)
     count = min(3, len(ranked) // 2) if len(ranked) < 6 else 3
@@ -25,8 +31,15 @@ def summary(view: View) -> dict[str, Any]:
     return {
         "score": r.score,
         "level": r.level,
+        "score_shown": None if r.score is None else round(r.score),
+        "staff": perspective(r.by_perspective.get("internal"), r.levels, view.lang),
+        "customers": perspective(r.by_perspective.get("customer"), r.levels, view.lang),
+        "outcomes": [outcome(o, view) for o in r.outcomes],
         "level_name": overall.name.get(view.lang) if overall else "",
         "level_description": overall.description.get(view.lang) if overall else "",
+        "customer_level_name": view.level_name(
+            r.by_perspective["customer"].level if "customer" in r.by_perspective else None
+        ),
         "thresholds": [lv.minimum for lv in r.levels],
         "level_names": [lv.name.get(view.lang) for lv in r.levels],
         "strongest": ranked[:count],
@@ -48,4 +61,27 @@ def summary(view: View) -> dict[str, Any]:
             {"severity": f.severity, "text": view.tr(f.text), "module": view.tr(m.title)}
             for f, m in findings
         ],
+    }
+
+
+def outcome(item: Outcome, view: View) -> dict[str, Any]:
+    """An outcome KPI as shown: value, unit, n, interval and its band by the anchors."""
+    digits = 1 if item.unit == "1–7" else 0
+    sign = "" if item.id != "nps" else ("+" if round(item.value or 0) > 0 else "")
+    anchors = item.thresholds or []
+    return {
+        "id": item.id,
+        "label": view.tr(item.label),
+        "value": f"{sign}{number(item.value, view.lang, digits)}".replace("-", "−"),
+        "unit": "" if item.unit in ("", "1–7") else item.unit,
+        "scale": item.unit if item.unit == "1–7" else "",
+        "n": item.n,
+        "low": None if item.low is None else number(item.low, view.lang, digits).replace("-", "−"),
+        "high": None
+        if item.high is None
+        else number(item.high, view.lang, digits).replace("-", "−"),
+        "level": item.level,
+        "anchors": [number(a, view.lang, digits).replace("-", "−") for a in anchors],
+        "higher_is_better": item.higher_is_better,
+        "company_figure": item.source == "internal_figures",
     }

@@ -48,6 +48,12 @@ class View:
             "level_description": self.tr(dimension.level_description),
             "internal": internal.score if internal else None,
             "customer": customer.score if customer else None,
+            "customer_level": customer.level if customer else None,
+            "customer_level_name": self.level_name(customer.level if customer else None, module),
+            "customer_n": customer.n if customer else 0,
+            "mirror": mirror(dimension.mirror),
+            #: "customer" when customers rated the dimension too, else "self" (staff only)
+            "evidence": "customer" if customer and customer.score is not None else "self",
             "n": dimension.stats.n,
             "sd": dimension.stats.sd,
             "consensus": dimension.stats.consensus,
@@ -60,8 +66,35 @@ class View:
         return [self.dimension_row(m, d) for m in self.result.modules for d in m.dimensions]
 
 
-def mirror(value: Any) -> dict[str, float] | None:
-    """Self-image, customers' view and the gap between them (a result's mirror), as plain data."""
+def mirror(value: Any) -> dict[str, Any] | None:
+    """Staff and customers on the same (mirrored) questions, the gap and its 95 % interval.
+
+    The parts are rounded first and the gap shown is their difference, so that on every page
+    internal − customers = gap exactly as printed."""
     if value is None:
         return None
-    return {"internal": value.internal, "customer": value.customer, "gap": value.gap}
+    internal, customer = round(value.internal), round(value.customer)
+    return {
+        "internal": internal,
+        "customer": customer,
+        "gap": internal - customer,
+        "low": value.low,
+        "high": value.high,
+        "n_internal": value.n_internal,
+        "n_customer": value.n_customer,
+    }
+
+
+def perspective(value: Any, levels: list[LevelInfo], lang: str) -> dict[str, Any] | None:
+    """One perspective's score, level (on the displayed value), n and 95 % interval."""
+    if value is None or value.score is None:
+        return None
+    info = next((lv for lv in levels if lv.level == value.level), None)
+    return {
+        "score": value.score,
+        "level": value.level,
+        "level_name": info.name.get(lang) if info else "",
+        "n": value.n,
+        "low": value.low,
+        "high": value.high,
+    }
