@@ -85,7 +85,10 @@ def ccassess_module_analysis(
       (for example the silo matrix or the activity-audit shares);
     - ``"key"``: the name to store it under (default: the plugin's name);
     - ``"dimension_scores"`` (optional): ``{dimension_id: score 0..100}`` replacing the
-      engine's score for those dimensions; module and overall scores are recomputed.
+      engine's practice score (the staff's) for those dimensions; module and overall
+      maturity are recomputed. The customers' view and the perception gap stay the engine's,
+      and an analysis that carries outcome KPIs (a ``"metrics"`` key in its data) never
+      replaces a maturity score (see docs/concepts/scoring.md).
 
     Must be pure: no I/O, no printing, no randomness.
     """
