@@ -1,10 +1,10 @@
 """The action plan as a spreadsheet the client can track: one row per recommendation.
 
 Columns: rank, initiative (numbered, in plan order), priority, module, dimension,
-recommendation, current and target level, and empty owner, due date and status columns. Text cells that a spreadsheet would read as a
-formula (starting with = + - @, or a tab/CR) get a leading apostrophe and are stored as text,
-so a hostile recommendation or module title never runs as a formula, not even after the
-sheet is exported to CSV.
+recommendation, current and target level, and empty owner, due date and status columns.
+Text cells that a spreadsheet would read as a formula (starting with = + - @, or a tab/CR)
+get a leading apostrophe and are stored as text, so a hostile recommendation or module
+title never runs as a formula, not even after the sheet is exported to CSV.
 """
 
 from __future__ import annotations

@@ -232,7 +232,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dimension im Verhältnis zur schwersten Dimension ihres Moduls × Gewicht des Moduls "
         "im Verhältnis zum schwersten Modul (bei gleichen Gewichten 1). Evidenzfaktor 1,0, "
         "wenn Kunden den Bedarf bestätigen, sonst 0,8. Beispiel: Selbstbild 70, Kunden 31, "
-        "gleiche Gewichte → 1 × 1,0 × (100 − 31) = 69. Ab 50 hoch, ab 30 mittel. Die "
+        "gleiche Gewichte: 1 × 1,0 × (100 − 31) = 69. Ab 50 hoch, ab 30 mittel. Die "
         "Initiative steht mit ihrer höchsten Priorität; Verantwortliche und Termine werden im "
         "Excel-Maßnahmenplan gepflegt.",
         "The recommendations, bundled into {count} initiatives and ordered by priority "
@@ -241,7 +241,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "asked and see it worse, theirs. Weight share: the dimension's weight relative to the "
         "heaviest dimension of its module × the module's weight relative to the heaviest "
         "module (1 with equal weights). Evidence factor 1.0 where customers confirm the need, "
-        "otherwise 0.8. Example: self-image 70, customers 31, equal weights → "
+        "otherwise 0.8. Example: self-image 70, customers 31, equal weights: "
         "1 × 1.0 × (100 − 31) = 69. High from 50, medium from 30. An initiative ranks by its "
         "highest priority; owners and dates are kept in the Excel action plan.",
     ),

@@ -165,7 +165,12 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
         )
     plan = action_plan(view)
     if plan:
-        lines += ["", f"## {t('action_plan')}", "", escape_md(t("action_plan_intro", count=plan["count"]))]
+        lines += [
+            "",
+            f"## {t('action_plan')}",
+            "",
+            escape_md(t("action_plan_intro", count=plan["count"])),
+        ]
         for initiative in plan["initiatives"]:
             lines += [
                 "",

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 
 from ccassess.model.levels import level_for
 from ccassess.model.questionnaire import FindingRule, Module
-from ccassess.text import Text
 from ccassess.model.result import (
     CUSTOMER_EVIDENCE,
     DimensionResult,
@@ -17,6 +16,7 @@ from ccassess.model.result import (
     Recommendation,
     Stats,
 )
+from ccassess.text import Text
 
 #: Priority labels: "high" from 50, "medium" from 30, "low" below (priority is 0–100).
 HIGH_PRIORITY = 50.0
@@ -217,11 +217,7 @@ def priority_of(weight_share: float, customer_confirmed: bool, score: int | None
 
 def critical_score(target: ModuleResult | DimensionResult) -> int | None:
     """The lower of the staff's and the customers' score, each as displayed (whole number)."""
-    shown = [
-        round(value)
-        for value in (target.score, _customer_score(target))
-        if value is not None
-    ]
+    shown = [round(value) for value in (target.score, _customer_score(target)) if value is not None]
     return min(shown) if shown else None
 
 
@@ -234,13 +230,15 @@ def customer_confirmed(module: ModuleResult, dimension: DimensionResult | None) 
     """Customers confirm a need when their score is no better than the staff's (as displayed)
     or a finding on it rests on customer evidence (a customers' score, a KPI, a gap)."""
     if dimension is None:
-        return any(
-            f.evidence in CUSTOMER_EVIDENCE and f.dimension is None for f in module.findings
-        )
+        return any(f.evidence in CUSTOMER_EVIDENCE and f.dimension is None for f in module.findings)
     customers = dimension.by_perspective.get("customer")
-    if customers is not None and customers.score is not None and dimension.score is not None:
-        if round(customers.score) <= round(dimension.score):
-            return True
+    if (
+        customers is not None
+        and customers.score is not None
+        and dimension.score is not None
+        and round(customers.score) <= round(dimension.score)
+    ):
+        return True
     return any(
         f.evidence in CUSTOMER_EVIDENCE and f.dimension == dimension.id for f in module.findings
     )
@@ -265,7 +263,9 @@ def prioritise(results: Sequence[ModuleResult]) -> None:
             item.evidence = "customer" if confirmed else "self_rated"
 
 
-def plan_initiatives(modules: Sequence[Module], results: Sequence[ModuleResult]) -> list[Initiative]:
+def plan_initiatives(
+    modules: Sequence[Module], results: Sequence[ModuleResult]
+) -> list[Initiative]:
     """Group the recommendations into initiatives, highest priority first.
 
     A recommendation belongs to the initiative it names (the id of a module in the

@@ -42,11 +42,11 @@ def action_plan(view: View) -> dict[str, Any] | None:
     for number, key in enumerate(keys, start=1):
         items = sorted(by_initiative[key], key=lambda item: -item["priority"])
         initiative = details.get(key)
-        module = result.module(key)
+        owner = result.module(key)
         title = (
             view.tr(initiative.title)
             if initiative
-            else (view.tr(module.title) if module is not None else key)
+            else (view.tr(owner.title) if owner is not None else key)
         )
         initiatives.append(
             {
@@ -62,10 +62,10 @@ def action_plan(view: View) -> dict[str, Any] | None:
             }
         )
     actions = []
-    for initiative in initiatives:
-        for item in initiative["actions"]:
-            item["initiative"] = initiative["title"]
-            item["initiative_number"] = initiative["number"]
+    for group in initiatives:
+        for item in group["actions"]:
+            item["initiative"] = group["title"]
+            item["initiative_number"] = group["number"]
             actions.append(item)
     for rank, item in enumerate(actions, start=1):
         item["rank"] = rank
