@@ -102,8 +102,10 @@ def ccassess_findings(
 
     Called once per module after scoring and analysis. Return a list of
     ``ccassess.Finding`` (id, severity info|warning|critical, bilingual text, optional
-    dimension). The module's declarative ``findings:`` rules are evaluated by the core
-    before this hook; plugins add what rules cannot express (e.g. listing activities).
+    dimension; optionally ``evidence`` — customer|kpi|mirror|self_rated, the default — and
+    ``n``, the respondents it rests on, which rank it among all findings). The module's
+    declarative ``findings:`` rules are evaluated by the core before this hook; plugins add
+    what rules cannot express (e.g. listing activities).
     """
 
 
@@ -115,7 +117,9 @@ def ccassess_recommendations(
 
     Called once per module after findings. Return a list of ``ccassess.Recommendation``.
     The per-dimension, per-level recommendations of the module definition are added by
-    the core; this hook is for recommendations that depend on analysis data.
+    the core; this hook is for recommendations that depend on analysis data. The core sets
+    every recommendation's priority (0–100) by one rule; ``initiative`` (optional) names
+    the module whose initiative in the action plan it belongs to.
     """
 
 

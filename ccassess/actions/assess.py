@@ -33,7 +33,14 @@ from ccassess.scoring.engine import (
     score_module,
     sum_coverage,
 )
-from ccassess.scoring.findings import evaluate_rules, level_recommendations
+from ccassess.scoring.findings import (
+    disputed_findings,
+    evaluate_rules,
+    level_recommendations,
+    mark_small_samples,
+    plan_initiatives,
+    prioritise,
+)
 from ccassess.scoring.outcomes import outcome_metrics, outcomes_of
 from ccassess.text import Text
 
@@ -54,6 +61,10 @@ def assess(
     modules = registry.select(settings.modules)
     tables = {m.id: question_scores(m, respondents, registry.question_types) for m in modules}
     results = [_assess_module(registry, m, respondents, settings, tables[m.id]) for m in modules]
+    for result in results:
+        mark_small_samples(result.findings, settings.anonymity_threshold)
+    prioritise(results)
+    initiatives = plan_initiatives(modules, results)
     by_perspective: dict[str, PerspectiveScore] = {
         p: perspective_score(
             [(r.weight, r.by_perspective[p]) for r in results],
@@ -88,6 +99,7 @@ def assess(
             _overall_rows(modules, tables, "customer", mirrored=True),
         ),
         outcomes=outcomes_of(results),
+        initiatives=initiatives,
         levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in DEFAULT_LEVELS],
         departments=department_breakdown(modules, respondents, settings, tables),
         answers=_answer_records(modules, respondents, registry) if include_answers else None,
@@ -172,7 +184,7 @@ def _assess_module(
                 overridden = True
     if overridden:
         aggregate_module(result, module, table)
-    result.findings = evaluate_rules(module, result)
+    result.findings = evaluate_rules(module, result) + disputed_findings(module, result)
     for contribution in plugins.hooks.findings(module, result, settings):
         for finding in contribution.items:
             finding.module = finding.module or module.id

@@ -22,7 +22,7 @@ from ccassess.definitions.thresholds import read_findings, read_levels
 from ccassess.errors import Problem, Problems
 from ccassess.io.checker import Checker, join
 from ccassess.io.structured import read_structured
-from ccassess.model.questionnaire import Dimension, Module, Scale
+from ccassess.model.questionnaire import Dimension, InitiativeText, Module, Scale
 from ccassess.questions.types import QuestionType
 from ccassess.text import Text
 
@@ -38,7 +38,9 @@ MODULE_KEYS = {
     "dimensions",
     "findings",
     "formulas",
+    "initiative",
 }
+INITIATIVE_KEYS = {"title", "why"}
 DIMENSION_KEYS = {
     "id",
     "title",
@@ -108,6 +110,7 @@ class _ModuleBuilder:
         dimension_ids = {dimension.id for dimension in dimensions}
         findings = read_findings(c, data, dimension_ids, questions.question_ids)
         formulas = self._formulas(data)
+        initiative = self._initiative(data)
         return Module(
             id=module_id,
             version=version,
@@ -118,6 +121,7 @@ class _ModuleBuilder:
             levels=levels,
             findings=tuple(findings),
             formulas=formulas,
+            initiative=initiative,
             definition=plain(data),
             origin=c.file,
         )
@@ -208,6 +212,19 @@ class _ModuleBuilder:
                     texts.append(text)
             result[level] = tuple(texts)
         return result
+
+    def _initiative(self, data: Mapping) -> InitiativeText | None:
+        """The optional `initiative: {title, why}` of the module's group in the action plan."""
+        if data.get("initiative") is None:
+            return None
+        c = self.check
+        raw = c.mapping(data["initiative"], "initiative", data, "initiative")
+        if not raw:
+            return None
+        c.known_keys(raw, "initiative", INITIATIVE_KEYS)
+        title = c.text(raw, "title", "initiative")
+        why = c.text(raw, "why", "initiative")
+        return InitiativeText(title, why) if title and why else None
 
     def _formulas(self, data: Mapping) -> dict[str, Text]:
         c = self.check

@@ -124,6 +124,14 @@ class Dimension:
 
 
 @dataclass(frozen=True)
+class InitiativeText:
+    """The module's initiative in the action plan: a short title and why it matters."""
+
+    title: Text
+    why: Text
+
+
+@dataclass(frozen=True)
 class Module:
     """An assessment module as a plugin defines it."""
 
@@ -136,6 +144,9 @@ class Module:
     weight: float = 1.0
     findings: tuple[FindingRule, ...] = ()
     formulas: Mapping[str, Text] = field(default_factory=dict)
+    #: Title and reason of the module's initiative in the action plan (optional; without it
+    #: the module's title is used).
+    initiative: InitiativeText | None = None
     #: The definition as plain data (the YAML schema), kept so a workspace can store the module
     #: exactly as it was when answered.
     definition: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -123,6 +123,13 @@ class DimensionResult:
     questions: list[QuestionResult] = field(default_factory=list)
 
 
+#: What a finding or a recommendation rests on. Customer evidence (the customers' own
+#: scores, an outcome KPI, a perception gap on mirrored questions) ranks before the staff's
+#: self-ratings; see docs/concepts/scoring.md, "Findings and the action plan".
+EVIDENCE_KINDS = ("customer", "kpi", "mirror", "self_rated")
+CUSTOMER_EVIDENCE = frozenset({"customer", "kpi", "mirror"})
+
+
 @dataclass
 class Finding:
     id: str
@@ -131,6 +138,12 @@ class Finding:
     module: str = ""
     dimension: str | None = None
     origin: str = "rule"
+    #: "customer", "kpi", "mirror" or "self_rated" (the default for plugin findings).
+    evidence: str = "self_rated"
+    #: The respondents the finding rests on (for a gap, the smaller side); None if unknown.
+    n: int | None = None
+    #: Set by the core when `n` is below the assessment's anonymity threshold.
+    small_sample: bool = False
 
 
 @dataclass
@@ -140,10 +153,32 @@ class Recommendation:
     dimension: str | None = None
     current_level: int | None = None
     target_level: int | None = None
-    #: weight × room for improvement (0–100); higher first in the action plan.
+    #: 0–100, set by the core for every recommendation (module's and plugins'):
+    #: weight share × evidence factor × (100 − the dimension's score as displayed);
+    #: see docs/concepts/scoring.md. Higher first in the action plan.
     priority: float = 0.0
     priority_label: str = "medium"
     origin: str = "module"
+    #: The initiative (a group of recommendations in the action plan) this belongs to;
+    #: None means the module's own initiative. The core fills in the key it used.
+    initiative: str | None = None
+    #: "customer" when customers confirm the need (see Finding.evidence), else "self_rated".
+    evidence: str = "self_rated"
+
+
+@dataclass
+class Initiative:
+    """A group of recommendations in the action plan, ordered by its highest priority."""
+
+    id: str
+    title: Text
+    why: Text
+    priority: float = 0.0
+    priority_label: str = "medium"
+    #: Modules whose recommendations it holds, in report order.
+    modules: list[str] = field(default_factory=list)
+    #: How many recommendations it holds.
+    recommendations: int = 0
 
 
 @dataclass
@@ -283,6 +318,9 @@ class AssessmentResult:
     trend: list[TrendPoint] | None = None
     #: Outcome KPIs, reported beside (never inside) maturity and the customers' view.
     outcomes: list[Outcome] = field(default_factory=list)
+    #: The action plan's initiatives, highest priority first; each recommendation names its
+    #: initiative in `Recommendation.initiative`.
+    initiatives: list[Initiative] = field(default_factory=list)
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

@@ -1,10 +1,10 @@
 """The action plan as a spreadsheet the client can track: one row per recommendation.
 
-Columns: rank, priority, module, dimension, recommendation, current and target level, and
-empty owner, due date and status columns. Text cells that a spreadsheet would read as a
-formula (starting with = + - @, or a tab/CR) get a leading apostrophe and are stored as text,
-so a hostile recommendation or module title never runs as a formula, not even after the
-sheet is exported to CSV.
+Columns: rank, initiative (numbered, in plan order), priority, module, dimension,
+recommendation, current and target level, and empty owner, due date and status columns.
+Text cells that a spreadsheet would read as a formula (starting with = + - @, or a tab/CR)
+get a leading apostrophe and are stored as text, so a hostile recommendation or module
+title never runs as a formula, not even after the sheet is exported to CSV.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADERS = {
     "de": [
         "Nr.",
+        "Initiative",
         "Priorität",
         "Prioritätswert",
         "Modul",
@@ -33,6 +34,7 @@ HEADERS = {
     ],
     "en": [
         "No.",
+        "Initiative",
         "Priority",
         "Priority score",
         "Module",
@@ -45,7 +47,7 @@ HEADERS = {
         "Status",
     ],
 }
-WIDTHS = [6, 11, 13, 28, 28, 70, 12, 11, 20, 13, 14]
+WIDTHS = [6, 30, 11, 13, 28, 28, 70, 12, 11, 20, 13, 14]
 
 
 def action_plan_workbook(result: AssessmentResult, lang: str) -> bytes:
@@ -71,6 +73,7 @@ def action_plan_workbook(result: AssessmentResult, lang: str) -> bytes:
         priority = str(t(f"priority_{label}")) if label in ("high", "medium", "low") else label
         row = [
             item["rank"],
+            f"{item['initiative_number']}. {item['initiative']}",
             priority,
             round(item["priority"], 1),
             item["module"],

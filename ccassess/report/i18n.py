@@ -225,10 +225,50 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # action plan
     "action_plan_intro": (
-        "Alle Empfehlungen, geordnet nach Priorität: Gewicht der Dimension × Abstand zur "
-        "nächsten Stufe. Oben steht, was am meisten bewegt.",
-        "All recommendations ordered by priority: the dimension's weight × the distance to "
-        "the next level. What moves most comes first.",
+        "Die Empfehlungen, gebündelt zu {count} Initiativen und geordnet nach Priorität "
+        "(0–100). Priorität = Gewichtsanteil × Evidenzfaktor × (100 − Wert). Der Wert ist der "
+        "kritischere der beiden Blickwinkel, wie angezeigt: das Selbstbild oder, wo Kunden "
+        "gefragt wurden und es schlechter sehen, ihre Sicht. Gewichtsanteil: Gewicht der "
+        "Dimension im Verhältnis zur schwersten Dimension ihres Moduls × Gewicht des Moduls "
+        "im Verhältnis zum schwersten Modul (bei gleichen Gewichten 1). Evidenzfaktor 1,0, "
+        "wenn Kunden den Bedarf bestätigen, sonst 0,8. Beispiel: Selbstbild 70, Kunden 31, "
+        "gleiche Gewichte: 1 × 1,0 × (100 − 31) = 69. Ab 50 hoch, ab 30 mittel. Die "
+        "Initiative steht mit ihrer höchsten Priorität; Verantwortliche und Termine werden im "
+        "Excel-Maßnahmenplan gepflegt.",
+        "The recommendations, bundled into {count} initiatives and ordered by priority "
+        "(0–100). Priority = weight share × evidence factor × (100 − score). The score is the "
+        "more critical of the two views as displayed: the self-image or, where customers were "
+        "asked and see it worse, theirs. Weight share: the dimension's weight relative to the "
+        "heaviest dimension of its module × the module's weight relative to the heaviest "
+        "module (1 with equal weights). Evidence factor 1.0 where customers confirm the need, "
+        "otherwise 0.8. Example: self-image 70, customers 31, equal weights: "
+        "1 × 1.0 × (100 − 31) = 69. High from 50, medium from 30. An initiative ranks by its "
+        "highest priority; owners and dates are kept in the Excel action plan.",
+    ),
+    "initiative": ("Initiative", "Initiative"),
+    "more_in_plan": (
+        "{count} weitere im vollständigen Maßnahmenplan",
+        "{count} more in the full action plan",
+    ),
+    "initiative_why": ("Warum", "Why it matters"),
+    "initiative_count": (
+        "{count} Empfehlungen · höchste Priorität {priority}",
+        "{count} recommendations · highest priority {priority}",
+    ),
+    "evidence_customer": ("Urteil der Kunden", "customers' ratings"),
+    "evidence_kpi": ("Kennzahl", "KPI"),
+    "evidence_mirror": ("Wahrnehmungslücke", "perception gap"),
+    "evidence_self_rated": ("Selbsteinschätzung", "self-assessment"),
+    "evidence_customer_confirmed": ("von Kunden bestätigt", "confirmed by customers"),
+    "finding_small_sample": (
+        "Vorsicht: beruht auf weniger Antworten als die Anonymitätsschwelle ({threshold})",
+        "Caution: rests on fewer answers than the anonymity threshold ({threshold})",
+    ),
+    "key_findings_intro": (
+        "Geordnet nach Schwere, dann nach Beleg: Urteile der Kunden (Kundenwerte, Kennzahlen, "
+        "Wahrnehmungslücken) vor Selbsteinschätzungen, dann mehr Antworten vor weniger.",
+        "Ranked by severity, then by evidence: the customers' verdict (their scores, KPIs, "
+        "perception gaps) before self-assessments, then more answers before fewer.",
     ),
     "recommendation": ("Empfehlung", "Recommendation"),
     "priority": ("Priorität", "Priority"),

@@ -1,7 +1,8 @@
 """A Markdown summary a consultant can paste into a proposal or an e-mail and edit.
 
 Same numbers as the PDF (the same section views), fewer words: the headline, strengths and
-weaknesses, the perception gap, module scores and the top of the action plan. Text from the
+weaknesses, the perception gap, the key findings, module scores and the action plan's
+initiatives with their top recommendations. Text from the
 assessment or the answers is escaped so that it stays text when the Markdown is rendered.
 """
 
@@ -17,8 +18,8 @@ from ccassess.report.sections.overview import overview as overview_of
 from ccassess.report.sections.summary import summary as summary_of
 from ccassess.report.sections.view import View
 
-#: How many action-plan items the summary lists.
-TOP_ACTIONS = 10
+#: How many recommendations the summary lists beneath each initiative.
+TOP_ACTIONS = 3
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -40,6 +41,10 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
 
     def num(value: float | None, digits: int = 0) -> str:
         return number(value, lang, digits)
+
+    def label(priority: str) -> str:
+        known = priority in ("high", "medium", "low")
+        return t(f"priority_{priority}") if known else escape_md(priority)
 
     def signed(value: float | None) -> str:
         if value is None:
@@ -132,6 +137,14 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
                 + (f" · {t('customers')} {num(d['customer'])}" if d["customer"] is not None else "")
                 for d in rows
             ]
+    if summary["findings"]:
+        lines += ["", f"### {t('key_findings')}", "", escape_md(t("key_findings_intro")), ""]
+        for f in summary["findings"]:
+            note = f"{f['module']} · {f['basis']}" + (f" · {f['caveat']}" if f["caveat"] else "")
+            lines.append(
+                f"- **{t('severity_' + f['severity'])}:** {escape_md(f['text'])} "
+                f"*({escape_md(note)})*"
+            )
     overview = overview_of(view)
     lines += [
         "",
@@ -152,20 +165,39 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
         )
     plan = action_plan(view)
     if plan:
-        lines += ["", f"## {t('action_plan')}", ""]
-        for item in plan["actions"][:TOP_ACTIONS]:
-            where = escape_md(item["module"]) + (
-                f" · {escape_md(item['dimension'])}" if item["dimension"] else ""
-            )
-            step = f", {t('level')} {item['current']} → {item['target']}" if item["current"] else ""
-            label = (
-                t(f"priority_{item['priority_label']}")
-                if item["priority_label"] in ("high", "medium", "low")
-                else escape_md(item["priority_label"])
-            )
-            lines.append(
-                f"{item['rank']}. {escape_md(item['text'])} *({where}{step}; "
-                f"{t('priority')}: {label})*"
-            )
+        lines += [
+            "",
+            f"## {t('action_plan')}",
+            "",
+            escape_md(t("action_plan_intro", count=plan["count"])),
+        ]
+        for initiative in plan["initiatives"]:
+            lines += [
+                "",
+                f"### {initiative['number']}\\. {escape_md(initiative['title'])} "
+                f"({t('priority')}: {label(initiative['priority_label'])}, "
+                f"{num(initiative['priority'])})",
+                "",
+            ]
+            if initiative["why"]:
+                lines += [f"*{t('initiative_why')}:* {escape_md(initiative['why'])}", ""]
+            shown = initiative["actions"][:TOP_ACTIONS]
+            for item in shown:
+                where = escape_md(item["module"]) + (
+                    f" · {escape_md(item['dimension'])}" if item["dimension"] else ""
+                )
+                step = (
+                    f", {t('level')} {item['current']} → {item['target']}"
+                    if item["current"]
+                    else ""
+                )
+                lines.append(
+                    f"- {escape_md(item['text'])} *({where}{step}; "
+                    f"{t('priority')}: {label(item['priority_label'])}, "
+                    f"{num(item['priority'])})*"
+                )
+            rest = len(initiative["actions"]) - len(shown)
+            if rest > 0:
+                lines.append(f"- … {t('more_in_plan', count=rest)}")
     lines += ["", "---", t("generated_with", version=result.ccassess_version), ""]
     return "\n".join(lines)

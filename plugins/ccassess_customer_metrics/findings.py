@@ -69,6 +69,8 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
                     "likelier to leave; each of them deserves a personal follow-up.",
                 ),
                 dimension="loyalty",
+                evidence="kpi",
+                n=nps.get("n"),
             )
         )
     if churn["value"] is not None and churn["value"] > CHURN_WARNING:
@@ -85,6 +87,8 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
                     "ones – ask for cancellation reasons and set up early-warning signals.",
                 ),
                 dimension="retention",
+                # a company figure over the whole customer base, not a sample
+                evidence="kpi",
             )
         )
     if csat["value"] is not None and csat["value"] < CSAT_WARNING:
@@ -100,6 +104,8 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
                     f"(CSAT{csat_en}). Half of the customers or more are not.",
                 ),
                 dimension="satisfaction",
+                evidence="kpi",
+                n=csat.get("n"),
             )
         )
     if ces["value"] is not None and ces["value"] < CES_WARNING:
@@ -115,6 +121,8 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
                     "customers find it rather hard work to get their requests handled.",
                 ),
                 dimension="effort",
+                evidence="kpi",
+                n=ces.get("n"),
             )
         )
     findings.extend(_self_image_gaps(metrics))
@@ -163,6 +171,8 @@ def _self_image_gaps(metrics: dict[str, Any]) -> list[Finding]:
                     "verdict.",
                 ),
                 dimension=dimension,
+                evidence="kpi",
+                n=entry.get("n"),
             )
         )
     return findings

@@ -130,6 +130,8 @@ def audit_findings(module: Module, data: dict[str, Any]) -> list[Finding]:
                     "or automate. Required work (law, compliance, risk) is not among them.",
                 ),
                 dimension=dimension,
+                evidence="self_rated",
+                n=data.get("respondents"),
             )
         )
     for rank, entry in enumerate(data["activities_to_review"][:MAX_ACTIVITY_FINDINGS], start=1):
@@ -177,6 +179,8 @@ def _activity_finding(rank: int, entry: dict[str, Any], dimension: str | None) -
         severity="warning" if entry["category"] == "selling_harder" else "info",
         text=Text(de, en),
         dimension=dimension,
+        evidence="self_rated",
+        n=entry["mentions"],
     )
 
 
@@ -199,6 +203,8 @@ def _required_finding(rank: int, entry: dict[str, Any], dimension: str | None) -
             "and simplify, bundle or automate the rest.",
         ),
         dimension=dimension,
+        evidence="self_rated",
+        n=entry["mentions"],
     )
 
 

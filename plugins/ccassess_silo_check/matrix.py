@@ -141,6 +141,9 @@ def weak_link_findings(data: dict[str, Any]) -> list[Finding]:
                     f"{rater_en} {verb_en} what {target} needs (score {score}).",
                 ),
                 dimension=DIMENSION,
+                # the staff's ratings of another department, by this many raters
+                evidence="self_rated",
+                n=link.get("n"),
             )
         )
     return findings

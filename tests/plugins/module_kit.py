@@ -47,7 +47,9 @@ def customer(rid: str, module: str, answers: dict[str, Any]) -> dict:
 
 
 def finding_ids(module: ModuleResult) -> set[str]:
-    return {f.id for f in module.findings}
+    """The module's rule and plugin findings (not the core's "disputed dimension" notes,
+    which depend on the spread statistic and are tested in tests/scoring)."""
+    return {f.id for f in module.findings if f.origin != "core"}
 
 
 def dimension_score(module: ModuleResult, dimension_id: str) -> float | None:

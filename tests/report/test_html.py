@@ -122,13 +122,16 @@ def test_strongest_and_weakest_dimensions(demo_html, demo_result):
     assert scored[0].title.get("de") in weaknesses
 
 
-def test_action_plan_is_ordered_by_priority(demo_html, demo_result):
+def test_action_plan_is_ordered_by_initiative_then_priority(demo_html, demo_result):
     recommendations = sorted(
         (r for m in demo_result.modules for r in m.recommendations), key=lambda r: -r.priority
     )
     plan = text_of(section_html(demo_html, "action-plan"))
-    first, last = recommendations[0].text.get("de"), recommendations[-1].text.get("de")
-    assert plan.index(first) < plan.index(last)
+    titles = [i.title.get("de") for i in demo_result.initiatives]
+    assert [plan.index(title) for title in titles] == sorted(plan.index(t) for t in titles)
+    for initiative in demo_result.initiatives:
+        mine = [r.text.get("de") for r in recommendations if r.initiative == initiative.id]
+        assert [plan.index(text) for text in mine] == sorted(plan.index(t) for t in mine)
     assert plan.count("→") == sum(1 for r in recommendations if r.current_level)
 
 

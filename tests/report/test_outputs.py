@@ -44,8 +44,9 @@ def test_action_plan_workbook(demo_result):
     sheet = load_workbook(io.BytesIO(action_plan_workbook(demo_result, "de"))).active
     rows = list(sheet.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
-    assert header[:8] == (
+    assert header[:9] == (
         "Nr.",
+        "Initiative",
         "Priorität",
         "Prioritätswert",
         "Modul",
@@ -54,15 +55,30 @@ def test_action_plan_workbook(demo_result):
         "Stufe heute",
         "Zielstufe",
     )
-    assert header[8:10] == ("Verantwortlich", "Fällig am")
+    assert header[9:12] == ("Verantwortlich", "Fällig am", "Status")
     recommendations = [r for m in demo_result.modules for r in m.recommendations]
     assert len(body) == len(recommendations)
-    priorities = [row[2] for row in body]
-    assert priorities == sorted(priorities, reverse=True)
-    assert all(row[8] is None and row[9] is None for row in body)
+    assert all(row[9] is None and row[10] is None for row in body)
     top = max(recommendations, key=lambda r: r.priority)
-    assert body[0][5] == top.text.get("de")
-    assert body[0][6] == top.current_level and body[0][7] == top.target_level
+    assert body[0][6] == top.text.get("de")
+    assert body[0][7] == top.current_level and body[0][8] == top.target_level
+
+
+def test_action_plan_workbook_groups_rows_by_initiative(demo_result):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(action_plan_workbook(demo_result, "en"))).active
+    body = list(sheet.iter_rows(min_row=2, values_only=True))
+    expected = [f"{n}. {i.title.get('en')}" for n, i in enumerate(demo_result.initiatives, 1)]
+    # every row names its initiative; rows come initiative by initiative, in plan order
+    assert list(dict.fromkeys(row[1] for row in body)) == expected
+    for label in expected:
+        scores = [row[3] for row in body if row[1] == label]
+        assert scores == sorted(scores, reverse=True)
+    by_text = {r.text.get("en"): r for m in demo_result.modules for r in m.recommendations}
+    titles = {i.id: i.title.get("en") for i in demo_result.initiatives}
+    for row in body:
+        assert row[1].split(". ", 1)[1] == titles[by_text[row[6]].initiative]
 
 
 def test_action_plan_defuses_formulas(small_result):
@@ -77,7 +93,7 @@ def test_action_plan_defuses_formulas(small_result):
         sheet = load_workbook(io.BytesIO(action_plan_workbook(small_result, "en"))).active
     finally:
         del module.recommendations[-len(hostile) :]
-    cells = [row[5] for row in sheet.iter_rows(min_row=2)]
+    cells = [row[6] for row in sheet.iter_rows(min_row=2)]
     texts = {cell.value for cell in cells}
     for text in hostile:
         assert "'" + text in texts

@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from ccassess.format import number
-from ccassess.model.result import Outcome
-from ccassess.report.sections.view import SEVERITY_ORDER, View, mirror, perspective
+from ccassess.model.result import Finding, ModuleResult, Outcome
+from ccassess.report.i18n import Translator
+from ccassess.report.sections.view import View, mirror, perspective
+from ccassess.scoring.findings import finding_rank
 
-#: How many findings the summary names (critical first, then warnings).
-SUMMARY_FINDINGS = 3
+#: How many findings the summary names, ranked across modules by severity, then evidence.
+SUMMARY_FINDINGS = 5
 
 
 def summary(view: View) -> dict[str, Any]:
@@ -24,14 +26,12 @@ def summary(view: View) -> dict[str, Any]:
     ranked = sorted(scored, key=lambda d: d["score"], reverse=True)
     count = min(3, len(ranked) // 2) if len(ranked) < 6 else 3
     overall = next((lv for lv in r.levels if lv.level == r.level), None)
-    findings = sorted(
-        ((f, m) for m in r.modules for f in m.findings if f.severity in ("critical", "warning")),
-        key=lambda pair: SEVERITY_ORDER.get(pair[0].severity, 3),
-    )[:SUMMARY_FINDINGS]
+    findings = ranked_findings(r.modules)[:SUMMARY_FINDINGS]
     return {
         "score": r.score,
         "level": r.level,
         "score_shown": None if r.score is None else round(r.score),
+        "score_label": number(r.score, view.lang),
         "staff": perspective(r.by_perspective.get("internal"), r.levels, view.lang),
         "customers": perspective(r.by_perspective.get("customer"), r.levels, view.lang),
         "outcomes": [outcome(o, view) for o in r.outcomes],
@@ -57,10 +57,34 @@ def summary(view: View) -> dict[str, Any]:
             "dont_know": r.coverage.dont_know,
         },
         "modules": len(r.modules),
-        "findings": [
-            {"severity": f.severity, "text": view.tr(f.text), "module": view.tr(m.title)}
-            for f, m in findings
-        ],
+        "findings": [finding_row(f, m, view) for f, m in findings],
+    }
+
+
+def ranked_findings(modules: list[ModuleResult]) -> list[tuple[Finding, ModuleResult]]:
+    """Critical and warning findings of every module, ranked by severity, then evidence
+    (customers before self-ratings), then n; ties keep report order."""
+    pairs = [(f, m) for m in modules for f in m.findings if f.severity in ("critical", "warning")]
+    return sorted(pairs, key=lambda pair: finding_rank(pair[0]))
+
+
+def finding_row(finding: Finding, module: ModuleResult, view: View) -> dict[str, Any]:
+    """A finding as shown: text, module, what it rests on (evidence, n) and any caveat."""
+    t = Translator(view.lang)
+    evidence = str(t(f"evidence_{finding.evidence}")) if finding.evidence else ""
+    basis = evidence + (f", n = {number(finding.n, view.lang)}" if finding.n else "")
+    caveat = (
+        str(t("finding_small_sample", threshold=view.result.info.anonymity_threshold))
+        if finding.small_sample
+        else ""
+    )
+    return {
+        "severity": finding.severity,
+        "text": view.tr(finding.text),
+        "module": view.tr(module.title),
+        "evidence": finding.evidence,
+        "basis": basis,
+        "caveat": caveat,
     }
 
 
