@@ -129,7 +129,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi": ("Kennzahl", "KPI"),
     "kpi_value": ("Wert", "Value"),
     "kpi_interval": ("95-%-Intervall", "95 % interval"),
-    "interval_columns": ("95-%-Intervall intern / Kunden", "95 % interval internal / customers"),
+    "interval_columns": ("95-%-Intervall: intern, Kunden", "95 % interval: internal, customers"),
     "kpi_anchors": ("Anker Stufen 2–5", "Anchors, levels 2–5"),
     "company_figure": ("Unternehmenszahl", "company figure"),
     "self_image": ("Selbstbild", "Self-image"),
@@ -180,14 +180,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dispersion_intro": (
         "Wie einig sich die Befragten einer Sichtweise sind, getrennt für Mitarbeitende und "
         "Kunden: Übereinstimmung r_wg(J) zwischen 0 (so verstreut wie zufällige Antworten) "
-        "und 1 (alle antworten gleich), mit der üblichen Lesart (keine bis .30, schwach bis "
-        ".50, mäßig bis .70, stark bis .90, darüber sehr stark). Dimensionen ohne Skalenfragen "
+        "und 1 (alle antworten gleich), mit der üblichen Lesart (keine bis 0,30, schwach bis "
+        "0,50, mäßig bis 0,70, stark bis 0,90, darüber sehr stark). Dimensionen ohne Skalenfragen "
         "zeigen nur die Streuung (SD, 0–100). Als uneinig markiert: ab {n} Befragten r_wg "
         "unter {rwg} (ohne r_wg: SD ab {sd}).",
         "How far the respondents of one perspective agree, staff and customers separately: "
         "agreement r_wg(J) from 0 (as spread as random answers) to 1 (everybody answers the "
-        "same), read with the usual bands (none up to .30, weak up to .50, moderate up to "
-        ".70, strong up to .90, very strong above). Dimensions without scale questions show "
+        "same), read with the usual bands (none up to 0.30, weak up to 0.50, moderate up to "
+        "0.70, strong up to 0.90, very strong above). Dimensions without scale questions show "
         "the spread only (SD, 0–100). Flagged as disputed: from {n} respondents on, r_wg "
         "below {rwg} (without r_wg: SD of {sd} or more).",
     ),
@@ -382,8 +382,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Wahrnehmungslücke): Sie vergleicht die Streuung der Antworten mit der Streuung, die "
         "zufälliges Ankreuzen auf derselben Skala ergäbe. 0 heißt so uneinig wie der Zufall, "
         "1 heißt alle antworten gleich; für eine Dimension mit mehreren Fragen gilt r_wg(J). "
-        "Lesart: bis .30 keine, bis .50 schwache, bis .70 mäßige, bis .90 starke, darüber "
-        "sehr starke Übereinstimmung. Eine Dimension gilt als umstritten, wenn in einer "
+        "Lesart: bis 0,30 keine, bis 0,50 schwache, bis 0,70 mäßige, bis 0,90 starke, "
+        "darüber sehr starke Übereinstimmung. Eine Dimension gilt als umstritten, wenn in einer "
         "Gruppe mindestens {n} Personen geantwortet haben und r_wg unter {rwg} liegt. Für "
         "Fragen ohne Skala (Auswahl, Zahlen) gibt es kein r_wg; dort steht die "
         "Standardabweichung der Werte (0–100), umstritten ab {sd}.",
@@ -392,8 +392,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "or it would mostly measure the perception gap): it compares the spread of the "
         "answers with the spread that ticking at random on the same scale would give. 0 "
         "means as divided as chance, 1 means everybody gives the same answer; a dimension "
-        "with several questions uses r_wg(J). Reading: up to .30 no agreement, up to .50 "
-        "weak, up to .70 moderate, up to .90 strong, above that very strong. A dimension "
+        "with several questions uses r_wg(J). Reading: up to 0.30 no agreement, up to 0.50 "
+        "weak, up to 0.70 moderate, up to 0.90 strong, above that very strong. A dimension "
         "counts as disputed when at least {n} people of one group answered and r_wg is below "
         "{rwg}. Questions without a scale (choices, numbers) have no r_wg; there the "
         "standard deviation of the scores (0–100) is shown, disputed from {sd} on.",
@@ -406,14 +406,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Eine Dimension fasst mehrere Fragen zu einem Wert zusammen. Ob diese Fragen "
         "einheitlich dasselbe messen, zeigt Cronbachs Alpha, berechnet je Gruppe über die "
         "Befragten, die alle Fragen der Dimension beantwortet haben (n). Ab {alpha} gilt eine "
-        "Skala hier als brauchbar (ab .70 als gut); darunter ist sie in den Modultabellen "
+        "Skala hier als brauchbar (ab 0,70 als gut); darunter ist sie in den Modultabellen "
         "markiert: Skala uneinheitlich – Einzelfragen lesen. Unter {n} vollständigen "
         "Antworten wird Alpha nicht berechnet (–). Alpha über beide Gruppen zusammen wäre "
         "zu hoch, weil der Unterschied zwischen den Gruppen wie Einheitlichkeit aussieht.",
         "A dimension combines several questions into one score. Cronbach's alpha shows "
         "whether these questions consistently measure one thing; it is computed for each "
         "group over the respondents who answered all of the dimension's questions (n). From "
-        "{alpha} on a scale counts as usable here (from .70 as good); below that it is marked "
+        "{alpha} on a scale counts as usable here (from 0.70 as good); below that it is marked "
         "in the module tables: scale inconsistent – read the single items. Below {n} complete "
         "answers alpha is not computed (–). Alpha over both groups together would be too "
         "high, because the difference between the groups looks like consistency.",
