@@ -211,11 +211,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The questions of these dimensions do not consistently measure one thing; read the "
         "single items before interpreting the dimension's score.",
     ),
-    "small_n": ("n &lt; {threshold}", "n &lt; {threshold}"),
+    "small_n": ("n unter {threshold}", "n below {threshold}"),
     "small_n_note": (
-        "n &lt; {threshold}: Der Wert beruht auf weniger als {threshold} Befragten und ist nur "
+        "n unter {threshold}: Der Wert beruht auf weniger als {threshold} Befragten und ist nur "
         "ein Anhaltspunkt.",
-        "n &lt; {threshold}: the figure rests on fewer than {threshold} respondents and is only "
+        "n below {threshold}: the figure rests on fewer than {threshold} respondents and is only "
         "an indication.",
     ),
     "severity_critical": ("kritisch", "critical"),
@@ -424,10 +424,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "small_n_text": (
         "Jeder Wert nennt die Zahl der Befragten dahinter und, wo er auf einer Stichprobe "
         "beruht, ein 95-%-Intervall. Ein Wert aus weniger als {threshold} Antworten ist mit "
-        "„n &lt; {threshold}“ markiert: nur ein Anhaltspunkt.",
+        "„n unter {threshold}“ markiert: nur ein Anhaltspunkt.",
         "Every figure names the number of respondents behind it and, where it rests on a "
         "sample, a 95 % interval. A figure from fewer than {threshold} answers is marked "
-        "“n &lt; {threshold}”: an indication only.",
+        "“n below {threshold}”: an indication only.",
     ),
     "modules_versions": ("Module, Versionen und Quellen", "Modules, versions and sources"),
     "version": ("Version", "Version"),

@@ -8,9 +8,13 @@ import random
 
 import pytest
 
+from ccassess.actions.assess import assess
+from ccassess.actions.inputs import load_demo
+from ccassess.actions.load_plugins import load_registry
 from ccassess.model.serial import result_to_json
 from ccassess.report import ReportOptions
 from ccassess.report.html import render_html
+from ccassess.scoring.engine import question_scores
 from ccassess.scoring.stats import cronbach_alpha
 from ccassess.testing import Kit, make_kit
 
@@ -165,7 +169,7 @@ def test_the_json_carries_agreement_and_reliability(flagged) -> None:
                 "Übereinstimmung (r_wg)",
                 "Skala uneinheitlich – Einzelfragen lesen",
                 "uneinig: Mitarbeitende",
-                "n &lt; 5",
+                "n unter 5",
                 "Cronbachs Alpha",
             ],
         ),
@@ -175,7 +179,7 @@ def test_the_json_carries_agreement_and_reliability(flagged) -> None:
                 "Agreement (r_wg)",
                 "scale inconsistent – read the single items",
                 "disputed: staff",
-                "n &lt; 5",
+                "n below 5",
                 "Cronbach's alpha",
             ],
         ),
@@ -187,3 +191,20 @@ def test_the_flags_appear_in_the_report(kit: Kit, flagged, lang: str, words: lis
     for word in words:
         assert word in page, word
     assert "Einigkeit" not in page and "Consensus" not in page
+
+
+def test_the_demo_alpha_is_low_within_the_groups_though_high_pooled() -> None:
+    registry = load_registry()
+    demo = load_demo(registry)
+    module = registry.modules["customer_perception"]
+    table = question_scores(module, demo.respondents, registry.question_types)
+    continuity = next(d for d in module.dimensions if d.id == "continuity")
+    columns = [table.columns[q.id] for q in continuity.questions]
+    pooled = cronbach_alpha([row for row in zip(*columns, strict=True) if None not in row])
+    assert pooled is not None and round(pooled, 2) == 0.83
+    result = assess(registry, demo.respondents, demo.settings).module("customer_perception")
+    assert result is not None
+    scored = result.dimension("continuity")
+    assert scored is not None and scored.inconsistent
+    alphas = {p: r.alpha for p, r in scored.reliability.items()}
+    assert round(alphas["internal"] or 0, 2) == 0.25 and round(alphas["customer"] or 0, 2) == 0.07
