@@ -125,7 +125,9 @@ def test_perspectives_and_the_perception_gap(kit: Kit) -> None:
 def test_single_respondent(kit: Kit) -> None:
     module = kit.score(three_respondents(kit)[:1]).module("calc")
     assert module.dimensions[0].score == 81.25
-    assert module.dimensions[0].stats.sd == 0.0 and module.dimensions[0].stats.consensus == 1.0
+    assert module.dimensions[0].stats.sd == 0.0
+    agreement = module.dimensions[0].agreement["internal"]
+    assert agreement.n == 1 and agreement.rwg is None and not agreement.disputed
     assert module.dimensions[1].mirror is None  # no customer answered
 
 
@@ -147,13 +149,13 @@ def test_nobody_answered(kit: Kit) -> None:
 def test_result_round_trips_through_json(kit: Kit) -> None:
     result = kit.score(three_respondents(kit), include_answers=True)
     text = result_to_json(result)
-    assert json.loads(text)["method_version"] == "2.0"
+    assert json.loads(text)["method_version"] == "2.1"
     again = result_from_json(text)
     assert isinstance(again, AssessmentResult)
     assert again == result
 
 
-def test_consensus_flags_strong_disagreement(kit: Kit) -> None:
+def test_agreement_flags_strong_disagreement(kit: Kit) -> None:
     answers = [1, 5, 1, 5]
     result = kit.score(
         [kit.respondent("internal", {"calc": {"q1": a, "q2": 6 - a}}) for a in answers]
@@ -161,7 +163,10 @@ def test_consensus_flags_strong_disagreement(kit: Kit) -> None:
     d1 = result.module("calc").dimensions[0]
     assert d1.stats.sd == pytest.approx(57.735, abs=1e-3)  # scores 0, 100, 0, 100
     assert d1.disagreement is True
-    assert d1.stats.consensus == 0.0
+    # each item's scores vary by 3333 (0–100), 5.33 on the 5-point scale: more than random
+    # answering's (5² − 1) / 12 = 2, so r_wg(J) = 0
+    assert d1.agreement["internal"].rwg == 0.0 and d1.agreement["internal"].disputed
+    assert d1.agreement["internal"].band == "none"
 
 
 def test_cronbach_alpha() -> None:

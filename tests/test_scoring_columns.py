@@ -75,13 +75,17 @@ def people(kit: Kit, count: int, seed: int, gaps: bool) -> list[Respondent]:
     return found
 
 
-def row_by_row(kit: Kit, respondents: list[Respondent], dimension: int) -> tuple[list, list]:
-    """Each respondent's dimension score and the complete rows, one respondent at a time."""
+def row_by_row(
+    kit: Kit, respondents: list[Respondent], dimension: int, perspective: str
+) -> tuple[list, list]:
+    """One perspective's dimension scores and complete rows (of the questions asked of it),
+    one respondent at a time."""
     module = kit.module("mixed")
     table = question_scores(module, respondents, kit.registry.question_types)
-    questions = module.dimensions[dimension].questions
+    questions = [q for q in module.dimensions[dimension].questions if q.asked_of(perspective)]
+    part = table.perspective_slices[perspective]
     means, complete = [], []
-    for row in zip(*(table.columns[q.id] for q in questions), strict=True):
+    for row in zip(*(table.columns[q.id][part] for q in questions), strict=True):
         pairs = [(q.weight, v) for q, v in zip(questions, row, strict=True) if v is not None]
         if None not in row:
             complete.append(row)
@@ -98,9 +102,14 @@ def test_dimension_spread_and_alpha_equal_the_row_by_row_definition(gaps: bool) 
     respondents = people(kit, 90, seed=3, gaps=gaps)
     result = kit.score(respondents).module("mixed")
     for index, dimension in enumerate(result.dimensions):
-        means, complete = row_by_row(kit, respondents, index)
-        assert dimension.stats == describe(means)  # exactly, not approximately
-        assert len(complete) >= 10 and dimension.alpha == cronbach_alpha(complete)
+        means, _ = row_by_row(kit, respondents, index, "internal")
+        assert dimension.stats == describe(means)  # the staff's, exactly
+        for perspective, reliability in dimension.reliability.items():
+            means, complete = row_by_row(kit, respondents, index, perspective)
+            assert dimension.agreement[perspective].n == len(means)
+            assert reliability.n == len(complete)
+            if reliability.items >= 2:
+                assert len(complete) >= 10 and reliability.alpha == cronbach_alpha(complete)
 
 
 def test_alpha_from_item_columns_equals_alpha_from_rows() -> None:

@@ -12,9 +12,9 @@ from typing import Any
 from ccassess.text import Text
 
 #: Bumped whenever the scoring method changes what a number means.
-METHOD_VERSION = "2.0"
+METHOD_VERSION = "2.1"
 #: Bumped whenever the JSON layout of the result changes.
-RESULT_FORMAT = 2
+RESULT_FORMAT = 3
 
 
 @dataclass
@@ -25,8 +25,12 @@ class Stats:
     mean: float | None = None
     median: float | None = None
     sd: float | None = None
-    #: 1 = everybody agrees, 0 = maximal disagreement (1 − sd/50).
-    consensus: float | None = None
+    #: Agreement within this group of respondents: single-item r_wg against a uniform null
+    #: (0 = as spread as random answers, 1 = identical answers), for questions answered on a
+    #: scale of points; None otherwise (read `sd` then) and below two answers.
+    rwg: float | None = None
+    #: The reading band of `rwg`: none, weak, moderate, strong, very strong.
+    rwg_band: str | None = None
 
 
 @dataclass
@@ -74,6 +78,36 @@ class Mirror:
 
 
 @dataclass
+class Agreement:
+    """Agreement among one perspective's respondents on a dimension (never pooled).
+
+    `rwg` is r_wg(J) against a uniform null over the dimension's questions answered on a
+    scale of points (`items` of them); where a dimension has none, `rwg` is None and `sd`
+    (the standard deviation of the respondents' own dimension scores, 0–100) is the spread
+    to read. `disputed`: at least three respondents and r_wg below the disputed band (or,
+    without r_wg, an SD at or above the disputed spread).
+    """
+
+    n: int = 0
+    rwg: float | None = None
+    band: str | None = None
+    items: int = 0
+    sd: float | None = None
+    disputed: bool = False
+
+
+@dataclass
+class Reliability:
+    """Cronbach's alpha of a dimension's questions within one perspective: `n` respondents
+    answered all `items` questions asked of that perspective; `alpha` is None below the
+    minimum n or with fewer than two questions."""
+
+    alpha: float | None = None
+    n: int = 0
+    items: int = 0
+
+
+@dataclass
 class LevelInfo:
     level: int
     minimum: float
@@ -111,10 +145,17 @@ class DimensionResult:
     score: float | None = None
     level: int | None = None
     coverage: Coverage = field(default_factory=Coverage)
-    #: Spread of the respondents' own dimension scores.
+    #: Spread of the staff's own dimension scores (the customers' for a dimension only
+    #: customers answer); each perspective's agreement is in `agreement`.
     stats: Stats = field(default_factory=Stats)
+    #: Agreement within each perspective that answered (r_wg(J), or SD without a scale).
+    agreement: dict[str, Agreement] = field(default_factory=dict)
+    #: True when respondents of one perspective disagree (`agreement[p].disputed`).
     disagreement: bool = False
-    alpha: float | None = None
+    #: Cronbach's alpha within each perspective that answered (never pooled).
+    reliability: dict[str, Reliability] = field(default_factory=dict)
+    #: True when a perspective's alpha is below the consistency bound (read single items).
+    inconsistent: bool = False
     by_perspective: dict[str, PerspectiveScore] = field(default_factory=dict)
     mirror: Mirror | None = None
     level_description: Text | None = None

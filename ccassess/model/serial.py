@@ -75,7 +75,7 @@ def result_from_json(text: str, source: str = "<result>") -> AssessmentResult:
         if data.get("format") != RESULT_FORMAT:
             raise CcassessError(
                 f"{source}: result format {data.get('format')!r} is not supported "
-                f"(this ccassess reads format {RESULT_FORMAT})"
+                f"(this ccassess reads format {RESULT_FORMAT}); score the responses again"
             )
         return from_data(AssessmentResult, data)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -99,10 +99,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "module_scores_intro": (
         "Selbstbild = Reifegrad aus den Antworten der Mitarbeitenden; Sicht der Kunden = "
         "Kundenfragen und gespiegelte Fragen; die Lücke vergleicht nur die gespiegelten "
-        "Fragen, beide Seiten auf denselben Fragen. n = intern / Kunden.",
+        "Fragen, beide Seiten auf denselben Fragen. n = intern / Kunden; dahinter die "
+        "95-%-Intervalle von Selbstbild und Sicht der Kunden (t-Intervall aus den "
+        "persönlichen Werten der Befragten).",
         "Self-image = maturity from the staff's answers; customers' view = customer and "
         "mirrored questions; the gap compares the mirrored questions only, both sides on the "
-        "same questions. n = internal / customers.",
+        "same questions. n = internal / customers; after it the 95 % intervals of the "
+        "self-image and the customers' view (t interval from the respondents' own scores).",
     ),
     "mirror_customers": ("Spiegel Kunden", "Mirrored: customers"),
     "key_findings": ("Wichtigste Befunde", "Key findings"),
@@ -126,6 +129,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi": ("Kennzahl", "KPI"),
     "kpi_value": ("Wert", "Value"),
     "kpi_interval": ("95-%-Intervall", "95 % interval"),
+    "interval_columns": ("95-%-Intervall: intern, Kunden", "95 % interval: internal, customers"),
     "kpi_anchors": ("Anker Stufen 2–5", "Anchors, levels 2–5"),
     "company_figure": ("Unternehmenszahl", "company figure"),
     "self_image": ("Selbstbild", "Self-image"),
@@ -161,21 +165,58 @@ STRINGS: dict[str, tuple[str, str]] = {
     "findings": ("Befunde", "Findings"),
     "recommendations": ("Empfehlungen", "Recommendations"),
     "no_findings": ("Keine Auffälligkeiten.", "Nothing stands out."),
-    "consensus": ("Einigkeit", "Consensus"),
+    "agreement_rwg": ("Übereinstimmung (r_wg)", "Agreement (r_wg)"),
     "spread": ("Streuung (SD)", "Spread (SD)"),
-    "dispersion": ("Streuung und Einigkeit", "Dispersion and consensus"),
+    "perspective": ("Sichtweise", "Perspective"),
+    "group_internal": ("Mitarbeitende", "staff"),
+    "group_customer": ("Kunden", "customers"),
+    "band_none": ("keine", "none"),
+    "band_weak": ("schwach", "weak"),
+    "band_moderate": ("mäßig", "moderate"),
+    "band_strong": ("stark", "strong"),
+    "band_very_strong": ("sehr stark", "very strong"),
+    "no_scale": ("ohne Skala", "no scale"),
+    "dispersion": ("Übereinstimmung je Sichtweise", "Agreement within each perspective"),
     "dispersion_intro": (
-        "Wo mehrere Personen geantwortet haben: Standardabweichung der persönlichen Werte "
-        "(0–100) und Einigkeit (1 − SD/50). Markiert sind Dimensionen, bei denen die Befragten "
-        "stark uneins sind (SD ≥ {sd}).",
-        "Where several people answered: standard deviation of the personal scores (0–100) and "
-        "consensus (1 − SD/50). Flagged are dimensions where respondents disagree strongly "
-        "(SD ≥ {sd}).",
+        "Wie einig sich die Befragten einer Sichtweise sind, getrennt für Mitarbeitende und "
+        "Kunden: Übereinstimmung r_wg(J) zwischen 0 (so verstreut wie zufällige Antworten) "
+        "und 1 (alle antworten gleich), mit der üblichen Lesart (keine bis 0,30, schwach bis "
+        "0,50, mäßig bis 0,70, stark bis 0,90, darüber sehr stark). Dimensionen ohne Skalenfragen "
+        "zeigen nur die Streuung (SD, 0–100). Als uneinig markiert: ab {n} Befragten r_wg "
+        "unter {rwg} (ohne r_wg: SD ab {sd}).",
+        "How far the respondents of one perspective agree, staff and customers separately: "
+        "agreement r_wg(J) from 0 (as spread as random answers) to 1 (everybody answers the "
+        "same), read with the usual bands (none up to 0.30, weak up to 0.50, moderate up to "
+        "0.70, strong up to 0.90, very strong above). Dimensions without scale questions show "
+        "the spread only (SD, 0–100). Flagged as disputed: from {n} respondents on, r_wg "
+        "below {rwg} (without r_wg: SD of {sd} or more).",
     ),
     "disagree": ("uneinig", "disputed"),
+    "disagree_in": ("uneinig: {groups}", "disputed: {groups}"),
     "disagreement_note": (
-        "Uneinigkeit: {names}. Hier lohnt ein Gespräch, bevor gehandelt wird.",
-        "Disagreement: {names}. Worth a conversation before acting.",
+        "Uneinigkeit innerhalb einer Sichtweise: {names}. Hier lohnt ein Gespräch, bevor "
+        "gehandelt wird; der Mittelwert steht dort nicht für eine gemeinsame Sicht.",
+        "Disagreement within one perspective: {names}. Worth a conversation before acting; "
+        "the mean there does not stand for a shared view.",
+    ),
+    "inconsistent": (
+        "Skala uneinheitlich – Einzelfragen lesen",
+        "scale inconsistent – read the single items",
+    ),
+    "inconsistent_note": (
+        "Skala uneinheitlich (Cronbachs Alpha unter {alpha} in einer Sichtweise): {names}. "
+        "Die Fragen dieser Dimensionen messen nicht einheitlich dasselbe; lesen Sie die "
+        "Einzelfragen, bevor Sie den Dimensionswert deuten.",
+        "Scale inconsistent (Cronbach's alpha below {alpha} within a perspective): {names}. "
+        "The questions of these dimensions do not consistently measure one thing; read the "
+        "single items before interpreting the dimension's score.",
+    ),
+    "small_n": ("n unter {threshold}", "n below {threshold}"),
+    "small_n_note": (
+        "n unter {threshold}: Der Wert beruht auf weniger als {threshold} Befragten und ist nur "
+        "ein Anhaltspunkt.",
+        "n below {threshold}: the figure rests on fewer than {threshold} respondents and is only "
+        "an indication.",
     ),
     "severity_critical": ("kritisch", "critical"),
     "severity_warning": ("Warnung", "warning"),
@@ -366,18 +407,67 @@ STRINGS: dict[str, tuple[str, str]] = {
     "several_text": (
         "Der Wert einer Frage ist der Mittelwert derer, die sie beantwortet haben, getrennt "
         "für Mitarbeitende und Kunden; Dimensionen, Module und der Gesamtwert sind gewichtete "
-        "Mittel dieser Werte, nie nach der Zahl der Antwortenden gewichtet. Eine Dimension "
-        "gilt als umstritten, wenn mindestens drei "
-        "Personen geantwortet haben und die Standardabweichung ihrer Werte mindestens {sd} "
-        "beträgt. Cronbachs Alpha wird ab {alpha} vollständigen Antworten berechnet. "
-        "Abteilungen erscheinen erst ab {threshold} Befragten.",
+        "Mittel dieser Werte, nie nach der Zahl der Antwortenden gewichtet. Abteilungen "
+        "erscheinen erst ab {threshold} Befragten.",
         "A question's score is the mean over those who answered it, separately for staff and "
         "customers; dimensions, modules and the overall score are weighted means of these "
-        "scores, never weighted by the number of respondents. A dimension counts as disputed "
-        "when at least three people "
-        "answered and their scores' standard deviation is {sd} or more. Cronbach's alpha is "
-        "computed from {alpha} complete answers on. Departments are shown from {threshold} "
-        "respondents on.",
+        "scores, never weighted by the number of respondents. Departments are shown from "
+        "{threshold} respondents on.",
+    ),
+    "agreement_title": ("Übereinstimmung (r_wg)", "Agreement (r_wg)"),
+    "agreement_text": (
+        "Ein Mittelwert steht nur dann für eine gemeinsame Sicht, wenn die Befragten sich "
+        "einig sind. Das misst die Übereinstimmung r_wg, immer innerhalb einer Gruppe "
+        "(Mitarbeitende oder Kunden, nie beide zusammen, sonst mäße sie nur die "
+        "Wahrnehmungslücke): Sie vergleicht die Streuung der Antworten mit der Streuung, die "
+        "zufälliges Ankreuzen auf derselben Skala ergäbe. 0 heißt so uneinig wie der Zufall, "
+        "1 heißt alle antworten gleich; für eine Dimension mit mehreren Fragen gilt r_wg(J). "
+        "Lesart: bis 0,30 keine, bis 0,50 schwache, bis 0,70 mäßige, bis 0,90 starke, "
+        "darüber sehr starke Übereinstimmung. Eine Dimension gilt als umstritten, wenn in einer "
+        "Gruppe mindestens {n} Personen geantwortet haben und r_wg unter {rwg} liegt. Für "
+        "Fragen ohne Skala (Auswahl, Zahlen) gibt es kein r_wg; dort steht die "
+        "Standardabweichung der Werte (0–100), umstritten ab {sd}.",
+        "A mean stands for a shared view only if the respondents agree. Agreement r_wg "
+        "measures this, always within one group (staff or customers, never both together, "
+        "or it would mostly measure the perception gap): it compares the spread of the "
+        "answers with the spread that ticking at random on the same scale would give. 0 "
+        "means as divided as chance, 1 means everybody gives the same answer; a dimension "
+        "with several questions uses r_wg(J). Reading: up to 0.30 no agreement, up to 0.50 "
+        "weak, up to 0.70 moderate, up to 0.90 strong, above that very strong. A dimension "
+        "counts as disputed when at least {n} people of one group answered and r_wg is below "
+        "{rwg}. Questions without a scale (choices, numbers) have no r_wg; there the "
+        "standard deviation of the scores (0–100) is shown, disputed from {sd} on.",
+    ),
+    "reliability_title": (
+        "Zuverlässigkeit der Skalen (Cronbachs Alpha)",
+        "Reliability of the scales (Cronbach's alpha)",
+    ),
+    "reliability_text": (
+        "Eine Dimension fasst mehrere Fragen zu einem Wert zusammen. Ob diese Fragen "
+        "einheitlich dasselbe messen, zeigt Cronbachs Alpha, berechnet je Gruppe über die "
+        "Befragten, die alle Fragen der Dimension beantwortet haben (n). Ab {alpha} gilt eine "
+        "Skala hier als brauchbar (ab 0,70 als gut); darunter ist sie in den Modultabellen "
+        "markiert: Skala uneinheitlich – Einzelfragen lesen. Unter {n} vollständigen "
+        "Antworten wird Alpha nicht berechnet (–). Alpha über beide Gruppen zusammen wäre "
+        "zu hoch, weil der Unterschied zwischen den Gruppen wie Einheitlichkeit aussieht.",
+        "A dimension combines several questions into one score. Cronbach's alpha shows "
+        "whether these questions consistently measure one thing; it is computed for each "
+        "group over the respondents who answered all of the dimension's questions (n). From "
+        "{alpha} on a scale counts as usable here (from 0.70 as good); below that it is marked "
+        "in the module tables: scale inconsistent – read the single items. Below {n} complete "
+        "answers alpha is not computed (–). Alpha over both groups together would be too "
+        "high, because the difference between the groups looks like consistency.",
+    ),
+    "alpha": ("Alpha", "Alpha"),
+    "alpha_low": ("uneinheitlich", "inconsistent"),
+    "n_complete": ("n vollständig", "n complete"),
+    "small_n_text": (
+        "Jeder Wert nennt die Zahl der Befragten dahinter und, wo er auf einer Stichprobe "
+        "beruht, ein 95-%-Intervall. Ein Wert aus weniger als {threshold} Antworten ist mit "
+        "„n unter {threshold}“ markiert: nur ein Anhaltspunkt.",
+        "Every figure names the number of respondents behind it and, where it rests on a "
+        "sample, a 95 % interval. A figure from fewer than {threshold} answers is marked "
+        "“n below {threshold}”: an indication only.",
     ),
     "modules_versions": ("Module, Versionen und Quellen", "Modules, versions and sources"),
     "version": ("Version", "Version"),

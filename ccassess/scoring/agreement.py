@@ -52,12 +52,22 @@ def rwg_j(item_variances: Sequence[float], options: int) -> float | None:
     if options < 2 or not item_variances:
         return None
     expected = uniform_null_variance(options)
-    mean_variance = sum(item_variances) / len(item_variances)
-    if mean_variance >= expected:
+    return rwg_j_from_ratios([variance / expected for variance in item_variances])
+
+
+def rwg_j_from_ratios(ratios: Sequence[float]) -> float | None:
+    """r_wg(J) from each item's observed-to-null variance ratio s²ⱼ/σ²_EU,ⱼ.
+
+    With one number of options for all items this is `rwg_j`; items on scales of different
+    lengths each bring their own null variance, and the mean ratio takes the place of
+    s̄²/σ²_EU."""
+    if not ratios:
+        return None
+    mean_ratio = sum(ratios) / len(ratios)
+    if mean_ratio >= 1:
         return 0.0
-    j = len(item_variances)
-    shared = j * (1 - mean_variance / expected)
-    return shared / (shared + mean_variance / expected)
+    shared = len(ratios) * (1 - mean_ratio)
+    return shared / (shared + mean_ratio)
 
 
 def agreement_band(value: float | None) -> str | None:

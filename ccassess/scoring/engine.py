@@ -12,6 +12,8 @@ Method 2.0 (documented in docs/concepts/scoring.md):
   no maturity score;
 - the perception gap (`mirror`) compares both perspectives on the mirrored questions only,
   so internal − customer = gap on the same items, with Welch's interval;
+- agreement (r_wg, r_wg(J) against a uniform null) and reliability (Cronbach's alpha) are
+  computed within each perspective, never over staff and customers pooled;
 - levels are classified on the score as displayed (rounded to a whole number);
 - "don't know" and skipped answers count as asked but not answered (coverage), never as 0.
 """
@@ -28,6 +30,7 @@ from ccassess.model.answers import Respondent
 from ccassess.model.levels import displayed_level
 from ccassess.model.questionnaire import PERSPECTIVES, Dimension, Module, Question
 from ccassess.model.result import (
+    Agreement,
     Coverage,
     DimensionResult,
     LevelInfo,
@@ -35,17 +38,18 @@ from ccassess.model.result import (
     ModuleResult,
     PerspectiveScore,
     QuestionResult,
+    Reliability,
     Stats,
 )
 from ccassess.questions.builtin import Likert
 from ccassess.questions.types import QuestionType, is_scored
+from ccassess.scoring.agreement import agreement_band, rwg, score_variance_on_scale
+from ccassess.scoring.consistency import dimension_agreement, dimension_reliability
 from ccassess.scoring.intervals import mean_interval, welch_interval
 from ccassess.scoring.stats import (
-    ALPHA_MIN_RESPONDENTS,
-    DISAGREEMENT_SD,
+    ALPHA_CONSISTENT,
     describe,
     describe_with_variance,
-    item_alpha,
     weighted_mean,
 )
 
@@ -75,9 +79,12 @@ class ModuleTable:
     coverage: dict[str, Coverage]
     #: Respondents who answered the module (the rows, and any with no answers there: None).
     participants: int = 0
-    #: The sample variance of each scored question's values, kept by the question's stats
-    #: for Cronbach's alpha (the same numbers when nobody skipped another question).
-    variances: dict[str, float | None] = field(default_factory=dict)
+    #: The number of answer options of each question answered on a scale of points (for
+    #: r_wg); None for the other questions.
+    points: dict[str, int | None] = field(default_factory=dict)
+    #: (question id, perspective) → the sample variance of that perspective's scores and
+    #: their number, kept by the question's stats for r_wg(J) and Cronbach's alpha.
+    variances: dict[tuple[str, str], tuple[float | None, int]] = field(default_factory=dict)
     #: Each respondent's own module score per perspective, aligned with that perspective's
     #: part of `ids` (None: no answer in the module), for the intervals of the totals.
     respondent_scores: dict[str, list[float | None]] = field(default_factory=dict)
@@ -142,6 +149,7 @@ def question_scores(
         qid = question.id
         scored = is_scored(qtype, question)
         table.scored[qid] = scored
+        table.points[qid] = scale_points(qtype, question)
         if not scored:
             table.columns[qid] = [None] * len(table.ids)
             table.coverage[qid] = Coverage()
@@ -167,6 +175,14 @@ def question_scores(
 #: Answer values whose score is memoised per question (hashable, and equal only when the
 #: score is; floats are left out: their values rarely repeat).
 SCORE_MEMO_TYPES = frozenset({str, int, bool})
+
+
+def scale_points(qtype: QuestionType, question: Question) -> int | None:
+    """The number of equally spaced answer options behind a question's score (r_wg's A);
+    None where the score is not one point on a scale (choices, numbers, matrix means)."""
+    if question.scale is not None and isinstance(qtype, Likert):
+        return question.scale.points
+    return None
 
 
 def _column_scorer(
@@ -406,14 +422,19 @@ def _score_dimension(
             mirror_rows["internal"],
             mirror_rows["customer"],
         )
-    spread = describe(present(rows["internal"]) + present(rows["customer"]))
-    alpha = None
-    if len(scored) >= 2 and len(complete[0]) >= ALPHA_MIN_RESPONDENTS:
-        known = [
-            table.variances.get(q.id) if len(item) == table.coverage[q.id].answered else None
-            for q, item in zip(scored, complete, strict=True)
-        ]  # an item column holding all of a question's values is those values
-        alpha = item_alpha(complete, known)
+    agreement: dict[str, Agreement] = {}
+    reliability: dict[str, Reliability] = {}
+    for p in PERSPECTIVES:
+        asked = [q for q in scored if q.asked_of(p)]
+        values = present(rows[p])
+        if not asked or not values:
+            continue
+        spreads = [table.variances.get((q.id, p), (None, 0)) for q in asked]
+        points = [table.points.get(q.id) for q in asked]
+        agreement[p] = dimension_agreement(values, [v for v, _ in spreads], points)
+        reliability[p] = dimension_reliability(complete[p], spreads, len(asked))
+    own = present(rows["internal"]) or present(rows["customer"])
+    spread = describe(own)
     staff = by_perspective["internal"]
     result = DimensionResult(
         id=dimension.id,
@@ -423,8 +444,12 @@ def _score_dimension(
         level=staff.level,
         coverage=sum_coverage(r.coverage for r in question_results),
         stats=spread,
-        disagreement=spread.n >= 3 and (spread.sd or 0.0) >= DISAGREEMENT_SD,
-        alpha=alpha,
+        agreement=agreement,
+        disagreement=any(a.disputed for a in agreement.values()),
+        reliability=reliability,
+        inconsistent=any(
+            r.alpha is not None and r.alpha < ALPHA_CONSISTENT for r in reliability.values()
+        ),
         by_perspective=by_perspective,
         mirror=mirror,
         questions=question_results,
@@ -434,10 +459,11 @@ def _score_dimension(
 
 def _respondent_scores(
     scored: Sequence[Question], table: ModuleTable, alpha: bool = True
-) -> tuple[dict[str, list[float | None]], list[list[float]]]:
+) -> tuple[dict[str, list[float | None]], dict[str, list[list[float]]]]:
     """Each respondent's own score on these questions per perspective (aligned with that
-    perspective's rows; None for a row without values), and the item columns of the
-    respondents who answered every question (for alpha).
+    perspective's rows; None for a row without values), and per perspective the item
+    columns (of the questions asked of it) of its respondents who answered every one of
+    them (for alpha, within the perspective).
 
     One perspective's rows at a time, on the columns asked of it: the other columns hold
     only None there (so its rows are never complete). Rows are summed in the same order as
@@ -447,7 +473,7 @@ def _respondent_scores(
     weights = [q.weight for q in scored]
     equal = len(set(weights)) == 1
     rows: dict[str, list[float | None]] = {}
-    complete: list[list[float]] = [[] for _ in scored]
+    complete: dict[str, list[list[float]]] = {p: [] for p in PERSPECTIVES}
     for perspective in PERSPECTIVES:
         part = table.perspective_slices[perspective]
         size = len(table.ids[part])
@@ -465,8 +491,9 @@ def _respondent_scores(
         else:
             weighted = [weights[i] for i in asked]
             rows[perspective] = _weighted_row_means(zip(*columns, strict=True), weighted)
-        if alpha and len(asked) == len(scored):
-            _extend_complete(complete, columns, full)
+        if alpha and len(asked) >= 2:
+            complete[perspective] = [[] for _ in asked]
+            _extend_complete(complete[perspective], columns, full)
     return rows, complete
 
 
@@ -537,14 +564,17 @@ def _question_result(question: Question, table: ModuleTable) -> QuestionResult:
 
 
 def _question_stats(question: Question, table: ModuleTable) -> dict[str, Stats]:
-    """Each asked perspective's stats; the pooled variance is kept for Cronbach's alpha
-    (computed over the complete rows of both perspectives)."""
-    values = {p: table.values(question.id, p) for p in PERSPECTIVES if question.asked_of(p)}
-    described = {p: describe_with_variance(v) for p, v in values.items()}
-    by_perspective: dict[str, Stats] = {p: stats for p, (stats, _) in described.items()}
-    if len(values) == 1:
-        ((_, variance),) = described.values()
-    else:
-        _, variance = describe_with_variance(values["internal"] + values["customer"])
-    table.variances[question.id] = variance
+    """Each asked perspective's stats with its single-item r_wg (questions on a scale of
+    points); each perspective's variance is kept for r_wg(J) and Cronbach's alpha."""
+    points = table.points.get(question.id)
+    by_perspective: dict[str, Stats] = {}
+    for p in PERSPECTIVES:
+        if not question.asked_of(p):
+            continue
+        stats, variance = describe_with_variance(table.values(question.id, p))
+        table.variances[(question.id, p)] = (variance, stats.n)
+        if points is not None and variance is not None:
+            stats.rwg = rwg(score_variance_on_scale(variance, points), points)
+            stats.rwg_band = agreement_band(stats.rwg)
+        by_perspective[p] = stats
     return by_perspective

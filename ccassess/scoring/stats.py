@@ -9,8 +9,17 @@ from itertools import repeat
 
 from ccassess.model.result import Stats
 
-#: A dimension is flagged as disputed when respondents' scores spread this much (sd, 0–100).
+#: A dimension is disputed within a perspective when its r_wg(J) is below this (the upper
+#: end of the "weak" band: weak or no agreement) ...
+DISPUTED_RWG = 0.50
+#: ... or, for a dimension without questions on a scale of points (no r_wg), when the
+#: respondents' own scores spread this much (sd, 0–100).
 DISAGREEMENT_SD = 25.0
+#: Agreement and spread are judged from this many respondents of a perspective on.
+DISPUTED_MIN_RESPONDENTS = 3
+#: A dimension whose Cronbach's alpha within a perspective is below this is flagged: its
+#: questions do not measure one thing consistently, read them one by one.
+ALPHA_CONSISTENT = 0.60
 #: Cronbach's alpha is computed only with at least this many complete respondents.
 ALPHA_MIN_RESPONDENTS = 10
 
@@ -24,7 +33,7 @@ def weighted_mean(pairs: Sequence[tuple[float, float | None]]) -> float | None:
 
 
 def describe(values: Sequence[float]) -> Stats:
-    """n, mean, median, sample standard deviation and consensus (1 − sd/50) of 0–100 scores."""
+    """n, mean, median and sample standard deviation of 0–100 scores."""
     return describe_with_variance(values)[0]
 
 
@@ -39,8 +48,7 @@ def describe_with_variance(values: Sequence[float]) -> tuple[Stats, float | None
     median = ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
     variance = _variance(values, mean) if n > 1 else None
     sd = 0.0 if variance is None else math.sqrt(variance)
-    consensus = max(0.0, 1.0 - sd / 50.0)
-    return Stats(n=n, mean=mean, median=median, sd=sd, consensus=consensus), variance
+    return Stats(n=n, mean=mean, median=median, sd=sd), variance
 
 
 def sample_variance(values: Sequence[float]) -> float:

@@ -8,7 +8,13 @@ from collections import Counter
 from typing import Any
 
 from ccassess.report.sections.view import View
-from ccassess.scoring.stats import ALPHA_MIN_RESPONDENTS, DISAGREEMENT_SD
+from ccassess.scoring.stats import (
+    ALPHA_CONSISTENT,
+    ALPHA_MIN_RESPONDENTS,
+    DISAGREEMENT_SD,
+    DISPUTED_MIN_RESPONDENTS,
+    DISPUTED_RWG,
+)
 
 
 def method(view: View) -> dict[str, Any]:
@@ -20,9 +26,17 @@ def method(view: View) -> dict[str, Any]:
     default = [(lv.minimum, lv.level) for lv in r.levels]
     own_levels = []
     formulas = []
+    reliability = []
     for module in r.modules:
         sources: Counter[str] = Counter()
         for dimension in module.dimensions:
+            for row in view.dimension_row(module, dimension)["reliability"]:
+                if row["questions"] >= 2:  # one question has no internal consistency
+                    reliability.append(
+                        {"module": view.tr(module.title), "dimension": view.tr(dimension.title)}
+                        | row
+                        | {"low": row["alpha"] is not None and row["alpha"] < ALPHA_CONSISTENT}
+                    )
             for question in dimension.questions:
                 types[question.type] += 1
                 reverse = reverse or question.reverse
@@ -69,8 +83,12 @@ def method(view: View) -> dict[str, Any]:
         ],
         "own_levels": own_levels,
         "formulas": formulas,
+        "reliability": reliability,
         "disagreement_sd": DISAGREEMENT_SD,
+        "disputed_rwg": DISPUTED_RWG,
+        "disputed_min": DISPUTED_MIN_RESPONDENTS,
         "alpha_min": ALPHA_MIN_RESPONDENTS,
+        "alpha_consistent": ALPHA_CONSISTENT,
         "threshold": r.info.anonymity_threshold,
         "method_version": r.method_version,
         "ccassess_version": r.ccassess_version,

@@ -8,7 +8,12 @@ from typing import Any
 
 from ccassess.model.result import ModuleResult
 from ccassess.report.sections.view import SEVERITY_ORDER, View, mirror, perspective
-from ccassess.scoring.stats import DISAGREEMENT_SD
+from ccassess.scoring.stats import (
+    ALPHA_CONSISTENT,
+    DISAGREEMENT_SD,
+    DISPUTED_MIN_RESPONDENTS,
+    DISPUTED_RWG,
+)
 
 
 def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
@@ -20,7 +25,7 @@ def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
     titles = {d.id: view.tr(d.title) for d in module.dimensions}
     findings = sorted(module.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
     recommendations = sorted(module.recommendations, key=lambda rec: -rec.priority)
-    several = [row for row in rows if row["n"] > 1]
+    several = [row for row in rows if any(a["n"] > 1 for a in row["agreement"])]
     return {
         "id": module.id,
         "title": view.tr(module.title),
@@ -31,7 +36,7 @@ def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
         "level_description": level.description.get(view.lang) if level else "",
         "internal": internal.score if internal else None,
         "customer": customer.score if customer else None,
-        "customers": perspective(customer, levels, view.lang),
+        "customers": perspective(customer, levels, view.lang, view.threshold),
         "mirror": mirror(module.mirror),
         "weights_total": sum(r["weight"] for r in rows if r["score"] is not None),
         "respondents": module.respondents,
@@ -43,7 +48,13 @@ def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
         ),
         "dispersion": several,
         "disputed": [row["title"] for row in several if row["disagreement"]],
+        "inconsistent": [row["title"] for row in rows if row["inconsistent"]],
+        "disputed_rwg": DISPUTED_RWG,
+        "disputed_min": DISPUTED_MIN_RESPONDENTS,
         "disagreement_sd": DISAGREEMENT_SD,
+        "alpha_consistent": ALPHA_CONSISTENT,
+        "threshold": view.threshold,
+        "thin": any(row["customer_small"] for row in rows),
         "findings": [
             {
                 "severity": f.severity,
