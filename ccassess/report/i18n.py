@@ -52,6 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overall_score": ("Gesamtwert", "Overall score"),
     "maturity_level": ("Reifegrad", "Maturity level"),
     "level": ("Stufe", "Level"),
+    "kpi_level": ("Stufe (nach Anker)", "Level (by anchors)"),
     "level_n": ("Stufe {n}", "Level {n}"),
     "out_of_100": ("von 100", "out of 100"),
     "strengths": ("Stärkste Dimensionen", "Strongest dimensions"),
