@@ -318,7 +318,7 @@ class TrendPoint:
 
 @dataclass
 class Outcome:
-    """An outcome KPI (NPS, CSAT, CES, churn, retention) as a figure against its anchors.
+    """An outcome KPI (e.g. NPS, CSAT, churn) as a figure against its anchors.
 
     Never part of the maturity score. `level` is the band the value falls in by the
     anchors (`thresholds`: the values where levels 2, 3, 4 and 5 begin); `low`/`high` a 95 %
@@ -339,6 +339,9 @@ class Outcome:
     #: "customer_ratings" or "internal_figures"
     source: str | None = None
     module: str = ""
+    #: Decimals to show, and whether a positive value carries its sign (a net score: +12).
+    digits: int = 0
+    signed: bool = False
 
 
 @dataclass

@@ -1,13 +1,14 @@
-"""Outcome KPIs (NPS, CSAT, CES, churn, retention) as headline figures. Pure.
+"""Outcome KPIs as headline figures: what customers do and say about the company. Pure.
 
-Outcomes are what customers do and say about the company as a whole; they are reported
-beside practice maturity and the customers' view, never averaged into either. A module's
-analysis provides them as a ``metrics`` mapping (metric id → value, n, inputs, level by the
-module's documented anchors, thresholds, unit, source), the shape the built-in
-customer-metrics module writes. Intervals are added here where the figure rests on a
-sample: NPS (variance of the promoter − detractor difference) and CSAT (Wilson). Churn and
-retention are counts of the whole customer base (no sampling interval); CES has none until
-the analysis provides the ratings' spread.
+Outcomes are reported beside practice maturity and the customers' view, never averaged into
+either. A module's analysis declares them: its data holds a ``metrics`` mapping (metric id →
+entry), and every entry with ``"kind": "outcome"`` and a value is one, carrying its own
+``label``, ``unit``, ``n``, 95 % ``interval`` ([low, high], or None for a count of the whole
+customer base), ``level`` by the module's documented anchors and the ``anchor``'s
+``thresholds`` and ``higher_is_better``, and how to show it (``digits``, ``signed``). The
+core knows no KPI by name: the figures, their intervals and levels are the module's (the
+built-in customer-metrics module documents its anchors), so a KPI has the same value,
+interval and level on every page.
 """
 
 from __future__ import annotations
@@ -16,68 +17,56 @@ from collections.abc import Mapping
 from typing import Any
 
 from ccassess.model.result import ModuleResult, Outcome
-from ccassess.scoring.intervals import Interval, nps_interval, wilson_interval
 from ccassess.text import Text
 
-#: The outcome KPIs shown as headline figures, in this order.
-OUTCOME_KPIS = ("nps", "csat", "ces", "churn", "retention")
+#: The entry kind that marks an outcome figure in an analysis' ``metrics``.
+OUTCOME = "outcome"
 
 
-def outcome_metrics(data: Any) -> Mapping[str, Mapping[str, Any]] | None:
-    """The analysis' outcome metrics, or None when the analysis carries none."""
-    if not isinstance(data, Mapping):
+def outcome_metrics(data: Any) -> dict[str, Mapping[str, Any]] | None:
+    """The analysis' outcome entries with a value, or None when it declares none."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("metrics"), Mapping):
         return None
-    metrics = data.get("metrics")
-    if not isinstance(metrics, Mapping):
-        return None
-    if not any(isinstance(metrics.get(k), Mapping) and "value" in metrics[k] for k in OUTCOME_KPIS):
-        return None
-    return metrics
+    found = {
+        str(metric): entry
+        for metric, entry in data["metrics"].items()
+        if isinstance(entry, Mapping)
+        and entry.get("kind") == OUTCOME
+        and entry.get("value") is not None
+    }
+    return found or None
 
 
 def outcomes_of(modules: list[ModuleResult]) -> list[Outcome]:
-    """Every module's outcome KPIs with a value, in `OUTCOME_KPIS` order."""
+    """Every module's outcome figures, in module order and each module's own order."""
     found = []
     for module in modules:
         for data in module.analysis.values():
-            metrics = outcome_metrics(data)
-            if metrics is None:
-                continue
-            for kpi in OUTCOME_KPIS:
-                entry = metrics.get(kpi)
-                if isinstance(entry, Mapping) and entry.get("value") is not None:
-                    found.append(_outcome(kpi, entry, module.id))
+            for metric, entry in (outcome_metrics(data) or {}).items():
+                found.append(_outcome(metric, entry, module.id))
     return found
 
 
-def _outcome(kpi: str, entry: Mapping[str, Any], module_id: str) -> Outcome:
-    interval = _interval(kpi, entry.get("inputs") or {})
+def _outcome(metric: str, entry: Mapping[str, Any], module_id: str) -> Outcome:
     label = entry.get("label") or {}
-    thresholds = entry.get("thresholds")
+    given = entry.get("anchor")
+    anchor: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
+    thresholds = anchor.get("thresholds") or entry.get("thresholds")
+    interval = entry.get("interval")
+    low, high = (interval[0], interval[1]) if isinstance(interval, list | tuple) else (None, None)
     return Outcome(
-        id=kpi,
-        label=Text(label.get("de") or kpi.upper(), label.get("en") or kpi.upper()),
+        id=metric,
+        label=Text(label.get("de") or metric, label.get("en") or metric),
         value=float(entry["value"]),
         unit=str(entry.get("unit") or ""),
         n=entry.get("n"),
-        low=interval.low if interval else None,
-        high=interval.high if interval else None,
+        low=None if low is None else float(low),
+        high=None if high is None else float(high),
         level=entry.get("level"),
         thresholds=[float(x) for x in thresholds] if thresholds else None,
-        higher_is_better=bool(entry.get("higher_is_better", True)),
+        higher_is_better=bool(anchor.get("higher_is_better", entry.get("higher_is_better", True))),
         source=entry.get("source"),
         module=module_id,
+        digits=int(entry.get("digits") or 0),
+        signed=bool(entry.get("signed", False)),
     )
-
-
-def _interval(kpi: str, inputs: Mapping[str, Any]) -> Interval | None:
-    try:
-        if kpi == "nps":
-            return nps_interval(
-                int(inputs["promoters"]), int(inputs["passives"]), int(inputs["detractors"])
-            )
-        if kpi == "csat":
-            return wilson_interval(int(inputs["satisfied"]), int(inputs["responses"]))
-    except (KeyError, TypeError, ValueError):
-        return None
-    return None

@@ -431,6 +431,9 @@ def analyse(
             "anchor": _anchor(metric),
             "thresholds": level_thresholds(metric),
             "higher_is_better": metric != "churn",
+            # how the headline shows it: NPS is a net score (+12), CES a mean on its scale
+            "signed": metric == "nps",
+            "digits": 1 if metric == "ces" else 0,
             "formula": formula.to_data() if formula else None,
             "dimension": DIMENSION_OF[metric],
             "note": NOTES[note].to_data() if note else None,

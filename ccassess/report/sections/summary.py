@@ -90,15 +90,16 @@ def finding_row(finding: Finding, module: ModuleResult, view: View) -> dict[str,
 
 def outcome(item: Outcome, view: View) -> dict[str, Any]:
     """An outcome KPI as shown: value, unit, n, interval and its band by the anchors."""
-    digits = 1 if item.unit == "1–7" else 0
-    sign = "" if item.id != "nps" else ("+" if round(item.value or 0) > 0 else "")
+    digits = item.digits
+    sign = "+" if item.signed and round(item.value or 0, digits) > 0 else ""
     anchors = item.thresholds or []
     return {
         "id": item.id,
         "label": view.tr(item.label),
         "value": f"{sign}{number(item.value, view.lang, digits)}".replace("-", "−"),
-        "unit": "" if item.unit in ("", "1–7") else item.unit,
-        "scale": item.unit if item.unit == "1–7" else "",
+        # a unit that is a range is the figure's scale ("3,8 (1–7)"), not a unit ("54 %")
+        "unit": "" if "–" in item.unit else item.unit,
+        "scale": item.unit if "–" in item.unit else "",
         "n": item.n,
         "low": None if item.low is None else number(item.low, view.lang, digits).replace("-", "−"),
         "high": None
