@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import statistics
 import types
 
 import pytest
@@ -220,3 +221,7 @@ def test_department_breakdown_hides_small_groups() -> None:
     assert breakdown.merged_departments == 2
     other = next(g for g in breakdown.groups if g.name == "other")
     assert other.merged and other.score == 70.0  # (3 × 50 + 2 × 100) / 5 on q1 only
+    # the spread within a group: the SD of its members' own scores (HR 100 × 2, IT 50 × 3)
+    assert other.sd == pytest.approx(statistics.stdev([100, 100, 50, 50, 50]))
+    sales = next(g for g in breakdown.groups if g.name == "Sales")
+    assert sales.sd == 0.0  # everyone in sales answered alike

@@ -257,6 +257,8 @@ class DepartmentGroup:
     modules: dict[str, float | None] = field(default_factory=dict)
     #: True for the merged "other" group.
     merged: bool = False
+    #: The spread within the group: sample SD of its members' own overall scores (0–100).
+    sd: float | None = None
 
 
 @dataclass

@@ -58,6 +58,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "strengths": ("Stärkste Dimensionen", "Strongest dimensions"),
     "weaknesses": ("Schwächste Dimensionen", "Weakest dimensions"),
     "respondents": ("Befragte", "Respondents"),
+    "group_spread": ("Streuung (SD)", "Spread (SD)"),
+    "group_spread_note": (
+        "Streuung (SD): wie weit die persönlichen Werte der Befragten einer Gruppe auseinander "
+        "liegen (Standardabweichung, 0–100). Ab etwa 20 Punkten sieht die Gruppe sich "
+        "uneinheitlich; dann sagt ihr Mittelwert wenig über die einzelnen Teams.",
+        "Spread (SD): how far the group's respondents' own scores lie apart (standard "
+        "deviation, 0–100). From about 20 points the group sees itself inconsistently; its mean "
+        "then says little about its single teams.",
+    ),
     "internal": ("intern", "internal"),
     "customers": ("Kunden", "customers"),
     "internal_title": ("Intern", "Internal"),

@@ -21,7 +21,14 @@ def departments(view: View) -> dict[str, Any] | None:
     return {
         "threshold": breakdown.threshold,
         "groups": [
-            {"name": name, "n": g.n, "score": g.score, "level": g.level, "merged": g.merged}
+            {
+                "name": name,
+                "n": g.n,
+                "score": g.score,
+                "level": g.level,
+                "merged": g.merged,
+                "sd": g.sd,
+            }
             for name, g in zip(names, groups, strict=True)
         ],
         "columns": [
