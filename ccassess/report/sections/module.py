@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from ccassess.model.result import ModuleResult
-from ccassess.report.sections.view import SEVERITY_ORDER, View, mirror, perspective
+from ccassess.report.sections.summary import finding_row
+from ccassess.report.sections.view import View, mirror, perspective
+from ccassess.scoring.findings import rank_findings
 from ccassess.scoring.stats import (
     ALPHA_CONSISTENT,
     DISAGREEMENT_SD,
@@ -23,7 +25,7 @@ def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
     internal = module.by_perspective.get("internal")
     customer = module.by_perspective.get("customer")
     titles = {d.id: view.tr(d.title) for d in module.dimensions}
-    findings = sorted(module.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+    findings = rank_findings(module.findings)
     recommendations = sorted(module.recommendations, key=lambda rec: -rec.priority)
     several = [row for row in rows if any(a["n"] > 1 for a in row["agreement"])]
     return {
@@ -57,8 +59,7 @@ def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
         "thin": any(row["customer_small"] for row in rows),
         "findings": [
             {
-                "severity": f.severity,
-                "text": view.tr(f.text),
+                **finding_row(f, module, view),
                 "dimension": titles.get(f.dimension or "", ""),
             }
             for f in findings

@@ -19,7 +19,6 @@ from ccassess.model.result import (
 from ccassess.report.i18n import text
 
 #: Findings sort by severity, most severe first.
-SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 
 
 class View:
