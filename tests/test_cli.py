@@ -160,3 +160,22 @@ def test_help_imports_no_command_module() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert "LOADED ['ccassess.cli.app']" in output
+
+
+DEMO = Path(__file__).resolve().parents[1] / "plugins" / "ccassess_demo" / "muster_handels"
+
+
+def test_score_table_mirrored_triples_add_up(run: Callable) -> None:
+    """On every row, the mirrored internal and customer scores give the gap printed beside
+    them (one number, one meaning, also in the terminal)."""
+    result = run("score", "-a", DEMO / "assessment.yaml", DEMO / "responses", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    checked = 0
+    for line in result.output.splitlines():
+        cells = line[44:].split()
+        # score, level, customers' view, mirrored internal, mirrored customers, gap, coverage, %
+        if len(cells) == 8 and cells[5][:1] in "+-0" and cells[3] != "–":
+            internal, customers, gap = int(cells[3]), int(cells[4]), int(cells[5])
+            assert internal - customers == gap, line
+            checked += 1
+    assert checked >= 10

@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from ccassess.format import number
 from ccassess.model.result import AssessmentResult, Coverage, Mirror, PerspectiveScore
 
+#: The table's width in characters.
+WIDTH = 103
+
 
 def score_table(result: AssessmentResult, lang: str) -> str:
     """Overall, module and dimension scores with levels, gaps and coverage."""
@@ -24,18 +27,33 @@ def score_table(result: AssessmentResult, lang: str) -> str:
     lines.append("")
     lines.append(
         "Wert = Reifegrad (Selbstbild der Mitarbeitenden); Kunden = Sicht der Kunden; "
-        "Lücke = intern − Kunden auf denselben gespiegelten Fragen"
+        "gespiegelt: intern, Kunden und Lücke auf denselben gespiegelten Fragen (Lücke = intern − "
+        "Kunden)"
         if de
-        else "Score = maturity (the staff's self-image); customers = customers' view; "
-        "gap = internal − customers on the same mirrored questions"
+        else "Score = maturity (the staff's self-image); customers = customers' view; mirrored: "
+        "internal, customers and gap on the same mirrored questions (gap = internal − customers)"
     )
     head = (
-        ("Modul / Dimension", "Wert", "Stufe", "Kunden", "Lücke", "Abdeckung")
+        ("Modul / Dimension", "Wert", "Stufe", "Kunden", "intern", "Kunden", "Lücke", "Abdeckung")
         if de
-        else ("Module / dimension", "Score", "Level", "customer", "gap", "coverage")
+        else (
+            "Module / dimension",
+            "Score",
+            "Level",
+            "cust.",
+            "internal",
+            "cust.",
+            "gap",
+            "coverage",
+        )
     )
-    lines.append(f"{head[0]:<44} {head[1]:>6} {head[2]:>5} {head[3]:>8} {head[4]:>8} {head[5]:>9}")
-    lines.append("-" * 85)
+    mirrored = "gespiegelte Fragen" if de else "mirrored questions"
+    lines.append(f"{'':<44} {'':>6} {'':>5} {'':>7} {mirrored:^26}".rstrip())
+    lines.append(
+        f"{head[0]:<44} {head[1]:>6} {head[2]:>5} {head[3]:>7} "
+        f"{head[4]:>8} {head[5]:>8} {head[6]:>8} {head[7]:>9}"
+    )
+    lines.append("-" * WIDTH)
 
     def row(
         label: str,
@@ -48,10 +66,13 @@ def score_table(result: AssessmentResult, lang: str) -> str:
     ) -> None:
         customer = by_perspective.get("customer")
         share = coverage.share
-        gap = None if mirror is None else round(mirror.internal) - round(mirror.customer)
+        internal = None if mirror is None else round(mirror.internal)
+        customers = None if mirror is None else round(mirror.customer)
+        gap = None if internal is None or customers is None else internal - customers
         lines.append(
             f"{(indent + label)[:44]:<44} {number(score, lang):>6} {level or '-':>5} "
-            f"{number(customer.score if customer else None, lang):>8} "
+            f"{number(customer.score if customer else None, lang):>7} "
+            f"{number(internal, lang):>8} {number(customers, lang):>8} "
             f"{(f'{gap:+d}' if gap is not None else '–'):>8} "
             f"{number(share * 100 if share is not None else None, lang) + ' %':>9}"
         )
@@ -75,7 +96,7 @@ def score_table(result: AssessmentResult, lang: str) -> str:
                 dimension.mirror,
                 indent="  ",
             )
-    lines.append("-" * 85)
+    lines.append("-" * WIDTH)
     row(
         "Gesamt" if de else "Overall",
         result.score,
