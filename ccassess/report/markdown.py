@@ -85,11 +85,11 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
                 high=num(customers["high"]),
                 n=num(customers["n"]),
             )
-            interval = f" ({line})"
+            interval = f"({line})"
         lines += [
             f"**{t('headline_customers')}: {num(customers['score'])}** {t('out_of_100')} · "
             f"{t('level_n', n=customers['level'] or '–')} · "
-            f"{escape_md(customers['level_name'])}{escape_md(interval)}",
+            f"{escape_md(customers['level_name'])}{' ' + escape_md(interval) if interval else ''}",
             "",
         ]
     if summary["outcomes"]:
