@@ -6,7 +6,9 @@ in ``__all__``. Everything else is internal and may change.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ccassess.lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -96,19 +98,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ccassess.text import Text
 
 
-def __getattr__(name: str) -> Any:
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ccassess' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_PUBLIC))
+__getattr__, __dir__ = lazy_names(__name__, _PUBLIC, globals())
 
 
 __all__ = [

@@ -14,7 +14,9 @@ imported on first use, so importing this module costs nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ccassess.lazy import lazy_names
 
 _PUBLIC = {
     "MAX_CELL_CHARS": "ccassess.io.csvfile",
@@ -40,19 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ccassess.io.xlsx import cell_value, open_workbook
 
 
-def __getattr__(name: str) -> Any:
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ccassess.readers' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_PUBLIC))
+__getattr__, __dir__ = lazy_names(__name__, _PUBLIC, globals())
 
 
 __all__ = [

@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
         "ccassess.markers",
         "ccassess.format",
         "ccassess.hookspecs",
+        "ccassess.lazy",
     ),
     ("ccassess.model",),
     ("ccassess.io",),

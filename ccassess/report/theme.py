@@ -24,6 +24,7 @@ from typing import Any
 import ccassess
 from ccassess.errors import CcassessError, Location
 from ccassess.io.structured import read_structured
+from ccassess.report.charts.colours import COLOUR_NAMES
 from ccassess.report.resources import check_theme_source, data_url, inline_css, is_inside, resolve
 
 PACKAGE_DIR = Path(ccassess.__file__).parent
@@ -31,17 +32,6 @@ THEME_FILE = "theme.yaml"
 THEME_CSS = "theme.css"
 DEFAULT_CSS = "report.css"
 THEME_KEYS = {"name", "logo", "colours", "colors", "fonts"}
-COLOUR_KEYS = (
-    "primary",
-    "accent",
-    "text",
-    "muted",
-    "rule",
-    "background",
-    "internal",
-    "customer",
-    "overall",
-)
 FONT_KEYS = ("body", "heading")
 LEVEL_COUNT = 5
 HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -181,18 +171,18 @@ def _build(config: dict[str, Any], file: Path, fallback: Theme | None = None) ->
     if not isinstance(colours_data, dict):
         raise fail("colours", "expected a mapping of colour names to #rrggbb values")
     colours: dict[str, str] = {}
-    for key in COLOUR_KEYS:
+    for key in COLOUR_NAMES:
         value = colours_data.get(key)
         if value is None and fallback is not None:
             value = fallback.colours[key]
         if not isinstance(value, str) or not HEX_COLOUR.match(value):
             raise fail(f"colours.{key}", f"expected a colour like '#17365d', got {value!r}")
         colours[key] = _long_hex(value)
-    unknown = sorted(set(colours_data) - set(COLOUR_KEYS) - {"levels"})
+    unknown = sorted(set(colours_data) - set(COLOUR_NAMES) - {"levels"})
     if unknown:
         raise fail(
             f"colours.{unknown[0]}",
-            f"unknown colour {unknown[0]!r}; known: {', '.join((*COLOUR_KEYS, 'levels'))}",
+            f"unknown colour {unknown[0]!r}; known: {', '.join((*COLOUR_NAMES, 'levels'))}",
         )
     levels = colours_data.get("levels", fallback.levels if fallback else None)
     if (
