@@ -30,7 +30,7 @@ dimensions:
         type: likert
         scale: agree4
         text: {de: Frage, en: Question}
-        source: 000_5d4706bca4bb4cef.txt
+        source: Kundenzentrierung beginnt mit Verstehen
       - id: q2
         type: yes_partly_no
         perspective: both

@@ -133,7 +133,7 @@ ANCHOR_BASIS = {
             "This module's convention, strongly industry-dependent: levels from 25, 15, 10 and "
             "5 % churn (lower is better).",
         ),
-        "004_b887343ee315b4b0.txt (formula); Reichheld & Sasser 1990 (why retention matters)",
+        "Zendesk 2025 (formula); Reichheld & Sasser 1990 (why retention matters)",
     ),
     "retention": (
         Text(
@@ -142,7 +142,7 @@ ANCHOR_BASIS = {
             "This module's convention, strongly industry-dependent: levels from 75, 85, 90 and "
             "95 % retention.",
         ),
-        "004_b887343ee315b4b0.txt (formula); Reichheld & Sasser 1990 (why retention matters)",
+        "Zendesk 2025 (formula); Reichheld & Sasser 1990 (why retention matters)",
     ),
 }
 

@@ -41,11 +41,11 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
     result = run(*start, input="4\n5\n?\n\nb\n3\n")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "Question 1 of 24 · module 1/1: Leadership commitment" in lines
+    assert "Question 1 of 28 · module 1/1: Leadership commitment" in lines
     assert [line for line in lines if line.startswith("Question ")][-3:] == [
-        "Question 5 of 24 · module 1/1: Leadership commitment",
-        "Question 4 of 24 · module 1/1: Leadership commitment",
-        "Question 5 of 24 · module 1/1: Leadership commitment",
+        "Question 5 of 28 · module 1/1: Leadership commitment",
+        "Question 4 of 28 · module 1/1: Leadership commitment",
+        "Question 5 of 28 · module 1/1: Leadership commitment",
     ]
     assert (
         "Paused – every answer so far is saved. Continue with: ccassess survey --resume T-1"
@@ -55,7 +55,7 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
         "lead_visible": 4,
         "lead_customer_contact": 5,
         "lead_role_model": "dont_know",
-        "lead_delegated": 3,
+        "lead_models_behaviour": 3,
     }
     assert query(workspace, "SELECT complete FROM respondents") == [(0,)]
     assert "1 unfinished survey(s)" in run("round", "-w", workspace).stdout
@@ -65,12 +65,12 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
     assert again.exit_code == 2 and "--resume T-1" in again.stderr
 
     # Resumed in German: a wrong answer is refused with the validator's message.
-    resumed = run("survey", "-w", workspace, "--resume", "--lang", "de", input="9\n" + "4\n" * 20)
+    resumed = run("survey", "-w", workspace, "--resume", "--lang", "de", input="9\n" + "4\n" * 24)
     assert resumed.exit_code == 0, resumed.output
-    assert "Fortsetzung bei Frage 5 von 24 (Befragten-ID T-1)." in resumed.stdout
+    assert "Fortsetzung bei Frage 5 von 28 (Befragten-ID T-1)." in resumed.stdout
     assert "Ungültig: 9 is not on the scale; allowed: 1–5" in resumed.stdout
     assert "Vielen Dank! Ihre Antworten sind gespeichert (Befragten-ID T-1)." in resumed.stdout
-    assert len(stored_answers(workspace, "T-1")) == 24
+    assert len(stored_answers(workspace, "T-1")) == 28
     assert query(workspace, "SELECT complete, content_hash IS NOT NULL FROM respondents") == [
         (1, 1)
     ]
@@ -87,7 +87,7 @@ def test_survey_asks_perspective_and_department(workspace: Path, run: Callable) 
     )
     assert result.exit_code == 0, result.output
     assert "Sie antworten als: 1) intern (Mitarbeitende)  2) Kunde" in result.stdout
-    assert "Frage 1 von 24 · Modul 1/1: Führung und Verpflichtung" in result.stdout
+    assert "Frage 1 von 28 · Modul 1/1: Führung und Verpflichtung" in result.stdout
     assert query(workspace, "SELECT perspective, department FROM respondents") == [
         ("internal", "Vertrieb")
     ]  # the third department
@@ -194,7 +194,7 @@ def test_killed_survey_keeps_every_answer(workspace: Path) -> None:
     survey.stdin.write("2\n3\n4\n")
     survey.stdin.flush()
     seen = ""
-    while "Frage 4 von 24" not in seen:
+    while "Frage 4 von 28" not in seen:
         line = survey.stdout.readline()
         assert line, survey.stderr.read() if survey.stderr else ""
         seen += line
@@ -209,5 +209,5 @@ def test_killed_survey_keeps_every_answer(workspace: Path) -> None:
         text=True,
         timeout=60,
     )
-    assert "Fortsetzung bei Frage 4 von 24" in resumed.stdout
-    assert stored_answers(workspace, "T-6") == {**first, "lead_delegated": 5}
+    assert "Fortsetzung bei Frage 4 von 28" in resumed.stdout
+    assert stored_answers(workspace, "T-6") == {**first, "lead_models_behaviour": 5}
