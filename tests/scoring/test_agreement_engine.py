@@ -201,10 +201,11 @@ def test_the_demo_alpha_is_low_within_the_groups_though_high_pooled() -> None:
     continuity = next(d for d in module.dimensions if d.id == "continuity")
     columns = [table.columns[q.id] for q in continuity.questions]
     pooled = cronbach_alpha([row for row in zip(*columns, strict=True) if None not in row])
-    assert pooled is not None and round(pooled, 2) == 0.83
+    assert pooled is not None and round(pooled, 2) == 0.85  # pooled: looks like a fine scale
     result = assess(registry, demo.respondents, demo.settings).module("customer_perception")
     assert result is not None
     scored = result.dimension("continuity")
     assert scored is not None and scored.inconsistent
     alphas = {p: r.alpha for p, r in scored.reliability.items()}
-    assert round(alphas["internal"] or 0, 2) == 0.25 and round(alphas["customer"] or 0, 2) == 0.07
+    # within each group it is not (the pooled alpha mostly measures the perception gap)
+    assert round(alphas["internal"] or 0, 2) == 0.59 and round(alphas["customer"] or 0, 2) == 0.15
