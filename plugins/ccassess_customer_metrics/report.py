@@ -62,6 +62,18 @@ LABELS = {
     "source_aggregate": Text("Unternehmenszahlen", "company figures"),
     "not_available": Text("keine Daten", "no data"),
     "internal_estimate": Text("Schätzung intern", "internal estimate"),
+    "nps_question": Text(
+        "Gefragt wurde: „Wie wahrscheinlich ist es, dass Sie das Unternehmen einem Freund oder "
+        "Kollegen weiterempfehlen?“ (0 = sehr unwahrscheinlich … 10 = sehr wahrscheinlich)",
+        "The question asked: “How likely is it that you would recommend the company to a friend "
+        "or colleague?” (0 = not at all likely … 10 = extremely likely)",
+    ),
+    "nps_trademark": Text(
+        "Net Promoter®, NPS® und Net Promoter Score® sind eingetragene Marken von Bain & "
+        "Company, Inc., NICE Systems, Inc. und Fred Reichheld.",
+        "Net Promoter®, NPS® and Net Promoter Score® are registered trademarks of Bain & "
+        "Company, Inc., NICE Systems, Inc. and Fred Reichheld.",
+    ),
 }
 
 

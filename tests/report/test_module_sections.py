@@ -213,3 +213,18 @@ def test_plugin_section_mistakes_are_one_line_errors(tmp_path, section, template
     with pytest.raises(CcassessError) as caught:
         render(synthetic_result(registry, modules=("leadership",)), registry)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "notice"),
+    [
+        ("de", "Wie wahrscheinlich ist es, dass Sie das Unternehmen", "eingetragene Marken"),
+        ("en", "How likely is it that you would recommend the company", "registered trademarks"),
+    ],
+)
+def test_the_nps_card_quotes_its_question_and_carries_the_trademark_notice(
+    demo_result, registry, lang: str, question: str, notice: str
+):
+    section = text_of(section_html(render(demo_result, registry, lang), "metrics"))
+    assert question in section
+    assert "Net Promoter®, NPS® " in section and notice in section
