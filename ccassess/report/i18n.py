@@ -260,9 +260,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "at least {threshold} people answered.",
     ),
     "departments_merged": (
-        "{count} Abteilung(en) mit weniger als {threshold} Befragten sind in „Sonstige“ "
+        "{count} Abteilungen mit weniger als {threshold} Befragten sind in „Sonstige“ "
         "zusammengefasst.",
-        "{count} department(s) with fewer than {threshold} respondents are merged into “other”.",
+        "{count} departments with fewer than {threshold} respondents are merged into “other”.",
+    ),
+    "departments_merged_one": (
+        "Eine Abteilung mit weniger als {threshold} Befragten ist in „Sonstige“ zusammengefasst.",
+        "One department with fewer than {threshold} respondents is merged into “other”.",
     ),
     "departments_left_out": (
         "{n} Befragte sind nicht ausgewiesen, weil auch zusammengefasst weniger als "

@@ -15,6 +15,22 @@ from ccassess import AssessmentResult, ReportSection, Text
 ORDER = 1000
 METRICS_PER_ROW = 3
 #: Where a metric's value comes from (the analysis' wording → the report's two words).
+#: The names of the figures a metric is computed from, as a client reads them.
+INPUT_NAMES = {
+    "satisfied": Text("zufrieden (4–5)", "satisfied (4–5)"),
+    "responses": Text("Antworten", "answers"),
+    "promoters": Text("Promotoren (9–10)", "promoters (9–10)"),
+    "passives": Text("Passive (7–8)", "passives (7–8)"),
+    "detractors": Text("Kritiker (0–6)", "detractors (0–6)"),
+    "average": Text("Durchschnitt", "average"),
+    "start": Text("Kunden zu Beginn", "customers at the start"),
+    "lost": Text("verloren", "lost"),
+    "new": Text("neu gewonnen", "newly won"),
+    "end": Text("Kunden am Ende", "customers at the end"),
+    "annual_value": Text("Wert pro Jahr", "value per year"),
+    "lifetime_years": Text("Kundendauer in Jahren", "customer lifetime in years"),
+}
+
 SOURCES = {
     "ratings": "ratings",
     "customer_ratings": "ratings",
@@ -115,7 +131,11 @@ def _card(metric: dict[str, Any], lang: str) -> dict[str, Any]:
         "unit": str(metric.get("unit") or ""),
         "n": metric.get("n"),
         "inputs": [
-            {"name": str(k), "value": v, "digits": _digits(v)}
+            {
+                "name": INPUT_NAMES[k].get(lang) if k in INPUT_NAMES else str(k),
+                "value": v,
+                "digits": _digits(v),
+            }
             for k, v in (metric.get("inputs") or {}).items()
         ],
         "source": SOURCES.get(metric.get("source") or "", metric.get("source")),

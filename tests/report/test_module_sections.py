@@ -216,15 +216,26 @@ def test_plugin_section_mistakes_are_one_line_errors(tmp_path, section, template
 
 
 @pytest.mark.parametrize(
-    ("lang", "question", "notice"),
+    ("lang", "question", "notice", "inputs"),
     [
-        ("de", "Wie wahrscheinlich ist es, dass Sie das Unternehmen", "eingetragene Marken"),
-        ("en", "How likely is it that you would recommend the company", "registered trademarks"),
+        (
+            "de",
+            "Wie wahrscheinlich ist es, dass Sie das Unternehmen",
+            "eingetragene Marken",
+            "Promotoren (9–10) = ",
+        ),
+        (
+            "en",
+            "How likely is it that you would recommend the company",
+            "registered trademarks",
+            "promoters (9–10) = ",
+        ),
     ],
 )
-def test_the_nps_card_quotes_its_question_and_carries_the_trademark_notice(
-    demo_result, registry, lang: str, question: str, notice: str
+def test_the_nps_card_quotes_its_question_names_its_inputs_and_carries_the_notice(
+    demo_result, registry, lang: str, question: str, notice: str, inputs: str
 ):
     section = text_of(section_html(render(demo_result, registry, lang), "metrics"))
     assert question in section
+    assert inputs in section and "promoters =" not in section  # named for a reader
     assert "Net Promoter®, NPS® " in section and notice in section
