@@ -42,6 +42,7 @@ from ccassess.scoring.findings import (
     prioritise,
 )
 from ccassess.scoring.outcomes import outcome_metrics, outcomes_of
+from ccassess.scoring.subsets import overall_rows
 from ccassess.text import Text
 
 
@@ -68,7 +69,7 @@ def assess(
     by_perspective: dict[str, PerspectiveScore] = {
         p: perspective_score(
             [(r.weight, r.by_perspective[p]) for r in results],
-            rows=_overall_rows(modules, tables, p),
+            rows=overall_rows(modules, tables, p),
         )
         for p in PERSPECTIVES
     }
@@ -95,8 +96,8 @@ def assess(
         by_perspective=by_perspective,
         mirror=combine_mirrors(
             [(r.weight, r.mirror) for r in results],
-            _overall_rows(modules, tables, "internal", mirrored=True),
-            _overall_rows(modules, tables, "customer", mirrored=True),
+            overall_rows(modules, tables, "internal", mirrored=True),
+            overall_rows(modules, tables, "customer", mirrored=True),
         ),
         outcomes=outcomes_of(results),
         initiatives=initiatives,
@@ -106,29 +107,6 @@ def assess(
         trend=[_trend_point(earlier) for earlier in earlier_rounds] or None,
         ccassess_version=__version__,
     )
-
-
-def _overall_rows(
-    modules: Sequence[Module],
-    tables: dict[str, ModuleTable],
-    perspective: str,
-    *,
-    mirrored: bool = False,
-) -> list[float | None]:
-    """Each respondent's own overall score (module weights, over the modules they answered)
-    for one perspective: the spread behind the overall interval."""
-    totals: dict[str, list[float]] = {}
-    for module in modules:
-        table = tables[module.id]
-        scores = (table.mirror_scores if mirrored else table.respondent_scores).get(perspective)
-        if not scores:
-            continue
-        for rid, value in zip(table.perspective_ids(perspective), scores, strict=True):
-            if value is not None:
-                total = totals.setdefault(rid, [0.0, 0.0])
-                total[0] += module.weight * value
-                total[1] += module.weight
-    return [t / w for t, w in totals.values() if w]
 
 
 @dataclass(frozen=True)

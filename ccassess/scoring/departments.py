@@ -16,8 +16,9 @@ from ccassess.model.levels import level_for
 from ccassess.model.questionnaire import Module
 from ccassess.model.result import DepartmentBreakdown, DepartmentGroup
 from ccassess.model.settings import AssessmentSettings
-from ccassess.scoring.engine import ModuleTable, subset_score
+from ccassess.scoring.engine import ModuleTable
 from ccassess.scoring.stats import describe, weighted_mean
+from ccassess.scoring.subsets import overall_rows, subset_score
 
 OTHER = "other"
 
@@ -96,29 +97,9 @@ def _group(
         module_scores[module.id] = score
         pairs.append((module.weight, score))
     score = weighted_mean(pairs)
-    spread = describe(_own_scores(members, modules, tables, module_scores))
+    shown = [m for m in modules if module_scores.get(m.id) is not None]
+    ids = {r.id for r in members}
+    spread = describe(overall_rows(shown, tables, "internal", members=ids))
     return DepartmentGroup(
         name, len(members), score, level_for(score), module_scores, merged, spread.sd
     )
-
-
-def _own_scores(
-    members: Sequence[Respondent],
-    modules: Sequence[Module],
-    tables: Mapping[str, ModuleTable],
-    shown: Mapping[str, float | None],
-) -> list[float]:
-    """Each member's own overall score (module weights) over the modules the group shows."""
-    totals: dict[str, list[float]] = {}
-    ids = {r.id for r in members}
-    for module in modules:
-        table = tables[module.id]
-        scores = table.respondent_scores.get("internal")
-        if shown.get(module.id) is None or not scores:
-            continue
-        for rid, value in zip(table.perspective_ids("internal"), scores, strict=True):
-            if rid in ids and value is not None:
-                total = totals.setdefault(rid, [0.0, 0.0])
-                total[0] += module.weight * value
-                total[1] += module.weight
-    return [weighted / weight for weighted, weight in totals.values() if weight]

@@ -266,22 +266,6 @@ def combine_rows(pairs: Sequence[tuple[float, list[float | None]]]) -> list[floa
     return [t / w if w else None for t, w in zip(totals, weights, strict=True)]
 
 
-def subset_score(module: Module, table: ModuleTable, members: set[str]) -> float | None:
-    """The staff's module score restricted to some respondents (department groups)."""
-    staff = table.perspective_slices["internal"]
-    positions = [i for i in table.positions(members) if i < (staff.stop or 0)]
-    dimension_scores = []
-    for dimension in module.dimensions:
-        pairs = []
-        for question in dimension.questions:
-            if not table.scored[question.id] or not question.asked_of("internal"):
-                continue
-            values = present(list(map(table.columns[question.id].__getitem__, positions)))
-            pairs.append((question.weight, sum(values) / len(values) if values else None))
-        dimension_scores.append((dimension.weight, weighted_mean(pairs)))
-    return weighted_mean(dimension_scores)
-
-
 def aggregate_module(
     result: ModuleResult, module: Module, table: ModuleTable | None = None
 ) -> None:
