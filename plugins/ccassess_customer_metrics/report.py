@@ -127,7 +127,8 @@ def _card(metric: dict[str, Any], lang: str) -> dict[str, Any]:
         "id": metric.get("id"),
         "label": _local(metric.get("label"), lang) or str(metric.get("id", "")),
         "value": value,
-        "digits": _digits(value),
+        # as the report's headline shows it (one number, one form on every page)
+        "digits": metric["digits"] if "digits" in metric else _digits(value),
         "unit": str(metric.get("unit") or ""),
         "n": metric.get("n"),
         "inputs": [
@@ -146,7 +147,9 @@ def _card(metric: dict[str, Any], lang: str) -> dict[str, Any]:
         "score": metric.get("score"),
         "level": metric.get("level"),
         "interval": _interval(metric.get("interval")),
-        "interval_digits": _interval_digits(metric.get("interval")),
+        "interval_digits": metric["digits"]
+        if "digits" in metric
+        else _interval_digits(metric.get("interval")),
         "interval_method": metric.get("interval_method"),
         "small_sample": _small_sample(metric.get("small_sample")),
         "anchor": _local((metric.get("anchor") or {}).get("basis"), lang),
