@@ -18,6 +18,7 @@ SETTINGS_KEYS = {
     "prepared_by",
     "language",
     "departments",
+    "invited",
     "anonymity_threshold",
     "modules",
     "theme",
@@ -53,6 +54,7 @@ def build_settings(
             c.error(f"departments[{index}]", f"duplicate department {name!r}", data, "departments")
         if name:
             departments.append(name)
+    invited = _invited(c, data, departments)
     modules = None
     if "modules" in data:
         modules = tuple(
@@ -88,7 +90,27 @@ def build_settings(
         modules=modules,
         theme=resolve("theme"),
         logo=resolve("logo"),
+        invited=invited,
     )
+
+
+def _invited(c: Checker, data: Any, departments: list[str]) -> tuple[tuple[str, int], ...]:
+    """`invited`: department → number of staff invited, each a listed department (when
+    departments are listed) with a whole number from 1 on."""
+    if "invited" not in data:
+        return ()
+    pairs = []
+    for name, count in c.mapping(data["invited"], "invited", data, "invited").items():
+        where = f"invited.{name}"
+        if departments and str(name) not in departments:
+            c.error(where, f"{name!r} is not one of the departments", data["invited"], name)
+            continue
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            c.error(where, f"expected a whole number of people from 1 on, got {count!r}",
+                    data["invited"], name)
+            continue
+        pairs.append((str(name), count))
+    return tuple(pairs)
 
 
 def load_settings(path: str | Path) -> AssessmentSettings:

@@ -259,6 +259,9 @@ class DepartmentGroup:
     merged: bool = False
     #: The spread within the group: sample SD of its members' own overall scores (0–100).
     sd: float | None = None
+    #: Staff invited in the group's departments (settings `invited`); None when not given
+    #: for every one of them.
+    invited: int | None = None
 
 
 @dataclass
@@ -269,6 +272,10 @@ class DepartmentBreakdown:
     merged_departments: int = 0
     #: Respondents not shown in any group because even merged they stayed below the threshold.
     left_out: int = 0
+    #: Staff invited in all departments (settings `invited`; None: not given) and the
+    #: internal respondents who answered, for the overall response rate.
+    invited: int | None = None
+    answered: int = 0
 
 
 @dataclass

@@ -20,3 +20,10 @@ class AssessmentSettings:
     modules: tuple[str, ...] | None = None
     theme: str | None = None
     logo: str | None = None
+    #: How many staff were invited per department, as (department, count) pairs in the
+    #: file's order: the report shows response rates from them (optional).
+    invited: tuple[tuple[str, int], ...] = ()
+
+    def invitations(self) -> dict[str, int]:
+        """The invitations per department as a mapping."""
+        return dict(self.invited)

@@ -259,6 +259,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Scores of the internal respondents by department. A department is shown only when "
         "at least {threshold} people answered.",
     ),
+    "invited": ("Eingeladen", "Invited"),
+    "response_rate": ("Rücklauf", "Response rate"),
+    "response_rate_total": (
+        "Rücklauf der Mitarbeitendenbefragung: {answered} von {invited} Eingeladenen haben "
+        "geantwortet ({rate}). Je Abteilung unten; kleine Abteilungen nur zusammengefasst.",
+        "Response rate of the staff survey: {answered} of {invited} people invited answered "
+        "({rate}). By department below; small departments only merged.",
+    ),
+    "response_rate_over": (
+        "{answered} Mitarbeitende haben geantwortet, mehr als die {invited} in den "
+        "Einstellungen als eingeladen angegebenen: Die Einladungszahlen sind zu prüfen, ein "
+        "Rücklauf wird nicht ausgewiesen.",
+        "{answered} staff answered, more than the {invited} the settings list as invited: "
+        "check the invitation counts; no response rate is shown.",
+    ),
     "departments_merged": (
         "{count} Abteilungen mit weniger als {threshold} Befragten sind in „Sonstige“ "
         "zusammengefasst.",

@@ -63,18 +63,26 @@ def department_breakdown(
     threshold = settings.anonymity_threshold
     counts = Counter(r.department for r in internal)
     shown, merged, left_out = department_groups(counts, threshold)
+    invited = settings.invitations()
     groups = [
         _group(name, [r for r in internal if r.department == name], modules, tables, threshold)
         for name in shown
     ]
+    for group in groups:
+        group.invited = invited.get(group.name)
     members = [r for r in internal if r.department in merged]
     if members and not left_out:
-        groups.append(_group(OTHER, members, modules, tables, threshold, merged=True))
+        other = _group(OTHER, members, modules, tables, threshold, merged=True)
+        if all(d is not None and d in invited for d in merged):
+            other.invited = sum(invited[d] for d in merged if d is not None)
+        groups.append(other)
     return DepartmentBreakdown(
         threshold=threshold,
         groups=groups,
         merged_departments=sum(1 for d in merged if d is not None),
         left_out=left_out,
+        invited=sum(invited.values()) if invited else None,
+        answered=len(internal),
     )
 
 

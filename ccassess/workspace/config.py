@@ -87,6 +87,8 @@ def config_text(
         data["prepared_by"] = settings.prepared_by
     data["language"] = settings.language
     data["departments"] = list(settings.departments)
+    if settings.invited:
+        data["invited"] = settings.invitations()
     data["anonymity_threshold"] = settings.anonymity_threshold
     data["modules"] = list(modules)
     if settings.theme:

@@ -28,6 +28,8 @@ def departments(view: View) -> dict[str, Any] | None:
                 "level": g.level,
                 "merged": g.merged,
                 "sd": g.sd,
+                "invited": g.invited,
+                "rate": _rate(g.n, g.invited),
             }
             for name, g in zip(names, groups, strict=True)
         ],
@@ -44,4 +46,16 @@ def departments(view: View) -> dict[str, Any] | None:
         ],
         "merged_departments": breakdown.merged_departments,
         "left_out": breakdown.left_out,
+        "invitations": any(g.invited is not None for g in groups),
+        "invited": breakdown.invited,
+        "answered": breakdown.answered,
+        "rate": _rate(breakdown.answered, breakdown.invited),
     }
+
+
+def _rate(answered: int, invited: int | None) -> float | None:
+    """The response rate (0..1); None without invitations or with more answers than
+    invitations (then the settings' counts are out of date, and no rate is true)."""
+    if not invited or answered > invited:
+        return None
+    return answered / invited
