@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
         "ccassess.text",
         "ccassess.markers",
         "ccassess.format",
+        "ccassess.terminal",
         "ccassess.hookspecs",
         "ccassess.lazy",
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 import click
 
 from ccassess import __version__
+from ccassess.terminal import echo
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -48,10 +50,10 @@ class State:
             return
         plugins = self._registry.plugins
         for failure in plugins.failures[self._reported :]:
-            click.echo(f"warning: skipped plugin {failure.plugin!r}: {failure.message}", err=True)
+            echo(f"warning: skipped plugin {failure.plugin!r}: {failure.message}", err=True)
         self._reported = len(plugins.failures)
         for warning in plugins.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            echo(f"warning: {warning}", err=True)
         plugins.warnings.clear()
 
 
@@ -162,15 +164,17 @@ class CcassessGroup(LazyGroup):
                 **extra,
             )
         except click.exceptions.Abort:
-            click.echo("Aborted.", err=True)
+            echo("Aborted.", err=True)
             sys.exit(130)
         except click.exceptions.ClickException as exc:
-            exc.show()
+            shown = io.StringIO()  # click's message may quote a hostile argument
+            exc.show(file=shown)
+            echo(shown.getvalue(), err=True, nl=False)
             sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            echo("Interrupted.", err=True)
             sys.exit(130)
         except Exception as exc:
             sys.exit(report_exception(exc, debug))
@@ -203,16 +207,16 @@ def report_exception(exc: Exception, debug: bool) -> int:
 
     if isinstance(exc, CcassessError):
         for line in exc.lines():
-            click.echo(f"error: {line}", err=True)
+            echo(f"error: {line}", err=True)
         return exc.exit_code
     if debug:
         import traceback
 
         traceback.print_exception(exc)
     message = " ".join(str(exc).split()) or type(exc).__name__
-    click.echo(f"error: unexpected {type(exc).__name__}: {message}", err=True)
+    echo(f"error: unexpected {type(exc).__name__}: {message}", err=True)
     if not debug:
-        click.echo(
+        echo(
             "This is a bug in ccassess or a plugin; re-run with --debug for the traceback.",
             err=True,
         )

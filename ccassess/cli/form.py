@@ -10,6 +10,7 @@ from ccassess.actions.questionnaires import form_request
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import assessment_option, round_option, workspace_option
 from ccassess.forms.xlsform import write_form
+from ccassess.terminal import echo
 
 
 @click.command("form")
@@ -74,5 +75,5 @@ def form_command(
     )
     path = write_form(request, fmt, output)
     for note in request.notes:
-        click.echo(f"note: {note}", err=True)
-    click.echo(f"Form written to {path}")
+        echo(f"note: {note}", err=True)
+    echo(f"Form written to {path}")

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from ccassess.cli.app import State, pass_state
+from ccassess.terminal import echo
 
 
 @click.command("modules")
@@ -35,14 +36,15 @@ def modules_command(state: State, fmt: str, lang: str) -> None:
     if fmt == "json":
         import json
 
+        # machine output: data kept intact (JSON escapes control characters)
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not rows:
-        click.echo("No modules loaded.")
+        echo("No modules loaded.")
         return
-    click.echo(f"{'module':<24} {'version':<8} {'dims':>4} {'qs':>4}  {'lang':<6} title")
+    echo(f"{'module':<24} {'version':<8} {'dims':>4} {'qs':>4}  {'lang':<6} title")
     for row in rows:
-        click.echo(
+        echo(
             f"{row['id']:<24} {row['version']:<8} {row['dimensions']:>4} "
             f"{row['questions']:>4}  {','.join(row['languages']):<6} {row['title']}"
         )
@@ -60,8 +62,9 @@ def plugins_command(state: State, fmt: str) -> None:
     if fmt == "json":
         import json
 
+        # machine output: data kept intact (JSON escapes control characters)
         click.echo(json.dumps([info.__dict__ for info in infos], indent=2))
         return
     for info in infos:
-        click.echo(f"{info.name} {info.version or ''}".rstrip() + f"  [{info.origin}]")
-        click.echo(f"    hooks: {', '.join(info.hooks) or '-'}")
+        echo(f"{info.name} {info.version or ''}".rstrip() + f"  [{info.origin}]")
+        echo(f"    hooks: {', '.join(info.hooks) or '-'}")

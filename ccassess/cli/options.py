@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ccassess.actions.inputs import load_inputs
+from ccassess.terminal import echo
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -63,7 +64,7 @@ def load_cli_inputs(
         # The command scores with `registry`: narrow it to the round's modules as answered.
         registry.entries = inputs.registry.entries
     for note in inputs.notes:
-        click.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
     return inputs
 
 

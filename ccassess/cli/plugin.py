@@ -10,6 +10,7 @@ from ccassess.actions.load_plugins import load_registry
 from ccassess.cli.app import State, pass_state
 from ccassess.errors import CcassessError
 from ccassess.scaffold import create_plugin, plugin_names
+from ccassess.terminal import echo
 
 
 @click.group("plugin")
@@ -38,12 +39,12 @@ def new_command(state: State, name: str, parent: Path) -> None:
     plugin_names(name)  # a bad name fails before the plugins are loaded
     path = create_plugin(name, parent, taken_module_ids=_installed_module_ids(state))
     names = plugin_names(name)
-    click.echo(f"Created {path}")
-    click.echo("Next steps:")
-    click.echo(f"  cd {path}")
-    click.echo("  pip install -e '.[test]'")
-    click.echo("  pytest                  # the plugin's tests, with ccassess's test kit")
-    click.echo(f"  ccassess modules        # lists {names.ident!r}")
+    echo(f"Created {path}")
+    echo("Next steps:")
+    echo(f"  cd {path}")
+    echo("  pip install -e '.[test]'")
+    echo("  pytest                  # the plugin's tests, with ccassess's test kit")
+    echo(f"  ccassess modules        # lists {names.ident!r}")
 
 
 def _installed_module_ids(state: State) -> set[str]:

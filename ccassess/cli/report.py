@@ -15,6 +15,7 @@ from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import input_options, load_cli_inputs
 from ccassess.errors import CcassessError
 from ccassess.report import ReportOptions, write_report
+from ccassess.terminal import echo
 
 FORMATS = ["pdf", "html", "json", "md", "xlsx"]
 
@@ -86,7 +87,7 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
     )
     report_options = _report_options(options).for_assessment(inputs.settings)
     path = write_report(result, registry.plugins, report_options)
-    click.echo(f"Report written to {path}")
+    echo(f"Report written to {path}")
 
 
 @click.command("report")
@@ -138,7 +139,7 @@ def _batch(
         if outcome.error:
             failed.append(f"{outcome.workspace}: {outcome.error}")
         else:
-            click.echo(f"Report written to {outcome.output}")
+            echo(f"Report written to {outcome.output}")
     if failed:
         raise CcassessError(f"{len(failed)} of {len(jobs)} reports failed; first: {failed[0]}")
 

@@ -11,6 +11,7 @@ from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import input_options, load_cli_inputs
 from ccassess.cli.score_table import score_table
 from ccassess.model.serial import result_to_json
+from ccassess.terminal import echo
 
 
 @click.command("score")
@@ -35,6 +36,6 @@ def score_command(
         registry, inputs.respondents, inputs.settings, earlier_rounds=inputs.earlier_rounds
     )
     if fmt == "json":
-        click.echo(result_to_json(result))
+        click.echo(result_to_json(result))  # machine output: data kept intact
     else:
-        click.echo(score_table(result, lang or inputs.settings.language))
+        echo(score_table(result, lang or inputs.settings.language))

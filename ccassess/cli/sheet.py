@@ -9,6 +9,7 @@ import click
 from ccassess.actions.questionnaires import write_sheet
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import assessment_option, round_option, workspace_option
+from ccassess.terminal import echo
 
 
 @click.command("sheet")
@@ -70,4 +71,4 @@ def sheet_command(
         respondent_id=respondent_id,
         round_name=round_name,
     )
-    click.echo(f"Answer sheet written to {path}")
+    echo(f"Answer sheet written to {path}")

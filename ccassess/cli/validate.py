@@ -8,6 +8,7 @@ import click
 
 from ccassess.actions.validate import validate_paths
 from ccassess.cli.app import State, pass_state
+from ccassess.terminal import echo
 
 
 @click.command("validate")
@@ -45,7 +46,7 @@ def validate_command(
     """
     report = validate_paths(state.registry(), list(paths), list(module_files), assessment)
     for line in report.lines():
-        click.echo(line, err=True)
-    click.echo(report.summary())
+        echo(line, err=True)
+    echo(report.summary())
     if report.errors or (strict and report.warnings):
         ctx.exit(2)

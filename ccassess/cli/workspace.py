@@ -16,6 +16,7 @@ from ccassess.actions.rounds import compare_rounds, comparison_table
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import round_option, workspace_option
 from ccassess.errors import CcassessError
+from ccassess.terminal import echo, visible
 from ccassess.workspace import Workspace, open_workspace
 from ccassess.workspace.export import export_bytes, write_export
 from ccassess.workspace.setup import initial_settings
@@ -23,7 +24,7 @@ from ccassess.workspace.setup import initial_settings
 
 def _notes(lines: list[Any], prefix: str = "note") -> None:
     for line in lines:
-        click.echo(f"{prefix}: {line}", err=True)
+        echo(f"{prefix}: {line}", err=True)
 
 
 @click.command("init")
@@ -68,8 +69,8 @@ def init_command(
     ) as workspace:
         modules = workspace.settings.modules or ()
         current = workspace.round()
-    click.echo(f"Created workspace {folder} with {len(modules)} module(s); round {current.name!r}.")
-    click.echo(
+    echo(f"Created workspace {folder} with {len(modules)} module(s); round {current.name!r}.")
+    echo(
         f"Next: edit {folder / 'assessment.yaml'}, then `ccassess sheet -w {folder}` "
         f"or `ccassess survey -w {folder}`."
     )
@@ -136,7 +137,7 @@ def import_command(
                 workspace, registry, files[0], round_name=round_name, options=options
             )
         _notes(notes)
-        click.echo(text, nl=False)
+        click.echo(text, nl=False)  # machine output: data kept intact
         return
     with open_workspace(workspace_dir) as workspace:
         report = import_files(
@@ -150,7 +151,7 @@ def import_command(
     _notes(report.notes)
     _notes(report.warnings, "warning")
     _notes(report.skipped)
-    click.echo(report.summary())
+    echo(report.summary())
 
 
 @click.group("round", invoke_without_command=True)
@@ -174,7 +175,7 @@ def round_list_command(ctx: click.Context, workspace_dir: Path | None = None) ->
         marker = "*" if item is rounds[-1] else " "
         open_surveys = f", {item.open_surveys} unfinished survey(s)" if item.open_surveys else ""
         note = f"  {item.note}" if item.note else ""
-        click.echo(
+        echo(
             f"{marker} {item.name:<16} {item.created[:10]}  {item.respondents} "
             f"respondent(s){open_surveys}{note}"
         )
@@ -193,7 +194,7 @@ def round_new_command(
     registry = state.registry()
     with open_workspace(workspace_dir or ctx.meta.get("ccassess.workspace_dir")) as workspace:
         created = workspace.new_round(registry, name, note)
-    click.echo(f"Started round {created.name!r}; imports and surveys now go there.")
+    echo(f"Started round {created.name!r}; imports and surveys now go there.")
 
 
 @click.command("compare")
@@ -234,9 +235,10 @@ def compare_command(
             first, second = names[-2], names[-1]
         comparison = compare_rounds(workspace, registry, first, second, lang)
     if fmt == "json":
+        # machine output: data kept intact (JSON escapes control characters)
         click.echo(json.dumps(comparison.to_data(), ensure_ascii=False, indent=2))
     else:
-        click.echo(comparison_table(comparison, lang))
+        echo(comparison_table(comparison, lang))
 
 
 @click.command("export")
@@ -282,10 +284,10 @@ def export_command(
             delimiter="\t" if delimiter == "tab" else delimiter,
         )
     if output is None:
-        click.echo(data, nl=False)
+        click.echo(data, nl=False)  # machine output: data kept intact
         return
     write_export(output, data)
-    click.echo(f"Exported round {round_.name!r} to {output}", err=True)
+    echo(f"Exported round {round_.name!r} to {output}", err=True)
 
 
 @click.command("forget")
@@ -303,11 +305,11 @@ def forget_command(state: State, respondent: str, workspace_dir: Path | None, ye
         if not yes:
             if not sys.stdin.isatty():
                 raise CcassessError("forget deletes data for good; confirm with --yes")
-            click.confirm(f"Delete every record of {respondent!r} for good?", abort=True)
+            click.confirm(visible(f"Delete every record of {respondent!r} for good?"), abort=True)
         forgotten = workspace.forget(respondent)
     for item in forgotten:
-        click.echo(
+        echo(
             f"Deleted respondent {item.respondent_id!r} in round {item.round!r} "
             f"({item.answers} answer(s))."
         )
-    click.echo("The workspace database was rewritten; no trace of the respondent remains in it.")
+    echo("The workspace database was rewritten; no trace of the respondent remains in it.")

@@ -3,13 +3,16 @@
 The questionnaire never touches the terminal itself: it talks through a `Console` (say a
 line, ask for a line). `TerminalConsole` uses click's prompt for interactive terminals;
 `LineConsole` reads standard input line by line, which makes the survey scriptable and
-testable. `MESSAGES` holds every text the questionnaire shows, in German and English.
+testable. Both write every text with its control characters escapes (ccassess.terminal), so
+that a module's wording, a department name or an answer shown back cannot drive the terminal. `MESSAGES` holds every text the questionnaire shows, in German and English.
 """
 
 from __future__ import annotations
 
 import sys
 from typing import Any, Protocol
+
+from ccassess.terminal import visible
 
 MESSAGES = {
     "de": {
@@ -81,10 +84,10 @@ class LineConsole:
         self.stdin = stdin or sys.stdin
 
     def say(self, text: str = "") -> None:
-        self.click.echo(text)
+        self.click.echo(visible(text))
 
     def ask(self, prompt: str) -> str | None:
-        self.click.echo(f"{prompt} ", nl=False)
+        self.click.echo(f"{visible(prompt)} ", nl=False)
         line = self.stdin.readline()
         if not line:
             self.click.echo()
@@ -97,12 +100,12 @@ class TerminalConsole(LineConsole):
     """Interactive terminals: click's prompt (line editing), a little colour."""
 
     def say(self, text: str = "") -> None:
-        self.click.echo(text)
+        self.click.echo(visible(text))
 
     def ask(self, prompt: str) -> str | None:
         try:
             answer = self.click.prompt(
-                self.click.style(prompt, bold=True),
+                self.click.style(visible(prompt), bold=True),
                 default="",
                 show_default=False,
                 prompt_suffix=" ",
