@@ -106,8 +106,12 @@ def _invited(c: Checker, data: Any, departments: list[str]) -> tuple[tuple[str, 
             c.error(where, f"{name!r} is not one of the departments", data["invited"], name)
             continue
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-            c.error(where, f"expected a whole number of people from 1 on, got {count!r}",
-                    data["invited"], name)
+            c.error(
+                where,
+                f"expected a whole number of people from 1 on, got {count!r}",
+                data["invited"],
+                name,
+            )
             continue
         pairs.append((str(name), count))
     return tuple(pairs)

@@ -3,8 +3,9 @@
 The questionnaire never touches the terminal itself: it talks through a `Console` (say a
 line, ask for a line). `TerminalConsole` uses click's prompt for interactive terminals;
 `LineConsole` reads standard input line by line, which makes the survey scriptable and
-testable. Both write every text with its control characters escapes (ccassess.terminal), so
-that a module's wording, a department name or an answer shown back cannot drive the terminal. `MESSAGES` holds every text the questionnaire shows, in German and English.
+testable. Both write every text with its control characters escaped (ccassess.terminal), so
+that a module's wording, a department name or an answer shown back cannot drive the
+terminal. `MESSAGES` holds every text the questionnaire shows, in German and English.
 """
 
 from __future__ import annotations
