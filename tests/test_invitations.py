@@ -17,7 +17,6 @@ from ccassess.model.settings import AssessmentSettings
 from ccassess.report import ReportOptions
 from ccassess.report.html import render_html
 from ccassess.testing import make_kit
-
 from tests.test_scoring import calc_plugin
 
 
