@@ -260,7 +260,7 @@ BAD_WORKBOOK_ANSWERS = {
     ("grid", "r1"): "weiß nicht",
     ("grid", "r2"): "7",
     ("feature", "functional"): "I like it",
-    ("feature", "dysfunctional"): "weiß nicht",
+    ("feature", "dysfunctional"): "vielleicht",
     ("tasks", 1): (None, None, "nonsense"),
     ("tasks", 2): (None, 5, "reporting"),
 }
@@ -1005,7 +1005,7 @@ SURVEY_DE_ANSWERS = {
     "ypn": "partly",
 }
 
-SURVEY_EN_INPUT = ["?", "b", "3", "2", "b", "?", "?"]
+SURVEY_EN_INPUT = ["?", "b", "3", "2", "b", "?", "?", "?"]
 
 SURVEY_EN = [
     "Questionnaire : 2 questions in 1 modules. Respondent id: T-1",
@@ -1048,6 +1048,7 @@ SURVEY_EN = [
     "1) I like it  2) I expect it  3) I am neutral  4) I can tolerate it  5) I dislike it",
     "Enter: a number from the list · b = back · s/Enter = skip · ? = don't know · q = pause",
     "If there? ?",
+    "If missing? ?",
     "Thank you! Your answers are saved (respondent id T-1).",
 ]
 
@@ -1077,7 +1078,7 @@ BAD_WORKBOOK_PROBLEMS = [
         "layouts",
         17,
         "D",
-        "dysfunctional: 'dont_know' is not a Kano answer; allowed: like, expect, "
+        "dysfunctional: 'vielleicht' is not a Kano answer; allowed: like, expect, "
         "neutral, tolerate, dislike or 1–5 (gefällt mir / setze ich voraus / ist mir "
         "egal / nehme ich hin / stört mich)",
     ),

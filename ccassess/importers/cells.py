@@ -61,10 +61,9 @@ def _shape(qtype: QuestionType, question: Question, departments: tuple[str, ...]
     if cached is not None and cached[0] is question and cached[1] is qtype:
         return cached[2]
     parts = qtype.parts(question, departments)
-    # "don't know" is a right value only where a part may be unknown on its own
+    # "don't know" looks right in any part (a Kano side may be unknown on its own too)
     allowed = {choice.value for choice in qtype.choices(question) or ()}
-    if qtype.partial:
-        allowed.add(DONT_KNOW)
+    allowed.add(DONT_KNOW)
     shape = _Shape(parts, qtype.items(question), frozenset(allowed))
     if len(_SHAPES) > 10_000:
         _SHAPES.clear()

@@ -131,9 +131,10 @@ class QuestionType:
     entry: ClassVar[str | None] = None
     #: Whether an answer is several of the question's options (a list of option ids).
     multiple: ClassVar[bool] = False
-    #: For parts: whether each part may be left out or answered "don't know" on its own (a
-    #: matrix). When False (a Kano item), every part is needed, and "don't know" on every part
-    #: is "don't know" for the question.
+    #: For parts: whether each part may be left out on its own (a matrix). When False (a Kano
+    #: item), every part is needed, and "don't know" on every part is "don't know" for the
+    #: question. "Don't know" on some parts is passed to `check`, which decides (a matrix row
+    #: and a Kano side take it).
     partial: ClassVar[bool] = True
     #: The kind of answer as a question list names it ("scale", "single choice"); None: the
     #: type's name.

@@ -202,8 +202,9 @@ class QuestionAsker:
 
     def _ask_parts(self, item: SurveyItem, qtype: QuestionType, parts: Sequence[Part]) -> Any:
         """One line per part. Parts answered one by one (a matrix) may each be skipped or
-        unknown, and are checked as they are given; otherwise skipping a part
-        skips the question and "don't know" is for the whole question."""
+        unknown, and are checked as they are given; otherwise skipping a part skips the
+        question, "don't know" holds for that part only (a Kano side: the other side is still
+        asked), and "don't know" on every part is "don't know" for the question."""
         question = item.question
         options = present.choices(qtype, question, self.lang) or []
         numbered = question.scale is None  # a scale point is typed as its number
@@ -225,15 +226,13 @@ class QuestionAsker:
                     if not qtype.partial:
                         raise Skip
                     break
-                if word in DONT and not qtype.partial:
-                    return self._checked_or_skip(item, DONT_KNOW)
                 if word in DONT:
-                    cell: Any = DONT_KNOW
+                    cell: Any = DONT_KNOW  # on this part only; the other parts are still asked
                 else:
                     cell = self._pick(line, options) if numbered else line
                 if qtype.partial:
                     _, problem = self._check(item, {part.id: cell})
-                elif cell not in values:
+                elif cell not in values and cell != DONT_KNOW:
                     problem = f"{line!r}: 1–{len(options)}"
                 else:
                     problem = None
@@ -243,6 +242,8 @@ class QuestionAsker:
                 self.console.say(self.text["invalid"].format(message=problem))
         if not value:
             raise Skip
+        if not qtype.partial and set(value.values()) == {DONT_KNOW}:
+            return self._checked_or_skip(item, DONT_KNOW)  # no part known: the whole question
         return self._checked_or_skip(item, value)
 
     def _checked_or_skip(self, item: SurveyItem, value: Any) -> Any:

@@ -137,11 +137,46 @@ def classify(functional: str, dysfunctional: str) -> str:
     return CATEGORIES[EVALUATION_TABLE[functional][dysfunctional]]
 
 
+def classified(value: Mapping[str, str]) -> str | None:
+    """The category of a checked answer pair; None when a side is "don't know" (the
+    evaluation table needs both reactions, and guessing the missing one would invent a
+    category)."""
+    functional, dysfunctional = value["functional"], value["dysfunctional"]
+    if functional == DONT_KNOW or dysfunctional == DONT_KNOW:
+        return None
+    return classify(functional, dysfunctional)
+
+
+#: What a pair with "don't know" on one side is called where a category would be.
+UNCLASSIFIED = Text(
+    "nicht einzuordnen (eine Seite: weiß nicht)", "not classified (one side: don't know)"
+)
+DONT_KNOW_LABEL = Text("weiß nicht", "don't know")
+_DONT_KNOW_WORDS = frozenset(
+    {"dont_know", "dont know", "don't know", "do not know", "weiß nicht", "weiss nicht", "?"}
+)
+
+
+def _is_dont_know(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    return " ".join(value.replace("’", "'").casefold().split()) in _DONT_KNOW_WORDS
+
+
+def _reaction_label(reaction: str, lang: str) -> str:
+    if reaction == DONT_KNOW:
+        return DONT_KNOW_LABEL.get(lang)
+    return REACTION_LABELS[reaction].get(lang)
+
+
 class Kano(QuestionType):
     """A feature asked functionally and dysfunctionally; classified, never scored.
 
-    Its parts are the two sides, each answered with one of the five reactions and asked with
-    the item's own wording; both are needed, so "don't know" is for the whole item.
+    Its parts are the two sides, each answered with one of the five reactions, or "don't
+    know", and asked with the item's own wording. Both sides are needed (a side left empty is
+    an error); "don't know" on both is "don't know" for the whole item. A pair with "don't
+    know" on one side is kept as given, but the evaluation table needs both reactions, so it
+    is not classified (`kano_features` counts it under `dont_know`, outside the shares).
     """
 
     name = "kano"
@@ -170,6 +205,11 @@ class Kano(QuestionType):
                 raise AnswerProblem(f"unknown key {key!r}; allowed: functional, dysfunctional")
             if side in answer:
                 raise AnswerProblem(f"{side} is answered twice")
+            if _is_dont_know(reaction):
+                if not question.dont_know:
+                    raise AnswerProblem(f'{side}: this question does not offer "don\'t know"')
+                answer[side] = DONT_KNOW
+                continue
             try:
                 answer[side] = normalise_reaction(reaction)
             except AnswerProblem as exc:
@@ -177,6 +217,8 @@ class Kano(QuestionType):
         for side in ("functional", "dysfunctional"):
             if side not in answer:
                 raise AnswerProblem(f"the {side} answer is missing; a Kano item needs both")
+        if answer["functional"] == answer["dysfunctional"] == DONT_KNOW:
+            return DONT_KNOW
         return {"functional": answer["functional"], "dysfunctional": answer["dysfunctional"]}
 
     def choices(self, question: Question) -> Sequence[Choice] | None:
@@ -189,16 +231,15 @@ class Kano(QuestionType):
         ]
 
     def describe(self, question: Question, value: Any, lang: str) -> str:
-        category = CATEGORY_LABELS[classify(value["functional"], value["dysfunctional"])]
+        if not isinstance(value, Mapping):
+            return str(value)
+        functional = _reaction_label(value["functional"], lang)
+        dysfunctional = _reaction_label(value["dysfunctional"], lang)
+        category = classified(value)
+        verdict = CATEGORY_LABELS[category].get(lang) if category else UNCLASSIFIED.get(lang)
         if lang == "de":
-            return (
-                f"funktional: {REACTION_LABELS[value['functional']].de}; dysfunktional: "
-                f"{REACTION_LABELS[value['dysfunctional']].de} → {category.de}"
-            )
-        return (
-            f"functional: {REACTION_LABELS[value['functional']].en}; dysfunctional: "
-            f"{REACTION_LABELS[value['dysfunctional']].en} → {category.en}"
-        )
+            return f"funktional: {functional}; dysfunktional: {dysfunctional} → {verdict}"
+        return f"functional: {functional}; dysfunctional: {dysfunctional} → {verdict}"
 
     def allowed(self, question: Question, lang: str) -> str:
         labels = " / ".join(label.get(lang) for label in REACTION_LABELS.values())
@@ -210,9 +251,12 @@ class Kano(QuestionType):
 
 
 def kano_features(module: Module, respondents: Sequence[Respondent]) -> list[dict[str, Any]]:
-    """Per Kano question: answer count, category shares, the dominant category, better/worse."""
+    """Per Kano question: answer count, category shares, the dominant category, better/worse,
+    and `dont_know`: the pairs with "don't know" on one side, which are not classified and so
+    not in `n` or the shares (like a "don't know" for the whole item)."""
     questions = [question for _, question in module.questions() if question.type == Kano.name]
     counts = {q.id: dict.fromkeys(CATEGORIES.values(), 0) for q in questions}
+    unknown = dict.fromkeys(counts, 0)  # pairs with "don't know" on one side: not classified
     for respondent in respondents:  # one pass for all questions
         given = respondent.answers.get(module.id)
         if not given:
@@ -221,8 +265,15 @@ def kano_features(module: Module, respondents: Sequence[Respondent]) -> list[dic
             value = given.get(question.id)
             if value is None or value == DONT_KNOW:
                 continue
-            counts[question.id][classify(value["functional"], value["dysfunctional"])] += 1
-    return [feature_summary(q.id, q.text, counts[q.id]) for q in questions]
+            category = classified(value)
+            if category is None:
+                unknown[question.id] += 1
+                continue
+            counts[question.id][category] += 1
+    return [
+        {**feature_summary(q.id, q.text, counts[q.id]), "dont_know": unknown[q.id]}
+        for q in questions
+    ]
 
 
 def feature_summary(feature_id: str, label: Text, counts: Mapping[str, int]) -> dict[str, Any]:
