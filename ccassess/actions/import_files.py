@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
+from ccassess.forms.sheet_layout import SheetOrigin
 from ccassess.importers.base import ImportContext, choose_importer, collect_importers
 from ccassess.importers.batch import Batch, bulk_reading, stream_batch
 from ccassess.importers.validating import ImportedRespondent
 from ccassess.workspace.db import inserted_row, now, pause_point
+from ccassess.workspace.identity import stored_workspace_id
 from ccassess.workspace.respondents import EncodedRespondent, insert_encoded
 from ccassess.workspace.rounds import (
     Round,
@@ -68,7 +70,7 @@ def import_files(
 ) -> ImportReport:
     """Import files into a round (default: the current one); raises ValidationError listing
     every problem, in which case nothing was written. `options` go to the importers
-    (`ImportContext.options`: from, mapping, include_incomplete).
+    (`ImportContext.options`: from, mapping, include_incomplete, ignore_origin).
 
     Respondents stream from the importers through validation; only their encoded form is
     kept until everything has been checked, then one transaction writes them all."""
@@ -77,7 +79,14 @@ def import_files(
     found = workspace.round_modules(round_, registry)
     report.notes.extend(found.notes)
     context = ImportContext(
-        found.modules, registry.question_types, workspace.settings, options=dict(options or {})
+        found.modules,
+        registry.question_types,
+        workspace.settings,
+        options=dict(options or {}),
+        # a workspace without an id never stamped a sheet: every stamped sheet is foreign
+        origin=SheetOrigin(
+            stored_workspace_id(workspace) or "", workspace.settings.client, round_.name
+        ),
     )
     digests = {
         module_id: definition_digest(module.definition)
@@ -86,10 +95,15 @@ def import_files(
     }
     batch = Batch(problems=context.problems, notes=context.notes)
     stored = workspace.respondent_hashes(round_)
+    earlier = {
+        (respondent_id, hashes[0]): other.name
+        for other in reversed(workspace.earlier_rounds(round_))
+        for respondent_id, hashes in workspace.respondent_hashes(other).items()
+    }
     importers = collect_importers(registry.plugins)
     with bulk_reading():
         accepted = _accept(
-            batch, paths, importers, context, registry, stored, round_, replace, report
+            batch, paths, importers, context, registry, (stored, earlier), round_, replace, report
         )
     report.notes.extend(batch.notes)
     report.files = batch.files
@@ -107,13 +121,15 @@ def _accept(
     importers: list[Any],
     context: ImportContext,
     registry: Registry,
-    stored: dict[str, tuple[str | None, str, str]],
+    known: tuple[dict[str, tuple[str | None, str, str]], dict[tuple[str, str | None], str]],
     round_: Round,
     replace: bool,
     report: ImportReport,
 ) -> list[EncodedRespondent]:
     """Read and validate; what will be written, encoded (the respondents themselves are
-    dropped as soon as they are encoded)."""
+    dropped as soon as they are encoded). `known`: the round's respondents (id → hash,
+    origin, date) and earlier rounds' ((id, hash) → round name)."""
+    stored, in_earlier = known
     accepted: list[EncodedRespondent] = []
     for item in stream_batch(batch, paths, importers, context, registry.plugins):
         earlier = stored.get(item.id)
@@ -121,6 +137,12 @@ def _accept(
             item.content_hash, earlier is not None, earlier[0] if earlier else None, replace
         )
         origin = f" (from {earlier[1]}, {earlier[2]})" if earlier else ""
+        old_round = in_earlier.get((item.id, item.content_hash))
+        if old_round is not None and decision in ("insert", "replace", "conflict"):
+            # the very answers of an earlier round: most likely last round's file again
+            _earlier_round(decision, item, old_round, round_, report, batch.problems)
+            if decision == "conflict":
+                continue
         _record(decision, item.id, item.location, round_, origin, report, batch.problems)
         if decision in ("insert", "replace"):
             accepted.append(_encoded(item))
@@ -237,6 +259,34 @@ def suggest_mapping(
     if context.problems.errors:
         raise ValidationError(context.problems.items)
     return text, [*found.notes, *context.notes, *(str(w) for w in context.problems.warnings)]
+
+
+def _earlier_round(
+    decision: str,
+    item: ImportedRespondent,
+    old_round: str,
+    round_: Round,
+    report: ImportReport,
+    problems: Problems,
+) -> None:
+    """Respondent answers already stored in an earlier round, given again for this one.
+
+    A conflict is explained without suggesting --replace (which would overwrite this round's
+    answers with last round's); a new or replaced respondent gets a warning."""
+    same = f"respondent {item.id!r} gave exactly these answers in round {old_round!r}"
+    if decision == "conflict":
+        problems.error(
+            item.location,
+            f"{same}, and other answers in round {round_.name!r}: is this "
+            f"{old_round!r}'s file? It is already imported there; to check, import it with "
+            f"--round {old_round}",
+        )
+    else:
+        problems.warning(
+            item.location,
+            f"{same}; imported into round {round_.name!r} as well: check that the file "
+            f"is not {old_round!r}'s",
+        )
 
 
 def _decide(content_hash: str, present: bool, stored_hash: str | None, replace: bool) -> str:

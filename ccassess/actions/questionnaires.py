@@ -10,10 +10,13 @@ from ccassess.actions.inputs import assessment_modules
 from ccassess.errors import CcassessError
 from ccassess.forms.answer_sheet import SheetRequest, write_answer_sheet
 from ccassess.forms.sheet_csv import sheet_csv_rows
+from ccassess.forms.sheet_layout import SheetOrigin
 from ccassess.forms.xlsform import FormRequest
 from ccassess.io.csvfile import write_csv
 from ccassess.io.files import atomic_write_bytes
 from ccassess.plugin.registry import Registry
+from ccassess.workspace.identity import workspace_id
+from ccassess.workspace.store import find_workspace, open_workspace
 
 
 def write_sheet(
@@ -29,8 +32,17 @@ def write_sheet(
     respondent_id: str | None = None,
     round_name: str | None = None,
 ) -> Path:
-    """An answer sheet for a workspace round (its modules as answered), an assessment file,
-    or — with neither — the workspace in the current directory or every loaded module."""
+    """An answer sheet for a workspace round (its modules as answered) or an assessment file;
+    with neither, the workspace in the current directory. A workspace's sheet is stamped with
+    the workspace's id and the round, so an import elsewhere is refused."""
+    if workspace_dir is None and assessment is None:
+        workspace_dir = find_workspace()
+        if workspace_dir is None:
+            raise CcassessError(
+                f"{Path.cwd()}: not a ccassess workspace; give the workspace (-w DIR) or an "
+                "assessment file (-a assessment.yaml) for the sheet's modules and departments"
+            )
+    origin = _origin(workspace_dir, round_name) if workspace_dir is not None else None
     settings, chosen = assessment_modules(
         registry,
         workspace_dir=workspace_dir,
@@ -42,13 +54,27 @@ def write_sheet(
     output = output or Path(f"answers-{perspective}.{fmt}")
     if fmt == "csv":
         rows = sheet_csv_rows(
-            chosen, registry.question_types, settings.departments, perspective, lang, respondent_id
+            chosen,
+            registry.question_types,
+            settings.departments,
+            perspective,
+            lang,
+            respondent_id,
+            origin,
         )
         return atomic_write_bytes(output, write_csv(rows))
     request = SheetRequest(
-        chosen, registry.question_types, settings, perspective, lang, respondent_id
+        chosen, registry.question_types, settings, perspective, lang, respondent_id, origin
     )
     return write_answer_sheet(output, request)
+
+
+def _origin(workspace_dir: Path, round_name: str | None) -> SheetOrigin:
+    """The workspace and round a sheet of this workspace is made for (the id is made on the
+    first sheet)."""
+    with open_workspace(workspace_dir) as workspace:
+        round_ = workspace.round(round_name)
+        return SheetOrigin(workspace_id(workspace), workspace.settings.client, round_.name)
 
 
 def form_request(

@@ -107,6 +107,12 @@ def init_command(
     is_flag=True,
     help="Also import responses a survey tool marks incomplete, preview or test.",
 )
+@click.option(
+    "--ignore-origin",
+    is_flag=True,
+    help="Import answer sheets made in another workspace or for another round anyway "
+    "(refused by default).",
+)
 @pass_state
 def import_command(
     state: State,
@@ -118,6 +124,7 @@ def import_command(
     suggest_mapping: bool,
     mapping: Path | None,
     include_incomplete: bool,
+    ignore_origin: bool,
 ) -> None:
     """Import answer workbooks (.xlsx), CSV, YAML and JSON files and survey-tool exports
     (Microsoft Forms, Google Forms, LimeSurvey, SurveyMonkey, Qualtrics, Typeform,
@@ -128,7 +135,12 @@ def import_command(
     twice is recognised and skipped.
     """
     registry = state.registry()
-    options = {"from": source, "mapping": mapping, "include_incomplete": include_incomplete}
+    options = {
+        "from": source,
+        "mapping": mapping,
+        "include_incomplete": include_incomplete,
+        "ignore_origin": ignore_origin,
+    }
     if suggest_mapping:
         if len(files) != 1:
             raise CcassessError("--suggest-mapping reads one export file at a time")
@@ -140,14 +152,24 @@ def import_command(
         click.echo(text, nl=False)  # machine output: data kept intact
         return
     with open_workspace(workspace_dir) as workspace:
-        report = import_files(
-            workspace,
-            registry,
-            list(files),
-            round_name=round_name,
-            replace=replace,
-            options=options,
-        )
+        try:
+            report = import_files(
+                workspace,
+                registry,
+                list(files),
+                round_name=round_name,
+                replace=replace,
+                options=options,
+            )
+        except CcassessError as exc:  # an import is all or nothing: say so after the errors
+            for line in exc.lines():
+                click.echo(f"error: {line}", err=True)
+            click.echo(
+                "Nothing was imported: the workspace is unchanged. Fix the problems above "
+                "and run the same command again.",
+                err=True,
+            )
+            raise click.exceptions.Exit(exc.exit_code) from None
     _notes(report.notes)
     _notes(report.warnings, "warning")
     _notes(report.skipped)

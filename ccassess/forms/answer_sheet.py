@@ -18,6 +18,7 @@ from ccassess.forms.sheet_layout import (
     RESPONDENT_NOTES,
     SHEET_FORMAT,
     SHEET_NAMES,
+    SheetOrigin,
     allowed_text,
     item_fields,
     module_columns,
@@ -54,6 +55,8 @@ class SheetRequest:
     perspective: str = "internal"
     lang: str = "de"
     respondent_id: str | None = None
+    #: The workspace and round the sheet is for (None: made from an assessment file).
+    origin: SheetOrigin | None = None
 
 
 def write_answer_sheet(path: Path, request: SheetRequest) -> Path:
@@ -379,6 +382,14 @@ def _meta(
         ("perspective", request.perspective),
         ("versions", json.dumps({m.id: m.version for m in modules})),
     ]
+    origin = request.origin
+    if origin is not None:
+        rows.append(("workspace", origin.workspace))
+        rows.extend(
+            (key, value)
+            for key, value in (("client", origin.client), ("round", origin.round))
+            if value
+        )
     rows.extend((f"sheet:{titles[m.id]}", m.id) for m in modules)
     for number, (key, value) in enumerate(rows, start=1):
         _put(sheet.cell(row=number, column=1), key)

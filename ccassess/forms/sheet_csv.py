@@ -8,9 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess.forms.sheet_layout import (
     META_COLUMNS,
+    META_SHEET,
+    ORIGIN_KEYS,
+    ORIGIN_NOTE,
     RESPONDENT_FIELDS,
     RESPONDENT_SECTION,
     SHEET_COLUMNS,
+    SheetOrigin,
     allowed_text,
     answer_columns,
 )
@@ -72,8 +76,10 @@ def sheet_csv_rows(
     perspective: str,
     lang: str,
     respondent_id: str | None = None,
+    origin: SheetOrigin | None = None,
 ) -> list[list[Any]]:
-    """The CSV answer sheet for one respondent (header first)."""
+    """The CSV answer sheet for one respondent (header first); the last rows (section
+    `META_SHEET`) name the workspace and round it was made for."""
     rows: list[list[Any]] = [list(SHEET_COLUMNS)]
     for key, label in RESPONDENT_FIELDS.items():
         if key == "department" and perspective != "internal":
@@ -130,4 +136,10 @@ def sheet_csv_rows(
                         labels or allowed_text(qtype, question, lang),
                     ]
                 )
+    if origin is not None:
+        note = ORIGIN_NOTE.get(lang)
+        for key in ORIGIN_KEYS:
+            value = getattr(origin, key)
+            if value:
+                rows.append([META_SHEET, key, None, note, value, None])
     return rows

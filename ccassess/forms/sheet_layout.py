@@ -5,6 +5,7 @@ respondent fields, the columns of one module.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ccassess.model.questionnaire import Module, Question
@@ -16,6 +17,26 @@ if TYPE_CHECKING:
 
 
 SHEET_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class SheetOrigin:
+    """Which workspace and round an answer sheet was made for (stamped on it by `sheet`), or
+    which ones an import goes into. `workspace` is the workspace's id (see
+    `ccassess.workspace.identity`), `client` its client's name, for messages only."""
+
+    workspace: str
+    client: str | None = None
+    round: str | None = None
+
+
+#: The keys of the origin on a sheet: rows of the hidden meta sheet of a workbook, rows of
+#: the section `META_SHEET` of a CSV sheet.
+ORIGIN_KEYS = ("workspace", "client", "round")
+ORIGIN_NOTE = Text(
+    "für ccassess: für welchen Arbeitsbereich und welche Runde dieser Bogen ist (nicht ändern)",
+    "for ccassess: the workspace and round this sheet is for (do not change)",
+)
 
 LISTS_SHEET = "_lists"
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
+from ccassess.forms.sheet_layout import SheetOrigin
 from ccassess.io.checker import Checker
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
@@ -119,6 +120,9 @@ class ImportContext:
     options: Mapping[str, Any] = field(default_factory=dict)
     #: Notes for the user (what was recognised, dropped or skipped); printed, never fatal.
     notes: list[str] = field(default_factory=list)
+    #: The workspace and round the answers go into: an answer sheet stamped for another one
+    #: is refused (`ccassess.importers.origin`). None: not a workspace import.
+    origin: SheetOrigin | None = None
 
     def warn(self, location: Location, message: str) -> None:
         self.problems.warning(location, message)

@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccassess.errors import Location, Problem, Problems, ValidationError
-from ccassess.forms.sheet_layout import RESPONDENT_FIELDS, RESPONDENT_SECTION
+from ccassess.forms.sheet_layout import (
+    META_SHEET,
+    ORIGIN_KEYS,
+    RESPONDENT_FIELDS,
+    RESPONDENT_SECTION,
+)
 from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
 from ccassess.importers.cells import (
     AnswerAssembler,
@@ -16,6 +21,7 @@ from ccassess.importers.cells import (
     respondent_field,
 )
 from ccassess.importers.csv_table import PARALLEL_MIN_ROWS, TableReader
+from ccassess.importers.origin import check_origin
 from ccassess.io.csvfile import cell_text, read_csv_rows
 
 if TYPE_CHECKING:
@@ -89,10 +95,23 @@ class _SheetCsv:
             index = self.columns.get(key)
             return cells[index] if index is not None and index < len(cells) else ""
 
+        rows = list(rows)  # the origin rows are last; they are checked before any answer
+        stamp: dict[str, str] = {}
+        for line, cells in rows:
+            if cell_text(cell(cells, "section")) == META_SHEET:
+                key = cell_text(cell(cells, "id")) or ""
+                value = cell_text(cell(cells, "answer"))
+                if key in ORIGIN_KEYS and value is not None:
+                    stamp.setdefault(key, value)
+                    stamp.setdefault("line", str(line))
+        if stamp:
+            check_origin(stamp, self.context, self.at(int(stamp["line"]), "answer"))
         for line, cells in rows:
             section = cell_text(cell(cells, "section")) or ""
             key = cell_text(cell(cells, "id")) or ""
             answer = cell_text(cell(cells, "answer"))
+            if section == META_SHEET:
+                continue
             if section == RESPONDENT_SECTION:
                 if key not in RESPONDENT_FIELDS:
                     self.problems.error(

@@ -46,6 +46,7 @@ from ccassess.importers.cells import (
     finish_record,
     respondent_field,
 )
+from ccassess.importers.origin import check_origin
 from ccassess.io.csvfile import unneutralise
 from ccassess.io.xlsx import (
     MAX_SHEETS,
@@ -112,6 +113,7 @@ class _WorkbookReader:
             )
         by_title = {sheet.title: sheet for sheet in sheets}
         meta = self._meta(by_title.get(META_SHEET))
+        check_origin(meta, self.context, Location(self.file, sheet=META_SHEET))
         respondent_titles = {
             t for t in (SHEET_NAMES["respondent"].de, SHEET_NAMES["respondent"].en)
         }

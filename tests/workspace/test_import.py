@@ -25,6 +25,13 @@ from ws_kit import (
 from ccassess.workspace import Workspace
 
 
+#: The last line of every refused import.
+NOTHING_IMPORTED = (
+    "Nothing was imported: the workspace is unchanged. Fix the problems above and run the "
+    "same command again."
+)
+
+
 def people(prefix: str, count: int, value: int = 4) -> list[dict[str, Any]]:
     return [
         {
@@ -58,6 +65,7 @@ def test_yaml_import_all_or_nothing(workspace: Path, tmp_path: Path, run: Callab
         "scale; allowed: 1–5",
         f"error: {bad}:8: respondents[B-2].perspective: 'partner' is not a perspective; "
         "allowed: internal, customer",
+        NOTHING_IMPORTED,
     ]
     assert snapshot(workspace) == before
     result = run("import", "-w", workspace, good)
@@ -221,7 +229,8 @@ def test_locked_database(workspace: Path, tmp_path: Path, run: Callable) -> None
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"error: {workspace / 'ccassess.db'}: the workspace database is locked by another "
-        "process (an import or survey still running?); try again when it has finished"
+        "process (an import or survey still running?); try again when it has finished",
+        NOTHING_IMPORTED,
     ]
     assert run("import", "-w", workspace, answers).exit_code == 0
 
