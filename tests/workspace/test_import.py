@@ -24,7 +24,6 @@ from ws_kit import (
 
 from ccassess.workspace import Workspace
 
-
 #: The last line of every refused import.
 NOTHING_IMPORTED = (
     "Nothing was imported: the workspace is unchanged. Fix the problems above and run the "
