@@ -19,7 +19,7 @@ from ccassess.io.xlsx import cell_value
 from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
-from ccassess.questions.types import ItemRows, Part, QuestionType
+from ccassess.questions.types import ItemField, ItemRows, Part, QuestionType
 
 if TYPE_CHECKING:
     pass
@@ -165,7 +165,13 @@ class AnswerAssembler:
         labels = present.all_labels(qtype, question)
         shape = _shape(qtype, question, self.departments)
         if shape.items is not None:
-            return self._items(entry, shape.items)
+            value, where = self._items(entry, shape.items)
+            if value is not None:
+                where = (
+                    _failing_item(qtype, question, self.departments, value, entry, shape.items)
+                    or where
+                )
+            return value, where
         if shape.parts is None:
             return self._single(entry, labels)
         if entry.single is not None and not any(c.value is not None for c in entry.parts.values()):
@@ -217,12 +223,69 @@ class AnswerAssembler:
         return items, where or first
 
 
+def _failing_item(
+    qtype: QuestionType,
+    question: Question,
+    departments: tuple[str, ...],
+    items: list[Any],
+    entry: _Collected,
+    rows: ItemRows,
+) -> Location | None:
+    """Where a list of items the question type refuses goes wrong: the row of the first item
+    that makes it fail (alone, or with the items before it: a sum over 100 %), at its most
+    suspect cell. None when the list is fine (or its rows cannot be told apart)."""
+    try:
+        qtype.check(question, items, departments)
+        return None
+    except Exception:  # the validator reports the problem itself; here only its place counts
+        pass
+    filled = [cells for cells in entry.items if any(c.value is not None for c in cells.values())]
+    if len(filled) != len(items):
+        return None
+    for number in range(1, len(items) + 1):
+        try:
+            qtype.check(question, items[:number], departments)
+        except Exception:
+            cells = filled[number - 1]
+            item = items[number - 1]
+            key = _suspect(item, rows) if isinstance(item, Mapping) else None
+            if key is None and isinstance(item, Mapping) and number > 1:
+                key = _suspect_sum(rows)  # fine alone, wrong with the others: a total
+            if key is None or key not in cells:
+                key = "answer" if "answer" in cells else next(iter(cells))
+            return cells[key].location
+    return None
+
+
+def _suspect_sum(rows: ItemRows) -> str | None:
+    """The column a total over items is made of: the item's (first) number column."""
+    return next(
+        (f.key for f in rows.fields if f.minimum is not None or f.maximum is not None), None
+    )
+
+
+def _out_of_range(value: Any, column: ItemField) -> bool:
+    """Whether a number column's cell holds no number, or one outside its bounds."""
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().rstrip("%").strip().replace(",", "."))
+        except ValueError:
+            return True
+    if not isinstance(value, int | float) or value != value:
+        return True
+    low, high = column.minimum, column.maximum
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
 def _suspect(item: Mapping[str, Any], rows: ItemRows) -> str | None:
-    """The column of an item row most likely wrong: a missing number, else a missing answer,
-    else a value that is none of a column's choices; None when all look fine."""
+    """The column of an item row most likely wrong: a missing number or one out of its
+    range, else a missing answer, else a value that is none of a column's choices; None
+    when all look fine."""
     numbers = [f for f in rows.fields if f.minimum is not None or f.maximum is not None]
     for column in numbers:
-        if item[column.key] is None:
+        if item[column.key] is None or _out_of_range(item[column.key], column):
             return column.key
     if item[rows.answer] is None:
         return "answer"

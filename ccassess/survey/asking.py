@@ -255,34 +255,46 @@ class QuestionAsker:
 
     def _ask_items(self, item: SurveyItem, rows: ItemRows) -> Any:
         """One item per line, its keys separated by ";"; a column with choices takes one by
-        its number. An empty line ends the list."""
+        its number. An empty line ends the list. Each line is checked as it is typed (with
+        the lines before it: a total over 100 % shows at the line that makes it); a bad line
+        is asked again and the lines before it are kept."""
         question = item.question
         picks = {field.key: present.field_choices(field, self.lang) for field in rows.fields}
         self.console.say(rows.instruction.get(self.lang))
         for field in rows.fields:
             if picks[field.key] is not None:
                 self.console.say(self._options(picks[field.key] or [], True))
+        entries: list[Any] = []
         while True:
-            entries: list[Any] = []
-            while True:
-                line = self._line(f"{rows.label.get(self.lang)} {len(entries) + 1}:", question)
-                if not line or line.casefold() in SKIP:
-                    break
-                parts = [part.strip() for part in line.rsplit(";", len(rows.fields))]
-                if len(parts) == len(rows.keys):
-                    for number, field in enumerate(rows.fields, start=1):
-                        options = picks[field.key]
-                        if options is not None:
-                            parts[number] = str(self._pick(parts[number], options))
-                    entries.append(dict(zip(rows.keys, parts, strict=True)))
-                else:
-                    entries.append(line)
-            if not entries:
-                raise Skip
-            checked, problem = self._check(item, entries)
+            line = self._line(f"{rows.label.get(self.lang)} {len(entries) + 1}:", question)
+            if not line or line.casefold() in SKIP:
+                if not entries:
+                    raise Skip
+                checked, problem = self._check(item, entries)
+                if problem is None:
+                    return checked
+                self.console.say(self.text["invalid"].format(message=problem))
+                continue  # the list as a whole is refused: add or quit, nothing is lost
+            entry = self._item_line(line, rows, picks)
+            _, problem = self._check(item, [*entries, entry])
             if problem is None:
-                return checked
-            self.console.say(self.text["invalid"].format(message=problem))
+                entries.append(entry)
+            else:
+                self.console.say(self.text["invalid"].format(message=problem))
+
+    def _item_line(
+        self, line: str, rows: ItemRows, picks: dict[str, list[present.Pick] | None]
+    ) -> Any:
+        """One typed item: a mapping of its keys, or the line itself when its parts do not
+        fit (the question type then says what is wrong)."""
+        parts = [part.strip() for part in line.rsplit(";", len(rows.fields))]
+        if len(parts) != len(rows.keys):
+            return line
+        for number, field in enumerate(rows.fields, start=1):
+            options = picks[field.key]
+            if options is not None:
+                parts[number] = str(self._pick(parts[number], options))
+        return dict(zip(rows.keys, parts, strict=True))
 
 
 _SKIPPED = object()
