@@ -896,8 +896,6 @@ SURVEY_DE_INPUT = [
     "s",
     "Bericht; 10; 3",
     "kaputt",
-    "",
-    "Bericht; 10; 3",
     "Besuch; 50; hilft dem Kunden",
     "",
 ]
@@ -982,9 +980,7 @@ SURVEY_DE = [
     "5) vorgeschrieben (Gesetz, Compliance, Risiko)",
     "Tätigkeit 1: Bericht; 10; 3",
     "Tätigkeit 2: kaputt",
-    "Tätigkeit 3: ",
     "Ungültig: activity 2: 'kaputt' is not 'activity; share; category' or a mapping",
-    "Tätigkeit 1: Bericht; 10; 3",
     "Tätigkeit 2: Besuch; 50; hilft dem Kunden",
     "Tätigkeit 3: ",
     "Vielen Dank! Ihre Antworten sind gespeichert (Befragten-ID T-1).",
