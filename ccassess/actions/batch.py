@@ -7,6 +7,7 @@ CPU-bound, so each workspace is rendered in its own worker process.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -16,7 +17,8 @@ from ccassess.actions.assess import assess
 from ccassess.actions.inputs import load_inputs
 from ccassess.actions.load_plugins import load_registry
 from ccassess.errors import CcassessError
-from ccassess.report import ReportOptions, default_output, write_report
+from ccassess.report import ReportOptions, default_output, report_file_name, write_report
+from ccassess.workspace.config import CONFIG_FILE, load_config
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,60 @@ def render_workspace(job: BatchJob) -> BatchOutcome:
         return BatchOutcome(job.workspace, error=str(exc))
 
 
+def plan_outputs(jobs: Sequence[BatchJob]) -> list[BatchJob]:
+    """Give every report of the batch its own file before anything is rendered.
+
+    Reports in one output folder are named after the client; two workspaces of clients with
+    the same name (or names that are the same as file names, "A&B" and "A B") get the
+    workspace folder's name added, and a number when that is the same too. A workspace named
+    twice is refused: its report would be written twice over."""
+    seen: set[Path] = set()
+    for job in jobs:
+        key = job.workspace.resolve()
+        if key in seen:
+            raise CcassessError(f"{job.workspace}: the workspace is named twice in the batch")
+        seen.add(key)
+    shared = [job for job in jobs if job.options.output is not None]
+    if not shared:
+        return list(jobs)  # each report goes into its own workspace's folder
+    names = {
+        id(job): report_file_name(_client(job.workspace), job.options.format) for job in shared
+    }
+    clashing = Counter(str(name).casefold() for name in names.values())
+    for job in shared:
+        if clashing[str(names[id(job)]).casefold()] > 1:
+            names[id(job)] = report_file_name(
+                _client(job.workspace), job.options.format, job.workspace.resolve().name
+            )
+    taken: Counter[str] = Counter()
+    planned = []
+    for job in jobs:
+        name = names.get(id(job))
+        if name is None:
+            planned.append(job)
+            continue
+        taken[str(name).casefold()] += 1
+        if taken[str(name).casefold()] > 1:
+            number = taken[str(name).casefold()]
+            name = name.with_name(f"{name.stem}-{number}{name.suffix}")
+        output = job.options.output
+        assert output is not None
+        planned.append(replace(job, options=replace(job.options, output=output / name)))
+    return planned
+
+
+def _client(workspace: Path) -> str | None:
+    """The client's name from the workspace's assessment.yaml (None when unreadable: the
+    worker then reports the problem)."""
+    try:
+        return load_config(workspace / CONFIG_FILE).settings.client
+    except (CcassessError, OSError):
+        return None
+
+
 def render_batch(jobs: Sequence[BatchJob], workers: int) -> list[BatchOutcome]:
     """Render every job; with more than one worker, in parallel processes. Order is kept."""
+    jobs = plan_outputs(jobs)
     if workers <= 1 or len(jobs) <= 1:
         return [render_workspace(job) for job in jobs]
     workers = min(workers, len(jobs), os.cpu_count() or 1)

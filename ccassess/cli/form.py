@@ -8,7 +8,13 @@ import click
 
 from ccassess.actions.questionnaires import form_request
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.options import assessment_option, round_option, workspace_option
+from ccassess.cli.options import (
+    assessment_option,
+    format_for_output,
+    round_option,
+    workspace_option,
+    written,
+)
 from ccassess.forms.xlsform import write_form
 from ccassess.terminal import echo
 
@@ -20,7 +26,8 @@ from ccassess.terminal import echo
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write it (default: form-<perspective>.xlsx, .csv or .md).",
+    help="Where to write it (default: form-<perspective>.xlsx, .csv or .md); the "
+    "extension .xlsx, .csv or .md decides the format; - for standard output.",
 )
 @click.option(
     "--format",
@@ -64,6 +71,7 @@ def form_command(
 
     Import the answers with `ccassess import EXPORT`.
     """
+    fmt = format_for_output(fmt, output, {".xlsx": "xlsform", ".csv": "csv", ".md": "markdown"})
     request = form_request(
         state.registry(),
         workspace_dir=workspace_dir,
@@ -76,4 +84,4 @@ def form_command(
     path = write_form(request, fmt, output)
     for note in request.notes:
         echo(f"note: {note}", err=True)
-    echo(f"Form written to {path}")
+    written("Form", path)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from ccassess.actions.inputs import load_inputs
+from ccassess.errors import CcassessError
+from ccassess.io.files import is_stdout
 from ccassess.terminal import echo
 
 
@@ -90,3 +93,31 @@ def assessment_option(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def round_option(function: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--round", "round_name", help="The round (default: the latest).")(function)
+
+
+def format_for_output(
+    fmt: str, output: Path | None, suffixes: Mapping[str, str], param: str = "fmt"
+) -> str:
+    """The output format: the output file's extension decides (x.html is HTML); a --format
+    that says otherwise is an error, not a file whose content its name belies. Without an
+    output, with `-` (standard output) or an extension of no format, --format decides."""
+    if output is None or is_stdout(output):
+        return fmt
+    by_suffix = suffixes.get(output.suffix.lower())
+    if by_suffix is None:
+        return fmt
+    source = click.get_current_context().get_parameter_source(param)
+    if by_suffix != fmt and source not in (None, ParameterSource.DEFAULT):
+        raise CcassessError(
+            f"{output}: the extension {output.suffix!r} means {by_suffix}, but --format is "
+            f"{fmt}; change one of them"
+        )
+    return by_suffix
+
+
+def written(what: str, path: Path) -> None:
+    """Confirm an output; for standard output on stderr, so the data stays clean."""
+    if is_stdout(path):
+        echo(f"{what} written to standard output", err=True)
+    else:
+        echo(f"{what} written to {path}")

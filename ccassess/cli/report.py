@@ -12,12 +12,22 @@ from ccassess.actions.assess import assess
 from ccassess.actions.batch import BatchJob, render_batch
 from ccassess.actions.inputs import load_demo
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.options import input_options, load_cli_inputs
+from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
 from ccassess.errors import CcassessError
 from ccassess.report import ReportOptions, write_report
 from ccassess.terminal import echo
 
 FORMATS = ["pdf", "html", "json", "md", "xlsx"]
+#: The extensions of --output that decide the format.
+SUFFIXES = {
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".xlsx": "xlsx",
+}
 
 
 def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -41,7 +51,9 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
             "-o",
             "--output",
             type=click.Path(path_type=Path),
-            help="Where to write the report (default: ./<client>-report.<format>).",
+            help="Where to write the report (default: ./<client>-report.<format>); its "
+            "extension decides the format (.pdf, .html, .json, .md, .xlsx); - for standard "
+            "output.",
         ),
         click.option(
             "--theme",
@@ -78,6 +90,7 @@ def _report_options(options: dict[str, Any]) -> Any:
 
 
 def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[str, Any]) -> None:
+    options["fmt"] = format_for_output(options["fmt"], options["output"], SUFFIXES)
     result = assess(
         registry,
         inputs.respondents,
@@ -87,7 +100,7 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
     )
     report_options = _report_options(options).for_assessment(inputs.settings)
     path = write_report(result, registry.plugins, report_options)
-    echo(f"Report written to {path}")
+    written("Report", path)
 
 
 @click.command("report")

@@ -8,8 +8,13 @@ import click
 
 from ccassess.actions.questionnaires import write_sheet
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.options import assessment_option, round_option, workspace_option
-from ccassess.terminal import echo
+from ccassess.cli.options import (
+    assessment_option,
+    format_for_output,
+    round_option,
+    workspace_option,
+    written,
+)
 
 
 @click.command("sheet")
@@ -19,7 +24,8 @@ from ccassess.terminal import echo
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write it (default: answers-<perspective>.xlsx or .csv).",
+    help="Where to write it (default: answers-<perspective>.xlsx or .csv); the extension "
+    ".xlsx or .csv decides the format; - for standard output.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True
@@ -59,6 +65,7 @@ def sheet_command(
     module with drop-down lists for every scale. Filled sheets go back in with
     `ccassess import`.
     """
+    fmt = format_for_output(fmt, output, {".xlsx": "xlsx", ".csv": "csv"})
     path = write_sheet(
         state.registry(),
         workspace_dir=workspace_dir,
@@ -71,4 +78,4 @@ def sheet_command(
         respondent_id=respondent_id,
         round_name=round_name,
     )
-    echo(f"Answer sheet written to {path}")
+    written("Answer sheet", path)

@@ -14,8 +14,9 @@ from ccassess.actions.import_files import import_files
 from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.options import round_option, workspace_option
+from ccassess.cli.options import format_for_output, round_option, workspace_option
 from ccassess.errors import CcassessError
+from ccassess.io.files import STDOUT, is_stdout
 from ccassess.terminal import echo, visible
 from ccassess.workspace import Workspace, open_workspace
 from ccassess.workspace.export import export_bytes, write_export
@@ -273,7 +274,8 @@ def compare_command(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The file to write (default: standard output).",
+    help="The file to write (default: standard output, also -); the extension .csv or "
+    ".json decides the format.",
 )
 @click.option("--names", is_flag=True, help="Include respondents' names (left out by default).")
 @click.option(
@@ -295,6 +297,7 @@ def export_command(
 ) -> None:
     """Export a round's responses as CSV (one respondent per row) or JSON; both re-import."""
     registry = state.registry()
+    fmt = format_for_output(fmt, output, {".csv": "csv", ".json": "json"})
     with open_workspace(workspace_dir) as workspace:
         round_ = workspace.round(round_name)
         data = export_bytes(
@@ -306,10 +309,10 @@ def export_command(
             delimiter="\t" if delimiter == "tab" else delimiter,
         )
     if output is None:
-        click.echo(data, nl=False)  # machine output: data kept intact
-        return
-    write_export(output, data)
-    echo(f"Exported round {round_.name!r} to {output}", err=True)
+        output = STDOUT  # machine output: data kept intact
+    path = write_export(output, data)
+    if not is_stdout(path):
+        echo(f"Exported round {round_.name!r} to {path}", err=True)
 
 
 @click.command("forget")

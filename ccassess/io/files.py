@@ -1,16 +1,19 @@
 """Atomic output: write to a temporary file beside the target, then os.replace.
 
 A failed render (an exception, a full disk) leaves no partial file and never touches the
-previous report. A target that exists and is not a regular file (``/dev/null``, ``/dev/stdout``,
-a named pipe) is written to directly: replacing it would put a regular file where the device
-or pipe was.
+previous report. A symbolic link is written through: the file it points to is replaced
+(atomically, in that file's folder), the link stays. A target that exists and is not a
+regular file (``/dev/null``, ``/dev/stdout``, a named pipe) is written to directly: replacing
+it would put a regular file where the device or pipe was. ``-`` is standard output.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +21,20 @@ from typing import BinaryIO
 
 from ccassess.errors import CcassessError
 
+#: The output path that means standard output (`-o -`).
+STDOUT = Path("-")
+
+
+def is_stdout(path: Path | None) -> bool:
+    return path is not None and str(path) == "-"
+
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Call `write` with a temporary file in the target folder and move it into place."""
+    if is_stdout(path):
+        return _write_stdout(write)
+    if path.is_symlink():  # write through the link: replace its target, keep the link
+        path = Path(os.path.realpath(path))
     if _is_special(path):
         return _write_directly(path, write)
     folder = path.parent if str(path.parent) else Path(".")
@@ -65,6 +79,23 @@ def _write_directly(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     except OSError as exc:
         raise CcassessError(f"{path}: writing failed ({exc.strerror or exc})") from None
     return path
+
+
+def _write_stdout(write: Callable[[BinaryIO], object]) -> Path:
+    """Render completely first (a failed render writes nothing), then write it out."""
+    buffer = io.BytesIO()
+    write(buffer)
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    try:
+        if stream is None:  # a text-only stream (rare): the data is text then
+            sys.stdout.write(buffer.getvalue().decode("utf-8", "replace"))
+        else:
+            stream.write(buffer.getvalue())
+            stream.flush()
+    except OSError as exc:
+        raise CcassessError(f"standard output: writing failed ({exc.strerror or exc})") from None
+    return STDOUT
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:

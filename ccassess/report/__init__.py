@@ -36,10 +36,16 @@ class ReportOptions:
 
 
 def default_output(result: AssessmentResult, options: ReportOptions) -> Path:
+    return report_file_name(result.info.client, options.format)
+
+
+def report_file_name(client: str | None, fmt: str, tag: str = "") -> Path:
+    """`<client>-report[-<tag>].<ext>`: the client's name as a file name (ASCII, lower case)."""
     import re
 
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", result.info.client or "ccassess").strip("-").lower()
-    return Path(f"{stem or 'ccassess'}-report{SUFFIX[options.format]}")
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", client or "ccassess").strip("-").lower()
+    tag = re.sub(r"[^A-Za-z0-9]+", "-", tag).strip("-").lower()
+    return Path(f"{stem or 'ccassess'}-report{'-' + tag if tag else ''}{SUFFIX[fmt]}")
 
 
 def write_report(result: AssessmentResult, plugins: Plugins, options: ReportOptions) -> Path:
