@@ -3,15 +3,26 @@ validated settings and respondents. Shared by the CLI commands and the test kit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ccassess.actions.rounds import earlier_rounds
 from ccassess.definitions.settings import load_settings
-from ccassess.errors import CcassessError
-from ccassess.importers.response_files import load_responses
+from ccassess.errors import CcassessError, Problem, ValidationError
+from ccassess.importers.base import (
+    ImportContext,
+    choose_importer,
+    collect_importers,
+    expand_paths,
+)
+from ccassess.importers.batch import read_batch
+from ccassess.importers.response_files import (
+    STRUCTURED_SUFFIXES,
+    load_responses,
+    response_files,
+)
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
@@ -62,10 +73,68 @@ def load_inputs(
     if not responses:
         raise CcassessError("no responses given; name response files or folders")
     modules = {m.id: m for m in registry.select(settings.modules)}
-    respondents = load_responses(
-        responses, modules, registry.question_types, settings, plugins=registry.plugins
-    )
-    return Inputs(settings, respondents)
+    respondents, notes = load_answer_files(registry, modules, settings, responses)
+    return Inputs(settings, respondents, notes=notes)
+
+
+def load_answer_files(
+    registry: Registry,
+    modules: Mapping[str, Module],
+    settings: AssessmentSettings,
+    paths: Sequence[str | Path],
+) -> tuple[list[Respondent], list[str]]:
+    """Respondents from response files (YAML, JSON) and from whatever else `import` reads —
+    answer sheets (.xlsx, .csv), survey-tool exports — checked by the same rules; folders
+    give all of these. Raises ValidationError listing every problem; returns notes and
+    warnings besides the respondents."""
+    importers = collect_importers(registry.plugins)
+    structured: list[Path] = []
+    others: list[Path] = []
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            if response_files([path]):
+                structured.append(path)  # its YAML and JSON files, read as before
+            others.extend(
+                p for p in expand_paths([path], importers) if not is_response_file(p, importers)
+            )
+        else:
+            (structured if is_response_file(path, importers) else others).append(path)
+    problems: list[Problem] = []
+    respondents: list[Respondent] = []
+    if structured or not others:
+        try:
+            respondents = load_responses(
+                structured, modules, registry.question_types, settings, plugins=registry.plugins
+            )
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    notes: list[str] = []
+    if others:
+        context = ImportContext(modules, registry.question_types, settings)
+        batch = read_batch(others, importers, context, registry.plugins)
+        problems.extend(batch.problems.items)
+        notes.extend([*batch.notes, *(str(d) for d in batch.duplicates)])
+        seen = {r.id for r in respondents}
+        for item in batch.respondents:
+            if item.id in seen:
+                problems.append(Problem(item.location, f"respondent {item.id!r} appears twice"))
+            respondents.append(item.respondent)
+    if any(p.severity == "error" for p in problems):
+        raise ValidationError(problems)
+    notes.extend(f"warning: {p}" for p in problems)
+    return respondents, notes
+
+
+def is_response_file(path: Path, importers: Sequence[Any]) -> bool:
+    """Whether a file is a response file (YAML, JSON), or unknown (the response-file reader
+    then says what is wrong with it), rather than a file another importer reads best."""
+    if path.suffix.lower() in STRUCTURED_SUFFIXES:
+        return True
+    try:
+        return choose_importer(path, importers).name == "structured"
+    except CcassessError:
+        return True
 
 
 def demo_folder(registry: Registry, name: str | None = None) -> Path:

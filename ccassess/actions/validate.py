@@ -6,9 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ccassess.actions.inputs import is_response_file
 from ccassess.definitions.loading import MAX_MODULE_BYTES, build_module
 from ccassess.definitions.settings import load_settings
 from ccassess.errors import Location, Problem, Problems, ValidationError
+from ccassess.importers.base import ImportContext, collect_importers, expand_paths
+from ccassess.importers.batch import read_batch
 from ccassess.importers.response_files import ResponseValidator, raw_respondents, response_files
 from ccassess.io.checker import Checker
 from ccassess.io.structured import MAX_FILE_BYTES, read_structured
@@ -35,9 +38,39 @@ class ValidationReport:
     def lines(self) -> list[str]:
         return [("error: " if p.severity == "error" else "") + str(p) for p in self.problems]
 
+    def to_data(self) -> dict[str, object]:
+        """The report as data (`validate --format json`): counts and every problem with its
+        place."""
+        return {
+            "modules": self.modules,
+            "respondents": self.respondents,
+            "files": self.files,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "problems": [_problem_data(p) for p in self.problems],
+        }
+
     def summary(self) -> str:
         checked = f"checked {self.modules} module(s), {self.respondents} respondent(s)"
         return f"{checked}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+
+
+def _problem_data(problem: Problem) -> dict[str, object]:
+    where = problem.location
+    place = {
+        "file": where.file,
+        "line": where.line,
+        "path": where.path,
+        "sheet": where.sheet,
+        "row": where.row,
+        "column": where.column,
+    }
+    return {
+        "severity": problem.severity,
+        **{key: value for key, value in place.items() if value is not None},
+        "message": problem.message,
+        "text": str(problem),
+    }
 
 
 def validate_paths(
@@ -57,7 +90,10 @@ def validate_paths(
     for path in module_files:
         data = read_or_record(path, report, MAX_MODULE_BYTES)
         _module(path, data, registry, report, extra_modules)
-    for path in response_files(paths):
+    importers = collect_importers(registry.plugins)
+    sheets = [p for p in expand_paths(paths, importers) if not is_response_file(p, importers)]
+    structured = [p for p in paths if p.is_dir() or p not in sheets]
+    for path in response_files(structured):
         data = read_or_record(path, report)
         if data is None:
             continue
@@ -76,6 +112,11 @@ def validate_paths(
         for raw, rpath in raw_respondents(data, check):
             if validator.respondent(raw, rpath, check) is not None:
                 report.respondents += 1
+    if sheets:  # answer sheets, tables, survey-tool exports: read as `import` reads them
+        context = ImportContext(modules, registry.question_types, settings, problems)
+        batch = read_batch(sheets, importers, context, registry.plugins)
+        report.files += len(batch.files)
+        report.respondents += len(batch.respondents)
     report.problems.extend(problems.items)
     return report
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -29,6 +30,14 @@ from ccassess.terminal import echo
 @click.option(
     "--strict", is_flag=True, help="Treat warnings (e.g. missing translations) as errors."
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: one line per problem and a summary; json: the same as data on stdout.",
+)
 @click.pass_context
 @pass_state
 def validate_command(
@@ -38,15 +47,21 @@ def validate_command(
     module_files: tuple[Path, ...],
     assessment: Path | None,
     strict: bool,
+    fmt: str,
 ) -> None:
     """Check module definitions and response files.
 
     Without arguments every loaded module is checked. PATHS may be module files, response
-    files or folders of them; they are told apart by their content.
+    files, answer sheets (.xlsx, .csv), survey-tool exports or folders of them; module and
+    response files are told apart by their content. The exit status is 2 when anything is
+    wrong (with --strict also for warnings), in either format.
     """
     report = validate_paths(state.registry(), list(paths), list(module_files), assessment)
-    for line in report.lines():
-        echo(line, err=True)
-    echo(report.summary())
+    if fmt == "json":
+        click.echo(json.dumps(report.to_data(), ensure_ascii=False, indent=2))  # data intact
+    else:
+        for line in report.lines():
+            echo(line, err=True)
+        echo(report.summary())
     if report.errors or (strict and report.warnings):
         ctx.exit(2)

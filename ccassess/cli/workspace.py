@@ -177,23 +177,52 @@ def import_command(
     echo(report.summary())
 
 
+def _list_format(function: Any) -> Any:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json"]),
+        default=None,
+        help="table (default) or json.",
+    )(function)
+
+
 @click.group("round", invoke_without_command=True)
 @workspace_option
+@_list_format
 @click.pass_context
-def round_command(ctx: click.Context, workspace_dir: Path | None) -> None:
+def round_command(ctx: click.Context, workspace_dir: Path | None, fmt: str | None) -> None:
     """Assessment rounds: list them (default) or start a new one."""
     ctx.meta["ccassess.workspace_dir"] = workspace_dir
+    ctx.meta["ccassess.round_format"] = fmt
     if ctx.invoked_subcommand is None:
         ctx.invoke(round_list_command)
 
 
 @round_command.command("list")
 @workspace_option
+@_list_format
 @click.pass_context
-def round_list_command(ctx: click.Context, workspace_dir: Path | None = None) -> None:
-    """List the rounds with their respondents."""
+def round_list_command(
+    ctx: click.Context, workspace_dir: Path | None = None, fmt: str | None = None
+) -> None:
+    """List the rounds with their respondents (the last is the current round)."""
     with open_workspace(workspace_dir or ctx.meta.get("ccassess.workspace_dir")) as workspace:
         rounds = workspace.rounds()
+    if (fmt or ctx.meta.get("ccassess.round_format")) == "json":
+        data = [
+            {
+                "name": item.name,
+                "created": item.created,
+                "respondents": item.respondents,
+                "open_surveys": item.open_surveys,
+                "note": item.note,
+                "current": item is rounds[-1],
+            }
+            for item in rounds
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
     for item in rounds:
         marker = "*" if item is rounds[-1] else " "
         open_surveys = f", {item.open_surveys} unfinished survey(s)" if item.open_surveys else ""
