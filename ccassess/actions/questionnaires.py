@@ -31,6 +31,7 @@ def write_sheet(
     modules: Sequence[str] = (),
     respondent_id: str | None = None,
     round_name: str | None = None,
+    notes: list[str] | None = None,
 ) -> Path:
     """An answer sheet for a workspace round (its modules as answered) or an assessment file;
     with neither, the workspace in the current directory. A workspace's sheet is stamped with
@@ -42,7 +43,7 @@ def write_sheet(
                 f"{Path.cwd()}: not a ccassess workspace; give the workspace (-w DIR) or an "
                 "assessment file (-a assessment.yaml) for the sheet's modules and departments"
             )
-    origin = _origin(workspace_dir, round_name) if workspace_dir is not None else None
+    origin = _origin(workspace_dir, round_name, notes) if workspace_dir is not None else None
     settings, chosen = assessment_modules(
         registry,
         workspace_dir=workspace_dir,
@@ -69,12 +70,22 @@ def write_sheet(
     return write_answer_sheet(output, request)
 
 
-def _origin(workspace_dir: Path, round_name: str | None) -> SheetOrigin:
+def _origin(
+    workspace_dir: Path, round_name: str | None, notes: list[str] | None
+) -> SheetOrigin | None:
     """The workspace and round a sheet of this workspace is made for (the id is made on the
-    first sheet)."""
+    first sheet). None, with a note, when the id cannot be stored (a read-only workspace)."""
     with open_workspace(workspace_dir) as workspace:
         round_ = workspace.round(round_name)
-        return SheetOrigin(workspace_id(workspace), workspace.settings.client, round_.name)
+        try:
+            identity = workspace_id(workspace)
+        except CcassessError as exc:
+            if notes is not None:
+                notes.append(
+                    f"the sheet does not name its workspace, so any workspace imports it ({exc})"
+                )
+            return None
+        return SheetOrigin(identity, workspace.settings.client, round_.name)
 
 
 def form_request(

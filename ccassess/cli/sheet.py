@@ -66,6 +66,7 @@ def sheet_command(
     `ccassess import`.
     """
     fmt = format_for_output(fmt, output, {".xlsx": "xlsx", ".csv": "csv"})
+    notes: list[str] = []
     path = write_sheet(
         state.registry(),
         workspace_dir=workspace_dir,
@@ -77,5 +78,8 @@ def sheet_command(
         modules=list(modules),
         respondent_id=respondent_id,
         round_name=round_name,
+        notes=notes,
     )
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
     written("Answer sheet", path)

@@ -43,6 +43,12 @@ LABELS = {
     "kano_indifferent": Text("Unerheblich", "Indifferent"),
     "kano_reverse": Text("Rückweisend", "Reverse"),
     "kano_questionable": Text("Fraglich", "Questionable"),
+    "kano_unclassified": Text(
+        "Nicht eingeordnet: {n} Antwortpaar(e) mit „weiß nicht“ auf einer Seite (die "
+        "Auswertungstabelle braucht beide Antworten; sie zählen nicht in n und den Anteilen).",
+        'Not classified: {n} answer pair(s) with "don\'t know" on one side (the evaluation '
+        "table needs both answers; they are not in n or the shares).",
+    ),
     "n": Text("n", "n"),
 }
 
@@ -91,8 +97,12 @@ def _kano(module: ModuleResult, lang: str, key: str) -> dict[str, Any] | None:
         )
     if not features:
         return None
+    unclassified = sum(int(f.get("dont_know") or 0) for f in data["features"])
     return {
         "features": features,
+        "unclassified": (
+            LABELS["kano_unclassified"].get(lang).format(n=unclassified) if unclassified else ""
+        ),
         "categories": [
             {"id": c, "label": names[c], "colour": COLOURS[c][0], "tint": COLOURS[c][1]}
             for c in CATEGORY_ORDER

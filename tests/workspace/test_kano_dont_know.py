@@ -124,3 +124,8 @@ def test_one_sided_dont_know_is_counted_but_not_classified(
     assert feature["dont_know"] == 1
     assert feature["category"] == "one_dimensional"
     assert feature["shares"]["one_dimensional"] == 1.0
+    html = tmp_path / "bericht.html"
+    assert run("report", "-w", workspace, "-o", html).exit_code == 0
+    assert "Nicht eingeordnet: 1 Antwortpaar(e) mit „weiß nicht“ auf einer Seite" in (
+        html.read_text("utf-8")
+    )
