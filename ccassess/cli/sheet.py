@@ -15,6 +15,7 @@ from ccassess.cli.options import (
     workspace_option,
     written,
 )
+from ccassess.terminal import echo
 
 
 @click.command("sheet")
@@ -81,5 +82,5 @@ def sheet_command(
         notes=notes,
     )
     for note in notes:
-        click.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
     written("Answer sheet", path)

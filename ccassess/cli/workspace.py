@@ -164,8 +164,8 @@ def import_command(
             )
         except CcassessError as exc:  # an import is all or nothing: say so after the errors
             for line in exc.lines():
-                click.echo(f"error: {line}", err=True)
-            click.echo(
+                echo(f"error: {line}", err=True)
+            echo(
                 "Nothing was imported: the workspace is unchanged. Fix the problems above "
                 "and run the same command again.",
                 err=True,
