@@ -232,6 +232,8 @@ class QuestionAsker:
                     cell = self._pick(line, options) if numbered else line
                 if qtype.partial:
                     _, problem = self._check(item, {part.id: cell})
+                elif cell == DONT_KNOW and not question.dont_know:
+                    problem = f"{line!r}: 1–{len(options)}"  # not offered: asked again
                 elif cell not in values and cell != DONT_KNOW:
                     problem = f"{line!r}: 1–{len(options)}"
                 else:
