@@ -97,7 +97,7 @@ def import_files(
     stored = workspace.respondent_hashes(round_)
     earlier = {
         (respondent_id, hashes[0]): other.name
-        for other in reversed(workspace.earlier_rounds(round_))
+        for other in workspace.earlier_rounds(round_)  # the latest earlier round last: it wins
         for respondent_id, hashes in workspace.respondent_hashes(other).items()
     }
     importers = collect_importers(registry.plugins)
@@ -140,7 +140,7 @@ def _accept(
         old_round = in_earlier.get((item.id, item.content_hash))
         if old_round is not None and decision in ("insert", "replace", "conflict"):
             # the very answers of an earlier round: most likely last round's file again
-            _earlier_round(decision, item, old_round, round_, report, batch.problems)
+            _earlier_round(decision, item, old_round, round_, batch.problems)
             if decision == "conflict":
                 continue
         _record(decision, item.id, item.location, round_, origin, report, batch.problems)
@@ -266,7 +266,6 @@ def _earlier_round(
     item: ImportedRespondent,
     old_round: str,
     round_: Round,
-    report: ImportReport,
     problems: Problems,
 ) -> None:
     """Respondent answers already stored in an earlier round, given again for this one.
@@ -277,15 +276,15 @@ def _earlier_round(
     if decision == "conflict":
         problems.error(
             item.location,
-            f"{same}, and other answers in round {round_.name!r}: is this "
-            f"{old_round!r}'s file? It is already imported there; to check, import it with "
+            f"{same}, and other answers in round {round_.name!r}: is this the file of "
+            f"round {old_round!r}? It is imported there already; to check, import it with "
             f"--round {old_round}",
         )
     else:
         problems.warning(
             item.location,
             f"{same}; imported into round {round_.name!r} as well: check that the file "
-            f"is not {old_round!r}'s",
+            f"is not the one of round {old_round!r}",
         )
 
 

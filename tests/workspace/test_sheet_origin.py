@@ -120,3 +120,20 @@ def test_last_rounds_unstamped_file_does_not_suggest_replace(
     assert "gave exactly these answers in round 'R1'" in error
     assert "--replace" not in error
     assert "Nothing was imported" in result.stderr
+
+
+def test_last_rounds_unstamped_file_into_an_empty_round_is_imported_with_a_warning(
+    workspace: Path, tmp_path: Path, run: Callable
+) -> None:
+    table = tmp_path / "r1.csv"
+    table.write_text(
+        "id,perspective,department,leadership.lead_visible\nI-1,internal,Vertrieb,4\n", "utf-8"
+    )
+    assert run("import", "-w", workspace, table).exit_code == 0
+    assert run("round", "new", "R2", "-w", workspace).exit_code == 0
+    result = run("import", "-w", workspace, table)
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: respondent 'I-1' gave exactly these answers in round 'R1'; imported into "
+        "round 'R2' as well: check that the file is not the one of round 'R1'"
+    ) in result.stderr
