@@ -114,6 +114,12 @@ def init_command(
     help="Import answer sheets made in another workspace or for another round anyway "
     "(refused by default).",
 )
+@click.option(
+    "--min-answers",
+    metavar="N|N%",
+    help="Skip survey-tool responses with fewer answered questions (a number, or a share "
+    "of the export's questions such as 50%).",
+)
 @pass_state
 def import_command(
     state: State,
@@ -126,6 +132,7 @@ def import_command(
     mapping: Path | None,
     include_incomplete: bool,
     ignore_origin: bool,
+    min_answers: str | None,
 ) -> None:
     """Import answer workbooks (.xlsx), CSV, YAML and JSON files and survey-tool exports
     (Microsoft Forms, Google Forms, LimeSurvey, SurveyMonkey, Qualtrics, Typeform,
@@ -141,6 +148,7 @@ def import_command(
         "mapping": mapping,
         "include_incomplete": include_incomplete,
         "ignore_origin": ignore_origin,
+        "min_answers": min_answers,
     }
     if suggest_mapping:
         if len(files) != 1:

@@ -115,7 +115,8 @@ class ImportContext:
     #: Warnings an importer wants to pass on (they never stop an import).
     problems: Problems = field(default_factory=Problems)
     #: What the user asked for (`ccassess import` options): ``from`` (an importer name that
-    #: overrides detection), ``mapping`` (a mapping file), ``include_incomplete`` (bool).
+    #: overrides detection), ``mapping`` (a mapping file), ``include_incomplete`` (bool),
+    #: ``min_answers`` (text: "N" or "N%", survey-tool responses with fewer answers skip).
     #: Importers read the keys they understand and ignore the others.
     options: Mapping[str, Any] = field(default_factory=dict)
     #: Notes for the user (what was recognised, dropped or skipped); printed, never fatal.

@@ -11,12 +11,23 @@ count unless the `include_incomplete` option is set. Which column means what is 
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 
-from ccassess import DONT_KNOW, ImportContext, Location, RawRespondent, SourceMap, ValidationError
+from ccassess import (
+    DONT_KNOW,
+    ImportContext,
+    Location,
+    Problem,
+    RawRespondent,
+    SourceMap,
+    ValidationError,
+)
 from ccassess_survey_tools.export import STATUS_WORDS, Export, Response, short_hash
 from ccassess_survey_tools.mapping import scalar
 from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan
+from ccassess_survey_tools.question_index import Target
 from ccassess_survey_tools.words import listing, percent
 
 
@@ -63,6 +74,8 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
     skipped: Counter[str] = Counter()
     unresolved: dict[tuple[int, str], list[Response]] = {}
     active = [entry for entry in plan.columns if entry.target is not None and not entry.doubt]
+    rule = _answer_rule(plan, active, include_incomplete)
+    too_few = 0
     for response in export.responses:
         if response.status and not include_incomplete:
             skipped[STATUS_WORDS.get(response.status, response.status)] += 1
@@ -70,6 +83,7 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
         record = SourceMap(location=export.at(response))
         answers = SourceMap(location=export.at(response))
         chosen: dict[tuple[str, str], tuple[list[str], Location]] = {}
+        answered: set[tuple[str | None, ...]] = set()
         for entry in active:
             raw = response.cell(entry.column)
             if not raw:
@@ -81,6 +95,8 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
             target = entry.target
             assert target is not None
             where = export.at(response, entry.column)
+            if target.field is None and value.value not in (False, None, []):
+                answered.add(_counted(plan, target))
             if target.field:
                 record.put(
                     target.field,
@@ -127,6 +143,10 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
         if not answers:
             skipped["without any answer"] += 1
             continue
+        if rule is not None and len(answered) < rule[0]:
+            skipped[STATUS_WORDS["incomplete"]] += 1
+            too_few += 1
+            continue
         if "perspective" not in record:
             record.put("perspective", plan.perspective, export.at(response))
         generated = False
@@ -134,8 +154,8 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
             if response.response_id:
                 respondent_id = f"{tool.id_prefix}-{response.response_id}"
             else:
-                cells = [response.cell(c) for c in export.columns if c.role != "personal"]
-                respondent_id = f"{tool.id_prefix}-{short_hash(tool.name, *cells)}"
+                content = tool.content(export, response)
+                respondent_id = f"{tool.id_prefix}-{short_hash(tool.name, *content)}"
                 generated = True
             record.put("id", respondent_id, export.at(response))
         record.put("answers", answers, export.at(response))
@@ -147,11 +167,58 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
             f"{export.file}: skipped {', '.join(parts)} response(s); "
             "--include-incomplete imports them"
         )
+    if too_few and rule is not None:
+        plan.context.note(
+            f"{export.file}: {too_few} response(s) answered fewer than {rule[0]} of the "
+            f"{rule[1]} questions ({rule[2]}); --min-answers N (or N%) sets another rule"
+        )
     if skipped["without any answer"]:
         plan.context.note(
             f"{export.file}: skipped {skipped['without any answer']} response(s) without any answer"
         )
     return raws
+
+
+def _counted(plan: Plan, target: Target) -> tuple[str | None, ...]:
+    """What counts as one answered question: a question, a matrix row or Kano part; the
+    options of a multiple choice are one question."""
+    part = None if plan.index.multiple(target) else target.part
+    return (target.module, target.question, part)
+
+
+def _answer_rule(
+    plan: Plan, active: list[ColumnPlan], include_incomplete: bool
+) -> tuple[int, int, str] | None:
+    """(fewest answers, questions in the export, why) for a response to be imported; None:
+    no such rule. `--min-answers` (a number or a share) applies always; a tool's default
+    (SurveyMonkey does not mark partial responses) unless incomplete ones are included."""
+    given = plan.context.options.get("min_answers")
+    default = plan.export.tool.min_answers
+    if not given and (default is None or include_incomplete):
+        return None
+    text = str(given or default).strip()
+    found = re.fullmatch(r"(\d{1,6})\s*(%?)", text)
+    if found is None or (found[2] and int(found[1]) > 100):
+        raise ValidationError(
+            [
+                Problem(
+                    Location(plan.export.file),
+                    f"--min-answers {text!r}: give a number of answered questions (such as "
+                    "5) or a share of the export's questions (such as 50%)",
+                )
+            ]
+        )
+    questions = {_counted(plan, e.target) for e in active if e.target and e.target.field is None}
+    total = len(questions)
+    share = int(found[1])
+    needed = max(1, math.ceil(total * share / 100)) if found[2] else share
+    why = (
+        f"--min-answers {text}"
+        if given
+        else f"{plan.export.tool.title} does not mark partial responses; at least {text} "
+        "of the questions are expected"
+    )
+    return needed, total, why
 
 
 def _unresolved(plan: Plan, unresolved: dict[tuple[int, str], list[Response]]) -> None:

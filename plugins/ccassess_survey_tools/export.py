@@ -211,6 +211,9 @@ class SurveyTool:
     multi_separator: str | None = ","
     #: How sure detection is when the header is the tool's.
     certainty = 0.97
+    #: The fewest answers of a complete response ("50%": half the export's questions) where
+    #: the tool does not mark partial responses; None: the tool marks them.
+    min_answers: str | None = None
 
     # -- detection -------------------------------------------------------------------------
 
@@ -287,6 +290,10 @@ class SurveyTool:
     def status(self, export: Export, response: Response) -> str | None:
         """None for a complete response, else a key of STATUS_WORDS."""
         return None
+
+    def content(self, export: Export, response: Response) -> list[str]:
+        """What a response's id is derived from when the tool gives none."""
+        return [response.cell(c) for c in export.columns if c.role != "personal"]
 
     def value(self, export: Export, response: Response, *headings: str) -> str:
         column = export.column(*headings)

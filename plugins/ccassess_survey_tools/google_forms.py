@@ -6,13 +6,15 @@ when addresses are collected, ``Score`` (``Punktzahl``) for quizzes, then one co
 question headed by its title. A grid has one column per row, headed ``Question [Row]``;
 checkboxes are one cell with the ticked options joined by ``, ``; a linear scale gives its
 number. Only submitted responses exist, so none is incomplete; Google Forms has no response
-id, so one is derived from the row's content (the same row always gets the same id).
+id, so one is derived from the time stamp and the answers, written the same way in every
+export format (the download and the sheet give one respondent the same id).
 """
 
 from __future__ import annotations
 
-from ccassess_survey_tools.export import SurveyTool, words
+from ccassess_survey_tools.export import Export, Response, SurveyTool, words
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
+from ccassess_survey_tools.timestamps import canonical_time
 from ccassess_survey_tools.words import normal
 
 TIMESTAMP = words(
@@ -48,3 +50,12 @@ class GoogleForms(SurveyTool):
         if first and normal(first[0]) in TIMESTAMP:
             return True
         return sample.kind == "xlsx" and normal(sample.sheet or "") in SHEETS
+
+    def content(self, export: Export, response: Response) -> list[str]:
+        """The time stamp in one form and the answers compared as text: what the CSV
+        download, the sheet as .xlsx and the sheet as .csv share."""
+        column = export.column(*TIMESTAMP)
+        cell = response.cells[column.index] if column and column.index < len(response.cells) else ""
+        stamp = canonical_time(cell) or normal(response.cell(column) if column else "")
+        answers = [normal(response.cell(c)) for c in export.columns if c.role == "answer"]
+        return [stamp, *answers]

@@ -1,4 +1,6 @@
-"""Microsoft Forms: "Open results in Excel" (.xlsx), one response per row.
+"""Microsoft Forms: "Open results in Excel" (.xlsx), one response per row; also that workbook
+re-saved by Excel as CSV (UTF-8 or Windows-1252, `;` in German Excel) or "Unicode-Text"
+(.txt: UTF-16, tabs), where dates are text as Excel shows them.
 
 Columns: ``ID``, ``Start time``, ``Completion time``, ``Email``, ``Name`` (German:
 ``Startzeit``, ``Fertigstellungszeit``, ``E-Mail``, ``Name``), sometimes ``Last modified
@@ -20,7 +22,8 @@ from ccassess_survey_tools.export import (
     short_hash,
     words,
 )
-from ccassess_survey_tools.table import XLSX_SUFFIXES, Table
+from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
+from ccassess_survey_tools.timestamps import canonical_time
 from ccassess_survey_tools.words import normal
 
 START = words("Start time", "Startzeit", "Heure de début", "Hora de inicio")
@@ -36,8 +39,8 @@ COMPLETION = words(
 class MicrosoftForms(SurveyTool):
     name = "ms_forms"
     title = "Microsoft Forms"
-    label = "Microsoft Forms results (.xlsx)"
-    suffixes = XLSX_SUFFIXES
+    label = "Microsoft Forms results (.xlsx, or re-saved as .csv/.txt)"
+    suffixes = XLSX_SUFFIXES + CSV_SUFFIXES
     id_prefix = "msforms"
     multi_separator = ";"
     meta = (
@@ -89,8 +92,12 @@ class MicrosoftForms(SurveyTool):
         return found
 
     def response_id(self, export: Export, response: Response) -> str | None:
+        """The response number with its start time (to the minute, however written: the
+        workbook and Excel's CSV re-save of it give the same id)."""
         number = self.value(export, response, "ID")
         if not number:
             return None
-        started = self.value(export, response, *START)
+        column = export.column(*START)
+        cell = response.cells[column.index] if column and column.index < len(response.cells) else ""
+        started = canonical_time(cell, seconds=False) or self.value(export, response, *START)
         return f"{number}-{short_hash(started)[:6]}" if started else number

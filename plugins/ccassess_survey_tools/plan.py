@@ -121,6 +121,8 @@ def _index(context: ImportContext) -> QuestionIndex:
 def make_plan(export: Export, context: ImportContext, *, suggest: bool = False) -> Plan:
     index = _index(context)
     plan = Plan(export, context, index, AnswerMatcher(index))
+    if export.table.encoding_note:
+        context.note(export.table.encoding_note)
     mapping_file = context.options.get("mapping")
     if mapping_file and not suggest:
         _from_mapping(plan, Path(mapping_file))

@@ -5,8 +5,9 @@ Row 1: ``Respondent ID``, ``Collector ID``, ``Start Date``, ``End Date``, ``IP A
 text above the first of its columns. Row 2: ``Response`` (German ``Antwort``) for a
 one-column question, ``Open-Ended Response`` for a comment field, and the row or option
 label for each column of a matrix or a multi-select (a ticked option's cell holds its
-label). The export does not mark partial responses (filter them in SurveyMonkey if you
-want them out); responses without any answer are skipped.
+label). The export does not mark partial responses: a response that answered fewer than half
+of the export's questions is taken for one and skipped (counted; ``--min-answers`` sets
+another rule, ``--include-incomplete`` keeps them); responses without any answer are skipped.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class SurveyMonkey(SurveyTool):
     header_rows = 2
     id_prefix = "surveymonkey"
     multi_separator = None
+    min_answers = "50%"
     meta = (
         RESPONDENT
         | COLLECTOR

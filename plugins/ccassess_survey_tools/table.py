@@ -1,7 +1,8 @@
 """Survey-tool exports as plain tables: rows of cells with the row numbers a user sees.
 
-CSV: UTF-8 with or without byte-order mark (or UTF-16 with one), any line ends, line breaks
-inside quoted cells, `,` `;` or tab as delimiter (told apart by the header record). XLSX:
+CSV: UTF-8 with or without byte-order mark, UTF-16, or Windows-1252 as Excel re-saves exports
+(`encoding`), any line ends, line breaks inside quoted cells, `,` `;` or tab as delimiter
+(told apart by the header record). XLSX:
 opened only through ccassess's safe workbook reader (ZIP checks, defusedxml, read-only
 streaming, formulas never evaluated: a formula cell counts with the value last saved).
 The row number of a record is the one a spreadsheet program shows for it.
@@ -21,10 +22,10 @@ from ccassess.readers import (
     MAX_CELL_CHARS,
     MAX_CSV_BYTES,
     cell_value,
-    decode_text,
     open_workbook,
     read_bytes,
 )
+from ccassess_survey_tools.encoding import decode_export
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -46,6 +47,10 @@ class Table:
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
     delimiter: str | None = None
+    #: The text encoding of a CSV ("UTF-8", "UTF-16", "Windows-1252"), and a note when it was
+    #: guessed.
+    encoding: str | None = None
+    encoding_note: str | None = None
 
     def texts(self, index: int) -> list[str]:
         """Row `index` (0-based among the records) as stripped texts."""
@@ -115,27 +120,32 @@ def read_csv(path: Path) -> Table:
     raw = read_bytes(path, MAX_CSV_BYTES)
     if not raw.strip():
         raise _refuse(file, "the file is empty")
-    content = decode_text(raw, file)
-    delimiter, rows = _csv_records(content, file, MAX_ROWS + 4)
+    decoded = decode_export(raw, file)
+    delimiter, rows = _csv_records(decoded.text, file, MAX_ROWS + 4)
     if len(rows) > MAX_ROWS + 3:
         raise _refuse(file, f"more than {MAX_ROWS:,} responses")
     for number, cells in rows:
         if any(len(cell) > MAX_CELL_CHARS for cell in cells):
             raise _refuse(file, f"a cell is longer than {MAX_CELL_CHARS:,} characters", number)
-    return Table(file, "csv", rows, delimiter=delimiter)
+    return Table(
+        file,
+        "csv",
+        rows,
+        delimiter=delimiter,
+        encoding=decoded.encoding,
+        encoding_note=decoded.note,
+    )
 
 
 def _sniff_csv(path: Path) -> Table | None:
     with open(path, "rb") as stream:
         raw = stream.read(SNIFF_BYTES)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        content = raw.decode("utf-16", errors="ignore")
-    elif b"\x00" in raw[:4096]:
+    try:
+        decoded = decode_export(raw, str(path), partial=True)
+    except ValidationError:
         return None
-    else:
-        content = raw.decode("utf-8-sig", errors="ignore")
-    delimiter, rows = _csv_records(content, str(path), SNIFF_ROWS)
-    return Table(str(path), "csv", rows, delimiter=delimiter)
+    delimiter, rows = _csv_records(decoded.text, str(path), SNIFF_ROWS)
+    return Table(str(path), "csv", rows, delimiter=delimiter, encoding=decoded.encoding)
 
 
 # -- XLSX -----------------------------------------------------------------------------------

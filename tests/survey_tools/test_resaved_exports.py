@@ -1,0 +1,140 @@
+"""Exports as people really save them: re-saved by German Excel (CSV UTF-8, Windows-1252,
+Unicode-Text), downloaded twice in two formats, with partial responses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_exports import assert_stored, google_rows, imported, monkey_rows, ms_forms_rows
+from tools_kit import PEOPLE, csv_bytes, errors, stored, write_csv, write_xlsx
+
+Run = Callable[..., Any]
+
+
+def excel_de(value: Any) -> Any:
+    """A cell as German Excel writes it into CSV: dates as shown (minutes), nothing as ''
+    (the formula test_exports types into one workbook is left out: Excel would save its
+    result)."""
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if value is None or (isinstance(value, str) and value.startswith("=")):
+        return ""
+    return value
+
+
+# -- Microsoft Forms re-saved by German Excel -------------------------------------------------
+
+RESAVED = {
+    # "CSV UTF-8 (durch Trennzeichen getrennt)": byte-order mark, ';'
+    "csv-utf8": ("Ergebnisse.csv", {"delimiter": ";", "bom": True}),
+    # "CSV (Trennzeichen-getrennt)": Windows-1252, ';'
+    "csv-cp1252": ("Ergebnisse.csv", {"delimiter": ";", "encoding": "cp1252"}),
+    # "Unicode-Text": UTF-16 little-endian with byte-order mark, tabs
+    "unicode-text": (
+        "Ergebnisse.txt",
+        {"delimiter": "\t", "bom": True, "encoding": "utf-16-le"},
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(RESAVED))
+def test_microsoft_forms_resaved_by_german_excel(
+    kind: str, ws: Path, cc: Run, tmp_path: Path
+) -> None:
+    name, options = RESAVED[kind]
+    rows = [[excel_de(cell) for cell in row] for row in ms_forms_rows()]
+    path = tmp_path / name
+    path.write_bytes(csv_bytes(rows, **options))
+    result = imported(cc, ws, path)  # no --from: the header says which tool wrote it
+    assert "read as a Microsoft Forms export (recognised" in result.stderr
+    assert "personal data not imported: 'E-Mail', 'Name'" in result.stderr
+    assert ("read as Windows-1252" in result.stderr) == (kind == "csv-cp1252")
+    assert_stored(ws, "msforms", PEOPLE[:2])  # umlauts, dashes and quotes came through
+    # the original workbook gives the same respondents the same ids
+    workbook = write_xlsx(tmp_path / "Ergebnisse.xlsx", ms_forms_rows(), formulas=True)
+    again = imported(cc, ws, workbook)
+    assert "imported 0 respondent(s), skipped 2 already imported" in again.stdout
+
+
+def test_text_neither_utf8_nor_windows_1252_is_refused(ws: Path, cc: Run, tmp_path: Path) -> None:
+    rows = [[excel_de(cell) for cell in row] for row in ms_forms_rows()]
+    raw = csv_bytes(rows, delimiter=";", encoding="cp1252").replace(b"Kundin", b"Kund\x81n")
+    path = tmp_path / "Ergebnisse.csv"
+    path.write_bytes(raw)
+    result = cc("import", "-w", ws, path)
+    assert result.exit_code == 2
+    assert "neither UTF-8 nor Windows-1252 text (byte 0x81)" in result.stderr
+    assert not stored(ws)
+
+
+# -- Google Forms: the download and the sheet ---------------------------------------------------
+
+
+def test_google_forms_download_and_sheet_give_the_same_ids(
+    ws: Path, cc: Run, tmp_path: Path
+) -> None:
+    download = write_csv(tmp_path / "Kundenbefragung.csv", google_rows(PEOPLE, "de", False))
+    sheet = write_xlsx(
+        tmp_path / "Kundenbefragung (Antworten).xlsx",
+        google_rows(PEOPLE, "de", True),
+        "Formularantworten 1",
+    )
+    shown = [  # the sheet as .csv from German Google Sheets
+        [c.strftime("%d.%m.%Y %H:%M:%S") if isinstance(c, datetime) else c for c in row]
+        for row in google_rows(PEOPLE, "de", True)
+    ]
+    sheet_csv = write_csv(tmp_path / "Kundenbefragung (Antworten) - Formularantworten 1.csv", shown)
+    first = imported(cc, ws, download)
+    assert "imported 3 respondent(s)" in first.stdout
+    for other in (sheet, sheet_csv):
+        again = imported(cc, ws, other)
+        assert "imported 0 respondent(s), skipped 3 already imported" in again.stdout
+    assert_stored(ws, "gforms", PEOPLE)
+
+
+# -- SurveyMonkey: partial responses ------------------------------------------------------------
+
+
+def monkey_with_partial() -> list[list[Any]]:
+    """Two complete responses and one that stopped after the first page (the grid)."""
+    rows = monkey_rows()
+    partial = list(rows[-1])
+    width = len(rows[0])
+    answers = ["Agree", "", "Strongly agree"]  # the three grid columns after the metadata
+    partial[9:12] = answers
+    partial += [""] * (width - len(partial))
+    rows[-1] = partial
+    return rows
+
+
+def test_surveymonkey_partial_responses_are_skipped_and_counted(
+    ws: Path, cc: Run, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "Sheet_1.csv", monkey_with_partial())
+    mapping = tmp_path / "monkey.yaml"
+    proposal = cc("import", "-w", ws, path, "--suggest-mapping").stdout
+    mapping.write_text(
+        proposal.replace('(please specify)": null', '(please specify)": ignore'), "utf-8"
+    )
+    result = imported(cc, ws, path, "--mapping", mapping)
+    assert "skipped 1 incomplete response(s)" in result.stderr
+    assert "answered fewer than 5 of the 10 questions" in result.stderr
+    assert_stored(ws, "surveymonkey", PEOPLE[:2])
+    # a rule of one's own: --min-answers
+    more = imported(cc, ws, path, "--mapping", mapping, "--min-answers", "2")
+    assert "imported 1 respondent(s), skipped 2 already imported" in more.stdout
+    assert len(stored(ws)) == 3
+
+
+def test_min_answers_must_be_a_number_or_a_share(ws: Path, cc: Run, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "Sheet_1.csv", monkey_with_partial())
+    result = cc("import", "-w", ws, path, "--min-answers", "viele")
+    assert result.exit_code == 2
+    assert "--min-answers" in result.stderr and "Traceback" not in result.output
+    share = cc("import", "-w", ws, path, "--min-answers", "90%")
+    assert share.exit_code == 2  # the SurveyMonkey columns still need a mapping
+    assert errors(share.stderr)
