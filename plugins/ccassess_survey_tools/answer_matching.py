@@ -10,7 +10,7 @@ plugin's types) is left to the type's own check.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -269,6 +269,23 @@ def split_choices(raw: str, separator: str, question: Question) -> list[str]:
                 parts.append(head.strip())
             rest = rest.strip()
     return [part for part in parts if part.strip()]
+
+
+def choice_parts(
+    raw: str, separator: str | None, question: Question, known: Callable[[str], bool]
+) -> list[str]:
+    """A multi-select cell split where the most parts are `known` answers: the tool's own
+    separator first, then ';', ',' and '|' (a re-saved export, a tool's other setting), so
+    that a combination such as 'E-Mail-Umfrage;Telefon' never stays one answer."""
+    best: tuple[int, int] | None = None
+    found: list[str] = []
+    for candidate in dict.fromkeys([separator or ",", ";", ",", "|"]):
+        parts = split_choices(raw, candidate, question)
+        hits = sum(1 for part in parts if known(part))
+        score = (hits, -(len(parts) - hits))
+        if best is None or score > best:
+            best, found = score, parts
+    return found
 
 
 def plain_number(raw: str) -> bool:

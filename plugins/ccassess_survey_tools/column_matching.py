@@ -29,6 +29,39 @@ _FIELD_WORDS = {
     "perspective": ("perspective", "perspektive"),
 }
 FIELD_WORDS = {normal(word): name for name, words in _FIELD_WORDS.items() for word in words}
+#: Words naming a department in a heading ("Abteilung", "Ihr Team"), and words that name one
+#: only in a question about where someone works ("In welchem Bereich arbeiten Sie?").
+DEPARTMENT_WORDS = frozenset(
+    normal(word)
+    for word in (
+        "abteilung",
+        "fachbereich",
+        "geschäftsbereich",
+        "unternehmensbereich",
+        "organisationseinheit",
+        "team",
+        "department",
+        "division",
+        "dept",
+    )
+)
+_WEAK_DEPARTMENT_WORDS = frozenset(normal(w) for w in ("bereich", "arbeitsbereich", "unit"))
+_WORKING = frozenset(
+    normal(word)
+    for word in (
+        "arbeiten",
+        "arbeitest",
+        "tätig",
+        "beschäftigt",
+        "angehören",
+        "gehören",
+        "zugeordnet",
+        "work",
+        "belong",
+    )
+)
+#: Below this, no question is named as the closest one: such hints mislead.
+HINT = 0.5
 
 
 @dataclass
@@ -87,15 +120,40 @@ def match_column(
         evident = all(normal(v) == full for v in column.values)  # or nobody ticked it
         consider(options[0], 1.0 if evident else 0.85, "an option's label")
     if not any(score >= 1.0 for score, _ in scores.values()):
+        department = _department(column, full, index)
+        if department is not None and (allowed is None or allowed(department.target)):  # type: ignore[arg-type]
+            return department
         _similar(column, index, consider, full)
     decided = _decide(scores)
     if decided.target is None:  # a hint for the person who maps it
-        closest = Closest(full, 0.3)
+        closest = Closest(full, HINT)
         hints = [(closest.score(text), target) for text, target in index.candidates(full, 5)]
         best = max(hints, default=(0.0, None), key=lambda item: item[0])
-        if best[1] is not None and best[0] >= 0.3:
+        if best[1] is not None and best[0] >= HINT:
             decided.alternatives = [(best[1], best[0])]
     return decided
+
+
+def _department(column: Any, full: str, index: QuestionIndex) -> Match | None:
+    """The department question, by its heading (a department word in a short label or in a
+    question about where one works) or by its answers (the workspace's departments)."""
+    words = set(full.split())
+    strong, weak = bool(words & DEPARTMENT_WORDS), bool(words & _WEAK_DEPARTMENT_WORDS)
+    short = len(full.split()) <= 3
+    named = strong or weak
+    asked = (strong and (len(words) <= 8 or bool(words & _WORKING))) or (
+        weak and (short or bool(words & _WORKING))
+    )
+    known = {normal(d) for d in index.departments}
+    values = [normal(v) for v in column.values if v]
+    departments = sum(1 for v in values if v in known)
+    answered = bool(values) and departments * 2 >= len(values)
+    target = Target(field="department")
+    if asked or (named and answered):
+        return Match(target, 1.0, "a department question")
+    if values and departments == len(values) and len(full.split()) <= 12:
+        return Match(target, 0.9, "its answers are the assessment's departments")
+    return None
 
 
 def _similar(

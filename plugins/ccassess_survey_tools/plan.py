@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ccassess import ImportContext, Location, Problems, Question
-from ccassess_survey_tools.answer_matching import AnswerMatcher, Value, split_choices
+from ccassess_survey_tools.answer_matching import AnswerMatcher, Value, choice_parts
 from ccassess_survey_tools.column_matching import Match, match_column
 from ccassess_survey_tools.export import Column, Export
 from ccassess_survey_tools.mapping import ColumnRule, MappingFile, quoted, read_mapping
 from ccassess_survey_tools.question_index import GUESS, QuestionIndex, Target
-from ccassess_survey_tools.words import normal, percent
+from ccassess_survey_tools.words import normal, percent, without_numbering
 
 
 @dataclass
@@ -47,6 +47,8 @@ class Plan:
     perspective: str = "customer"
     perspective_reason: str = ""
     problems: Problems = field(default_factory=Problems)
+    #: Columns of the mapping that are not in the export (a proposal that refines it).
+    unused: list[str] = field(default_factory=list)
     _values: dict[tuple[int, str], Value] = field(default_factory=dict)
     _siblings: dict[int, list[str]] = field(default_factory=dict)
 
@@ -84,10 +86,10 @@ class Plan:
             and plan.target.part is None
         ):
             return self._choices(plan, question, raw)
-        mapped = self._mapped(plan, raw)
+        mapped = self.mapped(plan, raw)
         return mapped if mapped is not None else self.automatic(plan, raw)
 
-    def _mapped(self, plan: ColumnPlan, raw: str) -> Value | None:
+    def mapped(self, plan: ColumnPlan, raw: str) -> Value | None:
         key = normal(raw)
         for answers in (
             plan.rule.answers if plan.rule else {},
@@ -100,12 +102,17 @@ class Plan:
     def _choices(self, plan: ColumnPlan, question: Question, raw: str) -> Value:
         """A multi-select cell: the mapping's answers for its choices, else automatic."""
         assert plan.target is not None
-        parts = split_choices(raw, self.export.tool.multi_separator or ",", question)
-        if self.mapping is None or not any(self._mapped(plan, part) for part in parts):
+        parts = choice_parts(
+            raw,
+            self.export.tool.multi_separator,
+            question,
+            lambda part: self.mapped(plan, part) is not None,
+        )
+        if self.mapping is None or not any(self.mapped(plan, part) for part in parts):
             return self.automatic(plan, raw)
         found = []
         for part in parts:
-            value = self._mapped(plan, part) or self.matcher.match(plan.target, part)
+            value = self.mapped(plan, part) or self.matcher.match(plan.target, part)
             if isinstance(value.value, list) and len(value.value) == 1:
                 value = Value(value.value[0], value.confidence, value.reason)
             if not value.sure:
@@ -124,8 +131,8 @@ def make_plan(export: Export, context: ImportContext, *, suggest: bool = False) 
     if export.table.encoding_note:
         context.note(export.table.encoding_note)
     mapping_file = context.options.get("mapping")
-    if mapping_file and not suggest:
-        _from_mapping(plan, Path(mapping_file))
+    if mapping_file:  # a proposal refines the mapping: what it lacks is matched
+        _from_mapping(plan, Path(mapping_file), refine=suggest)
     else:
         _automatic(plan)
     _one_column_per_target(plan)
@@ -134,7 +141,7 @@ def make_plan(export: Export, context: ImportContext, *, suggest: bool = False) 
     return plan
 
 
-def _from_mapping(plan: Plan, path: Path) -> None:
+def _from_mapping(plan: Plan, path: Path, refine: bool = False) -> None:
     export = plan.export
     mapping = plan.mapping = read_mapping(path, plan.index, plan.problems)
     tool = export.tool
@@ -158,7 +165,9 @@ def _from_mapping(plan: Plan, path: Path) -> None:
                 )
             continue
         if rule is None:
-            if column.role == "answer":
+            if column.role == "answer" and refine:
+                plan.columns.append(_automatic_entry(plan, column))
+            elif column.role == "answer":
                 plan.problems.error(
                     export.at(None, column),
                     f"the column is not in the mapping "
@@ -168,7 +177,11 @@ def _from_mapping(plan: Plan, path: Path) -> None:
             continue
         plan.columns.append(ColumnPlan(column, rule.target, rule=rule))
     for key, rule in mapping.columns.items():
-        if key not in used:
+        if key in used:
+            continue
+        if refine:
+            plan.unused.append(key)
+        else:
             plan.problems.error(
                 Location(mapping.file, rule.line), f"there is no column {key!r} in {export.file}"
             )
@@ -176,21 +189,24 @@ def _from_mapping(plan: Plan, path: Path) -> None:
 
 def _automatic(plan: Plan) -> None:
     for column in plan.export.columns:
-        if column.role != "answer":
-            continue
-        match = match_column(column, plan.index)
-        target = match.target if match.target is not None and match.confidence >= GUESS else None
-        entry = ColumnPlan(column, target, match)
-        if target is None:
-            entry.doubt = "no question matches"
-            best = match.alternatives[0] if match.alternatives else None
-            if match.target is not None:
-                entry.doubt += f" (closest: {match.target}, {percent(match.confidence)})"
-            elif best:
-                entry.doubt += f" (closest: {best[0]}, {percent(best[1])})"
-        elif not match.sure:
-            entry.doubt = f"{match.reason}: {target}, {percent(match.confidence)}"
-        plan.columns.append(entry)
+        if column.role == "answer":
+            plan.columns.append(_automatic_entry(plan, column))
+
+
+def _automatic_entry(plan: Plan, column: Column) -> ColumnPlan:
+    match = match_column(column, plan.index)
+    target = match.target if match.target is not None and match.confidence >= GUESS else None
+    entry = ColumnPlan(column, target, match)
+    if target is None:
+        entry.doubt = "no question matches"
+        best = match.alternatives[0] if match.alternatives else None
+        if match.target is not None:
+            entry.doubt += f" (closest: {match.target}, {percent(match.confidence)})"
+        elif best:
+            entry.doubt += f" (closest: {best[0]}, {percent(best[1])})"
+    elif not match.sure:
+        entry.doubt = f"{match.reason}: {target}, {percent(match.confidence)}"
+    return entry
 
 
 def _one_column_per_target(plan: Plan) -> None:
@@ -271,6 +287,23 @@ def _siblings(plan: Plan) -> None:
             plan._siblings[entry.column.index] = values
 
 
+def _worded_for(plan: Plan) -> str | None:
+    """'internal' or 'customer' when the headings are one perspective's wording of mirrored
+    questions (and never the other's)."""
+    sides: set[str] = set()
+    for entry in plan.columns:
+        if entry.target is None or entry.target.field:
+            continue
+        column = entry.column
+        texts = [normal(without_numbering(column.text)), *(normal(sub) for _, sub in column.splits)]
+        for text in texts:
+            found = plan.index.worded_for.get(text)
+            if found and len(found) == 1:
+                sides |= found
+                break
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
 def _perspective(plan: Plan) -> None:
     targets = [p.target for p in plan.columns if p.target is not None]
     if any(t.field == "perspective" for t in targets):
@@ -290,6 +323,13 @@ def _perspective(plan: Plan) -> None:
     elif any(t.field == "department" for t in targets) and not customer_only:
         plan.perspective = "internal"
         plan.perspective_reason = "the respondents give their department"
+    elif (worded := _worded_for(plan)) is not None and not customer_only:
+        plan.perspective = worded
+        plan.perspective_reason = (
+            "the statements are worded for staff ('Unsere Kunden würden sagen: …')"
+            if worded == "internal"
+            else "the statements are worded for customers"
+        )
     elif customer_only and internal_only:
         plan.perspective = "customer"
         plan.perspective_reason = "the export has questions for staff and for customers"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ccassess import DONT_KNOW, ImportContext, Question, ValidationError
-from ccassess_survey_tools.answer_matching import Value, plain_number, split_choices
+from ccassess_survey_tools.answer_matching import Value, choice_parts, plain_number
 from ccassess_survey_tools.export import STATUS_WORDS, Export
 from ccassess_survey_tools.mapping import comment, quoted, scalar
 from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan
@@ -29,6 +29,14 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
         "# Proposed by `ccassess import FILE --suggest-mapping`. Check it - above all the lines",
         "# marked 'check' and every null (nothing matched) - then import with",
         f"#   ccassess import {file} --mapping THIS-FILE",
+        *(
+            [
+                f"# It refines the mapping {plan.mapping.file}: its lines are kept (marked 'from",
+                "# the mapping'), the columns it lacks are proposed.",
+            ]
+            if plan.mapping
+            else []
+        ),
         "#",
         "# columns: heading in the export -> module.question, module.question[row] (a matrix",
         "#   row or Kano part), module.question[option] (one option of a multiple choice),",
@@ -36,7 +44,7 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
         "# answers: answer in the export -> value: a scale point, an option id, yes / partly /",
         "#   no, or dont_know. Scale numbers (1, 2, ...) need no line.",
         f"tool: {export.tool.name}",
-        f"perspective: {plan.perspective}   # {comment(plan.perspective_reason)}",
+        f"perspective: {plan.perspective}   # {comment(plan.perspective_reason, 400)}",
         "columns:",
     ]
     answers, per_column = _proposed_answers(plan)
@@ -47,6 +55,9 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
         )
         if entry.ignored_because:
             lines.append(f"  {quoted(column.key)}: ignore   # {entry.ignored_because}")
+            continue
+        if entry.rule is not None:
+            lines.extend(_kept(entry, heading))
             continue
         if entry.target is None:
             lines.append(
@@ -82,6 +93,11 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
         lines.extend(
             f"  {quoted(raw)}: {scalar(_shown(value))}   # {_why(value)}" for raw, value in answers
         )
+    if plan.unused:
+        lines.append(
+            "# In the mapping but not in this export (left out): "
+            + comment(listing(plan.unused), 200)
+        )
     personal = [c.key for c in export.columns if c.role == "personal"]
     meta = [c.key for c in export.columns if c.role == "meta"]
     if personal:
@@ -97,6 +113,22 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _kept(entry: ColumnPlan, heading: str) -> list[str]:
+    """A column as the mapping that is refined has it (with its own answers)."""
+    rule = entry.rule
+    assert rule is not None
+    key = quoted(entry.column.key)
+    target = quoted(str(entry.target)) if entry.target is not None else "ignore"
+    if not rule.answers:
+        return [f"  {key}: {target}   # from the mapping{heading}"]
+    return [
+        f"  {key}:   # from the mapping{heading}",
+        f"    question: {target}",
+        "    answers:",
+        *(f"      {quoted(raw)}: {scalar(value)}" for raw, value in rule.answers.items()),
+    ]
+
+
 def _shown(value: Value) -> Any:
     return "dont_know" if value.value == DONT_KNOW else value.value
 
@@ -104,6 +136,8 @@ def _shown(value: Value) -> Any:
 def _why(value: Value) -> str:
     if value.value is None:
         return "unmatched: give a value"
+    if value.reason == "the mapping":
+        return "from the mapping"
     if value.confidence >= SURE:
         return f"sure: {value.reason}"
     return f"check ({percent(value.confidence)}): {value.reason}"
@@ -144,16 +178,26 @@ def _proposed_answers(
 
 
 def _distinct(entry: ColumnPlan, question: Question, plan: Plan) -> Iterable[str]:
+    """The answers of a column; of a multi-select in one cell, each choice on its own."""
     if not plan.index.type_of(question).multiple:
         return entry.column.values
+    assert entry.target is not None
+    target = entry.target
+
+    def known(part: str) -> bool:
+        return plan.matcher.match(target, part).value not in (None, [])
+
     parts: dict[str, None] = {}
     for raw in entry.column.values:
-        for part in split_choices(raw, plan.export.tool.multi_separator or ",", question):
+        for part in choice_parts(raw, plan.export.tool.multi_separator, question, known):
             parts[part] = None
     return parts
 
 
 def _suggested(plan: Plan, entry: ColumnPlan, question: Question, raw: str) -> Value:
+    mapped = plan.mapped(entry, raw)
+    if mapped is not None:
+        return mapped
     value = plan.automatic(entry, raw)
     if plan.index.type_of(question).multiple and isinstance(value.value, list):
         return Value(

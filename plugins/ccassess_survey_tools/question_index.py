@@ -77,6 +77,8 @@ class QuestionIndex:
         self.module_ids = {compact(module_id): module_id for module_id in modules}
         self.parts: dict[tuple[str, str], list[Part]] = {}
         self.option_labels: dict[str, list[Target]] = {}
+        #: Texts that are one perspective's wording of a mirrored question → that perspective.
+        self.worded_for: dict[str, set[str]] = {}
         for module in modules.values():
             for _, question in module.questions():
                 qtype = types[question.type]
@@ -86,10 +88,15 @@ class QuestionIndex:
                 self.questions[key] = question
                 self.ids.setdefault(compact(question.id), []).append(key)
                 whole = Target(module.id, question.id)
-                for wording in (question.text, question.text_customer):
+                for wording, side in (
+                    (question.text, "internal"),
+                    (question.text_customer, "customer"),
+                ):
                     if wording is not None:
                         for text in (wording.de, wording.en):
                             self._text(text, whole)
+                            if text and question.text_customer is not None:
+                                self.worded_for.setdefault(normal(text), set()).add(side)
                 parts: list[Part] = []
                 for part in qtype.parts(question, self.departments) or ():
                     names = (part.id, part.label.de or "", part.label.en or "")
