@@ -117,7 +117,16 @@ class AnswerMatcher:
         assert scale is not None
         number = _NUMBER.match(raw)
         if number and int(number.group(1)) in scale.values:
-            return Value(int(number.group(1)), 1.0, "a scale point")
+            point, label = int(number.group(1)), (number["label"] or "").strip()
+            if label and not plain_number(label):  # '1 - Stimme voll zu': the text was seen
+                reading = self._scale(question, label, normal(label), siblings)
+                if reading.value is not None and reading.value != point:
+                    return Value(
+                        reading.value,
+                        reading.confidence,
+                        f"the label {label!r} ({reading.reason}); {point} is only its code",
+                    )
+            return Value(point, 1.0, "a scale point")
         labels: dict[str, int] = {}
         for lang in ("de", "en"):
             for value in scale.values:

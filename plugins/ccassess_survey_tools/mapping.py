@@ -6,6 +6,7 @@ line:
 
     tool: qualtrics                     # optional: the export's tool
     perspective: customer               # optional: internal or customer
+    codes: descending                   # numeric codes of worded scales: 1 = the top point
     columns:
       "Q1": "customer_metrics.csat_rating"
       "Q2_1": "customer_perception.simp_buy"
@@ -35,8 +36,11 @@ from ccassess_survey_tools.question_index import FIELDS, QuestionIndex, Target
 from ccassess_survey_tools.words import normal
 
 IGNORE = "ignore"
+#: Which way numeric codes of a worded scale run (`ccassess_survey_tools.codes`).
+DIRECTIONS = ("ascending", "descending")
 _TARGET = re.compile(r"^(?P<module>[^.\[\]\s]+)\.(?P<question>[^.\[\]\s]+)(?:\[(?P<part>.+)\])?$")
-TOP_KEYS = ("tool", "perspective", "columns", "answers")
+TOP_KEYS = ("tool", "perspective", "codes", "columns", "answers")
+COLUMN_KEYS = ("question", "answers", "codes")
 
 
 @dataclass
@@ -47,6 +51,8 @@ class ColumnRule:
     target: Target | None
     answers: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
+    #: Which way the column's numeric codes run ("ascending", "descending"; see `codes`).
+    codes: str | None = None
 
 
 @dataclass
@@ -54,6 +60,7 @@ class MappingFile:
     file: str
     tool: str | None = None
     perspective: str | None = None
+    codes: str | None = None
     columns: dict[str, ColumnRule] = field(default_factory=dict)
     answers: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
@@ -181,6 +188,7 @@ def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> Mappin
             )
         else:
             mapping.perspective = str(perspective)
+    mapping.codes = _codes(data, "codes", file, problems)
     mapping.answers = _answers(data.get("answers"), file, problems, "answers")
     columns = data.get("columns")
     if not isinstance(columns, Mapping):
@@ -193,14 +201,16 @@ def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> Mappin
         line = line_of(columns, key)
         heading = str(key)
         answers: dict[str, Any] = {}
+        codes = None
         if isinstance(spec, Mapping):
-            unknown = [k for k in spec if k not in ("question", "answers")]
+            unknown = [k for k in spec if k not in COLUMN_KEYS]
             for name in unknown:
                 problems.error(
                     Location(file, line_of(spec, name)),
-                    f"column {heading!r}: unknown key {name!r}; use question and answers",
+                    f"column {heading!r}: unknown key {name!r}; use {', '.join(COLUMN_KEYS)}",
                 )
             answers = _answers(spec.get("answers"), file, problems, f"column {heading!r}")
+            codes = _codes(spec, "codes", file, problems)
             line = line_of(spec, "question") or line
             spec = spec.get("question")
         if spec is None:
@@ -217,14 +227,29 @@ def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> Mappin
             )
             continue
         if spec.strip() == IGNORE:
-            mapping.columns[heading] = ColumnRule(heading, None, answers, line)
+            mapping.columns[heading] = ColumnRule(heading, None, answers, line, codes)
             continue
         target, message = parse_target(spec, index)
         if target is None:
             problems.error(Location(file, line), f"column {heading!r}: {message}")
             continue
-        mapping.columns[heading] = ColumnRule(heading, target, answers, line)
+        mapping.columns[heading] = ColumnRule(heading, target, answers, line, codes)
     return mapping
+
+
+def _codes(data: Mapping[str, Any], key: str, file: str, problems: Problems) -> str | None:
+    """'ascending' or 'descending' (see `ccassess_survey_tools.codes`); None when not given."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if value not in DIRECTIONS:
+        problems.error(
+            Location(file, line_of(data, key)),
+            f"codes: {value!r}: write ascending (code 1 is the scale's lowest point) or "
+            "descending (code 1 is its highest point)",
+        )
+        return None
+    return str(value)
 
 
 # -- writing a proposal ---------------------------------------------------------------------

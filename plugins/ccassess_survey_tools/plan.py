@@ -14,12 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from ccassess import ImportContext, Location, Problems, Question
-from ccassess_survey_tools.answer_matching import AnswerMatcher, Value, choice_parts
+from ccassess_survey_tools.answer_matching import AnswerMatcher, Value, choice_parts, plain_number
+from ccassess_survey_tools.codes import both_ways, decoded, numeric_codes
 from ccassess_survey_tools.column_matching import Match, match_column
 from ccassess_survey_tools.export import Column, Export
-from ccassess_survey_tools.mapping import ColumnRule, MappingFile, quoted, read_mapping
+from ccassess_survey_tools.mapping import (
+    DIRECTIONS,
+    ColumnRule,
+    MappingFile,
+    quoted,
+    read_mapping,
+)
 from ccassess_survey_tools.question_index import GUESS, QuestionIndex, Target
-from ccassess_survey_tools.words import normal, percent, without_numbering
+from ccassess_survey_tools.words import listing, normal, percent, without_numbering
 
 
 @dataclass
@@ -34,6 +41,9 @@ class ColumnPlan:
     ignored_because: str | None = None
     #: Why the column is not certain (automatic matching only).
     doubt: str | None = None
+    #: Numeric codes of a worded scale: which way they run ("ascending", "descending"), or
+    #: "unknown" until a mapping says (`codes`).
+    codes: str | None = None
 
 
 @dataclass
@@ -87,7 +97,13 @@ class Plan:
         ):
             return self._choices(plan, question, raw)
         mapped = self.mapped(plan, raw)
-        return mapped if mapped is not None else self.automatic(plan, raw)
+        if mapped is not None:
+            return mapped
+        if plan.codes is not None and question is not None and plain_number(raw):
+            if plan.codes in DIRECTIONS:
+                return decoded(question, raw, plan.codes)
+            return Value(None, 0.0, "a numeric code whose direction is not confirmed")
+        return self.automatic(plan, raw)
 
     def mapped(self, plan: ColumnPlan, raw: str) -> Value | None:
         key = normal(raw)
@@ -136,9 +152,43 @@ def make_plan(export: Export, context: ImportContext, *, suggest: bool = False) 
     else:
         _automatic(plan)
     _one_column_per_target(plan)
+    _codes(plan, suggest)
     _siblings(plan)
     _perspective(plan)
     return plan
+
+
+def _codes(plan: Plan, suggest: bool) -> None:
+    """Columns of numeric codes on a worded scale: their direction from the mapping, else
+    they are uncertain (without a mapping) or an error naming the mapping's line."""
+    tool = plan.export.tool
+    for entry in plan.columns:
+        question = plan.question(entry)
+        if entry.target is None or question is None:
+            continue
+        if not numeric_codes(tool.coded_numbers, question, entry.column.values):
+            continue
+        rule = entry.rule
+        direction = (rule.codes if rule else None) or (plan.mapping.codes if plan.mapping else None)
+        entry.codes = direction or "unknown"
+        if direction is not None:
+            continue
+        numbers = [v for v in entry.column.values if plain_number(v)]
+        if rule is not None and all(plan.mapped(entry, v) is not None for v in numbers):
+            entry.codes = None  # every number has its own answers line
+            continue
+        why = (
+            f"numeric codes ({listing(numbers, 4)}) of a worded scale: {tool.title} numbers "
+            "the choices as the survey lists them, so 1 may be either end; confirm in a "
+            f"mapping with codes: {both_ways(question, plan.context.settings.language)}"
+        )
+        if rule is None:
+            entry.doubt = entry.doubt or why
+        elif not suggest:
+            plan.problems.error(
+                Location(plan.mapping.file if plan.mapping else plan.file, rule.line),
+                f"column {entry.column.key!r}: {why} (for all columns, or under this one)",
+            )
 
 
 def _from_mapping(plan: Plan, path: Path, refine: bool = False) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ccassess import DONT_KNOW, ImportContext, Question, ValidationError
 from ccassess_survey_tools.answer_matching import Value, choice_parts, plain_number
+from ccassess_survey_tools.codes import both_ways
 from ccassess_survey_tools.export import STATUS_WORDS, Export
 from ccassess_survey_tools.mapping import comment, quoted, scalar
 from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan
@@ -45,6 +46,7 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
         "#   no, or dont_know. Scale numbers (1, 2, ...) need no line.",
         f"tool: {export.tool.name}",
         f"perspective: {plan.perspective}   # {comment(plan.perspective_reason, 400)}",
+        *_codes_line(plan),
         "columns:",
     ]
     answers, per_column = _proposed_answers(plan)
@@ -72,6 +74,8 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
         if doubt == f"{match.reason}: {entry.target}, {percent(match.confidence)}":
             doubt = match.reason  # the percentage is shown already
         why = f"sure: {match.reason}" if sure else f"check ({percent(match.confidence)}): {doubt}"
+        if entry.codes == "unknown":
+            why = f"check: numeric codes of a worded scale (see codes: above); {match.reason}"
 
         if match.alternatives and not sure:
             why += f"; other candidates: {', '.join(str(t) for t, _ in match.alternatives[:2])}"
@@ -111,6 +115,24 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
         counted = ", ".join(f"{count} {why}" for why, count in statuses.items())
         lines.append(f"# Responses skipped on import ({counted}); --include-incomplete keeps them")
     return "\n".join(lines) + "\n"
+
+
+def _codes_line(plan: Plan) -> list[str]:
+    """The `codes:` line: kept from the mapping, or null (to be filled in) when columns hold
+    numeric codes of a worded scale."""
+    if plan.mapping is not None and plan.mapping.codes:
+        return [f"codes: {plan.mapping.codes}   # from the mapping"]
+    coded = [entry for entry in plan.columns if entry.codes == "unknown"]
+    if not coded:
+        return []
+    question = plan.question(coded[0])
+    assert question is not None
+    ways = both_ways(question, plan.context.settings.language)
+    return [
+        f"codes: null   # check: {len(coded)} column(s) hold numeric codes of worded scales; "
+        f"write {ways} (in {plan.export.tool.title}: the question's recode values); a "
+        "column's own codes: line overrides it",
+    ]
 
 
 def _kept(entry: ColumnPlan, heading: str) -> list[str]:

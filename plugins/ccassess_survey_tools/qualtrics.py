@@ -56,6 +56,7 @@ class Qualtrics(SurveyTool):
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     header_rows = 3
     id_prefix = "qualtrics"
+    coded_numbers = True
     multi_separator = ","
     meta = words(
         "StartDate",

@@ -40,6 +40,7 @@ class SurveyMonkey(SurveyTool):
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     header_rows = 2
     id_prefix = "surveymonkey"
+    coded_numbers = True
     multi_separator = None
     min_answers = "50%"
     meta = (

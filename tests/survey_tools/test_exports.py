@@ -558,15 +558,27 @@ def test_qualtrics_numeric_values(ws: Path, cc: Run, tmp_path: Path) -> None:
     proposal = cc("import", "-w", ws, path, "--suggest-mapping")
     assert proposal.exit_code == 0, proposal.output
     text = proposal.stdout
-    assert '"Q1_1": "customer_perception.simp_find_information"   # sure' in text
-    assert '"Q4_2": "kontakt.bereiche[lieferung]"   # sure: same question and row' in text
+    assert '"Q1_1": "customer_perception.simp_find_information"   # check: numeric codes' in text
+    assert (
+        '"Q4_2": "kontakt.bereiche[lieferung]"   # check: numeric codes of a worded scale (see '
+        "codes: above); same question and row" in text
+    )
     # '6' is 'don't know' in the grids but a score on the NPS question: asked per column
     assert text.count('"6": null   # unmatched: give a value') == 1
     assert '"1": "email"   # check (70 %): option number, by position' in text  # choice 1
     assert "# Personal data, never imported: 'IPAddress', 'RecipientLastName'" in text
     assert "# Responses skipped on import (1 incomplete, 1 preview/test)" in text
     mapping = tmp_path / "qualtrics.yaml"
-    mapping.write_text(text.replace('"6": null', '"6": dont_know'), "utf-8")
+    # numeric codes of worded scales: which way they run is for a person to confirm
+    assert "codes: null   # check: 7 column(s) hold numeric codes" in text
+    checked = text.replace('"6": null', '"6": dont_know')
+    mapping.write_text(checked, "utf-8")
+    unconfirmed = cc("import", "-w", ws, path, "--mapping", mapping)
+    assert unconfirmed.exit_code == 2 and not stored(ws)
+    assert (
+        "column 'Q1_1': numeric codes ('1', '2', '3', '4') of a worded scale" in unconfirmed.stderr
+    )
+    mapping.write_text(checked.replace("codes: null", "codes: ascending"), "utf-8")
     result = imported(cc, ws, path, "--mapping", mapping)
     assert (
         "skipped 1 incomplete, 1 preview/test response(s); --include-incomplete imports "

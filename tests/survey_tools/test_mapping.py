@@ -120,8 +120,8 @@ colums: {}
     result = cc("import", "-w", ws, path, "--mapping", mapping)
     assert result.exit_code == 2
     assert errors(result.stderr) == [
-        f"error: {mapping}:14: unknown key 'colums'; a mapping has tool, perspective, columns, "
-        "answers",
+        f"error: {mapping}:14: unknown key 'colums'; a mapping has tool, perspective, codes, "
+        "columns, answers",
         f"error: {mapping}:4: column 'Q1_2': unknown question 'simp_buyy' in module "
         "'customer_perception'",
         f"error: {mapping}:5: column 'Q1_3': unknown module 'kundenwahrnehmung'; modules of this "

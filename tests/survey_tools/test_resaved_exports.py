@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_exports import assert_stored, google_rows, imported, monkey_rows, ms_forms_rows
+from test_exports import (
+    assert_stored,
+    google_rows,
+    imported,
+    monkey_rows,
+    ms_forms_rows,
+    qualtrics_rows,
+)
 from tools_kit import PEOPLE, csv_bytes, errors, stored, write_csv, write_xlsx
 
 Run = Callable[..., Any]
@@ -138,3 +145,102 @@ def test_min_answers_must_be_a_number_or_a_share(ws: Path, cc: Run, tmp_path: Pa
     share = cc("import", "-w", ws, path, "--min-answers", "90%")
     assert share.exit_code == 2  # the SurveyMonkey columns still need a mapping
     assert errors(share.stderr)
+
+
+# -- Qualtrics: numeric values whose recode runs the other way ----------------------------------
+
+#: Tags of the columns on worded scales in `qualtrics_rows` (agreement and satisfaction).
+WORDED = ("Q1_1", "Q1_2", "Q1_3", "Q3", "Q4_1", "Q4_2", "Q4_3")
+
+
+def qualtrics_reversed() -> list[list[Any]]:
+    """Numeric values of a survey that lists 'Stimme voll zu' first: recode 1 is the top of
+    the scale, 5 the bottom, 6 'weiß nicht'."""
+    rows = qualtrics_rows(True, "de")
+    at = [rows[0].index(tag) for tag in WORDED]
+    for row in rows[3:]:
+        for index in at:
+            if row[index] not in ("", 6):
+                row[index] = 6 - int(row[index])
+    return rows
+
+
+def test_qualtrics_numeric_codes_need_a_confirmed_direction(
+    ws: Path, cc: Run, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "Mitarbeiter_Nov.csv", qualtrics_reversed(), bom=True)
+    refused = cc("import", "-w", ws, path)  # 13 answers would be read reversed
+    assert refused.exit_code == 2
+    found = errors(refused.stderr)
+    for tag in WORDED:
+        assert any(
+            f"column '{tag}': not matched with certainty: numeric codes" in line for line in found
+        ), tag
+    assert not stored(ws)
+    proposal = cc("import", "-w", ws, path, "--suggest-mapping").stdout
+    assert "codes: null   # check: 7 column(s) hold numeric codes of worded scales" in proposal
+    assert '"Q1_1": "customer_perception.simp_find_information"   # check' in proposal
+    assert '"Q2": "customer_metrics.nps_rating"   # sure' in proposal  # 0–10 shows numbers
+    mapping = tmp_path / "qualtrics.yaml"
+    checked = proposal.replace('"6": null', '"6": dont_know')
+    mapping.write_text(checked, "utf-8")
+    unconfirmed = cc("import", "-w", ws, path, "--mapping", mapping)
+    assert unconfirmed.exit_code == 2 and not stored(ws)
+    mapping.write_text(checked.replace("codes: null", "codes: descending"), "utf-8")
+    result = imported(cc, ws, path, "--mapping", mapping)
+    assert "imported 2 respondent(s)" in result.stdout
+    assert_stored(ws, "qualtrics", PEOPLE[:2])
+
+
+def test_a_column_can_confirm_its_own_codes(ws: Path, cc: Run, tmp_path: Path) -> None:
+    """Only the grid runs the other way: `codes:` for all columns, and under one column."""
+    rows = qualtrics_rows(True, "de")
+    at = [rows[0].index(tag) for tag in ("Q1_1", "Q1_2", "Q1_3")]
+    for row in rows[3:]:
+        for index in at:
+            if row[index] not in ("", 6):
+                row[index] = 6 - int(row[index])
+    path = write_csv(tmp_path / "export.csv", rows, bom=True)
+    proposal = cc("import", "-w", ws, path, "--suggest-mapping").stdout
+    text = proposal.replace('"6": null', '"6": dont_know').replace(
+        "codes: null", "codes: ascending"
+    )
+    for tag in ("Q1_1", "Q1_3"):
+        line = next(line for line in text.splitlines() if line.startswith(f'  "{tag}":'))
+        target = line.split(":", 1)[1].split("#")[0].strip()
+        text = text.replace(line, f'  "{tag}":\n    question: {target}\n    codes: descending')
+    text = text.replace(
+        '    question: "customer_perception.simp_buy"\n',
+        '    question: "customer_perception.simp_buy"\n    codes: descending\n',
+    )
+    mapping = tmp_path / "qualtrics.yaml"
+    mapping.write_text(text, "utf-8")
+    imported(cc, ws, path, "--mapping", mapping)
+    assert_stored(ws, "qualtrics", PEOPLE[:2])
+    mapping.write_text(text.replace("codes: ascending", "codes: umgekehrt"), "utf-8")
+    wrong = cc("import", "-w", ws, path, "--mapping", mapping)
+    assert wrong.exit_code == 2
+    assert "codes: 'umgekehrt': write ascending" in wrong.stderr
+
+
+def test_choice_texts_beside_codes_are_what_counts(ws: Path, cc: Run, tmp_path: Path) -> None:
+    """'1 - trifft voll zu': the respondent saw the text; the number is a code."""
+    rows = qualtrics_rows(True, "de")
+    labels = ["trifft nicht zu", "trifft eher nicht zu", "teils/teils", "trifft eher zu"]
+    labels.append("trifft voll zu")
+    at = [rows[0].index(tag) for tag in ("Q1_1", "Q1_2", "Q1_3")]
+    for row in rows[3:]:
+        for index in at:
+            if row[index] not in ("", 6):
+                point = int(row[index])
+                row[index] = f"{6 - point} - {labels[point - 1]}"
+    path = write_csv(tmp_path / "export.csv", rows, bom=True)
+    proposal = cc("import", "-w", ws, path, "--suggest-mapping").stdout
+    assert '"1 - trifft voll zu": 5   # sure' in proposal
+    mapping = tmp_path / "qualtrics.yaml"
+    text = proposal.replace('"6": null', '"6": dont_know').replace(
+        "codes: null", "codes: ascending"
+    )
+    mapping.write_text(text, "utf-8")
+    imported(cc, ws, path, "--mapping", mapping)
+    assert_stored(ws, "qualtrics", PEOPLE[:2])
