@@ -121,7 +121,7 @@ def match_column(
         consider(options[0], 1.0 if evident else 0.85, "an option's label")
     if not any(score >= 1.0 for score, _ in scores.values()):
         department = _department(column, full, index)
-        if department is not None and (allowed is None or allowed(department.target)):  # type: ignore[arg-type]
+        if department is not None and (allowed is None or allowed(Target(field="department"))):
             return department
         _similar(column, index, consider, full)
     decided = _decide(scores)
