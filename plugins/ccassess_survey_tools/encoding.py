@@ -3,8 +3,9 @@
 German Excel writes "CSV UTF-8" (UTF-8 with a byte-order mark), "CSV (Trennzeichen-getrennt)"
 (Windows-1252) and "Unicode-Text" (UTF-16 little-endian with a byte-order mark, tab
 separated). A byte-order mark decides; UTF-16 without one shows in its zero bytes; text that
-is not valid UTF-8 is read as Windows-1252, and the import says so (a guess: the only one
-Excel on Windows makes). No library is needed for these few cases.
+is not valid UTF-8 is read as Windows-1252 (Excel on Windows), or as Mac Roman when its
+umlauts are Mac Roman's (older Excel for Mac), and the import says so: it is a guess. No
+library is needed for these few cases.
 """
 
 from __future__ import annotations
@@ -68,6 +69,14 @@ def decode_export(raw: bytes, file: str, *, partial: bool = False) -> Decoded:
         if partial and exc.start >= len(raw) - 3:  # a character cut by the sample's end
             return Decoded(raw[: exc.start].decode("utf-8"), "UTF-8")
         utf8_error = exc
+    if _mac_roman(raw):
+        return Decoded(
+            raw.decode("mac_roman"),
+            "Mac Roman",
+            f"{file}: not UTF-8, read as Mac Roman (its umlauts are Mac Roman's), as older "
+            "Excel for Mac saves CSV; check that umlauts came through, or save the file as "
+            "CSV UTF-8",
+        )
     try:
         text = raw.decode("cp1252", errors)
     except UnicodeDecodeError as exc:
@@ -89,6 +98,18 @@ def decode_export(raw: bytes, file: str, *, partial: bool = False) -> Decoded:
         "saves 'CSV (Trennzeichen-getrennt)'; check that umlauts came through, or save the "
         "file as CSV UTF-8",
     )
+
+
+#: The bytes of ä ö ü Ä Ö Ü ß in Windows-1252 and in Mac Roman.
+_CP1252_UMLAUTS = frozenset(b"\xe4\xf6\xfc\xc4\xd6\xdc\xdf")
+_MAC_UMLAUTS = frozenset(b"\x8a\x9a\x9f\x80\x85\x86\xa7")
+
+
+def _mac_roman(raw: bytes) -> bool:
+    """Whether non-UTF-8 text is Mac Roman rather than Windows-1252: its umlauts are."""
+    cp1252 = sum(1 for byte in raw if byte in _CP1252_UMLAUTS)
+    mac = sum(1 for byte in raw if byte in _MAC_UMLAUTS)
+    return mac > 2 * cp1252
 
 
 def _refuse(file: str, message: str) -> ValidationError:

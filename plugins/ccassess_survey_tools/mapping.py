@@ -158,8 +158,11 @@ def _answers(data: Any, file: str, problems: Problems, where: str) -> dict[str, 
     return found
 
 
-def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> MappingFile:
-    """Read and check a mapping file; problems (with lines) go to `problems`."""
+def read_mapping(
+    path: Path, index: QuestionIndex, problems: Problems, partial: bool = False
+) -> MappingFile:
+    """Read and check a mapping file; problems (with lines) go to `problems`. A `partial`
+    mapping (one a proposal refines) may lack its columns."""
     file = str(path)
     data = read_structured(path)
     mapping = MappingFile(file)
@@ -191,6 +194,8 @@ def read_mapping(path: Path, index: QuestionIndex, problems: Problems) -> Mappin
     mapping.codes = _codes(data, "codes", file, problems)
     mapping.answers = _answers(data.get("answers"), file, problems, "answers")
     columns = data.get("columns")
+    if columns is None and partial:
+        return mapping
     if not isinstance(columns, Mapping):
         problems.error(
             Location(file, line_of(data, "columns") or 1),

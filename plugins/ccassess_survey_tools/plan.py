@@ -178,9 +178,10 @@ def _codes(plan: Plan, suggest: bool) -> None:
             entry.codes = None  # every number has its own answers line
             continue
         why = (
-            f"numeric codes ({listing(numbers, 4)}) of a worded scale: {tool.title} numbers "
-            "the choices as the survey lists them, so 1 may be either end; confirm in a "
-            f"mapping with codes: {both_ways(question, plan.context.settings.language)}"
+            f"numeric codes ({listing(numbers, 4)}) of a worded scale; check which way they "
+            f"run: {tool.title} numbers the choices as the survey lists them, so 1 may be "
+            "either end; confirm in a mapping with codes: "
+            f"{both_ways(question, plan.context.settings.language)}"
         )
         if rule is None:
             entry.doubt = entry.doubt or why
@@ -193,7 +194,7 @@ def _codes(plan: Plan, suggest: bool) -> None:
 
 def _from_mapping(plan: Plan, path: Path, refine: bool = False) -> None:
     export = plan.export
-    mapping = plan.mapping = read_mapping(path, plan.index, plan.problems)
+    mapping = plan.mapping = read_mapping(path, plan.index, plan.problems, partial=refine)
     tool = export.tool
     if mapping.tool and normal(mapping.tool) != normal(tool.name) and tool.name != "generic":
         plan.problems.error(

@@ -40,6 +40,8 @@ RESAVED = {
     "csv-utf8": ("Ergebnisse.csv", {"delimiter": ";", "bom": True}),
     # "CSV (Trennzeichen-getrennt)": Windows-1252, ';'
     "csv-cp1252": ("Ergebnisse.csv", {"delimiter": ";", "encoding": "cp1252"}),
+    # older Excel for Mac: "Comma Separated Values" in Mac Roman
+    "csv-mac": ("Ergebnisse.csv", {"delimiter": ",", "encoding": "mac_roman"}),
     # "Unicode-Text": UTF-16 little-endian with byte-order mark, tabs
     "unicode-text": (
         "Ergebnisse.txt",
@@ -60,6 +62,7 @@ def test_microsoft_forms_resaved_by_german_excel(
     assert "read as a Microsoft Forms export (recognised" in result.stderr
     assert "personal data not imported: 'E-Mail', 'Name'" in result.stderr
     assert ("read as Windows-1252" in result.stderr) == (kind == "csv-cp1252")
+    assert ("read as Mac Roman" in result.stderr) == (kind == "csv-mac")
     assert_stored(ws, "msforms", PEOPLE[:2])  # umlauts, dashes and quotes came through
     # the original workbook gives the same respondents the same ids
     workbook = write_xlsx(tmp_path / "Ergebnisse.xlsx", ms_forms_rows(), formulas=True)

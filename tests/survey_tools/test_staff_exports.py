@@ -204,3 +204,16 @@ def test_staff_wording_alone_says_staff(staff_ws: Path, cc: Run, tmp_path: Path)
     result = cc("import", "-w", staff_ws, path)
     assert result.exit_code == 0, result.output
     assert {(p, d) for d, p, _ in stored_staff(staff_ws)} == {("internal", None)}
+
+
+def test_a_mapping_to_refine_may_hold_only_the_perspective(
+    staff_ws: Path, cc: Run, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "Mitarbeiterbefragung.csv", google_staff_rows("Wo arbeiten Sie?"))
+    mapping = tmp_path / "start.yaml"
+    mapping.write_text("perspective: internal\n", "utf-8")
+    proposal = cc("import", "-w", staff_ws, path, "--mapping", mapping, "--suggest-mapping")
+    assert proposal.exit_code == 0, proposal.output
+    assert "perspective: internal   # as the mapping says" in proposal.stdout
+    # answered with the assessment's departments: proposed, to be checked
+    assert '"Wo arbeiten Sie?": "department"   # check (90 %)' in proposal.stdout
