@@ -1,4 +1,5 @@
-"""Numeric answer codes of a worded scale, and which way they run.
+"""Numeric codes of worded answers (a worded scale, yes/partly/no, Kano reactions), and which
+way they run.
 
 Some tools export a choice as a number that the respondent never saw: Qualtrics's recode
 values and SurveyMonkey's numerical values count the choices as the survey lists them, so
@@ -10,13 +11,15 @@ such numbers are used only when a mapping file says which way they run:
 
 (for every column, or under one column in its long form), or when every number has its own
 ``answers:`` line. A scale whose points are numbers (0–10) shows them: its numbers are kept.
+Other answers than scale points are counted from 1 in the module's order (1 = "ja").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from ccassess import Question, Scale
+from ccassess import Question, QuestionType, Scale
 from ccassess_survey_tools.answer_matching import Value, plain_number
 
 
@@ -28,27 +31,50 @@ def worded(scale: Scale) -> bool:
     return any(scale.labels.values())
 
 
-def numeric_codes(coded: bool, question: Question | None, values: Iterable[str]) -> bool:
-    """Whether a column of a tool that exports `coded` numbers holds codes of a worded scale."""
-    if not coded or question is None or question.scale is None or not worded(question.scale):
-        return False
-    return any(plain_number(value) for value in values)
+def coded_values(qtype: QuestionType, question: Question) -> list[tuple[Any, str]] | None:
+    """The answers that numeric codes count through, in the module's order, with their
+    labels; None where a number is no code (a numbered scale, a number question) or is
+    matched otherwise (options: by position, always to be checked)."""
+    if question.options:
+        return None
+    if question.scale is not None:
+        scale = question.scale
+        if not worded(scale):
+            return None
+        return [(value, scale.label(value, "de")) for value in scale.values]
+    choices = list(qtype.choices(question) or ())
+    labels = [choice.label.de or choice.label.en or "" for choice in choices]
+    if not choices or all(label.strip()[:1].isdigit() for label in labels):
+        return None
+    return [(choice.value, label) for choice, label in zip(choices, labels, strict=True)]
 
 
-def decoded(question: Question, raw: str, direction: str) -> Value:
-    """A numeric code as a scale point, the codes running `direction`."""
-    scale = question.scale
-    assert scale is not None
+def numeric_codes(coded: bool, values: list[tuple[Any, str]] | None, cells: Iterable[str]) -> bool:
+    """Whether a column of a tool that exports `coded` numbers holds codes of worded answers."""
+    return coded and bool(values) and any(plain_number(cell) for cell in cells)
+
+
+def decoded(values: list[tuple[Any, str]], raw: str, direction: str) -> Value:
+    """A numeric code as an answer, the codes running `direction` (a scale's codes are its
+    points; other answers are counted from 1)."""
     code = int(float(raw.strip().replace(",", ".")))
-    point = code if direction == "ascending" else scale.start * 2 + scale.points - 1 - code
-    if point in scale.values:
-        return Value(point, 1.0, f"code {code}, {direction}")
-    return Value(None, 0.0, f"code {code} is outside the scale ({direction})")
+    first = values[0][0] if isinstance(values[0][0], int) else 1
+    position = code - first if direction == "ascending" else len(values) - 1 - (code - first)
+    if 0 <= position < len(values):
+        return Value(values[position][0], 1.0, f"code {code}, {direction}")
+    return Value(None, 0.0, f"code {code} is outside the answers ({direction})")
 
 
-def both_ways(question: Question, lang: str) -> str:
-    """'ascending: 1 = 'trifft nicht zu'; descending: 1 = 'trifft voll zu''."""
-    scale = question.scale
-    assert scale is not None
-    low, high = scale.label(scale.start, lang), scale.label(scale.start + scale.points - 1, lang)
-    return f"ascending if 1 = {low!r}, descending if 1 = {high!r}"
+def in_range(values: list[tuple[Any, str]], raw: str) -> bool:
+    """Whether `raw` is a numeric code of one of `values` (in either direction)."""
+    if not plain_number(raw):
+        return False
+    first = values[0][0] if isinstance(values[0][0], int) else 1
+    return first <= int(float(raw.strip().replace(",", "."))) < first + len(values)
+
+
+def both_ways(values: list[tuple[Any, str]]) -> str:
+    """'ascending if 1 = 'trifft nicht zu', descending if 1 = 'trifft voll zu''."""
+    first = values[0][0] if isinstance(values[0][0], int) else 1
+    low, high = values[0][1], values[-1][1]
+    return f"ascending if {first} = {low!r}, descending if {first} = {high!r}"

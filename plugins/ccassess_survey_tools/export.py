@@ -214,7 +214,7 @@ class SurveyTool:
     #: The fewest answers of a complete response ("50%": half the export's questions) where
     #: the tool does not mark partial responses; None: the tool marks them.
     min_answers: str | None = None
-    #: Whether a worded scale's answer may be a code the respondent never saw (recode or
+    #: Whether a worded answer may be a number the respondent never saw (recode or
     #: numerical values, numbered in the survey's order): then its direction must be confirmed.
     coded_numbers = False
 

@@ -6,7 +6,7 @@ line:
 
     tool: qualtrics                     # optional: the export's tool
     perspective: customer               # optional: internal or customer
-    codes: descending                   # numeric codes of worded scales: 1 = the top point
+    codes: descending                   # numeric codes of worded answers: 1 = the top one
     columns:
       "Q1": "customer_metrics.csat_rating"
       "Q2_1": "customer_perception.simp_buy"

@@ -15,7 +15,7 @@ from typing import Any
 
 from ccassess import ImportContext, Location, Problems, Question
 from ccassess_survey_tools.answer_matching import AnswerMatcher, Value, choice_parts, plain_number
-from ccassess_survey_tools.codes import both_ways, decoded, numeric_codes
+from ccassess_survey_tools.codes import both_ways, coded_values, decoded, numeric_codes
 from ccassess_survey_tools.column_matching import Match, match_column
 from ccassess_survey_tools.export import Column, Export
 from ccassess_survey_tools.mapping import (
@@ -44,6 +44,8 @@ class ColumnPlan:
     #: Numeric codes of a worded scale: which way they run ("ascending", "descending"), or
     #: "unknown" until a mapping says (`codes`).
     codes: str | None = None
+    #: The answers those codes count through (`codes.coded_values`).
+    values: list[tuple[Any, str]] | None = None
 
 
 @dataclass
@@ -99,9 +101,9 @@ class Plan:
         mapped = self.mapped(plan, raw)
         if mapped is not None:
             return mapped
-        if plan.codes is not None and question is not None and plain_number(raw):
-            if plan.codes in DIRECTIONS:
-                return decoded(question, raw, plan.codes)
+        if plan.codes is not None and plain_number(raw):
+            if plan.codes in DIRECTIONS and plan.values:
+                return decoded(plan.values, raw, plan.codes)
             return Value(None, 0.0, "a numeric code whose direction is not confirmed")
         return self.automatic(plan, raw)
 
@@ -159,15 +161,17 @@ def make_plan(export: Export, context: ImportContext, *, suggest: bool = False) 
 
 
 def _codes(plan: Plan, suggest: bool) -> None:
-    """Columns of numeric codes on a worded scale: their direction from the mapping, else
+    """Columns of numeric codes of worded answers: their direction from the mapping, else
     they are uncertain (without a mapping) or an error naming the mapping's line."""
     tool = plan.export.tool
     for entry in plan.columns:
         question = plan.question(entry)
         if entry.target is None or question is None:
             continue
-        if not numeric_codes(tool.coded_numbers, question, entry.column.values):
+        values = coded_values(plan.index.type_of(question), question)
+        if values is None or not numeric_codes(tool.coded_numbers, values, entry.column.values):
             continue
+        entry.values = values
         rule = entry.rule
         direction = (rule.codes if rule else None) or (plan.mapping.codes if plan.mapping else None)
         entry.codes = direction or "unknown"
@@ -178,10 +182,9 @@ def _codes(plan: Plan, suggest: bool) -> None:
             entry.codes = None  # every number has its own answers line
             continue
         why = (
-            f"numeric codes ({listing(numbers, 4)}) of a worded scale; check which way they "
+            f"numeric codes ({listing(numbers, 4)}) of worded answers; check which way they "
             f"run: {tool.title} numbers the choices as the survey lists them, so 1 may be "
-            "either end; confirm in a mapping with codes: "
-            f"{both_ways(question, plan.context.settings.language)}"
+            f"either end; confirm in a mapping with codes: {both_ways(values)}"
         )
         if rule is None:
             entry.doubt = entry.doubt or why

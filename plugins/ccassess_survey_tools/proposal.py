@@ -11,7 +11,7 @@ from typing import Any
 
 from ccassess import DONT_KNOW, ImportContext, Question, ValidationError
 from ccassess_survey_tools.answer_matching import Value, choice_parts, plain_number
-from ccassess_survey_tools.codes import both_ways
+from ccassess_survey_tools.codes import both_ways, in_range
 from ccassess_survey_tools.export import STATUS_WORDS, Export
 from ccassess_survey_tools.mapping import comment, quoted, scalar
 from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan
@@ -75,7 +75,7 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
             doubt = match.reason  # the percentage is shown already
         why = f"sure: {match.reason}" if sure else f"check ({percent(match.confidence)}): {doubt}"
         if entry.codes == "unknown":
-            why = f"check: numeric codes of a worded scale (see codes: above); {match.reason}"
+            why = f"check: numeric codes of worded answers (see codes: above); {match.reason}"
 
         if match.alternatives and not sure:
             why += f"; other candidates: {', '.join(str(t) for t, _ in match.alternatives[:2])}"
@@ -125,11 +125,11 @@ def _codes_line(plan: Plan) -> list[str]:
     coded = [entry for entry in plan.columns if entry.codes == "unknown"]
     if not coded:
         return []
-    question = plan.question(coded[0])
-    assert question is not None
-    ways = both_ways(question, plan.context.settings.language)
+    values = coded[0].values
+    assert values is not None
+    ways = both_ways(values)
     return [
-        f"codes: null   # check: {len(coded)} column(s) hold numeric codes of worded scales; "
+        f"codes: null   # check: {len(coded)} column(s) hold numeric codes of worded answers; "
         f"write {ways} (in {plan.export.tool.title}: the question's recode values); a "
         "column's own codes: line overrides it",
     ]
@@ -172,6 +172,7 @@ def _proposed_answers(
     list for all columns, and per column where a text means something else there."""
     found: dict[str, dict[int, Value]] = {}
     raw_of: dict[str, str] = {}
+    codes: set[str] = set()  # numbers that are codes in some column: never for all columns
     for entry in plan.columns:
         question = plan.question(entry)
         if entry.target is None or question is None:
@@ -180,6 +181,9 @@ def _proposed_answers(
         if qtype.entry in ("text", "number") or (qtype.multiple and entry.target.part is not None):
             continue
         for raw in _distinct(entry, question, plan):
+            if entry.codes and entry.values and in_range(entry.values, raw):
+                codes.add(normal(raw))
+                continue  # a code: `codes:` says what it means
             key = normal(raw)
             raw_of.setdefault(key, raw)
             found.setdefault(key, {})[entry.column.index] = _suggested(plan, entry, question, raw)
@@ -189,7 +193,7 @@ def _proposed_answers(
         values = list(by_column.values())
         if plain_number(raw_of[key]) and all(v.sure and v.value == values[0].value for v in values):
             continue  # a scale point everywhere: no line needed
-        if all(v.value == values[0].value for v in values):
+        if key not in codes and all(v.value == values[0].value for v in values):
             best = min(values, key=lambda v: v.confidence)
             shared.append((raw_of[key], best))
         else:

@@ -560,7 +560,7 @@ def test_qualtrics_numeric_values(ws: Path, cc: Run, tmp_path: Path) -> None:
     text = proposal.stdout
     assert '"Q1_1": "customer_perception.simp_find_information"   # check: numeric codes' in text
     assert (
-        '"Q4_2": "kontakt.bereiche[lieferung]"   # check: numeric codes of a worded scale (see '
+        '"Q4_2": "kontakt.bereiche[lieferung]"   # check: numeric codes of worded answers (see '
         "codes: above); same question and row" in text
     )
     # '6' is 'don't know' in the grids but a score on the NPS question: asked per column
@@ -576,7 +576,7 @@ def test_qualtrics_numeric_values(ws: Path, cc: Run, tmp_path: Path) -> None:
     unconfirmed = cc("import", "-w", ws, path, "--mapping", mapping)
     assert unconfirmed.exit_code == 2 and not stored(ws)
     assert (
-        "column 'Q1_1': numeric codes ('1', '2', '3', '4') of a worded scale" in unconfirmed.stderr
+        "column 'Q1_1': numeric codes ('1', '2', '3', '4') of worded answers" in unconfirmed.stderr
     )
     mapping.write_text(checked.replace("codes: null", "codes: ascending"), "utf-8")
     result = imported(cc, ws, path, "--mapping", mapping)

@@ -181,7 +181,7 @@ def test_qualtrics_numeric_codes_need_a_confirmed_direction(
         ), tag
     assert not stored(ws)
     proposal = cc("import", "-w", ws, path, "--suggest-mapping").stdout
-    assert "codes: null   # check: 7 column(s) hold numeric codes of worded scales" in proposal
+    assert "codes: null   # check: 7 column(s) hold numeric codes of worded answers" in proposal
     assert '"Q1_1": "customer_perception.simp_find_information"   # check' in proposal
     assert '"Q2": "customer_metrics.nps_rating"   # sure' in proposal  # 0–10 shows numbers
     mapping = tmp_path / "qualtrics.yaml"

@@ -32,6 +32,13 @@ dimensions:
           - {id: email, label: {de: E-Mail, en: E-mail}, score: 1}
           - {id: telefon, label: {de: Telefon, en: Phone}, score: 1}
           - {id: workshop, label: {de: Workshop, en: Workshop}, score: 1}
+      - id: regelmaessig
+        type: yes_partly_no
+        perspective: internal
+        source: test
+        text:
+          de: Werten wir das Feedback regelmäßig aus?
+          en: Do we evaluate the feedback regularly?
 """
 DEPARTMENTS = ("Vertrieb", "Kundenservice", "Produktion")
 STATEMENTS = ("simp_find_information", "simp_buy", "svc_quick_response")
@@ -217,3 +224,30 @@ def test_a_mapping_to_refine_may_hold_only_the_perspective(
     assert "perspective: internal   # as the mapping says" in proposal.stdout
     # answered with the assessment's departments: proposed, to be checked
     assert '"Wo arbeiten Sie?": "department"   # check (90 %)' in proposal.stdout
+
+
+def test_qualtrics_codes_of_yes_partly_no_need_a_direction(
+    staff_ws: Path, cc: Run, tmp_path: Path
+) -> None:
+    """The survey listed 'Nein' first: recode 1 is 'no'. Read as they are, 'no' is 'yes'."""
+    tags = ["StartDate", "EndDate", "Status", "Progress", "Finished", "RecordedDate"]
+    tags += ["ResponseId", "UserLanguage", "Q1", "Q2"]
+    texts = [*tags[:8], "Abteilung", "Werten wir das Feedback regelmäßig aus?"]
+    imports = [json.dumps({"ImportId": tag}) for tag in tags]
+    rows: list[list[Any]] = [tags, texts, imports]
+    for number, (department, code) in enumerate((("Vertrieb", 1), ("Kundenservice", 3)), 1):
+        times = ["2026-11-12 09:00:00", "2026-11-12 09:03:00", 0, 100, 1, "2026-11-12 09:03:01"]
+        rows.append([*times, f"R_staff{number}", "DE", department, code])
+    path = write_csv(tmp_path / "Mitarbeiter.csv", rows, bom=True)
+    refused = cc("import", "-w", staff_ws, path)
+    assert refused.exit_code == 2
+    assert "column 'Q2': not matched with certainty: numeric codes ('1', '3')" in refused.stderr
+    proposal = cc("import", "-w", staff_ws, path, "--suggest-mapping").stdout
+    assert "write ascending if 1 = 'ja', descending if 1 = 'nein'" in proposal
+    assert '"1":' not in proposal and '"3":' not in proposal  # codes: one line for all
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(proposal.replace("codes: null", "codes: descending"), "utf-8")
+    result = cc("import", "-w", staff_ws, path, "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    answers = {d: a["feedback"]["regelmaessig"] for d, _, a in stored_staff(staff_ws)}
+    assert answers == {"Vertrieb": "no", "Kundenservice": "yes"}
