@@ -135,21 +135,20 @@ def match_column(
 
 
 def _department(column: Any, full: str, index: QuestionIndex) -> Match | None:
-    """The department question, by its heading (a department word in a short label or in a
-    question about where one works) or by its answers (the workspace's departments)."""
+    """The department question: a department word in a short label ("Ihr Team") or in a
+    question about where one works ("In welchem Bereich arbeiten Sie?"), or in any heading
+    whose answers are mostly the assessment's departments ("Which team are you in?", but
+    not "Wie zufrieden sind Sie mit unserem Team?"); without such a word, a column answered
+    only with departments is a suggestion to check."""
     words = set(full.split())
-    strong, weak = bool(words & DEPARTMENT_WORDS), bool(words & _WEAK_DEPARTMENT_WORDS)
-    short = len(full.split()) <= 3
-    named = strong or weak
-    asked = (strong and (len(words) <= 8 or bool(words & _WORKING))) or (
-        weak and (short or bool(words & _WORKING))
-    )
+    named = bool(words & (DEPARTMENT_WORDS | _WEAK_DEPARTMENT_WORDS))
+    asked = named and (len(full.split()) <= 3 or bool(words & _WORKING))
     known = {normal(d) for d in index.departments}
     values = [normal(v) for v in column.values if v]
     departments = sum(1 for v in values if v in known)
     answered = bool(values) and departments * 2 >= len(values)
     target = Target(field="department")
-    if asked or (named and answered):
+    if asked or (named and answered and bool(words & DEPARTMENT_WORDS)):
         return Match(target, 1.0, "a department question")
     if values and departments == len(values) and len(full.split()) <= 12:
         return Match(target, 0.9, "its answers are the assessment's departments")

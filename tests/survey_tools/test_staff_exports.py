@@ -119,6 +119,7 @@ def expected_staff(with_channels: bool = True) -> list[tuple[str | None, str, di
         "Department",
         "In welcher Abteilung sind Sie tätig?",
         "Ihr Team:",
+        "Which team are you in?",  # its answers are departments
     ],
 )
 def test_the_department_question_is_recognised(
@@ -138,13 +139,14 @@ def test_a_column_without_a_plausible_question_gets_no_misleading_hint(
     rows[0] += [
         "Wie lange sind Sie schon im Unternehmen?",
         "In welchem Bereich sehen Sie den größten Verbesserungsbedarf?",  # not a department
+        "Wie zufrieden sind Sie mit Ihrem Team?",  # neither
     ]
     for row in rows[1:]:
-        row += ["3 Jahre", "Rechnungen"]
+        row += ["3 Jahre", "Rechnungen", "sehr"]
     path = write_csv(tmp_path / "Mitarbeiterbefragung.csv", rows)
     result = cc("import", "-w", staff_ws, path)
     assert result.exit_code == 2
-    for heading in ("Wie lange", "Verbesserungsbedarf"):
+    for heading in ("Wie lange", "Verbesserungsbedarf", "mit Ihrem Team"):
         found = [line for line in errors(result.stderr) if heading in line]
         assert found and found[0].endswith("not matched with certainty: no question matches")
 
