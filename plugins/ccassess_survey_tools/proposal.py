@@ -114,6 +114,12 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
     if statuses:
         counted = ", ".join(f"{count} {why}" for why, count in statuses.items())
         lines.append(f"# Responses skipped on import ({counted}); --include-incomplete keeps them")
+    if export.tool.min_answers:
+        lines.append(
+            f"# {export.tool.title} does not mark partial responses: on import, those with "
+            f"answers to fewer than {export.tool.min_answers} of the questions are skipped "
+            "(--min-answers sets another rule, --include-incomplete keeps them)"
+        )
     return "\n".join(lines) + "\n"
 
 

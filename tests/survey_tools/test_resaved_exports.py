@@ -127,6 +127,7 @@ def test_surveymonkey_partial_responses_are_skipped_and_counted(
     path = write_csv(tmp_path / "Sheet_1.csv", monkey_with_partial())
     mapping = tmp_path / "monkey.yaml"
     proposal = cc("import", "-w", ws, path, "--suggest-mapping").stdout
+    assert "# SurveyMonkey does not mark partial responses: on import, those with" in proposal
     mapping.write_text(
         proposal.replace('(please specify)": null', '(please specify)": ignore'), "utf-8"
     )
