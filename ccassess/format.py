@@ -1,8 +1,19 @@
-"""Numbers and dates formatted for the report's language (de: 72,5 and 24.11.2026)."""
+"""Numbers and dates formatted for the report's language (de: 72,5 and 24.11.2026).
+
+These are for people: a negative number carries a real minus sign (−4, U+2212), a German
+percentage a no-break space ("49 %"), an English one none ("49%"). Machine output (CSV, JSON,
+the result file) writes numbers as numbers and never goes through here.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+MINUS = "\u2212"
+#: The space between a number and "%": German sets one that does not break, English none.
+PERCENT_SPACE = {"de": "\u00a0", "en": ""}
+_SPACED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
 
 
 def number(value: float | None, lang: str, digits: int = 0, empty: str = "–") -> str:
@@ -11,6 +22,9 @@ def number(value: float | None, lang: str, digits: int = 0, empty: str = "–") 
     text = f"{value:,.{digits}f}"
     if lang == "de":
         text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    if text.startswith("-"):
+        # -0.4 shown as "-0" is zero, not a negative number
+        text = text[1:] if not text.strip("-0.,") else MINUS + text[1:]
     return text
 
 
@@ -18,8 +32,26 @@ def percent(value: float | None, lang: str, digits: int = 0, empty: str = "–")
     """A 0..1 share as a percentage (de: '72 %', en: '72%')."""
     if value is None:
         return empty
-    text = number(value * 100, lang, digits)
-    return f"{text}\u00a0%" if lang == "de" else f"{text}%"
+    return f"{number(value * 100, lang, digits)}{PERCENT_SPACE.get(lang, '')}%"
+
+
+def with_unit(text: str, unit: str, lang: str) -> str:
+    """A formatted number with its unit: "49 %" (de) or "49%" (en), "29.700 EUR"; the space
+    does not break."""
+    if not unit:
+        return text
+    if unit == "%":
+        return f"{text}{PERCENT_SPACE.get(lang, '')}%"
+    return f"{text}\u00a0{unit}"
+
+
+def percent_spacing(text: str, lang: str) -> str:
+    """Sets the space before "%" after a number as the language wants it ("49 %" with a
+    no-break space in German, "49%" in English); "95-%-Intervall" is left alone."""
+    space = PERCENT_SPACE.get(lang)
+    if space is None:
+        return text
+    return _SPACED_PERCENT.sub(space + "%", text)
 
 
 def day(value: str | date | None, lang: str) -> str:

@@ -241,7 +241,7 @@ def problems(error: Any) -> list[tuple[Any, ...]]:
 
 
 WORKBOOK_ANSWERS = {
-    "scale": "4 – rather agree",
+    "scale": "4 – somewhat agree",
     "ypn": "partly",
     "one": "B-en",
     "many": "a,b",
@@ -455,7 +455,7 @@ CSV_SHEET_CUSTOMER_EN = [
         None,
         "Scale customer",
         None,
-        "1 – disagree / 2 – rather disagree / 3 – neutral / 4 – rather agree / 5 – agree "
+        "1 – disagree / 2 – somewhat disagree / 3 – neutral / 4 – somewhat agree / 5 – agree "
         "/ don't know",
     ],
     [
@@ -556,7 +556,7 @@ WORKBOOK_LISTS = [
     (
         "customer",
         "IT",
-        "2 – rather disagree",
+        "2 – somewhat disagree",
         "partly",
         "B-en",
         "I expect it",
@@ -566,7 +566,7 @@ WORKBOOK_LISTS = [
     (
         None,
         None,
-        "4 – rather agree",
+        "4 – somewhat agree",
         "don't know",
         None,
         "I can tolerate it",
@@ -731,9 +731,9 @@ XLSFORM_CHOICES = [
     ["departments", "Vertrieb", ("Vertrieb", "Vertrieb")],
     ["departments", "IT", ("IT", "IT")],
     ["scale5", "1", ("trifft nicht zu", "disagree")],
-    ["scale5", "2", ("trifft eher nicht zu", "rather disagree")],
+    ["scale5", "2", ("trifft eher nicht zu", "somewhat disagree")],
     ["scale5", "3", ("teils/teils", "neutral")],
-    ["scale5", "4", ("trifft eher zu", "rather agree")],
+    ["scale5", "4", ("trifft eher zu", "somewhat agree")],
     ["scale5", "5", ("trifft voll zu", "agree")],
     ["scale5", "dont_know", ("weiß nicht", "don't know")],
     ["yes_partly_no", "yes", ("ja", "yes")],
@@ -852,7 +852,7 @@ QUESTION_LIST_CUSTOMER_EN = [
         "All",
         "Scale customer",
         "scale",
-        "1 = disagree | 2 = rather disagree | 3 = neutral | 4 = rather agree | 5 = agree "
+        "1 = disagree | 2 = somewhat disagree | 3 = neutral | 4 = somewhat agree | 5 = agree "
         "| don't know",
         "",
     ],
@@ -1008,7 +1008,7 @@ SURVEY_EN = [
     "",
     "Question 1 of 2 · module 1/1: Layouts",
     "Scale customer",
-    "1 – disagree  2 – rather disagree  3 – neutral  4 – rather agree  5 – agree",
+    "1 – disagree  2 – somewhat disagree  3 – neutral  4 – somewhat agree  5 – agree",
     "Enter: a number · b = back · s/Enter = skip · ? = don't know · q = pause · h = help",
     "Answer: ?",
     "",
@@ -1021,7 +1021,7 @@ SURVEY_EN = [
     "Question 1 of 2 · module 1/1: Layouts",
     "Scale customer",
     "so far: don't know",
-    "1 – disagree  2 – rather disagree  3 – neutral  4 – rather agree  5 – agree",
+    "1 – disagree  2 – somewhat disagree  3 – neutral  4 – somewhat agree  5 – agree",
     "Enter: a number · b = back · s/Enter = skip · ? = don't know · q = pause · h = help",
     "Answer: 3",
     "",
@@ -1035,7 +1035,7 @@ SURVEY_EN = [
     "Question 1 of 2 · module 1/1: Layouts",
     "Scale customer",
     "so far: 3 – neutral",
-    "1 – disagree  2 – rather disagree  3 – neutral  4 – rather agree  5 – agree",
+    "1 – disagree  2 – somewhat disagree  3 – neutral  4 – somewhat agree  5 – agree",
     "Enter: a number · b = back · s/Enter = skip · ? = don't know · q = pause · h = help",
     "Answer: ?",
     "",

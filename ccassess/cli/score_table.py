@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ccassess.format import number
+from ccassess.format import number, percent
 from ccassess.model.result import AssessmentResult, Coverage, Mirror, PerspectiveScore
 
 #: The table's width in characters.
@@ -74,7 +74,7 @@ def score_table(result: AssessmentResult, lang: str) -> str:
             f"{number(customer.score if customer else None, lang):>7} "
             f"{number(internal, lang):>8} {number(customers, lang):>8} "
             f"{(f'{gap:+d}' if gap is not None else '–'):>8} "
-            f"{number(share * 100 if share is not None else None, lang) + ' %':>9}"
+            f"{percent(share, lang):>9}"
         )
 
     for module in result.modules:

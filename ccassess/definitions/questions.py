@@ -45,7 +45,7 @@ DEFAULT_SCALE = Scale(
             "trifft eher zu",
             "trifft voll zu",
         ),
-        "en": ("disagree", "rather disagree", "neutral", "rather agree", "agree"),
+        "en": ("disagree", "somewhat disagree", "neutral", "somewhat agree", "agree"),
     },
 )
 

@@ -26,7 +26,7 @@ DEFAULT_LEVELS: tuple[Level, ...] = (
         Text("Reaktiv", "Reactive"),
         Text(
             "Einzelne Personen handeln kundenorientiert, meist erst nach Beschwerden.",
-            "Individuals act for customers, mostly after complaints.",
+            "Individuals act in the customer's interest, mostly after complaints.",
         ),
     ),
     Level(
@@ -35,7 +35,7 @@ DEFAULT_LEVELS: tuple[Level, ...] = (
         Text("Im Aufbau", "Developing"),
         Text(
             "Erste Verfahren und Kennzahlen gibt es, aber nicht durchgängig und nicht verbindlich.",
-            "First practices and measures exist, but not consistently and not binding.",
+            "First practices and measures exist, but they are neither consistent nor binding.",
         ),
     ),
     Level(

@@ -25,7 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ccassess.errors import CcassessError
-from ccassess.format import day, number, percent
+from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
 from ccassess.report.i18n import Translator, UnknownLabel, text
 from ccassess.report.resources import image_data_url, inline_html
@@ -253,6 +253,7 @@ def _environment(search: tuple[Path, ...], default_dir: Path) -> jinja2.Environm
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=True,
+        finalize=_typeset,
     )
     env.filters.update(
         num=_num,
@@ -299,6 +300,16 @@ def _who(plugin: str, what: str) -> str:
     if plugin in ("theme", "core-report"):
         return what
     return f"section {what!r} of plugin {plugin!r}"
+
+
+@jinja2.pass_context
+def _typeset(ctx: Any, value: Any) -> Any:
+    """Every text a template prints sets "%" as its language does ("49 %" with a no-break
+    space in German, "49%" in English), wherever the text comes from (a module's wording, a
+    plugin's finding). Markup (charts, translated strings) is left as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup) and "%" in value:
+        return percent_spacing(value, ctx.get("lang", ""))
+    return value
 
 
 @jinja2.pass_context

@@ -65,7 +65,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "uneinheitlich; dann sagt ihr Mittelwert wenig über die einzelnen Teams.",
         "Spread (SD): how far the group's respondents' own scores lie apart (standard "
         "deviation, 0–100). From about 20 points the group sees itself inconsistently; its mean "
-        "then says little about its single teams.",
+        "then says little about its individual teams.",
     ),
     "internal": ("intern", "internal"),
     "customers": ("Kunden", "customers"),
@@ -95,7 +95,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "gap_interval": (
         "95-%-Intervall der Lücke {low} bis {high} (n = {n_internal} intern, {n_customer} Kunden).",
-        "95 % interval of the gap {low} to {high} (n = {n_internal} internal, "
+        "95% interval of the gap {low} to {high} (n = {n_internal} internal, "
         "{n_customer} customers).",
     ),
     "mirror_internal": ("Spiegel intern", "Mirrored: internal"),
@@ -114,7 +114,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "persönlichen Werten der Befragten).",
         "Self-image = maturity from the staff's answers; customers' view = customer and "
         "mirrored questions; the gap compares the mirrored questions only, both sides on the "
-        "same questions. n = internal / customers; after it the 95 % intervals of the "
+        "same questions. n = internal / customers; after it the 95% intervals of the "
         "self-image and the customers' view (t interval from the respondents' own scores).",
     ),
     "mirror_customers": ("Spiegel Kunden", "Mirrored: customers"),
@@ -127,7 +127,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "headline_customers": ("Sicht der Kunden", "Customers' view"),
     "interval_line": (
         "95-%-Intervall {low}–{high} · n = {n}",
-        "95 % interval {low}–{high} · n = {n}",
+        "95% interval {low}–{high} · n = {n}",
     ),
     "headline_outcomes": ("Ergebniskennzahlen", "Outcome KPIs"),
     "outcomes_note": (
@@ -138,8 +138,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "kpi": ("Kennzahl", "KPI"),
     "kpi_value": ("Wert", "Value"),
-    "kpi_interval": ("95-%-Intervall", "95 % interval"),
-    "interval_columns": ("95-%-Intervall: intern, Kunden", "95 % interval: internal, customers"),
+    "kpi_interval": ("95-%-Intervall", "95% interval"),
+    "interval_columns": ("95-%-Intervall: intern, Kunden", "95% interval: internal, customers"),
     "kpi_anchors": ("Anker Stufen 2–5", "Anchors, levels 2–5"),
     "company_figure": ("Unternehmenszahl", "company figure"),
     "self_image": ("Selbstbild", "Self-image"),
@@ -198,8 +198,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "agreement r_wg(J) from 0 (as spread as random answers) to 1 (everybody answers the "
         "same), read with the usual bands (none up to 0.30, weak up to 0.50, moderate up to "
         "0.70, strong up to 0.90, very strong above). Dimensions without scale questions show "
-        "the spread only (SD, 0–100). Flagged as disputed: from {n} respondents on, r_wg "
-        "below {rwg} (without r_wg: SD of {sd} or more).",
+        "the spread only (SD, 0–100). A dimension is marked as disputed when at least {n} "
+        "respondents answered and r_wg is below {rwg} (without r_wg: when the SD is {sd} or "
+        "more).",
     ),
     "disagree": ("uneinig", "disputed"),
     "disagree_in": ("uneinig: {groups}", "disputed: {groups}"),
@@ -211,7 +212,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "inconsistent": (
         "Skala uneinheitlich – Einzelfragen lesen",
-        "scale inconsistent – read the single items",
+        "scale inconsistent – read the individual items",
     ),
     "inconsistent_note": (
         "Skala uneinheitlich (Cronbachs Alpha unter {alpha} in einer Sichtweise): {names}. "
@@ -219,7 +220,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Einzelfragen, bevor Sie den Dimensionswert deuten.",
         "Scale inconsistent (Cronbach's alpha below {alpha} within a perspective): {names}. "
         "The questions of these dimensions do not consistently measure one thing; read the "
-        "single items before interpreting the dimension's score.",
+        "individual items before interpreting the dimension's score.",
     ),
     "small_n": ("n unter {threshold}", "n below {threshold}"),
     "small_n_note": (
@@ -245,7 +246,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "than its customers experience it.",
     ),
     "gap_by_dimension": ("Lücke je Dimension", "Gap by dimension"),
-    "largest_item_gaps": ("Größte Lücken bei einzelnen Fragen", "Largest gaps on single questions"),
+    "largest_item_gaps": ("Größte Lücken bei einzelnen Fragen", "Largest gaps on individual questions"),
     "question": ("Frage", "Question"),
     # heatmaps
     "colour_scale": ("Farbskala: Wert 0–100", "Colour scale: score 0–100"),
@@ -367,7 +368,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The report gives three numbers and never mixes them. First, practice maturity: how "
         "the staff rate their own practices (self-image); only their answers make the "
         "maturity level. Second, the customers' view: their answers to the questions put to "
-        "them, with the number who answered and a 95 % interval (the range the figure would "
+        "them, with the number who answered and a 95% interval (the range the figure would "
         "probably fall in with another sample of the same size). Third, outcome KPIs such as "
         "NPS, satisfaction and churn, as figures against their anchors, not added in. The "
         "perception gap compares both sides on the same mirrored questions only, so internal "
@@ -483,7 +484,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "whether these questions consistently measure one thing; it is computed for each "
         "group over the respondents who answered all of the dimension's questions (n). From "
         "{alpha} on a scale counts as usable here (from 0.70 as good); below that it is marked "
-        "in the module tables: scale inconsistent – read the single items. Below {n} complete "
+        "in the module tables: scale inconsistent – read the individual items. Below {n} complete "
         "answers alpha is not computed (–). Alpha over both groups together would be too "
         "high, because the difference between the groups looks like consistency.",
     ),
@@ -495,7 +496,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "beruht, ein 95-%-Intervall. Ein Wert aus weniger als {threshold} Antworten ist mit "
         "„n unter {threshold}“ markiert: nur ein Anhaltspunkt.",
         "Every figure names the number of respondents behind it and, where it rests on a "
-        "sample, a 95 % interval. A figure from fewer than {threshold} answers is marked "
+        "sample, a 95% interval. A figure from fewer than {threshold} answers is marked "
         "“n below {threshold}”: an indication only.",
     ),
     "modules_versions": ("Module, Versionen und Quellen", "Modules, versions and sources"),

@@ -101,7 +101,7 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
             "|---|---:|---:|---:|---:|---:|",
         ]
         for k in summary["outcomes"]:
-            value = k["value"] + (f" {k['unit']}" if k["unit"] else "")
+            value = k["shown"]
             interval = f"{k['low']} – {k['high']}" if k["low"] is not None else "–"
             n = num(k["n"]) if k["n"] is not None else t("company_figure")
             lines.append(

@@ -136,7 +136,7 @@ def disputed_findings(module: Module, result: ModuleResult) -> list[Finding]:
                     f"{spread_de}: Der Mittelwert verdeckt unterschiedliche Erfahrungen. Vor "
                     "Maßnahmen die Einzelfragen und die Abteilungen ansehen.",
                     f'Ratings of "{title.get("en")}" differ widely{spread_en}: the mean hides '
-                    "different experiences. Read the single questions and the departments "
+                    "different experiences. Read the individual questions and the departments "
                     "before acting on it.",
                 ),
                 module.id,

@@ -38,7 +38,7 @@ def _evidence(entry: dict[str, Any], digits: int = 0) -> tuple[str, str]:
         return "", ""
     low, high = interval
     de = f"; 95-%-Intervall {_de(low, digits)} bis {_de(high, digits)}, n = {n}"
-    en = f"; 95 % interval {_en(low, digits)} to {_en(high, digits)}, n = {n}"
+    en = f"; 95% interval {_en(low, digits)} to {_en(high, digits)}, n = {n}"
     caveat = entry.get("small_sample") or {}
     if caveat.get("reason") == "anonymity_threshold":
         de += f"; Vorsicht: weniger Antworten als die Anonymitätsschwelle ({caveat['minimum']})"
@@ -82,7 +82,7 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
                     f"Die Abwanderungsrate liegt bei {_de(churn['value'], 1)} %: Mehr als jeder "
                     "fünfte Kunde geht im Zeitraum verloren. Bindung ist meist günstiger als "
                     "Neugewinnung – Kündigungsgründe erfragen und Frühwarnsignale einrichten.",
-                    f"The churn rate is {_en(churn['value'], 1)} %: more than one customer in five "
+                    f"The churn rate is {_en(churn['value'], 1)}%: more than one customer in five "
                     "is lost in the period. Keeping customers is usually cheaper than winning new "
                     "ones – ask for cancellation reasons and set up early-warning signals.",
                 ),
@@ -100,7 +100,7 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
                 Text(
                     f"Nur {_de(csat['value'])} % der Antworten sind zufrieden oder sehr zufrieden "
                     f"(CSAT{csat_de}). Die Hälfte der Kunden oder mehr ist es nicht.",
-                    f"Only {_en(csat['value'])} % of answers are satisfied or very satisfied "
+                    f"Only {_en(csat['value'])}% of answers are satisfied or very satisfied "
                     f"(CSAT{csat_en}). Half of the customers or more are not.",
                 ),
                 dimension="satisfaction",
@@ -118,7 +118,7 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
                     f"Der Customer Effort Score liegt bei {_de(ces['value'], 1)} von 7{ces_de}: "
                     "Kunden erleben es eher als mühsam, ihr Anliegen zu erledigen.",
                     f"The customer effort score is {_en(ces['value'], 1)} out of 7{ces_en}: "
-                    "customers find it rather hard work to get their requests handled.",
+                    "customers find it more of an effort than it should be to get their requests handled.",
                 ),
                 dimension="effort",
                 evidence="kpi",

@@ -97,9 +97,9 @@ ANCHOR_BASIS = {
             "Konvention, kein Standard: Stufen ab 50, 65, 75 und 85 % zufriedener Antworten. "
             "Anbieter nennen ähnliche Bänder (über 80 % exzellent, unter 40 % unzufrieden; "
             "unter 70 % bedenklich).",
-            "A convention, not a standard: levels from 50, 65, 75 and 85 % satisfied answers. "
-            "Vendors quote similar bands (above 80 % excellent, below 40 % dissatisfied; below "
-            "70 % concerning).",
+            "A convention, not a standard: levels from 50, 65, 75 and 85% satisfied answers. "
+            "Vendors quote similar bands (above 80% excellent, below 40% dissatisfied; below "
+            "70% concerning).",
         ),
         "CSAT top-2-box share (SogoSurvey help; youropinion.is; Abacum benchmark 60–80 %)",
     ),
@@ -131,7 +131,7 @@ ANCHOR_BASIS = {
             "Konvention dieses Moduls, stark branchenabhängig: Stufen ab 25, 15, 10 und 5 % "
             "Abwanderung (weniger ist besser).",
             "This module's convention, strongly industry-dependent: levels from 25, 15, 10 and "
-            "5 % churn (lower is better).",
+            "5% churn (lower is better).",
         ),
         "Zendesk 2025 (formula); Reichheld & Sasser 1990 (why retention matters)",
     ),
@@ -140,7 +140,7 @@ ANCHOR_BASIS = {
             "Konvention dieses Moduls, stark branchenabhängig: Stufen ab 75, 85, 90 und 95 % "
             "Bindung.",
             "This module's convention, strongly industry-dependent: levels from 75, 85, 90 and "
-            "95 % retention.",
+            "95% retention.",
         ),
         "Zendesk 2025 (formula); Reichheld & Sasser 1990 (why retention matters)",
     ),

@@ -47,13 +47,13 @@ LABELS = {
         "Standards. Die Kennzahlen fließen nicht in die Werte der Dimensionen ein: Diese "
         "beruhen auf der selbst eingeschätzten Praxis.",
         "Outcome metrics from the customers' answers or from the company figures provided, "
-        "each with its formula, inputs and – where it rests on a sample – n and a 95 % "
+        "each with its formula, inputs and – where it rests on a sample – n and a 95% "
         "confidence interval. Each metric has exactly one level, against documented anchors; "
         "these anchors are conventions, not standards. The metrics do not enter the dimension "
         "scores: those rest on the self-rated practice.",
     ),
     "outcome": Text("Ergebniskennzahl", "Outcome metric"),
-    "interval": Text("95-%-Intervall", "95 % interval"),
+    "interval": Text("95-%-Intervall", "95% interval"),
     "interval_to": Text("bis", "to"),
     "interval_method_nps_difference_variance": Text(
         "Varianz der Differenz Promotoren − Kritiker", "variance of promoters − detractors"
@@ -129,7 +129,9 @@ def _card(metric: dict[str, Any], lang: str) -> dict[str, Any]:
         "value": value,
         # as the report's headline shows it (one number, one form on every page)
         "digits": metric["digits"] if "digits" in metric else _digits(value),
-        "unit": str(metric.get("unit") or ""),
+        "unit": _unit(str(metric.get("unit") or "")),
+        # "49 %" with a no-break space in German, "49%" in English
+        "unit_space": "" if metric.get("unit") == "%" and lang == "en" else "\u00a0",
         "n": metric.get("n"),
         "inputs": [
             {
@@ -154,6 +156,11 @@ def _card(metric: dict[str, Any], lang: str) -> dict[str, Any]:
         "small_sample": _small_sample(metric.get("small_sample")),
         "anchor": _local((metric.get("anchor") or {}).get("basis"), lang),
     }
+
+
+def _unit(unit: str) -> str:
+    """A unit that is a range is the figure's scale: "3,7 (1–7)", as in the summary."""
+    return f"({unit})" if "–" in unit else unit
 
 
 def _interval(value: Any) -> list[float] | None:

@@ -124,7 +124,7 @@ def audit_findings(module: Module, data: dict[str, Any]) -> list[Finding]:
                     "genannten Tätigkeiten sind die ersten Kandidaten zum Streichen, "
                     "Zusammenlegen oder Automatisieren. Vorgeschriebene Arbeit (Gesetz, "
                     "Compliance, Risiko) gehört nicht dazu.",
-                    f"On average across respondents, {percent} % of the listed working time "
+                    f"On average across respondents, {percent}% of the listed working time "
                     "only serves reporting. That time is missing for customers and selling; the "
                     'activities named as "reporting only" are the first candidates to cut, merge '
                     "or automate. Required work (law, compliance, risk) is not among them.",
@@ -160,7 +160,7 @@ def _activity_finding(rank: int, entry: dict[str, Any], dimension: str | None) -
         )
         en = (
             f'"{activity}" makes selling harder in the respondents\' view (named {times_en}, '
-            f"{share} % of the working time of those naming it, on average): a candidate to "
+            f"{share}% of the working time of those naming it, on average): a candidate to "
             "change or cut."
         )
     else:
@@ -171,7 +171,7 @@ def _activity_finding(rank: int, entry: dict[str, Any], dimension: str | None) -
         )
         en = (
             f'"{activity}" only serves reporting in the respondents\' view (named {times_en}, '
-            f"{share} % of the working time of those naming it, on average): a candidate to cut "
+            f"{share}% of the working time of those naming it, on average): a candidate to cut "
             "or change."
         )
     return Finding(
@@ -198,7 +198,7 @@ def _required_finding(rank: int, entry: dict[str, Any], dimension: str | None) -
             "Nennenden): nicht streichen, sondern schlanker machen – klären, was die Vorschrift "
             "tatsächlich verlangt, und den Rest vereinfachen, bündeln oder automatisieren.",
             f'"{activity}" is required work (law, compliance, risk) in the respondents\' view '
-            f"(named {times_en}, {share} % of the working time of those naming it, on average): "
+            f"(named {times_en}, {share}% of the working time of those naming it, on average): "
             "not to be cut, but to be made leaner – establish what the rule actually requires "
             "and simplify, bundle or automate the rest.",
         ),

@@ -177,7 +177,7 @@ def test_the_json_carries_agreement_and_reliability(flagged) -> None:
             "en",
             [
                 "Agreement (r_wg)",
-                "scale inconsistent – read the single items",
+                "scale inconsistent – read the individual items",
                 "disputed: staff",
                 "n below 5",
                 "Cronbach's alpha",

@@ -83,7 +83,7 @@ AGREE = {
         "trifft eher zu",
         "trifft voll zu",
     ],
-    "en": ["disagree", "rather disagree", "neutral", "rather agree", "agree"],
+    "en": ["disagree", "somewhat disagree", "neutral", "somewhat agree", "agree"],
 }
 SATISFIED = {
     "de": ["sehr unzufrieden", "unzufrieden", "neutral", "zufrieden", "sehr zufrieden"],

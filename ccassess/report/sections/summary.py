@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ccassess.format import number
+from ccassess.format import number, with_unit
 from ccassess.model.result import Finding, ModuleResult, Outcome
 from ccassess.report.i18n import Translator
 from ccassess.report.sections.view import View, mirror, perspective
@@ -96,17 +96,20 @@ def outcome(item: Outcome, view: View) -> dict[str, Any]:
     return {
         "id": item.id,
         "label": view.tr(item.label),
-        "value": f"{sign}{number(item.value, view.lang, digits)}".replace("-", "−"),
+        "value": f"{sign}{number(item.value, view.lang, digits)}",
         # a unit that is a range is the figure's scale ("3,8 (1–7)"), not a unit ("54 %")
         "unit": "" if "–" in item.unit else item.unit,
+        "shown": with_unit(
+            f"{sign}{number(item.value, view.lang, digits)}",
+            "" if "–" in item.unit else item.unit,
+            view.lang,
+        ),
         "scale": item.unit if "–" in item.unit else "",
         "n": item.n,
-        "low": None if item.low is None else number(item.low, view.lang, digits).replace("-", "−"),
-        "high": None
-        if item.high is None
-        else number(item.high, view.lang, digits).replace("-", "−"),
+        "low": None if item.low is None else number(item.low, view.lang, digits),
+        "high": None if item.high is None else number(item.high, view.lang, digits),
         "level": item.level,
-        "anchors": [number(a, view.lang, digits).replace("-", "−") for a in anchors],
+        "anchors": [number(a, view.lang, digits) for a in anchors],
         "higher_is_better": item.higher_is_better,
         "company_figure": item.source == "internal_figures",
     }
