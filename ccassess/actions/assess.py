@@ -18,11 +18,13 @@ from ccassess.model.result import (
     LevelInfo,
     ModuleResult,
     PerspectiveScore,
+    QuestionTypeInfo,
     RespondentCounts,
     TrendPoint,
 )
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
+from ccassess.questions.types import type_label
 from ccassess.scoring.departments import department_breakdown
 from ccassess.scoring.engine import (
     ModuleTable,
@@ -101,12 +103,23 @@ def assess(
         ),
         outcomes=outcomes_of(results),
         initiatives=initiatives,
+        question_types=_question_types(modules, registry),
         levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in DEFAULT_LEVELS],
         departments=department_breakdown(modules, respondents, settings, tables),
         answers=_answer_records(modules, respondents, registry) if include_answers else None,
         trend=[_trend_point(earlier) for earlier in earlier_rounds] or None,
         ccassess_version=__version__,
     )
+
+
+def _question_types(modules: Sequence[Module], registry: Registry) -> dict[str, QuestionTypeInfo]:
+    """How the report names the question types the modules use (their own words)."""
+    used = sorted({q.type for m in modules for d in m.dimensions for q in d.questions})
+    return {
+        name: QuestionTypeInfo(type_label(qtype), qtype.scoring)
+        for name in used
+        if (qtype := registry.question_types.get(name)) is not None
+    }
 
 
 @dataclass(frozen=True)

@@ -354,6 +354,15 @@ class Outcome:
 
 
 @dataclass
+class QuestionTypeInfo:
+    """A question type as the report's method names it: what readers call it and how its
+    answers score (None: as its module describes)."""
+
+    label: Text
+    scoring: Text | None = None
+
+
+@dataclass
 class AssessmentResult:
     info: AssessmentInfo
     respondents: RespondentCounts
@@ -374,6 +383,8 @@ class AssessmentResult:
     #: The action plan's initiatives, highest priority first; each recommendation names its
     #: initiative in `Recommendation.initiative`.
     initiatives: list[Initiative] = field(default_factory=list)
+    #: The question types the modules use, by type name: how the report names them.
+    question_types: dict[str, QuestionTypeInfo] = field(default_factory=dict)
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

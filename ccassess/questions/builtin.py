@@ -52,6 +52,11 @@ class Likert(QuestionType):
     name = "likert"
     needs_scale = True
     answer_type = Text("Skala", "scale")
+    label = Text("Bewertungsskala", "Rating scale")
+    scoring = Text(
+        "Skalenpunkte linear auf 0–100 (erster Punkt 0, letzter 100)",
+        "scale points linear on 0–100 (first point 0, last 100)",
+    )
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         assert question.scale is not None
@@ -85,6 +90,8 @@ YES_PARTLY_NO_LABELS = {
 class YesPartlyNo(QuestionType):
     name = "yes_partly_no"
     answer_type = Text("Einfachauswahl", "single choice")
+    label = Text("Ja / teilweise / nein", "Yes / partly / no")
+    scoring = Text("ja 100, teilweise 50, nein 0", "yes 100, partly 50, no 0")
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if value is True:
@@ -114,6 +121,8 @@ class SingleChoice(QuestionType):
     name = "single_choice"
     needs_options = True
     answer_type = Text("Einfachauswahl", "single choice")
+    label = Text("Einfachauswahl", "Single choice")
+    scoring = Text("Wert der gewählten Option", "score of the chosen option")
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         ids = {option.id for option in question.options}
@@ -143,6 +152,11 @@ class MultipleChoice(SingleChoice):
     name = "multiple_choice"
     multiple = True
     answer_type = Text("Mehrfachauswahl", "multiple choice")
+    label = Text("Mehrfachauswahl", "Multiple choice")
+    scoring = Text(
+        "Summe der gewählten Optionen, relativ zum Bestmöglichen",
+        "sum of the chosen options relative to the best possible",
+    )
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if isinstance(value, str):
@@ -169,6 +183,13 @@ class Number(QuestionType):
     name = "number"
     entry = "number"
     answer_type = Text("Zahl", "number")
+    label = Text("Zahl", "Number")
+    scoring = Text(
+        "linear im angegebenen Wertebereich; Zahlen ohne Wertebereich (etwa "
+        "Unternehmenszahlen) werden nicht gewertet",
+        "linear within the given range; numbers without one (such as company figures) are "
+        "not scored",
+    )
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if isinstance(value, str):
@@ -208,6 +229,8 @@ class FreeText(QuestionType):
     scored = False
     entry = "text"
     answer_type = Text("Freitext", "free text")
+    label = Text("Freitext", "Free text")
+    scoring = Text("nicht gewertet", "not scored")
     max_length = 10_000
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
@@ -229,6 +252,10 @@ class Matrix(QuestionType):
     needs_scale = True
     needs_rows = True
     answer_type = Text("Matrixzeile (Skala)", "matrix row (scale)")
+    label = Text("Matrix (Zeilen mit Skala)", "Matrix (rows on a scale)")
+    scoring = Text(
+        "Mittel der Zeilen, Skalenpunkte linear", "mean of the rows, scale points linear"
+    )
 
     def parts(self, question: Question, departments: Sequence[str]) -> Sequence[Part] | None:
         # late import: start-up time (registering the types must not load the model)

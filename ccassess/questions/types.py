@@ -139,6 +139,12 @@ class QuestionType:
     #: The kind of answer as a question list names it ("scale", "single choice"); None: the
     #: type's name.
     answer_type: ClassVar[Text | None] = None
+    #: What a reader of the report calls the type ("rating scale", "Kano question pair"),
+    #: shown in the report's method instead of the type's name; None: `answer_type`.
+    label: ClassVar[Text | None] = None
+    #: How an answer becomes a score (0–100), one phrase for the report's method ("scale
+    #: points linear on 0–100"); None: the report says the module describes it.
+    scoring: ClassVar[Text | None] = None
 
     def configure(self, ctx: DefinitionContext) -> dict[str, Any]:
         """Parse type-specific keys into `Question.extra`; report problems through ctx."""
@@ -191,6 +197,11 @@ class QuestionType:
         """How a list answer is entered one item per row; None: it is not. Online forms
         cannot ask such a question; answer sheets and the terminal can."""
         return None
+
+
+def type_label(qtype: QuestionType) -> Text:
+    """What a reader calls the type: its `label`, else its `answer_type`, else its name."""
+    return qtype.label or qtype.answer_type or Text(qtype.name, qtype.name)
 
 
 def is_scored(qtype: QuestionType, question: Question) -> bool:

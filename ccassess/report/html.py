@@ -98,7 +98,7 @@ def render_html(
         "document": {
             "title": f"{title} – {info.client}" if info.client else title,
             "report_title": title,
-            "author": info.prepared_by or theme.name or "ccassess",
+            "author": info.prepared_by or theme.name,
             "subject": text("report_subject").get(lang),
             "date": info.date,
             "version": result.ccassess_version,

@@ -27,7 +27,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "confidential": ("Vertraulich", "Confidential"),
     "page": ("Seite", "Page"),
     "page_of": ("von", "of"),
-    "generated_with": ("Erstellt mit ccassess {version}", "Made with ccassess {version}"),
     # section titles
     "contents": ("Inhalt", "Contents"),
     "summary": ("Zusammenfassung", "Executive summary"),
@@ -380,26 +379,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "question_type": ("Fragetyp", "Question type"),
     "questions": ("Fragen", "Questions"),
     "scoring_rule": ("Wertung (0–100)", "Scoring (0–100)"),
-    "type_likert": (
-        "Skalenpunkte linear auf 0–100 (erster Punkt 0, letzter 100)",
-        "scale points linear on 0–100 (first point 0, last 100)",
-    ),
-    "type_yes_partly_no": ("ja 100, teilweise 50, nein 0", "yes 100, partly 50, no 0"),
-    "type_single_choice": ("Wert der gewählten Option", "score of the chosen option"),
-    "type_multiple_choice": (
-        "Summe der gewählten Optionen, relativ zum Bestmöglichen",
-        "sum of the chosen options relative to the best possible",
-    ),
-    "type_number": ("linear im angegebenen Wertebereich", "linear within the given range"),
-    "type_text": ("nicht gewertet (Freitext)", "not scored (free text)"),
-    "type_matrix": (
-        "Mittel der Zeilen, Skalenpunkte linear",
-        "mean of the rows, scale points linear",
-    ),
-    "type_other": (
-        "ausgewertet vom Plugin des Fragetyps (siehe Modul)",
-        "analysed by the question type's plugin (see the module)",
-    ),
+    "type_other": ("gewertet, wie das Modul es beschreibt", "scored as the module describes"),
     "reverse_note": (
         "Manche Aussagen sind negativ formuliert („Unsere Unterlagen sind kompliziert“). Sie "
         "werden umgekehrt gewertet (100 − Wert), damit ein hoher Wert immer gut ist: Ein hoher "
@@ -501,12 +481,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "modules_versions": ("Module, Versionen und Quellen", "Modules, versions and sources"),
     "version": ("Version", "Version"),
-    "plugin": ("Plugin", "Plugin"),
     "sources": ("Quellen der Fragen", "Sources of the items"),
     "formulas": ("Formeln", "Formulas"),
     "method_version": (
-        "Methodenversion {method}, ccassess {version}.",
-        "Method version {method}, ccassess {version}.",
+        "Methodenversion {method}, Softwareversion {version}.",
+        "Method version {method}, software version {version}.",
     ),
     # answers
     "answers_intro": (

@@ -199,5 +199,6 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
             rest = len(initiative["actions"]) - len(shown)
             if rest > 0:
                 lines.append(f"- … {t('more_in_plan', count=rest)}")
-    lines += ["", "---", t("generated_with", version=result.ccassess_version), ""]
+    version = t("method_version", method=result.method_version, version=result.ccassess_version)
+    lines += ["", "---", version, ""]
     return "\n".join(lines)

@@ -172,6 +172,11 @@ class ActivityList(QuestionType):
 
     name = "activity_list"
     keys = frozenset({"max_items"})
+    label = Text("Tätigkeitsliste", "Activity list")
+    scoring = Text(
+        "Anteil der erfassten Arbeitszeit, der Kunden oder dem Verkauf dient",
+        "share of the listed working time that serves customers or sales",
+    )
 
     def configure(self, ctx: DefinitionContext) -> dict[str, Any]:
         raw = ctx.raw.get("max_items", DEFAULT_MAX_ITEMS)

@@ -184,6 +184,13 @@ class Kano(QuestionType):
     scored = False
     partial = False
     answer_type = Text("Einfachauswahl (Kano)", "single choice (Kano)")
+    label = Text("Kano-Fragepaar", "Kano question pair")
+    scoring = Text(
+        "nicht gewertet: jedes Merkmal wird nach Kano eingeordnet (Basis-, Leistungs-, "
+        "Begeisterungsmerkmal …)",
+        "not scored: each feature is classified by Kano (must-be, one-dimensional, "
+        "attractive …)",
+    )
 
     def configure(self, ctx: DefinitionContext) -> dict[str, Any]:
         return {

@@ -44,15 +44,20 @@ def method(view: View) -> dict[str, Any]:
         if module.levels and [(lv.minimum, lv.level) for lv in module.levels] != default:
             own_levels.append(view.tr(module.title))
         for name, formula in module.formulas.items():
+            outcome = next((o for o in r.outcomes if o.id == name), None)
             formulas.append(
-                {"module": view.tr(module.title), "name": name, "text": view.tr(formula)}
+                {
+                    "module": view.tr(module.title),
+                    # what the formula computes, as a reader names it (never its key)
+                    "name": view.tr(outcome.label) if outcome else "",
+                    "text": view.tr(formula),
+                }
             )
         modules.append(
             {
                 "id": module.id,
                 "title": view.tr(module.title),
                 "version": module.version,
-                "plugin": module.plugin or "",
                 "weight": module.weight,
                 "share": module.weight / total_weight if module.score is not None else None,
                 "dimensions": [
@@ -68,7 +73,10 @@ def method(view: View) -> dict[str, Any]:
         )
     levels = r.levels
     return {
-        "types": [{"type": name, "count": count} for name, count in sorted(types.items())],
+        "types": sorted(
+            (_question_type(view, name, count) for name, count in types.items()),
+            key=lambda row: row["label"].casefold(),
+        ),
         "reverse": reverse,
         "modules": modules,
         "levels": [
@@ -92,4 +100,16 @@ def method(view: View) -> dict[str, Any]:
         "threshold": r.info.anonymity_threshold,
         "method_version": r.method_version,
         "ccassess_version": r.ccassess_version,
+    }
+
+
+def _question_type(view: View, name: str, count: int) -> dict[str, Any]:
+    """A question type as readers know it: its label and scoring rule in the report's
+    language (from the type itself, carried by the result); its name only if it has none."""
+    info = view.result.question_types.get(name)
+    return {
+        "type": name,
+        "label": view.tr(info.label) if info else name,
+        "scoring": view.tr(info.scoring) if info and info.scoring else None,
+        "count": count,
     }
