@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 MINUS = "\u2212"
 #: The space between a number and "%": German sets one that does not break, English none.
@@ -52,6 +53,26 @@ def percent_spacing(text: str, lang: str) -> str:
     if space is None:
         return text
     return _SPACED_PERCENT.sub(space + "%", text)
+
+
+def plain(value: float) -> str:
+    """A number in plain notation for machines (an XLSForm's constraint): 10000000 and 0.5,
+    never 1e+07 or 5e-01."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f")
+
+
+def amount(value: float, lang: str) -> str:
+    """A bound or a typed number for respondents: as many decimals as it has, the language's
+    decimal mark, digits grouped by no-break spaces from five digits on (10 000 000, which
+    reads the same in German and English and is typed back as it is), never an exponent."""
+    text = plain(abs(value))
+    whole, _, fraction = text.partition(".")
+    if len(whole) > 4:
+        whole = f"{int(whole):,}".replace(",", "\u00a0")
+    mark = "," if lang == "de" else "."
+    return (MINUS if value < 0 else "") + whole + (mark + fraction if fraction else "")
 
 
 def day(value: str | date | None, lang: str) -> str:

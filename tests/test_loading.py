@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from ccassess.cli.app import cli
 from ccassess.definitions.loading import load_module_file
 from ccassess.errors import ValidationError
 from ccassess.plugin.registry import Registry
@@ -162,3 +164,29 @@ def test_builtin_modules_have_no_warnings(registry: Registry) -> None:
         assert entry.warnings == [], module_id
         for _, question in entry.module.questions():
             assert question.source, f"{module_id}.{question.id} has no source reference"
+
+
+@pytest.mark.parametrize("options", ["[]", "[{id: only, label: {de: Nur, en: Only}}]"])
+def test_a_choice_without_two_options_is_refused(
+    write: Callable, registry: Registry, options: str
+) -> None:
+    text = GOOD.replace(
+        "        type: yes_partly_no\n",
+        f"        type: single_choice\n        options: {options}\n",
+    )
+    assert "single_choice" in text
+    problems = errors_of(write("m.yaml", text), registry)
+    assert any("options: a choice needs at least 2 options" in p for p in problems), problems
+
+
+def test_validate_refuses_an_empty_option_list(write: Callable) -> None:
+    """`validate` (plain and --strict) names the file, the line and the key: exit 2."""
+    text = GOOD.replace(
+        "        type: yes_partly_no\n", "        type: single_choice\n        options: []\n"
+    )
+    path = write("m.yaml", text)
+    for strict in ([], ["--strict"]):
+        result = CliRunner().invoke(cli, ["validate", "--module", str(path), *strict])
+        assert result.exit_code == 2, result.output
+        assert "m.yaml:" in result.output and "a choice needs at least 2 options" in result.output
+        assert "Traceback" not in result.output

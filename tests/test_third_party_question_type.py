@@ -109,7 +109,13 @@ MODULE = {
         }
     ],
 }
-SCALE_EN = ["1 – disagree", "2 – somewhat disagree", "3 – neutral", "4 – somewhat agree", "5 – agree"]
+SCALE_EN = [
+    "1 – disagree",
+    "2 – tend to disagree",
+    "3 – neutral",
+    "4 – tend to agree",
+    "5 – agree",
+]
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +146,7 @@ def test_excel_sheet_written_filled_and_read_back(kit: Kit, tmp_path: Path) -> N
     assert str(drop_down.sqref) == "D4 D5 D6"  # both parts and the likert item: one scale
     column = drop_down.formula1.split("$")[1]
     assert [c.value for c in book["_lists"][column]] == [*SCALE_EN, "don't know"]
-    sheet["D4"] = "4 – somewhat agree"  # picked from the drop-down
+    sheet["D4"] = "4 – tend to agree"  # picked from the drop-down
     sheet["D5"] = 5  # typed
     sheet["D6"] = "don't know"
     book.save(path)
@@ -163,7 +169,7 @@ def test_csv_sheet_and_table_written_and_read_back(kit: Kit, tmp_path: Path) -> 
         ["acme", "overall", None, "Overall"],
     ]
     assert answers[0][5] == " / ".join([*SCALE_EN, "don't know"])
-    answers[0][4], answers[1][4] = "2 – somewhat disagree", "don't know"
+    answers[0][4], answers[1][4] = "2 – tend to disagree", "don't know"
     path = tmp_path / "sheet.csv"
     with path.open("w", encoding="utf-8", newline="") as stream:
         csv.writer(stream).writerows(rows)
@@ -280,5 +286,5 @@ def test_a_survey_tool_export_matches_its_parts(kit: Kit) -> None:
     assert [part.id for part in index.parts[("acme", "speed")]] == ["now", "wished"]
     assert index.by_code("acme/speed/wished") == Target("acme", "speed", "wished")
     assert index.part(("acme", "speed"), "Today") == "now"
-    value = AnswerMatcher(index).match(Target("acme", "speed", "now"), "somewhat agree")
+    value = AnswerMatcher(index).match(Target("acme", "speed", "now"), "tend to agree")
     assert (value.value, value.sure) == (4, True)

@@ -45,7 +45,7 @@ DEFAULT_SCALE = Scale(
             "trifft eher zu",
             "trifft voll zu",
         ),
-        "en": ("disagree", "somewhat disagree", "neutral", "somewhat agree", "agree"),
+        "en": ("disagree", "tend to disagree", "neutral", "tend to agree", "agree"),
     },
 )
 
@@ -224,8 +224,14 @@ class QuestionReader:
                 c.error(join(path, "options"), f"a {type_name} question has no options", spec)
             return ()
         raw = c.sequence(spec, "options", path)
-        if 0 < len(raw) < 2:
-            c.error(join(path, "options"), "a choice needs at least 2 options", spec, "options")
+        if isinstance(spec.get("options"), list) and len(raw) < 2:
+            got = "none" if not raw else "only 1"
+            c.error(
+                join(path, "options"),
+                f"a choice needs at least 2 options, got {got}",
+                spec,
+                "options",
+            )
         options = []
         ids = set()
         for index, item in enumerate(raw):

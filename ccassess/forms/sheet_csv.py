@@ -101,8 +101,14 @@ def sheet_csv_rows(
             qtype = question_types[question.type]
             wording = question.wording(perspective, lang)
             options = present.choices(qtype, question, lang)
+            typed = [] if options is not None else [allowed_text(qtype, question, lang)]
             labels = " / ".join(
-                c.label for c in present.with_dont_know(options or [], question, lang)
+                label
+                for label in (
+                    *typed,
+                    *(c.label for c in present.with_dont_know(options or [], question, lang)),
+                )
+                if label
             )
             parts = qtype.parts(question, departments)
             items = qtype.items(question)
@@ -133,7 +139,7 @@ def sheet_csv_rows(
                         None,
                         wording,
                         None,
-                        labels or allowed_text(qtype, question, lang),
+                        labels,
                     ]
                 )
     if origin is not None:

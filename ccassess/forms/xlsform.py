@@ -24,11 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError
+from ccassess.format import amount, plain
 from ccassess.io.csvfile import write_csv
 from ccassess.io.files import atomic_write, atomic_write_bytes, atomic_write_text
 from ccassess.model.questionnaire import Module, Question, Scale
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions import present
+from ccassess.questions.present import number_range
 from ccassess.questions.types import Part, QuestionType
 from ccassess.text import Text
 
@@ -232,12 +234,22 @@ def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> l
             }
         ]
     if qtype.entry == "number":
-        bounds = [
-            f". >= {question.minimum:g}" if question.minimum is not None else "",
-            f". <= {question.maximum:g}" if question.maximum is not None else "",
+        bounds = [  # plain notation: ODK Validate rejects 1e+07
+            f". >= {plain(question.minimum)}" if question.minimum is not None else "",
+            f". <= {plain(question.maximum)}" if question.maximum is not None else "",
         ]
         constraint = " and ".join(b for b in bounds if b)
-        return [{"type": "decimal", "name": question.id, "constraint": constraint, **common}]
+        low, high = question.minimum, question.maximum
+        message = Text(number_range(low, high, "de"), number_range(low, high, "en"))
+        return [
+            {
+                "type": "decimal",
+                "name": question.id,
+                "constraint": constraint,
+                "constraint_message": message if constraint else None,
+                **common,
+            }
+        ]
     return [{"type": "text", "name": question.id, **common}]
 
 
@@ -255,6 +267,7 @@ def xlsform_workbook(request: FormRequest) -> Any:
         "required",
         "appearance",
         "constraint",
+        *(f"constraint_message::{lang}" for lang in languages),
         "calculation",
     ]
     workbook = Workbook()
@@ -314,6 +327,16 @@ class ListedQuestion:
 DEPARTMENT_QUESTION = Text("Ihre Abteilung", "Your department")
 
 
+def _bounds(question: Question, lang: str) -> str:
+    """A number question's range as the question list shows it: "0–10 000 000", "≥ 0"."""
+    low, high = question.minimum, question.maximum
+    if low is not None and high is not None:
+        return f"{amount(low, lang)}–{amount(high, lang)}"
+    if low is not None or high is not None:
+        return f"≥ {amount(low, lang)}" if low is not None else f"≤ {amount(high or 0, lang)}"
+    return ""
+
+
 def question_list(request: FormRequest) -> list[ListedQuestion]:
     """Every question (each part of one, such as a matrix row, on its own line) with its
     answers; staff are asked for their department first."""
@@ -342,9 +365,7 @@ def question_list(request: FormRequest) -> list[ListedQuestion]:
                 for name, label in choices
             )
             if qtype.entry == "number":
-                low = f"{question.minimum:g}" if question.minimum is not None else ""
-                high = f"{question.maximum:g}" if question.maximum is not None else ""
-                answers = f"{low}–{high}" if low or high else ""
+                answers = _bounds(question, lang)
             kind = (qtype.answer_type or Text(question.type, question.type)).get(lang)
             wording = question.wording(request.perspective, lang)
             parts = [

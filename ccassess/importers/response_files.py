@@ -326,6 +326,23 @@ class ResponseValidator:
             check.error(mpath + "." + question_id, message, container, question_id)
         return checked
 
+    def problem(
+        self, module: Module, question_id: str, value: Any, perspective: str
+    ) -> tuple[Any, AnswerProblem | None]:
+        """Like `verdict`, but the problem keeps what the question type tells a respondent
+        (`AnswerProblem.text`), for the terminal questionnaire."""
+        checked, message = self.verdict(module, question_id, value, perspective)
+        if message is None:
+            return checked, None
+        question = module.question(question_id)
+        qtype = self.types.get(question.type) if question is not None else None
+        if question is not None and qtype is not None and value not in (None, DONT_KNOW):
+            try:
+                qtype.check(question, value, self.settings.departments)
+            except AnswerProblem as exc:
+                return None, exc
+        return None, AnswerProblem(message)
+
     def verdict(self, module: Module, question_id: str, value: Any, perspective: str) -> Verdict:
         """What the question (and its type's `check`) makes of an answer, wherever it stands."""
         question = module.question(question_id)

@@ -40,6 +40,15 @@ class Scale:
         index = value - self.start
         return labels[index] if 0 <= index < len(labels) else str(value)
 
+    def numbered(self, value: int, lang: str) -> str:
+        """A point as respondents see it: its number, then its label ("4 – agree"); a label
+        that is the number or starts with it ("0 – not at all likely") is shown as it is."""
+        label = self.label(value, lang)
+        number = str(value)
+        if label == number or label.startswith((f"{number} ", f"{number}–", f"{number}-")):
+            return label
+        return f"{number} – {label}"
+
 
 @dataclass(frozen=True)
 class Option:

@@ -9,7 +9,9 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ccassess.format import amount, plain
 from ccassess.model import DONT_KNOW
+from ccassess.questions.present import number_range
 from ccassess.questions.types import AnswerProblem, Choice, Part, QuestionType
 from ccassess.text import Text
 
@@ -29,9 +31,13 @@ def _scale_value(scale: Scale, value: Any) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value not in scale.values:
+        low, high = scale.start, scale.start + scale.points - 1
         raise AnswerProblem(
-            f"{value!r} is not on the scale; "
-            f"allowed: {scale.start}–{scale.start + scale.points - 1}"
+            f"{value!r} is not on the scale; allowed: {low}–{high}",
+            Text(
+                f"„{value}“ liegt nicht auf der Skala; bitte eine Zahl von {low} bis {high}",
+                f"“{value}” is not on the scale; please type a number from {low} to {high}",
+            ),
         )
     return value
 
@@ -46,6 +52,22 @@ def scale_choices(scale: Scale) -> list[Choice]:
         Choice(value, Text(scale.label(value, "de"), scale.label(value, "en")))
         for value in scale.values
     ]
+
+
+def _labels(question: Question, lang: str) -> str:
+    """A choice question's options as respondents read them."""
+    return " / ".join(option.label.get(lang) for option in question.options)
+
+
+def _number_wanted(question: Question, value: Any) -> Text:
+    """What a respondent is told when a number does not fit (`value` as they gave it)."""
+    if _is_number(value) and math.isfinite(value):
+        value = plain(value)
+    low, high = question.minimum, question.maximum
+    return Text(
+        f"„{value}“ passt nicht: bitte eine {number_range(low, high, 'de')}",
+        f"“{value}” does not fit: please type {number_range(low, high, 'en')}",
+    )
 
 
 class Likert(QuestionType):
@@ -68,7 +90,7 @@ class Likert(QuestionType):
 
     def describe(self, question: Question, value: Any, lang: str) -> str:
         assert question.scale is not None
-        return f"{value} – {question.scale.label(value, lang)}"
+        return question.scale.numbered(value, lang)
 
     def allowed(self, question: Question, lang: str) -> str:
         assert question.scale is not None
@@ -102,7 +124,10 @@ class YesPartlyNo(QuestionType):
         for key, label in YES_PARTLY_NO_LABELS.items():
             if text in (key, (label.de or "").lower()):
                 return key
-        raise AnswerProblem(f"{value!r} is not an answer here; allowed: yes, partly, no")
+        raise AnswerProblem(
+            f"{value!r} is not an answer here; allowed: yes, partly, no",
+            Text("Bitte ja, teilweise oder nein", "Please answer yes, partly or no"),
+        )
 
     def score(self, question: Question, value: Any) -> float | None:
         return YES_PARTLY_NO[value]
@@ -126,9 +151,21 @@ class SingleChoice(QuestionType):
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         ids = {option.id for option in question.options}
-        if str(value) not in ids:
-            raise AnswerProblem(f"{value!r} is not an option; allowed: {', '.join(sorted(ids))}")
-        return str(value)
+        if str(value) in ids:
+            return str(value)
+        wanted = str(value).strip().casefold()
+        for option in question.options:  # a label typed in (a sheet, the terminal)
+            if wanted in (
+                label.casefold() for label in (option.label.de, option.label.en) if label
+            ):
+                return option.id
+        raise AnswerProblem(
+            f"{value!r} is not an option; allowed: {', '.join(sorted(ids))}",
+            Text(
+                f"„{value}“ steht nicht zur Auswahl: {_labels(question, 'de')}",
+                f"“{value}” is not one of the options: {_labels(question, 'en')}",
+            ),
+        )
 
     def score(self, question: Question, value: Any) -> float | None:
         option = next(o for o in question.options if o.id == value)
@@ -142,7 +179,7 @@ class SingleChoice(QuestionType):
         return option.label.get(lang) if option else str(value)
 
     def allowed(self, question: Question, lang: str) -> str:
-        return ", ".join(o.id for o in question.options)
+        return _labels(question, lang)
 
     def choices(self, question: Question) -> Sequence[Choice] | None:
         return [Choice(option.id, option.label) for option in question.options]
@@ -162,10 +199,16 @@ class MultipleChoice(SingleChoice):
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
         if not isinstance(value, list):
-            raise AnswerProblem("expected a list of option ids")
+            raise AnswerProblem(
+                "expected a list of option ids",
+                Text("Bitte eine oder mehrere Optionen", "Please pick one or more options"),
+            )
         chosen = [SingleChoice.check(self, question, item, departments) for item in value]
         if len(set(chosen)) != len(chosen):
-            raise AnswerProblem("an option is chosen twice")
+            raise AnswerProblem(
+                "an option is chosen twice",
+                Text("Eine Option ist doppelt gewählt", "An option is chosen twice"),
+            )
         return chosen
 
     def score(self, question: Question, value: Any) -> float | None:
@@ -177,6 +220,14 @@ class MultipleChoice(SingleChoice):
 
     def describe(self, question: Question, value: Any, lang: str) -> str:
         return "; ".join(SingleChoice.describe(self, question, item, lang) for item in value)
+
+    def allowed(self, question: Question, lang: str) -> str:
+        several = (
+            "eine oder mehrere, durch Komma getrennt"
+            if lang == "de"
+            else ("one or more, separated by commas")
+        )
+        return f"{several}: {', '.join(o.label.get(lang) for o in question.options)}"
 
 
 class Number(QuestionType):
@@ -192,17 +243,29 @@ class Number(QuestionType):
     )
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
+        given = value.strip() if isinstance(value, str) else value
         if isinstance(value, str):
+            typed = "".join(value.split()).replace(",", ".").replace("\u2212", "-")
             try:
-                value = float(value.strip().replace(",", "."))
+                value = float(typed)  # spaces group digits ("10 000"), never decimals
             except ValueError:
-                raise AnswerProblem(f"{value!r} is not a number") from None
+                raise AnswerProblem(
+                    f"{value!r} is not a number", _number_wanted(question, given)
+                ) from None
         if not _is_number(value) or not math.isfinite(value):
-            raise AnswerProblem(f"{value!r} is not a finite number")
-        if question.minimum is not None and value < question.minimum:
-            raise AnswerProblem(f"{value} is below the minimum {question.minimum:g}")
-        if question.maximum is not None and value > question.maximum:
-            raise AnswerProblem(f"{value} is above the maximum {question.maximum:g}")
+            raise AnswerProblem(
+                f"{value!r} is not a finite number", _number_wanted(question, given)
+            )
+        low, high = question.minimum, question.maximum
+        if low is not None and value < low:
+            raise AnswerProblem(
+                f"{value} is below the minimum {plain(low)}", _number_wanted(question, given)
+            )
+        if high is not None and value > high:
+            raise AnswerProblem(
+                f"{value} is above the maximum {plain(high)}",
+                _number_wanted(question, given),
+            )
         return int(value) if float(value).is_integer() else float(value)
 
     def score(self, question: Question, value: Any) -> float | None:
@@ -216,12 +279,10 @@ class Number(QuestionType):
 
     def describe(self, question: Question, value: Any, lang: str) -> str:
         unit = f" {question.unit.get(lang)}" if question.unit else ""
-        return f"{value:g}{unit}"
+        return f"{amount(value, lang)}{unit}"
 
     def allowed(self, question: Question, lang: str) -> str:
-        low = "" if question.minimum is None else f"{question.minimum:g}"
-        high = "" if question.maximum is None else f"{question.maximum:g}"
-        return f"a number {low}–{high}".strip()
+        return number_range(question.minimum, question.maximum, lang)
 
 
 class FreeText(QuestionType):
@@ -238,7 +299,13 @@ class FreeText(QuestionType):
             raise AnswerProblem("expected text")
         text = str(value)
         if len(text) > self.max_length:
-            raise AnswerProblem(f"text is {len(text):,} characters; the limit is 10,000")
+            raise AnswerProblem(
+                f"text is {len(text):,} characters; the limit is 10,000",
+                Text(
+                    f"Der Text ist zu lang ({len(text)} Zeichen, höchstens 10 000)",
+                    f"The text is too long ({len(text)} characters, at most 10,000)",
+                ),
+            )
         return text
 
     def allowed(self, question: Question, lang: str) -> str:
@@ -290,8 +357,18 @@ class Matrix(QuestionType):
             try:
                 checked[str(row)] = _scale_value(question.scale, cell)
             except AnswerProblem as exc:
-                raise AnswerProblem(f"row {row!r}: {exc}") from None
+                said, named = exc.text, self._row_label(question, str(row))
+                raise AnswerProblem(
+                    f"row {row!r}: {exc}",
+                    said and Text(f"{named.de}: {said.de}", f"{named.en}: {said.en}"),
+                ) from None
         return checked
+
+    @staticmethod
+    def _row_label(question: Question, row: str) -> Text:
+        """A row as respondents read it (a department is its own name)."""
+        rows = question.rows if isinstance(question.rows, tuple) else ()
+        return next((option.label for option in rows if option.id == row), Text(row, row))
 
     def score(self, question: Question, value: Any) -> float | None:
         assert question.scale is not None

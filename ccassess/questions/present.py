@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ccassess.format import amount
 from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Question
 from ccassess.questions.types import ItemField, Part, QuestionType
@@ -31,20 +32,41 @@ class Pick:
     label: str
 
 
-def choices(qtype: QuestionType, question: Question, lang: str) -> list[Pick] | None:
+def choices(
+    qtype: QuestionType, question: Question, lang: str, *, several: bool = False
+) -> list[Pick] | None:
     """What a respondent picks one of, for the answer or each of its parts; None when it is
-    typed in (several options of a multiple choice are typed too). A scale point's label
-    starts with its number ("4 – agree"): the number is what is typed."""
-    if qtype.multiple:
+    typed in (several options of a multiple choice are typed too, unless `several`: the
+    terminal lists them and takes several). A scale point's label starts with its number
+    ("4 – agree"): the number is what is typed."""
+    if qtype.multiple and not several:
         return None
     found = qtype.choices(question)
     if found is None:
         return None
     picks = []
+    scale = question.scale
     for value, label in found:
         text = label.get(lang) if isinstance(label, Text) else str(label)
-        picks.append(Pick(value, f"{value} – {text}" if question.scale is not None else text))
+        if scale is not None:  # "4 – agree"; a point labelled "1" stays "1"
+            text = scale.numbered(value, lang) if value in scale.values else f"{value} – {text}"
+        picks.append(Pick(value, text))
     return picks
+
+
+def number_range(low: float | None, high: float | None, lang: str) -> str:
+    """What a number question takes, in words: "Zahl von 0 bis 10 000 000", "a number from
+    0" (never an exponent)."""
+    de = lang == "de"
+    if low is not None and high is not None:
+        return f"{'Zahl von' if de else 'a number from'} {amount(low, lang)} " + (
+            f"{'bis' if de else 'to'} {amount(high, lang)}"
+        )
+    if low is not None:
+        return f"{'Zahl ab' if de else 'a number from'} {amount(low, lang)}"
+    if high is not None:
+        return f"{'Zahl bis' if de else 'a number up to'} {amount(high, lang)}"
+    return "Zahl" if de else "a number"
 
 
 def field_choices(field: ItemField, lang: str) -> list[Pick] | None:

@@ -29,7 +29,16 @@ if TYPE_CHECKING:  # only annotations: every command loads the question types (s
 
 
 class AnswerProblem(ValueError):
-    """An answer that does not fit its question; the message says what is allowed."""
+    """An answer that does not fit its question; the message says what is allowed.
+
+    The message (English) is for whoever imports a file; `text`, where a type gives one,
+    says the same to a respondent in their language (the terminal questionnaire). Without
+    it, respondents are told what `QuestionType.allowed` describes.
+    """
+
+    def __init__(self, message: str, text: Text | None = None) -> None:
+        super().__init__(message)
+        self.text = text
 
 
 class DefinitionContext:

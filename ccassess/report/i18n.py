@@ -245,7 +245,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "than its customers experience it.",
     ),
     "gap_by_dimension": ("Lücke je Dimension", "Gap by dimension"),
-    "largest_item_gaps": ("Größte Lücken bei einzelnen Fragen", "Largest gaps on individual questions"),
+    "largest_item_gaps": (
+        "Größte Lücken bei einzelnen Fragen",
+        "Largest gaps on individual questions",
+    ),
     "question": ("Frage", "Question"),
     # heatmaps
     "colour_scale": ("Farbskala: Wert 0–100", "Colour scale: score 0–100"),

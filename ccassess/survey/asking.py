@@ -14,9 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ccassess.errors import Problems
 from ccassess.importers.response_files import ResponseValidator
-from ccassess.io.checker import Checker
 from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module, Question
@@ -86,14 +84,15 @@ class QuestionAsker:
         items = qtype.items(question)
         if items is not None:
             return self._ask_items(item, items)
-        options = present.choices(qtype, question, self.lang)
+        # a multiple choice lists its options too, and takes several
+        options = present.choices(qtype, question, self.lang, several=True)
         scale = question.scale is not None  # a scale point is typed as its number
         if options is not None:
             self.console.say(self._options(options, numbered=not scale))
         what = (
             "number"
             if scale or qtype.entry == "number"
-            else ("choice" if options is not None else "text")
+            else ("several" if qtype.multiple else "choice" if options is not None else "text")
         )
         self.console.say(self._keys(question, what))
         while True:
@@ -123,23 +122,27 @@ class QuestionAsker:
             return line
 
     def _check(self, item: SurveyItem, value: Any) -> tuple[Any, str | None]:
-        """The validator's verdict on one answer: (normalised value, problem message)."""
-        problems = Problems()
-        check = Checker("<survey>", problems)
-        mpath = f"answers.{item.module.id}"
-        checked = self.validator.answer(
-            item.module,
-            item.question.id,
-            value,
-            mpath,
-            {item.question.id: value},
-            check,
-            self.respondent.perspective,
-            self.respondent.department,
+        """The validator's verdict on one answer: (normalised value, what the respondent is
+        told, in their language)."""
+        checked, problem = self.validator.problem(
+            item.module, item.question.id, value, self.respondent.perspective
         )
-        if problems.errors:
-            return None, problems.errors[0].message
-        return checked, None
+        if problem is None:
+            return checked, None
+        if problem.text is not None:
+            return None, problem.text.get(self.lang)
+        if value == DONT_KNOW:
+            return None, self.text["no_dont_know"]
+        if self.lang == "en":  # a type's own message is English
+            return None, str(problem)
+        qtype = self.question_types[item.question.type]
+        try:
+            allowed = qtype.allowed(item.question, self.lang)
+        except Exception:  # a plugin's description must never break the survey
+            allowed = ""
+        if allowed:
+            return None, self.text["allowed"].format(allowed=allowed)
+        return None, self.text["not_possible"]
 
     def _header(self, item: SurveyItem, current: Any) -> None:
         t = self.text
@@ -192,6 +195,9 @@ class QuestionAsker:
                 return [part.strip() for part in line.split(",") if part.strip()]
             return line
         if qtype.multiple:
+            whole = self._pick(line, options)  # one label that has a comma in it
+            if whole is not line:
+                return [whole]
             return [self._pick(part.strip(), options) for part in line.split(",") if part.strip()]
         return self._pick(line, options) if numbered else line
 
@@ -233,9 +239,9 @@ class QuestionAsker:
                 if qtype.partial:
                     _, problem = self._check(item, {part.id: cell})
                 elif cell == DONT_KNOW and not question.dont_know:
-                    problem = f"{line!r}: 1–{len(options)}"  # not offered: asked again
+                    problem = self.text["pick"].format(n=len(options))  # not offered: asked again
                 elif cell not in values and cell != DONT_KNOW:
-                    problem = f"{line!r}: 1–{len(options)}"
+                    problem = self.text["pick"].format(n=len(options))
                 else:
                     problem = None
                 if problem is None:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from ccassess.terminal import visible
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, Any]] = {
     "de": {
         "progress": "Frage {k} von {n} · Modul {i}/{m}: {module}",
         "keys": "Eingabe: {what} · b = zurück · s/Enter = überspringen{dk} · q = pausieren{help}",
@@ -26,6 +26,11 @@ MESSAGES = {
         "text": "Text",
         "current": "bisher: {value}",
         "invalid": "Ungültig: {message}",
+        "allowed": "möglich ist: {allowed}",
+        "not_possible": "Diese Antwort ist hier nicht möglich",
+        "no_dont_know": "„weiß nicht“ ist bei dieser Frage nicht vorgesehen",
+        "pick": "bitte eine Nummer von 1 bis {n}",
+        "several": "Nummer(n) aus der Liste, mehrere durch Komma getrennt",
         "answer": "Antwort",
         "row": "  {label}",
         "paused": (
@@ -36,7 +41,9 @@ MESSAGES = {
         "problems": "Bitte prüfen Sie diese Antworten:",
         "perspective": "Sie antworten als: 1) intern (Mitarbeitende)  2) Kunde",
         "department": "Ihre Abteilung (Nummer, Enter = keine Angabe):",
-        "start": "Fragebogen {title}: {n} Fragen in {m} Modulen. Befragten-ID: {id}",
+        "start": "Fragebogen{title}: {questions} in {modules}. Befragten-ID: {id}",
+        "questions": ("1 Frage", "{n} Fragen"),
+        "modules": ("1 Modul", "{n} Modulen"),
         "resume": "Fortsetzung bei Frage {k} von {n} (Befragten-ID {id}).",
         "dont_know": "weiß nicht",
     },
@@ -50,6 +57,11 @@ MESSAGES = {
         "text": "text",
         "current": "so far: {value}",
         "invalid": "Not valid: {message}",
+        "allowed": "possible: {allowed}",
+        "not_possible": "This answer is not possible here",
+        "no_dont_know": "“don't know” is not offered for this question",
+        "pick": "please type a number from 1 to {n}",
+        "several": "number(s) from the list, several separated by commas",
         "answer": "Answer",
         "row": "  {label}",
         "paused": (
@@ -59,7 +71,9 @@ MESSAGES = {
         "problems": "Please check these answers:",
         "perspective": "You answer as: 1) internal (staff)  2) customer",
         "department": "Your department (number, Enter = none):",
-        "start": "Questionnaire {title}: {n} questions in {m} modules. Respondent id: {id}",
+        "start": "Questionnaire{title}: {questions} in {modules}. Respondent id: {id}",
+        "questions": ("1 question", "{n} questions"),
+        "modules": ("1 module", "{n} modules"),
         "resume": "Continuing at question {k} of {n} (respondent id {id}).",
         "dont_know": "don't know",
     },
@@ -114,6 +128,12 @@ class TerminalConsole(LineConsole):
         except (EOFError, self.click.exceptions.Abort):
             return None
         return str(answer).strip()
+
+
+def counted(text: dict[str, Any], key: str, n: int) -> str:
+    """A count with its noun, singular or plural ("1 Modul", "7 Modulen")."""
+    one, many = text[key]
+    return str(one if n == 1 else many.format(n=n))
 
 
 def console_for_terminal() -> Console:

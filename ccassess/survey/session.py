@@ -23,7 +23,7 @@ from ccassess.io.checker import Checker
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.survey.asking import Back, Pause, QuestionAsker, Skip, SurveyItem
-from ccassess.survey.console import MESSAGES, Console
+from ccassess.survey.console import MESSAGES, Console, counted
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -234,9 +234,9 @@ def start_survey(
     module_count = len(used)
     console.say(
         text["start"].format(
-            title=settings.title or settings.client or "",
-            n=len(items),
-            m=module_count,
+            title=f" {named}" if (named := settings.title or settings.client) else "",
+            questions=counted(text, "questions", len(items)),
+            modules=counted(text, "modules", module_count),
             id=respondent.id,
         )
     )

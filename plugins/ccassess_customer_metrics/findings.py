@@ -118,7 +118,8 @@ def metric_findings(data: dict[str, Any], respondents: int) -> list[Finding]:
                     f"Der Customer Effort Score liegt bei {_de(ces['value'], 1)} von 7{ces_de}: "
                     "Kunden erleben es eher als mühsam, ihr Anliegen zu erledigen.",
                     f"The customer effort score is {_en(ces['value'], 1)} out of 7{ces_en}: "
-                    "customers find it more of an effort than it should be to get their requests handled.",
+                    "customers find it more of an effort than it should be to get their "
+                    "requests handled.",
                 ),
                 dimension="effort",
                 evidence="kpi",

@@ -124,6 +124,11 @@ INSTRUCTION = Text(
     "Eine Tätigkeit pro Zeile: Tätigkeit; Anteil in %; Kategorie (Nummer). Leere Zeile = fertig.",
     "One activity per line: activity; share in %; category (number). Empty line = done.",
 )
+#: What a respondent is told about a share that does not fit.
+_SHARE = Text(
+    "Der Anteil ist eine Zahl über 0 bis 100 (Prozent der Arbeitszeit)",
+    "the share is a number above 0 and up to 100 (per cent of working time)",
+)
 #: Shares are percentages; a sum up to 100 plus rounding slack is accepted.
 _SLACK = 1e-6
 
@@ -138,7 +143,14 @@ def normalise_category(value: Any) -> str:
     if category is None:
         allowed = ", ".join(CATEGORIES)
         german = " / ".join(label.de or "" for label in CATEGORY_LABELS.values())
-        raise AnswerProblem(f"category {value!r} is unknown; allowed: {allowed} ({german})")
+        raise AnswerProblem(
+            f"category {value!r} is unknown; allowed: {allowed} ({german})",
+            Text(
+                f"Kategorie „{value}“ gibt es nicht; möglich: {german}",
+                f"there is no category “{value}”; possible: "
+                + " / ".join(label.en or "" for label in CATEGORY_LABELS.values()),
+            ),
+        )
     return category
 
 
@@ -150,11 +162,13 @@ def normalise_share(value: Any) -> int | float:
         try:
             value = float(text)
         except ValueError:
-            raise AnswerProblem(f"share {value!r} is not a number (percent)") from None
+            raise AnswerProblem(f"share {value!r} is not a number (percent)", _SHARE) from None
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-        raise AnswerProblem(f"share {value!r} is not a number (percent)")
+        raise AnswerProblem(f"share {value!r} is not a number (percent)", _SHARE)
     if not 0 < value <= 100:
-        raise AnswerProblem(f"share {value:g} must be more than 0 and at most 100 (percent)")
+        raise AnswerProblem(
+            f"share {value:g} must be more than 0 and at most 100 (percent)", _SHARE
+        )
     return int(value) if float(value).is_integer() else float(value)
 
 
@@ -208,12 +222,23 @@ class ActivityList(QuestionType):
             try:
                 items.append(self._item(item))
             except AnswerProblem as exc:
-                raise AnswerProblem(f"activity {index}: {exc}") from None
+                said = exc.text or Text("Bitte so: " + LINE.de, "Please write: " + (LINE.en or ""))
+                raise AnswerProblem(
+                    f"activity {index}: {exc}",
+                    Text(f"Tätigkeit {index}: {said.de}", f"activity {index}: {said.en}"),
+                ) from None
         total = sum(item["share"] for item in items)
         if total > 100 + _SLACK:
+            shown = f"{total:g}"
             raise AnswerProblem(
                 f"the shares add up to {total:g} %; together they can be at most 100 % "
-                "of working time"
+                "of working time",
+                Text(
+                    f"Die Anteile ergeben zusammen {shown.replace('.', ',')} %; mehr als 100 % "
+                    "der Arbeitszeit sind nicht möglich",
+                    f"the shares add up to {shown}%; together they can be at most 100% of "
+                    "working time",
+                ),
             )
         return items
 

@@ -188,8 +188,7 @@ class Kano(QuestionType):
     scoring = Text(
         "nicht gewertet: jedes Merkmal wird nach Kano eingeordnet (Basis-, Leistungs-, "
         "Begeisterungsmerkmal …)",
-        "not scored: each feature is classified by Kano (must-be, one-dimensional, "
-        "attractive …)",
+        "not scored: each feature is classified by Kano (must-be, one-dimensional, attractive …)",
     )
 
     def configure(self, ctx: DefinitionContext) -> dict[str, Any]:

@@ -253,7 +253,7 @@ def test_high_churn_and_low_satisfaction(registry, load):
     # churn 20/80 = 25 % > 20 %; CSAT 12/40 = 30 % < 50 %; CES 3 < 4
     assert {"churn_high", "csat_low", "ces_low"} <= ids
     churn = next(f for f in module.findings if f.id == "churn_high")
-    assert "25.0 %" in churn.text.en and "25,0 %" in churn.text.de
+    assert "25.0%" in churn.text.en and "25,0 %" in churn.text.de
 
 
 @pytest.mark.parametrize(
@@ -390,7 +390,7 @@ def test_nps_interval_from_the_variance_of_the_difference(registry, load):
     assert "not a standard" in nps["anchor"]["basis"]["en"]
     assert nps["anchor"]["thresholds"] == [0, 20, 40, 60]
     finding = next(f for f in module.findings if f.id == "nps_negative")
-    assert "(−34; 95 % interval −56 to −12, n = 38)" in finding.text.en
+    assert "(−34; 95% interval −56 to −12, n = 38)" in finding.text.en
     assert "(−34; 95-%-Intervall −56 bis −12, n = 38)" in finding.text.de
 
 

@@ -212,14 +212,14 @@ def test_activity_findings(registry, load):
     }
     by_id = {f.id: f for f in module.findings}
     warning = by_id["reporting_share_high"].text
-    assert "34 % of the listed working time" in warning.en  # (3/7 + 0.6)/3 = 34.3 %
+    assert "34% of the listed working time" in warning.en  # (3/7 + 0.6)/3 = 34.3 %
     assert "34 % der erfassten Arbeitszeit" in warning.de
     assert "Required work (law, compliance, risk) is not among them" in warning.en
     first = by_id["activity_to_review_1"]
     assert first.severity == "info"
     assert first.dimension == "activity_audit"
     assert first.text.en.startswith('"Weekly KPI report" only serves reporting')
-    assert "named 3 times, 20 % of the working time of those naming it" in first.text.en
+    assert "named 3 times, 20% of the working time of those naming it" in first.text.en
     assert "candidate to cut or change" in first.text.en
     assert "„Weekly KPI report“" in first.text.de and "3-mal genannt" in first.text.de
     assert by_id["activity_to_review_3"].severity == "warning"  # makes selling harder

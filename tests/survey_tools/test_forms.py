@@ -271,7 +271,7 @@ def test_question_list_round_trip_through_google_forms(ws: Path, cc: Run, tmp_pa
         == "How satisfied are you with these areas? [Delivery]"
     )
     assert by_code["customer_perception.simp_buy"]["Answers"].startswith(
-        "1 = disagree | 2 = somewhat disagree"
+        "1 = disagree | 2 = tend to disagree"
     )
     header = ["Timestamp", *(row["Question"] for row in rows)]
     lines: list[list[Any]] = [header]

@@ -83,7 +83,7 @@ AGREE = {
         "trifft eher zu",
         "trifft voll zu",
     ],
-    "en": ["disagree", "somewhat disagree", "neutral", "somewhat agree", "agree"],
+    "en": ["disagree", "tend to disagree", "neutral", "tend to agree", "agree"],
 }
 SATISFIED = {
     "de": ["sehr unzufrieden", "unzufrieden", "neutral", "zufrieden", "sehr zufrieden"],

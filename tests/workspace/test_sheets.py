@@ -128,7 +128,7 @@ def test_customer_sheet_with_kano_in_english(
                 ("kano_same_day_answer", "dysfunctional"): "I dislike it",
                 ("kano_personal_contact", "functional"): "don't know",
                 ("kano_personal_contact", "dysfunctional"): "don't know",
-                "fb_listened_to": "4 – somewhat agree",
+                "fb_listened_to": "4 – tend to agree",
             }
         },
     )

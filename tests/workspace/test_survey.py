@@ -68,7 +68,7 @@ def test_survey_interrupted_and_resumed(workspace: Path, run: Callable) -> None:
     resumed = run("survey", "-w", workspace, "--resume", "--lang", "de", input="9\n" + "4\n" * 24)
     assert resumed.exit_code == 0, resumed.output
     assert "Fortsetzung bei Frage 5 von 28 (Befragten-ID T-1)." in resumed.stdout
-    assert "Ungültig: 9 is not on the scale; allowed: 1–5" in resumed.stdout
+    assert "Ungültig: „9“ liegt nicht auf der Skala; bitte eine Zahl von 1 bis 5" in resumed.stdout
     assert "Vielen Dank! Ihre Antworten sind gespeichert (Befragten-ID T-1)." in resumed.stdout
     assert len(stored_answers(workspace, "T-1")) == 28
     assert query(workspace, "SELECT complete, content_hash IS NOT NULL FROM respondents") == [

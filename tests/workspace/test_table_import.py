@@ -55,7 +55,7 @@ def test_labels_and_numbers_in_one_column_mean_the_same(
 ) -> None:
     rows = [
         ["L-1", "internal", "Vertrieb", "4", "4 – trifft eher zu"],
-        ["L-2", "intern", "Vertrieb", "4 – Rather agree", "4"],
+        ["L-2", "intern", "Vertrieb", "4 – Tend to agree", "4"],
         ["L-3", "internal", "Vertrieb", "weiß nicht", " 4 "],
     ]
     result = run("import", "-w", workspace, write_table(tmp_path / "t.csv", rows))
