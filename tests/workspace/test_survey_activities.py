@@ -35,7 +35,7 @@ def test_one_bad_activity_line_keeps_the_lines_before_it(
         input=_script(registry, typed),
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "share 150 must be more than 0 and at most 100" in result.stdout
+    assert "activity 2: the share is a number above 0 and up to 100" in result.stdout
     assert "add up to 110" in result.stdout
     assert stored_answers(workspace, "T-1")["customer_or_reporting"]["activities"] == [
         {"activity": "Wochenbericht", "share": 10, "category": "reporting"},
