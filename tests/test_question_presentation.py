@@ -535,11 +535,10 @@ WORKBOOK_ROWS = [
         None,
         None,
         None,
-        "a list of at most 2 activities with activity (text), share (percent of working "
-        "time, above 0 up to 100, at most 100 together) and category: customer (helps "
-        "the customer), selling (makes selling easier), reporting (only serves "
-        "reporting), selling_harder (makes selling harder), required (required by law, "
-        "compliance or risk)",
+        "up to 2 activities, each with its share of working time (per cent, above 0 up to "
+        "100, at most 100 together) and its category: helps the customer / makes selling "
+        "easier / only serves reporting / makes selling harder / required by law, "
+        "compliance or risk",
         None,
     ),
     (

@@ -14,9 +14,12 @@ from click.testing import Result
 from openpyxl import load_workbook
 
 #: Words that give English away in a German respondent text (and German in an English one).
-ENGLISH = re.compile(r"\b(a number|is not|allowed|above|below|the maximum|the minimum|not valid)\b")
+ENGLISH = re.compile(
+    r"\b(a number|is not|allowed|above|below|the maximum|the minimum|not valid"
+    r"|activity|share|category)\b"
+)
 GERMAN = re.compile(r"\b(Zahl|nicht|bitte|Ungültig|weiß|möglich)\b")
-EXPONENT = re.compile(r"\d[eE][+-]?\d")
+EXPONENT = re.compile(r"\d[eE][+-]\d")  # as Python writes it: 1e+07
 
 
 @pytest.fixture

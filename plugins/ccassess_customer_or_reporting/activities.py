@@ -290,17 +290,16 @@ class ActivityList(QuestionType):
         )
 
     def allowed(self, question: Question, lang: str) -> str:
+        """For respondents, in their words: what a row takes (no keys of the file format)."""
         max_items = question.extra.get("max_items", DEFAULT_MAX_ITEMS)
-        categories = ", ".join(
-            f"{key} ({label.get(lang)})" for key, label in CATEGORY_LABELS.items()
-        )
+        categories = " / ".join(label.get(lang) for label in CATEGORY_LABELS.values())
         if lang == "de":
             return (
-                f"eine Liste von höchstens {max_items} Tätigkeiten mit activity (Text), share "
-                f"(Prozent der Arbeitszeit, über 0 bis 100, zusammen höchstens 100) und "
-                f"category: {categories}"
+                f"bis zu {max_items} Tätigkeiten, je eine mit ihrem Anteil an der Arbeitszeit "
+                f"(Prozent, über 0 bis 100, zusammen höchstens 100) und ihrer Kategorie: "
+                f"{categories}"
             )
         return (
-            f"a list of at most {max_items} activities with activity (text), share (percent of "
-            f"working time, above 0 up to 100, at most 100 together) and category: {categories}"
+            f"up to {max_items} activities, each with its share of working time (per cent, "
+            f"above 0 up to 100, at most 100 together) and its category: {categories}"
         )

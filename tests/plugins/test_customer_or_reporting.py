@@ -272,7 +272,7 @@ def test_module_version_and_required_category(registry):
         "selling_harder",
         "required",
     ]
-    assert "required (required by law, compliance or risk)" in qtype.allowed(question, "en")
+    assert "/ required by law, compliance or risk" in qtype.allowed(question, "en")
 
 
 @pytest.mark.parametrize(
