@@ -692,7 +692,10 @@ XLSFORM_ROWS = [
         "type": "decimal",
         "name": "count",
         "constraint": ". >= 0 and . <= 7",
-        "constraint_message": ("Zahl von 0 bis 7", "a number from 0 to 7"),
+        "constraint_message": (
+            "Bitte eine Zahl von 0 bis 7",
+            "Please enter a number from 0 to 7",
+        ),
         "label": ("Zahl", "Count"),
     },
     {"type": "text", "name": "note", "label": ("Notiz", "Note")},

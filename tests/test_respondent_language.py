@@ -102,8 +102,12 @@ def test_xlsform_writes_bounds_without_exponent(
     assert constraints and ". <= 10000000" in constraints[0]
     assert not any(EXPONENT.search(c) for c in constraints), constraints
     numbers = [row for row in rows if row["type"] == "decimal" and row["constraint"]]
-    assert all(row["constraint_message::Deutsch (de)"].startswith("Zahl") for row in numbers)
-    assert all(row["constraint_message::English (en)"].startswith("a number") for row in numbers)
+    assert all(
+        row["constraint_message::Deutsch (de)"].startswith("Bitte eine Zahl") for row in numbers
+    )
+    assert all(
+        row["constraint_message::English (en)"].startswith("Please enter") for row in numbers
+    )
 
 
 def test_german_terminal_survey_answers_in_german(

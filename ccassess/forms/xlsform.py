@@ -240,7 +240,10 @@ def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> l
         ]
         constraint = " and ".join(b for b in bounds if b)
         low, high = question.minimum, question.maximum
-        message = Text(number_range(low, high, "de"), number_range(low, high, "en"))
+        message = Text(
+            f"Bitte eine {number_range(low, high, 'de')}",
+            f"Please enter {number_range(low, high, 'en')}",
+        )
         return [
             {
                 "type": "decimal",
