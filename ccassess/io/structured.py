@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +20,29 @@ from ccassess.errors import Location, Problem, ValidationError
 
 #: Files larger than this are refused before parsing (a module or response file is far smaller).
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Lists and mappings nested deeper than this are refused (a module file needs about ten).
+MAX_NESTING = 64
+#: Numbers written with more characters than this are refused (no answer needs them).
+MAX_NUMBER_CHARS = 100
+
+NESTED_TOO_DEEP = f"lists and mappings nested more than {MAX_NESTING} levels deep"
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _ALLOWED_SCALARS = {
     _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
+    _INT,
+    _FLOAT,
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
+    _TIMESTAMP,
 }
+
+
+def _long_number(text: str) -> str:
+    return f"a number of {len(text):,} characters; at most {MAX_NUMBER_CHARS} are read"
 _YAML11_BOOL = "tag:ccassess:yaml11-bool"
 
 
@@ -114,6 +128,7 @@ class _Composer:
         self.loader = _EVENT_LOADER(text)
         self.resolver = _Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
+        self.depth = 0
 
     def document(self) -> Any:
         loader = self.loader
@@ -138,10 +153,14 @@ class _Composer:
         if isinstance(event, yaml.MappingStartEvent):
             if event.tag not in (None, "!", _MAP):
                 raise _Refused(line, f"YAML tag {event.tag} is not allowed")
-            return self.mapping(line)
+            self.enter(line)
+            found = self.mapping(line)
+            self.depth -= 1
+            return found
         if isinstance(event, yaml.SequenceStartEvent):
             if event.tag not in (None, "!", _SEQ):
                 raise _Refused(line, f"YAML tag {event.tag} is not allowed")
+            self.enter(line)
             items = LocatedList()
             items.line = line
             items.item_lines = []
@@ -149,8 +168,16 @@ class _Composer:
                 items.item_lines.append(_line(self.loader.peek_event()))
                 items.append(self.value())
             self.loader.get_event()
+            self.depth -= 1
             return items
         return self.scalar(event)
+
+    def enter(self, line: int) -> None:
+        """One level deeper; refused past MAX_NESTING (before the parser's own limit, and
+        before Python's recursion limit)."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise _Refused(line, NESTED_TOO_DEEP)
 
     def mapping(self, line: int) -> LocatedDict:
         result = LocatedDict()
@@ -196,8 +223,14 @@ class _Composer:
             return marker
         if tag not in _ALLOWED_SCALARS:
             raise _Refused(_line(event), f"YAML tag {tag} is not allowed")
+        if tag in (_INT, _FLOAT) and len(event.value) > MAX_NUMBER_CHARS:
+            raise _Refused(_line(event), _long_number(event.value))
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        value = self.constructor.construct_object(node, deep=False)
+        try:
+            value = self.constructor.construct_object(node, deep=False)
+        except (ValueError, OverflowError):  # 2026-13-45, say
+            kind = "date" if tag == _TIMESTAMP else tag.rsplit(":", 1)[-1]
+            raise _Refused(_line(event), f"{event.value!r} is not a valid {kind}") from None
         if isinstance(value, float) and not math.isfinite(value):
             raise _Refused(_line(event), f"{event.value!r} is not a finite number")
         return value
@@ -271,15 +304,23 @@ def parse_yaml(text: str, file: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = (exc.problem or exc.context or "invalid YAML").strip()
+        if "nesting depth" in what:  # libyaml's own limit, met while it reads ahead
+            raise ValidationError([Problem(Location(file, line), NESTED_TOO_DEEP)]) from None
         raise ValidationError([Problem(Location(file, line), f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as exc:
         raise ValidationError([Problem(Location(file), f"invalid YAML: {exc}")]) from None
+    except RecursionError:  # MAX_NESTING comes first; this is the last line of defence
+        raise ValidationError([Problem(Location(file), NESTED_TOO_DEEP)]) from None
     finally:
         composer.dispose()
 
 
 def parse_json(text: str, file: str) -> Any:
-    """Parse JSON refusing duplicate keys, NaN and Infinity."""
+    """Parse JSON refusing duplicate keys, NaN and Infinity, numbers too large to be finite
+    or longer than MAX_NUMBER_CHARS, and nesting deeper than MAX_NESTING."""
+    deep = _json_too_deep(text)
+    if deep is not None:
+        raise ValidationError([Problem(Location(file, deep), NESTED_TOO_DEEP)])
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -290,24 +331,80 @@ def parse_json(text: str, file: str) -> Any:
         return result
 
     def constant(name: str) -> Any:
-        raise _JsonRefused(f"{name} is not a finite number")
+        raise _JsonRefused(f"{name} is not a finite number", name)
+
+    def integer(number: str) -> int:
+        if len(number) > MAX_NUMBER_CHARS:
+            raise _JsonRefused(_long_number(number), number)
+        return int(number)
+
+    def real(number: str) -> float:
+        if len(number) > MAX_NUMBER_CHARS:
+            raise _JsonRefused(_long_number(number), number)
+        value = float(number)
+        if not math.isfinite(value):
+            raise _JsonRefused(f"{number!r} is not a finite number", number)
+        return value
 
     try:
-        return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+        return json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_constant=constant,
+            parse_int=integer,
+            parse_float=real,
+        )
     except _JsonRefused as exc:
-        raise ValidationError([Problem(Location(file), str(exc))]) from None
+        line = _line_of_token(text, exc.token) if exc.token else None
+        raise ValidationError([Problem(Location(file, line), str(exc))]) from None
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [Problem(Location(file, exc.lineno), f"invalid JSON: {exc.msg}")]
         ) from None
-    except RecursionError:
-        raise ValidationError(
-            [Problem(Location(file), "invalid JSON: nested too deeply")]
-        ) from None
+    except RecursionError:  # _json_too_deep comes first; this is the last line of defence
+        raise ValidationError([Problem(Location(file), NESTED_TOO_DEEP)]) from None
+
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _json_too_deep(text: str) -> int | None:
+    """The line where JSON text goes deeper than MAX_NESTING, or None (also for broken JSON,
+    which the parser then reports).
+
+    The brackets outside strings are counted with regular expressions first (fast); only a
+    text that is too deep is walked token by token to find the line.
+    """
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return None
+    brackets = _JSON_NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    if max(accumulate(map(_STEP.__getitem__, brackets)), default=0) <= MAX_NESTING:
+        return None
+    level = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            level += 1
+            if level > MAX_NESTING:
+                return text.count("\n", 0, match.start()) + 1
+        elif token in "]}":
+            level -= 1
+    return None
+
+
+def _line_of_token(text: str, token: str) -> int | None:
+    """The line of the first `token` standing alone (not inside a longer number)."""
+    match = re.search(r"(?<![\w.+-])" + re.escape(token) + r"(?![\w.])", text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 class _JsonRefused(ValueError):
-    pass
+    def __init__(self, message: str, token: str | None = None) -> None:
+        super().__init__(message)
+        self.token = token
 
 
 def read_structured(path: Path, limit: int = MAX_FILE_BYTES) -> Any:

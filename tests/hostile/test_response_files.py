@@ -67,7 +67,7 @@ def test_json_nan_and_infinity(run: Callable, tmp_path: Path) -> None:
         '{"respondent": {"id": "R1", "perspective": "internal", '
         '"answers": {"leadership": {"lead_visible": Infinity}}}}'
     )
-    assert_refused(score(run, path), f"{path}: Infinity is not a finite number")
+    assert_refused(score(run, path), f"{path}:1: Infinity is not a finite number")
 
 
 def test_respondent_twice(run: Callable, tmp_path: Path) -> None:
