@@ -6,6 +6,7 @@ re-run with ``--debug``.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 
 
@@ -119,3 +120,14 @@ class Problems:
     def raise_if_errors(self) -> None:
         if self.errors:
             raise ValidationError(self.items)
+
+
+#: What ccassess says about a path the operating system refuses as too long.
+NAME_TOO_LONG = "the name is too long for the file system"
+
+
+def os_problem(exc: OSError) -> str:
+    """An operating-system error about a file, as the rest of a one-line message."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return NAME_TOO_LONG
+    return f"cannot read the file ({exc.strerror or exc})"

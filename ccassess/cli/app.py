@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import errno
 import gc
 import io
 import os
@@ -203,12 +204,18 @@ _skipping_last_collection = False
 def report_exception(exc: Exception, debug: bool) -> int:
     """Print an error the ccassess way and return the exit status."""
     # late import: start-up time (`--help`, `ccassess modules`)
-    from ccassess.errors import CcassessError
+    from ccassess.errors import NAME_TOO_LONG, CcassessError
 
     if isinstance(exc, CcassessError):
         for line in exc.lines():
             echo(f"error: {line}", err=True)
         return exc.exit_code
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        # a path given on the command line (or made from one) that no file system takes:
+        # bad input wherever it was first used
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"error: {where}{NAME_TOO_LONG}", err=True)
+        return 2
     if debug:
         import traceback
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
 from typing import TYPE_CHECKING
 
@@ -84,9 +85,15 @@ def write_private(path: str, data: bytes) -> None:
 def read_bytes(path: str | Path, limit: int | None = None) -> bytes | None:
     """A file's bytes, or None if it cannot be read (or is above the limit)."""
     try:
-        with open(path, "rb", buffering=0) as stream:  # one read of the size fstat tells
-            if limit is not None and os.fstat(stream.fileno()).st_size > limit:
+        # without blocking, and regular files only: a named pipe would wait for a writer
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb", buffering=0) as stream:  # one read of the size fstat tells
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
                 return None
+            if limit is not None and status.st_size > limit:
+                return None
+            os.set_blocking(descriptor, True)
             data = stream.readall()
     except (OSError, ValueError):
         return None

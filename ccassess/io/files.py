@@ -10,6 +10,7 @@ it would put a regular file where the device or pipe was. ``-`` is standard outp
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import stat
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ccassess.errors import CcassessError
+from ccassess.errors import NAME_TOO_LONG, CcassessError
 
 #: The output path that means standard output (`-o -`).
 STDOUT = Path("-")
@@ -41,8 +42,13 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     if not folder.is_dir():
         raise CcassessError(f"{path}: the folder {folder} does not exist")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        # the name is shortened: the temporary file must fit wherever the target's name fits
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name[:40]}.", suffix=".part", dir=folder
+        )
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise CcassessError(f"{path}: {NAME_TOO_LONG}") from None
         raise CcassessError(f"{path}: cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -64,10 +70,13 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
 
 
 def _is_special(path: Path) -> bool:
-    """An existing target that is neither a regular file nor a folder: a device or a pipe."""
+    """An existing target that is neither a regular file nor a folder: a device or a pipe.
+    A name the file system cannot take is refused here, before anything is rendered."""
     try:
         mode = os.stat(path).st_mode
-    except OSError:
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise CcassessError(f"{path}: {NAME_TOO_LONG}") from None
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 

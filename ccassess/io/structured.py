@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
-from ccassess.errors import Location, Problem, ValidationError
+from ccassess.errors import Location, Problem, ValidationError, os_problem
 
 #: Files larger than this are refused before parsing (a module or response file is far smaller).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -270,27 +272,69 @@ def decode_text(raw: bytes, file: str) -> str:
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """A file's bytes, refused when there are more than `limit` (even if it grows while read),
-    when it is missing, a folder or not readable."""
+    when it is missing, a folder, not a regular file or not readable."""
     file = str(path)
-    try:
-        size = path.stat().st_size
+    with open_regular(path) as stream:
+        size = os.fstat(stream.fileno()).st_size
         if size > limit:
             raise ValidationError(
                 [Problem(Location(file), f"file is {size:,} bytes; the limit is {limit:,}")]
             )
-        with path.open("rb") as stream:  # never more than the limit, even if the file grows
+        try:  # never more than the limit, even if the file grows
             data = stream.read(limit + 1)
-        if len(data) > limit:
+        except OSError as exc:
             raise ValidationError(
-                [Problem(Location(file), f"file is larger than the limit of {limit:,} bytes")]
-            )
-        return data
+                [Problem(Location(file), f"cannot read the file ({exc.strerror or exc})")]
+            ) from None
+    if len(data) > limit:
+        raise ValidationError(
+            [Problem(Location(file), f"file is larger than the limit of {limit:,} bytes")]
+        )
+    return data
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading when it is a regular file; anything else is refused without
+    waiting: opening a named pipe blocks until someone writes to it, and a device never ends.
+
+    The file is opened without blocking and checked through the open descriptor, so it
+    cannot be swapped for a pipe between the check and the read.
+    """
+    file = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
     except FileNotFoundError:
         raise ValidationError([Problem(Location(file), "file not found")]) from None
     except IsADirectoryError:
         raise ValidationError([Problem(Location(file), "is a folder, not a file")]) from None
     except PermissionError:
         raise ValidationError([Problem(Location(file), "permission denied")]) from None
+    except OSError as exc:  # a name too long, a loop of links, …
+        raise ValidationError([Problem(Location(file), os_problem(exc))]) from None
+    stream = os.fdopen(descriptor, "rb")
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        stream.close()
+        if stat.S_ISDIR(mode):
+            raise ValidationError([Problem(Location(file), "is a folder, not a file")])
+        raise ValidationError([Problem(Location(file), not_regular(mode))])
+    if flags & getattr(os, "O_NONBLOCK", 0):
+        os.set_blocking(descriptor, True)
+    return stream
+
+
+def not_regular(mode: int) -> str:
+    """Why a file of this mode (not a regular file, not a folder) is not read."""
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "a special file"
+    return f"is {kind}, not a regular file; ccassess reads only regular files"
 
 
 def parse_yaml(text: str, file: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 import zipfile
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError, Location, Problem, ValidationError
 from ccassess.io.csvfile import unneutralise
+from ccassess.io.structured import open_regular
 
 if TYPE_CHECKING:
     pass
@@ -73,16 +75,12 @@ def _refuse(file: str, message: str) -> ValidationError:
 def check_workbook_file(path: Path) -> None:
     """Refuse what is not a plain, reasonably sized .xlsx before any XML is parsed."""
     file = str(path)
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as stream:
+    with open_regular(path) as stream:  # a named pipe is refused, not waited for
+        size = os.fstat(stream.fileno()).st_size
+        try:
             head = stream.read(8)
-    except FileNotFoundError:
-        raise _refuse(file, "file not found") from None
-    except IsADirectoryError:
-        raise _refuse(file, "is a folder, not a file") from None
-    except OSError as exc:
-        raise _refuse(file, f"cannot read the file ({exc.strerror or exc})") from None
+        except OSError as exc:
+            raise _refuse(file, f"cannot read the file ({exc.strerror or exc})") from None
     if size == 0:
         raise _refuse(file, "the file is empty; expected an Excel workbook (.xlsx)")
     if size > MAX_WORKBOOK_BYTES:

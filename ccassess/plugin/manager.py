@@ -238,6 +238,7 @@ class Plugins:
         for path in sorted(folder.glob("*.py")):
             name = f"local:{path.stem}"
             try:
+                _regular(path)  # importing a named pipe would wait for a writer forever
                 plugin = _import_file(path)
             except Exception as exc:
                 # late import: start-up time, used only when a plugin fails
@@ -457,6 +458,13 @@ def check_api_version(plugin: Any, name: str) -> None:
             f"needs plugin API {declared}, this ccassess provides {PLUGIN_API_VERSION}; "
             "skipped (upgrade ccassess or the plugin)",
         )
+
+
+def _regular(path: Path) -> None:
+    # late import: start-up time (the plugin manager loads before any reader is needed)
+    from ccassess.io.structured import open_regular
+
+    open_regular(path).close()
 
 
 def _import_file(path: Path) -> ModuleType:

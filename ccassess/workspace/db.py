@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ccassess.errors import CcassessError
+from ccassess.io.structured import not_regular
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: "ccas" — marks a database as a ccassess workspace (PRAGMA application_id).
@@ -100,7 +102,15 @@ def translated(path: Path) -> Iterator[None]:
 def check_file(path: Path) -> None:
     """Refuse a file that is not an SQLite database before sqlite3 touches it."""
     try:
-        with open(path, "rb") as stream:
+        # without blocking: a named pipe in the database's place is refused, not waited for
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            mode = os.fstat(descriptor).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(path)
+            if not stat.S_ISREG(mode):
+                kind = not_regular(mode).removeprefix("is ")
+                raise WorkspaceDatabaseError(f"{path}: the workspace database {kind}")
             head = stream.read(len(SQLITE_HEADER))
     except FileNotFoundError:
         raise WorkspaceDatabaseError(f"{path}: the workspace database is missing") from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -224,6 +225,8 @@ def sniff(path: Path) -> Table | None:
     try:
         status = path.stat()
     except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):  # a named pipe would wait; the reader refuses it
         return None
     key = (str(path.resolve()), status.st_mtime_ns, status.st_size)
     if key in _SNIFFED:

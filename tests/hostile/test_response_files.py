@@ -132,7 +132,11 @@ def test_too_many_files_are_refused_not_cut_off(
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_endless_file_is_read_only_up_to_the_limit(run: Callable) -> None:
-    # A file that never ends (or grows while it is read): never more than the limit in memory.
+def test_endless_file_is_not_read(run: Callable) -> None:
+    # A file that never ends is a device: refused before a byte is read. (A regular file
+    # that grows while it is read is read up to the limit only: `read_bytes`.)
     result = score(run, Path("/dev/zero"))
-    assert_refused(result, "error: /dev/zero: file is larger than the limit of 20,971,520 bytes")
+    assert_refused(
+        result,
+        "error: /dev/zero: is a device, not a regular file; ccassess reads only regular files",
+    )
