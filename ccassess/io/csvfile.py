@@ -107,14 +107,32 @@ def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]
                 )
             ]
         )
-    return [cell.strip().lstrip("\ufeff") for cell in header], _rows(reader, file)
+    return [cell.strip().lstrip("\ufeff") for cell in header], _rows(reader, file, len(header))
 
 
-def _rows(reader: Any, file: str) -> Iterator[tuple[int, list[str]]]:
+def beyond_header(cells: Sequence[Any], width: int) -> str | None:
+    """Why a row with cells beyond the header's `width` cannot be read, or None when those
+    cells are empty (a trailing delimiter loses nothing).
+
+    A cell beyond the header belongs to no question: reading the row would drop it without
+    a word, so the file is refused instead."""
+    extra = next((cell for cell in cells[width:] if str(cell).strip()), None)
+    if extra is None:
+        return None
+    return (
+        f"the row has {len(cells)} cells but the header {width}; the cells beyond the "
+        f"header belong to no question (first: {str(extra).strip()[:40]!r}); remove them "
+        "or give them a heading"
+    )
+
+
+def _rows(reader: Any, file: str, width: int) -> Iterator[tuple[int, list[str]]]:
     count = 0
     try:
         for cells in reader:
             line = reader.line_num
+            if len(cells) > width and (problem := beyond_header(cells, width)):
+                raise ValidationError([Problem(Location(file, line), problem)])
             if count >= MAX_CSV_ROWS:
                 raise ValidationError(
                     [Problem(Location(file, line), f"more than {MAX_CSV_ROWS:,} rows")]

@@ -140,6 +140,20 @@ class Export:
         return next((c for c in self.columns if normal(c.key) in wanted), None)
 
 
+def _beyond_headings(cells: Sequence[Any], width: int) -> str | None:
+    """Why a row with answers beyond the last heading cannot be read (None: it has none).
+
+    Such a cell belongs to no question; reading the row would drop it without a word."""
+    extra = next((value for cell in cells[width:] if (value := text(cell))), None)
+    if extra is None:
+        return None
+    return (
+        f"the row has {len(cells)} cells but the header {width}; the cells beyond the "
+        f"header belong to no question (first: {extra[:40]!r}); remove them or give them "
+        "a heading"
+    )
+
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _IP = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 
@@ -253,6 +267,13 @@ class SurveyTool:
         export = Export(self, str(path), table, columns, [], header_row=table.rows[0][0])
         for row, cells in table.rows[self.header_rows :]:
             export.responses.append(self.response(export, row, list(cells)))
+        ragged = [
+            Problem(export.at(response), problem)
+            for response in export.responses
+            if (problem := _beyond_headings(response.cells, len(columns)))
+        ]
+        if ragged:
+            raise ValidationError(ragged)
         for column in columns:
             column.values = sorted({value for r in export.responses if (value := r.cell(column))})
             column.role = _checked_role(column)
