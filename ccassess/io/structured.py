@@ -45,6 +45,8 @@ _ALLOWED_SCALARS = {
 
 def _long_number(text: str) -> str:
     return f"a number of {len(text):,} characters; at most {MAX_NUMBER_CHARS} are read"
+
+
 _YAML11_BOOL = "tag:ccassess:yaml11-bool"
 
 

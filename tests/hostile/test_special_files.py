@@ -47,9 +47,7 @@ def pipe(folder: Path, name: str) -> Path:
 
 
 @pytest.mark.parametrize("name", ["answers.yaml", "answers.json", "answers.csv", "sheet.xlsx"])
-def test_named_pipes_are_refused_not_waited_for(
-    run: Callable, tmp_path: Path, name: str
-) -> None:
+def test_named_pipes_are_refused_not_waited_for(run: Callable, tmp_path: Path, name: str) -> None:
     workspace = make_workspace(run, tmp_path)
     fifo = pipe(tmp_path, name)
     before = snapshot(workspace)
