@@ -13,10 +13,22 @@ from ccassess.actions.inputs import load_inputs
 from ccassess.errors import CcassessError
 from ccassess.io.files import is_stdout
 from ccassess.terminal import echo
+from ccassess.io.checker import control_character_problem
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     ctx.meta[f"ccassess.{param.name}"] = value
+    return value
+
+
+def plain_text(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Refuse a name given on the command line that holds a control character (a sheet
+    cannot hold one, a terminal runs it), naming the option: validation at the edge."""
+    for item in value if isinstance(value, tuple) else (value,):
+        problem = control_character_problem(item) if isinstance(item, str) else None
+        if problem:
+            name = next((o for o in param.opts if o.startswith("--")), param.human_readable_name)
+            raise CcassessError(f"{name}: {problem}")
     return value
 
 

@@ -11,6 +11,7 @@ from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import (
     assessment_option,
     format_for_output,
+    plain_text,
     round_option,
     workspace_option,
     written,
@@ -45,7 +46,7 @@ from ccassess.terminal import echo
     help="Language (default: the assessment's).",
 )
 @click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
-@click.option("--id", "respondent_id", help="Fill in this respondent id.")
+@click.option("--id", "respondent_id", callback=plain_text, help="Fill in this respondent id.")
 @round_option
 @pass_state
 def sheet_command(

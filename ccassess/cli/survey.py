@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.options import round_option, workspace_option
+from ccassess.cli.options import plain_text, round_option, workspace_option
 from ccassess.survey.console import console_for_terminal
 from ccassess.survey.session import SurveyRequest, resume_survey, start_survey
 from ccassess.workspace import open_workspace
@@ -37,10 +37,21 @@ from ccassess.workspace import open_workspace
     default=None,
     help="Staff (internal) or a customer (asked when not given).",
 )
-@click.option("--department", help="The respondent's department (asked when not given).")
-@click.option("--role", help="The respondent's role.")
-@click.option("--name", help="The respondent's name (optional; never in reports).")
-@click.option("--id", "respondent_id", help="The respondent id (default: a random one).")
+@click.option(
+    "--department",
+    callback=plain_text,
+    help="The respondent's department (asked when not given).",
+)
+@click.option("--role", callback=plain_text, help="The respondent's role.")
+@click.option(
+    "--name", callback=plain_text, help="The respondent's name (optional; never in reports)."
+)
+@click.option(
+    "--id",
+    "respondent_id",
+    callback=plain_text,
+    help="The respondent id (default: a random one).",
+)
 @click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
 @pass_state
 def survey_command(

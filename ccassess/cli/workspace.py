@@ -14,7 +14,7 @@ from ccassess.actions.import_files import import_files
 from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
 from ccassess.cli.app import State, pass_state
-from ccassess.cli.options import format_for_output, round_option, workspace_option
+from ccassess.cli.options import format_for_output, plain_text, round_option, workspace_option
 from ccassess.errors import CcassessError
 from ccassess.io.files import STDOUT, is_stdout
 from ccassess.terminal import echo, visible
@@ -36,13 +36,14 @@ def _notes(lines: list[Any], prefix: str = "note") -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Start from an existing assessment file (assessment.yaml).",
 )
-@click.option("--client", help="The client's name.")
-@click.option("--title", help="The assessment's title.")
+@click.option("--client", callback=plain_text, help="The client's name.")
+@click.option("--title", callback=plain_text, help="The assessment's title.")
 @click.option("--language", type=click.Choice(["de", "en"]), help="Report language (default de).")
 @click.option(
     "--department",
     "departments",
     multiple=True,
+    callback=plain_text,
     help="A department (repeat for each; the silo check's matrix rows).",
 )
 @click.option(
@@ -56,7 +57,12 @@ def _notes(lines: list[Any], prefix: str = "note") -> None:
     type=int,
     help="Smallest group shown on its own in breakdowns (default 5, at least 3).",
 )
-@click.option("--round", "round_name", help="Name of the first round (default: the month).")
+@click.option(
+    "--round",
+    "round_name",
+    callback=plain_text,
+    help="Name of the first round (default: the month).",
+)
 @pass_state
 def init_command(
     state: State, /, folder: Path, source: Path | None, round_name: str | None, **options: Any
@@ -242,8 +248,8 @@ def round_list_command(
 
 
 @round_command.command("new")
-@click.argument("name", required=False)
-@click.option("--note", help="A note shown in `ccassess round`.")
+@click.argument("name", required=False, callback=plain_text)
+@click.option("--note", callback=plain_text, help="A note shown in `ccassess round`.")
 @workspace_option
 @click.pass_context
 def round_new_command(

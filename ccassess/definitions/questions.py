@@ -77,7 +77,7 @@ def read_scale(check: Checker, spec: Any, path: str, parent: Any, key: Any) -> S
         if len(items) != points:
             c.error(where, f"needs {points} labels, got {len(items)}", raw_labels, lang)
             continue
-        labels[lang] = tuple(str(item) for item in items)
+        labels[lang] = tuple(c.item(items, index, where) for index in range(len(items)))
     return Scale(points=points, start=start if start is not None else 1, labels=labels)
 
 

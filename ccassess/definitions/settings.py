@@ -26,6 +26,8 @@ SETTINGS_KEYS = {
     "workspace",  # a workspace's own section (see ccassess.workspace.config), not settings
 }
 MIN_ANONYMITY = 3
+#: The settings that are plain texts (the client's name, the title, who prepared it).
+TEXT_KEYS = ("client", "title", "prepared_by")
 
 
 def build_settings(
@@ -48,8 +50,9 @@ def build_settings(
             "anonymity_threshold",
         )
     departments = []
-    for index, item in enumerate(c.sequence(data, "departments", "", required=False)):
-        name = c.string({index: item}, index, "departments")
+    listed = c.sequence(data, "departments", "", required=False)
+    for index in range(len(listed)):
+        name = c.item(listed, index, "departments")
         if name in departments:
             c.error(f"departments[{index}]", f"duplicate department {name!r}", data, "departments")
         if name:
@@ -57,9 +60,8 @@ def build_settings(
     invited = _invited(c, data, departments)
     modules = None
     if "modules" in data:
-        modules = tuple(
-            c.string({i: m}, i, "modules") for i, m in enumerate(c.sequence(data, "modules", ""))
-        )
+        named = c.sequence(data, "modules", "")
+        modules = tuple(c.item(named, index, "modules") for index in range(len(named)))
     when = data.get("date")
     if isinstance(when, str):
         try:
@@ -70,7 +72,6 @@ def build_settings(
     elif when is not None and not isinstance(when, date):
         c.error("date", "expected a date like 2026-11-24", data, "date")
         when = None
-    problems.raise_if_errors()
 
     def resolve(key: str) -> str | None:
         value = c.string(data, key, "", required=False)
@@ -79,17 +80,18 @@ def build_settings(
         path = Path(value)
         return str(path if path.is_absolute() or base is None else base / path)
 
+    texts = {key: c.string(data, key, "", required=False) for key in TEXT_KEYS}
+    theme, logo = resolve("theme"), resolve("logo")
+    problems.raise_if_errors()
     return AssessmentSettings(
-        client=c.string(data, "client", "", required=False),
-        title=c.string(data, "title", "", required=False),
+        **texts,
         date=when,
-        prepared_by=c.string(data, "prepared_by", "", required=False),
         language=language,
         departments=tuple(departments),
         anonymity_threshold=threshold if threshold is not None else 5,
         modules=modules,
-        theme=resolve("theme"),
-        logo=resolve("logo"),
+        theme=theme,
+        logo=logo,
         invited=invited,
     )
 

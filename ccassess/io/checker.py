@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ccassess.errors import Location, Problems
@@ -17,6 +17,17 @@ from ccassess.text import LANGUAGES, Text
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_TEXT = 20_000
+#: Control characters other than tab and line breaks (C0, DEL and C1): no worksheet can hold
+#: most of them, and a terminal runs them as commands.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_character_problem(text: str) -> str | None:
+    """Why `text` cannot be a name or text (it holds a control character), or None."""
+    found = CONTROL_CHARACTER.search(text)
+    if found is None:
+        return None
+    return f"{text!r} contains a control character (U+{ord(found.group()):04X}); remove it"
 
 
 class Checker:
@@ -60,7 +71,11 @@ class Checker:
         default: str = "",
     ) -> str:
         value = data.get(key)
-        if value.__class__ is str and len(value) <= MAX_TEXT:
+        if (
+            value.__class__ is str
+            and len(value) <= MAX_TEXT
+            and not CONTROL_CHARACTER.search(value)
+        ):
             return value  # the common case, first (imports check five per respondent)
         if key not in data or data[key] is None:
             if required:
@@ -87,7 +102,16 @@ class Checker:
                 key,
             )
             return value[:MAX_TEXT]
+        problem = control_character_problem(value)
+        if problem:
+            self.error(_join(path, key), problem, data, key)
+            return default
         return value
+
+    def item(self, items: Sequence, index: int, path: str) -> str:
+        """Item `index` of a list of texts (a department, a scale label), checked like
+        `string`; its place is `path[index]`, on the item's own line."""
+        return self.string(_Item(items, index), index, path)
 
     def identifier(self, data: Mapping, key: str, path: str) -> str:
         value = self.string(data, key, path)
@@ -183,7 +207,32 @@ class Checker:
 
 
 def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
     return f"{path}.{key}" if path else str(key)
+
+
+class _Item(Mapping):
+    """One item of a list, seen as the mapping {index: item} that `Checker.string` reads,
+    with the item's line."""
+
+    def __init__(self, items: Sequence, index: int) -> None:
+        self.items = items
+        self.index = index
+
+    def __getitem__(self, key: Any) -> Any:
+        if key != self.index:
+            raise KeyError(key)
+        return self.items[key]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter((self.index,))
+
+    def __len__(self) -> int:
+        return 1
+
+    def line_of(self, key: Any) -> int | None:
+        return line_of(self.items, key)
 
 
 def _kind(value: Any) -> str:
