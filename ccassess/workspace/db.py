@@ -8,6 +8,7 @@ was before. Every sqlite3 error is turned into one clear line naming the file.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -35,6 +36,9 @@ RESUME_ENV = "CCASSESS_TEST_RESUME"
 
 class WorkspaceDatabaseError(CcassessError):
     """The workspace database cannot be used (locked, read-only, damaged, not SQLite)."""
+
+    #: SQLite's own words, where the error came from SQLite.
+    detail: str | None = None
 
 
 def now() -> str:
@@ -87,7 +91,9 @@ def explain(path: Path, exc: sqlite3.Error) -> WorkspaceDatabaseError:
         reason = f"could not be written ({text}); nothing was changed"
     else:
         reason = f"failed: {text}"
-    return WorkspaceDatabaseError(f"{path}: the workspace database {reason}")
+    error = WorkspaceDatabaseError(f"{path}: the workspace database {reason}")
+    error.detail = text
+    return error
 
 
 @contextmanager
@@ -174,6 +180,12 @@ def _transaction(
     except sqlite3.Error as exc:
         _rollback(connection)
         raise explain(path, exc) from None
+    except json.JSONDecodeError:  # stored answers or definitions that are no longer JSON
+        _rollback(connection)
+        raise WorkspaceDatabaseError(
+            f"{path}: the workspace database is damaged (a stored value is not valid JSON); "
+            "restore it from a backup"
+        ) from None
     except BaseException:
         _rollback(connection)
         raise

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ccassess.errors import CcassessError
 from ccassess.io.canonical import decode_answers
-from ccassess.workspace.db import translated
+from ccassess.workspace.db import WorkspaceDatabaseError, translated
 
 
 @dataclass
@@ -55,6 +55,22 @@ def delete_respondent(db: sqlite3.Connection, who: str) -> list[Forgotten]:
         "WHERE import_id IS NOT NULL)"
     )
     return [Forgotten(row[1], row[2], row[3]) for row in rows]
+
+
+def check_intact(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged database before anything is deleted: `scrub` rewrites the whole
+    file, and damage found half-way would leave it changed (outside a transaction)."""
+    try:
+        found = connection.execute("PRAGMA integrity_check(1)").fetchone()
+        problem = None if found and found[0] == "ok" else str(found[0] if found else "no answer")
+    except sqlite3.DatabaseError as exc:
+        problem = str(exc)
+    if problem is not None:
+        problem = " ".join(problem.replace("*** in database main ***", "").split())
+        raise WorkspaceDatabaseError(
+            f"{path}: the workspace database is damaged ({problem}); nothing was changed; "
+            "restore it from a backup"
+        )
 
 
 def scrub(connection: sqlite3.Connection, path: Path) -> None:

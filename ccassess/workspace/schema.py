@@ -24,7 +24,13 @@ from pathlib import Path
 from ccassess.importers.batch import content_hash
 from ccassess.io.canonical import encode_answers
 from ccassess.model.answers import Respondent
-from ccassess.workspace.db import APPLICATION_ID, WorkspaceDatabaseError, write
+from ccassess.workspace.db import (
+    APPLICATION_ID,
+    WorkspaceDatabaseError,
+    check_file,
+    translated,
+    write,
+)
 
 SCHEMA_VERSION = 3
 
@@ -186,6 +192,41 @@ def check_version(db: sqlite3.Connection, path: Path) -> int:
     application = int(db.execute("PRAGMA application_id").fetchone()[0])
     tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
     if application not in (0, APPLICATION_ID) or (application == 0 and tables and version == 0):
+        raise WorkspaceDatabaseError(f"{path}: an SQLite database, but not a ccassess workspace")
+    return version
+
+
+#: The tables each schema version has (a database without them is not a workspace).
+TABLES = {
+    1: {"meta", "rounds", "module_definitions", "round_modules", "imports", "respondents"}
+    | {"answers"},
+}
+TABLES[2] = TABLES[3] = TABLES[1] | {"surveys"}
+
+
+def inspect(path: Path) -> int:
+    """The schema version of the existing workspace database at `path`, read without
+    changing anything; a file that is not a ccassess workspace of a schema this ccassess
+    knows is refused before anything can write to it.
+
+    The file is opened read-only. Without a write-ahead log beside it the whole database is
+    in the file, and it is opened as immutable, so that not even an empty log or index is
+    created beside another application's database.
+    """
+    check_file(path)
+    immutable = not Path(f"{path}-wal").exists()
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    with translated(path):
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            version = check_version(connection, path)
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.close()
+    if version not in TABLES or not TABLES[version] <= tables:
         raise WorkspaceDatabaseError(f"{path}: an SQLite database, but not a ccassess workspace")
     return version
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError
-from ccassess.io.files import atomic_write_text
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
@@ -30,6 +29,7 @@ from ccassess.workspace.config import (
     has_workspace_section,
     load_config,
 )
+from ccassess.workspace.creation import create_files
 from ccassess.workspace.db import now
 from ccassess.workspace.privacy import Forgotten
 from ccassess.workspace.respondents import (
@@ -48,7 +48,7 @@ from ccassess.workspace.rounds import (
     select_rounds,
     select_stored_modules,
 )
-from ccassess.workspace.schema import migrate
+from ccassess.workspace.schema import inspect, migrate
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -103,6 +103,7 @@ class Workspace:
         if not config_path.exists():
             raise CcassessError(f"{config_path}: the workspace's config file is missing")
         config = load_config(config_path)
+        inspect(db_path)  # read-only: nothing is changed in a file that is not a workspace
         connection = database.connect(db_path)
         try:
             migrate(connection, db_path)
@@ -134,30 +135,19 @@ class Workspace:
                 f"{folder / CONFIG_FILE}: exists; use `ccassess init --from "
                 f"{folder / CONFIG_FILE} {folder}` to turn it into a workspace"
             )
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CcassessError(
-                f"{folder}: cannot create the folder ({exc.strerror or exc})"
-            ) from None
         modules = registry.select(settings.modules)
-        module_ids = [m.id for m in modules]
         db_path = folder / DATABASE_FILE
-        connection = database.connect(db_path, create=True)
-        try:
+
+        def build(connection: sqlite3.Connection) -> None:
             migrate(connection, db_path)
             workspace = cls(folder, WorkspaceConfig(settings), connection)
             with database.write(connection, db_path):
                 connection.execute("INSERT INTO meta (key, value) VALUES ('created', ?)", (now(),))
             workspace.new_round(registry, first_round)
-            text = config_text(settings, {m.id: m.version for m in modules}, module_ids)
-            atomic_write_text(folder / CONFIG_FILE, text)
-            workspace.config = load_config(folder / CONFIG_FILE)
-        except BaseException:
-            connection.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-            raise
+
+        text = config_text(settings, {m.id: m.version for m in modules}, [m.id for m in modules])
+        create_files(folder, build, text)
+        workspace = cls.open(folder)
         return workspace
 
     def close(self) -> None:
@@ -312,6 +302,7 @@ class Workspace:
 
     def forget(self, who: str) -> list[Forgotten]:
         """Delete every record of a respondent (by id or name) and scrub the database file."""
+        privacy.check_intact(self.db, self.db_path)
         with self.write() as db:
             forgotten = privacy.delete_respondent(db, who)
         privacy.scrub(self.db, self.db_path)
