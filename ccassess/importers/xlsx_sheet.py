@@ -16,8 +16,9 @@ Reading is defensive: the file's ZIP structure is checked (entry count, sizes, c
 ratio) and a part declaring a DTD or XML entities is refused before openpyxl opens it,
 openpyxl parses with defusedxml, formulas are never evaluated (a formula cell counts with the
 value Excel last saved for it), external links are not loaded, and rows are streamed
-(read-only mode) with a cap. Answers in a hidden sheet and merged cells over a column that is
-read are refused: what the file holds there is not what anyone sees. Columns are found by their
+(read-only mode) with a cap. Answers in a hidden sheet, a hidden row or a hidden column, and
+merged cells over a column that is read, are refused: what the file holds there is not what
+anyone sees. Columns are found by their
 header, in German or English. Every problem names file, sheet, row and column.
 """
 
@@ -50,13 +51,14 @@ from ccassess.importers.origin import check_origin
 from ccassess.io.csvfile import unneutralise
 from ccassess.io.xlsx import (
     MAX_SHEETS,
+    SheetLayout,
     _reason,
     _refuse,
     cell_value,
     column_letter,
     iter_sheet_rows,
-    merged_ranges,
     open_workbook,
+    sheet_layout,
 )
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions.types import QuestionType
@@ -195,8 +197,10 @@ class _WorkbookReader:
                 )
         if "key" not in columns or "value" not in columns:
             return
-        self._refuse_merged(sheet, (columns["key"], columns["value"]))
+        layout = sheet_layout(sheet)
+        self._refuse_merged(sheet, layout, (columns["key"], columns["value"]))
         seen: dict[str, int] = {}
+        shown = _Shown(self, title, layout)
         for number, values in rows:
             key = _text(values[columns["key"]] if columns["key"] < len(values) else None)
             key = unneutralise(key)
@@ -222,7 +226,9 @@ class _WorkbookReader:
             seen[key] = number
             value = respondent_field(key, raw)
             if value is not None:
+                shown.check(number, [columns["value"]])
                 record.put(key, value, self.at(title, number, columns["value"]))
+        shown.report()
 
     def _refuse_hidden(self, sheet: Any) -> None:
         """Answers in a hidden sheet are not what the respondent (or you) saw: refuse them."""
@@ -233,7 +239,7 @@ class _WorkbookReader:
                 "unhide it in Excel, check them and import again",
             )
 
-    def _refuse_merged(self, sheet: Any, read: Iterable[int]) -> None:
+    def _refuse_merged(self, sheet: Any, layout: SheetLayout, read: Iterable[int]) -> None:
         """Merged cells over a column ccassess reads hide cells; refuse them, naming the range.
 
         Excel shows only the first cell of a merged range, but the file may hold values under
@@ -242,7 +248,7 @@ class _WorkbookReader:
         from openpyxl.utils.cell import range_boundaries
 
         columns = {index + 1 for index in read}
-        for ref in merged_ranges(sheet):
+        for ref in layout.merged:
             try:
                 first_column, first_row, last_column, last_row = range_boundaries(ref)
             except ValueError:
@@ -282,7 +288,9 @@ class _WorkbookReader:
         if missing:
             return SourceMap(location=self.at(title))
         read = ("id", "part", "answer", *fields)
-        self._refuse_merged(sheet, [columns[key] for key in read if key in columns])
+        layout = sheet_layout(sheet)
+        self._refuse_merged(sheet, layout, [columns[key] for key in read if key in columns])
+        shown = _Shown(self, title, layout)
         reported: set[str] = set()
         for number, values in rows:
 
@@ -306,6 +314,7 @@ class _WorkbookReader:
                 continue
             if not any(c.value is not None for c in cells.values()):
                 continue
+            shown.check(number, [columns[k] for k, c in cells.items() if c.value is not None])
             question = module.question(question_id)
             if question is None:
                 self.problems.error(
@@ -322,7 +331,38 @@ class _WorkbookReader:
             if absent:
                 continue
             assembler.add(question_id, cell("part"), cells, self.at(title, number))
+        shown.report()
         return assembler.answers()
+
+
+class _Shown:
+    """Answers in hidden rows and columns are refused, like answers in a hidden sheet: what
+    the file holds there is not what the respondent (or you) saw. Rows are reported as they
+    come, columns once at the end."""
+
+    def __init__(self, reader: _WorkbookReader, title: str, layout: SheetLayout) -> None:
+        self.reader = reader
+        self.title = title
+        self.layout = layout
+        self.columns: set[int] = set()
+
+    def check(self, number: int, filled: Iterable[int]) -> None:
+        """Row `number` holds answers in the (0-based) columns `filled`."""
+        if number in self.layout.hidden_rows:
+            self.reader.problems.error(
+                self.reader.at(self.title, number),
+                "the row is hidden but holds an answer; "
+                "unhide it in Excel, check it and import again",
+            )
+        self.columns.update(c for c in filled if c + 1 in self.layout.hidden_columns)
+
+    def report(self) -> None:
+        for index in sorted(self.columns):
+            self.reader.problems.error(
+                self.reader.at(self.title, None, index),
+                "the column is hidden but holds answers; "
+                "unhide it in Excel, check them and import again",
+            )
 
 
 def _needed(qtype: QuestionType, question: Question, departments: Sequence[str]) -> list[str]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import warnings
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -245,23 +247,65 @@ def iter_sheet_rows(
         yield number, tuple(values)
 
 
-_MERGE_CELL = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_TRUE = ("1", "true")
 
 
-def merged_ranges(sheet: Any) -> list[str]:
-    """The merged ranges of a sheet ("D3:D5"); read-only worksheets do not parse them."""
+@dataclass
+class SheetLayout:
+    """What a sheet's XML says besides its cells: merged ranges ("D3:D5") and the rows and
+    columns (1-based numbers) Excel does not show — hidden (also by a collapsed group or a
+    filter), or given no height or width."""
+
+    merged: list[str] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+
+
+def sheet_layout(sheet: Any) -> SheetLayout:
+    """The layout of a sheet; read-only worksheets do not parse it, so their XML is read
+    (streamed, with defusedxml's parser) for it."""
+    layout = SheetLayout()
     merged = getattr(sheet, "merged_cells", None)
     if merged is not None:  # a normal (not read-only) worksheet
-        return [str(cell_range) for cell_range in merged.ranges]
+        layout.merged = [str(cell_range) for cell_range in merged.ranges]
+        for number, row in sheet.row_dimensions.items():
+            if row.hidden or (row.customHeight and row.ht == 0):
+                layout.hidden_rows.add(number)
+        for dimension in sheet.column_dimensions.values():
+            if dimension.hidden or (dimension.customWidth and dimension.width == 0):
+                layout.hidden_columns.update(range(dimension.min, dimension.max + 1))
+        return layout
     source = getattr(sheet, "_get_source", None)
     if source is None:
-        return []
+        return layout
     from openpyxl.xml.functions import iterparse  # defusedxml's, when it is installed
 
-    found: list[str] = []
     with source() as stream:
         for _, element in iterparse(stream):
-            if element.tag == _MERGE_CELL and element.get("ref"):
-                found.append(str(element.get("ref")))
+            tag = element.tag
+            if tag == _MAIN + "row":
+                if _not_shown(element, "ht", "customHeight"):
+                    with contextlib.suppress(TypeError, ValueError):
+                        layout.hidden_rows.add(int(element.get("r")))
+            elif tag == _MAIN + "col":
+                if _not_shown(element, "width", "customWidth"):
+                    with contextlib.suppress(TypeError, ValueError):
+                        first, last = int(element.get("min")), int(element.get("max"))
+                        layout.hidden_columns.update(range(first, min(last, MAX_COLUMNS) + 1))
+            elif tag == _MAIN + "mergeCell" and element.get("ref"):
+                layout.merged.append(str(element.get("ref")))
             element.clear()
-    return found
+    return layout
+
+
+def _not_shown(element: Any, size: str, custom: str) -> bool:
+    """Whether a row or col element is hidden, or has a custom size of 0."""
+    if str(element.get("hidden", "")).lower() in _TRUE:
+        return True
+    if str(element.get(custom, "")).lower() not in _TRUE:
+        return False
+    try:
+        return float(element.get(size, "1")) == 0
+    except ValueError:
+        return False
