@@ -217,13 +217,13 @@ class _Item(Mapping):
     with the item's line."""
 
     def __init__(self, items: Sequence, index: int) -> None:
-        self.items = items
+        self.sequence = items
         self.index = index
 
     def __getitem__(self, key: Any) -> Any:
         if key != self.index:
             raise KeyError(key)
-        return self.items[key]
+        return self.sequence[key]
 
     def __iter__(self) -> Iterator[int]:
         return iter((self.index,))
@@ -232,7 +232,7 @@ class _Item(Mapping):
         return 1
 
     def line_of(self, key: Any) -> int | None:
-        return line_of(self.items, key)
+        return line_of(self.sequence, key)
 
 
 def _kind(value: Any) -> str:
