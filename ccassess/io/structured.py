@@ -12,7 +12,6 @@ import math
 import os
 import re
 import stat
-from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -363,10 +362,11 @@ def parse_yaml(text: str, file: str) -> Any:
 
 def parse_json(text: str, file: str) -> Any:
     """Parse JSON refusing duplicate keys, NaN and Infinity, numbers too large to be finite
-    or longer than MAX_NUMBER_CHARS, and nesting deeper than MAX_NESTING."""
-    deep = _json_too_deep(text)
-    if deep is not None:
-        raise ValidationError([Problem(Location(file, deep), NESTED_TOO_DEEP)])
+    or longer than MAX_NUMBER_CHARS, and nesting deeper than MAX_NESTING.
+
+    The depth and the integers are checked on the parsed value (a walk costs less than
+    scanning the text, or a Python call per number); the text is searched only to name the
+    line of a problem found."""
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -379,11 +379,6 @@ def parse_json(text: str, file: str) -> Any:
     def constant(name: str) -> Any:
         raise _JsonRefused(f"{name} is not a finite number", name)
 
-    def integer(number: str) -> int:
-        if len(number) > MAX_NUMBER_CHARS:
-            raise _JsonRefused(_long_number(number), number)
-        return int(number)
-
     def real(number: str) -> float:
         if len(number) > MAX_NUMBER_CHARS:
             raise _JsonRefused(_long_number(number), number)
@@ -393,13 +388,7 @@ def parse_json(text: str, file: str) -> Any:
         return value
 
     try:
-        return json.loads(
-            text,
-            object_pairs_hook=pairs,
-            parse_constant=constant,
-            parse_int=integer,
-            parse_float=real,
-        )
+        value = json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_float=real)
     except _JsonRefused as exc:
         line = _line_of_token(text, exc.token) if exc.token else None
         raise ValidationError([Problem(Location(file, line), str(exc))]) from None
@@ -407,28 +396,61 @@ def parse_json(text: str, file: str) -> Any:
         raise ValidationError(
             [Problem(Location(file, exc.lineno), f"invalid JSON: {exc.msg}")]
         ) from None
-    except RecursionError:  # _json_too_deep comes first; this is the last line of defence
-        raise ValidationError([Problem(Location(file), NESTED_TOO_DEEP)]) from None
+    except ValueError:  # an integer with more digits than Python converts
+        found = _LONG_INTEGER.search(text)
+        token = found.group() if found else ""
+        raise ValidationError(
+            [Problem(Location(file, _line_at(text, found)), _long_number(token))]
+        ) from None
+    except RecursionError:  # deeper than the parser goes: thousands of levels
+        raise ValidationError(
+            [Problem(Location(file, _json_too_deep(text)), NESTED_TOO_DEEP)]
+        ) from None
+    refused = _refused_json_value(value)
+    if refused is None:
+        return value
+    if refused is _TOO_DEEP:
+        raise ValidationError([Problem(Location(file, _json_too_deep(text)), NESTED_TOO_DEEP)])
+    number = str(refused)
+    line = _line_of_token(text, number)
+    raise ValidationError([Problem(Location(file, line), _long_number(number))])
 
 
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_JSON_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_TOO_DEEP = object()
+_LONG_INTEGER = re.compile(rf"-?[0-9]{{{MAX_NUMBER_CHARS + 1},}}")
+#: Integers below this have at most MAX_NUMBER_CHARS digits.
+_LONGEST_INTEGER = 10 ** (MAX_NUMBER_CHARS - 1)
+
+
+def _refused_json_value(value: Any) -> Any:
+    """_TOO_DEEP when parsed JSON nests deeper than MAX_NESTING, the first integer longer
+    than MAX_NUMBER_CHARS, or None. Iterative: no recursion on hostile depths."""
+    if type(value) is not dict and type(value) is not list:
+        return None
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if level > MAX_NESTING:
+            return _TOO_DEEP
+        for child in item.values() if isinstance(item, dict) else item:
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, level + 1))
+            elif kind is int and not -_LONGEST_INTEGER < child < 10 * _LONGEST_INTEGER:
+                return child
+    return None
+
+
+def _line_at(text: str, found: re.Match[str] | None) -> int | None:
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def _json_too_deep(text: str) -> int | None:
-    """The line where JSON text goes deeper than MAX_NESTING, or None (also for broken JSON,
-    which the parser then reports).
-
-    The brackets outside strings are counted with regular expressions first (fast); only a
-    text that is too deep is walked token by token to find the line.
-    """
-    if text.count("[") + text.count("{") <= MAX_NESTING:
-        return None
-    brackets = _JSON_NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    if max(accumulate(map(_STEP.__getitem__, brackets)), default=0) <= MAX_NESTING:
-        return None
+    """The line where JSON text goes deeper than MAX_NESTING (counting the brackets outside
+    strings), or None."""
     level = 0
     for match in _JSON_TOKEN.finditer(text):
         token = match.group()
