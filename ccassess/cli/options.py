@@ -11,9 +11,9 @@ from click.core import ParameterSource
 
 from ccassess.actions.inputs import load_inputs
 from ccassess.errors import CcassessError
+from ccassess.io.checker import control_character_problem
 from ccassess.io.files import is_stdout
 from ccassess.terminal import echo
-from ccassess.io.checker import control_character_problem
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:

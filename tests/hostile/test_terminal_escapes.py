@@ -1,5 +1,10 @@
 """Terminal escape sequences in names, ids, department names and answers (issue 24): every
 text a person reads on the terminal shows them escaped; machine output keeps the data intact.
+
+Control characters in names and ids (ESC, BEL, the C1 CSI) are refused where they come in
+(issue 17, `test_control_characters.py`), in a line that shows them escaped; what still gets
+in — a right-to-left override in a name, an escape sequence in an answer or a file name — is
+escaped on the terminal.
 """
 
 from __future__ import annotations
@@ -31,15 +36,15 @@ def test_visible_escapes_controls_but_keeps_lines_and_text() -> None:
     assert visible("Größe\tÄnderung\nzweite Zeile – ok") == "Größe\tÄnderung\nzweite Zeile – ok"
 
 
-def write_hostile(tmp_path: Path) -> tuple[Path, Path]:
-    department = f"Vertrieb{CSI}"
+def write_hostile(tmp_path: Path, sequence: str = BIDI) -> tuple[Path, Path]:
+    department = f"Vertrieb{sequence}"
     settings = write_assessment(
         tmp_path / "a",
-        client=f"Evil{OSC} AG",
+        client=f"Evil{sequence} AG",
         departments=[department, "Marketing"],
     )
-    respondents = people(f"R{OSC}", 4, department=department)
-    respondents += people(f"M{C1_CSI}", 3, department="Marketing")
+    respondents = people(f"R{sequence}", 4, department=department)
+    respondents += people(f"M{sequence}", 3, department="Marketing")
     responses = tmp_path / "responses.yaml"
     responses.write_text(yaml.safe_dump({"respondents": respondents}, allow_unicode=True))
     return settings, responses
@@ -50,17 +55,27 @@ def test_score_table_escapes_client_ids_and_departments(tmp_path: Path, run: Cal
     result = run("score", "-a", settings, responses)
     assert result.exit_code == 0, result.output
     assert_clean(result.output)
-    assert "Evil\\x1b]0;pwned\\x07 AG" in result.stdout
+    assert "Evil\\u202e AG" in result.stdout
+
+
+@pytest.mark.parametrize("sequence", [OSC, CSI, C1_CSI])
+def test_escape_sequences_in_names_are_refused_in_escaped_lines(
+    tmp_path: Path, run: Callable, sequence: str
+) -> None:
+    settings, responses = write_hostile(tmp_path, sequence)
+    result = run("score", "-a", settings, responses)
+    assert result.exit_code == 2, result.output
+    assert "contains a control character" in result.stderr
+    assert_clean(result.output)
 
 
 def test_json_keeps_the_data_intact(tmp_path: Path, run: Callable) -> None:
     settings, responses = write_hostile(tmp_path)
     result = run("score", "-a", settings, responses, "--format", "json")
     assert result.exit_code == 0, result.output
-    assert_clean(result.stdout)  # JSON escapes control characters itself (\u001b)
     data = json.loads(result.stdout)
-    assert data["info"]["client"] == f"Evil{OSC} AG"
-    assert f"Vertrieb{CSI}" in data["info"]["departments"]
+    assert data["info"]["client"] == f"Evil{BIDI} AG"
+    assert f"Vertrieb{BIDI}" in data["info"]["departments"]
 
 
 @pytest.mark.parametrize("where", ["id", "department", "answer"])
@@ -91,10 +106,17 @@ def test_usage_errors_escape_a_hostile_argument(tmp_path: Path, run: Callable) -
 
 
 def test_survey_escapes_department_names_and_ids(tmp_path: Path, run: Callable) -> None:
-    workspace = make_workspace(run, tmp_path, departments=[f"Vertrieb{OSC}", f"Service{CSI}"])
+    workspace = make_workspace(run, tmp_path, departments=[f"Vertrieb{BIDI}", f"Service{BIDI}"])
     result = run(
-        "survey", "-w", workspace, "--id", f"T{C1_CSI}", "--perspective", "internal",
+        "survey", "-w", workspace, "--id", f"T{BIDI}", "--perspective", "internal",
         "--module", "leadership", "--lang", "en", input="1\n4\nq\n",
     )  # fmt: skip
     assert_clean(result.output)
-    assert "Vertrieb\\x1b]0;pwned\\x07" in result.stdout
+    assert "Vertrieb\\u202e" in result.stdout
+    refused = run(
+        "survey", "-w", workspace, "--id", f"T{C1_CSI}", "--perspective", "internal",
+        input="q\n",
+    )  # fmt: skip
+    assert refused.exit_code == 2, refused.output
+    assert "--id: 'T\\x9b2J' contains a control character" in refused.stderr
+    assert_clean(refused.output)
