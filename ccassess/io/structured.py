@@ -352,8 +352,16 @@ def parse_yaml(text: str, file: str) -> Any:
         if "nesting depth" in what:  # libyaml's own limit, met while it reads ahead
             raise ValidationError([Problem(Location(file, line), NESTED_TOO_DEEP)]) from None
         raise ValidationError([Problem(Location(file, line), f"invalid YAML: {what}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, with its place
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        code = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
+        what = f"unacceptable character #x{code:04x}: {exc.reason}"
+        raise ValidationError([Problem(Location(file, line), f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as exc:
-        raise ValidationError([Problem(Location(file), f"invalid YAML: {exc}")]) from None
+        what = " ".join(str(exc).split())
+        raise ValidationError([Problem(Location(file), f"invalid YAML: {what}")]) from None
     except RecursionError:  # MAX_NESTING comes first; this is the last line of defence
         raise ValidationError([Problem(Location(file), NESTED_TOO_DEEP)]) from None
     finally:

@@ -143,3 +143,18 @@ def test_tabs_and_line_breaks_stay_allowed_in_texts(run: Callable, tmp_path: Pat
     settings.write_text(settings.read_text() + 'title: "Erste Runde\\n\\tmit Einrückung"\n')
     result = run("sheet", "-a", settings, "-o", tmp_path / "s.xlsx")
     assert result.exit_code == 0, result.output
+
+
+def test_a_raw_control_character_in_yaml_is_one_line_with_its_line(
+    run: Callable, tmp_path: Path
+) -> None:
+    settings = write_assessment(tmp_path / "in")
+    settings.write_text(settings.read_text() + 'departments: ["Ver\x0btrieb"]\n')
+    line = settings.read_text().count("\n")
+    result = run("validate", "-a", settings)
+    assert_refused(
+        result,
+        f"error: {settings}:{line}: invalid YAML: unacceptable character #x000b: "
+        "control characters are not allowed",
+    )
+    assert "<unicode string>" not in result.stderr
