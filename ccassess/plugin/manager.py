@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
@@ -20,12 +20,15 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pluggy
 
-from ccassess import PLUGIN_API_VERSION, hookspecs
+from ccassess import hookspecs
+from ccassess.blame import catchable, one_line, roots_of
+from ccassess.blame import origin as code_origin
+from ccassess.plugin.api_version import check_api_version
 from ccassess.plugin.entry_points import EntryPointRecord, entry_points
 from ccassess.plugin.hooks import Check, Hooks, describe
 
 if TYPE_CHECKING:
-    from ccassess.errors import PluginError, Problem, ValidationError
+    from ccassess.errors import PluginError
 
 # ccassess.errors is imported where an error is raised or caught, not at start-up.
 
@@ -64,6 +67,10 @@ class PluginFailure:
 
     plugin: str
     message: str
+    #: The error itself: its ``__cause__`` is what the plugin raised (``--debug`` shows it).
+    error: BaseException | None = None
+    #: The modules the plugin had registered (left out of the assessment with it).
+    modules: tuple[str, ...] = ()
 
 
 _HOOKABLE = (FunctionType, MethodType, staticmethod, classmethod)
@@ -103,6 +110,10 @@ class Plugins:
         self.pm = _PluginManager(PROJECT)
         self.pm.add_hookspecs(hookspecs)
         self.skip_broken = skip_broken
+        #: Whether a plugin failing after loading ends the call (`PluginError`) even with
+        #: `skip_broken`: the CLI then runs the command again without that plugin, so that
+        #: nothing it contributed stays (`ccassess.cli.app`). Set once loading is done.
+        self.exact_skip = False
         self.info: dict[str, PluginInfo] = {}
         self.failures: list[PluginFailure] = []
         self.warnings: list[str] = []
@@ -117,6 +128,8 @@ class Plugins:
 
     def register(self, plugin: Any, name: str, origin: str, version: str | None = None) -> bool:
         """Register one plugin; on any problem unregister it fully and fail (or record)."""
+        if self.pm.is_blocked(name):
+            return False
         try:
             check_api_version(plugin, name)
             self.pm.register(plugin, name=name)
@@ -182,10 +195,17 @@ class Plugins:
             self.pm.unregister(plugin, name=name)
         self.info.pop(name, None)
 
+    def skip(self, failures: Sequence[PluginFailure]) -> None:
+        """Block plugins found broken in an earlier attempt of this command, before loading:
+        they are left out with their modules, and named as skipped."""
+        for failure in failures:
+            self.pm.set_blocked(failure.plugin)
+            self.failures.append(failure)
+
     def _fail(self, error: PluginError) -> bool:
-        if not self.skip_broken:
+        if not self.skip_broken or self.exact_skip:
             raise error
-        self.failures.append(PluginFailure(error.plugin, error.message))
+        self.failures.append(PluginFailure(error.plugin, error.message, error))
         return False
 
     def reject(self, name: str, error: PluginError) -> None:
@@ -218,11 +238,17 @@ class Plugins:
         origin = f"entry point ({ep.dist_name or '?'})"
         try:
             plugin = ep.load()
-        except Exception as exc:
+        except BaseException as exc:
+            if not catchable(exc):
+                raise
             # late import: start-up time, used only when a plugin fails
             from ccassess.errors import PluginError
 
-            self._fail(PluginError(ep.name, None, f"failed to import: {_one_line(exc)}"))
+            where = code_origin(exc)
+            message = f"failed to import: {_one_line(exc)}" + (f" (at {where})" if where else "")
+            error = PluginError(ep.name, None, message)
+            error.__cause__ = exc
+            self._fail(error)
             return
         self.register(plugin, ep.name, origin, ep.dist_version)
 
@@ -237,13 +263,21 @@ class Plugins:
         yaml_files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
         for path in sorted(folder.glob("*.py")):
             name = f"local:{path.stem}"
+            if self.pm.is_blocked(name):
+                continue
             try:
                 plugin = _import_file(path)
-            except Exception as exc:
+            except BaseException as exc:
+                if not catchable(exc):
+                    raise
                 # late import: start-up time, used only when a plugin fails
                 from ccassess.errors import PluginError
 
-                self._fail(PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}"))
+                where = code_origin(exc, (str(path.resolve()),))
+                line = f" (at line {where.rsplit(':', 1)[1]})" if where and ":" in where else ""
+                error = PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}{line}")
+                error.__cause__ = exc
+                self._fail(error)
                 continue
             self.register(plugin, name, f"plugins dir ({folder})")
         return yaml_files
@@ -308,6 +342,7 @@ class Plugins:
     def _plain_guard(self, impl: pluggy.HookImpl, hook: str) -> Callable[..., Any]:
         function, plugin = impl.function, impl.plugin_name
         calls, slow = self._calls, self.slow_seconds  # (called per respondent: kept lean)
+        roots = roots_of(function)
 
         def guarded(*args: Any, **kwargs: Any) -> Any:
             call = calls[-1] if calls else None
@@ -316,8 +351,8 @@ class Plugins:
             started = perf_counter()
             try:
                 result = function(*args, **kwargs)
-            except Exception as exc:
-                if not call.raised(plugin, exc):
+            except BaseException as exc:
+                if not catchable(exc) or not call.raised(plugin, exc, roots):
                     raise
                 return None
             elapsed = perf_counter() - started
@@ -338,6 +373,7 @@ class Plugins:
         """A guard around a new-style wrapper (``wrapper=True``): the wrapper receives the
         results of the implementations inside it (or their exception) and returns results."""
         function, plugin = _generator_function(impl), impl.plugin_name
+        roots = roots_of(function)
 
         def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, Any]:
             call = self._current(hook)
@@ -364,8 +400,8 @@ class Plugins:
                     wrapper.throw(thrown)
             except StopIteration as stop:
                 changed = stop.value
-            except Exception as exc:
-                if exc is thrown or not call.raised(plugin, exc):
+            except BaseException as exc:
+                if exc is thrown or not catchable(exc) or not call.raised(plugin, exc, roots):
                     raise
             else:
                 wrapper.close()
@@ -383,6 +419,7 @@ class Plugins:
         """A guard around an old-style wrapper (``hookwrapper=True``): the wrapper receives a
         `pluggy.Result` and may force another result (or exception) on it."""
         function, plugin = _generator_function(impl), impl.plugin_name
+        roots = roots_of(function)
 
         def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, None]:
             call = self._current(hook)
@@ -403,8 +440,8 @@ class Plugins:
                 wrapper.send(outcome)
             except StopIteration:
                 failed = False
-            except Exception as exc:
-                if not call.raised(plugin, exc):
+            except BaseException as exc:
+                if not catchable(exc) or not call.raised(plugin, exc, roots):
                     raise
             else:
                 wrapper.close()
@@ -431,34 +468,6 @@ def _generator_function(impl: pluggy.HookImpl) -> Callable[..., Generator[None, 
     return cast(Callable[..., Generator[None, Any, Any]], impl.function)
 
 
-def check_api_version(plugin: Any, name: str) -> None:
-    """A plugin may declare CCASSESS_PLUGIN_API = "1.0"; same major and no newer minor."""
-    declared = getattr(plugin, "CCASSESS_PLUGIN_API", None)
-    if declared is None:
-        return
-    try:
-        major, minor = (int(part) for part in str(declared).split(".")[:2])
-    except ValueError:
-        # late import: start-up time, used only when a plugin fails
-        from ccassess.errors import PluginError
-
-        raise PluginError(
-            name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'"
-        ) from None
-
-    our_major, our_minor = (int(part) for part in PLUGIN_API_VERSION.split("."))
-    if major != our_major or minor > our_minor:
-        # late import: start-up time, used only when a plugin fails
-        from ccassess.errors import PluginError
-
-        raise PluginError(
-            name,
-            None,
-            f"needs plugin API {declared}, this ccassess provides {PLUGIN_API_VERSION}; "
-            "skipped (upgrade ccassess or the plugin)",
-        )
-
-
 def _import_file(path: Path) -> ModuleType:
     import importlib.util
 
@@ -479,9 +488,7 @@ def _one_line(exc: BaseException) -> str:
     # late import: start-up time, used only when a plugin fails
     from ccassess.errors import PluginError
 
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    name = type(exc).__name__
-    return text if text.startswith(name) or isinstance(exc, PluginError) else f"{name}: {text}"
+    return " ".join(str(exc).split()) if isinstance(exc, PluginError) else one_line(exc)
 
 
 class _Call:
@@ -526,17 +533,21 @@ class _Call:
 
         self.failures.append(PluginError(plugin, self.hook, message))
 
-    def raised(self, plugin: str, exc: Exception) -> bool:
-        """Record what a plugin raised; False for ccassess's own `ValidationError` and
-        `PluginError`, which go on as they are."""
+    def raised(self, plugin: str, exc: BaseException, roots: tuple[str, ...] = ()) -> bool:
+        """Record what a plugin raised (named, with its file and line); False for ccassess's
+        own `ValidationError` and `PluginError`, which go on as they are."""
         # late import: start-up time, used only when a plugin fails
+        from ccassess.blame import failure
         from ccassess.errors import CcassessError, PluginError, ValidationError
 
         if isinstance(exc, ValidationError | PluginError):
             return False
-        self.fail(
-            plugin, exc.message if isinstance(exc, CcassessError) else f"raised {_one_line(exc)}"
-        )
+        if isinstance(exc, CcassessError):
+            error = PluginError(plugin, self.hook, exc.message)
+            error.__cause__ = exc
+        else:
+            error = failure(plugin, self.hook, exc, roots)
+        self.failures.append(error)
         return True
 
 
@@ -550,20 +561,11 @@ def _setup(
     except StopIteration:
         call.fail(plugin, "is a wrapper that does not yield")
         return None
-    except Exception as exc:
-        if not call.raised(plugin, exc):
+    except BaseException as exc:
+        if not catchable(exc) or not call.raised(plugin, exc, roots_of(function)):
             raise
         return None
     return wrapper
-
-
-def problems_from(error: ValidationError, plugin: str) -> list[Problem]:
-    # late import: start-up time, used only when a plugin fails
-    from ccassess.errors import Problem
-
-    return [
-        Problem(p.location, f"plugin {plugin!r}: {p.message}", p.severity) for p in error.problems
-    ]
 
 
 Caller = Callable[..., Any]

@@ -13,7 +13,6 @@ templates run in Jinja's sandbox (a theme's template cannot reach Python interna
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,14 +23,14 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from ccassess.errors import CcassessError
+from ccassess.blame import failure, origin
+from ccassess.errors import CcassessError, PluginError
 from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
 from ccassess.report.i18n import Translator, UnknownLabel, text
 from ccassess.report.resources import image_data_url, inline_html
 from ccassess.report.section import ReportSection
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
-from ccassess.text import Text
 
 if TYPE_CHECKING:
     from ccassess.model.result import AssessmentResult
@@ -143,7 +142,6 @@ def _sections(
     collected: list[tuple[ReportSection, str]] = []
     for contribution in plugins.hooks.report_sections(result, lang, ReportSection):
         for section in contribution.items:
-            _check_section(section, contribution.plugin)
             collected.append((section, contribution.plugin))
     if not appendix:
         collected = [(s, n) for s, n in collected if not (n == "core-report" and s.id == "answers")]
@@ -177,29 +175,14 @@ def _sections(
             continue
         host = hosts.get(section.within)
         if host is None:
-            raise CcassessError(
-                f"report: section {section.id!r} of plugin {view.plugin!r} is a part of "
-                f"section {section.within!r}, which is not in the report"
+            raise PluginError(
+                view.plugin,
+                "ccassess_report_sections",
+                f"ReportSection {section.id!r}: within {section.within!r} names no section "
+                "of the report",
             )
         host.parts.append(view)
     return views
-
-
-def _check_section(section: ReportSection, plugin: str) -> None:
-    """What a dataclass cannot enforce: labels are Texts by name, `within` names a section."""
-    labels = section.labels
-    if not isinstance(labels, Mapping) or not all(
-        isinstance(key, str) and isinstance(value, Text) for key, value in labels.items()
-    ):
-        raise CcassessError(
-            f"report: section {section.id!r} of plugin {plugin!r}: labels must map names "
-            "to ccassess.Text"
-        )
-    if section.within is not None and not isinstance(section.within, str):
-        raise CcassessError(
-            f"report: section {section.id!r} of plugin {plugin!r}: within must be a "
-            "section id (str)"
-        )
 
 
 def _render_section(
@@ -270,6 +253,32 @@ def _environment(search: tuple[Path, ...], default_dir: Path) -> jinja2.Environm
 def _render(
     env: jinja2.Environment, name: str, context: dict[str, Any], plugin: str, what: str
 ) -> str:
+    """Render a template; what goes wrong in a plugin's section names the plugin (and the
+    template's file and line), so that `--skip-broken-plugins` can leave that plugin out."""
+    if plugin in ("theme", "core-report"):
+        return _render_template(env, name, context, plugin, what)
+    try:
+        return _render_template(env, name, context, plugin, what)
+    except PluginError:
+        raise
+    except CcassessError as exc:
+        raise PluginError(plugin, None, exc.message.removeprefix("report: ")) from exc
+    except Exception as exc:
+        template = _filename(env, name)
+        roots = (template,) if template else ()
+        raise failure(plugin, None, exc, roots, f"section {what!r}, template {name!r}") from exc
+
+
+def _filename(env: jinja2.Environment, name: str) -> str | None:
+    try:
+        return env.get_template(name).filename
+    except Exception:
+        return None
+
+
+def _render_template(
+    env: jinja2.Environment, name: str, context: dict[str, Any], plugin: str, what: str
+) -> str:
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateNotFound as exc:
@@ -285,15 +294,22 @@ def _render(
     except SecurityError as exc:
         raise CcassessError(
             f"report: template {name!r} ({_who(plugin, what)}): refused by the sandbox ({exc})"
+            + _at(exc)
         ) from None
     except jinja2.UndefinedError as exc:
         raise CcassessError(
-            f"report: template {name!r} ({_who(plugin, what)}): {exc.message}"
+            f"report: template {name!r} ({_who(plugin, what)}): {exc.message}" + _at(exc)
         ) from None
     except UnknownLabel as exc:
         raise CcassessError(
-            f"report: template {name!r} ({_who(plugin, what)}): {exc.args[0]}"
+            f"report: template {name!r} ({_who(plugin, what)}): {exc.args[0]}" + _at(exc)
         ) from None
+
+
+def _at(exc: BaseException) -> str:
+    """`` (at file:line)`` of the template line that failed, where Jinja's traceback has it."""
+    where = origin(exc)
+    return f" (at {where})" if where else ""
 
 
 def _who(plugin: str, what: str) -> str:
