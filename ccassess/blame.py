@@ -10,6 +10,7 @@ plugin's traceback. Everything a plugin can raise is caught here except `Keyboar
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -22,6 +23,20 @@ if TYPE_CHECKING:
 #: The attribute that marks a guard around plugin code (the module cache's key leaves such
 #: guards out of a question type's own attributes).
 GUARD_MARK = "_ccassess_guard"
+
+
+class plugin_output:
+    """While plugin code runs, what it prints goes to standard error: standard output belongs to
+    ccassess (``score --format json`` must stay valid JSON)."""
+
+    __slots__ = ("saved",)
+
+    def __enter__(self) -> None:
+        self.saved = sys.stdout
+        sys.stdout = sys.stderr
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdout = self.saved
 
 
 def catchable(exc: BaseException) -> bool:
@@ -78,8 +93,6 @@ def roots_of(obj: Any) -> tuple[str, ...]:
     module = getattr(obj, "__module__", None)
     if not isinstance(module, str):
         module = getattr(type(obj), "__module__", None)
-    import sys
-
     file = getattr(sys.modules.get(module or ""), "__file__", None)
     return (os.path.abspath(file),) if file else ()
 
@@ -112,7 +125,8 @@ def guarded(
 
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
-            return function(*args, **kwargs)
+            with plugin_output():
+                return function(*args, **kwargs)
         except BaseException as exc:
             # late import: start-up time (guards are made at every start, rarely used)
             from ccassess.errors import CcassessError
@@ -136,9 +150,10 @@ def guarded_iteration(items: Iterable[Any], plugin: str, what: str, owner: Any) 
     iterator: Iterator[Any] | None = None
     while True:
         try:
-            if iterator is None:
-                iterator = iter(items)
-            item = next(iterator)
+            with plugin_output():
+                if iterator is None:
+                    iterator = iter(items)
+                item = next(iterator)
         except StopIteration:
             return
         except CcassessError:

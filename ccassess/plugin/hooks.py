@@ -32,6 +32,11 @@ T = TypeVar("T")
 Check = Callable[[Any], "str | None"]
 
 
+#: The arguments that are shared data, mutable in Python, that no plugin may change: a
+#: plugin that does fails, named (module and settings are frozen; respondents a tuple).
+WATCHED = frozenset({"result", "respondent"})
+
+
 class Contribution(NamedTuple, Generic[T]):
     """What one plugin returned from one hook call, checked: its items, in its order."""
 
@@ -72,11 +77,13 @@ class Hooks:
         **kwargs: Any,
     ) -> list[Any]:
         """Call a hook whose implementations return lists (or None) of `of`; `each` checks
-        every item's fields (the first problem fails the plugin)."""
+        every item's fields (the first problem fails the plugin). The shared data among the
+        arguments (`WATCHED`) must come back unchanged."""
         check = list_of(of) if each is None else _each(list_of(of), each)
+        watch = tuple(name for name in kwargs if name in WATCHED)
         return [
             Contribution(plugin, hook, list(output))
-            for plugin, output in self._plugins.call(hook, check, kwargs)
+            for plugin, output in self._plugins.call(hook, check, kwargs, watch)
         ]
 
     # -- while plugins load -----------------------------------------------------------------
@@ -132,13 +139,13 @@ class Hooks:
         hook = "ccassess_module_analysis"
         kwargs = {
             "module": module,
-            "respondents": respondents,
+            "respondents": tuple(respondents),  # read-only: a plugin cannot add or remove
             "settings": settings,
             "result": result,
         }
         analyses = [
             (plugin, as_analysis(output))
-            for plugin, output in self._plugins.call(hook, check, kwargs)
+            for plugin, output in self._plugins.call(hook, check, kwargs, ("result",))
         ]
         return [
             ModuleAnalysis(

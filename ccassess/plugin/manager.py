@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any, cast
 import pluggy
 
 from ccassess import hookspecs
-from ccassess.blame import catchable, one_line, roots_of
+from ccassess.blame import catchable, one_line, plugin_output, roots_of
 from ccassess.blame import origin as code_origin
 from ccassess.plugin.api_version import check_api_version
+from ccassess.plugin.calls import Call as _Call
+from ccassess.plugin.calls import setup as _setup
 from ccassess.plugin.entry_points import EntryPointRecord, entry_points
-from ccassess.plugin.hooks import Check, Hooks, describe
+from ccassess.plugin.hooks import Check, Hooks
 
 if TYPE_CHECKING:
     from ccassess.errors import PluginError
@@ -284,7 +286,9 @@ class Plugins:
 
     # -- calling ---------------------------------------------------------------------------
 
-    def call(self, hook: str, check: Check, kwargs: dict[str, Any]) -> list[tuple[str, Any]]:
+    def call(
+        self, hook: str, check: Check, kwargs: dict[str, Any], watch: tuple[str, ...] = ()
+    ) -> list[tuple[str, Any]]:
         """Call a hook through pluggy; return (plugin name, result) in the order pluggy called.
 
         `check` gives the problem with one plugin's result (None: fine). An implementation
@@ -292,12 +296,19 @@ class Plugins:
         after it (`reject`: the error names plugin and hook; with skip_broken the plugin is
         unregistered and the others' results stand). A plugin's `ValidationError` or
         `PluginError` goes on as it is. Results of None are left out, as pluggy does.
+
+        The arguments named in `watch` are shared data the plugins get to read: one that an
+        implementation changed fails it ("changed the 'result' it was given"). What plugins
+        print goes to standard error.
         """
         call = _Call(hook, check)
+        if watch:
+            call.watch({name: kwargs[name] for name in watch})
         calls = self._calls
         calls.append(call)
         try:
-            results = getattr(self.pm.hook, hook)(**kwargs)
+            with plugin_output():
+                results = getattr(self.pm.hook, hook)(**kwargs)
         finally:
             calls.pop()
             failed = self._settle(call) if call.failures else ()
@@ -358,6 +369,8 @@ class Plugins:
             elapsed = perf_counter() - started
             if elapsed > slow:
                 self._timed(plugin, hook, elapsed)
+            if call.watched is not None and call.changed(plugin):
+                return None
             if result is None:
                 return None
             problem = call.check(result)
@@ -489,83 +502,6 @@ def _one_line(exc: BaseException) -> str:
     from ccassess.errors import PluginError
 
     return " ".join(str(exc).split()) if isinstance(exc, PluginError) else one_line(exc)
-
-
-class _Call:
-    """A hook call under way: what its results must be, whose they are, who failed."""
-
-    __slots__ = ("check", "failures", "hook", "owners")
-
-    def __init__(self, hook: str, check: Check) -> None:
-        self.hook = hook
-        self.check = check
-        #: id(result) → (result, plugin); holding the result keeps its id unique meanwhile.
-        self.owners: dict[int, tuple[Any, str]] = {}
-        self.failures: list[PluginError] = []
-
-    def own(self, result: Any, plugin: str) -> None:
-        self.owners[id(result)] = (result, plugin)
-
-    def owner(self, result: Any) -> str:
-        result_and_owner = self.owners.get(id(result))
-        assert result_and_owner is not None and result_and_owner[0] is result, result
-        return result_and_owner[1]
-
-    def adopt(self, results: Any, wrapper: str) -> bool:
-        """Check what a wrapper returned; results new to this call are the wrapper's."""
-        if not isinstance(results, list):
-            got = describe(results)
-            self.fail(wrapper, f"as a wrapper, must return a list of results, got {got}")
-            return False
-        for result in results:
-            problem = None if result is None else self.check(result)
-            if problem is not None:
-                self.fail(wrapper, f"as a wrapper, returned a result that {problem}")
-                return False
-        for result in results:
-            if result is not None and id(result) not in self.owners:
-                self.own(result, wrapper)
-        return True
-
-    def fail(self, plugin: str, message: str) -> None:
-        # late import: start-up time, used only when a plugin fails
-        from ccassess.errors import PluginError
-
-        self.failures.append(PluginError(plugin, self.hook, message))
-
-    def raised(self, plugin: str, exc: BaseException, roots: tuple[str, ...] = ()) -> bool:
-        """Record what a plugin raised (named, with its file and line); False for ccassess's
-        own `ValidationError` and `PluginError`, which go on as they are."""
-        # late import: start-up time, used only when a plugin fails
-        from ccassess.blame import failure
-        from ccassess.errors import CcassessError, PluginError, ValidationError
-
-        if isinstance(exc, ValidationError | PluginError):
-            return False
-        if isinstance(exc, CcassessError):
-            error = PluginError(plugin, self.hook, exc.message)
-            error.__cause__ = exc
-        else:
-            error = failure(plugin, self.hook, exc, roots)
-        self.failures.append(error)
-        return True
-
-
-def _setup(
-    function: Callable[..., Any], args: tuple, kwargs: dict[str, Any], call: _Call, plugin: str
-) -> Generator[None, Any, Any] | None:
-    """Run a wrapper up to its yield; None if it failed (named) or never yields."""
-    try:
-        wrapper = function(*args, **kwargs)
-        next(wrapper)
-    except StopIteration:
-        call.fail(plugin, "is a wrapper that does not yield")
-        return None
-    except BaseException as exc:
-        if not catchable(exc) or not call.raised(plugin, exc, roots_of(function)):
-            raise
-        return None
-    return wrapper
 
 
 Caller = Callable[..., Any]

@@ -231,3 +231,47 @@ def test_warnings_of_a_module_are_not_errors(run: Callable, tmp_path: Path) -> N
     assert result.exit_code == 2
     for line in result.stderr.splitlines():
         assert line.startswith("error: ") != (": warning: " in line), line
+
+
+# -- #24: stdout belongs to ccassess; shared data is read-only -------------------------------
+
+
+def score_json(setup: dict[str, Path]) -> list[object]:
+    return ["score", "-a", setup["assessment"], setup["answers"], "--format", "json"]
+
+
+def test_what_a_plugin_prints_goes_to_stderr(run: Callable, setup: dict[str, Path]) -> None:
+    result = broken_run(run, setup, "print_in_hook", *score_json(setup))
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.stdout)  # still valid JSON
+    assert "complaints" in [m["id"] for m in scored["modules"]]
+    assert "hello from the plugin" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("way", "message"),
+    [
+        (
+            "mutate_result",
+            "hook ccassess_module_analysis: changed the 'result' it was given; plugins get "
+            "shared data to read, never to change",
+        ),
+        (
+            "mutate_respondents",
+            "hook ccassess_module_analysis: raised AttributeError: 'tuple' object has no "
+            "attribute 'append'",
+        ),
+    ],
+)
+def test_changing_shared_data_is_an_error_naming_the_plugin(
+    run: Callable, setup: dict[str, Path], way: str, message: str
+) -> None:
+    result = broken_run(run, setup, way, *score_json(setup))
+    assert_refused(result, f"error: plugin {PLUGIN!r}, {message}")
+    assert result.stdout == ""
+    skipped = broken_run(run, setup, way, "--skip-broken-plugins", *score_json(setup))
+    assert skipped.exit_code == 3, skipped.output
+    scored = json.loads(skipped.stdout)
+    assert [m["id"] for m in scored["modules"]] == ["leadership"]
+    ids = [d["id"] for d in scored["modules"][0]["dimensions"]]
+    assert len(ids) == len(set(ids))  # nothing appended
