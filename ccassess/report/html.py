@@ -13,6 +13,7 @@ templates run in Jinja's sandbox (a theme's template cannot reach Python interna
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,8 +30,10 @@ from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
 from ccassess.report.i18n import Translator, UnknownLabel, text
 from ccassess.report.resources import image_data_url, inline_html
+from ccassess.report.sanitise import sanitise, sanitise_markup
 from ccassess.report.section import ReportSection
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
+from ccassess.text import Text
 
 if TYPE_CHECKING:
     from ccassess.model.result import AssessmentResult
@@ -88,6 +91,7 @@ def render_html(
     info = result.info
     title = info.title or text("report_title").get(lang)
     shared: dict[str, Any] = {
+        "plugin_links": theme.plugin_links,
         "lang": lang,
         "t": t,
         "result": result,
@@ -192,10 +196,44 @@ def _render_section(
     view: SectionView,
     lang: str,
 ) -> Markup:
-    context = {**shared, "section": view, "context": section.context}
+    links = shared["plugin_links"]
+    own = view.plugin == "core-report"
+    # what a plugin marks safe (Markup in its context, its labels) passes the sanitiser
+    data = section.context if own else sanitise_markup(section.context, links)
+    context = {**shared, "section": view, "context": data}
     if section.labels:
-        context["t"] = Translator(lang, section.labels)
+        labels = section.labels if own else _sanitised_labels(section.labels, links)
+        context["t"] = Translator(lang, labels)
+    if not own:
+        _refuse_unescaped(env, section.template, view.plugin, section.id)
     return Markup(_render(env, section.template, context, view.plugin, section.id))
+
+
+def _sanitised_labels(labels: Mapping[str, Text], links: bool) -> dict[str, Text]:
+    """A plugin's labels are markup (`t()` returns them unescaped): sanitised, like `|safe`."""
+    return {
+        key: Text(*(str(sanitise(v, links)) if v else v for v in (label.de, label.en)))
+        for key, label in labels.items()
+    }
+
+
+def _refuse_unescaped(env: jinja2.Environment, name: str, plugin: str, section: str) -> None:
+    """A plugin's template may not turn autoescaping off (``{% autoescape false %}``): its
+    HTML would pass unsanitised."""
+    try:
+        source = env.loader.get_source(env, name)[0] if env.loader else ""
+        tree = env.parse(source)
+    except jinja2.TemplateError:
+        return  # reported by the renderer, with file and line
+    for node in tree.find_all((jinja2.nodes.ScopedEvalContextModifier,)):
+        for option in getattr(node, "options", []):
+            if option.key == "autoescape":
+                raise PluginError(
+                    plugin,
+                    None,
+                    f"section {section!r}, template {name!r}: turns autoescaping off "
+                    f"(line {node.lineno}); mark single values safe with |safe instead",
+                )
 
 
 def _anchor(section_id: str, taken: set[str]) -> str:
@@ -239,6 +277,7 @@ def _environment(search: tuple[Path, ...], default_dir: Path) -> jinja2.Environm
         finalize=_typeset,
     )
     env.filters.update(
+        safe=_safe,
         num=_num,
         pct=_pct,
         signed=_signed,
@@ -326,6 +365,13 @@ def _typeset(ctx: Any, value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup) and "%" in value:
         return percent_spacing(value, ctx.get("lang", ""))
     return value
+
+
+@jinja2.pass_context
+def _safe(ctx: Any, value: Any) -> Markup:
+    """``|safe``: HTML passes the allow-list sanitiser (no scripts, handlers, forms, frames,
+    outside URLs; links only where the theme allows them)."""
+    return sanitise(value, bool(ctx.get("plugin_links", False)))
 
 
 @jinja2.pass_context

@@ -275,3 +275,39 @@ def test_changing_shared_data_is_an_error_naming_the_plugin(
     assert [m["id"] for m in scored["modules"]] == ["leadership"]
     ids = [d["id"] for d in scored["modules"][0]["dimensions"]]
     assert len(ids) == len(set(ids))  # nothing appended
+
+
+# -- HTML a plugin marks safe passes the allow-list sanitiser --------------------------------
+
+
+@pytest.mark.parametrize("links", [False, True])
+def test_html_marked_safe_by_a_plugin_is_sanitised(
+    run: Callable, setup: dict[str, Path], tmp_path: Path, links: bool
+) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text(f"plugin_links: {str(links).lower()}\n", "utf-8")
+    result = broken_run(run, setup, "unsafe_html", *report(setup), "--theme", theme)
+    assert result.exit_code == 0, result.output
+    html = setup["out"].with_suffix(".html").read_text("utf-8")
+    section = html[html.index('<div class="answer">') :]
+    section = section[: section.index("</section>")]
+    for hostile in (
+        "onerror", "onclick", "javascript:", "<meta", "<form", "<input", "<iframe",
+        "<object", "<script", "alert(3)", "data:text/html", "evil.example/\"",
+    ):  # fmt: skip
+        assert hostile not in section, (hostile, section)
+    assert '<p class="kept">Text bleibt</p>' in section
+    assert ('href="https://evil.example/login"' in section) is links  # the theme decides
+    assert "Ihre Bank" in section  # the link's text stays either way
+
+
+def test_a_plugin_template_may_not_turn_autoescaping_off(
+    run: Callable, setup: dict[str, Path]
+) -> None:
+    template = setup["plugins"] / "breakable_templates" / "complaints.html"
+    template.write_text(
+        "<p>x</p>\n{% autoescape false %}{{ context.answer }}{% endautoescape %}\n", "utf-8"
+    )
+    result = broken_run(run, setup, "unsafe_html", *report(setup))
+    assert_refused(result, f"plugin {PLUGIN!r}", "turns autoescaping off (line 2)")
