@@ -12,7 +12,7 @@ read at once).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +74,10 @@ class Registry:
     plugins: Plugins
     question_types: dict[str, QuestionType]
     entries: dict[str, ModuleEntry]
+    #: Every question type contributed, those of plugins rejected later included (a plugin
+    #: rejected for an invalid module): `validate --module` checks a file with them, so that
+    #: the file's own problems are listed, not its types' absence.
+    contributed_types: dict[str, QuestionType] = field(default_factory=dict)
 
     @property
     def skipped_modules(self) -> frozenset[str]:
@@ -108,9 +112,10 @@ def collect_contributions(plugins: Plugins, local_yaml: Sequence[Path] = ()) -> 
     keeps it, whichever of them pluggy called first (``tryfirst``), and the other is rejected.
     """
     types, owners = _question_types(plugins)
+    contributed = dict(types)
     entries, sources = _modules(plugins, types, owners, list(local_yaml))
     _prune_rejected(plugins, types, owners, entries, sources)
-    return Registry(plugins, types, entries)
+    return Registry(plugins, types, entries, contributed)
 
 
 def _prune_rejected(

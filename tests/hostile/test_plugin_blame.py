@@ -25,6 +25,8 @@ def install(tmp_path: Path) -> Path:
     folder.mkdir()
     shutil.copy(BREAKABLE / "breakable_plugin.py", folder)
     shutil.copytree(BREAKABLE / "breakable_templates", folder / "breakable_templates")
+    shutil.copytree(BREAKABLE / "complaints_demo", folder / "complaints_demo")
+    shutil.copytree(BREAKABLE / "breakable_data", folder / "breakable_data")
     return folder
 
 
@@ -311,3 +313,63 @@ def test_a_plugin_template_may_not_turn_autoescaping_off(
     )
     result = broken_run(run, setup, "unsafe_html", *report(setup))
     assert_refused(result, f"plugin {PLUGIN!r}", "turns autoescaping off (line 2)")
+
+
+# -- ccassess demo: the built-in demo unless --name says otherwise ---------------------------
+
+
+def test_a_plugins_demo_does_not_take_over(run: Callable, setup: dict[str, Path]) -> None:
+    out = setup["out"].with_suffix(".json")
+    result = broken_run(run, setup, "", "demo", "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text("utf-8"))["info"]["client"] == "Muster Handels GmbH"
+    named = broken_run(
+        run, setup, "", "demo", "--name", "complaints_demo", "--format", "json", "-o", out
+    )
+    assert named.exit_code == 0, named.output
+    assert json.loads(out.read_text("utf-8"))["info"]["client"] == "Beschwerde-Demo AG"
+
+
+def test_demo_list_and_an_unknown_name(run: Callable, setup: dict[str, Path]) -> None:
+    listed = broken_run(run, setup, "", "demo", "--list")
+    assert listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    assert lines[0].startswith(f"complaints_demo\tplugin {PLUGIN!r}\t")
+    assert lines[1].startswith("muster_handels (default)\tplugin 'demo'\t")
+    unknown = broken_run(run, setup, "", "demo", "--name", "nope")
+    assert_refused(
+        unknown,
+        "error: unknown demo 'nope'; installed demos: complaints_demo (plugin "
+        f"{PLUGIN!r}), muster_handels (plugin 'demo')",
+    )
+
+
+# -- validate --module FILE: every problem of the file, installed or not ---------------------
+
+
+def test_validate_module_lists_every_problem_of_an_installed_plugins_module(
+    run: Callable, setup: dict[str, Path]
+) -> None:
+    module = setup["plugins"] / "breakable_data" / "complaints_invalid.yaml"
+    for flags in ([], ["--skip-broken-plugins"]):
+        result = broken_run(
+            run, setup, "module_file_invalid", *flags, "validate", "--module", module
+        )
+        assert result.exit_code == 2, result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+        assert len(errors) == 3, result.stderr  # all of them, and no false ones
+        text = "\n".join(errors)
+        assert "weight" in text and "'likret'" in text and "c3" in text
+        assert "'stars'" not in text  # the plugin's own type is known
+        assert f"warning: skipped plugin {PLUGIN!r}" in result.stderr
+        assert "checked 1 module(s), 0 respondent(s): 3 error(s)" in result.stdout
+
+
+def test_validate_module_of_a_plugin_not_installed(run: Callable, tmp_path: Path) -> None:
+    module = tmp_path / "complaints.yaml"
+    shutil.copy(BREAKABLE / "breakable_data" / "complaints_invalid.yaml", module)
+    result = run("validate", "--module", module)
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 5, result.stderr  # the three, and the two uses of a type not installed
+    assert sum("unknown question type 'stars'" in line for line in errors) == 2
