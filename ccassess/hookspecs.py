@@ -138,7 +138,8 @@ def ccassess_report_sections(result: AssessmentResult, lang: str) -> Sequence[An
     """Contribute report sections.
 
     Called once per report. Return a list of ``ccassess.ReportSection`` (id, bilingual
-    title, template name, order, context dict, the template's own ``labels``). Sections are
+    title, template name, order, context dict, the template's own ``labels`` in German and
+    English, its own ``css``). Every field is checked where the result is returned. Sections are
     sorted by ``order``; the built-in sections use 100, 200, … 1300, so a plugin section with
     order 750 appears between the perception gap (700) and the silo heatmap (800) of the
     built-in silo check's plugin. A section with ``within`` set to another section's id (e.g.
@@ -161,7 +162,10 @@ def ccassess_template_dirs() -> Sequence[str | Path] | None:
 def ccassess_importers() -> Sequence[Any] | None:
     """Contribute input formats (importers) for responses.
 
-    Called when responses are read or imported. Return objects following the
+    Called by ``ccassess import``, which reads answer files of any format into a workspace:
+    importers are for ``import`` only. ``score``, ``report`` and ``validate`` given response
+    files read response files (YAML, JSON) only; other formats are imported into a workspace
+    first and scored from there (``-w``). Return objects following the
     ``ccassess.Importer`` protocol: ``name`` (short, unique), ``label`` (what
     users see), ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
     ``read(path, context) -> Iterable[RawRespondent]`` — raw respondent mappings with their
@@ -176,5 +180,7 @@ def ccassess_importers() -> Sequence[Any] | None:
 def ccassess_demo_assessments() -> Sequence[str | Path] | None:
     """Contribute demo assessments: folders with an ``assessment.yaml`` and ``responses/``.
 
-    ``ccassess demo`` uses the first one (or the one named with ``--name``).
+    A demo's name is its folder's name. ``ccassess demo`` renders the built-in demo
+    (``muster_handels``) unless ``--name`` names another; ``ccassess demo --list`` lists
+    them all with their plugins.
     """

@@ -239,7 +239,8 @@ class Plugins:
     def _load_entry_point(self, ep: EntryPointRecord) -> None:
         origin = f"entry point ({ep.dist_name or '?'})"
         try:
-            plugin = ep.load()
+            with plugin_output():
+                plugin = ep.load()
         except BaseException as exc:
             if not catchable(exc):
                 raise
@@ -268,7 +269,8 @@ class Plugins:
             if self.pm.is_blocked(name):
                 continue
             try:
-                plugin = _import_file(path)
+                with plugin_output():
+                    plugin = _import_file(path)
             except BaseException as exc:
                 if not catchable(exc):
                     raise

@@ -29,7 +29,7 @@ from ccassess.errors import CcassessError, PluginError
 from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
 from ccassess.report.i18n import Translator, UnknownLabel, text
-from ccassess.report.resources import image_data_url, inline_html
+from ccassess.report.resources import image_data_url, inline_css, inline_html
 from ccassess.report.sanitise import sanitise, sanitise_markup
 from ccassess.report.section import ReportSection
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
@@ -121,6 +121,7 @@ def render_html(
     stylesheet = _render(
         env, STYLESHEET_TEMPLATE, {**shared, "c": theme.colours}, "theme", "stylesheet"
     )
+    stylesheet += _section_css(sections, [*plugin_dirs, default_dir], roots)
     if theme.css:
         stylesheet += "\n/* theme.css */\n" + theme.css
     page = _render(
@@ -207,6 +208,28 @@ def _render_section(
     if not own:
         _refuse_unescaped(env, section.template, view.plugin, section.id)
     return Markup(_render(env, section.template, context, view.plugin, section.id))
+
+
+def _section_css(
+    sections: list[tuple[ReportSection, SectionView]], bases: list[Path], roots: list[Path]
+) -> str:
+    """The sections' own CSS (`ReportSection.css`), url() and @import inlined from the
+    template folders; a problem names the section's plugin."""
+    parts = []
+    for section, view in sections:
+        if not section.css:
+            continue
+        origin = f"section {section.id!r} of plugin {view.plugin!r}, css"
+        try:
+            css = inline_css(section.css, bases, roots, origin)
+        except CcassessError as exc:
+            if view.plugin == "core-report":
+                raise
+            raise PluginError(view.plugin, None, exc.message.removeprefix("report: ")) from exc
+        # inlined into a <style> element: "</" must not end it early
+        title = origin.replace("*/", "* /")
+        parts.append(f"\n/* {title} */\n" + css.replace("</", "<\\/"))
+    return "".join(parts)
 
 
 def _sanitised_labels(labels: Mapping[str, Text], links: bool) -> dict[str, Text]:

@@ -373,3 +373,32 @@ def test_validate_module_of_a_plugin_not_installed(run: Callable, tmp_path: Path
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 5, result.stderr  # the three, and the two uses of a type not installed
     assert sum("unknown question type 'stars'" in line for line in errors) == 2
+
+
+# -- a section's own CSS and labels ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "label"), [("de", "Beschwerde-Wert"), ("en", "Complaint score")])
+def test_a_section_brings_its_css_and_labels(
+    run: Callable, setup: dict[str, Path], lang: str, label: str
+) -> None:
+    result = broken_run(run, setup, "", *report(setup), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    html = setup["out"].with_suffix(".html").read_text("utf-8")
+    assert '[data-section="complaints-extra"] .complaints { color: #123456; }' in html
+    assert f'<p class="complaints">{label}: ' in html
+
+
+def test_a_section_css_reaching_outside_is_refused(run: Callable, setup: dict[str, Path]) -> None:
+    result = broken_run(run, setup, "bad_css", *report(setup))
+    assert_refused(result, f"error: plugin {PLUGIN!r}: ", "http://evil.example/x.png")
+
+
+def test_what_a_plugin_prints_at_import_goes_to_stderr(
+    run: Callable, setup: dict[str, Path]
+) -> None:
+    (setup["plugins"] / "chatty.py").write_text("print('loading chatty')\n", "utf-8")
+    result = broken_run(run, setup, "", *score_json(setup))
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+    assert "loading chatty" in result.stderr
