@@ -402,3 +402,46 @@ def test_what_a_plugin_prints_at_import_goes_to_stderr(
     assert result.exit_code == 0, result.output
     json.loads(result.stdout)
     assert "loading chatty" in result.stderr
+
+
+# -- the PDF: the same notice, and links only where the theme allows them --------------------
+
+
+def pdf_text_and_links(path: Path) -> tuple[str, list[str]]:
+    import pypdf
+
+    reader = pypdf.PdfReader(str(path))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    links = [
+        str(annotation.get_object().get("/A", {}).get("/URI", ""))
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+    ]
+    return text, [link for link in links if link]
+
+
+@pytest.mark.slow
+def test_the_pdf_says_which_plugin_was_left_out(run: Callable, setup: dict[str, Path]) -> None:
+    result = broken_run(
+        run, setup, "findings_raise", "--skip-broken-plugins", *report(setup, "pdf")
+    )
+    assert result.exit_code == 3, result.output
+    text, _ = pdf_text_and_links(setup["out"].with_suffix(".pdf"))
+    assert "Unvollständig" in text and "breakable_plugin" in text
+    assert "Beschwerden versanden" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("links", [False, True])
+def test_links_in_the_pdf_only_where_the_theme_allows(
+    run: Callable, setup: dict[str, Path], tmp_path: Path, links: bool
+) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text(f"plugin_links: {str(links).lower()}\n", "utf-8")
+    result = broken_run(run, setup, "unsafe_html", *report(setup, "pdf"), "--theme", theme)
+    assert result.exit_code == 0, result.output
+    text, found = pdf_text_and_links(setup["out"].with_suffix(".pdf"))
+    assert "Ihre Bank" in text
+    assert ("https://evil.example/login" in found) is links
+    assert not [link for link in found if link.startswith(("javascript:", "data:"))]
