@@ -162,10 +162,9 @@ def ccassess_template_dirs() -> Sequence[str | Path] | None:
 def ccassess_importers() -> Sequence[Any] | None:
     """Contribute input formats (importers) for responses.
 
-    Called by ``ccassess import``, which reads answer files of any format into a workspace:
-    importers are for ``import`` only. ``score``, ``report`` and ``validate`` given response
-    files read response files (YAML, JSON) only; other formats are imported into a workspace
-    first and scored from there (``-w``). Return objects following the
+    Called wherever answer files are read: ``ccassess import`` (into a workspace) and
+    ``score``, ``report`` and ``validate`` given files, so a plugin's format is read
+    everywhere a YAML response file or an answer sheet is. Return objects following the
     ``ccassess.Importer`` protocol: ``name`` (short, unique), ``label`` (what
     users see), ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
     ``read(path, context) -> Iterable[RawRespondent]`` — raw respondent mappings with their

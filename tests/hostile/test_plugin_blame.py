@@ -112,6 +112,19 @@ def test_an_importer_failing_is_named(
     assert "breakable_plugin.py:" in result.stderr
 
 
+def test_a_plugins_importer_reads_files_for_score_too(
+    run: Callable, setup: dict[str, Path], tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.cmp"
+    answers.write_text("A;internal;3;4\nB;internal;4;5\nC;internal;2;3\n", "utf-8")
+    arguments = ["score", "-a", setup["assessment"], answers, "--format", "json"]
+    result = broken_run(run, setup, "", *arguments)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["respondents"]["internal"] == 3
+    failing = broken_run(run, setup, "importer_raises", *arguments)
+    assert_refused(failing, f"plugin {PLUGIN!r}", "importer 'cmp', read(): raised KeyError")
+
+
 def test_debug_shows_the_plugins_traceback(run: Callable, setup: dict[str, Path]) -> None:
     result = broken_run(run, setup, "findings_raise", "--debug", *report(setup))
     assert result.exit_code == 2
