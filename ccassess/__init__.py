@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 
 #: The plugin API version. A plugin may declare ``CCASSESS_PLUGIN_API = "1.0"``; it loads when
 #: the major version matches and its minor version is not newer than this one.
-PLUGIN_API_VERSION = "1.1"
+PLUGIN_API_VERSION = "1.2"
 
 # The public names are imported on first use (PEP 562), so `ccassess --help` stays instant.
 _PUBLIC = {
@@ -41,6 +41,7 @@ _PUBLIC = {
     "QuestionType": "ccassess.questions.types",
     "perspective_from_label": "ccassess.questions.present",
     "xml_name": "ccassess.forms.xlsform",
+    "Analysis": "ccassess.model.result",
     "AssessmentResult": "ccassess.model.result",
     "DimensionResult": "ccassess.model.result",
     "Finding": "ccassess.model.result",
@@ -69,6 +70,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ccassess.model.answers import Respondent
     from ccassess.model.questionnaire import Dimension, Module, Option, Question, Scale
     from ccassess.model.result import (
+        Analysis,
         AssessmentResult,
         DimensionResult,
         Finding,
@@ -104,6 +106,7 @@ __getattr__, __dir__ = lazy_names(__name__, _PUBLIC, globals())
 __all__ = [
     "DONT_KNOW",
     "PLUGIN_API_VERSION",
+    "Analysis",
     "AnswerProblem",
     "AssessmentResult",
     "AssessmentSettings",

@@ -17,7 +17,7 @@ import pluggy
 if TYPE_CHECKING:
     from ccassess.model.answers import Respondent
     from ccassess.model.questionnaire import Module
-    from ccassess.model.result import AssessmentResult, ModuleResult
+    from ccassess.model.result import Analysis, AssessmentResult, ModuleResult
     from ccassess.model.settings import AssessmentSettings
     from ccassess.questions.types import QuestionType
 
@@ -75,11 +75,12 @@ def ccassess_module_analysis(
     respondents: Sequence[Respondent],
     settings: AssessmentSettings,
     result: ModuleResult,
-) -> dict[str, Any] | None:
+) -> Analysis | dict[str, Any] | None:
     """Add module-specific analysis to a scored module, and optionally override scores.
 
     Called once per scored module, after the engine computed the default scores. Return
-    ``None`` for modules you do not handle, or a dict with:
+    ``None`` for modules you do not handle, or a ``ccassess.Analysis`` (API 1.2; the dict
+    with the same keys that API 1.0 documented is still accepted) with:
 
     - ``"data"``: JSON-serialisable analysis stored in ``ModuleResult.analysis[<key>]``
       (for example the silo matrix or the activity-audit shares);
@@ -90,7 +91,9 @@ def ccassess_module_analysis(
       and an analysis that carries outcome KPIs (a ``"metrics"`` key in its data) never
       replaces a maturity score (see docs/concepts/scoring.md).
 
-    Must be pure: no I/O, no printing, no randomness.
+    Each field is checked where the result is returned: a key that is not one of these, data
+    that is not JSON, an unknown dimension or a score outside 0..100 fails the plugin, named
+    with the field. Must be pure: no I/O, no printing, no randomness.
     """
 
 
@@ -103,7 +106,10 @@ def ccassess_findings(
     Called once per module after scoring and analysis. Return a list of
     ``ccassess.Finding`` (id, severity info|warning|critical, bilingual text, optional
     dimension; optionally ``evidence`` — customer|kpi|mirror|self_rated, the default — and
-    ``n``, the respondents it rests on, which rank it among all findings). The module's
+    ``n``, the respondents it rests on, which rank it among all findings). Every field is
+    checked where the result is returned: a severity or evidence that is not one of these,
+    a dimension not of the module, a negative ``n`` fails the plugin, named with the field.
+    The module's
     declarative ``findings:`` rules are evaluated by the core before this hook; plugins add
     what rules cannot express (e.g. listing activities).
     """
@@ -118,8 +124,12 @@ def ccassess_recommendations(
     Called once per module after findings. Return a list of ``ccassess.Recommendation``.
     The per-dimension, per-level recommendations of the module definition are added by
     the core; this hook is for recommendations that depend on analysis data. The core sets
-    every recommendation's priority (0–100) by one rule; ``initiative`` (optional) names
-    the module whose initiative in the action plan it belongs to.
+    every recommendation's priority (0–100, see docs/plugins/extending.md, "The priority
+    scale") by one rule; what a plugin gives must still be on the scale: a ``priority``
+    outside 0–100 (or not a number), a ``priority_label`` other than high|medium|low, a
+    level outside 1–5 or a dimension not of the module fails the plugin, named with the
+    field. ``initiative`` (optional) names the module whose initiative in the action plan
+    it belongs to.
     """
 
 
@@ -128,7 +138,8 @@ def ccassess_report_sections(result: AssessmentResult, lang: str) -> Sequence[An
     """Contribute report sections.
 
     Called once per report. Return a list of ``ccassess.ReportSection`` (id, bilingual
-    title, template name, order, context dict, the template's own ``labels``). Sections are
+    title, template name, order, context dict, the template's own ``labels`` in German and
+    English, its own ``css``). Every field is checked where the result is returned. Sections are
     sorted by ``order``; the built-in sections use 100, 200, … 1300, so a plugin section with
     order 750 appears between the perception gap (700) and the silo heatmap (800) of the
     built-in silo check's plugin. A section with ``within`` set to another section's id (e.g.
@@ -151,7 +162,9 @@ def ccassess_template_dirs() -> Sequence[str | Path] | None:
 def ccassess_importers() -> Sequence[Any] | None:
     """Contribute input formats (importers) for responses.
 
-    Called when responses are read or imported. Return objects following the
+    Called wherever answer files are read: ``ccassess import`` (into a workspace) and
+    ``score``, ``report`` and ``validate`` given files, so a plugin's format is read
+    everywhere a YAML response file or an answer sheet is. Return objects following the
     ``ccassess.Importer`` protocol: ``name`` (short, unique), ``label`` (what
     users see), ``detect(path) -> float`` (0 = not mine, 1 = certainly mine) and
     ``read(path, context) -> Iterable[RawRespondent]`` — raw respondent mappings with their
@@ -166,5 +179,7 @@ def ccassess_importers() -> Sequence[Any] | None:
 def ccassess_demo_assessments() -> Sequence[str | Path] | None:
     """Contribute demo assessments: folders with an ``assessment.yaml`` and ``responses/``.
 
-    ``ccassess demo`` uses the first one (or the one named with ``--name``).
+    A demo's name is its folder's name. ``ccassess demo`` renders the built-in demo
+    (``muster_handels``) unless ``--name`` names another; ``ccassess demo --list`` lists
+    them all with their plugins.
     """

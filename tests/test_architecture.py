@@ -21,6 +21,7 @@ LAYERS: list[tuple[str, ...]] = [
     (
         "ccassess",
         "ccassess.errors",
+        "ccassess.blame",
         "ccassess.text",
         "ccassess.markers",
         "ccassess.format",

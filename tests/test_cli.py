@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from ccassess import __version__
 
 
@@ -90,7 +92,7 @@ def test_score_bad_input_is_one_line_per_problem(write: Callable, run: Callable)
     assert "Traceback" not in result.output
 
 
-def test_unexpected_error_exits_1_with_debug_hint(
+def test_a_plugin_bug_is_named_and_debug_shows_its_traceback(
     tmp_path: Path, write: Callable, run: Callable
 ) -> None:
     folder = tmp_path / "p"
@@ -109,12 +111,27 @@ def test_unexpected_error_exits_1_with_debug_hint(
     )
     answers = write("a.yaml", "respondent: {id: R, perspective: internal, answers: {bug: {q: 1}}}")
     result = run("--plugins-dir", folder, "score", answers)
-    assert result.exit_code == 1
-    assert "error: unexpected ZeroDivisionError: division by zero" in result.stderr
-    assert "re-run with --debug" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: plugin 'local:buggy': question type 'buggy', score(): raised "
+        f"ZeroDivisionError: division by zero (at {folder / 'buggy.py'}:7)\n"
+    )
     debug = run("--plugins-dir", folder, "--debug", "score", answers)
-    assert debug.exit_code == 1 and "Traceback" in debug.stderr
+    assert debug.exit_code == 2 and "Traceback" in debug.stderr
+    assert f'File "{folder / "buggy.py"}", line 7, in score' in debug.stderr
+
+
+def test_unexpected_error_exits_1_with_debug_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    from ccassess.cli.app import report_exception
+
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as exc:
+        assert report_exception(exc, debug=False) == 1
+        assert report_exception(exc, debug=True) == 1
+    quiet, debug = capsys.readouterr().err.split("bug in ccassess or a plugin; re-run with --debug")
+    assert "error: unexpected ZeroDivisionError: division by zero" in quiet
+    assert "Traceback" not in quiet and "Traceback" in debug
 
 
 def test_startup_imports_nothing_heavy() -> None:

@@ -155,9 +155,10 @@ def test_an_implementation_that_raises_is_not_seen_by_wrappers() -> None:
     )
     assert scored_findings(kit) == [("plain", "plain")]
     assert [[f.id for f in result] for result in seen[0]] == [["plain"]]
-    assert kit.failures == [
+    assert [failure.split(" (at ")[0] for failure in kit.failures] == [
         "broken: plugin 'broken', hook ccassess_findings: raised RuntimeError: database down"
     ]
+    assert kit.failures[0].endswith(f"(at {__file__}:{RAISES_LINE})")
 
 
 # -- failures ------------------------------------------------------------------------------
@@ -192,12 +193,17 @@ def raises() -> None:
     raise RuntimeError("database down")
 
 
+#: The line of `raises` that raises: the failure names it.
+RAISES_LINE = raises.__code__.co_firstlineno + 1
+
+
 def test_a_raising_implementation_is_named() -> None:
     broken = plugin(ccassess_findings=hookimpl(tryfirst=True)(raises))
     kit = kit_with(("broken", broken), ("plain", adds_finding("plain")))
     with pytest.raises(
         PluginError,
-        match=r"^plugin 'broken', hook ccassess_findings: raised RuntimeError: database down$",
+        match=r"^plugin 'broken', hook ccassess_findings: raised RuntimeError: database down "
+        r"\(at .*test_hooks.py:\d+\)$",
     ):
         scored_findings(kit)
 
@@ -209,8 +215,8 @@ def test_a_plugin_failing_while_plugins_load_leaves_nothing_behind() -> None:
     )
     uses_slider = plugin(ccassess_modules=hookimpl(lambda: [USES_SLIDER]))
     kit = kit_with(("broken", broken), ("other", uses_slider), skip_broken=True)
-    assert kit.failures[0] == (
-        "broken: plugin 'broken', hook ccassess_modules: raised RuntimeError: database down"
+    assert kit.failures[0].startswith(
+        "broken: plugin 'broken', hook ccassess_modules: raised RuntimeError: database down (at "
     )
     assert "slider_of_broken" not in kit.registry.question_types  # its question type
     assert list(kit.registry.entries) == ["small"]  # and the module that needs it are gone
@@ -257,7 +263,8 @@ def test_a_raising_wrapper_is_named_and_changes_nothing() -> None:
     )
     with pytest.raises(
         PluginError,
-        match=r"^plugin 'wrapper', hook ccassess_findings: raised ValueError: wrapped badly$",
+        match=r"^plugin 'wrapper', hook ccassess_findings: raised ValueError: wrapped badly "
+        r"\(at .*test_hooks.py:\d+\)$",
     ):
         scored_findings(kit)
 

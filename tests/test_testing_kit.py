@@ -181,7 +181,8 @@ def test_broken_plugin_raises_or_is_listed() -> None:
     lenient = make_kit(plugin, skip_broken=True)
     lenient.score([])
     assert lenient.failures == [
-        "flaky: plugin 'flaky', hook ccassess_findings: raised RuntimeError: boom"
+        "flaky: plugin 'flaky', hook ccassess_findings: raised RuntimeError: boom "
+        f"(at {__file__}:{raising.__code__.co_firstlineno + 1})"
     ]
 
     future = types.ModuleType("future")

@@ -20,6 +20,7 @@ from ccassess.model.result import (
     PerspectiveScore,
     QuestionTypeInfo,
     RespondentCounts,
+    SkippedPlugin,
     TrendPoint,
 )
 from ccassess.model.settings import AssessmentSettings
@@ -108,6 +109,9 @@ def assess(
         departments=department_breakdown(modules, respondents, settings, tables),
         answers=_answer_records(modules, respondents, registry) if include_answers else None,
         trend=[_trend_point(earlier) for earlier in earlier_rounds] or None,
+        skipped_plugins=[
+            SkippedPlugin(f.plugin, f.message, list(f.modules)) for f in registry.plugins.failures
+        ],
         ccassess_version=__version__,
     )
 

@@ -137,16 +137,43 @@ def is_response_file(path: Path, importers: Sequence[Any]) -> bool:
         return True
 
 
+#: The built-in demo (plugin "demo"): what `ccassess demo` renders unless --name says otherwise.
+BUILTIN_DEMO = "muster_handels"
+
+
+@dataclass(frozen=True)
+class Demo:
+    """A demo assessment: its name (the folder's), the plugin that contributes it, where."""
+
+    name: str
+    plugin: str
+    folder: Path
+
+
+def demos(registry: Registry) -> list[Demo]:
+    """Every demo assessment the loaded plugins contribute, in the order they were called."""
+    return [
+        Demo(Path(item).name, contribution.plugin, Path(item))
+        for contribution in registry.plugins.hooks.demo_assessments()
+        for item in contribution.items
+    ]
+
+
 def demo_folder(registry: Registry, name: str | None = None) -> Path:
-    """The folder of a demo assessment contributed by a plugin (the first, or by name)."""
-    folders: list[Path] = []
-    for contribution in registry.plugins.hooks.demo_assessments():
-        folders.extend(Path(p) for p in contribution.items)
-    if name:
-        folders = [f for f in folders if f.name == name]
-    if not folders:
+    """The folder of a demo assessment: the one called `name`; without a name the built-in
+    demo (`BUILTIN_DEMO`), else the first one. A plugin's demo never replaces the built-in
+    one unasked."""
+    found = demos(registry)
+    if not found:
         raise CcassessError("no demo assessment is installed (the 'demo' plugin is not loaded)")
-    return folders[0]
+    wanted = name or BUILTIN_DEMO
+    chosen = [demo for demo in found if demo.name == wanted]
+    if chosen:
+        return chosen[0].folder
+    if name is None:
+        return found[0].folder
+    known = ", ".join(f"{demo.name} (plugin {demo.plugin!r})" for demo in found)
+    raise CcassessError(f"unknown demo {name!r}; installed demos: {known}")
 
 
 def load_demo(registry: Registry, name: str | None = None, language: str | None = None) -> Inputs:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess.markers import hookimpl
 from ccassess.plugin import core as core_plugin
-from ccassess.plugin.manager import Plugins
+from ccassess.plugin.manager import PluginFailure, Plugins
 from ccassess.plugin.registry import Registry, collect_contributions
 
 if TYPE_CHECKING:
@@ -24,9 +24,17 @@ def load_registry(
     skip_broken: bool = False,
     extra_plugins: Sequence[tuple[str, Any]] = (),
     entry_points: bool = True,
+    skipped: Sequence[PluginFailure] = (),
+    exact_skip: bool = False,
 ) -> Registry:
-    """Load the core, installed plugins, a local plugins folder and extra (test) plugins."""
+    """Load the core, installed plugins, a local plugins folder and extra (test) plugins.
+
+    `skipped`: plugins found broken before (left out, named as skipped). With `exact_skip`,
+    a plugin that fails after loading raises even with `skip_broken`, so that the caller can
+    start again without it (`Plugins.exact_skip`).
+    """
     plugins = Plugins(skip_broken=skip_broken)
+    plugins.skip(skipped)
     plugins.register(core_plugin, "core", "core")
     plugins.register(_report_sections(), "core-report", "core")
     if entry_points:
@@ -37,7 +45,9 @@ def load_registry(
     for name, plugin in extra_plugins:
         plugins.register(plugin, name, "extra")
     plugins.finish_loading()
-    return collect_contributions(plugins, local_yaml)
+    registry = collect_contributions(plugins, local_yaml)
+    plugins.exact_skip = exact_skip and skip_broken
+    return registry
 
 
 def _report_sections() -> ModuleType:

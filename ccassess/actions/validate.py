@@ -144,8 +144,9 @@ def _module(
     if data is None:
         return
     report.modules += 1
+    types = {**registry.contributed_types, **registry.question_types}
     try:
-        loaded = build_module(data, registry.question_types, file=str(path))
+        loaded = build_module(data, types, file=str(path))
     except ValidationError as exc:
         report.problems.extend(exc.problems)
         return

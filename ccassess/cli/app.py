@@ -18,25 +18,91 @@ from ccassess import __version__
 from ccassess.terminal import echo
 
 if TYPE_CHECKING:
+    from ccassess.errors import PluginError
+    from ccassess.plugin.manager import PluginFailure
     from ccassess.plugin.registry import Registry
+
+#: The exit status of a command that went on without a broken plugin (--skip-broken-plugins):
+#: it did its work, but not all of it (docs/plugins/api.md).
+SKIPPED_PLUGIN_EXIT = 3
+#: The core's own plugins: their failure is ccassess's, never skipped.
+CORE_PLUGINS = frozenset({"core", "core-report"})
+#: A command is run at most this many times, each without one more broken plugin.
+MAX_ATTEMPTS = 20
+
+
+class Attempts:
+    """What one run of a command hands to the next when it ran again without a broken
+    plugin: the plugins skipped so far, the warnings already printed, the last `State`."""
+
+    def __init__(self) -> None:
+        self.skipped: list[PluginFailure] = []
+        self.printed: set[str] = set()
+        self.state: State | None = None
+
+    def skip(self, error: PluginError) -> bool:
+        """Whether the command may run again without the plugin `error` names (with
+        --skip-broken-plugins, a plugin not yet skipped, not the core)."""
+        state = self.state
+        if (
+            state is None
+            or not state.skip_broken
+            or error.plugin in CORE_PLUGINS
+            or any(f.plugin == error.plugin for f in self.skipped)
+            or len(self.skipped) >= MAX_ATTEMPTS
+        ):
+            return False
+        # late import: start-up time (`--help`, `ccassess modules`)
+        from ccassess.plugin.manager import PluginFailure
+
+        registry = state.loaded
+        modules = tuple(
+            module_id
+            for module_id, entry in (registry.entries.items() if registry else ())
+            if entry.plugin == error.plugin
+        )
+        self.skipped.append(PluginFailure(error.plugin, error.message, error, modules))
+        return True
+
+    def skipped_any(self) -> bool:
+        registry = self.state.loaded if self.state is not None else None
+        return bool(self.skipped or (registry is not None and registry.plugins.failures))
 
 
 class State:
     """Per-invocation state: global options and the plugin registry, loaded on first use."""
 
-    def __init__(self, plugins_dir: Path | None, skip_broken: bool, debug: bool) -> None:
+    def __init__(
+        self,
+        plugins_dir: Path | None,
+        skip_broken: bool,
+        debug: bool,
+        attempts: Attempts | None = None,
+    ) -> None:
         self.plugins_dir = plugins_dir
         self.skip_broken = skip_broken
         self.debug = debug
+        self.attempts = attempts if attempts is not None else Attempts()
+        self.attempts.state = self
         self._registry: Registry | None = None
         self._reported = 0
+
+    @property
+    def loaded(self) -> Registry | None:
+        """The registry if it was loaded by now."""
+        return self._registry
 
     def registry(self) -> Registry:
         if self._registry is None:
             # late import: start-up time (`--help`, `ccassess modules`)
             from ccassess.actions.load_plugins import load_registry
 
-            self._registry = load_registry(self.plugins_dir, skip_broken=self.skip_broken)
+            self._registry = load_registry(
+                self.plugins_dir,
+                skip_broken=self.skip_broken,
+                skipped=self.attempts.skipped,
+                exact_skip=True,
+            )
             self._reported = 0
             self.report_plugin_failures()
             # hooks can also fail later (while scoring, rendering): report those at the end
@@ -50,11 +116,23 @@ class State:
         if self._registry is None:
             return
         plugins = self._registry.plugins
+        printed = self.attempts.printed
         for failure in plugins.failures[self._reported :]:
-            echo(f"warning: skipped plugin {failure.plugin!r}: {failure.message}", err=True)
+            line = f"warning: skipped plugin {failure.plugin!r}: {failure.message}"
+            if line in printed:  # by an earlier attempt of this command
+                continue
+            printed.add(line)
+            cause = failure.error.__cause__ if failure.error is not None else None
+            if self.debug and cause is not None:
+                import traceback
+
+                traceback.print_exception(cause)
+            echo(line, err=True)
         self._reported = len(plugins.failures)
         for warning in plugins.warnings:
-            echo(f"warning: {warning}", err=True)
+            if f"warning: {warning}" not in printed:
+                printed.add(f"warning: {warning}")
+                echo(f"warning: {warning}", err=True)
         plugins.warnings.clear()
 
 
@@ -156,14 +234,9 @@ class CcassessGroup(LazyGroup):
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args or os.environ.get("CCASSESS_DEBUG") == "1"
         _skip_last_collection()
+        attempts = Attempts()
         try:
-            code = super().main(
-                args=args,
-                prog_name=prog_name or "ccassess",
-                complete_var=complete_var,
-                standalone_mode=False,
-                **extra,
-            )
+            code = self._attempt(args, prog_name, complete_var, attempts, **extra)
         except click.exceptions.Abort:
             echo("Aborted.", err=True)
             sys.exit(130)
@@ -179,7 +252,41 @@ class CcassessGroup(LazyGroup):
             sys.exit(130)
         except Exception as exc:
             sys.exit(report_exception(exc, debug))
-        sys.exit(code if isinstance(code, int) else 0)
+        code = code if isinstance(code, int) else 0
+        sys.exit(SKIPPED_PLUGIN_EXIT if code == 0 and attempts.skipped_any() else code)
+
+    def _attempt(
+        self,
+        args: list[str],
+        prog_name: str | None,
+        complete_var: str | None,
+        attempts: Attempts,
+        **extra: Any,
+    ) -> Any:
+        """Run the command; with --skip-broken-plugins, a plugin that fails while the command
+        works (a hook, a question type, an importer, a template) makes it run again without
+        that plugin, so that nothing it contributed (scores, findings, sections) stays.
+        Outputs are written at the end, so the attempt that failed has written nothing."""
+        while True:
+            try:
+                return super().main(
+                    args=args,
+                    prog_name=prog_name or "ccassess",
+                    complete_var=complete_var,
+                    standalone_mode=False,
+                    obj=attempts,
+                    **extra,
+                )
+            except Exception as error:
+                # late import: start-up time (`--help`, `ccassess modules`)
+                from ccassess.errors import PluginError
+
+                if not isinstance(error, PluginError) or not attempts.skip(error):
+                    raise
+                state = attempts.state
+                attempts.state = None
+                if state is not None and state.loaded is not None:
+                    state.report_plugin_failures()  # what this attempt found before it failed
 
 
 def _skip_last_collection() -> None:
@@ -204,11 +311,20 @@ _skipping_last_collection = False
 def report_exception(exc: Exception, debug: bool) -> int:
     """Print an error the ccassess way and return the exit status."""
     # late import: start-up time (`--help`, `ccassess modules`)
-    from ccassess.errors import NAME_TOO_LONG, CcassessError
+    from ccassess.errors import NAME_TOO_LONG, CcassessError, ValidationError
 
     if isinstance(exc, CcassessError):
-        for line in exc.lines():
-            echo(f"error: {line}", err=True)
+        if debug and exc.__cause__ is not None:  # a plugin's failure: its traceback
+            import traceback
+
+            traceback.print_exception(exc.__cause__)
+        if isinstance(exc, ValidationError):  # warnings among the errors read as warnings
+            for problem in exc.problems:
+                prefix = "" if problem.severity == "warning" else "error: "
+                echo(f"{prefix}{problem}", err=True)
+        else:
+            for line in exc.lines():
+                echo(f"error: {line}", err=True)
         return exc.exit_code
     if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
         # a path given on the command line (or made from one) that no file system takes:
@@ -257,4 +373,5 @@ def cli(
 
     Start with `ccassess demo`, then `ccassess modules`.
     """
-    ctx.obj = State(plugins_dir, skip_broken_plugins, debug)
+    attempts = ctx.obj if isinstance(ctx.obj, Attempts) else None
+    ctx.obj = State(plugins_dir, skip_broken_plugins, debug, attempts)

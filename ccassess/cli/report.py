@@ -10,7 +10,7 @@ import click
 
 from ccassess.actions.assess import assess
 from ccassess.actions.batch import BatchJob, render_batch
-from ccassess.actions.inputs import load_demo
+from ccassess.actions.inputs import BUILTIN_DEMO, demos, load_demo
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
 from ccassess.errors import CcassessError
@@ -159,10 +159,22 @@ def _batch(
 
 @click.command("demo")
 @output_options
-@click.option("--name", default=None, help="Which demo assessment (default: the first).")
+@click.option(
+    "--name",
+    default=None,
+    help=f"Which demo assessment (default: the built-in one, {BUILTIN_DEMO}); see --list.",
+)
+@click.option(
+    "--list", "list_demos", is_flag=True, help="List the installed demos and their plugins."
+)
 @pass_state
-def demo_command(state: State, /, name: str | None, **options: Any) -> None:
+def demo_command(state: State, /, name: str | None, list_demos: bool, **options: Any) -> None:
     """Score the bundled demo assessment (Muster Handels GmbH) and write its report."""
     registry = state.registry()
+    if list_demos:
+        for demo in demos(registry):
+            default = " (default)" if demo.name == BUILTIN_DEMO else ""
+            click.echo(f"{demo.name}{default}\tplugin {demo.plugin!r}\t{demo.folder}")
+        return
     inputs = load_demo(registry, name, options["lang"])
     _score_and_render(state, registry, inputs, options)

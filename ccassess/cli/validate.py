@@ -54,8 +54,15 @@ def validate_command(
     Without arguments every loaded module is checked. PATHS may be module files, response
     files, answer sheets (.xlsx, .csv), survey-tool exports or folders of them; module and
     response files are told apart by their content. The exit status is 2 when anything is
-    wrong (with --strict also for warnings), in either format.
+    wrong (with --strict also for warnings), in either format. A file given with
+    --module is checked whole, whether its plugin is installed or not (an installed plugin
+    that fails to load is named in a warning).
     """
+    if module_files:
+        # a module file given to check is checked whole, even when it belongs to an installed
+        # plugin that fails to load because of it: that plugin is named in a warning, and
+        # every problem of the file is listed below
+        state.skip_broken = True
     report = validate_paths(state.registry(), list(paths), list(module_files), assessment)
     if fmt == "json":
         click.echo(json.dumps(report.to_data(), ensure_ascii=False, indent=2))  # data intact

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -15,7 +15,7 @@ from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import format_for_output, plain_text, round_option, workspace_option
-from ccassess.errors import CcassessError
+from ccassess.errors import CcassessError, PluginError
 from ccassess.io.files import STDOUT, is_stdout
 from ccassess.terminal import echo, visible
 from ccassess.workspace import Workspace, open_workspace
@@ -176,19 +176,28 @@ def import_command(
                 replace=replace,
                 options=options,
             )
-        except CcassessError as exc:  # an import is all or nothing: say so after the errors
-            for line in exc.lines():
-                echo(f"error: {line}", err=True)
-            echo(
-                "Nothing was imported: the workspace is unchanged. Fix the problems above "
-                "and run the same command again.",
-                err=True,
-            )
-            raise click.exceptions.Exit(exc.exit_code) from None
+        except PluginError as exc:
+            if state.skip_broken:
+                raise  # the command runs again without the plugin (ccassess.cli.app)
+            _not_imported(exc)
+        except CcassessError as exc:
+            _not_imported(exc)
     _notes(report.notes)
     _notes(report.warnings, "warning")
     _notes(report.skipped)
     echo(report.summary())
+
+
+def _not_imported(exc: CcassessError) -> NoReturn:
+    """An import is all or nothing: say so after the errors."""
+    for line in exc.lines():
+        echo(f"error: {line}", err=True)
+    echo(
+        "Nothing was imported: the workspace is unchanged. Fix the problems above "
+        "and run the same command again.",
+        err=True,
+    )
+    raise click.exceptions.Exit(exc.exit_code) from None
 
 
 def _list_format(function: Any) -> Any:

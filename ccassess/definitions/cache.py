@@ -22,6 +22,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from ccassess import __version__
+from ccassess.blame import GUARD_MARK
 from ccassess.definitions.summary import ModuleSummary
 from ccassess.io.cache_files import blake2b, cache_dir, read_bytes, settled, write_private
 
@@ -223,9 +224,13 @@ def _context(
         owner = owners.get(name)
         info = plugins.info.get(owner) if owner is not None else None
         try:
-            settings = repr(qtype.__reduce_ex__(2)[1:3])  # the instance's own attributes
+            reduced: Any = qtype.__reduce_ex__(2)
+            arguments, state = reduced[1:3]  # the instance's own attributes
         except Exception:
             return None
+        if isinstance(state, dict):  # without the guards around a plugin's methods
+            state = {k: v for k, v in state.items() if not getattr(v, GUARD_MARK, False)}
+        settings = repr((arguments, state))
         described.append(
             (
                 name,

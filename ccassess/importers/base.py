@@ -24,11 +24,12 @@ Bad input is raised as ``ccassess.ValidationError`` listing every problem found 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from ccassess.blame import guarded, guarded_iteration
 from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
 from ccassess.forms.sheet_layout import SheetOrigin
 from ccassess.io.checker import Checker
@@ -196,8 +197,40 @@ def collect_importers(plugins: Plugins) -> list[Importer]:
                 )
                 break
             names[importer.name] = plugin
-            importers.append(importer)
+            importers.append(importer if plugin == "core" else GuardedImporter(importer, plugin))
     return importers
+
+
+class GuardedImporter:
+    """A plugin's importer whose failures name the plugin, the importer and the file and line
+    in the plugin (`ccassess.blame`); a `ValidationError` it raises goes on as it is."""
+
+    def __init__(self, importer: Importer, plugin: str) -> None:
+        self.importer = importer
+        self.plugin = plugin
+        self.name = importer.name
+        self.label = importer.label
+        what = f"importer {importer.name!r}"
+        # detect: OSError and ValueError mean "not mine", as for the core's importers
+        self.detect = guarded(importer.detect, plugin, f"{what}, detect()", (OSError, ValueError))
+        self._read = guarded(importer.read, plugin, f"{what}, read()")
+        self._what = what
+
+    def read(self, path: Path, context: ImportContext) -> Iterator[RawRespondent]:
+        """The importer's respondents; a generator is guarded while it runs, too."""
+        raws = self._read(path, context)
+        yield from guarded_iteration(raws, self.plugin, f"{self._what}, read()", self.importer)
+
+    def __getattr__(self, name: str) -> Any:
+        """The importer's other members (``read_parts``, what survey-tool importers offer);
+        its other methods are guarded too."""
+        value = getattr(self.importer, name)
+        if callable(value) and not isinstance(value, type) and not name.startswith("_"):
+            return guarded(value, self.plugin, f"{self._what}, {name}()")
+        return value
+
+    def __repr__(self) -> str:
+        return f"GuardedImporter({self.importer!r}, plugin={self.plugin!r})"
 
 
 def find_importer(name: str, importers: Sequence[Importer]) -> Importer:

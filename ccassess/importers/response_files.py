@@ -130,6 +130,9 @@ class ResponseValidator:
         self.problems = problems if problems is not None else Problems()
         #: With plugins, their `ccassess_validate_answers` cross-field checks run too.
         self.plugins = plugins
+        #: Modules of plugins skipped as broken: answers to them are left out, not errors.
+        failures = plugins.failures if plugins is not None else ()
+        self.skipped = frozenset(module for failure in failures for module in failure.modules)
         self.seen: dict[str, str] = {}
         #: Whether an id given twice is an error (imports judge repeats by content instead).
         self.track_ids = track_ids
@@ -210,6 +213,8 @@ class ResponseValidator:
             by_module = check.mapping(by_module, join(path, "answers"), raw, "answers")
         for module_id, answers in by_module.items():
             module = self.modules.get(str(module_id))
+            if module is None and str(module_id) in self.skipped:
+                continue  # its plugin is broken and skipped: named in a warning already
             if module is None:
                 known = ", ".join(sorted(self.modules)) or "none"
                 check.error(

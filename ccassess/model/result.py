@@ -6,6 +6,7 @@ the report shows (titles, level descriptions, recommendations, weights, threshol
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,6 +170,32 @@ class DimensionResult:
 #: self-ratings; see docs/concepts/scoring.md, "Findings and the action plan".
 EVIDENCE_KINDS = ("customer", "kpi", "mirror", "self_rated")
 CUSTOMER_EVIDENCE = frozenset({"customer", "kpi", "mirror"})
+
+
+#: A finding's severity, most severe last.
+SEVERITIES = ("info", "warning", "critical")
+#: A recommendation's priority label, from its priority (0–100): "high" from 50, "medium"
+#: from 30, "low" below.
+PRIORITY_LABELS = ("high", "medium", "low")
+#: The priority scale: every recommendation's priority is a number from 0 to 100.
+PRIORITY_MIN, PRIORITY_MAX = 0.0, 100.0
+#: Maturity levels run from 1 to 5.
+LEVEL_RANGE = range(1, 6)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a plugin's `ccassess_module_analysis` returns (plugin API 1.2; the dict with the
+    same keys that API 1.0 documented is still accepted and converted).
+
+    `data` is JSON-serialisable and stored in ``ModuleResult.analysis[key]`` (`key`: the
+    plugin's name by default); `dimension_scores` (dimension id → 0..100, or None) replaces
+    the engine's practice scores of those dimensions.
+    """
+
+    data: Any = None
+    key: str | None = None
+    dimension_scores: Mapping[str, float | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -363,6 +390,17 @@ class QuestionTypeInfo:
 
 
 @dataclass
+class SkippedPlugin:
+    """A plugin left out because it failed (``--skip-broken-plugins``): with it went its
+    modules, findings, recommendations and report sections."""
+
+    plugin: str
+    reason: str
+    #: The modules it had registered (left out of this result).
+    modules: list[str] = field(default_factory=list)
+
+
+@dataclass
 class AssessmentResult:
     info: AssessmentInfo
     respondents: RespondentCounts
@@ -385,6 +423,8 @@ class AssessmentResult:
     initiatives: list[Initiative] = field(default_factory=list)
     #: The question types the modules use, by type name: how the report names them.
     question_types: dict[str, QuestionTypeInfo] = field(default_factory=dict)
+    #: Plugins left out because they failed (--skip-broken-plugins): the result is incomplete.
+    skipped_plugins: list[SkippedPlugin] = field(default_factory=list)
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

@@ -31,10 +31,10 @@ T = TypeVar("T")
 #: What a hook's result must be: a check giving the problem with one plugin's result, or None.
 Check = Callable[[Any], "str | None"]
 
-ANALYSIS_SHAPE = (
-    "must return None or a dict with 'data' (JSON-serialisable) and optional "
-    "'dimension_scores' (dimension id → 0..100)"
-)
+
+#: The arguments that are shared data, mutable in Python, that no plugin may change: a
+#: plugin that does fails, named (module and settings are frozen; respondents a tuple).
+WATCHED = frozenset({"result", "respondent"})
 
 
 class Contribution(NamedTuple, Generic[T]):
@@ -69,11 +69,21 @@ class Hooks:
     def __init__(self, plugins: Plugins) -> None:
         self._plugins = plugins
 
-    def _lists(self, hook: str, of: type | tuple[type, ...], **kwargs: Any) -> list[Any]:
-        """Call a hook whose implementations return lists (or None) of `of`."""
+    def _lists(
+        self,
+        hook: str,
+        of: type | tuple[type, ...],
+        each: Callable[[Any], str | None] | None = None,
+        **kwargs: Any,
+    ) -> list[Any]:
+        """Call a hook whose implementations return lists (or None) of `of`; `each` checks
+        every item's fields (the first problem fails the plugin). The shared data among the
+        arguments (`WATCHED`) must come back unchanged."""
+        check = list_of(of) if each is None else _each(list_of(of), each)
+        watch = tuple(name for name in kwargs if name in WATCHED)
         return [
             Contribution(plugin, hook, list(output))
-            for plugin, output in self._plugins.call(hook, list_of(of), kwargs)
+            for plugin, output in self._plugins.call(hook, check, kwargs, watch)
         ]
 
     # -- while plugins load -----------------------------------------------------------------
@@ -118,24 +128,30 @@ class Hooks:
     ) -> list[ModuleAnalysis]:
         """`ccassess_module_analysis`: each plugin's analysis of a scored module."""
 
+        # late import: start-up time (`ccassess modules` must not load it)
+        from ccassess.plugin.results import analysis_problem, as_analysis
+
+        dimensions = {d.id for d in module.dimensions}
+
         def check(output: Any) -> str | None:
-            return None if _analysis_fits(output, module) else ANALYSIS_SHAPE
+            return analysis_problem(output, dimensions, module.id)
 
         hook = "ccassess_module_analysis"
         kwargs = {
             "module": module,
-            "respondents": respondents,
+            "respondents": tuple(respondents),  # read-only: a plugin cannot add or remove
             "settings": settings,
             "result": result,
         }
+        analyses = [
+            (plugin, as_analysis(output))
+            for plugin, output in self._plugins.call(hook, check, kwargs, ("result",))
+        ]
         return [
             ModuleAnalysis(
-                plugin,
-                str(output.get("key") or plugin),
-                output.get("data"),
-                output.get("dimension_scores") or {},
+                plugin, analysis.key or plugin, analysis.data, dict(analysis.dimension_scores)
             )
-            for plugin, output in self._plugins.call(hook, check, kwargs)
+            for plugin, analysis in analyses
         ]
 
     def findings(
@@ -144,9 +160,16 @@ class Hooks:
         """`ccassess_findings`: the plugins' findings for a scored module."""
         # late import: start-up time (`ccassess modules` must not load it)
         from ccassess.model.result import Finding
+        from ccassess.plugin.results import finding_problem
 
+        dimensions = {d.id for d in module.dimensions}
         return self._lists(
-            "ccassess_findings", Finding, module=module, result=result, settings=settings
+            "ccassess_findings",
+            Finding,
+            lambda item: finding_problem(item, dimensions, module.id),
+            module=module,
+            result=result,
+            settings=settings,
         )
 
     def recommendations(
@@ -155,10 +178,13 @@ class Hooks:
         """`ccassess_recommendations`: the plugins' recommendations for a scored module."""
         # late import: start-up time (`ccassess modules` must not load it)
         from ccassess.model.result import Recommendation
+        from ccassess.plugin.results import recommendation_problem
 
+        dimensions = {d.id for d in module.dimensions}
         return self._lists(
             "ccassess_recommendations",
             Recommendation,
+            lambda item: recommendation_problem(item, dimensions, module.id),
             module=module,
             result=result,
             settings=settings,
@@ -173,7 +199,12 @@ class Hooks:
 
         `section_type` is `ReportSection`, which belongs to the report, a layer above this one.
         """
-        return self._lists("ccassess_report_sections", section_type, result=result, lang=lang)
+        # late import: start-up time (`ccassess modules` must not load it)
+        from ccassess.plugin.results import section_problem
+
+        return self._lists(
+            "ccassess_report_sections", section_type, section_problem, result=result, lang=lang
+        )
 
     def template_dirs(self) -> list[Contribution[str | Path]]:
         """`ccassess_template_dirs`: folders with the plugins' report templates."""
@@ -219,26 +250,13 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _analysis_fits(output: Any, module: Module) -> bool:
-    """Whether a `ccassess_module_analysis` result has the documented shape for `module`."""
-    import json
-    import math
+def _each(whole: Check, item: Callable[[Any], str | None]) -> Check:
+    """A list check, then `item` on each item: the first problem found."""
 
-    if not isinstance(output, dict) or not set(output) <= {"key", "data", "dimension_scores"}:
-        return False
-    try:
-        json.dumps(output.get("data"), allow_nan=False)
-    except (TypeError, ValueError):
-        return False
-    overrides = output.get("dimension_scores") or {}
-    if not isinstance(overrides, dict):
-        return False
-    known = {d.id for d in module.dimensions}
-    for dimension_id, score in overrides.items():
-        if dimension_id not in known:
-            return False
-        if score is not None and (
-            not isinstance(score, int | float) or not math.isfinite(score) or not 0 <= score <= 100
-        ):
-            return False
-    return True
+    def check(output: Any) -> str | None:
+        problem = whole(output)
+        if problem is not None:
+            return problem
+        return next((p for p in map(item, output) if p is not None), None)
+
+    return check

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
@@ -20,12 +20,17 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pluggy
 
-from ccassess import PLUGIN_API_VERSION, hookspecs
+from ccassess import hookspecs
+from ccassess.blame import catchable, one_line, plugin_output, roots_of
+from ccassess.blame import origin as code_origin
+from ccassess.plugin.api_version import check_api_version
+from ccassess.plugin.calls import Call as _Call
+from ccassess.plugin.calls import setup as _setup
 from ccassess.plugin.entry_points import EntryPointRecord, entry_points
-from ccassess.plugin.hooks import Check, Hooks, describe
+from ccassess.plugin.hooks import Check, Hooks
 
 if TYPE_CHECKING:
-    from ccassess.errors import PluginError, Problem, ValidationError
+    from ccassess.errors import PluginError
 
 # ccassess.errors is imported where an error is raised or caught, not at start-up.
 
@@ -64,6 +69,10 @@ class PluginFailure:
 
     plugin: str
     message: str
+    #: The error itself: its ``__cause__`` is what the plugin raised (``--debug`` shows it).
+    error: BaseException | None = None
+    #: The modules the plugin had registered (left out of the assessment with it).
+    modules: tuple[str, ...] = ()
 
 
 _HOOKABLE = (FunctionType, MethodType, staticmethod, classmethod)
@@ -103,6 +112,10 @@ class Plugins:
         self.pm = _PluginManager(PROJECT)
         self.pm.add_hookspecs(hookspecs)
         self.skip_broken = skip_broken
+        #: Whether a plugin failing after loading ends the call (`PluginError`) even with
+        #: `skip_broken`: the CLI then runs the command again without that plugin, so that
+        #: nothing it contributed stays (`ccassess.cli.app`). Set once loading is done.
+        self.exact_skip = False
         self.info: dict[str, PluginInfo] = {}
         self.failures: list[PluginFailure] = []
         self.warnings: list[str] = []
@@ -117,6 +130,8 @@ class Plugins:
 
     def register(self, plugin: Any, name: str, origin: str, version: str | None = None) -> bool:
         """Register one plugin; on any problem unregister it fully and fail (or record)."""
+        if self.pm.is_blocked(name):
+            return False
         try:
             check_api_version(plugin, name)
             self.pm.register(plugin, name=name)
@@ -182,10 +197,17 @@ class Plugins:
             self.pm.unregister(plugin, name=name)
         self.info.pop(name, None)
 
+    def skip(self, failures: Sequence[PluginFailure]) -> None:
+        """Block plugins found broken in an earlier attempt of this command, before loading:
+        they are left out with their modules, and named as skipped."""
+        for failure in failures:
+            self.pm.set_blocked(failure.plugin)
+            self.failures.append(failure)
+
     def _fail(self, error: PluginError) -> bool:
-        if not self.skip_broken:
+        if not self.skip_broken or self.exact_skip:
             raise error
-        self.failures.append(PluginFailure(error.plugin, error.message))
+        self.failures.append(PluginFailure(error.plugin, error.message, error))
         return False
 
     def reject(self, name: str, error: PluginError) -> None:
@@ -217,12 +239,19 @@ class Plugins:
     def _load_entry_point(self, ep: EntryPointRecord) -> None:
         origin = f"entry point ({ep.dist_name or '?'})"
         try:
-            plugin = ep.load()
-        except Exception as exc:
+            with plugin_output():
+                plugin = ep.load()
+        except BaseException as exc:
+            if not catchable(exc):
+                raise
             # late import: start-up time, used only when a plugin fails
             from ccassess.errors import PluginError
 
-            self._fail(PluginError(ep.name, None, f"failed to import: {_one_line(exc)}"))
+            where = code_origin(exc)
+            message = f"failed to import: {_one_line(exc)}" + (f" (at {where})" if where else "")
+            error = PluginError(ep.name, None, message)
+            error.__cause__ = exc
+            self._fail(error)
             return
         self.register(plugin, ep.name, origin, ep.dist_version)
 
@@ -237,21 +266,32 @@ class Plugins:
         yaml_files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
         for path in sorted(folder.glob("*.py")):
             name = f"local:{path.stem}"
+            if self.pm.is_blocked(name):
+                continue
             try:
                 _regular(path)  # importing a named pipe would wait for a writer forever
-                plugin = _import_file(path)
-            except Exception as exc:
+                with plugin_output():
+                    plugin = _import_file(path)
+            except BaseException as exc:
+                if not catchable(exc):
+                    raise
                 # late import: start-up time, used only when a plugin fails
                 from ccassess.errors import PluginError
 
-                self._fail(PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}"))
+                where = code_origin(exc, (str(path.resolve()),))
+                line = f" (at line {where.rsplit(':', 1)[1]})" if where and ":" in where else ""
+                error = PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}{line}")
+                error.__cause__ = exc
+                self._fail(error)
                 continue
             self.register(plugin, name, f"plugins dir ({folder})")
         return yaml_files
 
     # -- calling ---------------------------------------------------------------------------
 
-    def call(self, hook: str, check: Check, kwargs: dict[str, Any]) -> list[tuple[str, Any]]:
+    def call(
+        self, hook: str, check: Check, kwargs: dict[str, Any], watch: tuple[str, ...] = ()
+    ) -> list[tuple[str, Any]]:
         """Call a hook through pluggy; return (plugin name, result) in the order pluggy called.
 
         `check` gives the problem with one plugin's result (None: fine). An implementation
@@ -259,12 +299,19 @@ class Plugins:
         after it (`reject`: the error names plugin and hook; with skip_broken the plugin is
         unregistered and the others' results stand). A plugin's `ValidationError` or
         `PluginError` goes on as it is. Results of None are left out, as pluggy does.
+
+        The arguments named in `watch` are shared data the plugins get to read: one that an
+        implementation changed fails it ("changed the 'result' it was given"). What plugins
+        print goes to standard error.
         """
         call = _Call(hook, check)
+        if watch:
+            call.watch({name: kwargs[name] for name in watch})
         calls = self._calls
         calls.append(call)
         try:
-            results = getattr(self.pm.hook, hook)(**kwargs)
+            with plugin_output():
+                results = getattr(self.pm.hook, hook)(**kwargs)
         finally:
             calls.pop()
             failed = self._settle(call) if call.failures else ()
@@ -309,6 +356,7 @@ class Plugins:
     def _plain_guard(self, impl: pluggy.HookImpl, hook: str) -> Callable[..., Any]:
         function, plugin = impl.function, impl.plugin_name
         calls, slow = self._calls, self.slow_seconds  # (called per respondent: kept lean)
+        roots = roots_of(function)
 
         def guarded(*args: Any, **kwargs: Any) -> Any:
             call = calls[-1] if calls else None
@@ -317,13 +365,15 @@ class Plugins:
             started = perf_counter()
             try:
                 result = function(*args, **kwargs)
-            except Exception as exc:
-                if not call.raised(plugin, exc):
+            except BaseException as exc:
+                if not catchable(exc) or not call.raised(plugin, exc, roots):
                     raise
                 return None
             elapsed = perf_counter() - started
             if elapsed > slow:
                 self._timed(plugin, hook, elapsed)
+            if call.watched is not None and call.changed(plugin):
+                return None
             if result is None:
                 return None
             problem = call.check(result)
@@ -339,6 +389,7 @@ class Plugins:
         """A guard around a new-style wrapper (``wrapper=True``): the wrapper receives the
         results of the implementations inside it (or their exception) and returns results."""
         function, plugin = _generator_function(impl), impl.plugin_name
+        roots = roots_of(function)
 
         def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, Any]:
             call = self._current(hook)
@@ -365,8 +416,8 @@ class Plugins:
                     wrapper.throw(thrown)
             except StopIteration as stop:
                 changed = stop.value
-            except Exception as exc:
-                if exc is thrown or not call.raised(plugin, exc):
+            except BaseException as exc:
+                if exc is thrown or not catchable(exc) or not call.raised(plugin, exc, roots):
                     raise
             else:
                 wrapper.close()
@@ -384,6 +435,7 @@ class Plugins:
         """A guard around an old-style wrapper (``hookwrapper=True``): the wrapper receives a
         `pluggy.Result` and may force another result (or exception) on it."""
         function, plugin = _generator_function(impl), impl.plugin_name
+        roots = roots_of(function)
 
         def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, None]:
             call = self._current(hook)
@@ -404,8 +456,8 @@ class Plugins:
                 wrapper.send(outcome)
             except StopIteration:
                 failed = False
-            except Exception as exc:
-                if not call.raised(plugin, exc):
+            except BaseException as exc:
+                if not catchable(exc) or not call.raised(plugin, exc, roots):
                     raise
             else:
                 wrapper.close()
@@ -430,34 +482,6 @@ _FAILED: Any = object()
 def _generator_function(impl: pluggy.HookImpl) -> Callable[..., Generator[None, Any, Any]]:
     """A wrapper's function: pluggy accepts a wrapper only if it is a generator function."""
     return cast(Callable[..., Generator[None, Any, Any]], impl.function)
-
-
-def check_api_version(plugin: Any, name: str) -> None:
-    """A plugin may declare CCASSESS_PLUGIN_API = "1.0"; same major and no newer minor."""
-    declared = getattr(plugin, "CCASSESS_PLUGIN_API", None)
-    if declared is None:
-        return
-    try:
-        major, minor = (int(part) for part in str(declared).split(".")[:2])
-    except ValueError:
-        # late import: start-up time, used only when a plugin fails
-        from ccassess.errors import PluginError
-
-        raise PluginError(
-            name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'"
-        ) from None
-
-    our_major, our_minor = (int(part) for part in PLUGIN_API_VERSION.split("."))
-    if major != our_major or minor > our_minor:
-        # late import: start-up time, used only when a plugin fails
-        from ccassess.errors import PluginError
-
-        raise PluginError(
-            name,
-            None,
-            f"needs plugin API {declared}, this ccassess provides {PLUGIN_API_VERSION}; "
-            "skipped (upgrade ccassess or the plugin)",
-        )
 
 
 def _regular(path: Path) -> None:
@@ -487,91 +511,7 @@ def _one_line(exc: BaseException) -> str:
     # late import: start-up time, used only when a plugin fails
     from ccassess.errors import PluginError
 
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    name = type(exc).__name__
-    return text if text.startswith(name) or isinstance(exc, PluginError) else f"{name}: {text}"
-
-
-class _Call:
-    """A hook call under way: what its results must be, whose they are, who failed."""
-
-    __slots__ = ("check", "failures", "hook", "owners")
-
-    def __init__(self, hook: str, check: Check) -> None:
-        self.hook = hook
-        self.check = check
-        #: id(result) → (result, plugin); holding the result keeps its id unique meanwhile.
-        self.owners: dict[int, tuple[Any, str]] = {}
-        self.failures: list[PluginError] = []
-
-    def own(self, result: Any, plugin: str) -> None:
-        self.owners[id(result)] = (result, plugin)
-
-    def owner(self, result: Any) -> str:
-        result_and_owner = self.owners.get(id(result))
-        assert result_and_owner is not None and result_and_owner[0] is result, result
-        return result_and_owner[1]
-
-    def adopt(self, results: Any, wrapper: str) -> bool:
-        """Check what a wrapper returned; results new to this call are the wrapper's."""
-        if not isinstance(results, list):
-            got = describe(results)
-            self.fail(wrapper, f"as a wrapper, must return a list of results, got {got}")
-            return False
-        for result in results:
-            problem = None if result is None else self.check(result)
-            if problem is not None:
-                self.fail(wrapper, f"as a wrapper, returned a result that {problem}")
-                return False
-        for result in results:
-            if result is not None and id(result) not in self.owners:
-                self.own(result, wrapper)
-        return True
-
-    def fail(self, plugin: str, message: str) -> None:
-        # late import: start-up time, used only when a plugin fails
-        from ccassess.errors import PluginError
-
-        self.failures.append(PluginError(plugin, self.hook, message))
-
-    def raised(self, plugin: str, exc: Exception) -> bool:
-        """Record what a plugin raised; False for ccassess's own `ValidationError` and
-        `PluginError`, which go on as they are."""
-        # late import: start-up time, used only when a plugin fails
-        from ccassess.errors import CcassessError, PluginError, ValidationError
-
-        if isinstance(exc, ValidationError | PluginError):
-            return False
-        self.fail(
-            plugin, exc.message if isinstance(exc, CcassessError) else f"raised {_one_line(exc)}"
-        )
-        return True
-
-
-def _setup(
-    function: Callable[..., Any], args: tuple, kwargs: dict[str, Any], call: _Call, plugin: str
-) -> Generator[None, Any, Any] | None:
-    """Run a wrapper up to its yield; None if it failed (named) or never yields."""
-    try:
-        wrapper = function(*args, **kwargs)
-        next(wrapper)
-    except StopIteration:
-        call.fail(plugin, "is a wrapper that does not yield")
-        return None
-    except Exception as exc:
-        if not call.raised(plugin, exc):
-            raise
-        return None
-    return wrapper
-
-
-def problems_from(error: ValidationError, plugin: str) -> list[Problem]:
-    # late import: start-up time, used only when a plugin fails
-    from ccassess.errors import Problem
-
-    return [
-        Problem(p.location, f"plugin {plugin!r}: {p.message}", p.severity) for p in error.problems
-    ]
+    return " ".join(str(exc).split()) if isinstance(exc, PluginError) else one_line(exc)
 
 
 Caller = Callable[..., Any]

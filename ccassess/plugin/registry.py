@@ -12,10 +12,11 @@ read at once).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.blame import guarded
 from ccassess.definitions.cache import ModuleCache
 from ccassess.definitions.summary import ModuleSummary
 from ccassess.plugin.manager import Plugins
@@ -73,6 +74,16 @@ class Registry:
     plugins: Plugins
     question_types: dict[str, QuestionType]
     entries: dict[str, ModuleEntry]
+    #: Every question type contributed, those of plugins rejected later included (a plugin
+    #: rejected for an invalid module): `validate --module` checks a file with them, so that
+    #: the file's own problems are listed, not its types' absence.
+    contributed_types: dict[str, QuestionType] = field(default_factory=dict)
+
+    @property
+    def skipped_modules(self) -> frozenset[str]:
+        """The modules of plugins skipped as broken (`--skip-broken-plugins`): left out of
+        an assessment that names them, their answers ignored."""
+        return frozenset(m for failure in self.plugins.failures for m in failure.modules)
 
     @property
     def modules(self) -> dict[str, Module]:
@@ -82,6 +93,8 @@ class Registry:
         """The modules an assessment uses, in the order given (all loaded ones by default)."""
         if not module_ids:
             return [entry.module for entry in self.entries.values()]
+        skipped = self.skipped_modules
+        module_ids = [m for m in module_ids if m in self.entries or m not in skipped]
         missing = [m for m in module_ids if m not in self.entries]
         if missing:
             # late import: start-up time (`ccassess modules` must not load it)
@@ -99,9 +112,10 @@ def collect_contributions(plugins: Plugins, local_yaml: Sequence[Path] = ()) -> 
     keeps it, whichever of them pluggy called first (``tryfirst``), and the other is rejected.
     """
     types, owners = _question_types(plugins)
+    contributed = dict(types)
     entries, sources = _modules(plugins, types, owners, list(local_yaml))
     _prune_rejected(plugins, types, owners, entries, sources)
-    return Registry(plugins, types, entries)
+    return Registry(plugins, types, entries, contributed)
 
 
 def _prune_rejected(
@@ -147,9 +161,73 @@ def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str
                 plugins.reject(second, sources[second].error(message))
                 if second == name:
                     break
+            if name != "core":
+                guard_question_type(qtype, name)
             types[qtype.name] = qtype
             owners[qtype.name] = name
     return types, owners
+
+
+#: The methods of a question type that run plugin code while modules, answers, sheets,
+#: forms and reports are made.
+QUESTION_TYPE_METHODS = (
+    "configure",
+    "check",
+    "score",
+    "is_scored",
+    "describe",
+    "allowed",
+    "choices",
+    "parts",
+    "items",
+)
+
+
+def guard_question_type(qtype: QuestionType, plugin: str) -> None:
+    """Make a plugin's question type name its plugin, type and method when a method fails,
+    and check what `score` returns (None or a number in 0..1)."""
+    # late import: start-up time, used only for plugins' own question types
+    from ccassess.questions.types import AnswerProblem
+
+    if "check" in getattr(qtype, "__dict__", {}):
+        return  # the same object, contributed again (a plugin's module-level instance)
+    for method in QUESTION_TYPE_METHODS:
+        what = f"question type {qtype.name!r}, {method}()"
+        function = getattr(qtype, method)
+        if method == "score":
+            function = _checked_score(function, plugin, what)
+        try:
+            setattr(qtype, method, guarded(function, plugin, what, (AnswerProblem,)))
+        except AttributeError:  # __slots__ without __dict__: left as it is
+            return
+
+
+def _checked_score(
+    function: Callable[..., float | None], plugin: str, what: str
+) -> Callable[..., float | None]:
+    import math
+
+    def score(question: Any, value: Any) -> float | None:
+        result = function(question, value)
+        if result is None or (
+            isinstance(result, int | float)
+            and not isinstance(result, bool)
+            and math.isfinite(result)
+            and 0 <= result <= 1
+        ):
+            return result
+        # late import: start-up time, used only when a plugin fails
+        from ccassess.errors import PluginError
+
+        raise PluginError(
+            plugin,
+            None,
+            f"{what}: returned {result!r} for question {question.id!r}; "
+            "a score is None or a number from 0 to 1",
+        )
+
+    score.__wrapped__ = function  # type: ignore[attr-defined]
+    return score
 
 
 def _modules(
@@ -197,7 +275,10 @@ def _modules(
             more = f" (and {len(exc.problems) - 1} more problems)" if len(exc.problems) > 1 else ""
             error = contribution.error(f"invalid module: {first}{more}")
             if plugin == "local":
-                raise exc from None
+                if not plugins.skip_broken:
+                    raise exc from None
+                _skip_local(plugins, item, f"invalid module: {first}{more}")
+                continue
             plugins.reject(plugin, error)
             _drop_modules_of(entries, plugin)
             continue
@@ -208,13 +289,24 @@ def _modules(
                 f"module id {module_id!r} is already registered by plugin {kept!r}"
             )
             if dropped == "local":
-                raise error
+                if not plugins.skip_broken:
+                    raise error
+                _skip_local(plugins, item, error.message)
+                continue
             plugins.reject(dropped, error)
             _drop_modules_of(entries, dropped)
             if dropped == plugin:
                 continue
         entries[module_id] = entry
     return entries, sources
+
+
+def _skip_local(plugins: Plugins, file: Any, message: str) -> None:
+    """Skip a module file of the plugins folder (--skip-broken-plugins), named by its file."""
+    # late import: start-up time, used only when a module file is broken
+    from ccassess.plugin.manager import PluginFailure
+
+    plugins.failures.append(PluginFailure(f"local:{Path(str(file)).name}", message))
 
 
 def _first_loaded(plugins: Plugins, one: str, other: str) -> tuple[str, str]:

@@ -24,11 +24,13 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from ccassess.errors import CcassessError
+from ccassess.blame import failure, origin
+from ccassess.errors import CcassessError, PluginError
 from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
 from ccassess.report.i18n import Translator, UnknownLabel, text
-from ccassess.report.resources import image_data_url, inline_html
+from ccassess.report.resources import image_data_url, inline_css, inline_html
+from ccassess.report.sanitise import sanitise, sanitise_markup
 from ccassess.report.section import ReportSection
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
 from ccassess.text import Text
@@ -89,6 +91,7 @@ def render_html(
     info = result.info
     title = info.title or text("report_title").get(lang)
     shared: dict[str, Any] = {
+        "plugin_links": theme.plugin_links,
         "lang": lang,
         "t": t,
         "result": result,
@@ -118,6 +121,7 @@ def render_html(
     stylesheet = _render(
         env, STYLESHEET_TEMPLATE, {**shared, "c": theme.colours}, "theme", "stylesheet"
     )
+    stylesheet += _section_css(sections, [*plugin_dirs, default_dir], roots)
     if theme.css:
         stylesheet += "\n/* theme.css */\n" + theme.css
     page = _render(
@@ -143,7 +147,6 @@ def _sections(
     collected: list[tuple[ReportSection, str]] = []
     for contribution in plugins.hooks.report_sections(result, lang, ReportSection):
         for section in contribution.items:
-            _check_section(section, contribution.plugin)
             collected.append((section, contribution.plugin))
     if not appendix:
         collected = [(s, n) for s, n in collected if not (n == "core-report" and s.id == "answers")]
@@ -177,29 +180,14 @@ def _sections(
             continue
         host = hosts.get(section.within)
         if host is None:
-            raise CcassessError(
-                f"report: section {section.id!r} of plugin {view.plugin!r} is a part of "
-                f"section {section.within!r}, which is not in the report"
+            raise PluginError(
+                view.plugin,
+                "ccassess_report_sections",
+                f"ReportSection {section.id!r}: within {section.within!r} names no section "
+                "of the report",
             )
         host.parts.append(view)
     return views
-
-
-def _check_section(section: ReportSection, plugin: str) -> None:
-    """What a dataclass cannot enforce: labels are Texts by name, `within` names a section."""
-    labels = section.labels
-    if not isinstance(labels, Mapping) or not all(
-        isinstance(key, str) and isinstance(value, Text) for key, value in labels.items()
-    ):
-        raise CcassessError(
-            f"report: section {section.id!r} of plugin {plugin!r}: labels must map names "
-            "to ccassess.Text"
-        )
-    if section.within is not None and not isinstance(section.within, str):
-        raise CcassessError(
-            f"report: section {section.id!r} of plugin {plugin!r}: within must be a "
-            "section id (str)"
-        )
 
 
 def _render_section(
@@ -209,10 +197,66 @@ def _render_section(
     view: SectionView,
     lang: str,
 ) -> Markup:
-    context = {**shared, "section": view, "context": section.context}
+    links = shared["plugin_links"]
+    own = view.plugin == "core-report"
+    # what a plugin marks safe (Markup in its context, its labels) passes the sanitiser
+    data = section.context if own else sanitise_markup(section.context, links)
+    context = {**shared, "section": view, "context": data}
     if section.labels:
-        context["t"] = Translator(lang, section.labels)
+        labels = section.labels if own else _sanitised_labels(section.labels, links)
+        context["t"] = Translator(lang, labels)
+    if not own:
+        _refuse_unescaped(env, section.template, view.plugin, section.id)
     return Markup(_render(env, section.template, context, view.plugin, section.id))
+
+
+def _section_css(
+    sections: list[tuple[ReportSection, SectionView]], bases: list[Path], roots: list[Path]
+) -> str:
+    """The sections' own CSS (`ReportSection.css`), url() and @import inlined from the
+    template folders; a problem names the section's plugin."""
+    parts = []
+    for section, view in sections:
+        if not section.css:
+            continue
+        origin = f"section {section.id!r} of plugin {view.plugin!r}, css"
+        try:
+            css = inline_css(section.css, bases, roots, origin)
+        except CcassessError as exc:
+            if view.plugin == "core-report":
+                raise
+            raise PluginError(view.plugin, None, exc.message.removeprefix("report: ")) from exc
+        # inlined into a <style> element: "</" must not end it early
+        title = origin.replace("*/", "* /")
+        parts.append(f"\n/* {title} */\n" + css.replace("</", "<\\/"))
+    return "".join(parts)
+
+
+def _sanitised_labels(labels: Mapping[str, Text], links: bool) -> dict[str, Text]:
+    """A plugin's labels are markup (`t()` returns them unescaped): sanitised, like `|safe`."""
+    return {
+        key: Text(*(str(sanitise(v, links)) if v else v for v in (label.de, label.en)))
+        for key, label in labels.items()
+    }
+
+
+def _refuse_unescaped(env: jinja2.Environment, name: str, plugin: str, section: str) -> None:
+    """A plugin's template may not turn autoescaping off (``{% autoescape false %}``): its
+    HTML would pass unsanitised."""
+    try:
+        source = env.loader.get_source(env, name)[0] if env.loader else ""
+        tree = env.parse(source)
+    except jinja2.TemplateError:
+        return  # reported by the renderer, with file and line
+    for node in tree.find_all((jinja2.nodes.ScopedEvalContextModifier,)):
+        for option in getattr(node, "options", []):
+            if option.key == "autoescape":
+                raise PluginError(
+                    plugin,
+                    None,
+                    f"section {section!r}, template {name!r}: turns autoescaping off "
+                    f"(line {node.lineno}); mark single values safe with |safe instead",
+                )
 
 
 def _anchor(section_id: str, taken: set[str]) -> str:
@@ -256,6 +300,7 @@ def _environment(search: tuple[Path, ...], default_dir: Path) -> jinja2.Environm
         finalize=_typeset,
     )
     env.filters.update(
+        safe=_safe,
         num=_num,
         pct=_pct,
         signed=_signed,
@@ -268,6 +313,32 @@ def _environment(search: tuple[Path, ...], default_dir: Path) -> jinja2.Environm
 
 
 def _render(
+    env: jinja2.Environment, name: str, context: dict[str, Any], plugin: str, what: str
+) -> str:
+    """Render a template; what goes wrong in a plugin's section names the plugin (and the
+    template's file and line), so that `--skip-broken-plugins` can leave that plugin out."""
+    if plugin in ("theme", "core-report"):
+        return _render_template(env, name, context, plugin, what)
+    try:
+        return _render_template(env, name, context, plugin, what)
+    except PluginError:
+        raise
+    except CcassessError as exc:
+        raise PluginError(plugin, None, exc.message.removeprefix("report: ")) from exc
+    except Exception as exc:
+        template = _filename(env, name)
+        roots = (template,) if template else ()
+        raise failure(plugin, None, exc, roots, f"section {what!r}, template {name!r}") from exc
+
+
+def _filename(env: jinja2.Environment, name: str) -> str | None:
+    try:
+        return env.get_template(name).filename
+    except Exception:
+        return None
+
+
+def _render_template(
     env: jinja2.Environment, name: str, context: dict[str, Any], plugin: str, what: str
 ) -> str:
     try:
@@ -285,15 +356,22 @@ def _render(
     except SecurityError as exc:
         raise CcassessError(
             f"report: template {name!r} ({_who(plugin, what)}): refused by the sandbox ({exc})"
+            + _at(exc)
         ) from None
     except jinja2.UndefinedError as exc:
         raise CcassessError(
-            f"report: template {name!r} ({_who(plugin, what)}): {exc.message}"
+            f"report: template {name!r} ({_who(plugin, what)}): {exc.message}" + _at(exc)
         ) from None
     except UnknownLabel as exc:
         raise CcassessError(
-            f"report: template {name!r} ({_who(plugin, what)}): {exc.args[0]}"
+            f"report: template {name!r} ({_who(plugin, what)}): {exc.args[0]}" + _at(exc)
         ) from None
+
+
+def _at(exc: BaseException) -> str:
+    """`` (at file:line)`` of the template line that failed, where Jinja's traceback has it."""
+    where = origin(exc)
+    return f" (at {where})" if where else ""
 
 
 def _who(plugin: str, what: str) -> str:
@@ -310,6 +388,13 @@ def _typeset(ctx: Any, value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup) and "%" in value:
         return percent_spacing(value, ctx.get("lang", ""))
     return value
+
+
+@jinja2.pass_context
+def _safe(ctx: Any, value: Any) -> Markup:
+    """``|safe``: HTML passes the allow-list sanitiser (no scripts, handlers, forms, frames,
+    outside URLs; links only where the theme allows them)."""
+    return sanitise(value, bool(ctx.get("plugin_links", False)))
 
 
 @jinja2.pass_context

@@ -25,6 +25,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "date": ("Datum", "Date"),
     "prepared_by": ("Erstellt von", "Prepared by"),
     "confidential": ("Vertraulich", "Confidential"),
+    "skipped_plugins": (
+        "Unvollständig: Plugins wurden wegen eines Fehlers weggelassen",
+        "Incomplete: plugins were left out because they failed",
+    ),
+    "skipped_plugin": ("Plugin {plugin}", "Plugin {plugin}"),
+    "skipped_modules": ("mit den Modulen {modules}", "with the modules {modules}"),
     "page": ("Seite", "Page"),
     "page_of": ("von", "of"),
     # section titles

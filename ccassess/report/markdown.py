@@ -59,6 +59,18 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
         f"**{t('prepared_by')}:** {escape_md(info.prepared_by)}" if info.prepared_by else "",
     ]
     lines += [line + "  " for line in meta if line]
+    if result.skipped_plugins:
+        lines += ["", f"> **{t('skipped_plugins')}**"]
+        for skipped in result.skipped_plugins:
+            modules = (
+                f" ({t('skipped_modules', modules=', '.join(skipped.modules))})"
+                if skipped.modules
+                else ""
+            )
+            lines.append(
+                f"> - {escape_md(t('skipped_plugin', plugin=skipped.plugin))}{escape_md(modules)}: "
+                f"{escape_md(skipped.reason)}"
+            )
     summary = summary_of(view)
     lines += [
         "",

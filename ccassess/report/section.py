@@ -35,3 +35,8 @@ class ReportSection:
     #: rendered inside that section, where its template places ``section.parts`` (else at its
     #: end), and never appears in the table of contents.
     within: str | None = None
+    #: The section's own CSS (plugin API 1.2), added to the report's stylesheet after the
+    #: default styles and before the theme's ``theme.css`` (a theme has the last word).
+    #: ``url()`` and ``@import`` may name files in the plugin's template folders only; they
+    #: are inlined. Scope the rules to the section: ``[data-section="<id>"] …``.
+    css: str = ""

@@ -31,7 +31,7 @@ PACKAGE_DIR = Path(ccassess.__file__).parent
 THEME_FILE = "theme.yaml"
 THEME_CSS = "theme.css"
 DEFAULT_CSS = "report.css"
-THEME_KEYS = {"name", "logo", "colours", "colors", "fonts"}
+THEME_KEYS = {"name", "logo", "colours", "colors", "fonts", "plugin_links"}
 FONT_KEYS = ("body", "heading")
 LEVEL_COUNT = 5
 HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -65,6 +65,9 @@ class Theme:
     logo: str | None
     #: The theme's own CSS with every url() inlined ("" without one).
     css: str = ""
+    #: Whether links (http, https, mailto) in plugins' sections stay links; by default a
+    #: plugin's link is reduced to its text (the report is printed and read offline).
+    plugin_links: bool = False
     #: The consultant's theme folder (None for the default theme).
     folder: Path | None = None
     templates: Path | None = None
@@ -213,8 +216,16 @@ def _build(config: dict[str, Any], file: Path, fallback: Theme | None = None) ->
     name = config.get("name", "")
     if not isinstance(name, str):
         raise fail("name", "expected text")
+    links = config.get("plugin_links", fallback.plugin_links if fallback else False)
+    if not isinstance(links, bool):
+        raise fail("plugin_links", f"expected true or false, got {links!r}")
     return Theme(
-        name=name, colours=colours, levels=[_long_hex(v) for v in levels], fonts=fonts, logo=None
+        name=name,
+        colours=colours,
+        levels=[_long_hex(v) for v in levels],
+        fonts=fonts,
+        logo=None,
+        plugin_links=links,
     )
 
 

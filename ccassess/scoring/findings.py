@@ -8,6 +8,8 @@ from ccassess.model.levels import level_for
 from ccassess.model.questionnaire import FindingRule, Module
 from ccassess.model.result import (
     CUSTOMER_EVIDENCE,
+    PRIORITY_MAX,
+    PRIORITY_MIN,
     DimensionResult,
     Finding,
     Initiative,
@@ -212,7 +214,10 @@ def priority_of(weight_share: float, customer_confirmed: bool, score: int | None
     if score is None:
         return 0.0
     factor = CUSTOMER_CONFIRMED if customer_confirmed else SELF_RATED_ONLY
-    return weight_share * factor * (100 - score)
+    # scores are 0..100 (a plugin's question type whose score left 0..1 is refused), so the
+    # priority is on its documented scale; bounded all the same, as the docs promise
+    priority = weight_share * factor * (100 - score)
+    return min(PRIORITY_MAX, max(PRIORITY_MIN, priority))
 
 
 def critical_score(target: ModuleResult | DimensionResult) -> int | None:

@@ -164,6 +164,8 @@ def rebuild_round_modules(
     result = RoundModules({}, {})
     for module_id in wanted:
         entry = registry.entries.get(module_id)
+        if module_id in registry.skipped_modules and entry is None:
+            continue  # its plugin is broken and skipped (--skip-broken-plugins)
         if module_id in stored:
             item = stored[module_id]
             try:

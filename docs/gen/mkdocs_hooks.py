@@ -120,7 +120,7 @@ def walk_commands(
     command: click.Command, name: str, parent: click.Context | None = None
 ) -> Iterator[tuple[click.Context, click.Command]]:
     """Every command below `command`, depth first, lazy ones included (list/get_command)."""
-    ctx = click.Context(command, info_name=name, parent=parent)
+    ctx = click.Context(command, info_name=name, parent=parent, **command.context_settings)
     yield ctx, command
     if isinstance(command, click.Group):
         for sub_name in command.list_commands(ctx):
@@ -149,8 +149,10 @@ def cli_reference() -> str:
         "texts, not this page. -->",
         "",
         "Every command prints problems users can cause in one line each (`error: FILE:LINE: "
-        "key.path: message`) and exits with status 2; an unexpected error exits 1 with a hint "
-        "to re-run with `--debug`. `-h` and `--help` work everywhere.",
+        "key.path: message`) and exits with status 2 (a broken plugin too); an unexpected "
+        "error exits 1 with a hint to re-run with `--debug`. A command that went on without a "
+        "broken plugin (`--skip-broken-plugins`) exits with status 3. `-h` and `--help` work "
+        "everywhere.",
         "",
     ]
     contents = []
@@ -267,7 +269,51 @@ def api_reference() -> str:
                     what += f" (defined in `{value.__module__}`)"
             lines.append(f"| `{name}` | {_cell(what)} |")
         lines.append("")
+    lines += chart_reference()
     return "\n".join(lines).rstrip() + "\n"
+
+
+#: The chart helpers a report template calls as `chart.<name>(…)`.
+CHART_HELPERS = (
+    "radar",
+    "dimension_bars",
+    "gap_bars",
+    "heatmap",
+    "share_bar",
+    "stacked_rows",
+    "level_scale",
+)
+
+
+def chart_reference() -> list[str]:
+    """The chart helpers of report templates (`chart.…`), from their signatures and
+    docstrings: public for section templates (docs/plugins/api.md)."""
+    from ccassess.report.charts import Charts
+
+    lines = [
+        "## Chart helpers for templates",
+        "",
+        "A section's template (a plugin's included) calls these as `chart.<name>(…)`; each "
+        "returns an inline SVG drawn in the theme's colours and font. Scores are on the "
+        "0–100 scale; `None` is no value. `label` is the chart's accessible name.",
+        "",
+    ]
+    for name in CHART_HELPERS:
+        function = getattr(Charts, name)
+        signature = inspect.signature(function)
+        parameters = list(signature.parameters.values())[1:]  # without the chart itself
+        shown = ", ".join(
+            p.name if p.default is inspect.Parameter.empty else f"{p.name}={p.default!r}"
+            for p in parameters
+        )
+        lines += [f"### `chart.{name}({shown})`", ""]
+        lines += ["| argument | type |", "| --- | --- |"]
+        for parameter in parameters:
+            hint = parameter.annotation
+            kind = hint if isinstance(hint, str) else getattr(hint, "__name__", "")
+            lines.append(f"| `{parameter.name}` | `{kind}` |")
+        lines += ["", rst_to_md(inspect.getdoc(function) or ""), ""]
+    return lines
 
 
 # -- built-in modules ------------------------------------------------------------------------

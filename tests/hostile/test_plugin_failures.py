@@ -76,10 +76,11 @@ def _check_import(run: Callable, workspace: Path) -> None:
 def assert_named_then_skipped(
     run: Callable, folder: Path, arguments: list, works: Callable[[], None], message: str
 ) -> None:
-    """Without the flag: exit 2 with `message`; with it: a warning and the command works."""
+    """Without the flag: exit 2 with `message`; with it: a warning, the command works and
+    exits 3 (it went on without a plugin)."""
     assert_refused(run("--plugins-dir", folder, *arguments), f"error: {message}")
     skipped = run("--plugins-dir", folder, "--skip-broken-plugins", *arguments)
-    assert skipped.exit_code == 0, skipped.output
+    assert skipped.exit_code == 3, skipped.output
     assert f"warning: skipped plugin 'local:broken': {message}" in skipped.stderr.splitlines()
     assert "Traceback" not in skipped.output
     works()
@@ -96,7 +97,7 @@ def test_plugin_that_fails_to_import(run: Callable, command: Callable, tmp_path:
         works,
         f"plugin 'local:broken': {path}: failed to import: "
         "ModuleNotFoundError: No module named "
-        "'ccassess_fancy_dependency'",
+        "'ccassess_fancy_dependency' (at line 4)",
     )
 
 
@@ -105,14 +106,14 @@ def test_plugin_raising_in_each_hook(
     run: Callable, command: Callable, tmp_path: Path, hook: str
 ) -> None:
     folder = tmp_path / "plugins"
-    write_plugin(folder, hook_returning(hook, "raise RuntimeError('database down')"))
+    path = write_plugin(folder, hook_returning(hook, "raise RuntimeError('database down')"))
     arguments, works = command(CALLED_BY[hook])
     assert_named_then_skipped(
         run,
         folder,
         arguments,
         works,
-        f"plugin 'local:broken', hook {hook}: raised RuntimeError: database down",
+        f"plugin 'local:broken', hook {hook}: raised RuntimeError: database down (at {path}:6)",
     )
 
 
@@ -120,8 +121,8 @@ EXPECTED = {
     "ccassess_question_types": "must return a list of QuestionType, got int",
     "ccassess_modules": "must return a list of Module or str or Path or dict, got int",
     "ccassess_validate_answers": "must return a list of str, got int",
-    "ccassess_module_analysis": "must return None or a dict with 'data' (JSON-serialisable) "
-    "and optional 'dimension_scores' (dimension id → 0..100)",
+    "ccassess_module_analysis": "must return None, a ccassess.Analysis or a dict with 'data', "
+    "'key' and 'dimension_scores', got int",
     "ccassess_findings": "must return a list of Finding, got int",
     "ccassess_recommendations": "must return a list of Recommendation, got int",
     "ccassess_report_sections": "must return a list of ReportSection, got int",

@@ -191,19 +191,21 @@ def test_a_part_its_section_does_not_place_goes_at_its_end(tmp_path):
         (
             ReportSection("acme-part", Text.both("P"), "p.html", within="nowhere"),
             "<p>x</p>",
-            "report: section 'acme-part' of plugin 'acme' is a part of section 'nowhere', "
-            "which is not in the report",
+            "plugin 'acme', hook ccassess_report_sections: ReportSection 'acme-part': within "
+            "'nowhere' names no section of the report",
         ),
         (
             ReportSection("acme", Text.both("P"), "p.html", labels={"x": "plain"}),  # type: ignore[dict-item]
             "<p>x</p>",
-            "report: section 'acme' of plugin 'acme': labels must map names to ccassess.Text",
+            "plugin 'acme', hook ccassess_report_sections: ReportSection 'acme': labels must "
+            "map names to ccassess.Text",
         ),
         (
             ReportSection("acme", Text.both("P"), "p.html", labels=LABELS),
             "<p>{{ t('helo') }}</p>",
-            "report: template 'p.html' (section 'acme' of plugin 'acme'): report string 'helo' "
-            "is neither in the section's labels nor in ccassess.report.i18n.STRINGS",
+            "plugin 'acme': template 'p.html' (section 'acme' of plugin 'acme'): report string "
+            "'helo' is neither in the section's labels nor in ccassess.report.i18n.STRINGS "
+            "(at {templates}/p.html:1)",
         ),
     ],
     ids=["unknown section", "labels not Text", "unknown label"],
@@ -212,7 +214,7 @@ def test_plugin_section_mistakes_are_one_line_errors(tmp_path, section, template
     registry = plugin_with(tmp_path, {"p.html": template}, section)
     with pytest.raises(CcassessError) as caught:
         render(synthetic_result(registry, modules=("leadership",)), registry)
-    assert str(caught.value) == message
+    assert str(caught.value) == message.format(templates=tmp_path / "templates")
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,10 @@ def summary(view: View) -> dict[str, Any]:
     overall = next((lv for lv in r.levels if lv.level == r.level), None)
     findings = ranked_findings(r.modules)[:SUMMARY_FINDINGS]
     return {
+        "skipped_plugins": [
+            {"plugin": p.plugin, "reason": p.reason, "modules": p.modules}
+            for p in r.skipped_plugins
+        ],
         "score": r.score,
         "level": r.level,
         "score_shown": None if r.score is None else round(r.score),
