@@ -97,7 +97,7 @@ def select_open_surveys(db: sqlite3.Connection, round_id: int) -> list[tuple[str
         for row in db.execute(
             """SELECT p.respondent_id, s.position, s.updated FROM surveys s
                JOIN respondents p ON p.id = s.respondent
-               WHERE p.round_id = ? AND p.complete = 0 ORDER BY s.updated""",
+               WHERE p.round_id = ? AND p.complete = 0 ORDER BY s.updated, s.respondent""",
             (round_id,),
         )
     ]
