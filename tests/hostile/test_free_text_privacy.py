@@ -58,9 +58,7 @@ def staff(n: int, department: str, activity: str, remark: str) -> dict[str, Any]
                     {"activity": "Kundenanrufe", "share": 30, "category": "customer"},
                 ]
             },
-            "silo_check": {
-                "understanding_matrix": {d: 3 for d in DEPARTMENTS if d != department}
-            },
+            "silo_check": {"understanding_matrix": {d: 3 for d in DEPARTMENTS if d != department}},
             "notes": {"remark": remark},
         },
     }
@@ -98,7 +96,7 @@ def company() -> list[dict[str, Any]]:
 
 
 def test_rare_activity_names_and_open_answers_are_not_shown(run, tmp_path):
-    data, html, markdown, raw = reports(run, tmp_path, company())
+    _, html, markdown, raw = reports(run, tmp_path, company())
     for text in (html, markdown, raw):
         assert RARE not in text
         assert "Vorstandssitzung" not in text
