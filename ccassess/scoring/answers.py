@@ -18,7 +18,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ccassess.model import DONT_KNOW
@@ -184,3 +184,32 @@ def _masked(
         else item
         for item in value
     ]
+
+
+def shown_free_texts(
+    texts: Mapping[str, Iterable[str]], minimum: int
+) -> tuple[dict[str, int], int]:
+    """Free texts that may be shown: those at least `minimum` respondents gave.
+
+    `texts` maps each respondent to the texts they gave (an open answer, activity names);
+    texts count as the same as `free_text_key` says. Returns {text as most often spelled:
+    respondents who gave it} for the common ones, and how many mentions of the others there
+    were (to count under a neutral label such as "other answers"). For plugins that show
+    free text: pass ``settings.free_text_minimum``.
+    """
+    people: dict[str, set[str]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for respondent, given in texts.items():
+        for text in given:
+            key = free_text_key(text)
+            if not key:
+                continue
+            people.setdefault(key, set()).add(respondent)
+            spellings.setdefault(key, Counter())[text.strip()] += 1
+    shown = {
+        spellings[key].most_common(1)[0][0]: len(who)
+        for key, who in people.items()
+        if len(who) >= minimum
+    }
+    other = sum(sum(spellings[key].values()) for key, who in people.items() if len(who) < minimum)
+    return shown, other

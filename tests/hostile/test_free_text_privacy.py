@@ -148,3 +148,20 @@ def test_the_merged_note_names_the_departments_and_the_reason(run, tmp_path):
     assert "Vorstand: genug Befragte, aber ebenfalls" in html
     assert "Abteilungen mit weniger als 3 Bewertenden (1)" in html  # the silo matrix too
     assert "Personal" not in html.split("Abteilungen")[-1]
+
+
+def test_the_rule_for_plugins_that_show_free_text():
+    """`ccassess.shown_free_texts`: what a plugin's section of open answers may show."""
+    from ccassess import AssessmentSettings, shown_free_texts
+
+    minimum = AssessmentSettings(anonymity_threshold=3, free_text_threshold=3).free_text_minimum
+    given = {
+        "a": ["Mehr Zeit für Kunden", RARE],
+        "b": ["mehr  zeit für kunden"],
+        "c": ["MEHR ZEIT FÜR KUNDEN"],
+        "d": ["Vorstandssitzung vorbereiten"],
+    }
+    shown, other = shown_free_texts(given, minimum)
+    assert shown == {"Mehr Zeit für Kunden": 3}
+    assert other == 2
+    assert AssessmentSettings(anonymity_threshold=12).free_text_minimum == 12
