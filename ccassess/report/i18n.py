@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from markupsafe import Markup
 
+from ccassess.report.i18n_privacy import PRIVACY_STRINGS
 from ccassess.text import Text
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -286,32 +287,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Eine Abteilung mit weniger als {threshold} Befragten ist in „Sonstige“ zusammengefasst.",
         "One department with fewer than {threshold} respondents is merged into “other”.",
     ),
-    "departments_merged_into": ("in „Sonstige“ zusammengefasst", "merged into “other”"),
-    "departments_left_out_into": ("nicht einzeln ausgewiesen", "not shown on their own"),
-    "departments_small": (
-        "{count} Abteilungen mit je weniger als {threshold} Befragten: {into}.",
-        "{count} departments with fewer than {threshold} respondents each: {into}.",
-    ),
-    "departments_small_one": (
-        "Eine Abteilung mit weniger als {threshold} Befragten: {into}.",
-        "One department with fewer than {threshold} respondents: {into}.",
-    ),
-    "departments_protect": (
-        "{names}: genug Befragte, aber ebenfalls {into}, damit sich die kleinen Abteilungen "
-        "nicht aus dem Gesamtwert herausrechnen lassen.",
-        "{names}: enough respondents, but {into} as well, so that the small departments "
-        "cannot be computed from the total.",
-    ),
-    "departments_protect_one": (
-        "{names}: genug Befragte, aber ebenfalls {into}, damit sich die kleinen Abteilungen "
-        "nicht aus dem Gesamtwert herausrechnen lassen.",
-        "{names}: enough respondents, but {into} as well, so that the small departments "
-        "cannot be computed from the total.",
-    ),
-    "departments_without": (
-        "{n} Befragte ohne Abteilungsangabe: {into}.",
-        "{n} respondents without a department: {into}.",
-    ),
     "departments_left_out": (
         "{n} Befragte sind nicht ausgewiesen, weil auch zusammengefasst weniger als "
         "{threshold} Personen blieben.",
@@ -500,26 +475,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "alpha": ("Alpha", "Alpha"),
     "alpha_low": ("uneinheitlich", "inconsistent"),
     "n_complete": ("n vollständig", "n complete"),
-    "privacy_heading": ("Anonymität", "Anonymity"),
-    "privacy_text": (
-        "Jeder Wert über eine Gruppe (Perspektive, Abteilung, Zelle) erscheint nur, wenn "
-        "mindestens {threshold} Befragte genau zu diesem Wert eine Antwort gegeben haben "
-        "(„weiß nicht“ zählt nicht); sonst ist er zusammengefasst oder ausgelassen, und so "
-        "viele weitere Werte, dass er sich nicht durch Abziehen errechnen lässt. Freitext "
-        "erscheint nur, wenn mindestens {free_text} Befragte ihn so genannt haben. Werte, die "
-        "sich von einem früher weitergegebenen Bericht dieser Runde um weniger als {threshold} "
-        "Befragte unterscheiden, werden zurückgehalten.",
-        "Every figure about a group (perspective, department, cell) appears only when at "
-        'least {threshold} respondents gave an answer to that very figure ("don\'t know" does '
-        "not count); otherwise it is merged or left out, together with as many other figures "
-        "as needed so that it cannot be recovered by subtraction. Free text appears only when "
-        "at least {free_text} respondents gave it. Figures that differ from a report of this "
-        "round shared earlier by fewer than {threshold} respondents are withheld.",
-    ),
-    "privacy_accepted": (
-        "Auf Risiko des Beraters dennoch gezeigt (vermerkt):",
-        "Shown anyway at the consultant's risk (recorded):",
-    ),
     "small_n_text": (
         "Jeder Wert nennt die Zahl der Befragten dahinter und, wo er auf einer Stichprobe "
         "beruht, ein 95-%-Intervall. Ein Wert aus weniger als {threshold} Antworten ist mit "
@@ -547,6 +502,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "perspective_internal": ("intern", "internal"),
     "perspective_customer": ("Kunde", "customer"),
 }
+
+
+STRINGS.update(PRIVACY_STRINGS)
 
 
 def text(key: str) -> Text:
