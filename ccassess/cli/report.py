@@ -102,9 +102,7 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
         echo(f"note: {withheld_note(held, result.privacy.threshold)}", err=True)
     for accepted in result.privacy.accepted:
         echo(
-            f"warning: shown at your risk (recorded): "
-            f"{withheld_note(accepted, result.privacy.threshold)}",
-            err=True,
+            f"warning: {withheld_note(accepted, result.privacy.threshold, accepted=True)}", err=True
         )
     report_options = _report_options(options).for_assessment(inputs.settings)
     record()  # first: a report that is out must never be missing from the record

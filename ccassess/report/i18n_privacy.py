@@ -46,8 +46,4 @@ PRIVACY_STRINGS: dict[str, tuple[str, str]] = {
         "at least {free_text} respondents gave it. Figures that differ from a report of this "
         "round shared earlier by fewer than {threshold} respondents are withheld.",
     ),
-    "privacy_accepted": (
-        "Auf Risiko des Beraters dennoch gezeigt (vermerkt):",
-        "Shown anyway at the consultant's risk (recorded):",
-    ),
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ccassess.report.notes import withheld_text
+from ccassess.report.notes import privacy_notes
 from ccassess.report.sections.view import View
 from ccassess.scoring.stats import (
     ALPHA_CONSISTENT,
@@ -100,12 +100,7 @@ def method(view: View) -> dict[str, Any]:
         "alpha_consistent": ALPHA_CONSISTENT,
         "threshold": r.info.anonymity_threshold,
         "free_text_threshold": r.privacy.free_text_threshold,
-        "privacy_notes": [
-            view.tr(withheld_text(w, r.privacy.threshold)) for w in r.privacy.withheld
-        ],
-        "privacy_accepted": [
-            view.tr(withheld_text(w, r.privacy.threshold)) for w in r.privacy.accepted
-        ],
+        "privacy_notes": [view.tr(note) for note in privacy_notes(r)],
         "method_version": r.method_version,
         "ccassess_version": r.ccassess_version,
     }
