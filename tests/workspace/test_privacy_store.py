@@ -165,3 +165,16 @@ def test_report_records_groups_as_fingerprints_only(
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         connection.close()
+
+
+def test_a_survey_id_spelled_differently_is_taken(
+    workspace: Path, tmp_path: Path, run: Callable
+) -> None:
+    assert (
+        run("import", "-w", workspace, write_responses(tmp_path / "a.yaml", PEOPLE)).exit_code == 0
+    )
+    args = ["--perspective", "internal", "--department", "Vertrieb", "--module", "leadership"]
+    started = run("survey", "-w", workspace, "--id", "p\u200b-1", *args, input="q\n")
+    assert started.exit_code == 2
+    assert "already in round" in started.stderr
+    assert respondent_ids(workspace) == ["P-0", "P-1", "P-2", "P-3"]
