@@ -39,7 +39,7 @@ class Release:
 
 def fingerprint(salt: str, respondent_id: str) -> str:
     """A respondent's id as the release record keeps it: salted, one way, short."""
-    return hashlib.sha256(f"{salt}\x00{respondent_id}".encode()).hexdigest()[:24]
+    return hashlib.sha256(f"{salt}\x00{respondent_id}".encode()).hexdigest()[:16]
 
 
 def contributions(

@@ -41,9 +41,9 @@ def ensure_salt(db: sqlite3.Connection) -> str:
 
 
 def _release(day: str, text: str) -> Release:
-    groups = {
-        (kind, name, module): frozenset(people) for kind, name, module, people in json.loads(text)
-    }
+    data = json.loads(text)
+    sets = [frozenset(people) for people in data["sets"]]
+    groups = {(kind, name, module): sets[index] for kind, name, module, index in data["groups"]}
     return Release(day, groups)
 
 
@@ -57,8 +57,14 @@ def select_releases(db: sqlite3.Connection, round_id: int) -> list[Release]:
 
 
 def encode_groups(groups: Mapping[FigureKey, frozenset[str]]) -> str:
-    data = [[kind, name, module, sorted(people)] for (kind, name, module), people in groups.items()]
-    return json.dumps(sorted(data), separators=(",", ":"))
+    """The groups as JSON, each distinct set of people once (a module's staff are mostly the
+    staff of every module: the record stays small for large workspaces)."""
+    sets: dict[frozenset[str], int] = {}
+    rows = []
+    for (kind, name, module), people in sorted(groups.items()):
+        rows.append([kind, name, module, sets.setdefault(people, len(sets))])
+    data = {"sets": [sorted(people) for people in sets], "groups": rows}
+    return json.dumps(data, separators=(",", ":"))
 
 
 def insert_release(
