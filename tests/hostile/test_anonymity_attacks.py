@@ -154,6 +154,25 @@ def test_five_colleagues_one_item_dont_know(run, tmp_path):
     assert question["id"] == "lead_visible"
 
 
+def test_five_staff_one_answers_an_item_the_others_do_not_know(run, tmp_path):
+    """Threshold 5, five staff in all: four answer one item "don't know", the fifth answers
+    it. The item's figure (and everything built on it) must not be the fifth's answer."""
+    folder = workspace(run, tmp_path, 5)
+    four = [person(f"s{i}", 2, dk={"lead_visible"}) for i in range(4)]
+    fifth = person("s-fifth", 2)
+    fifth["answers"]["leadership"]["lead_visible"] = 5
+    load(run, folder, [*four, fifth], "answers")
+    result, html = report(run, folder, "r")
+    leadership = result["modules"][0]
+    visible = leadership["dimensions"][0]
+    item = next(q for q in visible["questions"] if q["id"] == "lead_visible")
+    assert item["by_perspective"]["internal"]["mean"] is None
+    assert item["score"] is None and item["stats"]["mean"] is None
+    # the dimension rests on the items all five answered: 25, 25, 25 and the reverse-coded
+    # lead_delegated 75 → 37.5; with the fifth's 100 on lead_visible it would be 50
+    assert visible["by_perspective"]["internal"]["score"] == pytest.approx(37.5)
+
+
 def test_lone_customer_is_not_a_group(run, tmp_path):
     """One customer among staff: no customers' view, no perception gap, no trace of their
     answer anywhere in the JSON."""
