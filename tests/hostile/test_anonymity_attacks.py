@@ -162,7 +162,7 @@ def test_five_staff_one_answers_an_item_the_others_do_not_know(run, tmp_path):
     fifth = person("s-fifth", 2)
     fifth["answers"]["leadership"]["lead_visible"] = 5
     load(run, folder, [*four, fifth], "answers")
-    result, html = report(run, folder, "r")
+    result, _ = report(run, folder, "r")
     leadership = result["modules"][0]
     visible = leadership["dimensions"][0]
     item = next(q for q in visible["questions"] if q["id"] == "lead_visible")
