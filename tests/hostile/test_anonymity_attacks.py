@@ -257,3 +257,35 @@ def test_accepting_the_risk_is_explicit_and_recorded(run, tmp_path):
     finally:
         connection.close()
     assert accepted[-1] > 0
+
+
+def test_lone_customers_kano_answers_are_not_shown(run, tmp_path):
+    """Two customers classify a Kano feature (threshold 3): the analysis keeps their number,
+    never the categories they chose."""
+    folder = tmp_path / "ws"
+    settings = tmp_path / "settings.yaml"
+    settings.write_text(
+        yaml.safe_dump(
+            {"client": "X", "modules": ["customer_understanding"], "anonymity_threshold": 3}
+        ),
+        "utf-8",
+    )
+    assert run("init", folder, "--from", settings).exit_code == 0
+    answer = {"functional": "like", "dysfunctional": "dislike"}  # one-dimensional
+    people = [
+        {
+            "id": f"k{n}",
+            "perspective": "customer",
+            "answers": {"customer_understanding": {"kano_same_day_answer": answer}},
+        }
+        for n in range(2)
+    ]
+    load(run, folder, people, "kano")
+    result, html = report(run, folder, "r")
+    module = next(m for m in result["modules"] if m["id"] == "customer_understanding")
+    feature = next(
+        f for f in module["analysis"]["kano"]["features"] if f["id"] == "kano_same_day_answer"
+    )
+    assert feature["n"] == 2 and feature["suppressed"] is True
+    assert feature["category"] is None and feature["shares"] is None and feature["counts"] is None
+    assert "one-dimensional" not in html.lower() or "Same-day answer" not in html
