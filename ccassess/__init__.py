@@ -50,6 +50,7 @@ _PUBLIC = {
     "ReportSection": "ccassess.report.section",
     "Text": "ccassess.text",
     "department_groups": "ccassess.scoring.departments",
+    "shown_free_texts": "ccassess.scoring.answers",
     "Interval": "ccassess.scoring.intervals",
     "mean_interval": "ccassess.scoring.intervals",
     "nps_interval": "ccassess.scoring.intervals",
@@ -89,6 +90,7 @@ if TYPE_CHECKING:  # pragma: no cover
         QuestionType,
     )
     from ccassess.report.section import ReportSection
+    from ccassess.scoring.answers import shown_free_texts
     from ccassess.scoring.departments import department_groups
     from ccassess.scoring.intervals import (
         Interval,
@@ -144,6 +146,7 @@ __all__ = [
     "mean_interval",
     "nps_interval",
     "perspective_from_label",
+    "shown_free_texts",
     "welch_interval",
     "wilson_interval",
     "xml_name",

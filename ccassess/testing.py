@@ -10,7 +10,10 @@ With ccassess installed, every pytest run has the fixture `ccassess_kit`::
         assert result.module("acme").score == 75.0
 
 Nothing here mocks ccassess: the kit uses the real loader, validation, scoring engine and
-report renderer. The names in ``__all__`` are public API (stable within a major version of
+report renderer. Without ``settings`` the kit shows every figure however few respondents
+answered it (`KIT_SETTINGS`: anonymity and free-text thresholds 1), so that a hand-computed
+test can stay small; give ``settings`` (for example ``{"anonymity_threshold": 5}``) to test
+what a report would show. The names in ``__all__`` are public API (stable within a major version of
 ``ccassess.PLUGIN_API_VERSION``), including the methods of `Kit`.
 """
 
@@ -44,12 +47,17 @@ __all__ = ["Kit", "ccassess_kit", "make_kit"]
 PluginSpec = ModuleType | str | tuple[str, Any]
 
 
+#: The kit's settings when none are given: every figure shown, however few answered it (an
+#: assessment's settings never go below 3; see docs/security.md, "Anonymity").
+KIT_SETTINGS = AssessmentSettings(anonymity_threshold=1, free_text_threshold=1)
+
+
 @dataclass
 class Kit:
     """A registry holding only the plugins under test, and one-liners around it."""
 
     registry: Registry
-    settings: AssessmentSettings = field(default_factory=AssessmentSettings)
+    settings: AssessmentSettings = field(default_factory=lambda: KIT_SETTINGS)
     _ids: Any = field(default_factory=lambda: itertools.count(1), repr=False)
 
     # -- what is loaded ---------------------------------------------------------------------
@@ -271,7 +279,7 @@ def _named(spec: Any) -> tuple[str, Any]:
 
 def _settings(settings: AssessmentSettings | Mapping[str, Any] | None) -> AssessmentSettings:
     if settings is None:
-        return AssessmentSettings()
+        return KIT_SETTINGS
     if isinstance(settings, AssessmentSettings):
         return settings
     # late import: the test kit loads with every pytest session (pytest11)

@@ -14,11 +14,12 @@ from ccassess.actions.load_plugins import load_registry
 from ccassess.errors import PluginError
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PARTNER_ANSWERS = """
-respondents:
-  - {id: A, perspective: internal, answers: {partner_check: {t1: 2, s1: 1}}}
-  - {id: B, perspective: internal, answers: {partner_check: {t1: 6, s1: 2}}}
-"""
+# Three of each kind: six respondents, above the default anonymity threshold (5).
+PARTNER_ANSWERS = "respondents:\n" + "".join(
+    f"  - {{id: {kind}{n}, perspective: internal, answers: {{partner_check: {answers}}}}}\n"
+    for kind, answers in (("A", "{t1: 2, s1: 1}"), ("B", "{t1: 6, s1: 2}"))
+    for n in range(3)
+)
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_third_party_module_scoring_and_findings_are_used(
     assert trust["score"] == 40.0  # slider 2/10 → 20, 6/10 → 60; mean 40 (the plugin's type)
     assert speed["score"] == 90.0 and speed["score_source"] == "local:thirdparty_plugin"
     assert module["score"] == 65.0  # (40 + 90) / 2 after the override
-    assert module["analysis"]["local:thirdparty_plugin"] == {"respondents_seen": 2}
+    assert module["analysis"]["local:thirdparty_plugin"] == {"respondents_seen": 6}
     assert [f["id"] for f in module["findings"]] == ["low_trust"]
 
 

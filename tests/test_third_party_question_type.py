@@ -16,6 +16,7 @@ import pytest
 from ccassess import (
     DONT_KNOW,
     AnswerProblem,
+    AssessmentSettings,
     Choice,
     Part,
     Question,
@@ -120,7 +121,10 @@ SCALE_EN = [
 
 @pytest.fixture(scope="module")
 def kit() -> Kit:
-    return make_kit(("acme", Plugin()), modules=[MODULE], settings={"departments": ["IT"]})
+    settings = AssessmentSettings(
+        departments=("IT",), anonymity_threshold=1, free_text_threshold=1
+    )  # the arithmetic of a few hand-made answers; privacy is tested on its own
+    return make_kit(("acme", Plugin()), modules=[MODULE], settings=settings)
 
 
 def test_excel_sheet_written_filled_and_read_back(kit: Kit, tmp_path: Path) -> None:
@@ -264,7 +268,9 @@ def test_terminal_questionnaire_asks_every_part(kit: Kit, tmp_path: Path) -> Non
     from ccassess.workspace import Workspace
 
     console = ScriptedConsole(["6", "4", "?", "3"])
-    settings = replace(kit.settings, modules=("acme",))
+    settings = replace(
+        kit.settings, modules=("acme",), anonymity_threshold=3, free_text_threshold=3
+    )
     Workspace.create(tmp_path / "ws", settings, kit.registry, "R1").close()
     with Workspace.open(tmp_path / "ws") as workspace:
         request = SurveyRequest("internal", "IT", respondent_id="T-1", lang="en")

@@ -3,29 +3,30 @@ findings and recommendations. No I/O here; plugins are called through the regist
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ccassess import __version__
-from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent
 from ccassess.model.levels import DEFAULT_LEVELS
 from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.result import (
-    AnswerRecord,
     AssessmentInfo,
     AssessmentResult,
     LevelInfo,
     ModuleResult,
     PerspectiveScore,
+    PrivacyNotes,
     QuestionTypeInfo,
     RespondentCounts,
     SkippedPlugin,
     TrendPoint,
+    Withholding,
 )
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
 from ccassess.questions.types import type_label
+from ccassess.scoring.answers import answer_records
 from ccassess.scoring.departments import department_breakdown
 from ccassess.scoring.engine import (
     ModuleTable,
@@ -45,8 +46,8 @@ from ccassess.scoring.findings import (
     prioritise,
 )
 from ccassess.scoring.outcomes import outcome_metrics, outcomes_of
+from ccassess.scoring.privacy import DEPARTMENT, OVERALL, PERSPECTIVE
 from ccassess.scoring.subsets import overall_rows
-from ccassess.text import Text
 
 
 def assess(
@@ -56,15 +57,32 @@ def assess(
     *,
     include_answers: bool = False,
     earlier_rounds: Sequence[EarlierRound] = (),
+    withheld: Sequence[Withholding] = (),
+    accepted: Sequence[Withholding] = (),
 ) -> AssessmentResult:
     """Score every selected module, add plugin analysis, findings and recommendations.
 
     With `earlier_rounds` (results of earlier rounds of the same assessment, oldest first)
-    the result's `trend` holds their overall, module and dimension scores.
+    the result's `trend` holds their overall, module and dimension scores. Every figure
+    follows the anonymity rules (docs/security.md, "Anonymity"); `withheld` names the figure
+    groups a differencing check withholds, `accepted` those shown at the consultant's risk.
     """
     modules = registry.select(settings.modules)
-    tables = {m.id: question_scores(m, respondents, registry.question_types) for m in modules}
-    results = [_assess_module(registry, m, respondents, settings, tables[m.id]) for m in modules]
+    threshold = settings.anonymity_threshold
+    held = {(w.kind, w.name, w.module or OVERALL) for w in withheld}
+    tables = {
+        m.id: question_scores(
+            m,
+            respondents,
+            registry.question_types,
+            threshold,
+            withheld=[p for p in PERSPECTIVES if (PERSPECTIVE, p, m.id) in held],
+        )
+        for m in modules
+    }
+    results = [
+        _assess_module(registry, m, respondents, settings, tables[m.id], held) for m in modules
+    ]
     for result in results:
         mark_small_samples(result.findings, settings.anonymity_threshold)
     prioritise(results)
@@ -76,7 +94,18 @@ def assess(
         )
         for p in PERSPECTIVES
     }
+    for p in PERSPECTIVES:
+        if (PERSPECTIVE, p, OVERALL) in held:
+            by_perspective[p] = PerspectiveScore(n=by_perspective[p].n)
     staff = by_perspective["internal"]
+    mirror = combine_mirrors(
+        [(r.weight, r.mirror) for r in results],
+        overall_rows(modules, tables, "internal", mirrored=True),
+        overall_rows(modules, tables, "customer", mirrored=True),
+    )
+    if any((PERSPECTIVE, p, OVERALL) in held for p in PERSPECTIVES):
+        mirror = None
+    department_held = [(name, module) for kind, name, module in held if kind == DEPARTMENT]
     return AssessmentResult(
         info=AssessmentInfo(
             client=settings.client,
@@ -97,17 +126,21 @@ def assess(
         level=staff.level,
         coverage=sum_coverage(r.coverage for r in results),
         by_perspective=by_perspective,
-        mirror=combine_mirrors(
-            [(r.weight, r.mirror) for r in results],
-            overall_rows(modules, tables, "internal", mirrored=True),
-            overall_rows(modules, tables, "customer", mirrored=True),
-        ),
+        mirror=mirror,
         outcomes=outcomes_of(results),
         initiatives=initiatives,
         question_types=_question_types(modules, registry),
         levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in DEFAULT_LEVELS],
-        departments=department_breakdown(modules, respondents, settings, tables),
-        answers=_answer_records(modules, respondents, registry) if include_answers else None,
+        departments=department_breakdown(modules, respondents, settings, tables, department_held),
+        answers=answer_records(modules, respondents, registry.question_types, settings)
+        if include_answers
+        else None,
+        privacy=PrivacyNotes(
+            threshold=threshold,
+            free_text_threshold=settings.free_text_minimum,
+            withheld=list(withheld),
+            accepted=list(accepted),
+        ),
         trend=[_trend_point(earlier) for earlier in earlier_rounds] or None,
         skipped_plugins=[
             SkippedPlugin(f.plugin, f.message, list(f.modules)) for f in registry.plugins.failures
@@ -154,11 +187,16 @@ def _assess_module(
     respondents: Sequence[Respondent],
     settings: AssessmentSettings,
     table: ModuleTable,
+    held: Collection[tuple[str, str, str]] = (),
 ) -> ModuleResult:
     plugins = registry.plugins
     result = score_module(module, respondents, registry.question_types, table)
     result.plugin = registry.entries[module.id].plugin
-    participants = [r for r in respondents if module.id in r.answers]
+    participants = [
+        r
+        for r in respondents
+        if module.id in r.answers and (PERSPECTIVE, r.perspective, module.id) not in held
+    ]
     overridden = False
     for analysis in plugins.hooks.module_analysis(module, participants, settings, result):
         result.analysis[analysis.key] = analysis.data
@@ -171,7 +209,11 @@ def _assess_module(
             continue
         for dimension in result.dimensions:
             staff = dimension.by_perspective.get("internal")
-            if dimension.id in analysis.dimension_scores and staff is not None:
+            if (
+                dimension.id in analysis.dimension_scores
+                and staff is not None
+                and staff.n >= settings.anonymity_threshold
+            ):
                 # a plugin's own reading of the staff's answers replaces the staff's score
                 staff.score = analysis.dimension_scores[dimension.id]
                 staff.low = staff.high = None
@@ -201,38 +243,3 @@ def _customers_as_outcomes(result: ModuleResult, table: ModuleTable) -> None:
         if customers is not None and dimension.mirror is None:
             dimension.by_perspective["customer"] = PerspectiveScore(n=customers.n)
     table.respondent_scores["customer"] = [None] * len(table.perspective_ids("customer"))
-
-
-def _answer_records(
-    modules: Sequence[Module], respondents: Sequence[Respondent], registry: Registry
-) -> list[AnswerRecord]:
-    """Answers as readable text (de and en) for the appendix; pseudonymous ids, never names."""
-    records = []
-    for index, respondent in enumerate(respondents, start=1):
-        answers: dict[str, dict[str, Text]] = {}
-        for module in modules:
-            given = respondent.answers.get(module.id)
-            if not given:
-                continue
-            shown = {}
-            for question_id, value in given.items():
-                question = module.question(question_id)
-                if question is None:
-                    continue
-                if value == DONT_KNOW:
-                    shown[question_id] = Text("weiß nicht", "don't know")
-                else:
-                    qtype = registry.question_types[question.type]
-                    shown[question_id] = Text(
-                        qtype.describe(question, value, "de"), qtype.describe(question, value, "en")
-                    )
-            answers[module.id] = shown
-        records.append(
-            AnswerRecord(
-                respondent=f"{respondent.perspective[0].upper()}{index:03d}",
-                perspective=respondent.perspective,
-                department=None,
-                answers=answers,
-            )
-        )
-    return records

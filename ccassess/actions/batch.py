@@ -13,9 +13,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ccassess.actions.assess import assess
 from ccassess.actions.inputs import load_inputs
 from ccassess.actions.load_plugins import load_registry
+from ccassess.actions.sharing import assess_for_sharing
 from ccassess.errors import CcassessError
 from ccassess.report import ReportOptions, default_output, report_file_name, write_report
 from ccassess.workspace.config import CONFIG_FILE, load_config
@@ -27,6 +27,7 @@ class BatchJob:
     options: ReportOptions
     plugins_dir: Path | None = None
     skip_broken: bool = False
+    accept_differencing_risk: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,17 +43,17 @@ def render_workspace(job: BatchJob) -> BatchOutcome:
         registry = load_registry(job.plugins_dir, skip_broken=job.skip_broken)
         inputs = load_inputs(registry, None, [], job.options.lang or None, workspace=job.workspace)
         used = inputs.registry or registry
-        result = assess(
+        result, record = assess_for_sharing(
             used,
-            inputs.respondents,
-            inputs.settings,
+            inputs,
             include_answers=job.options.appendix,
-            earlier_rounds=inputs.earlier_rounds,
+            accept_risk=job.accept_differencing_risk,
         )
         options = job.options.for_assessment(inputs.settings)
         if options.output is None or options.output.is_dir():
             folder = options.output or job.workspace
             options = replace(options, output=folder / default_output(result, options).name)
+        record()  # first: a report that is out must never be missing from the record
         return BatchOutcome(job.workspace, write_report(result, used.plugins, options))
     except CcassessError as exc:
         return BatchOutcome(job.workspace, error=str(exc))

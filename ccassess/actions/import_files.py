@@ -22,6 +22,7 @@ from ccassess.forms.sheet_layout import SheetOrigin
 from ccassess.importers.base import ImportContext, choose_importer, collect_importers
 from ccassess.importers.batch import Batch, bulk_reading, stream_batch
 from ccassess.importers.validating import ImportedRespondent
+from ccassess.model.answers import respondent_key
 from ccassess.workspace.db import inserted_row, now, pause_point
 from ccassess.workspace.identity import stored_workspace_id
 from ccassess.workspace.respondents import EncodedRespondent, insert_encoded
@@ -131,8 +132,9 @@ def _accept(
     origin, date) and earlier rounds' ((id, hash) → round name)."""
     stored, in_earlier = known
     accepted: list[EncodedRespondent] = []
+    by_key = {respondent_key(rid): found for rid, found in stored.items()}
     for item in stream_batch(batch, paths, importers, context, registry.plugins):
-        earlier = stored.get(item.id)
+        earlier = by_key.get(respondent_key(item.id))
         decision = _decide(
             item.content_hash, earlier is not None, earlier[0] if earlier else None, replace
         )
@@ -187,8 +189,9 @@ def _write(
                 )
         # Another process may have imported some of these respondents since they were
         # checked: decide again inside the transaction, where nobody else can write.
+        # ids that differ only in letter case, Unicode form or invisible characters are one
         current = {
-            row[0]: row[1]
+            respondent_key(row[0]): (row[0], row[1])
             for row in db.execute(
                 "SELECT respondent_id, content_hash FROM respondents WHERE round_id = ?",
                 (round_.id,),
@@ -198,8 +201,9 @@ def _write(
         imports: dict[str, int] = {}
         writing: list[EncodedRespondent] = []
         for person in accepted:
-            present = person.id in current
-            decision = _decide(person.content_hash, present, current.get(person.id), replace)
+            stored_id, stored_hash = current.get(respondent_key(person.id), (None, None))
+            present = stored_id is not None
+            decision = _decide(person.content_hash, present, stored_hash, replace)
             if decision in ("skip", "conflict"):
                 _record(
                     decision,
@@ -214,7 +218,7 @@ def _write(
             if present:
                 db.execute(
                     "DELETE FROM respondents WHERE round_id = ? AND respondent_id = ?",
-                    (round_.id, person.id),
+                    (round_.id, stored_id),
                 )
             (report.replaced if present else report.imported).append(person.id)
             if person.file not in imports:

@@ -41,6 +41,9 @@ class Inputs:
     registry: Registry | None = None
     earlier_rounds: list[Any] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: The workspace folder and round read (None for response files).
+    workspace: Path | None = None
+    round: str | None = None
 
 
 def load_inputs(
@@ -241,4 +244,4 @@ def load_workspace_inputs(
         if not respondents:
             notes.append(f"round {round_.name!r} has no respondents yet")
         earlier = earlier_rounds(workspace, registry, round_)
-    return Inputs(settings, respondents, pinned, earlier, notes)
+    return Inputs(settings, respondents, pinned, earlier, notes, Path(folder), round_.name)

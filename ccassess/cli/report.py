@@ -8,13 +8,14 @@ from typing import Any
 
 import click
 
-from ccassess.actions.assess import assess
 from ccassess.actions.batch import BatchJob, render_batch
 from ccassess.actions.inputs import BUILTIN_DEMO, demos, load_demo
+from ccassess.actions.sharing import assess_for_sharing
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
 from ccassess.errors import CcassessError
 from ccassess.report import ReportOptions, write_report
+from ccassess.report.notes import withheld_note
 from ccassess.terminal import echo
 
 FORMATS = ["pdf", "html", "json", "md", "xlsx"]
@@ -91,14 +92,20 @@ def _report_options(options: dict[str, Any]) -> Any:
 
 def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[str, Any]) -> None:
     options["fmt"] = format_for_output(options["fmt"], options["output"], SUFFIXES)
-    result = assess(
+    result, record = assess_for_sharing(
         registry,
-        inputs.respondents,
-        inputs.settings,
+        inputs,
         include_answers=options["appendix"],
-        earlier_rounds=inputs.earlier_rounds,
+        accept_risk=options.get("accept_differencing_risk", False),
     )
+    for held in result.privacy.withheld:
+        echo(f"note: {withheld_note(held, result.privacy.threshold)}", err=True)
+    for accepted in result.privacy.accepted:
+        echo(
+            f"warning: {withheld_note(accepted, result.privacy.threshold, accepted=True)}", err=True
+        )
     report_options = _report_options(options).for_assessment(inputs.settings)
+    record()  # first: a report that is out must never be missing from the record
     path = write_report(result, registry.plugins, report_options)
     written("Report", path)
 
@@ -113,6 +120,13 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
     default=1,
     show_default=True,
     help="With several workspaces (-w A -w B …): render in this many parallel processes.",
+)
+@click.option(
+    "--accept-differencing-risk",
+    is_flag=True,
+    help="Show figures that differ from an earlier shared report of the round by fewer "
+    "respondents than the anonymity threshold (subtracting the two reports could expose "
+    "them); recorded in the workspace.",
 )
 @pass_state
 def report_command(
@@ -146,7 +160,11 @@ def _batch(
     if output is not None and not output.is_dir():
         raise click.UsageError("with several workspaces, --output must be an existing folder")
     report_options = _report_options(options)
-    jobs = [BatchJob(w, report_options, state.plugins_dir, state.skip_broken) for w in workspaces]
+    accept = options["accept_differencing_risk"]
+    jobs = [
+        BatchJob(w, report_options, state.plugins_dir, state.skip_broken, accept)
+        for w in workspaces
+    ]
     failed = []
     for outcome in render_batch(jobs, options["jobs"]):
         if outcome.error:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ccassess.actions.assess import assess
+from ccassess.actions.sharing import assess_for_sharing
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import input_options, load_cli_inputs
 from ccassess.cli.score_table import score_table
@@ -32,9 +32,9 @@ def score_command(
     """Score responses: overall, module and dimension scores with maturity levels."""
     registry = state.registry()
     inputs = load_cli_inputs(registry, assessment, responses, lang)
-    result = assess(
-        registry, inputs.respondents, inputs.settings, earlier_rounds=inputs.earlier_rounds
-    )
+    # the figures a report would show: withheld where they differ from a shared report by
+    # fewer respondents than the threshold (nothing is recorded: a score is not shared)
+    result, _ = assess_for_sharing(registry, inputs)
     if fmt == "json":
         click.echo(result_to_json(result))  # machine output: data kept intact
     else:

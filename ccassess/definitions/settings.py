@@ -20,6 +20,7 @@ SETTINGS_KEYS = {
     "departments",
     "invited",
     "anonymity_threshold",
+    "free_text_threshold",
     "modules",
     "theme",
     "logo",
@@ -48,6 +49,15 @@ def build_settings(
             f"must be at least {MIN_ANONYMITY} to protect respondents, got {threshold}",
             data,
             "anonymity_threshold",
+        )
+    free_text = c.integer(data, "free_text_threshold", "", default=10)
+    explicit = "free_text_threshold" in data
+    if explicit and free_text is not None and threshold is not None and free_text < threshold:
+        c.error(
+            "free_text_threshold",
+            f"must not be below the anonymity threshold ({threshold}), got {free_text}",
+            data,
+            "free_text_threshold",
         )
     departments = []
     listed = c.sequence(data, "departments", "", required=False)
@@ -89,6 +99,7 @@ def build_settings(
         language=language,
         departments=tuple(departments),
         anonymity_threshold=threshold if threshold is not None else 5,
+        free_text_threshold=free_text if free_text is not None else 10,
         modules=modules,
         theme=theme,
         logo=logo,

@@ -22,7 +22,7 @@ from ccassess.importers.base import (
 from ccassess.importers.response_files import ResponseValidator
 from ccassess.importers.validating import ImportedRespondent, validated_file
 from ccassess.io.canonical import content_digest, encode_respondent
-from ccassess.model.answers import Respondent
+from ccassess.model.answers import Respondent, respondent_key
 
 if TYPE_CHECKING:
     from ccassess.plugin.manager import Plugins
@@ -42,12 +42,13 @@ class Batch:
 
 
 def content_hash(respondent: Respondent) -> str:
-    """A hash of everything a respondent said (answers and metadata, not where it came from)."""
+    """A hash of everything a respondent said (answers and metadata, not where it came from,
+    nor the optional name: an export without names imports again as the same respondent)."""
     return content_digest(
         respondent.perspective,
         respondent.department,
         respondent.role,
-        respondent.name,
+        None,
         encode_respondent(respondent.answers),
     )
 
@@ -121,9 +122,9 @@ def stream_batch(
             importer = choose_importer(path, importers, forced)
             for item in validated_file(importer, path, context, validator):
                 respondent_id, where, digest = item.id, item.location, item.content_hash
-                earlier = seen.get(respondent_id)
+                earlier = seen.get(respondent_key(respondent_id))
                 if earlier is None:
-                    seen[respondent_id] = (digest, where)
+                    seen[respondent_key(respondent_id)] = (digest, where)
                     yield item
                 elif earlier[0] == digest:
                     message = f"respondent {respondent_id!r} is the same as in {earlier[1]}"

@@ -16,7 +16,7 @@ from ccassess.importers.base import ImportContext, RawRespondent
 from ccassess.io.checker import Checker, join, kind
 from ccassess.io.structured import read_structured
 from ccassess.model import DONT_KNOW
-from ccassess.model.answers import Respondent
+from ccassess.model.answers import Respondent, normalise_id, respondent_key
 from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions.types import AnswerProblem, QuestionType
@@ -142,6 +142,7 @@ class ResponseValidator:
         check.known_keys(raw, path, RESPONDENT_KEYS)
         respondent_id = check.string(raw, "id", path)
         if respondent_id:
+            respondent_id = normalise_id(respondent_id)
             path = f"respondents[{respondent_id}]" if path != "respondent" else path
             if self.track_ids:
                 self._track(respondent_id, path, raw, check)
@@ -180,16 +181,17 @@ class ResponseValidator:
 
     def _track(self, respondent_id: str, path: str, raw: Mapping, check: Checker) -> None:
         """An id given twice is an error naming where it was first."""
-        if respondent_id in self.seen:
+        key = respondent_key(respondent_id)
+        if key in self.seen:
             check.error(
                 join(path, "id"),
-                f"respondent {respondent_id!r} appears twice (also in {self.seen[respondent_id]})",
+                f"respondent {respondent_id!r} appears twice (also in {self.seen[key]})",
                 raw,
                 "id",
             )
             return
         where = check.at(path, raw, "id")
-        self.seen[respondent_id] = str(where.file) + (f":{where.line}" if where.line else "")
+        self.seen[key] = str(where.file) + (f":{where.line}" if where.line else "")
 
     def cross_check(self, respondent: Respondent, raw: Mapping, path: str, check: Checker) -> None:
         """Plugins' cross-field rules (`ccassess_validate_answers`), one error per message."""

@@ -64,7 +64,7 @@ def validated(
         where = check.at(rpath, raw.data, "id")
         encoded = encode_respondent(respondent.answers)
         digest = content_digest(
-            respondent.perspective, respondent.department, respondent.role, respondent.name, encoded
+            respondent.perspective, respondent.department, respondent.role, None, encoded
         )
         yield ImportedRespondent(respondent, raw.file, where, digest, encoded)
 

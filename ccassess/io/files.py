@@ -4,13 +4,17 @@ A failed render (an exception, a full disk) leaves no partial file and never tou
 previous report. A symbolic link is written through: the file it points to is replaced
 (atomically, in that file's folder), the link stays. A target that exists and is not a
 regular file (``/dev/null``, ``/dev/stdout``, a named pipe) is written to directly: replacing
-it would put a regular file where the device or pipe was. ``-`` is standard output.
+it would put a regular file where the device or pipe was. ``-`` is standard output. A process
+killed while writing leaves its hidden ``.<name>.*.part`` file; the next successful write of
+the same target removes such leftovers that no process holds locked (a writer locks its
+temporary file while it writes).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import io
 import os
 import stat
@@ -52,11 +56,12 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
         raise CcassessError(f"{path}: cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
+            _lock(stream.fileno())
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
     except OSError as exc:
         _remove(temporary)
         raise CcassessError(
@@ -66,7 +71,36 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     except BaseException:
         _remove(temporary)
         raise
+    sweep_leftovers(path)
     return path
+
+
+def _lock(descriptor: int) -> bool:
+    """Lock a file for this process without waiting; False if another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no locks, leftovers are swept regardless
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def sweep_leftovers(path: Path) -> None:
+    """Remove temporary files of earlier, interrupted writes of `path` that nobody writes."""
+    folder = path.parent if str(path.parent) else Path(".")
+    for leftover in folder.glob(f".{glob.escape(path.name[:40])}.*.part"):
+        try:
+            descriptor = os.open(leftover, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            if stat.S_ISREG(os.fstat(descriptor).st_mode) and _lock(descriptor):
+                _remove(str(leftover))
+        finally:
+            os.close(descriptor)
 
 
 def _is_special(path: Path) -> bool:

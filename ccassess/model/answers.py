@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -24,3 +25,15 @@ class Respondent:
     department: str | None = None
     name: str | None = None
     origin: str | None = None
+
+
+def normalise_id(respondent_id: str) -> str:
+    """A respondent id as stored: Unicode NFC, without invisible format characters (zero-width
+    spaces, joiners, byte-order marks) and surrounding spaces."""
+    composed = unicodedata.normalize("NFC", respondent_id)
+    return "".join(c for c in composed if unicodedata.category(c) != "Cf").strip()
+
+
+def respondent_key(respondent_id: str) -> str:
+    """What makes two ids the same respondent: equal once normalised, ignoring letter case."""
+    return normalise_id(respondent_id).casefold()

@@ -289,6 +289,8 @@ class DepartmentGroup:
     #: Staff invited in the group's departments (settings `invited`); None when not given
     #: for every one of them.
     invited: int | None = None
+    #: The departments it holds (for "other": the merged ones).
+    departments: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -303,6 +305,43 @@ class DepartmentBreakdown:
     #: internal respondents who answered, for the overall response rate.
     invited: int | None = None
     answered: int = 0
+    #: The departments merged into "other" because they have fewer respondents than the
+    #: threshold, and those merged although large enough, so that the small ones cannot be
+    #: recovered by subtracting the shown groups from the total.
+    merged_small: list[str] = field(default_factory=list)
+    merged_to_protect: list[str] = field(default_factory=list)
+    #: Internal respondents who gave no department (counted in "other").
+    without_department: int = 0
+
+
+@dataclass
+class Withholding:
+    """Figures withheld because they differ from an earlier shared report of the same round
+    by fewer respondents than the anonymity threshold (subtracting the two would expose
+    them; docs/security.md, "Differencing")."""
+
+    #: "perspective" (name: internal or customer) or "department" (name: the department).
+    kind: str
+    name: str
+    #: The module whose figures are withheld; None: the overall score.
+    module: str | None
+    #: By how many respondents the group differs from the earlier report.
+    changed: int
+    #: The day that report was rendered.
+    earlier: str
+
+
+@dataclass
+class PrivacyNotes:
+    """What the anonymity rules did to this result, for the report's notes."""
+
+    threshold: int = 5
+    #: Free text (activity names, open answers) is shown only when at least this many
+    #: respondents gave it.
+    free_text_threshold: int = 10
+    withheld: list[Withholding] = field(default_factory=list)
+    #: Differences the consultant chose to show anyway (`--accept-differencing-risk`).
+    accepted: list[Withholding] = field(default_factory=list)
 
 
 @dataclass
@@ -425,6 +464,7 @@ class AssessmentResult:
     question_types: dict[str, QuestionTypeInfo] = field(default_factory=dict)
     #: Plugins left out because they failed (--skip-broken-plugins): the result is incomplete.
     skipped_plugins: list[SkippedPlugin] = field(default_factory=list)
+    privacy: PrivacyNotes = field(default_factory=PrivacyNotes)
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

@@ -17,6 +17,9 @@ class AssessmentSettings:
     language: str = "de"
     departments: tuple[str, ...] = ()
     anonymity_threshold: int = 5
+    #: Free text is shown only when this many respondents gave it (never below the
+    #: anonymity threshold: see `free_text_minimum`).
+    free_text_threshold: int = 10
     modules: tuple[str, ...] | None = None
     theme: str | None = None
     logo: str | None = None
@@ -27,3 +30,8 @@ class AssessmentSettings:
     def invitations(self) -> dict[str, int]:
         """The invitations per department as a mapping."""
         return dict(self.invited)
+
+    @property
+    def free_text_minimum(self) -> int:
+        """How many respondents must have given a free text before a report shows it."""
+        return max(self.free_text_threshold, self.anonymity_threshold)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from markupsafe import Markup
 
+from ccassess.report.i18n_privacy import PRIVACY_STRINGS
 from ccassess.text import Text
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -507,6 +508,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "perspective_internal": ("intern", "internal"),
     "perspective_customer": ("Kunde", "customer"),
 }
+
+
+STRINGS.update(PRIVACY_STRINGS)
 
 
 def text(key: str) -> Text:

@@ -13,6 +13,7 @@ import re
 from ccassess.format import day, number, percent
 from ccassess.model.result import AssessmentResult
 from ccassess.report.i18n import Translator, text
+from ccassess.report.notes import privacy_notes
 from ccassess.report.sections.action_plan import action_plan
 from ccassess.report.sections.overview import overview as overview_of
 from ccassess.report.sections.summary import summary as summary_of
@@ -211,6 +212,10 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
             rest = len(initiative["actions"]) - len(shown)
             if rest > 0:
                 lines.append(f"- … {t('more_in_plan', count=rest)}")
+    notes = privacy_notes(result)
+    if notes:  # why figures are missing: the same sentences as the report's method chapter
+        lines += ["", f"### {t('privacy_heading')}", ""]
+        lines += [f"- {escape_md(note.get(lang))}" for note in notes]
     version = t("method_version", method=result.method_version, version=result.ccassess_version)
     lines += ["", "---", version, ""]
     return "\n".join(lines)

@@ -121,9 +121,21 @@ def present(values: list[float | None]) -> list[float]:
 
 
 def question_scores(
-    module: Module, respondents: Sequence[Respondent], types: Mapping[str, QuestionType]
+    module: Module,
+    respondents: Sequence[Respondent],
+    types: Mapping[str, QuestionType],
+    threshold: int = 1,
+    withheld: Collection[str] = (),
 ) -> ModuleTable:
-    """Score every answer of a module once."""
+    """Score every answer of a module once.
+
+    Anonymity (docs/security.md, "Anonymity"): a perspective's scores of a question count only
+    when at least `threshold` of its respondents gave one; below that they are dropped before
+    anything is aggregated, so no item, dimension, module, headline, gap or spread rests on
+    fewer people, and nothing shown can be subtracted to recover them. The perspectives in
+    `withheld` (a differencing check) contribute no scores at all. Coverage counts what was
+    given.
+    """
     ids: dict[str, list[str]] = {"internal": [], "customer": []}
     pools: dict[str, list[Mapping]] = {"internal": [], "customer": []}
     empty = 0
@@ -156,7 +168,7 @@ def question_scores(
             continue
         score_column = _column_scorer(qtype, question)
         parts: list[list[float | None]] = []
-        asked = dont_know = 0
+        asked = dont_know = answered = 0
         for perspective, givens in (("internal", internal), ("customer", customer)):
             if not question.asked_of(perspective):
                 parts.append([None] * len(givens))
@@ -164,10 +176,14 @@ def question_scores(
             raw = [given.get(qid) for given in givens]
             asked += len(raw)
             dont_know += raw.count(DONT_KNOW)
-            parts.append(score_column(raw))
+            scores = score_column(raw)
+            given_count = len(scores) - scores.count(None)
+            answered += given_count
+            if given_count < threshold or perspective in withheld:
+                scores = [None] * len(scores)  # too few to show, or withheld: never counted
+            parts.append(scores)
         column = parts[0] + parts[1]
         table.columns[qid] = column
-        answered = len(column) - column.count(None)
         table.coverage[qid] = Coverage(asked=asked, answered=answered, dont_know=dont_know)
     return table
 

@@ -1,5 +1,5 @@
-"""Scores over some respondents or across modules: each respondent's own overall score, a
-group's module score (department groups, the spread behind an overall interval). Pure.
+"""Scores across modules: each respondent's own overall score (the spread behind an overall
+interval or a department group). Pure.
 """
 
 from __future__ import annotations
@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from ccassess.model.questionnaire import Module
-from ccassess.scoring.engine import ModuleTable, present
-from ccassess.scoring.stats import weighted_mean
+from ccassess.scoring.engine import ModuleTable
 
 
 def overall_rows(
@@ -34,19 +33,3 @@ def overall_rows(
                 total[0] += module.weight * value
                 total[1] += module.weight
     return [weighted / weight for weighted, weight in totals.values() if weight]
-
-
-def subset_score(module: Module, table: ModuleTable, members: set[str]) -> float | None:
-    """The staff's module score restricted to some respondents (department groups)."""
-    staff = table.perspective_slices["internal"]
-    positions = [i for i in table.positions(members) if i < (staff.stop or 0)]
-    dimension_scores = []
-    for dimension in module.dimensions:
-        pairs = []
-        for question in dimension.questions:
-            if not table.scored[question.id] or not question.asked_of("internal"):
-                continue
-            values = present(list(map(table.columns[question.id].__getitem__, positions)))
-            pairs.append((question.weight, sum(values) / len(values) if values else None))
-        dimension_scores.append((dimension.weight, weighted_mean(pairs)))
-    return weighted_mean(dimension_scores)

@@ -90,6 +90,8 @@ def config_text(
     if settings.invited:
         data["invited"] = settings.invitations()
     data["anonymity_threshold"] = settings.anonymity_threshold
+    if settings.free_text_threshold != AssessmentSettings.free_text_threshold:
+        data["free_text_threshold"] = settings.free_text_threshold
     data["modules"] = list(modules)
     if settings.theme:
         data["theme"] = settings.theme

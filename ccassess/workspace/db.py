@@ -42,8 +42,9 @@ class WorkspaceDatabaseError(CcassessError):
 
 
 def now() -> str:
-    """The time stamp stored in rows (UTC, to the second)."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """The time stamp stored in rows: the day (UTC). To the second, it could match a
+    respondent with the time they were in a workshop room."""
+    return datetime.now(UTC).date().isoformat()
 
 
 def pause_point(name: str) -> None:

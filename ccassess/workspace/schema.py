@@ -12,14 +12,20 @@ Version history:
    instead of one row per answer: an import of 100,000 respondents writes 100,000 rows, not
    two million, and reading a round back parses one object per module. The index of
    respondent ids alone is dropped (never used by a query; every import paid for it).
+4. the record of reports rendered for sharing (`releases`: per round, the salted
+   fingerprints of the people behind each figure group, against differencing), and time
+   stamps kept to the day: the ones stored before are cut to their day (to the second, they
+   could match a respondent with the time they were in a workshop room).
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ccassess.importers.batch import content_hash
 from ccassess.io.canonical import encode_answers
@@ -32,7 +38,7 @@ from ccassess.workspace.db import (
     write,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -170,10 +176,63 @@ def _version_3(db: sqlite3.Connection) -> None:
     _run(db, "DROP TABLE answers_v2; DROP INDEX respondents_by_id")
 
 
+#: Every stored time stamp (table, column): kept to the day from version 4 on.
+TIME_STAMPS = (
+    ("meta", "value"),
+    ("rounds", "created"),
+    ("module_definitions", "stored"),
+    ("imports", "imported"),
+    ("respondents", "created"),
+    ("respondents", "updated"),
+    ("answers", "answered"),
+    ("surveys", "started"),
+    ("surveys", "updated"),
+)
+
+
+def _version_4(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE releases (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            accepted INTEGER NOT NULL DEFAULT 0,
+            groups TEXT NOT NULL
+        )
+        """,
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('release_salt', ?)",
+        (secrets.token_hex(16),),
+    )
+    for table, column in TIME_STAMPS:
+        where = " WHERE key = 'created'" if table == "meta" else ""
+        db.execute(f"UPDATE {table} SET {column} = substr({column}, 1, 10){where}")
+    # The content hash leaves the name out from now on (an export without names is the same
+    # respondent when imported again): hash every respondent again.
+    answers: dict[int, dict[str, Any]] = {}
+    for row, module_id, text in db.execute("SELECT respondent, module_id, answers FROM answers"):
+        answers.setdefault(row, {})[module_id] = json.loads(text)
+    people = db.execute(
+        "SELECT id, respondent_id, perspective, department, role FROM respondents"
+    ).fetchall()
+    for row, respondent_id, perspective, department, role in people:
+        respondent = Respondent(
+            respondent_id, perspective, answers.get(row, {}), role, department, None
+        )
+        db.execute(
+            "UPDATE respondents SET content_hash = ? WHERE id = ?",
+            (content_hash(respondent), row),
+        )
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _version_1),
     (2, _version_2),
     (3, _version_3),
+    (4, _version_4),
 ]
 
 

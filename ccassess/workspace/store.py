@@ -9,7 +9,7 @@ run those modules' functions in single transactions (see ccassess.workspace.db).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,8 +19,9 @@ from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import ModuleEntry, Registry
+from ccassess.scoring.privacy import FigureKey, Release
 from ccassess.workspace import db as database
-from ccassess.workspace import privacy, surveys
+from ccassess.workspace import privacy, releases, surveys
 from ccassess.workspace.config import (
     CONFIG_FILE,
     DATABASE_FILE,
@@ -299,6 +300,47 @@ class Workspace:
             surveys.finish_survey(db, row, content_hash)
 
     # -- privacy ----------------------------------------------------------------------------
+
+    def releases(self, round_: Round) -> tuple[str, list[Release]]:
+        """The fingerprint salt and the round's reports rendered for sharing, oldest first."""
+        with self.read() as db:
+            salt = releases.release_salt(db)
+            found = releases.select_releases(db, round_.id)
+        if salt is None:  # a workspace made before schema 4 always has one; just in case
+            with self.write() as db:
+                salt = releases.ensure_salt(db)
+        return salt, found + releases.pending_releases(self.folder, round_.name)
+
+    def record_release(
+        self, round_: Round, groups: Mapping[FigureKey, frozenset[str]], accepted: int = 0
+    ) -> None:
+        """Remember who is behind each figure group of a report rendered for sharing; never
+        waits for another process's write (the record waits in a file then)."""
+        text = releases.encode_groups(groups)
+        self.db.execute("PRAGMA busy_timeout = 200")
+        try:
+            with self.write() as db:
+                releases.insert_release(db, round_.id, text, accepted)
+                pending = releases.pending_records(self.folder)
+                names = {r.name: r.id for r in select_rounds(db)}
+                for _, record in pending:
+                    if record["round"] in names:
+                        releases.insert_release(
+                            db,
+                            names[record["round"]],
+                            str(record["groups"]),
+                            int(record["accepted"]),
+                            str(record["day"]),
+                        )
+        except database.WorkspaceDatabaseError as exc:
+            if "locked" not in str(exc) and "read-only" not in str(exc):
+                raise
+            releases.write_pending(self.folder, round_.name, text, accepted)
+            return
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {database.busy_timeout()}")
+        for path, _ in pending:
+            path.unlink(missing_ok=True)
 
     def forget(self, who: str) -> list[Forgotten]:
         """Delete every record of a respondent (by id or name) and scrub the database file."""

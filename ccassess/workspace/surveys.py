@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError
 from ccassess.io.canonical import decode_answers, encode_answers
-from ccassess.model.answers import Respondent
+from ccassess.model.answers import Respondent, normalise_id, respondent_key
 from ccassess.model.questionnaire import Module
 from ccassess.workspace.db import now
 from ccassess.workspace.respondents import insert_respondent
@@ -35,10 +35,15 @@ def insert_survey(
 ) -> int:
     """Create an unfinished survey respondent (and pin its modules); returns its row."""
     stamp = now()
-    if db.execute(
-        "SELECT 1 FROM respondents WHERE round_id = ? AND respondent_id = ?",
-        (round_.id, respondent.id),
-    ).fetchone():
+    respondent.id = normalise_id(respondent.id)
+    # an id spelled differently (case, Unicode form, invisible characters) is the same person
+    taken = {
+        respondent_key(rid)
+        for (rid,) in db.execute(
+            "SELECT respondent_id FROM respondents WHERE round_id = ?", (round_.id,)
+        )
+    }
+    if respondent_key(respondent.id) in taken:
         raise CcassessError(
             f"respondent {respondent.id!r} is already in round {round_.name!r}; continue "
             f"with `ccassess survey --resume {respondent.id}` or choose another --id"
@@ -97,7 +102,7 @@ def select_open_surveys(db: sqlite3.Connection, round_id: int) -> list[tuple[str
         for row in db.execute(
             """SELECT p.respondent_id, s.position, s.updated FROM surveys s
                JOIN respondents p ON p.id = s.respondent
-               WHERE p.round_id = ? AND p.complete = 0 ORDER BY s.updated""",
+               WHERE p.round_id = ? AND p.complete = 0 ORDER BY s.updated, s.respondent""",
             (round_id,),
         )
     ]
@@ -107,12 +112,20 @@ def select_survey(
     db: sqlite3.Connection, round_: Round, respondent_id: str
 ) -> tuple[int, int, str, list[str]]:
     """(row, position, language, module ids) of an unfinished survey."""
-    row = db.execute(
-        """SELECT p.id, s.position, s.lang, s.modules, p.complete FROM respondents p
-           LEFT JOIN surveys s ON s.respondent = p.id
-           WHERE p.round_id = ? AND p.respondent_id = ?""",
-        (round_.id, respondent_id),
-    ).fetchone()
+    wanted = respondent_key(respondent_id)
+    row = next(
+        (
+            found[:5]
+            for found in db.execute(
+                """SELECT p.id, s.position, s.lang, s.modules, p.complete, p.respondent_id
+                   FROM respondents p LEFT JOIN surveys s ON s.respondent = p.id
+                   WHERE p.round_id = ?""",
+                (round_.id,),
+            )
+            if respondent_key(found[5]) == wanted
+        ),
+        None,
+    )
     if row is None:
         raise CcassessError(f"no survey of respondent {respondent_id!r} in round {round_.name!r}")
     if row[1] is None or row[4]:

@@ -414,6 +414,14 @@ def analyse(
     metrics: dict[str, dict[str, Any]] = {}
     for metric in METRICS:
         entry = computed[metric]
+        if (
+            entry.get("source") == "customer_ratings"
+            and (entry.get("n") or 0) < anonymity_threshold
+        ):
+            # customers' ratings of fewer people than the threshold: never shown, not even
+            # their counts (promoters = 1 is one customer's answer)
+            entry = {**entry, "value": None, "interval": None, "inputs": {}}
+            entry["internal_figure"] = None
         score = metric_score(metric, entry["value"])
         formula = module.formulas.get(metric)
         note = entry.pop("note")

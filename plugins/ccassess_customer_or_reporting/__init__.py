@@ -58,7 +58,9 @@ def ccassess_module_analysis(
     """Any module with an activity_list question gets the audit (not only ours)."""
     from .audit import ANALYSIS_KEY, activity_audit
 
-    data = activity_audit(module, respondents)
+    data = activity_audit(
+        module, respondents, settings.free_text_minimum, settings.anonymity_threshold
+    )
     if data is None:
         return None
     return {"key": ANALYSIS_KEY, "data": data}

@@ -4,6 +4,11 @@ activities to review (cut or change) and the required ones (make leaner). Pure.
 Every share is one statistic: the mean over respondents of each respondent's share of their
 own listed working time (every respondent counts equally, however much time they listed). The
 share serving customers or selling is therefore the activity-audit dimension score ÷ 100.
+
+Activity names are free text and can identify the few people who do a job: a name appears
+only when at least the free-text threshold of respondents gave it (`free_text_minimum`,
+never below the anonymity threshold); the others are counted per category under "other
+activities". With fewer respondents than the anonymity threshold there is no audit.
 """
 
 from __future__ import annotations
@@ -30,7 +35,16 @@ def activity_questions(module: Module) -> list[str]:
     return [q.id for _, q in module.questions() if q.type == "activity_list"]
 
 
-def activity_audit(module: Module, respondents: Sequence[Respondent]) -> dict[str, Any] | None:
+#: What activities named by too few respondents are counted as.
+OTHER_ACTIVITIES = Text("andere Tätigkeiten", "other activities")
+
+
+def activity_audit(
+    module: Module,
+    respondents: Sequence[Respondent],
+    free_text_minimum: int = 10,
+    anonymity_threshold: int = 5,
+) -> dict[str, Any] | None:
     """Shares per category as the mean of the respondents' own shares of their listed time."""
     question_ids = activity_questions(module)
     if not question_ids:
@@ -57,18 +71,25 @@ def activity_audit(module: Module, respondents: Sequence[Respondent]) -> dict[st
             own[item["category"]] += item["share"]
             if item["category"] in NAMED:
                 entry = named.setdefault(
-                    activity_key(item["activity"]), {"texts": {}, "shares": [], "by_category": {}}
+                    activity_key(item["activity"]),
+                    {"texts": {}, "shares": [], "by_category": {}, "people": set()},
                 )
+                entry["people"].add(respondent.id)
                 entry["texts"][item["activity"]] = entry["texts"].get(item["activity"], 0) + 1
                 entry["shares"].append(item["share"])
                 by_category = entry["by_category"]
                 by_category[item["category"]] = by_category.get(item["category"], 0) + item["share"]
         for category in CATEGORIES:
             share_sums[category] += own[category] / listed
+    if 0 < answered < anonymity_threshold:
+        return None  # every share would rest on fewer people than the threshold
     shares = {c: (share_sums[c] / answered if answered else None) for c in CATEGORIES}
     serving = sum(share_sums[c] for c in SERVING) / answered if answered else None
-    entries = [_named_entry(entry) for entry in named.values()]
+    common = [e for e in named.values() if len(e["people"]) >= free_text_minimum]
+    rare = [e for e in named.values() if len(e["people"]) < free_text_minimum]
+    entries = [_named_entry(entry) for entry in common]
     entries.sort(key=lambda e: (-e["mean_share"] * e["mentions"], e["activity"].casefold()))
+    entries.extend(_other_entries(rare, anonymity_threshold))
     return {
         "statistic": "mean_of_respondents",
         "dimension": _audit_dimension(module),
@@ -85,6 +106,32 @@ def activity_audit(module: Module, respondents: Sequence[Respondent]) -> dict[st
             if e["category"] == REQUIRED
         ],
     }
+
+
+def _other_entries(rare: list[dict[str, Any]], threshold: int) -> list[dict[str, Any]]:
+    """Activities named by too few, counted per category under a neutral label (their mean
+    share only when at least `threshold` people stand behind it)."""
+    by_category: dict[str, dict[str, Any]] = {}
+    for entry in rare:
+        category = _named_entry(entry)["category"]
+        other = by_category.setdefault(category, {"shares": [], "people": set(), "names": 0})
+        other["shares"].extend(entry["shares"])
+        other["people"] |= entry["people"]
+        other["names"] += 1
+    return [
+        {
+            "activity": None,
+            "other": True,
+            "label": OTHER_ACTIVITIES.to_data(),
+            "category": category,
+            "mean_share": sum(o["shares"]) / len(o["shares"])
+            if len(o["people"]) >= threshold
+            else None,
+            "mentions": len(o["shares"]),
+            "activities": o["names"],
+        }
+        for category, o in sorted(by_category.items())
+    ]
 
 
 def _named_entry(entry: dict[str, Any]) -> dict[str, Any]:
@@ -134,9 +181,10 @@ def audit_findings(module: Module, data: dict[str, Any]) -> list[Finding]:
                 n=data.get("respondents"),
             )
         )
-    for rank, entry in enumerate(data["activities_to_review"][:MAX_ACTIVITY_FINDINGS], start=1):
+    named = [e for e in data["activities_to_review"] if not e.get("other")]
+    for rank, entry in enumerate(named[:MAX_ACTIVITY_FINDINGS], start=1):
         findings.append(_activity_finding(rank, entry, dimension))
-    required = data.get("required_activities") or []
+    required = [e for e in data.get("required_activities") or [] if not e.get("other")]
     for rank, entry in enumerate(required[:MAX_REQUIRED_FINDINGS], start=1):
         findings.append(_required_finding(rank, entry, dimension))
     return findings

@@ -28,6 +28,13 @@ COLOURS = {
 #: section names the dimension score as the same figure.
 SAME_FIGURE = 0.05
 LABELS = {
+    "other_activities_note": Text(
+        "Tätigkeiten, die weniger als {n} Befragte genannt haben, sind nicht namentlich "
+        "aufgeführt, sondern je Kategorie als „andere Tätigkeiten“ gezählt: ihr Name könnte "
+        "die wenigen verraten, die sie ausüben.",
+        "Activities named by fewer than {n} respondents are not listed by name but counted "
+        "per category as “other activities”: their name could give away the few who do them.",
+    ),
     "activity": Text("Tätigkeitsanalyse", "Activity audit"),
     "activity_intro": Text(
         "Die Befragten haben ihre wichtigsten Tätigkeiten mit Zeitanteil genannt und "
@@ -112,6 +119,14 @@ def activity_sections(result: AssessmentResult, lang: str, key: str) -> list[Rep
                 "respondents": data.get("respondents"),
                 "score": _same_score(module, data, lang),
                 "activities": [_activity(a, lang) for a in data.get("activities_to_review") or []],
+                "has_other": any(
+                    a.get("other")
+                    for a in [
+                        *(data.get("activities_to_review") or []),
+                        *(data.get("required_activities") or []),
+                    ]
+                ),
+                "free_text_threshold": result.privacy.free_text_threshold,
                 "required": [
                     _activity({**a, "category": "required"}, lang)
                     for a in data.get("required_activities") or []
@@ -148,8 +163,11 @@ def _same_score(module: ModuleResult, data: dict[str, Any], lang: str) -> dict[s
 def _activity(entry: dict[str, Any], lang: str) -> dict[str, Any]:
     category = entry.get("category")
     share = entry.get("mean_share")
+    label = entry.get("label") if entry.get("other") else None
     return {
-        "activity": str(entry.get("activity", "")),
+        "activity": str(label.get(lang, ""))
+        if isinstance(label, dict)
+        else str(entry.get("activity", "")),
         "category": category,
         "category_label": _category_name(category, lang)
         if category in CATEGORIES

@@ -60,7 +60,8 @@ def ccassess_module_analysis(
 
     if not any(q.type == Kano.name for _, q in module.questions()):
         return None
-    return {"key": ANALYSIS_KEY, "data": {"features": kano_features(module, respondents)}}
+    features = kano_features(module, respondents, settings.anonymity_threshold)
+    return {"key": ANALYSIS_KEY, "data": {"features": features}}
 
 
 @hookimpl

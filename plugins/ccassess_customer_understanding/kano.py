@@ -256,10 +256,14 @@ class Kano(QuestionType):
         )
 
 
-def kano_features(module: Module, respondents: Sequence[Respondent]) -> list[dict[str, Any]]:
+def kano_features(
+    module: Module, respondents: Sequence[Respondent], threshold: int = 1
+) -> list[dict[str, Any]]:
     """Per Kano question: answer count, category shares, the dominant category, better/worse,
     and `dont_know`: the pairs with "don't know" on one side, which are not classified and so
-    not in `n` or the shares (like a "don't know" for the whole item)."""
+    not in `n` or the shares (like a "don't know" for the whole item). A question classified
+    for fewer respondents than the anonymity `threshold` keeps only its `n` (`suppressed`):
+    its shares would be those few people's answers."""
     questions = [question for _, question in module.questions() if question.type == Kano.name]
     counts = {q.id: dict.fromkeys(CATEGORIES.values(), 0) for q in questions}
     unknown = dict.fromkeys(counts, 0)  # pairs with "don't know" on one side: not classified
@@ -276,10 +280,23 @@ def kano_features(module: Module, respondents: Sequence[Respondent]) -> list[dic
                 unknown[question.id] += 1
                 continue
             counts[question.id][category] += 1
-    return [
-        {**feature_summary(q.id, q.text, counts[q.id]), "dont_know": unknown[q.id]}
-        for q in questions
-    ]
+    features = []
+    for q in questions:
+        summary = feature_summary(q.id, q.text, counts[q.id])
+        if 0 < summary["n"] < threshold:
+            summary = {
+                "id": q.id,
+                "label": q.text.to_data(),
+                "n": summary["n"],
+                "suppressed": True,
+                "counts": None,
+                "shares": None,
+                "category": None,
+                "better": None,
+                "worse": None,
+            }
+        features.append({**summary, "dont_know": unknown[q.id]})
+    return features
 
 
 def feature_summary(feature_id: str, label: Text, counts: Mapping[str, int]) -> dict[str, Any]:

@@ -80,7 +80,7 @@ def _kano(module: ModuleResult, lang: str, key: str) -> dict[str, Any] | None:
     names = {c: LABELS[f"kano_{c}"].get(lang) for c in CATEGORY_ORDER}
     features = []
     for feature in data["features"]:
-        if not feature.get("n"):
+        if not feature.get("n") or feature.get("suppressed"):
             continue  # nobody answered this feature
         shares = feature.get("shares") or {}
         category = feature.get("category")

@@ -104,6 +104,10 @@ def silo_matrix(
         "weakest_links": cells[:WEAKEST_LINKS],
         "merged_note": bool(merged) or bool(left_out),
         "merged_departments": sum(1 for d in merged if d is not None),
+        # which departments, and why: too few raters, or enough but merged so that the small
+        # ones cannot be computed from the rest
+        "merged_small": sorted(d for d in merged if d is not None and counts[d] < threshold),
+        "merged_to_protect": sorted(d for d in merged if d is not None and counts[d] >= threshold),
         "left_out": left_out,
         "threshold": threshold,
     }

@@ -39,6 +39,18 @@ LABELS = {
         "that nobody can be identified.",
     ),
     "other": Text("Sonstige", "other"),
+    "merged_small": Text(
+        "Abteilungen mit weniger als {threshold} Bewertenden ({count}): {into}.",
+        "Departments with fewer than {threshold} raters ({count}): {into}.",
+    ),
+    "merged_protect": Text(
+        "{names}: genug Bewertende, aber ebenfalls {into}, damit sich die kleinen Abteilungen "
+        "nicht aus den übrigen Werten herausrechnen lassen.",
+        "{names}: enough raters, but {into} as well, so that the small departments cannot be "
+        "computed from the rest.",
+    ),
+    "merged_into": Text("unter „Sonstige“ zusammengefasst", "merged into “other”"),
+    "left_out_into": Text("nicht einzeln gezeigt", "not shown on their own"),
 }
 
 
@@ -65,6 +77,10 @@ def silo_sections(result: AssessmentResult, lang: str, key: str) -> list[ReportS
                     for link in (data.get("weakest_links") or [])[:WEAKEST_LINKS]
                 ],
                 "merged_note": bool(data.get("merged_note")),
+                # small departments by number only: their names would say who is few
+                "merged_small": len(data.get("merged_small") or []),
+                "merged_to_protect": ", ".join(str(d) for d in data.get("merged_to_protect") or []),
+                "left_out": bool(data.get("left_out")),
             }
         )
     if not matrices:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from module_kit import assess_module, customer, dimension_score, finding_ids, internal
 
-from ccassess import ValidationError
+from ccassess import AssessmentSettings, ValidationError
 from ccassess.actions.validate import validate_paths
 
 MODULE = "customer_metrics"
@@ -413,14 +413,23 @@ def test_csat_wilson_and_ces_t_intervals(registry, load):
         [4 - 4.3027 * 2 / 3**0.5, 4 + 4.3027 * 2 / 3**0.5], abs=1e-3
     )
     assert ces["interval_method"] == "t"
-    # 3 answers: below the anonymity threshold (5), the stricter flag; 10: below the minimum 30
-    assert ces["small_sample"] == {"reason": "anonymity_threshold", "n": 3, "minimum": 5}
+    # 10 answers: below the minimum 30, flagged
     assert csat["small_sample"] == {"reason": "minimum_sample", "n": 10, "minimum": 30}
     finding = next(f for f in module.findings if f.id == "csat_low")
     assert "caution: fewer than 30 answers" in finding.text.en
     # census figures and figures without a sample have no interval
     for metric in ("churn", "retention", "clv"):
         assert metrics[metric]["interval"] is None and metrics[metric]["small_sample"] is None
+
+
+def test_customer_kpis_below_the_anonymity_threshold_are_not_shown(registry, load):
+    """3 customers' effort ratings at threshold 5: no value, interval or counts, only why."""
+    respondents = [customer(f"e{i}", MODULE, {"ces_rating": v}) for i, v in enumerate([2, 4, 6])]
+    module, result = assess_module(registry, MODULE, load(respondents), AssessmentSettings())
+    ces = module.analysis["customer_metrics"]["metrics"]["ces"]
+    assert ces["value"] is None and ces["interval"] is None and not ces["inputs"]
+    assert ces["small_sample"] == {"reason": "anonymity_threshold", "n": 3, "minimum": 5}
+    assert not [o for o in result.outcomes if o.id == "ces"]
 
 
 def test_anonymity_threshold_comes_from_the_settings(registry, load):

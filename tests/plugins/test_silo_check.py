@@ -91,9 +91,10 @@ def test_cross_understanding_score_leaves_out_own_department(registry, load):
     cross = module.dimension("cross_understanding")
     assert cross.score == pytest.approx(1381.25 / 27)
     assert cross.score_source == MODULE
-    # shared_goals: sg_common_goal 2, 2 → 25 → "no_shared_goal"
-    assert dimension_score(module, "shared_goals") == pytest.approx(25.0)
-    assert module.score == pytest.approx((1381.25 / 27 + 25) / 2)
+    # shared_goals: sg_common_goal answered by 2 (2, 2), fewer than the threshold 3: not
+    # shown, so the module rests on the matrix alone
+    assert dimension_score(module, "shared_goals") is None
+    assert module.score == pytest.approx(1381.25 / 27)
 
 
 def test_weak_link_findings(registry, load):
@@ -104,7 +105,6 @@ def test_weak_link_findings(registry, load):
         "weak_link_marketing_sales",
         "weak_link_other_marketing",
         "weak_link_sales_marketing",
-        "no_shared_goal",
     }
     by_id = {f.id: f for f in module.findings}
     first = by_id["weak_link_marketing_sales"]
@@ -143,8 +143,8 @@ def test_everything_below_threshold_is_left_out(registry, load):
     assert silo["left_out"] == 3
     assert silo["merged_note"] is True
     assert not [f for f in module.findings if f.id.startswith("weak_link_")]
-    # the dimension score still uses every rating (it names no department)
-    assert module.dimension("cross_understanding").score is not None
+    # 3 raters in all, fewer than the threshold 5: no staff figure either
+    assert module.dimension("cross_understanding").score is None
 
 
 def test_rating_an_unknown_department_is_rejected(load):

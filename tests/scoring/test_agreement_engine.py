@@ -148,6 +148,21 @@ def flagged(kit: Kit):
     return kit.score(people)
 
 
+def test_three_customers_are_no_group_at_threshold_five() -> None:
+    """At the anonymity threshold 5 the three customers' figures are not shown at all (no
+    longer shown and flagged "n below 5"), and no agreement is computed from them."""
+    kit = make_kit(modules=[MODULE], settings={"anonymity_threshold": 5})
+    rng = random.Random(5)
+    people = [kit.respondent("internal", answers(rng, [1, 5], "yes")) for _ in range(30)]
+    people += [kit.respondent("customer", answers(rng, [3])) for _ in range(3)]
+    result = kit.score(people)
+    for dimension in result.modules[0].dimensions:
+        assert dimension.by_perspective["customer"].score is None
+        assert "customer" not in dimension.agreement
+    assert result.by_perspective["customer"].score is None
+    assert result.by_perspective["internal"].score is not None
+
+
 def test_the_json_carries_agreement_and_reliability(flagged) -> None:
     data = json.loads(result_to_json(flagged))
     assert data["format"] == 3 and data["method_version"] == "2.1"
@@ -169,7 +184,6 @@ def test_the_json_carries_agreement_and_reliability(flagged) -> None:
                 "Übereinstimmung (r_wg)",
                 "Skala uneinheitlich – Einzelfragen lesen",
                 "uneinig: Mitarbeitende",
-                "n unter 5",
                 "Cronbachs Alpha",
             ],
         ),
@@ -179,7 +193,6 @@ def test_the_json_carries_agreement_and_reliability(flagged) -> None:
                 "Agreement (r_wg)",
                 "scale inconsistent – read the individual items",
                 "disputed: staff",
-                "n below 5",
                 "Cronbach's alpha",
             ],
         ),

@@ -110,7 +110,9 @@ def test_one_sided_dont_know_is_counted_but_not_classified(
     table.write_text(
         f"id,perspective,{column}[functional],{column}[dysfunctional]\n"
         "K-1,customer,1,5\nK-2,customer,1,5\nK-3,customer,1,weiß nicht\n"
-        "K-4,customer,weiß nicht,weiß nicht\n",
+        "K-4,customer,weiß nicht,weiß nicht\n"
+        # three more classified pairs: five in all, the workspace's anonymity threshold
+        "K-5,customer,1,5\nK-6,customer,1,5\nK-7,customer,1,5\n",
         "utf-8",
     )
     assert run("import", "-w", workspace, table).exit_code == 0
@@ -120,7 +122,7 @@ def test_one_sided_dont_know_is_counted_but_not_classified(
     (module,) = [m for m in data["modules"] if m["id"] == "customer_understanding"]
     features = {f["id"]: f for f in module["analysis"]["kano"]["features"]}
     feature = features["kano_same_day_answer"]
-    assert feature["n"] == 2
+    assert feature["n"] == 5
     assert feature["dont_know"] == 1
     assert feature["category"] == "one_dimensional"
     assert feature["shares"]["one_dimensional"] == 1.0

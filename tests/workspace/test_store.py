@@ -176,7 +176,7 @@ def test_rounds_compare_and_trend(
                 "department": "Vertrieb",
                 "answers": {"leadership": {"lead_visible": value, "lead_role_model": value}},
             }
-            for n in range(3)
+            for n in range(5)  # the demo's anonymity threshold: every figure shown
         ]
 
     assert (
@@ -205,13 +205,13 @@ def test_rounds_compare_and_trend(
     assert (visible["before"], visible["after"], visible["change"]) == (25.0, 75.0, 50.0)
 
     inputs = load_workspace_inputs(registry, workspace)
-    assert [r.id for r in inputs.respondents] == ["I-0", "I-1", "I-2"]
+    assert [r.id for r in inputs.respondents] == ["I-0", "I-1", "I-2", "I-3", "I-4"]
     result = assess(
         inputs.registry, inputs.respondents, inputs.settings, earlier_rounds=inputs.earlier_rounds
     )
     assert result.trend is not None and [p.round for p in result.trend] == ["R1"]
     point = result.trend[0]
-    assert point.respondents == 3
+    assert point.respondents == 5
     assert point.dimensions["leadership"]["visible_leadership"] == 25.0
     assert result.module("leadership").dimension("visible_leadership").score == 75.0
     restored = result_from_json(result_to_json(result))
@@ -238,8 +238,10 @@ def test_rounds_keep_module_definitions_as_answered(
     assert run("import", "-w", folder, answers).exit_code == 0
     plain = load_registry(entry_points=True)
     with Workspace.open(folder) as ws:
+        # one respondent: thresholds 1, so that the versions' scores can be compared
+        arithmetic = replace(ws.settings, anonymity_threshold=1)
         before = assess(
-            *ws.registry_for(ws.round(), plain)[:1], ws.respondents(ws.round()), ws.settings
+            *ws.registry_for(ws.round(), plain)[:1], ws.respondents(ws.round()), arithmetic
         )
 
     # A plugin upgrade: leadership 2.0.0 weighs lead_visible ten times as much.
@@ -262,8 +264,8 @@ def test_rounds_keep_module_definitions_as_answered(
     assert upgraded.entries["leadership"].module.version == "2.0.0"
     with Workspace.open(folder) as ws:
         pinned, notes = ws.registry_for(ws.round(), upgraded)
-        after = assess(pinned, ws.respondents(ws.round()), ws.settings)
-        only = replace(ws.settings, modules=("leadership",))
+        after = assess(pinned, ws.respondents(ws.round()), arithmetic)
+        only = replace(arithmetic, modules=("leadership",))
         fresh = assess(upgraded, ws.respondents(ws.round()), only)
     assert after.module("leadership").version == "1.1.0"
     assert after.module("leadership").score == before.module("leadership").score

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ccassess.report.notes import privacy_notes
 from ccassess.report.sections.view import View
 from ccassess.scoring.stats import (
     ALPHA_CONSISTENT,
@@ -98,6 +99,8 @@ def method(view: View) -> dict[str, Any]:
         "alpha_min": ALPHA_MIN_RESPONDENTS,
         "alpha_consistent": ALPHA_CONSISTENT,
         "threshold": r.info.anonymity_threshold,
+        "free_text_threshold": r.privacy.free_text_threshold,
+        "privacy_notes": [view.tr(note) for note in privacy_notes(r)],
         "method_version": r.method_version,
         "ccassess_version": r.ccassess_version,
     }
