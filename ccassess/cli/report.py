@@ -14,6 +14,7 @@ from ccassess.actions.sharing import assess_for_sharing
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
 from ccassess.errors import CcassessError
+from ccassess.io.files import check_target
 from ccassess.report import ReportOptions, write_report
 from ccassess.report.notes import withheld_note
 from ccassess.terminal import echo
@@ -105,6 +106,8 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
             f"warning: {withheld_note(accepted, result.privacy.threshold, accepted=True)}", err=True
         )
     report_options = _report_options(options).for_assessment(inputs.settings)
+    if report_options.output is not None:
+        check_target(report_options.output)  # a report that cannot be written is not shared
     record()  # first: a report that is out must never be missing from the record
     path = write_report(result, registry.plugins, report_options)
     written("Report", path)

@@ -38,13 +38,10 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Call `write` with a temporary file in the target folder and move it into place."""
     if is_stdout(path):
         return _write_stdout(write)
-    if path.is_symlink():  # write through the link: replace its target, keep the link
-        path = Path(os.path.realpath(path))
+    path = check_target(path)
     if _is_special(path):
         return _write_directly(path, write)
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CcassessError(f"{path}: the folder {folder} does not exist")
     try:
         # the name is shortened: the temporary file must fit wherever the target's name fits
         handle, temporary = tempfile.mkstemp(
@@ -72,6 +69,21 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
         _remove(temporary)
         raise
     sweep_leftovers(path)
+    return path
+
+
+def check_target(path: Path) -> Path:
+    """The file a write to `path` replaces (through a link), refused before any work is done
+    when it cannot be written: a report checks its target before it is recorded as shared."""
+    if is_stdout(path):
+        return path
+    if path.is_symlink():  # write through the link: replace its target, keep the link
+        path = Path(os.path.realpath(path))
+    if _is_special(path):
+        return path
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CcassessError(f"{path}: the folder {folder} does not exist")
     return path
 
 

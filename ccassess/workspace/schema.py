@@ -261,6 +261,7 @@ TABLES = {
     | {"answers"},
 }
 TABLES[2] = TABLES[3] = TABLES[1] | {"surveys"}
+TABLES[4] = TABLES[3] | {"releases"}
 
 
 def inspect(path: Path) -> int:

@@ -180,3 +180,10 @@ def test_a_survey_id_spelled_differently_is_taken(
     assert started.exit_code == 2
     assert "already in round" in started.stderr
     assert respondent_ids(workspace) == ["P-0", "P-1", "P-2", "P-3"]
+
+
+def test_every_schema_version_names_its_tables() -> None:
+    """A workspace of the newest schema must pass the read-only check that opens it."""
+    from ccassess.workspace.schema import SCHEMA_VERSION, TABLES
+
+    assert set(TABLES) == set(range(1, SCHEMA_VERSION + 1))
