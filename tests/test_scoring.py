@@ -150,7 +150,7 @@ def test_nobody_answered(kit: Kit) -> None:
 def test_result_round_trips_through_json(kit: Kit) -> None:
     result = kit.score(three_respondents(kit), include_answers=True)
     text = result_to_json(result)
-    assert json.loads(text)["method_version"] == "2.1"
+    assert json.loads(text)["method_version"] == "2.2"
     again = result_from_json(text)
     assert isinstance(again, AssessmentResult)
     assert again == result

@@ -13,7 +13,7 @@ from typing import Any
 from ccassess.text import Text
 
 #: Bumped whenever the scoring method changes what a number means.
-METHOD_VERSION = "2.1"
+METHOD_VERSION = "2.2"
 #: Bumped whenever the JSON layout of the result changes.
 RESULT_FORMAT = 3
 

@@ -165,7 +165,7 @@ def test_three_customers_are_no_group_at_threshold_five() -> None:
 
 def test_the_json_carries_agreement_and_reliability(flagged) -> None:
     data = json.loads(result_to_json(flagged))
-    assert data["format"] == 3 and data["method_version"] == "2.1"
+    assert data["format"] == 3 and data["method_version"] == "2.2"
     scale = data["modules"][0]["dimensions"][0]
     assert set(scale["agreement"]) == {"internal", "customer"}
     assert {"n", "rwg", "band", "items", "sd", "disputed"} <= set(scale["agreement"]["internal"])
