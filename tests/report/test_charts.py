@@ -60,7 +60,9 @@ def test_labels_are_escaped(chart):
     )
     assert "<img" not in markup
     root = parse(markup)
-    assert root.get("aria-label") == hostile
+    title = root.find(f"{SVG}title")
+    assert title is not None and title.text is not None and hostile in title.text
+    assert root.get("aria-labelledby") == title.get("id")
     assert any("&" in t for t in texts(root))
 
 

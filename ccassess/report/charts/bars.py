@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ccassess.report.charts.alt import bars_alt, gap_alt
 from ccassess.report.charts.colours import tint
 from ccassess.report.charts.style import ChartStyle
 from ccassess.report.charts.svg import SMALL, Svg, label_of, wrap
@@ -20,17 +21,20 @@ def dimension_bars(
     thresholds: Sequence[float],
     label: str,
     legend: Sequence[str] = (),
+    alt: str | None = None,
 ) -> Markup:
     """Horizontal score bars over coloured level bands; markers for the perspectives.
 
     rows: {label, score, level, internal, customer}. thresholds: the levels' minimum
-    scores (ascending). legend: names for (score, internal, customer).
+    scores (ascending). legend: names for (score, internal, customer). alt: the text
+    alternative, if not the one written from the rows (as for every chart kind).
     """
     width, left, right = 680.0, 250.0, 628.0
     row_height, top = 32.0, 28.0
     markers = any(r.get("internal") is not None or r.get("customer") is not None for r in rows)
     height = top + row_height * len(rows) + 26 + (22 if markers else 0)
-    svg = Svg(width, height, chart.font, label)
+    alt = alt or bars_alt(chart, label, rows, legend)
+    svg = Svg(width, height, chart.font, alt, ident=chart.next_id())
     scale = (right - left) / 100
 
     bounds = [*thresholds, 100.0]
@@ -103,7 +107,11 @@ def dimension_bars(
 
 
 def gap_bars(
-    chart: ChartStyle, rows: Sequence[dict[str, Any]], names: Sequence[str], label: str
+    chart: ChartStyle,
+    rows: Sequence[dict[str, Any]],
+    names: Sequence[str],
+    label: str,
+    alt: str | None = None,
 ) -> Markup:
     """Dumbbells: internal vs customer score per row, with the gap (internal − customer).
 
@@ -112,7 +120,8 @@ def gap_bars(
     width, left, right = 680.0, 250.0, 600.0
     row_height, top = 30.0, 26.0
     height = top + row_height * len(rows) + 46
-    svg = Svg(width, height, chart.font, label)
+    alt = alt or gap_alt(chart, label, rows, names)
+    svg = Svg(width, height, chart.font, alt, ident=chart.next_id())
     scale = (right - left) / 100
     for value in (0, 20, 40, 60, 80, 100):
         x = left + value * scale

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
+from ccassess.report.charts.alt import heatmap_alt
 from ccassess.report.charts.colours import readable_on
 from ccassess.report.charts.style import ChartStyle
 from ccassess.report.charts.svg import SMALL, Svg, wrap
@@ -20,6 +21,7 @@ def heatmap(
     legend: tuple[str, str, str],
     row_labels: int = 1,
     total_row: bool = False,
+    alt: str | None = None,
 ) -> Markup:
     """Rows × columns (e.g. raters × rated departments), cells coloured on the level scale.
 
@@ -35,7 +37,8 @@ def heatmap(
     gap = 8.0 if total_row else 0.0
     grid_h = cell_h * len(rows) + gap
     height = header + grid_h + 58
-    svg = Svg(width, height, chart.font, label)
+    alt = alt or heatmap_alt(chart, label, rows, columns, values)
+    svg = Svg(width, height, chart.font, alt, ident=chart.next_id())
     for index, name in enumerate(columns):
         x = left + index * cell_w + cell_w / 2
         svg.text(

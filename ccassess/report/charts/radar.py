@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ccassess.report.charts.alt import radar_alt
 from ccassess.report.charts.colours import tint
 from ccassess.report.charts.style import ChartStyle
 from ccassess.report.charts.svg import Svg, wrap
@@ -19,6 +20,7 @@ def radar(
     series: Sequence[dict[str, Any]],
     label: str,
     numbered: bool = False,
+    alt: str | None = None,
 ) -> Markup:
     """Spider chart: one axis per dimension; series = {name, role, values (0–100|None)}.
 
@@ -29,7 +31,8 @@ def radar(
     width, radius = 640.0, 175.0 if not numbered else 200.0
     cx, cy = width / 2, radius + (60 if not numbered else 36)
     height = cy + radius + (60 if not numbered else 36) + 30
-    svg = Svg(width, height, chart.font, label, width_mm=150.0)
+    alt = alt or radar_alt(chart, label, axes, series)
+    svg = Svg(width, height, chart.font, alt, width_mm=150.0, ident=chart.next_id())
 
     def point(index: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
+from ccassess.report.charts.alt import scale_alt
 from ccassess.report.charts.style import ChartStyle
 from ccassess.report.charts.svg import Svg
 
@@ -17,10 +18,12 @@ def level_scale(
     names: Sequence[str],
     label: str,
     marker: str = "",
+    alt: str | None = None,
 ) -> Markup:
     """The five levels as coloured segments with a marker at the score."""
     width, height = 680.0, 84.0
-    svg = Svg(width, height, chart.font, label)
+    alt = alt or scale_alt(chart, label, score, thresholds, names, marker)
+    svg = Svg(width, height, chart.font, alt, ident=chart.next_id())
     top, bar_h = 30.0, 18.0
     bounds = [*thresholds, 100.0]
     for index in range(len(thresholds)):

@@ -9,18 +9,22 @@ from typing import Any
 from markupsafe import Markup
 
 from ccassess.format import percent
+from ccassess.report.charts.alt import share_alt, stacked_alt
 from ccassess.report.charts.colours import readable_on
 from ccassess.report.charts.style import ChartStyle
 from ccassess.report.charts.svg import Svg, label_of, wrap
 
 
-def share_bar(chart: ChartStyle, segments: Sequence[dict[str, Any]], label: str) -> Markup:
+def share_bar(
+    chart: ChartStyle, segments: Sequence[dict[str, Any]], label: str, alt: str | None = None
+) -> Markup:
     """One 100 % bar split into segments: {id, label, share (0–1), colour, tint}.
 
     colour (optional): a theme colour name (see `colour`), lightened by tint (0–1).
     """
     width, height = 680.0, 96.0
-    svg = Svg(width, height, chart.font, label)
+    alt = alt or share_alt(chart, label, segments)
+    svg = Svg(width, height, chart.font, alt, ident=chart.next_id())
     x, top, bar_h = 0.0, 8.0, 36.0
     segments = [
         {**s, "colour": colour}
@@ -81,6 +85,7 @@ def stacked_rows(
     rows: Sequence[dict[str, Any]],
     categories: Sequence[dict[str, Any]],
     label: str,
+    alt: str | None = None,
 ) -> Markup:
     """Rows of 100 % bars (e.g. how answers fall into categories, per feature).
 
@@ -95,7 +100,8 @@ def stacked_rows(
     row_height, top = 26.0, 6.0
     legend_rows = math.ceil(len(categories) / 3)
     height = top + row_height * len(rows) + 14 + 20 * legend_rows
-    svg = Svg(width, height, chart.font, label)
+    alt = alt or stacked_alt(chart, label, rows, categories)
+    svg = Svg(width, height, chart.font, alt, ident=chart.next_id())
     for index, row in enumerate(rows):
         y = top + index * row_height
         svg.lines(

@@ -20,6 +20,12 @@ class ChartStyle:
         self.p = palette
         self.font = font
         self.lang = lang
+        self._charts = 0
+
+    def next_id(self) -> str:
+        """An id for the next chart's title, unique within one report."""
+        self._charts += 1
+        return f"chart-{self._charts}"
 
     def num(self, value: float | None, digits: int = 0) -> str:
         return number(value, self.lang, digits)

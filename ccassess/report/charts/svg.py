@@ -40,13 +40,22 @@ class Svg:
     """Accumulates SVG elements; every attribute value and text is escaped."""
 
     def __init__(
-        self, width: float, height: float, font: str, label: str, width_mm: float = FULL_WIDTH_MM
+        self,
+        width: float,
+        height: float,
+        font: str,
+        label: str,
+        width_mm: float = FULL_WIDTH_MM,
+        ident: str | None = None,
     ) -> None:
         self.width = width
         self.height = height
         self.font = font
+        #: The text alternative: what the chart shows and its key values (see charts/alt.py).
         self.label = label
         self.width_mm = width_mm
+        #: A document-unique id for the <title>, which then names the chart (aria-labelledby).
+        self.ident = ident
         self.parts: list[str] = []
 
     def add(self, tag: str, text: str | None = None, **attributes: Any) -> None:
@@ -99,14 +108,22 @@ class Svg:
             self.text(x, top + index * size * leading, line, size, anchor, fill)
 
     def render(self) -> Markup:
+        """The <svg>; its first child, <title>, holds the text alternative: WeasyPrint makes it
+        the Figure's /Alt in a tagged PDF, and it names the chart in HTML."""
         height_mm = self.width_mm * self.height / self.width
+        if self.ident:
+            name = f'aria-labelledby="{escape(self.ident)}"'
+            title = f'<title id="{escape(self.ident)}">{escape(self.label)}</title>'
+        else:
+            name = f'aria-label="{escape(self.label)}"'
+            title = f"<title>{escape(self.label)}</title>"
         head = (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-            f'aria-label="{escape(self.label)}" width="{self.width_mm:.1f}mm" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" {name} '
+            f'width="{self.width_mm:.1f}mm" '
             f'height="{height_mm:.1f}mm" viewBox="0 0 {self.width:g} {self.height:g}" '
             f'font-family="{escape(self.font)}">'
         )
-        return Markup(head + "".join(self.parts) + "</svg>")
+        return Markup(head + title + "".join(self.parts) + "</svg>")
 
 
 def _value(value: Any) -> str:
