@@ -9,7 +9,7 @@ from pathlib import Path
 from ccassess.actions.inputs import is_response_file
 from ccassess.definitions.loading import MAX_MODULE_BYTES, build_module
 from ccassess.definitions.settings import load_settings
-from ccassess.errors import Location, Problem, Problems, ValidationError
+from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
 from ccassess.importers.base import ImportContext, collect_importers, expand_paths
 from ccassess.importers.batch import read_batch
 from ccassess.importers.response_files import ResponseValidator, raw_respondents, response_files
@@ -18,6 +18,8 @@ from ccassess.io.structured import MAX_FILE_BYTES, read_structured
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
+from ccassess.report.theme import load_theme
+from ccassess.report.theme_check import contrast_problems
 
 
 @dataclass
@@ -78,9 +80,13 @@ def validate_paths(
     paths: Sequence[Path],
     module_files: Sequence[Path],
     assessment: Path | None = None,
+    theme: Path | None = None,
 ) -> ValidationReport:
     report = ValidationReport()
     settings = load_settings(assessment) if assessment else AssessmentSettings()
+    theme = theme or (Path(settings.theme) if settings.theme else None)
+    if theme is not None:
+        check_theme(theme, report)
     extra_modules: dict[str, Module] = {}
     response_data: list[tuple[Path, object]] = []
     if not paths and not module_files:
@@ -119,6 +125,14 @@ def validate_paths(
         report.respondents += len(batch.respondents)
     report.problems.extend(problems.items)
     return report
+
+
+def check_theme(folder: Path, report: ValidationReport) -> None:
+    """A theme that cannot load is an error; colours below WCAG AA contrast are warnings."""
+    try:
+        report.problems.extend(contrast_problems(load_theme(folder)))
+    except CcassessError as exc:
+        report.problems.append(Problem(exc.location or Location(str(folder)), exc.message))
 
 
 def read_or_record(

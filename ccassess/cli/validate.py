@@ -28,6 +28,11 @@ from ccassess.terminal import echo
     help="The assessment's settings (departments matter for the silo matrix).",
 )
 @click.option(
+    "--theme",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A theme folder to check (default: the assessment's theme, if it names one).",
+)
+@click.option(
     "--strict", is_flag=True, help="Treat warnings (e.g. missing translations) as errors."
 )
 @click.option(
@@ -46,6 +51,7 @@ def validate_command(
     paths: tuple[Path, ...],
     module_files: tuple[Path, ...],
     assessment: Path | None,
+    theme: Path | None,
     strict: bool,
     fmt: str,
 ) -> None:
@@ -53,8 +59,9 @@ def validate_command(
 
     Without arguments every loaded module is checked. PATHS may be module files, response
     files, answer sheets (.xlsx, .csv), survey-tool exports or folders of them; module and
-    response files are told apart by their content. The exit status is 2 when anything is
-    wrong (with --strict also for warnings), in either format. A file given with
+    response files are told apart by their content. A theme (--theme, or the assessment's)
+    is checked too: colours below WCAG AA contrast are warnings. The exit status is 2 when
+    anything is wrong (with --strict also for warnings), in either format. A file given with
     --module is checked whole, whether its plugin is installed or not (an installed plugin
     that fails to load is named in a warning).
     """
@@ -63,7 +70,7 @@ def validate_command(
         # plugin that fails to load because of it: that plugin is named in a warning, and
         # every problem of the file is listed below
         state.skip_broken = True
-    report = validate_paths(state.registry(), list(paths), list(module_files), assessment)
+    report = validate_paths(state.registry(), list(paths), list(module_files), assessment, theme)
     if fmt == "json":
         click.echo(json.dumps(report.to_data(), ensure_ascii=False, indent=2))  # data intact
     else:

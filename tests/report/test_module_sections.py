@@ -92,7 +92,7 @@ def test_each_plugin_adds_its_section_when_its_module_is_there(
     else:
         chapter = section_html(with_plugin, f"module-{module_id}")
         assert KANO_TITLE in chapter and KANO_TITLE not in without
-        assert chapter.index(KANO_TITLE) < chapter.index("<h2>Befunde</h2>")
+        assert chapter.index(KANO_TITLE) < chapter.index("<h3>Befunde</h3>")
         assert "Kano" not in text_of(section_html(with_plugin, "contents"))
 
 
@@ -147,7 +147,7 @@ def plugin_with(tmp_path: Path, templates: dict[str, str], *sections: ReportSect
 
 
 LABELS = {"hello": Text("Hallo {name}", "Hello {name}"), "score": Text("Acme-Wert", "Acme score")}
-PART = "<h2>{{ section.title }}</h2><p>{{ t('hello', name=context.name) }} · {{ t('n') }}</p>"
+PART = "<h3>{{ section.title }}</h3><p>{{ t('hello', name=context.name) }} · {{ t('n') }}</p>"
 
 
 def test_a_part_is_placed_inside_its_section_with_its_own_labels(tmp_path):
@@ -169,8 +169,8 @@ def test_a_part_is_placed_inside_its_section_with_its_own_labels(tmp_path):
     chapter = section_html(document, "module-leadership")
     # where the module template places its parts: before the findings; labels first, then
     # the report's own strings; values escaped
-    assert "<h2>Teil</h2><p>Hallo &lt;Welt&gt; · n</p>" in chapter
-    assert chapter.index("<h2>Teil</h2>") < chapter.index("<h2>Befunde</h2>")
+    assert "<h3>Teil</h3><p>Hallo &lt;Welt&gt; · n</p>" in chapter
+    assert chapter.index("<h3>Teil</h3>") < chapter.index("<h3>Befunde</h3>")
     # the section's labels are its own: the report's "score" is unchanged elsewhere
     assert "Acme-Wert" not in document
 

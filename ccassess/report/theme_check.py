@@ -1,0 +1,61 @@
+"""Does a theme keep the report readable? Contrast of its text and background colours.
+
+A theme's colours are the consultant's choice, so a poor pair is a warning (from `ccassess
+validate --theme`), not an error: the report still renders. The pairs are those the default
+stylesheet and the charts put together; the minimum is WCAG 2 AA (4.5:1 for text, 3:1 for
+chart marks, which are graphics).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ccassess.errors import Location, Problem
+from ccassess.format import number
+from ccassess.report.charts.colours import contrast, readable_on
+from ccassess.report.theme import THEME_FILE, Theme
+
+WHITE = "#ffffff"
+TEXT_AA = 4.5
+GRAPHICS_AA = 3.0
+
+#: (foreground, background, minimum ratio, where the pair appears); names are theme colours.
+PAIRS: tuple[tuple[str, str, float, str], ...] = (
+    ("text", "white", TEXT_AA, "body text on the page"),
+    ("text", "background", TEXT_AA, "text on panels and table stripes"),
+    ("muted", "white", TEXT_AA, "secondary text on the page"),
+    ("muted", "background", TEXT_AA, "secondary text on panels and table stripes"),
+    ("primary", "white", TEXT_AA, "headings and table headers"),
+    ("white", "primary", TEXT_AA, "the cover's title on its band"),
+    ("internal", "white", GRAPHICS_AA, "self-image marks in charts"),
+    ("customer", "white", GRAPHICS_AA, "customers' view marks in charts"),
+)
+
+
+def _colour(theme: Theme, name: str) -> str:
+    return WHITE if name == "white" else theme.colours[name]
+
+
+def contrast_problems(theme: Theme, file: Path | None = None) -> list[Problem]:
+    """A warning for each colour pair below WCAG AA, naming the key in theme.yaml."""
+    where = str(file or (theme.folder / THEME_FILE if theme.folder else THEME_FILE))
+    problems = []
+
+    def check(key: str, fore: str, back: str, minimum: float, use: str) -> None:
+        ratio = contrast(fore, back)
+        if ratio < minimum:
+            problems.append(
+                Problem(
+                    Location(where, path=key),
+                    f"contrast {number(ratio, 'en', 2)}:1 of {fore} on {back} ({use}) is below "
+                    f"WCAG AA {number(minimum, 'en', 1)}:1",
+                    "warning",
+                )
+            )
+
+    for fore, back, minimum, use in PAIRS:
+        key = f"colours.{fore if fore != 'white' else back}"
+        check(key, _colour(theme, fore), _colour(theme, back), minimum, use)
+    for index, level in enumerate(theme.levels):
+        check(f"colours.levels[{index}]", readable_on(level), level, TEXT_AA, "level badge text")
+    return problems
