@@ -145,7 +145,7 @@ def heatmap_alt(
     columns: Sequence[str],
     values: Sequence[Sequence[float | None]],
 ) -> str:
-    """The grid's size, its three lowest cells and its highest."""
+    """The grid's size, its (up to) three lowest cells and its highest."""
     a = AltText(chart)
     cells = [
         (value, rows[r], columns[c])
@@ -160,7 +160,8 @@ def heatmap_alt(
         def cell(item: tuple[float, str, str]) -> str:
             return f"{a.q(item[1])} / {a.q(item[2])} {a.num(item[0])}"
 
-        parts.append(f"{a.say('lowest_many')}: " + ", ".join(cell(c) for c in ordered[:3]))
+        lowest = ordered[: max(1, min(3, len(ordered) - 1))]
+        parts.append(f"{a.say('lowest_many')}: " + ", ".join(cell(c) for c in lowest))
         high = ordered[-1]
         parts.append(
             a.say("highest", name=f"{a.q(high[1])} / {a.q(high[2])}", value=a.num(high[0]))
