@@ -39,6 +39,9 @@ class _Html(HTMLParser):
         self.images: list[dict[str, str | None]] = []
         self.tables: list[dict[str, int]] = []
         self.loose_headers = 0
+        #: h2 headings per report section (data-section): a section's title is its only h2.
+        self.section_h2: dict[str, int] = {}
+        self._section = ""
         self._text_for: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -52,8 +55,12 @@ class _Html(HTMLParser):
     def _open(self, tag: str, a: dict[str, str | None]) -> None:
         if tag == "html":
             self.lang = a.get("lang") or ""
+        elif tag == "section" and a.get("data-section"):
+            self._section = a.get("data-section") or ""
         elif tag in HEADINGS:
             self.levels.append(int(tag[1]))
+            if tag == "h2" and self._section:
+                self.section_h2[self._section] = self.section_h2.get(self._section, 0) + 1
         elif tag == "svg":
             self.svgs.append(a)
         elif tag == "img":
@@ -101,6 +108,9 @@ def html_problems(document: str) -> list[str]:
     for index, table in enumerate(page.tables, start=1):
         if not table["th"]:
             problems.append(f"html: table {index} has no header cells (th)")
+    for section, count in page.section_h2.items():
+        if count > 1:
+            problems.append(f"html: section {section} has {count} h2 headings (its title only)")
     if page.loose_headers:
         problems.append(f"html: {page.loose_headers} th outside <thead> without a scope")
     return problems

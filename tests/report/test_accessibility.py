@@ -90,6 +90,7 @@ def test_client_logo_has_the_client_as_alt(render, small_result, tmp_path):
 GOOD = (
     '<!DOCTYPE html><html lang="de"><head><title>T</title></head><body><h1>T</h1><h2>A</h2>'
     '<svg role="img" aria-labelledby="c1"><title id="c1">Werte: A 50</title></svg>'
+    '<section data-section="s"><h2>S</h2><h3>U</h3></section>'
     "<table><thead><tr><th>X</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
     '<img src="x.png" alt="Logo"></body></html>'
 )
@@ -102,6 +103,7 @@ GOOD = (
         (("<title>T</title>", ""), "no <title>"),
         (("<h2>A</h2>", "<h3>A</h3>"), "skips from H1 to H3"),
         (("<h2>A</h2>", "<h1>A</h1>"), "one H1"),
+        (("<h3>U</h3>", "<h2>U</h2>"), "section s has 2 h2 headings"),
         (('<title id="c1">Werte: A 50</title>', ""), "chart 1 has no text alternative"),
         ((' alt="Logo"', ""), "has no alt text"),
         (("<thead><tr><th>X</th></tr></thead>", ""), "has no header cells"),
