@@ -295,7 +295,10 @@ def chart_reference() -> list[str]:
         "",
         "A section's template (a plugin's included) calls these as `chart.<name>(…)`; each "
         "returns an inline SVG drawn in the theme's colours and font. Scores are on the "
-        "0–100 scale; `None` is no value. `label` is the chart's accessible name.",
+        "0–100 scale; `None` is no value. `label` is the chart's title: its text alternative "
+        "(the accessible name in HTML, the Figure's /Alt in a tagged PDF) begins with it and "
+        "goes on with the key values, written from the data in the report's language; "
+        "`alt` gives one of your own instead.",
         "",
     ]
     for name in CHART_HELPERS:
