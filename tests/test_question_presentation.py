@@ -595,7 +595,6 @@ WORKBOOK_WIDTHS = [16.0, 18.0, 70.0, 30.0, 12.0, 26.0, 34.0, 50.0]
 
 WORKBOOK_CUSTOMER_ROWS = [
     ("ID", "Teil", "Frage", "Antwort", "Mögliche Antworten", "Hinweis"),
-    (None, None, "Alle", None, None, None),
     ("scale", None, "Skala Kunde", None, "1–5", "Hilfe"),
     (None, None, "Merkmal K", None, None, None),
     ("feature", "functional", "Wenn da?", None, "funktional (wenn es angeboten würde)", None),
@@ -1025,42 +1024,43 @@ SURVEY_DE_ANSWERS = {
 SURVEY_EN_INPUT = ["?", "b", "3", "2", "b", "?", "?", "?"]
 
 SURVEY_EN = [
-    "Questionnaire: 2 questions in 1 module. Respondent id: T-1",
+    "Questionnaire: 2 questions. Respondent id: T-1",
+    "Please think of your experience with the company in the last 12 months.",
     "",
-    "Question 1 of 2 · module 1/1: Layouts",
+    "Question 1 of 2 · part 1/1",
     "Scale customer",
     "1 – disagree  2 – tend to disagree  3 – neutral  4 – tend to agree  5 – agree",
     "Enter: a number · b = back · s/Enter = skip · ? = don't know · q = pause · h = help",
     "Answer: ?",
     "",
-    "Question 2 of 2 · module 1/1: Layouts",
+    "Question 2 of 2 · part 1/1",
     "Feature C",
     "1) I like it  2) I expect it  3) I am neutral  4) I can tolerate it  5) I dislike it",
     "Enter: a number from the list · b = back · s/Enter = skip · ? = don't know · q = pause",
     "If there? b",
     "",
-    "Question 1 of 2 · module 1/1: Layouts",
+    "Question 1 of 2 · part 1/1",
     "Scale customer",
     "so far: don't know",
     "1 – disagree  2 – tend to disagree  3 – neutral  4 – tend to agree  5 – agree",
     "Enter: a number · b = back · s/Enter = skip · ? = don't know · q = pause · h = help",
     "Answer: 3",
     "",
-    "Question 2 of 2 · module 1/1: Layouts",
+    "Question 2 of 2 · part 1/1",
     "Feature C",
     "1) I like it  2) I expect it  3) I am neutral  4) I can tolerate it  5) I dislike it",
     "Enter: a number from the list · b = back · s/Enter = skip · ? = don't know · q = pause",
     "If there? 2",
     "If missing? b",
     "",
-    "Question 1 of 2 · module 1/1: Layouts",
+    "Question 1 of 2 · part 1/1",
     "Scale customer",
     "so far: 3 – neutral",
     "1 – disagree  2 – tend to disagree  3 – neutral  4 – tend to agree  5 – agree",
     "Enter: a number · b = back · s/Enter = skip · ? = don't know · q = pause · h = help",
     "Answer: ?",
     "",
-    "Question 2 of 2 · module 1/1: Layouts",
+    "Question 2 of 2 · part 1/1",
     "Feature C",
     "1) I like it  2) I expect it  3) I am neutral  4) I can tolerate it  5) I dislike it",
     "Enter: a number from the list · b = back · s/Enter = skip · ? = don't know · q = pause",
@@ -1169,7 +1169,7 @@ def test_excel_answer_sheet(kit: Kit) -> None:
     ] == WORKBOOK_VALIDATIONS
     assert list(book["_lists"].iter_rows(values_only=True)) == WORKBOOK_LISTS
     assert [sheet.column_dimensions[c].width for c in "ABCDEFGH"] == WORKBOOK_WIDTHS
-    customer = workbook(kit, "customer", "de")["layouts"]
+    customer = workbook(kit, "customer", "de")["Teil 1"]  # customers never see module ids
     assert list(customer.iter_rows(values_only=True)) == WORKBOOK_CUSTOMER_ROWS
 
 

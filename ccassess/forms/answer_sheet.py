@@ -105,8 +105,8 @@ def build_workbook(request: SheetRequest) -> Any:
     modules = [
         m for m in request.modules if any(q.asked_of(request.perspective) for _, q in m.questions())
     ]
-    titles = sheet_titles(modules)
-    _instructions(instructions, request, modules)
+    titles = sheet_titles(modules, request.perspective, lang)
+    _instructions(instructions, request, modules, titles)
     _respondent_sheet(respondent, request, lists)
     for module in modules:
         sheet = workbook.create_sheet(titles[module.id])
@@ -160,24 +160,58 @@ _INSTRUCTIONS = {
 }
 
 
-def _instructions(sheet: Any, request: SheetRequest, modules: Sequence[Module]) -> None:
+_CUSTOMER_INSTRUCTIONS = {
+    "de": [
+        "So füllen Sie diesen Fragebogen aus",
+        "1. Bitte denken Sie bei allen Fragen an Ihre Erfahrungen mit dem Unternehmen in den "
+        "letzten 12 Monaten.",
+        "2. Beantworten Sie auf jedem Blatt „Teil …“ die Fragen in der gelben Spalte „Antwort“. "
+        "Wählen Sie aus der Liste; wenn Sie etwas nicht beurteilen können, wählen Sie "
+        "„weiß nicht“.",
+        "3. Lassen Sie eine Antwort leer, wenn Sie die Frage überspringen möchten. Ihr Name auf "
+        "dem Blatt „Angaben“ ist freiwillig und erscheint nie im Bericht.",
+        "4. Ändern Sie bitte nicht die Spalten „ID“ und „Teil“, die Blattnamen und die "
+        "Reihenfolge der Spalten – daran werden Ihre Antworten erkannt.",
+        "5. Speichern Sie die Datei als Excel-Arbeitsmappe (.xlsx) und senden Sie sie zurück.",
+    ],
+    "en": [
+        "How to fill in this questionnaire",
+        "1. For every question, please think of your experience with the company in the last "
+        "12 months.",
+        "2. On each sheet 'Part …', answer in the yellow column 'Answer'. Pick from the list; if "
+        "you cannot judge something, pick 'don't know'.",
+        "3. Leave an answer empty to skip the question. Your name on the sheet 'Respondent' is "
+        "optional and never appears in the report.",
+        "4. Please do not change the columns 'ID' and 'Part', the sheet names or the order of "
+        "the columns: your answers are recognised by them.",
+        "5. Save the file as an Excel workbook (.xlsx) and send it back.",
+    ],
+}
+
+
+def _instructions(
+    sheet: Any, request: SheetRequest, modules: Sequence[Module], titles: Mapping[str, str]
+) -> None:
     styles = _styles()
     lang = request.lang
     settings = request.settings
+    customer = request.perspective == "customer"
     title = settings.title or ("Kundenzentrierung" if lang == "de" else "Customer centricity")
     lines: list[tuple[str, str]] = [(title, "title")]
     if settings.client:
         lines.append((settings.client, "bold"))
     lines.append(("", ""))
-    lines.extend(
-        (text, "bold" if index == 0 else "") for index, text in enumerate(_INSTRUCTIONS[lang])
-    )
+    texts = (_CUSTOMER_INSTRUCTIONS if customer else _INSTRUCTIONS)[lang]
+    lines.extend((text, "bold" if index == 0 else "") for index, text in enumerate(texts))
     lines.append(("", ""))
-    lines.append(("Module" if lang == "de" else "Modules", "bold"))
+    heading = {"de": ("Module", "Teile"), "en": ("Modules", "Parts")}[lang][customer]
+    lines.append((heading, "bold"))
     for module in modules:
         count = sum(1 for _, q in module.questions() if q.asked_of(request.perspective))
         unit = "Fragen" if lang == "de" else "questions"
-        lines.append((f"{module.title.get(lang)} ({count} {unit})", ""))
+        # customers see numbered parts, never the assessment's module names
+        name = titles[module.id] if customer else module.title.get(lang)
+        lines.append((f"{name} ({count} {unit})", ""))
     for row, (text, style) in enumerate(lines, start=1):
         cell = sheet.cell(row=row, column=1)
         _put(cell, text)
@@ -305,7 +339,8 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
         questions = [q for q in dimension.questions if q.asked_of(perspective)]
         if not questions:
             continue
-        line({"question": dimension.title.get(lang)}, "section")
+        if perspective != "customer":  # dimension titles are the assessment's own words
+            line({"question": dimension.title.get(lang)}, "section")
         for question in questions:
             qtype = request.question_types[question.type]
             wording = question.wording(perspective, lang)

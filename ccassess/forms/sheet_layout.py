@@ -86,8 +86,18 @@ RESPONDENT_NOTES = {
 }
 
 
-def sheet_titles(modules: Sequence[Module]) -> dict[str, str]:
-    """Module id → sheet title (at most 31 characters, unique)."""
+#: The module sheets' titles in a customers' workbook: "Teil 1", "Teil 2", … — customers never
+#: see the assessment's internal module names.
+CUSTOMER_PART = Text("Teil {number}", "Part {number}")
+
+
+def sheet_titles(
+    modules: Sequence[Module], perspective: str = "internal", lang: str = "de"
+) -> dict[str, str]:
+    """Module id → sheet title (at most 31 characters, unique); numbered parts for customers."""
+    if perspective == "customer":
+        part = CUSTOMER_PART.get(lang)
+        return {m.id: part.format(number=i) for i, m in enumerate(modules, start=1)}
     titles: dict[str, str] = {}
     used: set[str] = set()
     reserved = (

@@ -158,17 +158,23 @@ def xlsform_rows(
                 "required": "yes",
             }
         )
+    # customers see numbered parts, never the assessment's module or dimension names
+    customer = request.perspective == "customer"
+    number = 0
     for module in request.modules:
         asked = request.asked(module)
         if not asked:
             continue
-        rows.append({"type": "begin_group", "name": module.id, "label": module.title})
+        number += 1
+        label = Text(f"Teil {number}", f"Part {number}") if customer else module.title
+        rows.append({"type": "begin_group", "name": module.id, "label": label})
         current = None
         for dimension, question in asked:
             if dimension is not current:
                 if current is not None:
                     rows.append({"type": "end_group", "name": current.id})
-                rows.append({"type": "begin_group", "name": dimension.id, "label": dimension.title})
+                title = None if customer else dimension.title
+                rows.append({"type": "begin_group", "name": dimension.id, "label": title})
                 current = dimension
             rows.extend(_question_rows(request, question, lists))
         if current is not None:

@@ -147,8 +147,10 @@ class QuestionAsker:
     def _header(self, item: SurveyItem, current: Any) -> None:
         t = self.text
         self.console.say()
+        # customers see numbered parts, never the assessment's module names
+        customer = self.respondent.perspective == "customer"
         self.console.say(
-            t["progress"].format(
+            t["progress_customer" if customer else "progress"].format(
                 k=item.number,
                 n=item.total,
                 i=item.module_number,

@@ -18,6 +18,8 @@ from ccassess.terminal import visible
 MESSAGES: dict[str, dict[str, Any]] = {
     "de": {
         "progress": "Frage {k} von {n} · Modul {i}/{m}: {module}",
+        "progress_customer": "Frage {k} von {n} · Teil {i}/{m}",
+        "period": "Bitte denken Sie an Ihre Erfahrungen mit dem Unternehmen in den letzten 12 Monaten.",
         "keys": "Eingabe: {what} · b = zurück · s/Enter = überspringen{dk} · q = pausieren{help}",
         "dk": " · ? = weiß nicht",
         "help": " · h = Hinweis",
@@ -44,11 +46,14 @@ MESSAGES: dict[str, dict[str, Any]] = {
         "start": "Fragebogen{title}: {questions} in {modules}. Befragten-ID: {id}",
         "questions": ("1 Frage", "{n} Fragen"),
         "modules": ("1 Modul", "{n} Modulen"),
+        "start_customer": "Fragebogen{title}: {questions}. Befragten-ID: {id}",
         "resume": "Fortsetzung bei Frage {k} von {n} (Befragten-ID {id}).",
         "dont_know": "weiß nicht",
     },
     "en": {
         "progress": "Question {k} of {n} · module {i}/{m}: {module}",
+        "progress_customer": "Question {k} of {n} · part {i}/{m}",
+        "period": "Please think of your experience with the company in the last 12 months.",
         "keys": "Enter: {what} · b = back · s/Enter = skip{dk} · q = pause{help}",
         "dk": " · ? = don't know",
         "help": " · h = help",
@@ -74,6 +79,7 @@ MESSAGES: dict[str, dict[str, Any]] = {
         "start": "Questionnaire{title}: {questions} in {modules}. Respondent id: {id}",
         "questions": ("1 question", "{n} questions"),
         "modules": ("1 module", "{n} modules"),
+        "start_customer": "Questionnaire{title}: {questions}. Respondent id: {id}",
         "resume": "Continuing at question {k} of {n} (respondent id {id}).",
         "dont_know": "don't know",
     },

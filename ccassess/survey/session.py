@@ -232,14 +232,17 @@ def start_survey(
     used = [m for m in modules if any(i.module.id == m.id for i in items)]
     row = workspace.start_survey(round_, respondent, lang, used, registry)
     module_count = len(used)
+    customer = perspective == "customer"
     console.say(
-        text["start"].format(
+        text["start_customer" if customer else "start"].format(
             title=f" {named}" if (named := settings.title or settings.client) else "",
             questions=counted(text, "questions", len(items)),
             modules=counted(text, "modules", module_count),
             id=respondent.id,
         )
     )
+    if customer:
+        console.say(text["period"])
     session = SurveySession(workspace, registry, round_, row, respondent, items, lang, console)
     return session.run(0)
 

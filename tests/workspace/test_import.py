@@ -126,7 +126,7 @@ def test_export_neutralises_formulas(workspace: Path, tmp_path: Path, run: Calla
                 "id": "X-1",
                 "perspective": "customer",
                 "role": "+49 30 1234",
-                "answers": {"leadership": {"cult_partner": 3}},
+                "answers": {"leadership": {"emp_customer_feels": 3}},
             },
         ],
     )

@@ -75,8 +75,11 @@ def fill_workbook(
         for row in sheet.iter_rows(min_row=2):
             if row[0].value in respondent:
                 row[2].value = respondent[row[0].value]
+    # `answers` names module ids; a customers' workbook names its sheets "Part 1", "Part 2", …
+    meta = {row[0]: row[1] for row in workbook["_ccassess"].iter_rows(values_only=True)}
+    by_module = {v: k[len("sheet:") :] for k, v in meta.items() if str(k).startswith("sheet:")}
     for title, items in answers.items():
-        sheet = workbook[title]
+        sheet = workbook[by_module.get(title, title)]
         header = [cell.value for cell in sheet[1]]
         index = {name: number for number, name in enumerate(header)}
         answer = index.get("Antwort", index.get("Answer"))
