@@ -78,9 +78,12 @@ def ccassess_module_analysis(
 ) -> Analysis | dict[str, Any] | None:
     """Add module-specific analysis to a scored module, and optionally override scores.
 
-    Called once per scored module, after the engine computed the default scores. Return
-    ``None`` for modules you do not handle, or a ``ccassess.Analysis`` (API 1.2; the dict
-    with the same keys that API 1.0 documented is still accepted) with:
+    Called once per scored module, after the engine computed the default scores.
+    ``respondents`` are those who answered the module: staff, customers and the round's
+    key figures (``perspective == "key_figures"``: company figures entered once, which the
+    engine does not score). Return ``None`` for modules you do not handle, or a
+    ``ccassess.Analysis`` (API 1.2; the dict with the same keys that API 1.0 documented is
+    still accepted) with:
 
     - ``"data"``: JSON-serialisable analysis stored in ``ModuleResult.analysis[<key>]``
       (for example the silo matrix or the activity-audit shares);

@@ -178,8 +178,9 @@ KANO_PAIRS = {
     "must_be": ("expect", "dislike"),
     "indifferent": ("neutral", "neutral"),
 }
-# Company figures, entered once by the managing director (last fiscal year); a number
-# question not listed here stays unanswered.
+# Company figures (last fiscal year): the round's key figures, entered once by the client's
+# controller (`perspective: key_figures`), never asked of staff; a figure not listed here
+# stays unanswered.
 FIGURES = {
     "customers_start": 1240,
     "customers_lost": 198,
@@ -310,7 +311,7 @@ def answer_question(
         functional, dysfunctional = KANO_PAIRS[category]
         return {"functional": functional, "dysfunctional": dysfunctional}
     if name == "number":
-        return FIGURES.get(question.id) if person.department == MANAGEMENT else None
+        return FIGURES.get(question.id)
     if name == "text":
         if rng.random() < OPEN_ANSWER_SHARE:
             return rng.choice(OPEN_ANSWERS[person.perspective])
@@ -358,13 +359,10 @@ def internal_respondents(
         for index in range(answered):
             number += 1
             person = Person(rng, "internal", department)
-            first_of_management = department == MANAGEMENT and index == 0
-            answers = {}
-            for m, module in modules.items():
-                given = answer_module(person, module, types, list(DEPARTMENTS))
-                if not first_of_management:  # company figures: asked once, of one person
-                    given = {k: v for k, v in given.items() if k not in FIGURES}
-                answers[m] = given
+            answers = {
+                m: answer_module(person, module, types, list(DEPARTMENTS))
+                for m, module in modules.items()
+            }
             respondent: dict[str, Any] = {
                 "id": f"I-{number:03d}",
                 "perspective": "internal",
@@ -376,6 +374,19 @@ def internal_respondents(
             respondent["answers"] = answers
             respondents.append(respondent)
     return respondents
+
+
+def key_figures(
+    rng: random.Random, modules: dict[str, Module], types: dict[str, QuestionType]
+) -> list[dict]:
+    """The round's company figures, entered once by the controller."""
+    person = Person(rng, "key_figures", None)
+    answers = {}
+    for m, module in modules.items():
+        given = answer_module(person, module, types, list(DEPARTMENTS))
+        if given:
+            answers[m] = given
+    return [{"id": "KF-1", "perspective": "key_figures", "role": "Controlling", "answers": answers}]
 
 
 def customer_respondents(
@@ -425,14 +436,22 @@ def generate(output: Path) -> None:
         "modules": MODULES,
     }
     dump(output / "assessment.yaml", settings, "Demo assessment: a fictional client")
+    staff = internal_respondents(rng, modules, types)
+    customers = customer_respondents(rng, modules, types)
+    figures = key_figures(rng, modules, types)  # drawn last: the others' draws stay the same
     dump(
         output / "responses" / "internal.yaml",
-        {"respondents": internal_respondents(rng, modules, types)},
+        {"respondents": staff},
         "Staff survey: management team and front-line staff of eight departments",
     )
     dump(
+        output / "responses" / "key_figures.yaml",
+        {"respondents": figures},
+        "Key figures of the last fiscal year, entered once by the client's controller",
+    )
+    dump(
         output / "responses" / "customers.yaml",
-        {"respondents": customer_respondents(rng, modules, types)},
+        {"respondents": customers},
         "Survey of the client's customers",
     )
 

@@ -68,6 +68,10 @@ def assess(
     groups a differencing check withholds, `accepted` those shown at the consultant's risk.
     """
     modules = registry.select(settings.modules)
+    # Key figures (company figures entered once per round) are nobody's view: the engine
+    # scores staff and customers only; a module's analysis gets the key figures too.
+    everyone = respondents
+    respondents = [r for r in everyone if r.perspective in PERSPECTIVES]
     threshold = settings.anonymity_threshold
     held = {(w.kind, w.name, w.module or OVERALL) for w in withheld}
     tables = {
@@ -81,7 +85,8 @@ def assess(
         for m in modules
     }
     results = [
-        _assess_module(registry, m, respondents, settings, tables[m.id], held) for m in modules
+        _assess_module(registry, m, respondents, everyone, settings, tables[m.id], held)
+        for m in modules
     ]
     for result in results:
         mark_small_samples(result.findings, settings.anonymity_threshold)
@@ -185,6 +190,7 @@ def _assess_module(
     registry: Registry,
     module: Module,
     respondents: Sequence[Respondent],
+    everyone: Sequence[Respondent],
     settings: AssessmentSettings,
     table: ModuleTable,
     held: Collection[tuple[str, str, str]] = (),
@@ -194,7 +200,7 @@ def _assess_module(
     result.plugin = registry.entries[module.id].plugin
     participants = [
         r
-        for r in respondents
+        for r in everyone
         if module.id in r.answers and (PERSPECTIVE, r.perspective, module.id) not in held
     ]
     overridden = False

@@ -21,8 +21,11 @@ from ccassess.errors import CcassessError, Location, Problem, Problems, Validati
 from ccassess.forms.sheet_layout import SheetOrigin
 from ccassess.importers.base import ImportContext, choose_importer, collect_importers
 from ccassess.importers.batch import Batch, bulk_reading, stream_batch
+from ccassess.importers.key_figures import key_figure_conflicts
 from ccassess.importers.validating import ImportedRespondent
-from ccassess.model.answers import respondent_key
+from ccassess.io.canonical import decode_answers
+from ccassess.model.answers import Respondent, respondent_key
+from ccassess.model.questionnaire import KEY_FIGURES
 from ccassess.workspace.db import inserted_row, now, pause_point
 from ccassess.workspace.identity import stored_workspace_id
 from ccassess.workspace.respondents import EncodedRespondent, insert_encoded
@@ -109,6 +112,7 @@ def import_files(
     report.notes.extend(batch.notes)
     report.files = batch.files
     report.skipped.extend(batch.duplicates)
+    _check_key_figures(workspace, round_, accepted, batch.problems)
     batch.problems.raise_if_errors()
     report.warnings = batch.problems.warnings
     if accepted:
@@ -149,6 +153,34 @@ def _accept(
         if decision in ("insert", "replace"):
             accepted.append(_encoded(item))
     return accepted
+
+
+def _check_key_figures(
+    workspace: Workspace,
+    round_: Round,
+    accepted: Sequence[EncodedRespondent],
+    problems: Problems,
+) -> None:
+    """Key figures the round holds and those being imported must agree (read only when the
+    import brings key figures: the round is not loaded for an ordinary import)."""
+    incoming = [p for p in accepted if p.perspective == KEY_FIGURES]
+    if not incoming:
+        return
+    replaced = {p.id for p in incoming}
+    where = Location(f"workspace round {round_.name!r}")
+    stored = [
+        (r, where)
+        for r in workspace.respondents(round_, complete_only=False)
+        if r.perspective == KEY_FIGURES and r.id not in replaced
+    ]
+    new = [
+        (
+            Respondent(p.id, KEY_FIGURES, {m: decode_answers(t) for m, t in p.encoded.items()}),
+            p.location or Location(p.file),
+        )
+        for p in incoming
+    ]
+    problems.items.extend(key_figure_conflicts([*stored, *new]).items)
 
 
 def _encoded(item: ImportedRespondent) -> EncodedRespondent:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ccassess.actions.rounds import earlier_rounds
 from ccassess.definitions.settings import load_settings
-from ccassess.errors import CcassessError, Problem, ValidationError
+from ccassess.errors import CcassessError, Location, Problem, ValidationError
 from ccassess.importers.base import (
     ImportContext,
     choose_importer,
@@ -18,6 +18,7 @@ from ccassess.importers.base import (
     expand_paths,
 )
 from ccassess.importers.batch import read_batch
+from ccassess.importers.key_figures import key_figure_conflicts
 from ccassess.importers.response_files import (
     STRUCTURED_SUFFIXES,
     load_responses,
@@ -77,6 +78,7 @@ def load_inputs(
         raise CcassessError("no responses given; name response files or folders")
     modules = {m.id: m for m in registry.select(settings.modules)}
     respondents, notes = load_answer_files(registry, modules, settings, responses)
+    _check_key_figures(respondents)
     return Inputs(settings, respondents, notes=notes)
 
 
@@ -138,6 +140,12 @@ def is_response_file(path: Path, importers: Sequence[Any]) -> bool:
         return choose_importer(path, importers).name == "structured"
     except CcassessError:
         return True
+
+
+def _check_key_figures(respondents: Sequence[Respondent], where: str | None = None) -> None:
+    """Two entries of one key figure that disagree stop scoring (see `key_figures`)."""
+    located = ((r, Location(r.origin or where)) for r in respondents)
+    key_figure_conflicts(located).raise_if_errors()
 
 
 #: The built-in demo (plugin "demo"): what `ccassess demo` renders unless --name says otherwise.
@@ -236,6 +244,7 @@ def load_workspace_inputs(
         if language:
             settings = replace(settings, language=language)
         respondents = workspace.respondents(round_, with_names=False)
+        _check_key_figures(respondents, f"round {round_.name!r}")
         if round_.open_surveys:
             notes.append(
                 f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "

@@ -40,7 +40,7 @@ from ccassess.terminal import echo
 )
 @click.option(
     "--perspective",
-    type=click.Choice(["customer", "internal"]),
+    type=click.Choice(["customer", "internal", "key_figures"]),
     default="customer",
     show_default=True,
     help="Customers or staff (internal).",

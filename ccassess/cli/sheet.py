@@ -34,10 +34,10 @@ from ccassess.terminal import echo
 )
 @click.option(
     "--perspective",
-    type=click.Choice(["internal", "customer"]),
+    type=click.Choice(["internal", "customer", "key_figures"]),
     default="internal",
     show_default=True,
-    help="Staff (internal) or customers.",
+    help="Staff (internal), customers, or the round's key figures (consultant or controller).",
 )
 @click.option(
     "--lang",

@@ -33,9 +33,9 @@ from ccassess.workspace import open_workspace
 )
 @click.option(
     "--perspective",
-    type=click.Choice(["internal", "customer"]),
+    type=click.Choice(["internal", "customer", "key_figures"]),
     default=None,
-    help="Staff (internal) or a customer (asked when not given).",
+    help="Staff (internal), a customer, or the round's key figures (asked when not given).",
 )
 @click.option(
     "--department",

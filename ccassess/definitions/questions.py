@@ -135,8 +135,10 @@ class QuestionReader:
             )
         c.known_keys(spec, path, QUESTION_KEYS | (qtype.keys if qtype else frozenset()))
         perspective = c.string(spec, "perspective", path, required=False, default="internal")
-        if perspective not in ("internal", "customer", "both"):
-            c.error(join(path, "perspective"), "must be internal, customer or both", spec)
+        if perspective not in ("internal", "customer", "both", "key_figures"):
+            c.error(
+                join(path, "perspective"), "must be internal, customer, both or key_figures", spec
+            )
             perspective = "internal"
         text, text_customer = self._wordings(spec, path, perspective)
         source = c.string(spec, "source", path)

@@ -220,6 +220,8 @@ class AnswerAssembler:
         if not items:
             return None, entry.location
         first = next(iter(entry.items[0].values())).location if entry.items else entry.location
+        if len(items) == 1 and _is_dont_know(items[0]):
+            return DONT_KNOW, first  # "don't know" for the list as a whole (an export's cell)
         return items, where or first
 
 

@@ -17,7 +17,7 @@ from ccassess.io.checker import Checker, join, kind
 from ccassess.io.structured import read_structured
 from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent, normalise_id, respondent_key
-from ccassess.model.questionnaire import PERSPECTIVES, Module
+from ccassess.model.questionnaire import RESPONDENT_PERSPECTIVES, Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.questions.types import AnswerProblem, QuestionType
 
@@ -147,10 +147,10 @@ class ResponseValidator:
             if self.track_ids:
                 self._track(respondent_id, path, raw, check)
         perspective = check.string(raw, "perspective", path)
-        if perspective and perspective not in PERSPECTIVES:
+        if perspective and perspective not in RESPONDENT_PERSPECTIVES:
             check.error(
                 join(path, "perspective"),
-                f"{perspective!r} is not a perspective; allowed: internal, customer",
+                f"{perspective!r} is not a perspective; allowed: internal, customer, key_figures",
                 raw,
                 "perspective",
             )

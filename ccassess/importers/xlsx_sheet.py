@@ -178,7 +178,7 @@ class _WorkbookReader:
                     )
                 ]
             )
-        if meta.get("perspective") not in (None, "internal", "customer"):
+        if meta.get("perspective") not in (None, "internal", "customer", "key_figures"):
             meta.pop("perspective")
         return meta
 

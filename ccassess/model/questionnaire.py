@@ -13,11 +13,18 @@ from typing import Any, Literal
 
 from ccassess.text import Text
 
-Perspective = Literal["internal", "customer"]
+Perspective = Literal["internal", "customer", "key_figures"]
 
-QuestionPerspective = Literal["internal", "customer", "both"]
+QuestionPerspective = Literal["internal", "customer", "both", "key_figures"]
 
+#: The perspectives that are scored: staff and customers.
 PERSPECTIVES: tuple[Perspective, ...] = ("internal", "customer")
+
+#: Who may answer: staff, customers, and the key figures a consultant or controller enters
+#: once per round (company figures such as customer counts; never asked of staff or
+#: customers, never scored as anyone's view).
+KEY_FIGURES: Perspective = "key_figures"
+RESPONDENT_PERSPECTIVES: tuple[Perspective, ...] = (*PERSPECTIVES, KEY_FIGURES)
 
 #: A matrix question whose rows are the assessment's departments.
 DEPARTMENT_ROWS = "departments"

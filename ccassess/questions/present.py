@@ -21,7 +21,11 @@ from ccassess.questions.types import ItemField, Part, QuestionType
 from ccassess.text import Text
 
 DONT_KNOW_LABEL = Text("weiß nicht", "don't know")
-PERSPECTIVE_LABELS = {"internal": Text("intern", "internal"), "customer": Text("Kunde", "customer")}
+PERSPECTIVE_LABELS = {
+    "internal": Text("intern", "internal"),
+    "customer": Text("Kunde", "customer"),
+    "key_figures": Text("Kennzahlen", "key figures"),
+}
 
 
 @dataclass(frozen=True)

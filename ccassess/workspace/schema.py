@@ -16,6 +16,10 @@ Version history:
    fingerprints of the people behind each figure group, against differencing), and time
    stamps kept to the day: the ones stored before are cut to their day (to the second, they
    could match a respondent with the time they were in a workshop room).
+5. respondents may also be `key_figures`: the company figures a consultant or controller
+   enters once per round. Only the table's CHECK constraint changes (it admits one more
+   value), so the stored table definition is edited in place, as SQLite documents for such
+   changes; no row is touched.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from ccassess.workspace.db import (
     write,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -228,11 +232,32 @@ def _version_4(db: sqlite3.Connection) -> None:
         )
 
 
+_PERSPECTIVES_V1 = "CHECK (perspective IN ('internal', 'customer'))"
+_PERSPECTIVES_V5 = "CHECK (perspective IN ('internal', 'customer', 'key_figures'))"
+
+
+def _version_5(db: sqlite3.Connection) -> None:
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'respondents'"
+    ).fetchone()
+    if _PERSPECTIVES_V1 not in sql:
+        raise WorkspaceDatabaseError("the respondents table has an unexpected definition")
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'respondents'",
+        (sql.replace(_PERSPECTIVES_V1, _PERSPECTIVES_V5),),
+    )
+    db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    db.execute("PRAGMA writable_schema = OFF")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _version_1),
     (2, _version_2),
     (3, _version_3),
     (4, _version_4),
+    (5, _version_5),
 ]
 
 

@@ -9,10 +9,13 @@ Formulas (the texts shown in the report are the module's `formulas:`):
   or 100 − churn when end or new customers are not known;
 - CLV = average annual value × average lifetime in years.
 
-Raw customer ratings win over internal aggregates. When several internal respondents entered
-aggregates for the same metric, the most complete set is used, the first in input order on a
-tie (figures are company-wide numbers: averaging or adding different people's figures would
-invent numbers nobody reported).
+Raw customer ratings win over the company's own aggregates. Since module version 2.0.0 the
+aggregates are key figures, entered once per round (`perspective: key_figures`); two key
+figures that disagree are refused where answers are read, so here they are merged. A round
+answered with an earlier version, where staff entered them, keeps its rule: when several
+staff entered aggregates for the same metric, the most complete set is used, the first in
+input order on a tie (figures are company-wide numbers: averaging or adding different
+people's figures would invent numbers nobody reported).
 """
 
 from __future__ import annotations
@@ -350,10 +353,29 @@ def compute_clv(figures: Mapping[str, float]) -> dict[str, Any]:
     return _metric(annual * years, "internal_figures", inputs=inputs)
 
 
+def figure_answers(
+    module: Module, respondents: Sequence[Respondent], answers: Sequence[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """The answers holding the company figures: the key figures merged into one (they agree:
+    conflicts are refused at the edge), or, in a round answered with a module version before
+    2.0.0, each staff member's own."""
+    asked = module.question("customers_start")
+    perspective = asked.perspective if asked is not None else "internal"
+    given = [a for a, r in zip(answers, respondents, strict=True) if r.perspective == perspective]
+    if perspective != "key_figures":
+        return given
+    merged: dict[str, Any] = {}
+    for figures in given:
+        for question_id, value in figures.items():
+            if _number(value) is not None:
+                merged.setdefault(question_id, value)
+    return [merged]
+
+
 def compute_metrics(module: Module, respondents: Sequence[Respondent]) -> dict[str, dict]:
     """Every metric as {value, source, n, inputs, note}; value None when it cannot be computed."""
     answers = [r.answers.get(module.id, {}) for r in respondents]  # looked up once, not 8 times
-    internal = [a for a, r in zip(answers, respondents, strict=True) if r.perspective == "internal"]
+    internal = figure_answers(module, respondents, answers)
     figures = {group: aggregate_set(internal, ids) for group, ids in AGGREGATES.items()}
     raw = {m: ratings(answers, q) for m, q in RATING_QUESTIONS.items()}
     metrics = {

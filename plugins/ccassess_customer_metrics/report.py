@@ -77,7 +77,7 @@ LABELS = {
     "source_ratings": Text("Kundenbewertungen", "customer ratings"),
     "source_aggregate": Text("Unternehmenszahlen", "company figures"),
     "not_available": Text("keine Daten", "no data"),
-    "internal_estimate": Text("Schätzung intern", "internal estimate"),
+    "internal_estimate": Text("laut Unternehmenszahlen", "per company figures"),
     "nps_question": Text(
         "Gefragt wurde: „Wie wahrscheinlich ist es, dass Sie das Unternehmen einem Freund oder "
         "Kollegen weiterempfehlen?“ (0 = sehr unwahrscheinlich … 10 = sehr wahrscheinlich)",

@@ -47,6 +47,11 @@ def internal(rid: str, module: str, answers: dict[str, Any], department: str | N
     return raw
 
 
+def key_figures(rid: str, module: str, answers: dict[str, Any]) -> dict:
+    """The round's company figures, entered once by a consultant or controller."""
+    return {"id": rid, "perspective": "key_figures", "answers": {module: answers}}
+
+
 def customer(rid: str, module: str, answers: dict[str, Any]) -> dict:
     return {"id": rid, "perspective": "customer", "answers": {module: answers}}
 

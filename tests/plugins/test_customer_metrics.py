@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from module_kit import assess_module, customer, dimension_score, finding_ids, internal
+from module_kit import (
+    assess_module,
+    customer,
+    dimension_score,
+    finding_ids,
+    internal,
+    key_figures,
+)
 
 from ccassess import AssessmentSettings, ValidationError
 from ccassess.actions.validate import validate_paths
@@ -24,27 +31,30 @@ def test_definition_validates_without_warnings(registry):
         assert formula.de and formula.en
 
 
-# Ten customers and two internal respondents with figures, computed by hand below.
+# Ten customers, the round's key figures and two staff members, computed by hand below.
 CSAT = [5, 5, 4, 4, 4, 3, 3, 2, 1, 5]  # 6 of 10 are 4 or 5 → CSAT 60 %
 NPS = [10, 9, 9, 8, 7, 6, 5, 3, 0, 10]  # promoters 4, passives 2, detractors 4 → NPS 0
 CES = [6, 5, 5, 4, 7, 3, 6, 5, 5, 4]  # sum 50 → CES 5.0
+FIGURES = {
+    "customers_start": 200,
+    "customers_lost": 30,
+    "customers_new": 50,
+    "customers_end": 220,
+    "avg_annual_value": 1200,
+    "avg_lifetime_years": 4.5,
+    "nps_promoters": 60,
+    "nps_passives": 30,
+    "nps_detractors": 10,
+}
 WORKED = [
     customer(f"c{i}", MODULE, {"csat_rating": c, "nps_rating": n, "ces_rating": e})
     for i, (c, n, e) in enumerate(zip(CSAT, NPS, CES, strict=True))
 ] + [
+    key_figures("kf", MODULE, FIGURES),
     internal(
         "r1",
         MODULE,
         {
-            "customers_start": 200,
-            "customers_lost": 30,
-            "customers_new": 50,
-            "customers_end": 220,
-            "avg_annual_value": 1200,
-            "avg_lifetime_years": 4.5,
-            "nps_promoters": 60,
-            "nps_passives": 30,
-            "nps_detractors": 10,
             "sat_measured_regularly": 5,
             "sat_management_review": 4,
             "eff_repeat_contacts": 2,
@@ -52,15 +62,10 @@ WORKED = [
             "val_clv_known": 3,
         },
     ),
-    # a second, equally complete set of customer figures: the first respondent's set is used
     internal(
         "r2",
         MODULE,
         {
-            "customers_start": 100,
-            "customers_lost": 50,
-            "customers_new": 0,
-            "customers_end": 50,
             "sat_measured_regularly": 4,
             "sat_management_review": 4,
             "eff_repeat_contacts": 2,
@@ -68,8 +73,6 @@ WORKED = [
             "val_clv_known": 4,
         },
     ),
-    # a less complete set is ignored
-    internal("r3", MODULE, {"customers_start": 999, "avg_annual_value": 1}),
 ]
 
 
@@ -99,7 +102,7 @@ def test_worked_example_metrics(registry, load):
     assert (ces["score"], ces["level"]) == (pytest.approx(40.0), 3)
 
     churn = metrics["churn"]
-    assert churn["value"] == pytest.approx(15.0)  # 30/200 × 100, from r1 (first complete set)
+    assert churn["value"] == pytest.approx(15.0)  # 30/200 × 100, from the key figures
     assert churn["source"] == "internal_figures"
     assert (churn["score"], churn["level"]) == (pytest.approx(40.0), 3)
     assert churn["higher_is_better"] is False
@@ -153,7 +156,7 @@ def test_worked_example_findings(registry, load):
 def test_aggregates_only(registry, load):
     respondents = load(
         [
-            internal(
+            key_figures(
                 "r1",
                 MODULE,
                 {
@@ -188,7 +191,7 @@ def test_aggregates_only(registry, load):
 
 
 def test_zero_customers_at_start(registry, load):
-    respondents = load([internal("r1", MODULE, {"customers_start": 0, "customers_lost": 0})])
+    respondents = load([key_figures("r1", MODULE, {"customers_start": 0, "customers_lost": 0})])
     module, _ = assess_module(registry, MODULE, respondents)
     metrics = module.analysis["customer_metrics"]["metrics"]
     for metric in ("churn", "retention"):
@@ -225,7 +228,12 @@ def test_empty_input(registry):
 
 
 def test_practice_answers_without_figures(registry, load):
-    respondents = load([internal("r1", MODULE, {"sat_close_loop": 5, "ces_average": "dont_know"})])
+    respondents = load(
+        [
+            internal("r1", MODULE, {"sat_close_loop": 5}),
+            key_figures("kf", MODULE, {"ces_average": "dont_know"}),
+        ]
+    )
     module, _ = assess_module(registry, MODULE, respondents)
     assert all(m["value"] is None for m in module.analysis["customer_metrics"]["metrics"].values())
     assert "no_metrics" in finding_ids(module)
@@ -235,7 +243,7 @@ def test_practice_answers_without_figures(registry, load):
 def test_high_churn_and_low_satisfaction(registry, load):
     respondents = load(
         [
-            internal(
+            key_figures(
                 "r1",
                 MODULE,
                 {
@@ -308,7 +316,7 @@ def test_thresholds(metric, value, score):
 )
 def test_impossible_figures_rejected_at_validation(load, answers, expected):
     with pytest.raises(ValidationError) as caught:
-        load([internal("r1", MODULE, answers)], name="figures.yaml")
+        load([key_figures("r1", MODULE, answers)], name="figures.yaml")
     lines = caught.value.lines()
     assert len(lines) == 1
     assert "figures.yaml" in lines[0]
@@ -333,7 +341,7 @@ def test_ratings_off_the_scale_rejected(load, answers, path, expected):
 
 def test_negative_count_rejected(load):
     with pytest.raises(ValidationError) as caught:
-        load([internal("r1", MODULE, {"customers_end": -5})], name="counts.yaml")
+        load([key_figures("r1", MODULE, {"customers_end": -5})], name="counts.yaml")
     text = "\n".join(caught.value.lines())
     assert "respondents[r1].answers.customer_metrics.customers_end" in text
     assert "below the minimum 0" in text
@@ -350,7 +358,7 @@ def test_validate_command_reports_cross_field_problems(registry, tmp_path):
     from ccassess.model.settings import AssessmentSettings
 
     path = write_responses(
-        tmp_path, [internal("r1", MODULE, {"customers_start": 5, "customers_lost": 6})], "v.yaml"
+        tmp_path, [key_figures("r1", MODULE, {"customers_start": 5, "customers_lost": 6})], "v.yaml"
     )
     problems = Problems()
     validator = ResponseValidator(
@@ -443,7 +451,7 @@ def test_anonymity_threshold_comes_from_the_settings(registry, load):
 
 def test_interval_from_company_figures(registry, load):
     figures = {"nps_promoters": 40, "nps_passives": 40, "nps_detractors": 20}
-    module, _ = assess_module(registry, MODULE, load([internal("r1", MODULE, figures)]))
+    module, _ = assess_module(registry, MODULE, load([key_figures("r1", MODULE, figures)]))
     nps = module.analysis["customer_metrics"]["metrics"]["nps"]
     assert nps["source"] == "internal_figures" and nps["n"] == 100
     # p = .4, d = .2: 1.96 × 100 × √((.6 − .04)/100) = 14.67

@@ -63,7 +63,7 @@ def test_yaml_import_all_or_nothing(workspace: Path, tmp_path: Path, run: Callab
         f"error: {bad}:6: respondents[B-1].answers.leadership.lead_visible: 7 is not on the "
         "scale; allowed: 1–5",
         f"error: {bad}:8: respondents[B-2].perspective: 'partner' is not a perspective; "
-        "allowed: internal, customer",
+        "allowed: internal, customer, key_figures",
         NOTHING_IMPORTED,
     ]
     assert snapshot(workspace) == before

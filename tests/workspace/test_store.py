@@ -47,7 +47,7 @@ def test_init_creates_a_readable_config_and_a_database(tmp_path: Path, run: Call
     assert config["client"] == "Beispiel AG"
     assert config["departments"] == ["Vertrieb", "Service"]
     assert config["modules"] == ["leadership", "silo_check"]
-    assert config["workspace"]["module_versions"] == {"leadership": "1.1.0", "silo_check": "1.1.0"}
+    assert config["workspace"]["module_versions"] == {"leadership": "1.2.0", "silo_check": "1.2.0"}
     loaded = load_config(folder / "assessment.yaml")
     assert loaded.settings.client == "Beispiel AG" and loaded.settings.language == "de"
     assert query(folder, "PRAGMA journal_mode") == [("wal",)]
@@ -267,11 +267,11 @@ def test_rounds_keep_module_definitions_as_answered(
         after = assess(pinned, ws.respondents(ws.round()), arithmetic)
         only = replace(arithmetic, modules=("leadership",))
         fresh = assess(upgraded, ws.respondents(ws.round()), only)
-    assert after.module("leadership").version == "1.1.0"
+    assert after.module("leadership").version == "1.2.0"
     assert after.module("leadership").score == before.module("leadership").score
     assert fresh.module("leadership").score != before.module("leadership").score
     assert notes == [
-        "module 'leadership': round 'R1' uses version 1.1.0 as answered "
+        "module 'leadership': round 'R1' uses version 1.2.0 as answered "
         "(installed: 2.0.0); start a new round to use the installed version"
     ]
 
