@@ -19,7 +19,9 @@ MESSAGES: dict[str, dict[str, Any]] = {
     "de": {
         "progress": "Frage {k} von {n} · Modul {i}/{m}: {module}",
         "progress_customer": "Frage {k} von {n} · Teil {i}/{m}",
-        "period": "Bitte denken Sie an Ihre Erfahrungen mit dem Unternehmen in den letzten 12 Monaten.",
+        "period": (
+            "Bitte denken Sie an Ihre Erfahrungen mit dem Unternehmen in den letzten 12 Monaten."
+        ),
         "keys": "Eingabe: {what} · b = zurück · s/Enter = überspringen{dk} · q = pausieren{help}",
         "dk": " · ? = weiß nicht",
         "help": " · h = Hinweis",
