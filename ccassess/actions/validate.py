@@ -12,6 +12,7 @@ from ccassess.definitions.settings import load_settings
 from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
 from ccassess.importers.base import ImportContext, collect_importers, expand_paths
 from ccassess.importers.batch import read_batch
+from ccassess.importers.key_figures import KeyFigures
 from ccassess.importers.response_files import ResponseValidator, raw_respondents, response_files
 from ccassess.io.checker import Checker
 from ccassess.io.structured import MAX_FILE_BYTES, read_structured
@@ -112,17 +113,22 @@ def validate_paths(
     validator = ResponseValidator(
         modules, registry.question_types, settings, problems, registry.plugins
     )
+    figures = KeyFigures()
     for path, data in response_data:
         report.files += 1
         check = Checker(str(path), problems)
         for raw, rpath in raw_respondents(data, check):
-            if validator.respondent(raw, rpath, check) is not None:
+            respondent = validator.respondent(raw, rpath, check)
+            if respondent is not None:
                 report.respondents += 1
+                figures.add(respondent, Location(str(path), path=rpath), problems)
     if sheets:  # answer sheets, tables, survey-tool exports: read as `import` reads them
         context = ImportContext(modules, registry.question_types, settings, problems)
         batch = read_batch(sheets, importers, context, registry.plugins)
         report.files += len(batch.files)
         report.respondents += len(batch.respondents)
+        for item in batch.respondents:
+            figures.add(item.respondent, item.location, problems)
     report.problems.extend(problems.items)
     return report
 

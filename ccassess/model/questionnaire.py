@@ -92,7 +92,9 @@ class Question:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def asked_of(self, perspective: str) -> bool:
-        return self.perspective == "both" or self.perspective == perspective
+        if self.perspective == "both":  # mirrored: staff and customers, never key figures
+            return perspective in PERSPECTIVES
+        return self.perspective == perspective
 
     @property
     def mirrored(self) -> bool:
