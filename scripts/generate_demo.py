@@ -340,8 +340,8 @@ def answer_module(
     answers: dict[str, Any] = {}
     for dimension in module.dimensions:
         for question in dimension.questions:
-            if not question.asked_of(person.perspective):
-                continue
+            if not question.asked_of(person.perspective) or question.skipped(answers):
+                continue  # not put to this person, or a filter question passed it by
             value = answer_question(
                 person, module, dimension.id, question, types[question.type], departments
             )

@@ -45,6 +45,7 @@ from ccassess.scoring.findings import (
     plan_initiatives,
     prioritise,
 )
+from ccassess.scoring.importance import importance_view
 from ccassess.scoring.outcomes import outcome_metrics, outcomes_of
 from ccassess.scoring.privacy import DEPARTMENT, OVERALL, PERSPECTIVE
 from ccassess.scoring.subsets import overall_rows
@@ -135,6 +136,7 @@ def assess(
         outcomes=outcomes_of(results),
         initiatives=initiatives,
         question_types=_question_types(modules, registry),
+        importance=importance_view(modules, results, respondents, settings.anonymity_threshold),
         levels=[LevelInfo(lv.level, lv.minimum, lv.name, lv.description) for lv in DEFAULT_LEVELS],
         departments=department_breakdown(modules, respondents, settings, tables, department_held),
         answers=answer_records(modules, respondents, registry.question_types, settings)

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ccassess.io.checker import Checker, join
-from ccassess.model.questionnaire import DEPARTMENT_ROWS, Option, Question, Scale
-from ccassess.questions.types import DefinitionContext, QuestionType
+from ccassess.model.questionnaire import DEPARTMENT_ROWS, Condition, Option, Question, Scale
+from ccassess.questions.types import AnswerProblem, DefinitionContext, QuestionType
 from ccassess.text import LANGUAGES, Text
 
 QUESTION_KEYS = {
@@ -34,6 +34,8 @@ QUESTION_KEYS = {
     "max",
     "unit",
     "score",
+    "ask_if",
+    "importance",
 }
 DEFAULT_SCALE = Scale(
     points=5,
@@ -81,6 +83,13 @@ def read_scale(check: Checker, spec: Any, path: str, parent: Any, key: Any) -> S
     return Scale(points=points, start=start if start is not None else 1, labels=labels)
 
 
+def _asked(perspective: str, respondent: str) -> bool:
+    """Whether a question of this perspective is put to this kind of respondent."""
+    if perspective == "both":
+        return respondent in ("internal", "customer")
+    return perspective == respondent
+
+
 class QuestionReader:
     """Reads the questions of one module's dimensions; a question id is unique in the module."""
 
@@ -95,6 +104,8 @@ class QuestionReader:
         self.scales = scales
         #: question id → the id of its dimension
         self.question_ids: dict[str, str] = {}
+        #: the questions read so far, in order (a filter must come before what it filters)
+        self.earlier: dict[str, Question] = {}
 
     def read_all(self, item: Mapping, path: str, dim_id: str) -> list[Question]:
         """The questions of the dimension `item` (at `path`)."""
@@ -161,7 +172,11 @@ class QuestionReader:
                 return c.text(spec, key, path, required=required)
 
             extra = qtype.configure(DefinitionContext(spec, report, text_of))
-        return Question(
+        ask_if = self._condition(spec, path, perspective) if "ask_if" in spec else None
+        importance = c.boolean(spec, "importance", path, False)
+        if importance and (qtype is None or not qtype.needs_scale or scale is None):
+            c.error(join(path, "importance"), "an importance rating needs a scale", spec)
+        question = Question(
             id=qid,
             type=type_name,
             text=text or Text(),
@@ -180,8 +195,59 @@ class QuestionReader:
             maximum=maximum,
             unit=c.text(spec, "unit", path, required=False),
             score_range=score_range,
+            ask_if=ask_if,
+            importance=importance,
             extra=extra,
         )
+        if qid:
+            self.earlier.setdefault(qid, question)
+        return question
+
+    def _condition(self, spec: Mapping, path: str, perspective: str) -> Condition | None:
+        """`ask_if: {question: <earlier id>, equals: <answer>}` or `{question, in: [answers]}`:
+        the earlier question's answers under which this one is asked."""
+        c = self.check
+        cpath = join(path, "ask_if")
+        raw = c.mapping(spec.get("ask_if"), cpath, spec, "ask_if")
+        if not raw:
+            return None
+        c.known_keys(raw, cpath, {"question", "equals", "in"})
+        target = c.string(raw, "question", cpath)
+        filter_question = self.earlier.get(target)
+        if target and filter_question is None:
+            c.error(
+                join(cpath, "question"),
+                f"{target!r} is not a question earlier in this module (a filter comes first)",
+                raw,
+                "question",
+            )
+            return None
+        if ("equals" in raw) == ("in" in raw):
+            c.error(cpath, "give exactly one of 'equals' (one answer) or 'in' (a list)", raw)
+            return None
+        values = [raw["equals"]] if "equals" in raw else raw["in"]
+        if not isinstance(values, list) or not values:
+            c.error(join(cpath, "in"), "must be a non-empty list of answers", raw, "in")
+            return None
+        if filter_question is None:
+            return None
+        asked = [p for p in ("internal", "customer", "key_figures")]
+        shared = [p for p in asked if filter_question.asked_of(p) and _asked(perspective, p)]
+        if not shared:
+            c.error(
+                join(cpath, "question"),
+                f"{target!r} is never put to the respondents this question is asked of",
+                raw,
+                "question",
+            )
+        qtype = self.types.get(filter_question.type)
+        checked = []
+        for value in values:
+            try:
+                checked.append(qtype.check(filter_question, value, ()) if qtype else value)
+            except AnswerProblem as exc:
+                c.error(cpath, f"{value!r} is not an answer to {target!r}: {exc}", raw)
+        return Condition(target, tuple(checked))
 
     def _wordings(
         self, spec: Mapping, path: str, perspective: str

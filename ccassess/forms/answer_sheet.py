@@ -20,6 +20,7 @@ from ccassess.forms.sheet_layout import (
     SHEET_NAMES,
     SheetOrigin,
     allowed_text,
+    condition_note,
     item_fields,
     module_columns,
     sheet_titles,
@@ -345,6 +346,8 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
             qtype = request.question_types[question.type]
             wording = question.wording(perspective, lang)
             help_text = question.help.get(lang) if question.help else ""
+            note = condition_note(module, question, request.question_types, perspective, lang)
+            help_text = f"{note} {help_text}".strip()
             allowed = allowed_text(qtype, question, lang)
             options = present.choices(qtype, question, lang)
             parts = qtype.parts(question, request.settings.departments)

@@ -17,6 +17,7 @@ from ccassess.forms.sheet_layout import (
     SheetOrigin,
     allowed_text,
     answer_columns,
+    condition_note,
 )
 from ccassess.model import DONT_KNOW
 from ccassess.questions import present
@@ -100,6 +101,8 @@ def sheet_csv_rows(
                 continue
             qtype = question_types[question.type]
             wording = question.wording(perspective, lang)
+            note = condition_note(module, question, question_types, perspective, lang)
+            wording = f"{wording} ({note})" if note else wording
             options = present.choices(qtype, question, lang)
             typed = [] if options is not None else [allowed_text(qtype, question, lang)]
             labels = " / ".join(

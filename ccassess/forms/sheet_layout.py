@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ccassess.model.questionnaire import Module, Question
+from ccassess.questions import present
 from ccassess.questions.types import ItemField, QuestionType
 from ccassess.text import Text
 
@@ -135,6 +136,35 @@ def item_fields(
 def module_columns(fields: Mapping[str, ItemField]) -> list[str]:
     """A module sheet's columns: `fields` are its item columns (see `item_fields`)."""
     return ["id", "part", "question", "answer", *fields, "allowed", "help"]
+
+
+CONDITION_NOTE = Text(
+    "Nur beantworten, wenn Sie bei „{question}“ {answers} gewählt haben.",
+    "Answer only if you picked {answers} for “{question}”.",
+)
+
+
+def condition_note(
+    module: Module,
+    question: Question,
+    question_types: Mapping[str, QuestionType],
+    perspective: str,
+    lang: str,
+) -> str:
+    """The hint on a question asked only after a filter question (`ask_if`); "" without one.
+    Sheets cannot skip by themselves: the hint says when to answer, and the import refuses
+    an answer the filter ruled out."""
+    condition = question.ask_if
+    target = module.question(condition.question) if condition is not None else None
+    if condition is None or target is None:
+        return ""
+    picks = present.choices(question_types[target.type], target, lang) or []
+    labels = {pick.value: pick.label for pick in picks}
+    quote = "„{}“" if lang == "de" else "“{}”"
+    shown = " / ".join(quote.format(labels.get(v, v)) for v in condition.values)
+    return CONDITION_NOTE.get(lang).format(
+        question=target.wording(perspective, lang), answers=shown
+    )
 
 
 def allowed_text(qtype: QuestionType, question: Question, lang: str) -> str:

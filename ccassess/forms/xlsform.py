@@ -107,6 +107,24 @@ def _choices(request: FormRequest, question: Question) -> list[tuple[str, Text]]
     return items
 
 
+def _relevant(request: FormRequest, module: Module, question: Question) -> str:
+    """The XLSForm `relevant` expression of a question asked only after a filter question
+    (`ask_if`): shown while the filter is unanswered, "don't know", or one of the values."""
+    condition = question.ask_if
+    target = module.question(condition.question) if condition is not None else None
+    if condition is None or target is None:
+        return ""
+    ref = "${" + target.id + "}"
+    if _choices(request, target) is None:
+        wanted = [
+            f"{ref} = {v!r}" if isinstance(v, str) else f"{ref} = {v}" for v in condition.values
+        ]
+        return " or ".join([f"{ref} = ''", *wanted])
+    names = [str(v) if isinstance(v, int) else xml_name(str(v)) for v in condition.values]
+    picked = [f"selected({ref}, '{name}')" for name in [*names, DONT_KNOW_CHOICE]]
+    return " or ".join([f"{ref} = ''", *picked])
+
+
 def _part_label(part: Part) -> Text:
     return part.wording if part.wording is not None else part.label
 
@@ -176,7 +194,7 @@ def xlsform_rows(
                 title = None if customer else dimension.title
                 rows.append({"type": "begin_group", "name": dimension.id, "label": title})
                 current = dimension
-            rows.extend(_question_rows(request, question, lists))
+            rows.extend(_question_rows(request, module, question, lists))
         if current is not None:
             rows.append({"type": "end_group", "name": current.id})
         rows.append({"type": "end_group", "name": module.id})
@@ -194,10 +212,13 @@ def xlsform_rows(
     return rows, lists.rows, form_settings
 
 
-def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> list[dict]:
+def _question_rows(
+    request: FormRequest, module: Module, question: Question, lists: _Lists
+) -> list[dict]:
     wording = _wording(question, request.perspective)
     required = "yes" if question.required else ""
-    common = {"label": wording, "hint": question.help, "required": required}
+    relevant = _relevant(request, module, question)
+    common = {"label": wording, "hint": question.help, "required": required, "relevant": relevant}
     choices = _choices(request, question)
     qtype = request.question_types[question.type]
     parts = qtype.parts(question, request.settings.departments)
@@ -209,6 +230,7 @@ def _question_rows(request: FormRequest, question: Question, lists: _Lists) -> l
                 "label": wording,
                 "hint": question.help,
                 "appearance": "field-list",
+                "relevant": relevant,
             }
         ]
         base = _scale_base(question.scale) if question.scale is not None else question.type
@@ -278,6 +300,7 @@ def xlsform_workbook(request: FormRequest) -> Any:
         "constraint",
         *(f"constraint_message::{lang}" for lang in languages),
         "calculation",
+        "relevant",
     ]
     workbook = Workbook()
     survey = workbook.worksheets[0]  # a new workbook has one sheet, and it is active

@@ -87,7 +87,15 @@ AS_GIVEN_TYPES = frozenset({str, int})
 class _ModuleMemo:
     """One module for one perspective: verdicts already reached, and the required questions."""
 
-    __slots__ = ("as_given", "counts", "module", "required", "structured", "verdicts")
+    __slots__ = (
+        "as_given",
+        "conditioned",
+        "counts",
+        "module",
+        "required",
+        "structured",
+        "verdicts",
+    )
 
     def __init__(self, module: Module, perspective: str) -> None:
         self.module = module
@@ -100,7 +108,11 @@ class _ModuleMemo:
         #: Questions answered with mappings or lists (Kano pairs, matrices, activity lists):
         #: checked one by one, beside the shortcut for the rest.
         self.structured: set[str] = set()
-        self.required = tuple(q.id for q in module.required_questions if q.asked_of(perspective))
+        self.required = tuple(q for q in module.required_questions if q.asked_of(perspective))
+        #: Questions asked only after a filter question (`ask_if`).
+        self.conditioned = tuple(
+            q for _, q in module.questions() if q.ask_if is not None and q.asked_of(perspective)
+        )
 
 
 class ResponseValidator:
@@ -249,10 +261,23 @@ class ResponseValidator:
         checked = self._all_known(memo, answers, perspective)
         if checked is None:
             checked = self._each_answer(memo, answers, path, check, perspective, module_id)
-        for question_id in memo.required:
-            if question_id not in checked:
-                qpath = join(path, f"answers.{module_id}.{question_id}")
+        for question in memo.required:
+            if question.id not in checked and not question.skipped(checked):
+                qpath = join(path, f"answers.{module_id}.{question.id}")
                 check.error(qpath, "a required question is not answered", by_module, module_id)
+        for question in memo.conditioned:
+            if question.id in checked and question.skipped(checked):
+                condition = question.ask_if
+                assert condition is not None
+                allowed = ", ".join(str(v) for v in condition.values)
+                check.error(
+                    join(path, f"answers.{module_id}.{question.id}"),
+                    f"not asked: the question is only for those who answered "
+                    f"{condition.question!r} with {allowed}, and this respondent answered "
+                    f"{checked[condition.question]!r}",
+                    answers,
+                    question.id,
+                )
         return checked
 
     def _all_known(

@@ -67,6 +67,28 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """When a question is asked: only if an earlier question of the module was answered with
+    one of `values` (a filter such as "Did you contact our service in the last 12 months?").
+
+    A respondent who answered the filter otherwise is not asked the question: it counts as not
+    asked, never as "don't know". Without an answer to the filter (skipped, "don't know", or a
+    perspective the filter is not put to) the question is asked.
+    """
+
+    question: str
+    values: tuple[Any, ...]
+
+    def skips(self, answers: Mapping[str, Any]) -> bool:
+        """Whether these answers (one module's) answered the filter so that the question is
+        not asked."""
+        given = answers.get(self.question)
+        if given is None or given == "dont_know":
+            return False
+        return given not in self.values
+
+
+@dataclass(frozen=True)
 class Question:
     """One questionnaire item. `text` is the internal wording; mirrored items add a customer one."""
 
@@ -88,8 +110,18 @@ class Question:
     maximum: float | None = None
     unit: Text | None = None
     score_range: tuple[float, float] | None = None
+    #: Asked only when an earlier question was answered a certain way (`ask_if`).
+    ask_if: Condition | None = None
+    #: Rates how important its dimension is to the respondent (an importance × performance
+    #: view), not how well it is done: never part of a score.
+    importance: bool = False
     #: Type-specific settings that a plugin's question type parsed (e.g. Kano wordings).
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def skipped(self, answers: Mapping[str, Any]) -> bool:
+        """Not asked of the respondent who gave these answers (one module's): a filter
+        question answered so that this question does not apply."""
+        return self.ask_if is not None and self.ask_if.skips(answers)
 
     def asked_of(self, perspective: str) -> bool:
         if self.perspective == "both":  # mirrored: staff and customers, never key figures

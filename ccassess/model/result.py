@@ -127,6 +127,9 @@ class QuestionResult:
     source: str
     scored: bool
     text_customer: Text | None = None
+    #: An open question (free text): its answers are only counted (`coverage.answered`);
+    #: their wording stays in the answers appendix.
+    free_text: bool = False
     #: The staff's mean (None for a question only customers answer); each perspective's
     #: figures are in `by_perspective`.
     score: float | None = None
@@ -440,6 +443,41 @@ class SkippedPlugin:
 
 
 @dataclass
+class ImportanceRow:
+    """One dimension in the importance × performance view: how important customers say it
+    is and how they rate it, both 0–100, with the quadrant it falls in."""
+
+    module: str
+    dimension: str
+    title: Text
+    module_title: Text
+    #: The customers' mean importance rating, 0–100, with n and a 95 % interval.
+    importance: float | None = None
+    importance_n: int = 0
+    importance_low: float | None = None
+    importance_high: float | None = None
+    #: The customers' view of the dimension (its customers' score), 0–100.
+    performance: float | None = None
+    performance_n: int = 0
+    #: "concentrate" (important, rated low), "keep_up" (important, rated high),
+    #: "low_priority" (less important, rated low), "possible_overkill" (less important,
+    #: rated high); None without both figures.
+    quadrant: str | None = None
+    #: Rests on fewer customers than the anonymity threshold.
+    small: bool = False
+
+
+@dataclass
+class ImportanceView:
+    """Importance × performance (Martilla & James 1977) over the dimensions customers rated
+    for importance; the quadrants are split at the means of the rows shown."""
+
+    rows: list[ImportanceRow]
+    importance_mean: float | None = None
+    performance_mean: float | None = None
+
+
+@dataclass
 class AssessmentResult:
     info: AssessmentInfo
     respondents: RespondentCounts
@@ -465,6 +503,8 @@ class AssessmentResult:
     #: Plugins left out because they failed (--skip-broken-plugins): the result is incomplete.
     skipped_plugins: list[SkippedPlugin] = field(default_factory=list)
     privacy: PrivacyNotes = field(default_factory=PrivacyNotes)
+    #: Importance × performance, where customers rated how important dimensions are.
+    importance: ImportanceView | None = None
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

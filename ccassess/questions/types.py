@@ -214,5 +214,6 @@ def type_label(qtype: QuestionType) -> Text:
 
 
 def is_scored(qtype: QuestionType, question: Question) -> bool:
-    """Whether answers to this question count for scores and coverage."""
-    return qtype.is_scored(question)
+    """Whether answers to this question count for scores and coverage (an importance
+    rating never does: it says what matters, not how well it is done)."""
+    return not question.importance and qtype.is_scored(question)

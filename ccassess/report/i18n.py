@@ -39,6 +39,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary": ("Zusammenfassung", "Executive summary"),
     "overview": ("Reifegrad im Überblick", "Maturity overview"),
     "perception_gap": ("Wahrnehmungslücke", "Perception gap"),
+    "importance": ("Wichtigkeit und Leistung", "Importance and performance"),
+    "importance_intro": (
+        "Kunden haben angegeben, wie wichtig ihnen jeder dieser Bereiche ist, und ihn bewertet. "
+        "Wichtigkeit und Bewertung stehen auf derselben Skala 0–100; die Felder teilen sich am "
+        "Mittelwert der gezeigten Bereiche (Wichtigkeit {importance}, Bewertung {performance}). "
+        "Sie ordnen die Bereiche gegeneinander, keinen an einem absoluten Maßstab "
+        "(Importance-Performance-Analyse nach Martilla & James 1977).",
+        "Customers said how important each of these areas is to them and rated it. Importance "
+        "and rating are on the same 0–100 scale; the fields split at the mean of the areas "
+        "shown (importance {importance}, rating {performance}). They rank the areas against "
+        "each other, none against an absolute standard (importance-performance analysis after "
+        "Martilla & James 1977).",
+    ),
+    "importance_area": ("Bereich", "Area"),
+    "importance_value": ("Wichtigkeit", "Importance"),
+    "importance_performance": ("Bewertung durch Kunden", "Customers' rating"),
+    "importance_field": ("Feld", "Field"),
+    "quadrant_concentrate": ("Hier ansetzen", "Concentrate here"),
+    "quadrant_keep_up": ("Niveau halten", "Keep up the good work"),
+    "quadrant_low_priority": ("Geringere Priorität", "Lower priority"),
+    "quadrant_possible_overkill": (
+        "Möglicherweise mehr Aufwand als nötig",
+        "Possibly more effort than needed",
+    ),
+    "importance_small": (
+        "Weniger als {threshold} Antworten: mit Vorsicht lesen.",
+        "Fewer than {threshold} answers: read with caution.",
+    ),
     "departments": ("Abteilungen", "Department breakdown"),
     "trend": ("Entwicklung seit der letzten Runde", "Trend since earlier rounds"),
     "trend_intro": (
@@ -179,6 +207,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "levels_meaning": ("Was die Stufen bedeuten", "What the levels mean"),
     "where_you_stand": ("Wo Sie stehen", "Where you stand"),
     "findings": ("Befunde", "Findings"),
+    "open_questions": ("Offene Fragen", "Open questions"),
+    "open_questions_note": (
+        "Die Antworten werden hier nur gezählt; ihr Wortlaut kann Personen erkennbar machen "
+        "und steht, wo vorgesehen, nur im Anhang.",
+        "The answers are only counted here; their wording can make people identifiable and "
+        "appears, where provided for, in the appendix only.",
+    ),
+    "open_answered": (
+        "{who}: {answered} von {asked} haben geantwortet",
+        "{who}: {answered} of {asked} answered",
+    ),
     "recommendations": ("Empfehlungen", "Recommendations"),
     "no_findings": ("Keine Auffälligkeiten.", "Nothing stands out."),
     "agreement_rwg": ("Übereinstimmung (r_wg)", "Agreement (r_wg)"),

@@ -15,7 +15,8 @@ Method 2.0 (documented in docs/concepts/scoring.md):
 - agreement (r_wg, r_wg(J) against a uniform null) and reliability (Cronbach's alpha) are
   computed within each perspective, never over staff and customers pooled;
 - levels are classified on the score as displayed (rounded to a whole number);
-- "don't know" and skipped answers count as asked but not answered (coverage), never as 0.
+- "don't know" and skipped answers count as asked but not answered (coverage), never as 0;
+  a question a filter question let a respondent pass by (`ask_if`) counts as not asked.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ class ModuleTable:
     respondent_scores: dict[str, list[float | None]] = field(default_factory=dict)
     #: The same on the module's mirrored questions only (for the gap's interval).
     mirror_scores: dict[str, list[float | None]] = field(default_factory=dict)
+    #: Unscored questions answered in free text (open questions): only counted.
+    free_text: set[str] = field(default_factory=set)
 
     def perspective_ids(self, perspective: str) -> list[str]:
         return self.ids[self.perspective_slices[perspective]]
@@ -164,7 +167,9 @@ def question_scores(
         table.points[qid] = scale_points(qtype, question)
         if not scored:
             table.columns[qid] = [None] * len(table.ids)
-            table.coverage[qid] = Coverage()
+            table.coverage[qid] = _unscored_coverage(question, internal, customer)
+            if qtype.entry == "text":
+                table.free_text.add(qid)
             continue
         score_column = _column_scorer(qtype, question)
         parts: list[list[float | None]] = []
@@ -174,7 +179,9 @@ def question_scores(
                 parts.append([None] * len(givens))
                 continue
             raw = [given.get(qid) for given in givens]
-            asked += len(raw)
+            # a respondent a filter question let pass by was not asked (not "don't know")
+            skipped = sum(map(question.skipped, givens)) if question.ask_if is not None else 0
+            asked += len(raw) - skipped
             dont_know += raw.count(DONT_KNOW)
             scores = score_column(raw)
             given_count = len(scores) - scores.count(None)
@@ -186,6 +193,27 @@ def question_scores(
         table.columns[qid] = column
         table.coverage[qid] = Coverage(asked=asked, answered=answered, dont_know=dont_know)
     return table
+
+
+def _unscored_coverage(
+    question: Question, internal: Sequence[Mapping], customer: Sequence[Mapping]
+) -> Coverage:
+    """How often an unscored question (free text, a figure, an importance rating) was asked
+    and answered: its answer count, which never enters a dimension's coverage."""
+    coverage = Coverage()
+    for perspective, givens in (("internal", internal), ("customer", customer)):
+        if not question.asked_of(perspective):
+            continue
+        for given in givens:
+            if question.skipped(given):
+                continue
+            coverage.asked += 1
+            value = given.get(question.id)
+            if value == DONT_KNOW:
+                coverage.dont_know += 1
+            elif value is not None and value != "":
+                coverage.answered += 1
+    return coverage
 
 
 #: Answer values whose score is memoised per question (hashable, and equal only when the
@@ -442,7 +470,7 @@ def _score_dimension(
         weight=dimension.weight,
         score=staff.score,
         level=staff.level,
-        coverage=sum_coverage(r.coverage for r in question_results),
+        coverage=sum_coverage(r.coverage for r in question_results if r.scored),
         stats=spread,
         agreement=agreement,
         disagreement=any(a.disputed for a in agreement.values()),
@@ -555,6 +583,7 @@ def _question_result(question: Question, table: ModuleTable) -> QuestionResult:
         reverse=question.reverse,
         source=question.source,
         scored=scored,
+        free_text=question.id in table.free_text,
         score=staff.mean if staff else None,
         stats=replace(stats),
         coverage=table.coverage[question.id],

@@ -90,6 +90,7 @@ class SurveySession:
     def run(self, position: int) -> SurveyOutcome:
         answers = self.respondent.answers
         index = max(0, min(position, len(self.items)))
+        step = 1  # the direction of travel: a question a filter passes by is stepped over
         while True:
             if index >= len(self.items):
                 problem_module = self._finish()
@@ -102,7 +103,14 @@ class SurveySession:
                 self.workspace.save_position(self.row, index)
                 continue
             item = self.items[index]
-            current = answers.get(item.module.id, {}).get(item.question.id)
+            given = answers.get(item.module.id, {})
+            if item.question.skipped(given):
+                if given.pop(item.question.id, None) is not None:  # the filter changed since
+                    self._forget(item, index)
+                step = 1 if index + step < 0 else step
+                index += step
+                continue
+            current = given.get(item.question.id)
             try:
                 value = self.asker.ask(item, current)
             except Pause:
@@ -110,16 +118,19 @@ class SurveySession:
                 self.console.say(self.text["paused"].format(id=self.respondent.id))
                 return SurveyOutcome(self.respondent.id, False, self._count())
             except Back:
-                index = max(0, index - 1)
+                index, step = max(0, index - 1), -1
                 self.workspace.save_position(self.row, index)
                 continue
             except Skip:
-                index += 1
+                index, step = index + 1, 1
                 self.workspace.save_position(self.row, index)
                 continue
             answers.setdefault(item.module.id, {})[item.question.id] = value
-            index += 1
+            index, step = index + 1, 1
             self.workspace.save_answer(self.row, item.module.id, item.question.id, value, index)
+
+    def _forget(self, item: SurveyItem, index: int) -> None:
+        self.workspace.save_answer(self.row, item.module.id, item.question.id, None, index)
 
     def _count(self) -> int:
         return sum(len(a) for a in self.respondent.answers.values())

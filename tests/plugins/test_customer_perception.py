@@ -17,10 +17,17 @@ def test_definition_validates_without_warnings(registry):
     assert entry.plugin == MODULE
     assert entry.warnings == []
     assert validate_paths(registry, [], [Path(entry.module.origin or "")]).problems == []
-    # every item is mirrored: an internal and a customer wording
+    # every scored item is mirrored: an internal and a customer wording; besides them the
+    # customers' importance ratings, the service filter and one open question per side
+    others = {"svc_contact", "open_improve_first", "open_improve_first_staff"}
     for _, question in entry.module.questions():
+        if question.importance or question.id in others:
+            assert question.perspective != "both", question.id
+            continue
         assert question.mirrored
         assert question.text_customer is not None and question.text_customer.de
+    importance = [q.id for _, q in entry.module.questions() if q.importance]
+    assert importance == [f"imp_{d.id}" for d in entry.module.dimensions]
 
 
 def test_perception_gap_hand_computed(registry, load):

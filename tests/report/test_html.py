@@ -31,6 +31,7 @@ BUILT_IN_ORDER = [
     "module-customer_metrics",
     "module-customer_perception",
     "perception-gap",
+    "importance",
     "silo",
     "activity",
     "metrics",

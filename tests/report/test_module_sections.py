@@ -27,7 +27,7 @@ from tests.report.synthetic import synthetic_result, with_analysis
 
 #: What the core's own sections may be: none of them is about one module's content.
 CORE_SECTIONS = re.compile(
-    r"cover|contents|summary|overview|module-\w+|perception-gap|departments|trend|action-plan"
+    r"cover|contents|summary|overview|module-\w+|perception-gap|importance|departments|trend|action-plan"
     r"|method|answers"
 )
 MODULE_SECTIONS = ("silo", "activity", "metrics")

@@ -7,9 +7,9 @@ where its data exists. None of them is about one module's content: what a module
 report (its own analysis) comes from its plugin.
 
 Orders: cover 100, contents 200, summary 300, overview 400, modules 500 (one each, in the
-assessment's order), perception gap 700, departments 1100, trend 1150, action plan 1200,
-method 1300, answer appendix 1350. The orders between are the plugins' (the built-in modules'
-silo heatmap 800, activity audit 900, customer metrics 1000).
+assessment's order), perception gap 700, importance × performance 720, departments 1100,
+trend 1150, action plan 1200, method 1300, answer appendix 1350. The orders between are the
+plugins' (the built-in modules' silo heatmap 800, activity audit 900, customer metrics 1000).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ccassess.report.section import ReportSection
 from ccassess.report.sections.action_plan import action_plan
 from ccassess.report.sections.answers import answers
 from ccassess.report.sections.departments import departments
+from ccassess.report.sections.importance import importance
 from ccassess.report.sections.method import method
 from ccassess.report.sections.module import module_chapter
 from ccassess.report.sections.overview import overview
@@ -35,6 +36,7 @@ ORDER = {
     "overview": 400,
     "module": 500,
     "perception_gap": 700,
+    "importance": 720,
     "departments": 1100,
     "trend": 1150,
     "action_plan": 1200,
@@ -80,6 +82,7 @@ def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]
         )
     optional = [
         ("perception_gap", "sections/perception_gap.html", perception_gap(view)),
+        ("importance", "sections/importance.html", importance(view)),
         ("departments", "sections/departments.html", departments(view)),
         ("trend", "sections/trend.html", trend(view)),
         ("action_plan", "sections/action_plan.html", action_plan(view)),

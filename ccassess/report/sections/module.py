@@ -57,6 +57,7 @@ def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
         "alpha_consistent": ALPHA_CONSISTENT,
         "threshold": view.threshold,
         "thin": any(row["customer_small"] for row in rows),
+        "open_questions": open_questions(view, module),
         "findings": [
             {
                 **finding_row(f, module, view),
@@ -75,3 +76,22 @@ def module_chapter(view: View, module: ModuleResult) -> dict[str, Any]:
             for rec in recommendations
         ],
     }
+
+
+def open_questions(view: View, module: ModuleResult) -> list[dict[str, Any]]:
+    """The module's open questions, each with how many answered it: the answers' wording is
+    never in a chapter (free text can name people); it stays in the answers appendix."""
+    found = []
+    for dimension in module.dimensions:
+        for question in dimension.questions:
+            if not question.free_text:
+                continue
+            found.append(
+                {
+                    "text": view.tr(question.text),
+                    "who": view.perspective_name(question.perspective),
+                    "answered": question.coverage.answered,
+                    "asked": question.coverage.asked,
+                }
+            )
+    return found
