@@ -190,3 +190,69 @@ def test_validate_refuses_an_empty_option_list(write: Callable) -> None:
         assert result.exit_code == 2, result.output
         assert "m.yaml:" in result.output and "a choice needs at least 2 options" in result.output
         assert "Traceback" not in result.output
+
+
+FILTERED = GOOD.replace(
+    "        source: NPS (Reichheld 2003)\n",
+    """        source: NPS (Reichheld 2003)
+      - id: q3
+        type: likert
+        scale: agree4
+        ask_if: {question: q2, equals: "yes"}
+        text: {de: Nur nach ja, en: Only after yes}
+        source: x
+      - id: q4
+        type: likert
+        scale: agree4
+        importance: true
+        text: {de: Wie wichtig?, en: How important?}
+        source: x
+""",
+)
+
+
+def test_a_filter_and_an_importance_rating_build(write: Callable, registry: Registry) -> None:
+    module = load_module_file(write("m.yaml", FILTERED), registry.question_types).module
+    q3, q4 = module.question("q3"), module.question("q4")
+    assert q3 is not None and q3.ask_if is not None and q3.ask_if.values == ("yes",)
+    assert q3.skipped({"q2": "no"}) and not q3.skipped({"q2": "yes"})
+    assert not q3.skipped({}) and not q3.skipped({"q2": "dont_know"})  # asked: no answer
+    assert q4 is not None and q4.importance
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'ask_if: {question: q2, equals: "yes"}',
+            'ask_if: {question: q4, equals: "yes"}',
+            "'q4' is not a question earlier in this module (a filter comes first)",
+        ),
+        (
+            'ask_if: {question: q2, equals: "yes"}',
+            "ask_if: {question: q2, equals: maybe}",
+            "'maybe' is not an answer to 'q2'",
+        ),
+        (
+            'ask_if: {question: q2, equals: "yes"}',
+            'ask_if: {question: q2, equals: "yes", in: ["no"]}',
+            "give exactly one of 'equals' (one answer) or 'in' (a list)",
+        ),
+        (
+            'ask_if: {question: q2, equals: "yes"}',
+            "ask_if: {question: q2, in: []}",
+            "must be a non-empty list of answers",
+        ),
+        (
+            "        type: likert\n        scale: agree4\n        importance: true",
+            "        type: text\n        importance: true",
+            "an importance rating needs a scale",
+        ),
+    ],
+)
+def test_filter_and_importance_problems(
+    write: Callable, registry: Registry, old: str, new: str, message: str
+) -> None:
+    assert old in FILTERED
+    problems = errors_of(write("m.yaml", FILTERED.replace(old, new)), registry)
+    assert any(message in p for p in problems), problems

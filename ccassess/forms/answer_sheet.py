@@ -190,6 +190,36 @@ _CUSTOMER_INSTRUCTIONS = {
 }
 
 
+_KEY_FIGURES_INSTRUCTIONS = {
+    "de": [
+        "So füllen Sie diese Kennzahlen aus",
+        "1. Die Kennzahlen werden einmal je Runde erhoben, von der Beraterin oder dem Berater "
+        "oder aus dem Controlling – nicht von allen Mitarbeitenden.",
+        "2. Tragen Sie auf jedem Modul-Blatt die Zahlen in die gelbe Spalte „Antwort“ ein, für "
+        "denselben Zeitraum (meist das letzte abgeschlossene Geschäftsjahr). Lassen Sie leer, "
+        "was Sie nicht kennen.",
+        "3. Gibt jemand anderes dieselbe Kennzahl mit einem anderen Wert an, wird der Import "
+        "abgelehnt und beide Angaben werden genannt.",
+        "4. Ändern Sie bitte nicht die Spalten „ID“ und „Teil“, die Blattnamen und die "
+        "Reihenfolge der Spalten – daran erkennt ccassess die Angaben.",
+        "5. Speichern Sie die Datei als Excel-Arbeitsmappe (.xlsx) und senden Sie sie zurück.",
+    ],
+    "en": [
+        "How to fill in these key figures",
+        "1. The key figures are entered once per round, by the consultant or from the finance "
+        "team – not by every employee.",
+        "2. On each module sheet, enter the figures in the yellow column 'Answer', all for the "
+        "same period (usually the last completed financial year). Leave empty what you do not "
+        "know.",
+        "3. If someone else gives the same figure with another value, the import is refused "
+        "and both entries are named.",
+        "4. Please do not change the columns 'ID' and 'Part', the sheet names or the order of "
+        "the columns: ccassess recognises the figures by them.",
+        "5. Save the file as an Excel workbook (.xlsx) and send it back.",
+    ],
+}
+
+
 def _instructions(
     sheet: Any, request: SheetRequest, modules: Sequence[Module], titles: Mapping[str, str]
 ) -> None:
@@ -202,7 +232,9 @@ def _instructions(
     if settings.client:
         lines.append((settings.client, "bold"))
     lines.append(("", ""))
-    texts = (_CUSTOMER_INSTRUCTIONS if customer else _INSTRUCTIONS)[lang]
+    texts = {"customer": _CUSTOMER_INSTRUCTIONS, "key_figures": _KEY_FIGURES_INSTRUCTIONS}.get(
+        request.perspective, _INSTRUCTIONS
+    )[lang]
     lines.extend((text, "bold" if index == 0 else "") for index, text in enumerate(texts))
     lines.append(("", ""))
     heading = {"de": ("Module", "Teile"), "en": ("Modules", "Parts")}[lang][customer]

@@ -92,3 +92,57 @@ def test_perception_gap_hand_computed(registry, load):
     assert finding_ids(module) == {"gap_simplicity", "gap_being_heard", "customers_not_heard"}
     severities = {f.id: f.severity for f in module.findings}
     assert severities["gap_being_heard"] == "critical"
+
+
+def test_importance_against_performance_hand_computed(registry, load):
+    # two customers rate simplicity and service; importance scale 1–5 → (p − 1) / 4 × 100
+    respondents = load(
+        [
+            customer(
+                "c1",
+                MODULE,
+                {
+                    "imp_simplicity": 5,  # 100
+                    "simp_buy": 2,  # 25
+                    "imp_service_and_response": 3,  # 50
+                    "svc_contact": "yes",
+                    "svc_quick_response": 5,  # 100
+                },
+            ),
+            customer(
+                "c2",
+                MODULE,
+                {
+                    "imp_simplicity": 4,  # 75
+                    "simp_buy": 2,  # 25
+                    "imp_service_and_response": 2,  # 25
+                    "svc_contact": "no",  # the service items are not asked of c2
+                },
+            ),
+        ]
+    )
+    module, result = assess_module(registry, MODULE, respondents)
+    view = result.importance
+    assert view is not None
+    rows = {row.dimension: row for row in view.rows}
+    simplicity, service = rows["simplicity"], rows["service_and_response"]
+    assert (simplicity.importance, simplicity.importance_n) == (pytest.approx(87.5), 2)
+    assert (simplicity.performance, simplicity.performance_n) == (pytest.approx(25.0), 2)
+    assert (service.importance, service.performance) == (pytest.approx(37.5), pytest.approx(100))
+    assert service.performance_n == 1
+    # crosshairs at the means of the two rows with both figures: importance 62.5, rating 62.5
+    assert (view.importance_mean, view.performance_mean) == pytest.approx((62.5, 62.5))
+    assert simplicity.quadrant == "concentrate"  # important, rated low
+    assert service.quadrant == "possible_overkill"  # less important, rated high
+    assert simplicity.small and service.small  # 2 customers < the threshold of 5
+    # importance ratings never enter a score; the service filter counts as not asked
+    assert dimension_score(module, "simplicity") is None  # only customers answered
+    dimension = module.dimension("simplicity")
+    assert dimension is not None
+    assert dimension.by_perspective["customer"].score == pytest.approx(25.0)
+    quick = next(
+        q for d in module.dimensions for q in d.questions if q.id == "svc_quick_response"
+    )
+    assert (quick.coverage.asked, quick.coverage.answered) == (1, 1)
+    # no row without ratings: four dimensions without any importance answer have none
+    assert rows["continuity"].importance is None and rows["continuity"].quadrant is None

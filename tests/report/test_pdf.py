@@ -73,6 +73,7 @@ def test_sections_in_order_with_bookmarks(demo_pdf, demo_result):
         "Reifegrad im Überblick",
         *(m.title.get("de") for m in demo_result.modules),
         "Wahrnehmungslücke",
+        "Wichtigkeit und Leistung",
         "Silo-Heatmap",
         "Tätigkeitsanalyse",
         "Kundenkennzahlen",
@@ -83,6 +84,18 @@ def test_sections_in_order_with_bookmarks(demo_pdf, demo_result):
     assert titles == expected
     pages = [page for _, page in demo_pdf.outline()]
     assert pages == sorted(pages) and pages[0] == 2
+
+
+def test_importance_and_open_questions_in_the_pdf(demo_pdf, demo_result):
+    text = "\n".join(demo_pdf.pages)
+    page = demo_pdf.pages[demo_pdf.page_of("Wichtigkeit und Leistung") - 1]
+    assert "Martilla & James 1977" in page and "Hier ansetzen" in page
+    view = demo_result.importance
+    assert view is not None and view.importance_mean is not None
+    assert f"Wichtigkeit {round(view.importance_mean)}" in " ".join(page.split())
+    # open answers are counted in the chapter; their wording is nowhere without the appendix
+    assert "Offene Fragen" in text and "haben geantwortet" in text
+    assert "Schneller auf Reklamationen" not in text
 
 
 def test_contents_lists_the_right_page_numbers(demo_pdf):

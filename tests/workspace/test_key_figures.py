@@ -81,6 +81,9 @@ def test_staff_and_customers_are_never_asked_key_figures(
     args = ("sheet", "-w", workspace, "--perspective", "key_figures", "-o", figures)
     assert run(*args).exit_code == 0
     assert sheet_ids(figures) == FIGURES
+    guide = [r[0] for r in openpyxl.load_workbook(figures)["Anleitung"].iter_rows(values_only=True)]
+    assert any("einmal je Runde" in str(line) for line in guide)
+    assert not any("Abteilung" in str(line) for line in guide)
 
 
 def test_a_key_figures_sheet_is_imported_and_scored_as_nobody_s_view(
