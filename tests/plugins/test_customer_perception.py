@@ -140,9 +140,7 @@ def test_importance_against_performance_hand_computed(registry, load):
     dimension = module.dimension("simplicity")
     assert dimension is not None
     assert dimension.by_perspective["customer"].score == pytest.approx(25.0)
-    quick = next(
-        q for d in module.dimensions for q in d.questions if q.id == "svc_quick_response"
-    )
+    quick = next(q for d in module.dimensions for q in d.questions if q.id == "svc_quick_response")
     assert (quick.coverage.asked, quick.coverage.answered) == (1, 1)
     # no row without ratings: four dimensions without any importance answer have none
     assert rows["continuity"].importance is None and rows["continuity"].quadrant is None

@@ -33,7 +33,8 @@ def customer_sheet(workspace: Path, folder: Path, run: Callable, lang: str = "de
 def test_the_customer_workbook_shows_no_internal_names_and_no_department(
     workspace: Path, tmp_path: Path, run: Callable, registry: Registry
 ) -> None:
-    for lang, part, period in (("de", "Teil 1", "letzten 12 Monaten"), ("en", "Part 1", "12 months")):
+    expected = (("de", "Teil 1", "letzten 12 Monaten"), ("en", "Part 1", "12 months"))
+    for lang, part, period in expected:
         book = openpyxl.load_workbook(customer_sheet(workspace, tmp_path, run, lang))
         visible = [s for s in book.worksheets if s.sheet_state == "visible"]
         assert part in book.sheetnames
@@ -102,7 +103,8 @@ def test_no_contact_with_service_skips_the_service_items_in_the_workbook(
     # "no", and a service item answered anyway: refused with its place, nothing imported
     wrong = tmp_path / "wrong.xlsx"
     wrong.write_bytes(sheet.read_bytes())
-    fill_workbook(wrong, {MODULE: {"svc_contact": "nein", "svc_quick_response": "4 – trifft eher zu"}})
+    answers = {"svc_contact": "nein", "svc_quick_response": "4 – trifft eher zu"}
+    fill_workbook(wrong, {MODULE: answers})
     refused = run("import", "-w", workspace, wrong)
     assert refused.exit_code == 2
     assert "svc_quick_response: not asked" in refused.stderr
