@@ -62,7 +62,7 @@ def raw_respondents(modules: list[Module], count: int, seed: int = 7) -> list[di
         for module in modules:
             given = {}
             for _, question in module.questions():
-                if not question.asked_of(perspective):
+                if not question.asked_of(perspective) or question.skipped(given):
                     continue
                 value = synthetic_answer(rng, module, question, department)
                 if value is not None:

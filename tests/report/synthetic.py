@@ -78,7 +78,7 @@ def answer(
     return None
 
 
-#: Company figures (customer_metrics) that fit together; one respondent enters them.
+#: Company figures (customer_metrics) that fit together; entered once, as key figures.
 FIGURES = {
     "csat_satisfied": 420,
     "csat_responses": 600,
@@ -122,7 +122,7 @@ def respondents(
         for module in modules:
             given = {}
             for _, question in module.questions():
-                if not question.asked_of(perspective):
+                if not question.asked_of(perspective) or question.skipped(given):
                     continue
                 value = answer(question, rng, bias, departments)
                 if value is not None:
@@ -130,6 +130,13 @@ def respondents(
             if given:
                 answers[module.id] = given
         people.append(kit.respondent(perspective, answers, department, id=f"R{index:03d}"))
+    figures = {
+        module.id: {q.id: FIGURES[q.id] for _, q in module.questions() if q.id in FIGURES}
+        for module in modules
+        if any(q.asked_of("key_figures") for _, q in module.questions())
+    }
+    if figures:  # the company figures, entered once (not by every employee)
+        people.append(kit.respondent("key_figures", figures, id="KF-1"))
     return people
 
 
