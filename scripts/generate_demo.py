@@ -21,7 +21,10 @@ department and dimension (MEAN, DEPARTMENT_OFFSET, DIMENSION_OFFSET, SPREAD); on
 module-specific types (activity list, Kano), company figures (numbers) and open answers use
 tables below. Unscored choice questions (a filter such as "Had contact with the service?")
 get the first option mostly; unscored scales (importance ratings) lean towards the top.
-Re-running with the same seed writes the same files (a test checks it).
+Each answer's own draws (noise, "don't know", an open answer) are seeded by the person and
+the question, so adding or removing a question changes no other answer. The company figures
+are the round's key figures, entered once (responses/key_figures.yaml). Re-running with the
+same seed writes the same files (a test checks it).
 """
 
 from __future__ import annotations
@@ -228,7 +231,13 @@ class Person:
         self.department = department
         self.general = rng.gauss(0.0, 1.0)
         self.key_account = perspective == "customer" and rng.random() < KEY_ACCOUNTS
+        self.seed = rng.random()
         self.traits: dict[tuple[str, str], float] = {}
+
+    def item_rng(self, question_id: str) -> random.Random:
+        """The draws for one answer (noise, "don't know", an open answer), seeded by the
+        person and the question: adding or removing a question changes no other answer."""
+        return random.Random(f"{self.seed}:{question_id}")
 
     def group(self) -> str:
         return MANAGEMENT if self.department == MANAGEMENT else self.perspective
@@ -301,7 +310,7 @@ def answer_question(
     qtype: QuestionType,
     departments: Sequence[str],
 ) -> Any | None:
-    rng = person.rng
+    rng = person.item_rng(question.id)
     name = question.type
     if name == "activity_list":
         return activities(rng, person.department or "Vertrieb")
@@ -340,12 +349,12 @@ def answer_module(
     answers: dict[str, Any] = {}
     for dimension in module.dimensions:
         for question in dimension.questions:
-            if not question.asked_of(person.perspective) or question.skipped(answers):
-                continue  # not put to this person, or a filter question passed it by
+            if not question.asked_of(person.perspective):
+                continue
             value = answer_question(
                 person, module, dimension.id, question, types[question.type], departments
             )
-            if value is not None:
+            if value is not None and not question.skipped(answers):  # a filter passed it by
                 answers[question.id] = value
     return answers
 

@@ -63,6 +63,8 @@ def _likert_dimensions() -> dict[tuple[str, str], list[tuple[dict, int, int]]]:
         for dimension in module["dimensions"]:
             rows = []
             for question in dimension["questions"]:
+                if question.get("importance"):
+                    continue  # an importance rating is never part of a score
                 scale = question.get("scale")
                 scale = module.get("scales", {}).get(scale, scale) if scale else None
                 if question["type"] != "likert" or not isinstance(scale, dict):
