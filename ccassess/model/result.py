@@ -459,9 +459,9 @@ class ImportanceRow:
     #: The customers' view of the dimension (its customers' score), 0–100.
     performance: float | None = None
     performance_n: int = 0
-    #: "concentrate" (important, rated low), "keep_up" (important, rated high),
-    #: "low_priority" (less important, rated low), "possible_overkill" (less important,
-    #: rated high); None without both figures.
+    #: "concentrate" (more important than the others, rated below the midpoint), "keep_up"
+    #: (more important, rated at or above it), "low_priority" (less important, rated below),
+    #: "possible_overkill" (less important, rated at or above); None without both figures.
     quadrant: str | None = None
     #: Rests on fewer customers than the anonymity threshold.
     small: bool = False
@@ -470,11 +470,13 @@ class ImportanceRow:
 @dataclass
 class ImportanceView:
     """Importance × performance (Martilla & James 1977) over the dimensions customers rated
-    for importance; the quadrants are split at the means of the rows shown."""
+    for importance: importance is split at the mean of the rows shown (a relative priority:
+    customers call most things important), performance at the scale's midpoint (rated well
+    or not)."""
 
     rows: list[ImportanceRow]
     importance_mean: float | None = None
-    performance_mean: float | None = None
+    performance_midpoint: float = 50.0
 
 
 @dataclass

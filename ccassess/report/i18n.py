@@ -41,16 +41,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "perception_gap": ("Wahrnehmungslücke", "Perception gap"),
     "importance": ("Wichtigkeit und Leistung", "Importance and performance"),
     "importance_intro": (
-        "Kunden haben angegeben, wie wichtig ihnen jeder dieser Bereiche ist, und ihn bewertet. "
-        "Wichtigkeit und Bewertung stehen auf derselben Skala 0–100; die Felder teilen sich am "
-        "Mittelwert der gezeigten Bereiche (Wichtigkeit {importance}, Bewertung {performance}). "
-        "Sie ordnen die Bereiche gegeneinander, keinen an einem absoluten Maßstab "
-        "(Importance-Performance-Analyse nach Martilla & James 1977).",
-        "Customers said how important each of these areas is to them and rated it. Importance "
-        "and rating are on the same 0–100 scale; the fields split at the mean of the areas "
-        "shown (importance {importance}, rating {performance}). They rank the areas against "
-        "each other, none against an absolute standard (importance-performance analysis after "
-        "Martilla & James 1977).",
+        "Kunden haben angegeben, wie wichtig ihnen jeder dieser Bereiche ist, und ihn bewertet; "
+        "beides auf der Skala 0–100. Die Wichtigkeit teilt sich am Mittelwert der gezeigten "
+        "Bereiche ({importance}): Kunden nennen fast alles wichtig, sie ordnet die Bereiche "
+        "also gegeneinander. Die Bewertung teilt sich an der Mitte der Skala ({performance}). "
+        "Unter der Wichtigkeit: n und das 95-%-Intervall; Bereiche, deren Intervalle sich "
+        "überschneiden, unterscheiden sich nicht belastbar. "
+        "Importance-Performance-Analyse nach Martilla & James 1977.",
+        "Customers said how important each of these areas is to them and rated it, both on the "
+        "0–100 scale. Importance is split at the mean of the areas shown ({importance}): "
+        "customers call almost everything important, so it ranks the areas against each "
+        "other. The rating is split at the middle of the scale ({performance}). "
+        "Below the importance: n and the 95 % interval; areas whose intervals overlap do not "
+        "differ reliably. Importance-performance analysis after Martilla & James 1977.",
     ),
     "importance_area": ("Bereich", "Area"),
     "importance_value": ("Wichtigkeit", "Importance"),
@@ -214,6 +217,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The answers are only counted here; their wording can make people identifiable and "
         "appears, where provided for, in the appendix only.",
     ),
+    "open_question": ("„{text}“", "“{text}”"),
     "open_answered": (
         "{who}: {answered} von {asked} haben geantwortet",
         "{who}: {answered} of {asked} answered",

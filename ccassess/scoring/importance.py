@@ -5,9 +5,10 @@ A question marked `importance: true` rates how important its dimension is; it ne
 score. A dimension's importance is the customers' mean rating on 0–100 (point p of a scale
 starting at s with k points: (p − s) / (k − 1) × 100; "don't know" and skipped left out),
 each customer's ratings of one dimension averaged first. Its performance is the customers'
-view of the dimension (their 0–100 score). The quadrants are split at the means of the
-dimensions shown (data-centred crosshairs), so they rank dimensions against each other; they
-say nothing about an absolute standard.
+view of the dimension (their 0–100 score). The quadrants split importance at the mean of the
+dimensions shown — customers call most things important, so importance ranks the dimensions
+against each other — and performance at the scale's midpoint, 50: a dimension customers rate
+below it is never one to "keep up".
 """
 
 from __future__ import annotations
@@ -82,19 +83,22 @@ def _ratings(module: Module, dimension: Dimension, raters: Sequence[Respondent])
     return found
 
 
+#: Where performance is split: the middle of the 0–100 scale.
+PERFORMANCE_MIDPOINT = 50.0
+
+
 def _quadrants(rows: list[ImportanceRow]) -> ImportanceView:
     complete = [r for r in rows if r.importance is not None and r.performance is not None]
     if not complete:
         return ImportanceView(rows)
     importance = sum(r.importance or 0 for r in complete) / len(complete)
-    performance = sum(r.performance or 0 for r in complete) / len(complete)
     for row in complete:
         important = (row.importance or 0) >= importance
-        done_well = (row.performance or 0) >= performance
+        done_well = (row.performance or 0) >= PERFORMANCE_MIDPOINT
         row.quadrant = {
             (True, False): "concentrate",
             (True, True): "keep_up",
             (False, False): "low_priority",
             (False, True): "possible_overkill",
         }[(important, done_well)]
-    return ImportanceView(rows, importance, performance)
+    return ImportanceView(rows, importance, PERFORMANCE_MIDPOINT)

@@ -130,10 +130,10 @@ def test_importance_against_performance_hand_computed(registry, load):
     assert (simplicity.performance, simplicity.performance_n) == (pytest.approx(25.0), 2)
     assert (service.importance, service.performance) == (pytest.approx(37.5), pytest.approx(100))
     assert service.performance_n == 1
-    # crosshairs at the means of the two rows with both figures: importance 62.5, rating 62.5
-    assert (view.importance_mean, view.performance_mean) == pytest.approx((62.5, 62.5))
-    assert simplicity.quadrant == "concentrate"  # important, rated low
-    assert service.quadrant == "possible_overkill"  # less important, rated high
+    # importance split at the mean of the two rows (62.5), the rating at the midpoint 50
+    assert (view.importance_mean, view.performance_midpoint) == pytest.approx((62.5, 50.0))
+    assert simplicity.quadrant == "concentrate"  # more important, rated below 50
+    assert service.quadrant == "possible_overkill"  # less important, rated above 50
     assert simplicity.small and service.small  # 2 customers < the threshold of 5
     # importance ratings never enter a score; the service filter counts as not asked
     assert dimension_score(module, "simplicity") is None  # only customers answered

@@ -92,7 +92,7 @@ def test_importance_and_open_questions_in_the_pdf(demo_pdf, demo_result):
     assert "Martilla & James 1977" in page and "Hier ansetzen" in page
     view = demo_result.importance
     assert view is not None and view.importance_mean is not None
-    assert f"Wichtigkeit {round(view.importance_mean)}" in " ".join(page.split())
+    assert f"Bereiche ({round(view.importance_mean)})" in " ".join(page.split())
     # open answers are counted in the chapter; their wording is nowhere without the appendix
     assert "Offene Fragen" in text and "haben geantwortet" in text
     assert "Schneller auf Reklamationen" not in text

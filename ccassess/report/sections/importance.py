@@ -18,7 +18,7 @@ def importance(view: View) -> dict[str, Any] | None:
     rows = sorted(found.rows, key=lambda r: -(r.importance or -1))
     return {
         "importance_mean": found.importance_mean,
-        "performance_mean": found.performance_mean,
+        "performance_midpoint": found.performance_midpoint,
         "threshold": view.threshold,
         "rows": [
             {
@@ -26,6 +26,8 @@ def importance(view: View) -> dict[str, Any] | None:
                 "module": titles.get(row.module, ""),
                 "importance": row.importance,
                 "importance_n": row.importance_n,
+                "importance_low": row.importance_low,
+                "importance_high": row.importance_high,
                 "performance": row.performance,
                 "performance_n": row.performance_n,
                 "quadrant": text(f"quadrant_{row.quadrant}").get(view.lang) if row.quadrant else "",
