@@ -50,7 +50,8 @@ def _sheet_texts(path: Path) -> list[str]:
 def test_german_answer_sheets_speak_german_and_write_numbers_plainly(
     workspace: Path, run: Callable[..., Result], tmp_path: Path, fmt: str
 ) -> None:
-    for perspective in ("internal", "customer"):
+    # company figures (numbers) are the key figures, entered once: their sheet has the bounds
+    for perspective in ("internal", "customer", "key_figures"):
         path = tmp_path / f"{perspective}.{fmt}"
         result = run(
             "sheet",
@@ -70,17 +71,19 @@ def test_german_answer_sheets_speak_german_and_write_numbers_plainly(
         for text in texts:
             assert not EXPONENT.search(text), text
             assert not ENGLISH.search(text), text
-        if perspective == "internal":
+        if perspective == "key_figures":
             assert any("Zahl von 0 bis 10\u00a0000\u00a0000" in text for text in texts)
-        else:  # the NPS scale: its labels carry their number, shown once ("0 – …", not "0 – 0 – …")
+        elif perspective == "customer":
+            # the NPS scale: its labels carry their number, shown once ("0 – …", not "0 – 0 – …")
             assert not any(re.search(r"\b(\d+) – \1\b", text) for text in texts), texts
 
 
 def test_english_answer_sheet_speaks_english(
     workspace: Path, run: Callable[..., Result], tmp_path: Path
 ) -> None:
-    path = tmp_path / "internal.csv"
-    result = run("sheet", "-w", workspace, "--format", "csv", "--lang", "en", "-o", path)
+    path = tmp_path / "key_figures.csv"
+    args = ("--perspective", "key_figures", "--format", "csv", "--lang", "en", "-o", path)
+    result = run("sheet", "-w", workspace, *args)
     assert result.exit_code == 0, result.output
     texts = _sheet_texts(path)
     assert any("a number from 0 to 10\u00a0000\u00a0000" in text for text in texts)
@@ -93,7 +96,7 @@ def test_xlsform_writes_bounds_without_exponent(
     """ODK Validate rejects `. <= 1e+07`; the bound is written as 10000000, and the message
     a respondent sees when a number does not fit is in each language."""
     path = tmp_path / "form.xlsx"
-    result = run("form", "-w", workspace, "--perspective", "internal", "-o", path)
+    result = run("form", "-w", workspace, "--perspective", "key_figures", "-o", path)
     assert result.exit_code == 0, result.output
     survey = load_workbook(path)["survey"]
     header = [cell.value for cell in survey[1]]
@@ -123,9 +126,7 @@ def test_german_terminal_survey_answers_in_german(
         "--lang",
         "de",
         "--perspective",
-        "internal",
-        "--department",
-        "Vertrieb",
+        "key_figures",
         "--module",
         "customer_metrics",
         input=answers,

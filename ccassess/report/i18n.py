@@ -52,7 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "0–100 scale. Importance is split at the mean of the areas shown ({importance}): "
         "customers call almost everything important, so it ranks the areas against each "
         "other. The rating is split at the middle of the scale ({performance}). "
-        "Below the importance: n and the 95 % interval; areas whose intervals overlap do not "
+        "Below the importance: n and the 95% interval; areas whose intervals overlap do not "
         "differ reliably. Importance-performance analysis after Martilla & James 1977.",
     ),
     "importance_area": ("Bereich", "Area"),
