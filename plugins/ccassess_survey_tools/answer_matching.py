@@ -231,7 +231,7 @@ class AnswerMatcher:
             return Value(raw.strip(), 0.5, "not a department of the assessment")
         if name == "perspective":
             value = perspective_from_label(raw)
-            if value in ("internal", "customer"):
+            if value in ("internal", "customer", "key_figures"):
                 return Value(value, 1.0, "a perspective")
             if text in {"staff", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "employee"}:
                 return Value("internal", 1.0, "a perspective")

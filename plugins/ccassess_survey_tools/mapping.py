@@ -184,10 +184,10 @@ def read_mapping(
         mapping.tool = str(tool).strip()
     perspective = data.get("perspective")
     if perspective is not None:
-        if perspective not in ("internal", "customer"):
+        if perspective not in ("internal", "customer", "key_figures"):
             problems.error(
                 Location(file, line_of(data, "perspective")),
-                f"perspective {perspective!r}: write internal or customer",
+                f"perspective {perspective!r}: write internal, customer or key_figures",
             )
         else:
             mapping.perspective = str(perspective)

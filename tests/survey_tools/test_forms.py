@@ -305,3 +305,30 @@ def test_question_list_round_trip_through_google_forms(ws: Path, cc: Run, tmp_pa
     )
     first = staff.read_text("utf-8-sig").splitlines()[1]
     assert first == "department,,,Ihre Abteilung,Einfachauswahl,Vertrieb,ja"
+
+
+def test_xlsform_round_trip_skips_what_the_service_filter_passes_by(
+    ws: Path, cc: Run, tmp_path: Path
+) -> None:
+    """KoboToolbox leaves a question empty whose `relevant` is false: customers without
+    service contact import without service answers, counted as not asked."""
+    form = tmp_path / "kunden.xlsx"
+    assert cc("form", "-w", ws, "--module", "customer_perception", "-o", form).exit_code == 0
+    survey, choices, _ = read_xlsform(form)
+    relevant = {row["name"]: row.get("relevant") for row in survey}
+    assert "selected(${svc_contact}, 'yes')" in relevant["svc_quick_response"]
+    columns = kobo_columns(survey, choices)
+    people = [
+        {"perspective": "customer", "svc_contact": "no", "simp_buy": "4"},
+        {"perspective": "customer", "svc_contact": "yes", "svc_quick_response": "2"},
+    ]
+    path = write_csv(tmp_path / "kunden.csv", kobo_export(columns, people), delimiter=";")
+    result = cc("import", "-w", ws, path)
+    assert result.exit_code == 0, result.output
+    answers = sorted(
+        (a["customer_perception"] for _, a in stored(ws).values()), key=lambda a: a["svc_contact"]
+    )
+    assert answers == [
+        {"svc_contact": "no", "simp_buy": 4},
+        {"svc_contact": "yes", "svc_quick_response": 2},
+    ]
