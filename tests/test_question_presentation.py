@@ -152,7 +152,8 @@ def csv_sheet(kit: Kit, perspective: str = "internal", lang: str = "de") -> list
     rows = sheet_csv_rows(
         [kit.module("layouts")], kit.registry.question_types, DEPARTMENTS, perspective, lang
     )
-    return [row for row in rows if row[0] == "layouts"]
+    section = "layouts" if perspective != "customer" else "Part 1" if lang == "en" else "Teil 1"
+    return [row for row in rows if row[0] == section]  # customers never see module ids
 
 
 def workbook(kit: Kit, perspective: str = "internal", lang: str = "en") -> Any:
@@ -457,7 +458,7 @@ CSV_SHEET_DE = [
 
 CSV_SHEET_CUSTOMER_EN = [
     [
-        "layouts",
+        "Part 1",
         "scale",
         None,
         "Scale customer",
@@ -466,7 +467,7 @@ CSV_SHEET_CUSTOMER_EN = [
         "/ don't know",
     ],
     [
-        "layouts",
+        "Part 1",
         "feature",
         "functional",
         "If there?",
@@ -474,7 +475,7 @@ CSV_SHEET_CUSTOMER_EN = [
         "I like it / I expect it / I am neutral / I can tolerate it / I dislike it / don't know",
     ],
     [
-        "layouts",
+        "Part 1",
         "feature",
         "dysfunctional",
         "If missing?",

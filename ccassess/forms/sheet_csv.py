@@ -18,6 +18,7 @@ from ccassess.forms.sheet_layout import (
     allowed_text,
     answer_columns,
     condition_note,
+    sheet_titles,
 )
 from ccassess.model import DONT_KNOW
 from ccassess.questions import present
@@ -95,7 +96,12 @@ def sheet_csv_rows(
         elif key == "department":
             allowed = " / ".join(departments)
         rows.append([RESPONDENT_SECTION, key, None, label.get(lang), value, allowed])
-    for module in modules:
+    asked = [m for m in modules if any(q.asked_of(perspective) for _, q in m.questions())]
+    # customers see numbered parts ("Teil 1"), never the assessment's module ids; the import
+    # finds a part's module by its question ids
+    sections = sheet_titles(asked, perspective, lang) if perspective == "customer" else {}
+    for module in asked:
+        section = sections.get(module.id, module.id)
         for _, question in module.questions():
             if not question.asked_of(perspective):
                 continue
@@ -122,7 +128,7 @@ def sheet_csv_rows(
                         if part.wording is not None
                         else f"{wording} → {part.label.get(lang)}"
                     )
-                    rows.append([module.id, question.id, part.id, shown, None, labels])
+                    rows.append([section, question.id, part.id, shown, None, labels])
             elif items is not None:
                 picks = [
                     pick.label
@@ -132,12 +138,12 @@ def sheet_csv_rows(
                 allowed = f"{items.line.get(lang)} ({' / '.join(picks)})"
                 for number in range(1, items.count + 1):
                     rows.append(
-                        [module.id, question.id, number, f"{wording} ({number})", None, allowed]
+                        [section, question.id, number, f"{wording} ({number})", None, allowed]
                     )
             else:
                 rows.append(
                     [
-                        module.id,
+                        section,
                         question.id,
                         None,
                         wording,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccassess.errors import Location, Problem, Problems, ValidationError
 from ccassess.forms.sheet_layout import (
+    CUSTOMER_PART,
     META_SHEET,
     ORIGIN_KEYS,
     RESPONDENT_FIELDS,
@@ -23,6 +25,14 @@ from ccassess.importers.cells import (
 from ccassess.importers.csv_table import PARALLEL_MIN_ROWS, TableReader
 from ccassess.importers.origin import check_origin
 from ccassess.io.csvfile import cell_text, read_csv_rows
+from ccassess.model.questionnaire import Module
+
+#: A customers' numbered part, in either language ("Teil 2", "Part 2").
+PART_TITLE = re.compile(
+    "|".join(
+        re.escape(CUSTOMER_PART.get(lang)).replace(r"\{number\}", r"\d+") for lang in ("de", "en")
+    )
+)
 
 if TYPE_CHECKING:
     pass
@@ -127,7 +137,7 @@ class _SheetCsv:
                 if answer is not None:
                     self.problems.error(self.at(line, "section"), "an answer without a module")
                 continue
-            module = modules.get(section)
+            module = modules.get(section) or _part_module(section, key, modules)
             if module is None:
                 known = ", ".join(sorted(modules)) or "none"
                 self.problems.error(
@@ -171,3 +181,12 @@ class _SheetCsv:
             self.context.warn(Location(self.file), "no answers in this file; nothing imported")
             return []
         return [raw]
+
+
+def _part_module(section: str, question_id: str, modules: Mapping[str, Module]) -> Module | None:
+    """The module of a customers' numbered part ("Teil 2", "Part 2"): the one module holding
+    the question (a customers' sheet never names module ids); None when none or several do."""
+    if not PART_TITLE.fullmatch(section):
+        return None
+    holding = [m for m in modules.values() if m.question(question_id) is not None]
+    return holding[0] if len(holding) == 1 else None

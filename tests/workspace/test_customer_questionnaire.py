@@ -139,7 +139,11 @@ def test_the_filter_in_csv_sheets_tables_and_the_xlsform(
     with sheet.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
+    sections = {row[0] for row in rows[1:]} - {"respondent", "_ccassess"}
+    assert sections and all(s.startswith("Teil ") for s in sections)  # no module ids
     for row in rows:
+        if row[1] == "simp_buy":
+            row[header.index("answer")] = "4"
         if row[1] == "svc_contact":
             row[header.index("answer")] = "nein"
         if row[1] == "svc_helpful_solution":
@@ -149,6 +153,16 @@ def test_the_filter_in_csv_sheets_tables_and_the_xlsform(
         csv.writer(handle).writerows(rows)
     refused = run("import", "-w", workspace, sheet)
     assert refused.exit_code == 2 and "svc_helpful_solution: not asked" in refused.stderr
+    for row in rows:  # without the service answer the part sheet imports, by question id
+        if row[1] == "svc_helpful_solution":
+            row[header.index("answer")] = ""
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    imported = run("import", "-w", workspace, sheet)
+    assert imported.exit_code == 0, imported.output
+    data = json.loads(run("export", "-w", workspace, "--format", "json").stdout)
+    (person,) = data["respondents"]
+    assert person["answers"]["customer_perception"] == {"simp_buy": 4, "svc_contact": "no"}
     table = tmp_path / "table.csv"
     table.write_text(
         "id,perspective,customer_perception.svc_contact,customer_perception.svc_quick_response\n"
