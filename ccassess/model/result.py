@@ -463,7 +463,7 @@ class ImportanceRow:
     #: (more important, rated at or above it), "low_priority" (less important, rated below),
     #: "possible_overkill" (less important, rated at or above); None without both figures.
     quadrant: str | None = None
-    #: Rests on fewer customers than the anonymity threshold.
+    #: Rests on fewer customers than the anonymity threshold: the importance is withheld.
     small: bool = False
 
 

@@ -67,8 +67,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Possibly more effort than needed",
     ),
     "importance_small": (
-        "Weniger als {threshold} Antworten: mit Vorsicht lesen.",
-        "Fewer than {threshold} answers: read with caution.",
+        "Weniger als {threshold} Antworten: nicht ausgewiesen.",
+        "Fewer than {threshold} answers: not shown.",
     ),
     "departments": ("Abteilungen", "Department breakdown"),
     "trend": ("Entwicklung seit der letzten Runde", "Trend since earlier rounds"),

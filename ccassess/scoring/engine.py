@@ -46,6 +46,7 @@ from ccassess.questions.builtin import Likert
 from ccassess.questions.types import QuestionType, is_scored
 from ccassess.scoring.agreement import agreement_band, rwg, score_variance_on_scale
 from ccassess.scoring.consistency import dimension_agreement, dimension_reliability
+from ccassess.scoring.coverage import unscored_coverage
 from ccassess.scoring.intervals import mean_interval, welch_interval
 from ccassess.scoring.stats import (
     ALPHA_CONSISTENT,
@@ -167,7 +168,7 @@ def question_scores(
         table.points[qid] = scale_points(qtype, question)
         if not scored:
             table.columns[qid] = [None] * len(table.ids)
-            table.coverage[qid] = _unscored_coverage(question, internal, customer)
+            table.coverage[qid] = unscored_coverage(question, internal, customer)
             if qtype.entry == "text":
                 table.free_text.add(qid)
             continue
@@ -193,27 +194,6 @@ def question_scores(
         table.columns[qid] = column
         table.coverage[qid] = Coverage(asked=asked, answered=answered, dont_know=dont_know)
     return table
-
-
-def _unscored_coverage(
-    question: Question, internal: Sequence[Mapping], customer: Sequence[Mapping]
-) -> Coverage:
-    """How often an unscored question (free text, a figure, an importance rating) was asked
-    and answered: its answer count, which never enters a dimension's coverage."""
-    coverage = Coverage()
-    for perspective, givens in (("internal", internal), ("customer", customer)):
-        if not question.asked_of(perspective):
-            continue
-        for given in givens:
-            if question.skipped(given):
-                continue
-            coverage.asked += 1
-            value = given.get(question.id)
-            if value == DONT_KNOW:
-                coverage.dont_know += 1
-            elif value is not None and value != "":
-                coverage.answered += 1
-    return coverage
 
 
 #: Answer values whose score is memoised per question (hashable, and equal only when the

@@ -8,7 +8,8 @@ each customer's ratings of one dimension averaged first. Its performance is the 
 view of the dimension (their 0–100 score). The quadrants split importance at the mean of the
 dimensions shown — customers call most things important, so importance ranks the dimensions
 against each other — and performance at the scale's midpoint, 50: a dimension customers rate
-below it is never one to "keep up".
+below it is never one to "keep up". An importance resting on fewer customers than the
+anonymity threshold is withheld (only its n is kept, flagged `small`), like every figure.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ def importance_view(
             scored = result.dimension(dimension.id)
             customers = scored.by_perspective.get(RATERS) if scored is not None else None
             ratings = _ratings(module, dimension, raters)
-            interval = mean_interval(ratings)
+            small = 0 < len(ratings) < anonymity_threshold
+            shown = [] if small else ratings  # below the threshold: only n, no figure
+            interval = mean_interval(shown)
             performance = customers.score if customers is not None else None
             rows.append(
                 ImportanceRow(
@@ -51,13 +54,13 @@ def importance_view(
                     dimension=dimension.id,
                     title=dimension.title,
                     module_title=module.title,
-                    importance=sum(ratings) / len(ratings) if ratings else None,
+                    importance=sum(shown) / len(shown) if shown else None,
                     importance_n=len(ratings),
                     importance_low=interval.low if interval else None,
                     importance_high=interval.high if interval else None,
                     performance=performance,
                     performance_n=customers.n if customers is not None else 0,
-                    small=0 < len(ratings) < anonymity_threshold,
+                    small=small,
                 )
             )
     if not rows:

@@ -286,7 +286,7 @@ TABLES = {
     | {"answers"},
 }
 TABLES[2] = TABLES[3] = TABLES[1] | {"surveys"}
-TABLES[4] = TABLES[3] | {"releases"}
+TABLES[4] = TABLES[5] = TABLES[3] | {"releases"}
 
 
 def inspect(path: Path) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from module_kit import assess_module, customer, dimension_score, finding_ids, internal
 
+from ccassess import AssessmentSettings
 from ccassess.actions.validate import validate_paths
 
 MODULE = "customer_perception"
@@ -134,7 +135,7 @@ def test_importance_against_performance_hand_computed(registry, load):
     assert (view.importance_mean, view.performance_midpoint) == pytest.approx((62.5, 50.0))
     assert simplicity.quadrant == "concentrate"  # more important, rated below 50
     assert service.quadrant == "possible_overkill"  # less important, rated above 50
-    assert simplicity.small and service.small  # 2 customers < the threshold of 5
+    assert not simplicity.small  # the hand-computed case shows every figure
     # importance ratings never enter a score; the service filter counts as not asked
     assert dimension_score(module, "simplicity") is None  # only customers answered
     dimension = module.dimension("simplicity")
@@ -144,3 +145,9 @@ def test_importance_against_performance_hand_computed(registry, load):
     assert (quick.coverage.asked, quick.coverage.answered) == (1, 1)
     # no row without ratings: four dimensions without any importance answer have none
     assert rows["continuity"].importance is None and rows["continuity"].quadrant is None
+    # under the anonymity threshold of 5, two customers' importance is withheld (n kept)
+    _, guarded = assess_module(registry, MODULE, respondents, AssessmentSettings())
+    assert guarded.importance is not None
+    kept = {row.dimension: row for row in guarded.importance.rows}["simplicity"]
+    assert kept.small and kept.importance is None and kept.importance_n == 2
+    assert kept.quadrant is None
