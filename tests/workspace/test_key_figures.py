@@ -209,3 +209,29 @@ def test_a_round_answered_with_staff_figures_keeps_scoring(
     assert module is not None
     churn = module.analysis["customer_metrics"]["metrics"]["churn"]
     assert churn["value"] == 15.0  # the most complete staff set (I-2), as before
+
+
+def test_a_workspace_of_schema_4_takes_key_figures_after_its_migration(
+    tmp_path: Path, run: Callable
+) -> None:
+    from ws_kit import query
+
+    from ccassess.workspace.db import connect
+    from ccassess.workspace.schema import SCHEMA_VERSION, migrate
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    config = (DEMO / "assessment.yaml").read_text("utf-8")
+    (folder / "assessment.yaml").write_text(config + "workspace:\n  format: 1\n", "utf-8")
+    database = folder / "ccassess.db"
+    connection = connect(database, create=True)
+    migrate(connection, database, target=4)
+    connection.execute("INSERT INTO rounds (id, name, created) VALUES (1, 'alt', '2026-01-01')")
+    connection.commit()
+    connection.close()
+    figures = write_responses(tmp_path / "kf.yaml", [key_figures("KF-1", {"customers_lost": 3})])
+    result = run("import", "-w", folder, figures)
+    assert result.exit_code == 0, result.output
+    assert query(folder, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert query(folder, "SELECT perspective FROM respondents") == [("key_figures",)]
+    assert query(folder, "PRAGMA integrity_check") == [("ok",)]
