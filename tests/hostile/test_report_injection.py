@@ -64,7 +64,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, port_url: tuple[Any, str])
     plugins = root / "plugins"
     (plugins / "templates").mkdir(parents=True)
     (plugins / "templates" / "hostile.html").write_text(
-        "<h1>{{ section.title }}</h1><p>{{ context.message }}</p>"
+        "<h2>{{ section.title }}</h2><p>{{ context.message }}</p>"
     )
     (plugins / "hostile.py").write_text(
         "from pathlib import Path\n"
