@@ -16,6 +16,8 @@ Version history:
    fingerprints of the people behind each figure group, against differencing), and time
    stamps kept to the day: the ones stored before are cut to their day (to the second, they
    could match a respondent with the time they were in a workshop room).
+5. invitations to the web questionnaire (`ccassess invite`, `ccassess serve`): only the
+   SHA-256 hash of each link's token is stored; a round can be closed to the web.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from ccassess.workspace.db import (
     write,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -228,11 +230,33 @@ def _version_4(db: sqlite3.Connection) -> None:
         )
 
 
+def _version_5(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE invitations (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            token_hash TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('personal', 'workshop', 'visit')),
+            perspective TEXT NOT NULL CHECK (perspective IN ('internal', 'customer')),
+            department TEXT,
+            respondent INTEGER REFERENCES respondents(id) ON DELETE SET NULL,
+            created TEXT NOT NULL,
+            used TEXT
+        );
+        CREATE INDEX invitations_by_round ON invitations(round_id);
+        ALTER TABLE rounds ADD COLUMN closed TEXT
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _version_1),
     (2, _version_2),
     (3, _version_3),
     (4, _version_4),
+    (5, _version_5),
 ]
 
 
