@@ -284,9 +284,9 @@ class RespondentPages:
         if not csrf_ok(self.ctx.secret, store.token_hash(token), _one(sent, "csrf")):
             fields = form.fields(page, answers.get(page.module.id, {}))
             return self._page(request, token, lang, found, number, fields, t["expired"], 403)
-        checked, errors, refused = form.read(page, sent)
+        checked, errors, kept = form.read(page, sent)
         if errors:
-            shown = _merge(answers.get(page.module.id, {}), {**checked, **refused})
+            shown = _merge(answers.get(page.module.id, {}), {**checked, **kept})
             fields = form.fields(page, shown, errors)
             return self._page(request, token, lang, found, number, fields, t["errors"], 422)
         target = number - 1 if _one(sent, "go") == "back" else number + 1
