@@ -134,7 +134,7 @@ class RespondentPages:
             return refused  # type: ignore[return-value]
         token = request.path_params["token"]
         if invitation.respondent is not None:
-            return RedirectResponse(f"/r/{token}/p", 303)
+            return RedirectResponse(_keep_lang(request, f"/r/{token}/p"), 303)
         lang = language(request, self.ctx.workspace.settings.language)
         questions = sum(len(p.questions) for p in self._pages(invitation, list(self.ctx.modules)))
         minutes = max(1, round(questions * SECONDS_PER_QUESTION / 60))
@@ -224,7 +224,8 @@ class RespondentPages:
                 store.set_language(db, invitation.respondent or 0, lang)
         number = request.path_params.get("number")
         if number is None or number > min(position, len(found)):
-            return RedirectResponse(f"/r/{token}/p/{min(position, len(found))}", 303)
+            target = f"/r/{token}/p/{min(position, len(found))}"
+            return RedirectResponse(_keep_lang(request, target), 303)
         if number >= len(found):
             return self._review(request, token, lang, found, answers)
         page = found[number]
@@ -379,6 +380,12 @@ class RespondentPages:
         return page_response(
             self.ctx, "message.html", lang, heading=t["thanks"], text=t["thanks_text"], switch=None
         )
+
+
+def _keep_lang(request: Request, url: str) -> str:
+    """A redirect keeps the language a respondent chose."""
+    lang = request.query_params.get("lang", "")
+    return f"{url}?lang={lang}" if lang in LANGUAGES else url
 
 
 def _one(form: Mapping[str, Sequence[str]], name: str) -> str:

@@ -8,11 +8,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "welcome": ("Willkommen", "Welcome"),
     "intro": (
         "Diese Befragung dauert etwa {minutes} Minuten. Jede Seite wird gespeichert, sobald "
-        "Sie auf „Weiter“ tippen: Sie können jederzeit aufhören und später über denselben "
-        "Link weitermachen. Ihre Antworten werden nur zusammengefasst ausgewertet.",
+        "Sie auf „Speichern und weiter“ tippen: Sie können jederzeit aufhören und später "
+        "über denselben Link weitermachen. Ihre Antworten werden nur zusammengefasst "
+        "ausgewertet.",
         "This survey takes about {minutes} minutes. Each page is saved when you tap "
-        "“Next”: you can stop at any time and continue later through the same link. Your "
-        "answers are only evaluated in aggregate.",
+        "“Save and continue”: you can stop at any time and continue later through the same "
+        "link. Your answers are only evaluated in aggregate.",
     ),
     "start": ("Befragung beginnen", "Start the survey"),
     "next": ("Speichern und weiter", "Save and continue"),
@@ -67,6 +68,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Einige Antworten passen nicht zusammen; bitte prüfen Sie diese Seite.",
         "Some answers do not fit together; please check this page.",
     ),
+    "invalid": ("Diese Antwort wird nicht angenommen:", "This answer is not accepted:"),
     "skip_link": ("Zum Fragebogen springen", "Skip to the questionnaire"),
 }
 
