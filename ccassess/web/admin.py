@@ -37,6 +37,7 @@ _LABELS = {
         "other": "weitere Abteilungen (zusammengefasst)",
         "hidden": "Gruppen unter der Anonymitätsschwelle ({k}) werden nicht einzeln gezeigt.",
         "last": "Letzte Antwort vor {minutes} Minuten",
+        "just": "Letzte Antwort vor weniger als einer Minute",
         "none": "Noch keine Antworten",
         "open": "Die Runde „{name}“ ist offen.",
         "closed": "Die Runde „{name}“ ist geschlossen: Links nehmen keine Antworten an.",
@@ -58,6 +59,7 @@ _LABELS = {
         "other": "other departments (combined)",
         "hidden": "Groups below the anonymity threshold ({k}) are not shown on their own.",
         "last": "Last answer {minutes} minutes ago",
+        "just": "Last answer less than a minute ago",
         "none": "No answers yet",
         "open": "Round “{name}” is open.",
         "closed": "Round “{name}” is closed: links accept no answers.",
@@ -161,7 +163,9 @@ class AdminPages:
             rows=shown,
             total=total,
             hidden=labels["hidden"].format(k=settings.anonymity_threshold),
-            last=labels["none"] if minutes is None else labels["last"].format(minutes=minutes),
+            last=labels["none"]
+            if minutes is None
+            else (labels["last"].format(minutes=minutes) if minutes else labels["just"]),
             state=(labels["closed"] if is_closed else labels["open"]).format(
                 name=self.ctx.round.name
             ),
@@ -213,6 +217,6 @@ class AdminPages:
         if not csrf_ok(self.ctx.secret, subject, (sent.get("csrf") or [""])[0]):
             return Response("Form token missing or wrong.", 403, media_type="text/plain")
         close = (sent.get("state") or [""])[0] == "closed"
-        with self.ctx.workspace.write() as db:
-            store.set_round_closed(db, self.ctx.round.id, close)
+        round_id = self.ctx.round.id
+        await self.ctx.write(lambda db: store.set_round_closed(db, round_id, close))
         return RedirectResponse("/admin", 303)

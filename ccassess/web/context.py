@@ -1,18 +1,22 @@
 """What the server holds while it runs: the open workspace, its current round's modules, the
 validator every page goes through, the secrets, the limits and the page templates.
 
-Requests are handled one at a time on the event loop (every handler is `async` and touches
-the database directly), so the one SQLite connection is never shared between threads; each
-page is written in one short transaction.
+Handlers run on the event loop and read through the workspace's connection there. Writes go
+through `write`: one at a time (an asyncio lock), each in one transaction on a second
+connection, in a worker thread — a durable commit waits for the disk (fsync), and meanwhile
+the loop serves other respondents' pages. WAL lets the reader see each commit at once.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import secrets
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -25,6 +29,7 @@ from ccassess.workspace.invitations import secret
 from ccassess.workspace.rounds import Round
 from ccassess.workspace.store import Workspace
 
+T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parent
 SECRET_KEY = "serve_secret"
 
@@ -39,7 +44,22 @@ class ServerContext:
     secret: str
     admin_token: str
     templates: jinja2.Environment
+    #: The connection writes go through (the same workspace, opened a second time).
+    writer: Workspace
     limits: RateLimit = field(default_factory=RateLimit)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` in one write transaction, off the event loop, one write at a time."""
+        async with self.lock:
+            return await asyncio.to_thread(self._write_now, work)
+
+    def _write_now(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        with self.writer.write() as db:
+            return work(db)
+
+    def close(self) -> None:
+        self.writer.close()
 
     def render(self, name: str, **values: Any) -> str:
         return self.templates.get_template(name).render(**values)
@@ -88,4 +108,5 @@ def open_context(
         key,
         admin_token or secrets.token_urlsafe(24),
         environment(),
+        Workspace.open(workspace.folder),
     )

@@ -12,6 +12,7 @@ link used.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qs
@@ -86,16 +87,14 @@ class RespondentPages:
 
     # -- looking links up -------------------------------------------------------------------
 
-    def _invitation(self, token: str) -> store.Invitation | None:
+    def _lookup(self, token: str) -> tuple[bool, store.Invitation | None]:
+        """(whether the round is closed, the link's invitation when it may be used)."""
         with self.ctx.workspace.read() as db:
+            is_closed = store.round_closed(db, self.ctx.round.id)
             found = store.find_invitation(db, token)
         if found is None or found.round_id != self.ctx.round.id or found.used:
-            return None
-        return found
-
-    def _closed(self) -> bool:
-        with self.ctx.workspace.read() as db:
-            return store.round_closed(db, self.ctx.round.id)
+            return is_closed, None
+        return is_closed, found
 
     async def guard(self, request: Request) -> tuple[store.Invitation | None, Response | None]:
         """The link's invitation, or the response to give instead (limits, closed, unknown)."""
@@ -103,9 +102,9 @@ class RespondentPages:
         lang = language(request, self.ctx.workspace.settings.language)
         if not self.ctx.limits.allow(store.token_hash(token)):
             return None, too_many(self.ctx, lang)
-        if self._closed():
+        is_closed, found = self._lookup(token)
+        if is_closed:
             return None, closed(self.ctx, lang)
-        found = self._invitation(token)
         if found is None:
             return None, neutral(self.ctx, lang)
         if request.method == "POST" and cross_site(request.headers):
@@ -174,19 +173,20 @@ class RespondentPages:
             None,
             invitation.department,
         )
-        with self.ctx.workspace.write() as db:
-            row = insert_survey(db, self.ctx.round, respondent, lang, used, self.ctx.registry)
+        ctx = self.ctx
+
+        def begin(db: sqlite3.Connection) -> str:
             if invitation.kind == "workshop":  # every visit is a respondent of its own
-                token = store.insert_invitation(
-                    db,
-                    self.ctx.round.id,
-                    "visit",
-                    invitation.perspective,
-                    invitation.department,
-                    row,
+                row = insert_survey(db, ctx.round, respondent, lang, used, ctx.registry)
+                return store.insert_invitation(
+                    db, ctx.round.id, "visit", invitation.perspective, invitation.department, row
                 )
-            else:
+            if store.respondent_of(db, invitation.row) is None:  # not started meanwhile
+                row = insert_survey(db, ctx.round, respondent, lang, used, ctx.registry)
                 store.attach_respondent(db, invitation.row, row)
+            return token
+
+        token = await ctx.write(begin)
         return RedirectResponse(f"/r/{token}/p/0", 303)
 
     # -- the pages --------------------------------------------------------------------------
@@ -198,12 +198,11 @@ class RespondentPages:
             return None
         with self.ctx.workspace.read() as db:
             state = store.survey_state(db, invitation.respondent)
-        if state is None or state[3]:
-            return None
+            if state is None or state[3]:
+                return None
+            answers = store.web_respondent(db, invitation.respondent).answers
         position, lang, module_json, _ = state
-        found = self._pages(invitation, json.loads(module_json))
-        answers = self.ctx.workspace.stored_respondent(invitation.respondent).respondent.answers
-        return position, lang, found, answers
+        return position, lang, self._pages(invitation, json.loads(module_json)), answers
 
     async def page(self, request: Request) -> Response:
         invitation, refused = await self.guard(request)
@@ -220,8 +219,8 @@ class RespondentPages:
         position, stored_lang, found, answers = state
         lang = language(request, stored_lang)
         if lang != stored_lang:
-            with self.ctx.workspace.write() as db:
-                store.set_language(db, invitation.respondent or 0, lang)
+            row = invitation.respondent or 0
+            await self.ctx.write(lambda db: store.set_language(db, row, lang))
         number = request.path_params.get("number")
         if number is None or number > min(position, len(found)):
             target = f"/r/{token}/p/{min(position, len(found))}"
@@ -292,10 +291,17 @@ class RespondentPages:
             return self._page(request, token, lang, found, number, fields, t["errors"], 422)
         target = number - 1 if _one(sent, "go") == "back" else number + 1
         target = max(0, target)
-        with self.ctx.workspace.write() as db:
-            store.save_page(
-                db, invitation.respondent, page.module.id, checked, max(position, target)
-            )
+        row, module_id, reached = invitation.respondent, page.module.id, max(position, target)
+
+        def save(db: sqlite3.Connection) -> bool:
+            state = store.survey_state(db, row)
+            if state is None or state[3]:  # submitted meanwhile (another tab): locked
+                return False
+            store.save_page(db, row, module_id, checked, max(reached, state[0]))
+            return True
+
+        if not await self.ctx.write(save):
+            return neutral(self.ctx, self.ctx.workspace.settings.language)
         return RedirectResponse(f"/r/{token}/p/{target}", 303)
 
     # -- review and submit ------------------------------------------------------------------
@@ -342,7 +348,8 @@ class RespondentPages:
         position, lang, found, _ = state
         if position < len(found):
             return RedirectResponse(f"/r/{token}/p/{position}", 303)
-        stored = self.ctx.workspace.stored_respondent(invitation.respondent).respondent
+        with self.ctx.workspace.read() as db:
+            stored = store.web_respondent(db, invitation.respondent)
         problems = Problems()
         validator = ResponseValidator(
             self.ctx.modules,
@@ -365,17 +372,21 @@ class RespondentPages:
             first = problems.errors[0].location.path if problems.errors else ""
             module_id = (first or "").split("answers.", 1)[-1].split(".", 1)[0]
             number = next((i for i, p in enumerate(found) if p.module.id == module_id), 0)
-            with self.ctx.workspace.write() as db:
-                store.set_position(db, invitation.respondent, number)
+            row = invitation.respondent
+            await self.ctx.write(lambda db: store.set_position(db, row, number))
             form = self._form(invitation, lang)
             page = found[number]
             fields = form.fields(page, stored.answers.get(page.module.id, {}))
             return self._page(
                 request, token, lang, found, number, fields, t["submit_problems"], 422
             )
-        with self.ctx.workspace.write() as db:
-            finish_survey(db, invitation.respondent, content_hash(checked))
+        row, digest = invitation.respondent, content_hash(checked)
+
+        def finish(db: sqlite3.Connection) -> None:
+            finish_survey(db, row, digest)
             store.mark_used(db, invitation.row)
+
+        await self.ctx.write(finish)
         t = texts(lang)
         return page_response(
             self.ctx, "message.html", lang, heading=t["thanks"], text=t["thanks_text"], switch=None

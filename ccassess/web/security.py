@@ -85,11 +85,22 @@ async def read_body(receive: Receive, declared: int | None, limit: int = MAX_BOD
     return b"".join(chunks)
 
 
+#: Requests a minute for one link (a page load and a save per page leave plenty of room).
+MAX_LINK_REQUESTS = 120
+#: Requests a minute in all (about 330 a second).
+MAX_REQUESTS = 20_000
+
+
 class RateLimit:
     """At most `per_key` requests a minute for one key (a link's token hash) and `overall`
     a minute in all; in memory only, forgotten after a minute."""
 
-    def __init__(self, per_key: int = 120, overall: int = 20_000, window: float = 60.0) -> None:
+    def __init__(
+        self,
+        per_key: int = MAX_LINK_REQUESTS,
+        overall: int = MAX_REQUESTS,
+        window: float = 60.0,
+    ) -> None:
         self.per_key = per_key
         self.overall = overall
         self.window = window

@@ -57,4 +57,7 @@ def run(ctx: ServerContext, host: str, port: int) -> None:
         forwarded_allow_ips="127.0.0.1",
         lifespan="off",
     )
-    uvicorn.Server(config).run()
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        ctx.close()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ccassess.io.canonical import decode_answers, encode_answers
+from ccassess.model.answers import Respondent
 from ccassess.workspace.db import now
 
 #: 24 random bytes: 192 bits, well above the 128 the issue asks for.
@@ -71,6 +72,11 @@ def find_invitation(db: sqlite3.Connection, token: str) -> Invitation | None:
     return None if found is None else Invitation(*found)
 
 
+def respondent_of(db: sqlite3.Connection, invitation: int) -> int | None:
+    found = db.execute("SELECT respondent FROM invitations WHERE id = ?", (invitation,)).fetchone()
+    return None if found is None else found[0]
+
+
 def attach_respondent(db: sqlite3.Connection, invitation: int, respondent: int) -> None:
     db.execute("UPDATE invitations SET respondent = ? WHERE id = ?", (respondent, invitation))
 
@@ -87,6 +93,22 @@ def survey_state(db: sqlite3.Connection, respondent: int) -> tuple[int, str, str
         (respondent,),
     ).fetchone()
     return None if found is None else (found[0], found[1], found[2], bool(found[3]))
+
+
+def web_respondent(db: sqlite3.Connection, respondent: int) -> Respondent:
+    """One respondent and their answers, read by row alone (a page load must not read the
+    whole round)."""
+    found = db.execute(
+        "SELECT respondent_id, perspective, department FROM respondents WHERE id = ?",
+        (respondent,),
+    ).fetchone()
+    answers = {
+        module_id: decode_answers(text)
+        for module_id, text in db.execute(
+            "SELECT module_id, answers FROM answers WHERE respondent = ?", (respondent,)
+        )
+    }
+    return Respondent(found[0], found[1], answers, None, found[2])
 
 
 def save_page(

@@ -58,7 +58,7 @@ def browser() -> object:
 
 
 @pytest.fixture
-def server(make_workspace, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+def server(make_workspace, tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
     """A workspace with personal invitations and the real server serving it."""
     folder = make_workspace("ws", MODULES)
     port = free_port()
@@ -101,7 +101,12 @@ def server(make_workspace, tmp_path: Path) -> Iterator[tuple[Path, str]]:
                 assert process.poll() is None, process.stderr.read() if process.stderr else ""
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.2)
-        yield folder, (tmp_path / "links.csv").read_text("utf-8-sig").splitlines()[1].split(",")[1]
+        assert process.stdout is not None
+        printed = [process.stdout.readline() for _ in range(3)]
+        assert "Admin token" in printed[2], printed
+        token = printed[2].rsplit(" ", 1)[1].strip()
+        link = (tmp_path / "links.csv").read_text("utf-8-sig").splitlines()[1].split(",")[1]
+        yield folder, link, token
     finally:
         process.terminate()
         process.wait(10)
@@ -157,10 +162,11 @@ def submit(driver, selector: str = "button[value=next]") -> None:
     WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
 
 
-def test_whole_questionnaire_in_chromium(server: tuple[Path, str], tmp_path: Path) -> None:
+def test_whole_questionnaire_in_chromium(server: tuple[Path, str, str], tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
-    folder, link = server
+    folder, link, admin_token = server
     driver = browser()
     try:
         driver.get(link)
@@ -170,7 +176,7 @@ def test_whole_questionnaire_in_chromium(server: tuple[Path, str], tmp_path: Pat
         # the first page: an empty "next" is fine (every question may be left open)
         assert "Seite 1 von" in driver.find_element(By.ID, "progress-label").text
         answer_page(driver, keyboard=True)
-        shoot(driver, "page", tmp_path)
+        shoot(driver, "page", tmp_path, driver.find_element(By.TAG_NAME, "h1"))
         submit(driver)
         answer_page(driver, keyboard=False)
         submit(driver)
@@ -214,6 +220,20 @@ def test_whole_questionnaire_in_chromium(server: tuple[Path, str], tmp_path: Pat
             "return performance.getEntriesByType('resource').map(e => e.name)"
         )
         assert all(url.startswith(link.split("/r/")[0]) for url in entries), entries
+        # the consultant signs in with the keyboard: counts, no answers
+        driver.get(link.split("/r/")[0] + "/admin")
+        field = driver.find_element(By.ID, "token")
+        field.send_keys(admin_token)
+        page = driver.find_element(By.TAG_NAME, "html")
+        field.send_keys(Keys.ENTER)
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+        total = driver.find_element(By.CSS_SELECTOR, "tr.total").text
+        assert total.split()[1:3] == ["1", "1"], total
+        assert "Angebote schreiben" not in driver.page_source
+        shoot(driver, "admin", tmp_path)
     finally:
         driver.quit()
 
