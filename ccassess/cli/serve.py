@@ -67,8 +67,9 @@ def serve_command(state: State, /, workspace_dir: Path | None, host: str, port: 
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File name stem for the .csv and .pdf (default: invitations-<department>-<n>).",
+    type=click.Path(path_type=Path),
+    help="File name for the .csv and .pdf, without the extension (default: "
+    "invitations-<department>-<n>).",
 )
 @pass_state
 def invite_command(
@@ -99,6 +100,8 @@ def invite_command(
             slug = re.sub(r"[^A-Za-z0-9]+", "-", department or perspective).strip("-").lower()
             tag = "workshop" if workshop else str(count)
             output = Path(f"invitations-{slug or 'all'}-{tag}")
+        if output.suffix.lower() in (".csv", ".pdf"):
+            output = output.with_suffix("")
         made, csv_path, pdf_path = invite(workspace, request, output)
     kind = "workshop link" if workshop else ("personal link" if made == 1 else "personal links")
     echo(f"{made} {kind} written to {csv_path} and {pdf_path}")

@@ -83,6 +83,7 @@ def server(make_workspace, tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
         check=False,
     )
     assert invited.returncode == 0, invited.stderr
+    link = ""
     process = subprocess.Popen(
         [*CLI, "serve", "-w", str(folder), "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -109,7 +110,10 @@ def server(make_workspace, tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
         yield folder, link, token
     finally:
         process.terminate()
-        process.wait(10)
+        out, err = process.communicate(timeout=10)
+    # tokens are never logged (nor anything about the visitors): no access log at all
+    assert link and link.rsplit("/", 1)[1] not in out + err
+    assert "GET /" not in out + err and "POST /" not in out + err
 
 
 def shoot(driver, name: str, folder: Path, element=None) -> None:
