@@ -9,9 +9,9 @@ shown when it reaches the threshold; the totals count everyone.
 from __future__ import annotations
 
 import hmac
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -38,7 +38,7 @@ _LABELS = {
         "hidden": "Gruppen unter der Anonymitätsschwelle ({k}) werden nicht einzeln gezeigt.",
         "last": "Letzte Antwort vor {minutes} Minuten",
         "just": "Letzte Antwort vor weniger als einer Minute",
-        "none": "Noch keine Antworten",
+        "none": "Seit dem Start des Servers noch keine Antwort",
         "open": "Die Runde „{name}“ ist offen.",
         "closed": "Die Runde „{name}“ ist geschlossen: Links nehmen keine Antworten an.",
         "close": "Runde schließen",
@@ -60,7 +60,7 @@ _LABELS = {
         "hidden": "Groups below the anonymity threshold ({k}) are not shown on their own.",
         "last": "Last answer {minutes} minutes ago",
         "just": "Last answer less than a minute ago",
-        "none": "No answers yet",
+        "none": "No answer since the server started",
         "open": "Round “{name}” is open.",
         "closed": "Round “{name}” is closed: links accept no answers.",
         "close": "Close the round",
@@ -116,11 +116,12 @@ def rows(
     return shown, total
 
 
-def _minutes_since(stamp: str | None) -> int | None:
-    if not stamp:
+def _minutes_since(moment: float | None) -> int | None:
+    """Whole minutes since a page was last saved (the server's own clock, kept in memory:
+    the workspace keeps days only, so that no time ties a respondent to a moment)."""
+    if moment is None:
         return None
-    moment = datetime.fromisoformat(stamp)
-    return max(0, int((datetime.now(UTC) - moment).total_seconds() // 60))
+    return max(0, int((time.monotonic() - moment) // 60))
 
 
 class AdminPages:
@@ -154,7 +155,7 @@ class AdminPages:
             is_closed = store.round_closed(db, self.ctx.round.id)
         settings = self.ctx.workspace.settings
         shown, total = rows(progress, settings.invitations(), settings.anonymity_threshold, labels)
-        minutes = _minutes_since(max((p.last for p in progress if p.last), default=None))
+        minutes = _minutes_since(self.ctx.last_save)
         return page_response(
             self.ctx,
             "admin.html",

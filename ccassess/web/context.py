@@ -48,6 +48,8 @@ class ServerContext:
     writer: Workspace
     limits: RateLimit = field(default_factory=RateLimit)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: When a page was last saved (time.monotonic()), for the overview; never stored.
+    last_save: float | None = None
 
     async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` in one write transaction, off the event loop, one write at a time."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qs
@@ -302,6 +303,7 @@ class RespondentPages:
 
         if not await self.ctx.write(save):
             return neutral(self.ctx, self.ctx.workspace.settings.language)
+        self.ctx.last_save = time.monotonic()
         return RedirectResponse(f"/r/{token}/p/{target}", 303)
 
     # -- review and submit ------------------------------------------------------------------
@@ -387,6 +389,7 @@ class RespondentPages:
             store.mark_used(db, invitation.row)
 
         await self.ctx.write(finish)
+        self.ctx.last_save = time.monotonic()
         t = texts(lang)
         return page_response(
             self.ctx, "message.html", lang, heading=t["thanks"], text=t["thanks_text"], switch=None

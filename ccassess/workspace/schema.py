@@ -286,6 +286,7 @@ TABLES = {
 }
 TABLES[2] = TABLES[3] = TABLES[1] | {"surveys"}
 TABLES[4] = TABLES[3] | {"releases"}
+TABLES[5] = TABLES[4] | {"invitations"}
 
 
 def inspect(path: Path) -> int:
