@@ -34,8 +34,9 @@ _LABELS = {
         "invited": "eingeladen",
         "rate": "Rücklauf",
         "total": "Alle",
-        "other": "weitere Abteilungen (zusammengefasst)",
-        "hidden": "Gruppen unter der Anonymitätsschwelle ({k}) werden nicht einzeln gezeigt.",
+        "other": "weitere Gruppen (zusammengefasst)",
+        "hidden": "Gruppen unter der Anonymitätsschwelle ({k}) werden nicht einzeln gezeigt; "
+        "eine Zahl unter {k} steht als „< {k}“.",
         "last": "Letzte Antwort vor {minutes} Minuten",
         "just": "Letzte Antwort vor weniger als einer Minute",
         "none": "Seit dem Start des Servers noch keine Antwort",
@@ -56,8 +57,9 @@ _LABELS = {
         "invited": "invited",
         "rate": "response rate",
         "total": "All",
-        "other": "other departments (combined)",
-        "hidden": "Groups below the anonymity threshold ({k}) are not shown on their own.",
+        "other": "other groups (combined)",
+        "hidden": "Groups below the anonymity threshold ({k}) are not shown on their own; a "
+        "number below {k} shows as “< {k}”.",
         "last": "Last answer {minutes} minutes ago",
         "just": "Last answer less than a minute ago",
         "none": "No answer since the server started",
@@ -80,7 +82,7 @@ class Row:
 
     @property
     def rate(self) -> str:
-        if not self.invited:
+        if not self.invited or self.completed < 0:
             return "–"
         return f"{round(100 * self.completed / self.invited)} %"
 
@@ -91,29 +93,41 @@ def rows(
     threshold: int,
     labels: Mapping[str, str],
 ) -> tuple[list[Row], Row]:
-    """The table's rows (groups at or above the threshold, plus the combined rest when it
-    reaches it) and the total row."""
+    """The table's rows and the total row. Groups below the threshold are added up into one
+    row "other groups"; when that row would still be below it, the smallest group shown is
+    added to it as well — otherwise the total minus the rows shown would give the hidden
+    groups' count. A total below the threshold is not given as a number (`started` -1)."""
     shown: list[Row] = []
-    rest = [0, 0, 0]
+    rest = Row(labels["other"], 0, 0, None)
     for item in progress:
         count = invited.get(item.department or "") if item.perspective == "internal" else None
         name = labels[item.perspective] + (f" · {item.department}" if item.department else "")
+        row = Row(name, item.started, item.completed, count)
         if item.started >= threshold:
-            shown.append(Row(name, item.started, item.completed, count))
+            shown.append(row)
         else:
-            rest[0] += item.started
-            rest[1] += item.completed
-            rest[2] += count or 0
-    if rest[0] >= threshold and rest[0]:
-        shown.append(Row(labels["other"], rest[0], rest[1], rest[2] or None))
-    total_invited = sum(invited.values()) or None
+            rest = _add(rest, row)
+    if 0 < rest.started < threshold and shown:
+        smallest = min(shown, key=lambda row: row.started)
+        shown.remove(smallest)
+        rest = _add(rest, smallest)
+    if rest.started >= threshold:
+        shown.append(rest)
+    started = sum(p.started for p in progress)
     total = Row(
         labels["total"],
-        sum(p.started for p in progress),
-        sum(p.completed for p in progress),
-        total_invited,
+        started if started >= threshold or started == 0 else -1,
+        sum(p.completed for p in progress) if started >= threshold else -1,
+        sum(invited.values()) or None,
     )
     return shown, total
+
+
+def _add(rest: Row, row: Row) -> Row:
+    invited = (rest.invited or 0) + (row.invited or 0)
+    return Row(
+        rest.label, rest.started + row.started, rest.completed + row.completed, invited or None
+    )
 
 
 def _minutes_since(moment: float | None) -> int | None:
@@ -164,6 +178,7 @@ class AdminPages:
             rows=shown,
             total=total,
             hidden=labels["hidden"].format(k=settings.anonymity_threshold),
+            threshold=settings.anonymity_threshold,
             last=labels["none"]
             if minutes is None
             else (labels["last"].format(minutes=minutes) if minutes else labels["just"]),

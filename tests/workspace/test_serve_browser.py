@@ -235,7 +235,7 @@ def test_whole_questionnaire_in_chromium(server: tuple[Path, str, str], tmp_path
 
         WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
         total = driver.find_element(By.CSS_SELECTOR, "tr.total").text
-        assert total.split()[1:3] == ["1", "1"], total
+        assert total.startswith("Alle < 5 < 5"), total  # one respondent: below the threshold
         assert "Angebote schreiben" not in driver.page_source
         shoot(driver, "admin", tmp_path)
     finally:

@@ -209,10 +209,11 @@ def test_admin_needs_its_token_and_hides_small_groups(
     assert wrong.status_code == 403 and "<table" not in wrong.text
     bearer = http.get("/admin", headers={"Authorization": "Bearer admin-secret-token"})
     assert "<table" in bearer.text
-    # threshold 5: neither Vertrieb (3) nor Kundenservice (1) is shown on its own
+    # threshold 5: neither Vertrieb (3) nor Kundenservice (1) is shown on its own, and the
+    # total of 4 is not given either (it would be Vertrieb's and Kundenservice's sum)
     assert "Vertrieb" not in bearer.text and "Kundenservice" not in bearer.text
     total = re.search(r'<tr class="total">(.*?)</tr>', bearer.text, re.S)
-    assert total and "<td>4</td>" in total.group(1)
+    assert total and re.findall(r"<td>([^<]*)</td>", total.group(1))[:2] == ["&lt; 5"] * 2
     login = http.post(
         "/admin/login",
         data={"csrf": hidden(anonymous.text, "csrf"), "token": "admin-secret-token"},
@@ -245,6 +246,22 @@ def test_admin_shows_groups_at_the_threshold(
     assert row, page.text
     cells = re.findall(r"<td>([^<]*)</td>", row.group(1))
     assert cells == ["5", "0", "20", "0 %"]  # the demo settings invite 14, `invite` 6 more
+
+
+def test_admin_total_cannot_be_differenced(folder: Path, registry: Registry, run: Callable) -> None:
+    """Vertrieb (5) alone and the total (6) would give Kundenservice's 1: both go into one
+    combined row instead."""
+    links = invite(run, folder, "--department", "Vertrieb", "--count", "5")
+    [service] = invite(run, folder, "--department", "Kundenservice")
+    http, _ = client(folder, registry)
+    for link in [*links, service]:
+        start(http, link)
+    page = http.get("/admin", headers={"Authorization": "Bearer admin-secret-token"})
+    assert "Vertrieb" not in page.text and "Kundenservice" not in page.text
+    body = re.findall(r'<tr>\s*<th scope="row">([^<]*)</th>(.*?)</tr>', page.text, re.S)
+    assert [(label, re.findall(r"<td>([^<]*)</td>", cells)[:2]) for label, cells in body] == [
+        ("weitere Gruppen (zusammengefasst)", ["6", "0"])
+    ]
 
 
 def test_workshop_link_starts_a_new_respondent_per_visit(
