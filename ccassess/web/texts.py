@@ -18,6 +18,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "start": ("Befragung beginnen", "Start the survey"),
     "next": ("Speichern und weiter", "Save and continue"),
     "back": ("Speichern und zurück", "Save and go back"),
+    "previous": ("Zurück zur letzten Seite", "Back to the last page"),
     "progress": ("Seite {k} von {n}", "Page {k} of {n}"),
     "dont_know": ("weiß nicht", "don't know"),
     "errors": (
