@@ -177,14 +177,12 @@ class Progress:
     department: str | None
     started: int
     completed: int
-    last: str | None
 
 
 def web_progress(db: sqlite3.Connection, round_id: int) -> list[Progress]:
     """Counts only: who answered what is never read here."""
     rows = db.execute(
-        """SELECT i.perspective, i.department, count(p.id), coalesce(sum(p.complete), 0),
-                  max(p.updated)
+        """SELECT i.perspective, i.department, count(p.id), coalesce(sum(p.complete), 0)
            FROM invitations i JOIN respondents p ON p.id = i.respondent
            WHERE i.round_id = ? AND i.kind != 'workshop'
            GROUP BY i.perspective, i.department ORDER BY i.perspective, i.department""",
