@@ -179,11 +179,13 @@ class RespondentPages:
         def begin(db: sqlite3.Connection) -> str:
             if invitation.kind == "workshop":  # every visit is a respondent of its own
                 row = insert_survey(db, ctx.round, respondent, lang, used, ctx.registry)
+                store.mark_web(db, row)
                 return store.insert_invitation(
                     db, ctx.round.id, "visit", invitation.perspective, invitation.department, row
                 )
             if store.respondent_of(db, invitation.row) is None:  # not started meanwhile
                 row = insert_survey(db, ctx.round, respondent, lang, used, ctx.registry)
+                store.mark_web(db, row)
                 store.attach_respondent(db, invitation.row, row)
             return token
 

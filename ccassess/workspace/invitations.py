@@ -77,6 +77,11 @@ def respondent_of(db: sqlite3.Connection, invitation: int) -> int | None:
     return None if found is None else found[0]
 
 
+def mark_web(db: sqlite3.Connection, respondent: int) -> None:
+    """A survey respondent who answers in the browser (not resumed in the terminal)."""
+    db.execute("UPDATE respondents SET source = 'web' WHERE id = ?", (respondent,))
+
+
 def attach_respondent(db: sqlite3.Connection, invitation: int, respondent: int) -> None:
     db.execute("UPDATE invitations SET respondent = ? WHERE id = ?", (respondent, invitation))
 

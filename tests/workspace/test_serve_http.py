@@ -55,6 +55,10 @@ def test_whole_questionnaire_resumed_and_scored(
     assert first.endswith("/p/0")
     halfway = walk(http, first, pages=3)
     assert halfway.endswith("/p/3")
+    assert query(folder, "SELECT source, complete FROM respondents") == [("web", 0)]
+    # the terminal's --resume is for terminal surveys; this one continues on its link
+    terminal = run("survey", "-w", str(folder), "--resume")
+    assert terminal.exit_code == 2 and "no unfinished survey" in terminal.output
     # a new client (a closed browser): the same link resumes on the page reached
     again, _ = client(folder, registry)
     resumed = again.get(link)
