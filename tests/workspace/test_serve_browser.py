@@ -156,14 +156,26 @@ def answer_page(driver, keyboard: bool) -> None:
 
 def submit(driver, selector: str = "button[value=next]") -> None:
     """Click a form's button and wait for the next page."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    button = driver.find_element(By.CSS_SELECTOR, selector)
     page = driver.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    for _ in range(3):
+        try:
+            driver.find_element(By.CSS_SELECTOR, selector).click()
+            break
+        except WebDriverException:
+            # chromedriver on a busy machine: "Node … does not belong to the document" while
+            # the page settles; click again unless the first click went through
+            if expected_conditions.staleness_of(page)(driver):
+                break
+            time.sleep(0.5)
+    wait = WebDriverWait(driver, 60)
+    wait.until(expected_conditions.staleness_of(page))
+    # on a busy machine the new page may still be arriving: wait until it is complete
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def test_whole_questionnaire_in_chromium(server: tuple[Path, str, str], tmp_path: Path) -> None:
@@ -233,7 +245,7 @@ def test_whole_questionnaire_in_chromium(server: tuple[Path, str, str], tmp_path
         from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
         total = driver.find_element(By.CSS_SELECTOR, "tr.total").text
         assert total.startswith("Alle < 5 < 5"), total  # one respondent: below the threshold
         assert "Angebote schreiben" not in driver.page_source
