@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.suites import SUITES
+from benchmarks.suites import NOT_QUICK, SUITES
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=None, help="repetitions per measurement")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON")
     args = parser.parse_args(argv)
-    names = args.only or list(SUITES)
+    names = args.only or [n for n in SUITES if not (args.quick and n in NOT_QUICK)]
     report: dict[str, object] = {
         "quick": args.quick,
         "python": platform.python_version(),

@@ -233,3 +233,14 @@ def batch(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
 
 
 SUITES.update({"import": import_csv, "report": report, "scaling": scaling, "batch": batch})
+
+
+def serve(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
+    from benchmarks.serve_load import serve as load
+
+    return load(quick, runs, work)
+
+
+SUITES["serve"] = serve
+#: Left out of `--quick` (what CI runs) unless named with --only: a minute of load.
+NOT_QUICK = {"serve"}

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Checks for WeasyPrint's system libraries and installs them with apt-get where we can.
-# --test also wants poppler-utils (pdftoppm/pdftotext), which the test suite uses to look at pages.
+# --test also wants poppler-utils (pdftoppm/pdftotext), which the test suite uses to look at pages,
+# and Debian's Chromium with its driver, which the browser test of `ccassess serve` drives.
 set -eu
 
 packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
-[ "${1:-}" = "--test" ] && packages="$packages poppler-utils"
+[ "${1:-}" = "--test" ] && packages="$packages poppler-utils chromium chromium-driver"
 
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 
@@ -15,6 +16,8 @@ have_lib libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
 if [ "${1:-}" = "--test" ]; then
     command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 fi
 
 [ -z "$missing" ] && exit 0

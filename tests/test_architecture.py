@@ -41,6 +41,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("ccassess.survey",),
     ("ccassess.report",),
     ("ccassess.actions",),
+    ("ccassess.web",),
     # ccassess.readers re-exports io's safe readers for plugins, on first use like the root:
     # it sits on top, so nothing in ccassess depends on what plugins are offered.
     ("ccassess.cli", "ccassess.testing", "ccassess.scaffold", "ccassess.readers"),

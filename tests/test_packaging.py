@@ -38,6 +38,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_templates_plugins_and_demo(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "ccassess/templates/base.html" in names
+    assert "ccassess/web/templates/page.html" in names  # ccassess serve's pages and CSS
+    assert "ccassess/web/static/style.css" in names
     assert "ccassess/py.typed" in names
     for module in BUILT_IN:
         assert f"ccassess_{module}/module.yaml" in names

@@ -196,6 +196,8 @@ LazyGroup.commands_by_module = {
     "sheet": "ccassess.cli.sheet",
     "survey": "ccassess.cli.survey",
     "form": "ccassess.cli.form",
+    "serve": "ccassess.cli.serve",
+    "invite": "ccassess.cli.serve",
 }
 LazyGroup.summaries = {
     "compare": "Compare two rounds per module and dimension (default: the last two rounds).",
@@ -214,6 +216,9 @@ LazyGroup.summaries = {
     "report": "Score responses and write the maturity report.",
     "round": "Assessment rounds: list them (default) or start a new one.",
     "score": "Score responses: overall, module and dimension scores with maturity levels.",
+    "serve": "Serve the questionnaire of the workspace's current round in the browser.",
+    "invite": "Create invitation links to the web questionnaire: a CSV for a mail merge and a "
+    "PDF of QR codes.",
     "sheet": "Write an answer sheet for respondents to fill in (Excel workbook or CSV).",
     "survey": "Answer the questionnaire in the terminal, one question at a time.",
     "validate": "Check module definitions and response files.",

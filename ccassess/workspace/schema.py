@@ -20,6 +20,8 @@ Version history:
    enters once per round. Only the table's CHECK constraint changes (it admits one more
    value), so the stored table definition is edited in place, as SQLite documents for such
    changes; no row is touched.
+6. invitations to the web questionnaire (`ccassess invite`, `ccassess serve`): only the
+   SHA-256 hash of each link's token is stored; a round can be closed to the web.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from ccassess.workspace.db import (
     write,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -252,12 +254,34 @@ def _version_5(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA writable_schema = OFF")
 
 
+def _version_6(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE invitations (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+            token_hash TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('personal', 'workshop', 'visit')),
+            perspective TEXT NOT NULL CHECK (perspective IN ('internal', 'customer')),
+            department TEXT,
+            respondent INTEGER REFERENCES respondents(id) ON DELETE SET NULL,
+            created TEXT NOT NULL,
+            used TEXT
+        );
+        CREATE INDEX invitations_by_round ON invitations(round_id);
+        ALTER TABLE rounds ADD COLUMN closed TEXT
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _version_1),
     (2, _version_2),
     (3, _version_3),
     (4, _version_4),
     (5, _version_5),
+    (6, _version_6),
 ]
 
 
@@ -287,6 +311,7 @@ TABLES = {
 }
 TABLES[2] = TABLES[3] = TABLES[1] | {"surveys"}
 TABLES[4] = TABLES[5] = TABLES[3] | {"releases"}
+TABLES[6] = TABLES[5] | {"invitations"}
 
 
 def inspect(path: Path) -> int:

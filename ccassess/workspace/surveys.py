@@ -96,13 +96,15 @@ def save_position(db: sqlite3.Connection, row: int, position: int) -> None:
 
 
 def select_open_surveys(db: sqlite3.Connection, round_id: int) -> list[tuple[str, int, str]]:
-    """Unfinished surveys of a round: (respondent id, position, last change)."""
+    """Unfinished terminal surveys of a round: (respondent id, position, last change); the
+    web questionnaire's respondents continue on their links."""
     return [
         tuple(row)
         for row in db.execute(
             """SELECT p.respondent_id, s.position, s.updated FROM surveys s
                JOIN respondents p ON p.id = s.respondent
-               WHERE p.round_id = ? AND p.complete = 0 ORDER BY s.updated, s.respondent""",
+               WHERE p.round_id = ? AND p.complete = 0 AND p.source = 'survey'
+               ORDER BY s.updated, s.respondent""",
             (round_id,),
         )
     ]
