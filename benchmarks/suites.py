@@ -244,3 +244,10 @@ def serve(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
 SUITES["serve"] = serve
 #: Left out of `--quick` (what CI runs) unless named with --only: a minute of load.
 NOT_QUICK = {"serve"}
+def _sizes(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
+    from benchmarks.sizes import sizes
+
+    return sizes(quick, runs, work)
+
+
+SUITES["sizes"] = _sizes

@@ -25,9 +25,18 @@ def test_quick_benchmarks_run_and_write_json(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     results = json.loads(output.read_text())["results"]
-    assert set(results) == {"startup", "scoring", "import", "report", "scaling", "batch"}
+    assert set(results) == {
+        "startup",
+        "scoring",
+        "import",
+        "report",
+        "scaling",
+        "batch",
+        "sizes",
+    }
     for name, outcome in results.items():
         assert outcome["figures"], name
         assert all(isinstance(v, int | float) for v in outcome["figures"].values()), name
     assert "s per page" in results["scaling"]["figures"]
+    assert "json ratio" in results["sizes"]["figures"]
     assert f"Figures written to {output}" in completed.stdout

@@ -41,7 +41,9 @@ def render_workspace(job: BatchJob) -> BatchOutcome:
     """Score one workspace and write its report (runs in a worker process)."""
     try:
         registry = load_registry(job.plugins_dir, skip_broken=job.skip_broken)
-        inputs = load_inputs(registry, None, [], job.options.lang or None, workspace=job.workspace)
+        inputs = load_inputs(
+            registry, None, [], job.options.lang or None, workspace=job.workspace, lazy=True
+        )
         used = inputs.registry or registry
         result, record = assess_for_sharing(
             used,

@@ -3,7 +3,7 @@ validated settings and respondents. Shared by the CLI commands and the test kit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from ccassess.importers.response_files import (
 )
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
+from ccassess.model.serial import to_data
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
 from ccassess.workspace.store import Workspace, find_workspace, open_workspace
@@ -45,6 +46,10 @@ class Inputs:
     #: The workspace folder and round read (None for response files).
     workspace: Path | None = None
     round: str | None = None
+    #: From a workspace: what the kept result's key is made of (result_cache.py); read with
+    #: `lazy=True`, `respondents` stays empty until `load_respondents` is called.
+    key_parts: dict[str, Any] | None = None
+    load_respondents: Callable[[], list[Respondent]] | None = None
 
 
 def load_inputs(
@@ -55,6 +60,7 @@ def load_inputs(
     *,
     workspace: str | Path | None = None,
     round_name: str | None = None,
+    lazy: bool = False,
 ) -> Inputs:
     """Settings from the assessment file (or defaults) and validated respondents.
 
@@ -68,7 +74,7 @@ def load_inputs(
             raise CcassessError(
                 "give either a workspace (-w) or an assessment file and response files, not both"
             )
-        return load_workspace_inputs(registry, workspace, round_name, language)
+        return load_workspace_inputs(registry, workspace, round_name, language, lazy=lazy)
     if round_name is not None:
         raise CcassessError("--round needs a workspace (-w DIR)")
     settings = load_settings(assessment) if assessment else AssessmentSettings()
@@ -232,10 +238,14 @@ def load_workspace_inputs(
     folder: str | Path,
     round_name: str | None = None,
     language: str | None = None,
+    *,
+    lazy: bool = False,
 ) -> Inputs:
     """Settings and respondents of a workspace round (default: the latest), for scoring.
 
-    Only completed respondents count; names are left out (reports never show them).
+    Only completed respondents count; names are left out (reports never show them). With
+    `lazy`, the respondents are read only when `load_respondents` is called (the report
+    may find the round's scored result in the result cache instead).
     """
     with Workspace.open(folder) as workspace:
         round_ = workspace.round(round_name)
@@ -243,14 +253,33 @@ def load_workspace_inputs(
         settings = workspace.settings
         if language:
             settings = replace(settings, language=language)
-        respondents = workspace.respondents(round_, with_names=False)
-        _check_key_figures(respondents, f"round {round_.name!r}")
+        rows = workspace.respondent_rows(round_)
         if round_.open_surveys:
             notes.append(
                 f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "
                 "not counted; finish them with `ccassess survey --resume`"
             )
-        if not respondents:
+        if not rows:
             notes.append(f"round {round_.name!r} has no respondents yet")
         earlier = earlier_rounds(workspace, registry, round_)
-    return Inputs(settings, respondents, pinned, earlier, notes, Path(folder), round_.name)
+    path = Path(folder)
+
+    def load() -> list[Respondent]:
+        with Workspace.open(path) as reopened:
+            found = reopened.respondents(reopened.round(round_.name), with_names=False)
+        _check_key_figures(found, f"round {round_.name!r}")
+        return found
+
+    respondents = [] if lazy else load()
+
+    return Inputs(
+        settings,
+        respondents,
+        pinned,
+        earlier,
+        notes,
+        workspace=path,
+        round=round_.name,
+        key_parts={"round": round_.name, "respondents": rows, "settings": to_data(settings)},
+        load_respondents=load if lazy else None,
+    )

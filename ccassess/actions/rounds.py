@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ccassess.actions.assess import EarlierRound, assess
+from ccassess.actions.assess import EarlierRound
+from ccassess.actions.result_cache import assess_round
 from ccassess.format import number
+from ccassess.model.answers import Respondent
 from ccassess.model.result import AssessmentResult
+from ccassess.model.serial import to_data
+from ccassess.model.settings import AssessmentSettings
 from ccassess.workspace.rounds import Round
 from ccassess.workspace.store import Workspace
 
@@ -31,8 +35,21 @@ def score_round(
     settings = workspace.settings
     if language:
         settings = replace(settings, language=language)
-    respondents = workspace.respondents(round_, with_names=False)
-    return ScoredRound(round_, assess(pinned, respondents, settings), notes)
+    parts = round_key_parts(workspace, round_, settings)
+
+    def load() -> list[Respondent]:
+        return workspace.respondents(round_, with_names=False)
+
+    result = assess_round(pinned, workspace.folder, parts, load, settings)
+    return ScoredRound(round_, result, notes)
+
+
+def round_key_parts(
+    workspace: Workspace, round_: Round, settings: AssessmentSettings
+) -> dict[str, Any]:
+    """What the kept result of a round is keyed by, besides modules, plugins and code."""
+    rows = workspace.respondent_rows(round_)
+    return {"round": round_.name, "respondents": rows, "settings": to_data(settings)}
 
 
 def earlier_rounds(workspace: Workspace, registry: Registry, round_: Round) -> list[EarlierRound]:

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from ccassess.actions.assess import assess
 from ccassess.actions.inputs import Inputs
+from ccassess.actions.result_cache import Kept, keep, lookup
 from ccassess.model.result import AssessmentResult, Withholding
 from ccassess.plugin.registry import Registry
 from ccassess.scoring.privacy import FigureKey, contributions, differencing_risks, shown_groups
+from ccassess.workspace.releases import decode_groups, encode_groups
 from ccassess.workspace.store import Workspace
 
 
@@ -55,6 +57,22 @@ def assess_for_sharing(
     """The result to render, and what to call to record it: before the report is written, so
     that a report that is out is never missing from the record (a failed write leaves a
     record too much, which only withholds more)."""
+    key, releases, kept = lookup(registry, inputs, include_answers, accept_risk)
+    if kept is not None:  # the same data as the last report: its result and its record
+        found = kept
+
+        def record_again() -> None:
+            if inputs.workspace is not None:
+                with Workspace.open(inputs.workspace) as workspace:
+                    workspace.record_release(
+                        workspace.round(inputs.round),
+                        decode_groups(found.groups),
+                        accepted=found.accepted,
+                    )
+
+        return found.result, record_again
+    if inputs.load_respondents is not None:
+        inputs.respondents = inputs.load_respondents()
     check = check_sharing(registry, inputs, accept_risk)
     result = assess(
         registry,
@@ -65,6 +83,9 @@ def assess_for_sharing(
         withheld=check.withheld,
         accepted=check.accepted,
     )
+    if key is not None:
+        groups = encode_groups(shown_groups(result, check.current))
+        keep(inputs, key, releases, Kept(result, groups, len(check.accepted)))
 
     def record() -> None:
         if inputs.workspace is not None:

@@ -60,7 +60,11 @@ def input_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def load_cli_inputs(
-    registry: Any, assessment: Path | None, responses: tuple[Path, ...], lang: str | None
+    registry: Any,
+    assessment: Path | None,
+    responses: tuple[Path, ...],
+    lang: str | None,
+    lazy: bool = False,
 ) -> Any:
 
     meta = click.get_current_context().meta
@@ -74,6 +78,7 @@ def load_cli_inputs(
         lang,
         workspace=workspaces[0] if workspaces else None,
         round_name=meta.get("ccassess.round_name"),
+        lazy=lazy,
     )
     if inputs.registry is not None and inputs.registry is not registry:
         # The command scores with `registry`: narrow it to the round's modules as answered.

@@ -146,7 +146,7 @@ def report_command(
         return
     options.pop("jobs")
     registry = state.registry()
-    inputs = load_cli_inputs(registry, assessment, responses, options["lang"])
+    inputs = load_cli_inputs(registry, assessment, responses, options["lang"], lazy=True)
     _score_and_render(state, registry, inputs, options)
 
 

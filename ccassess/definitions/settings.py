@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,7 @@ def build_settings(
         return str(path if path.is_absolute() or base is None else base / path)
 
     texts = {key: c.string(data, key, "", required=False) for key in TEXT_KEYS}
-    theme, logo = resolve("theme"), resolve("logo")
+    theme, logo = resolve("theme"), _logo(c, data, base, problems)
     problems.raise_if_errors()
     return AssessmentSettings(
         **texts,
@@ -105,6 +106,39 @@ def build_settings(
         logo=logo,
         invited=invited,
     )
+
+
+def _logo(c: Checker, data: Any, base: Path | None, problems: Problems) -> str | None:
+    """`logo`: a file inside the assessment's (or workspace's) folder, named relative to it.
+
+    Rendering reads only the template, theme and package folders and what the assessment
+    brings along: an absolute path, or one (a symlink, ../) that leads outside the folder
+    of the file that names it, would embed any file the user can read into the report.
+    """
+    value = c.string(data, "logo", "", required=False)
+    if not value:
+        return None
+    if Path(value).is_absolute() or value.startswith(("\\", "/")):
+        c.error(
+            "logo",
+            f"{value!r} is an absolute path; put the logo into the assessment's folder and "
+            "name it relative to that folder (e.g. logo: logo.png)",
+            data,
+            "logo",
+        )
+    elif base is not None:
+        root = Path(os.path.realpath(base))
+        real = Path(os.path.realpath(base / value))
+        if real != root and root not in real.parents:
+            c.error(
+                "logo",
+                f"{value!r} leads outside the assessment's folder {root} (to {real}); only a "
+                "file inside that folder is embedded",
+                data,
+                "logo",
+            )
+    problems.raise_if_errors()
+    return value if base is None else str(base / value)
 
 
 def _invited(c: Checker, data: Any, departments: list[str]) -> tuple[tuple[str, int], ...]:

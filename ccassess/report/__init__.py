@@ -6,9 +6,10 @@ Heavy imports (WeasyPrint, openpyxl) happen inside the functions that need them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError
 
@@ -48,8 +49,17 @@ def report_file_name(client: str | None, fmt: str, tag: str = "") -> Path:
     return Path(f"{stem or 'ccassess'}-report{'-' + tag if tag else ''}{SUFFIX[fmt]}")
 
 
-def write_report(result: AssessmentResult, plugins: Plugins, options: ReportOptions) -> Path:
-    """Render the result in the requested format and write it atomically; return the path."""
+def write_report(
+    result: AssessmentResult,
+    plugins: Plugins,
+    options: ReportOptions,
+    warn: Callable[[str], None] | None = None,
+) -> Path:
+    """Render the result in the requested format and write it atomically; return the path.
+
+    HTML and PDF render under a time and memory limit (ccassess.report.limits); what does not
+    stop the report (a logo that cannot be used) goes to `warn` (default: standard error).
+    """
     # late import: each format loads only what it needs (WeasyPrint, openpyxl)
     from ccassess.io.files import atomic_write_bytes, atomic_write_text
 
@@ -72,12 +82,43 @@ def write_report(result: AssessmentResult, plugins: Plugins, options: ReportOpti
 
         return atomic_write_bytes(path, action_plan_workbook(result, options.lang))
     # late import: each format loads only what it needs (WeasyPrint, openpyxl)
+    from ccassess.report.limits import run_limited
+
+    content, warnings, failures, plugin_warnings = run_limited(
+        lambda: _render(result, plugins, options)
+    )
+    # what the plugins' hooks did in the rendering process, told in this one (cli/app.py)
+    plugins.failures.extend(failures)
+    plugins.warnings.extend(plugin_warnings)
+    for warning in warnings:
+        (warn or _warn)(warning)
+    if isinstance(content, str):
+        return atomic_write_text(path, content)
+    return atomic_write_bytes(path, content)
+
+
+def _render(
+    result: AssessmentResult, plugins: Plugins, options: ReportOptions
+) -> tuple[str | bytes, list[str], list[Any], list[str]]:
+    """HTML or PDF, the warnings, and the plugin failures and warnings that rendering added
+    (runs in the rendering process, ccassess.report.limits)."""
+    # late import: each format loads only what it needs (WeasyPrint, openpyxl)
     from ccassess.report.html import render_html
 
+    failed, warned = len(plugins.failures), len(plugins.warnings)
     rendered = render_html(result, plugins, options)
     if options.format == "html":
-        return atomic_write_text(path, rendered.inline_html())
-    # late import: each format loads only what it needs (WeasyPrint, openpyxl)
-    from ccassess.report.pdf import html_to_pdf
+        content: str | bytes = rendered.inline_html()
+    else:
+        # late import: each format loads only what it needs (WeasyPrint, openpyxl)
+        from ccassess.report.pdf import html_to_pdf
 
-    return atomic_write_bytes(path, html_to_pdf(rendered, options))
+        content = html_to_pdf(rendered, options)
+    return content, rendered.warnings, plugins.failures[failed:], plugins.warnings[warned:]
+
+
+def _warn(message: str) -> None:
+    # late import: the terminal module (and click) only when there is a warning to print
+    from ccassess.terminal import echo
+
+    echo(f"warning: {message}", err=True)

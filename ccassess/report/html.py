@@ -29,9 +29,11 @@ from ccassess.errors import CcassessError, PluginError
 from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
 from ccassess.report.i18n import Translator, UnknownLabel, text
-from ccassess.report.resources import image_data_url, inline_css, inline_html
+from ccassess.report.logo import client_logo
+from ccassess.report.resources import inline_css, inline_html
 from ccassess.report.sanitise import sanitise, sanitise_markup
 from ccassess.report.section import ReportSection
+from ccassess.report.self_contained import check_self_contained
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
 from ccassess.text import Text
 
@@ -70,6 +72,8 @@ class RenderedReport:
     base_url: str
     lang: str
     title: str
+    #: What the user should know but that does not stop the report (a logo left out).
+    warnings: list[str] = field(default_factory=list)
 
     def inline_html(self) -> str:
         """The self-contained HTML (already inlined: stylesheets and images are embedded)."""
@@ -89,6 +93,7 @@ def render_html(
     sections = _sections(result, plugins, lang, options.appendix)
     t = Translator(lang)
     info = result.info
+    warnings: list[str] = []
     title = info.title or text("report_title").get(lang)
     shared: dict[str, Any] = {
         "plugin_links": theme.plugin_links,
@@ -106,7 +111,7 @@ def render_html(
             "date": info.date,
             "version": result.ccassess_version,
         },
-        "client_logo": _client_logo(info.logo),
+        "client_logo": client_logo(info.logo, warnings.append),
         "toc": [view for _, view in sections if view.in_toc],
     }
     for section, view in sections:  # parts first: the sections they belong to place them
@@ -133,8 +138,9 @@ def render_html(
     )
     bases = [*([theme.folder] if theme.folder else []), default_dir, *plugin_dirs]
     page = inline_html(page, bases, roots, "the report templates")
+    check_self_contained(page, "the report's templates and sections")
     return RenderedReport(
-        page, roots, default_dir.as_uri() + "/", lang, shared["document"]["title"]
+        page, roots, default_dir.as_uri() + "/", lang, shared["document"]["title"], warnings
     )
 
 
@@ -456,9 +462,3 @@ def _theme_view(theme: Theme) -> dict[str, Any]:
         "heading_font": theme.font_stack("heading"),
         "tints": {key: tint(value, 0.88) for key, value in theme.colours.items()},
     }
-
-
-def _client_logo(path: str | None) -> str | None:
-    if not path:
-        return None
-    return image_data_url(Path(path), "the assessment's logo setting")

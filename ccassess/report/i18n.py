@@ -547,6 +547,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "All answers, with pseudonymous ids only (I = internal, C = customer); names and "
         "departments never appear. “?” = don't know.",
     ),
+    "answers_capped": (
+        "Der Anhang zeigt die Antworten von {shown} der {total} Befragten (eine feste "
+        "Auswahl); alle Antworten exportiert `ccassess export`.",
+        "The appendix shows the answers of {shown} of the {total} respondents (a fixed "
+        "selection); `ccassess export` exports all answers.",
+    ),
     "respondent": ("Befragte(r)", "Respondent"),
     "perspective_internal": ("intern", "internal"),
     "perspective_customer": ("Kunde", "customer"),

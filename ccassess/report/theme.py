@@ -25,6 +25,7 @@ import ccassess
 from ccassess.errors import CcassessError, Location
 from ccassess.io.structured import read_structured
 from ccassess.report.charts.colours import COLOUR_NAMES
+from ccassess.report.css_limits import check_css, check_template_css
 from ccassess.report.resources import check_theme_source, data_url, inline_css, is_inside, resolve
 
 PACKAGE_DIR = Path(ccassess.__file__).parent
@@ -105,13 +106,19 @@ def load_theme(folder: Path | None) -> Theme:
     if css_file.is_file():
         text = css_file.read_text("utf-8")
         check_theme_source(text, root, root, str(css_file))
+        check_css(text, str(css_file))
         # Inlined into a <style> element: "</" must not end it early.
         theme.css = inline_css(text, [root], [root], str(css_file)).replace("</", "<\\/")
     templates = root / "templates"
     if templates.is_dir():
         for path in sorted(templates.rglob("*")):
             if path.is_file():
-                check_theme_source(path.read_text("utf-8", errors="replace"), root, root, str(path))
+                source = path.read_text("utf-8", errors="replace")
+                check_theme_source(source, root, root, str(path))
+                if path.suffix.lower() == ".css":
+                    check_css(source, str(path))
+                else:
+                    check_template_css(source, str(path))
         theme.templates = templates
     return theme
 

@@ -70,6 +70,12 @@ def free_texts(qtype: QuestionType, question: Question, value: Any) -> list[str]
     ]
 
 
+#: The answers appendix lists at most this many respondents (in the order above, a fixed
+#: shuffle): printing every answer of thousands grows the report with the answers (issue 23);
+#: the appendix says how many it shows and names `ccassess export` for all of them.
+APPENDIX_RESPONDENTS = 100
+
+
 def answer_records(
     modules: Sequence[Module],
     respondents: Sequence[Respondent],
@@ -92,7 +98,7 @@ def answer_records(
     }
     records = []
     counters: Counter[str] = Counter()
-    for respondent in shown:
+    for respondent in shown[:APPENDIX_RESPONDENTS]:
         answers: dict[str, dict[str, Text]] = {}
         for module in modules:
             given = respondent.answers.get(module.id)

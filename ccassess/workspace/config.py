@@ -20,6 +20,8 @@ from ccassess.model.settings import AssessmentSettings
 
 CONFIG_FILE = "assessment.yaml"
 DATABASE_FILE = "ccassess.db"
+#: The last scored result, beside the database (ccassess/actions/result_cache.py).
+RESULT_CACHE_FILE = ".ccassess-result"
 CONFIG_FORMAT = 1
 WORKSPACE_KEYS = {"format", "module_versions"}
 

@@ -67,6 +67,11 @@ def encode_groups(groups: Mapping[FigureKey, frozenset[str]]) -> str:
     return json.dumps(data, separators=(",", ":"))
 
 
+def decode_groups(text: str) -> dict[FigureKey, frozenset[str]]:
+    """The groups of `encode_groups`' text."""
+    return dict(_release("", text).groups)
+
+
 def insert_release(
     db: sqlite3.Connection, round_id: int, groups_text: str, accepted: int, day: str | None = None
 ) -> None:

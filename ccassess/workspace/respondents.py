@@ -100,6 +100,18 @@ def select_respondents(
     return found
 
 
+def select_respondent_rows(db: sqlite3.Connection, round_id: int) -> list[tuple[Any, ...]]:
+    """What a round's completed respondents are, without answers or names (the result
+    cache's key): ids, perspectives, departments, roles, content hashes, origins, changes."""
+    return db.execute(
+        """SELECT r.respondent_id, r.perspective, r.department, r.role, r.content_hash,
+                  r.source, i.file, r.updated
+           FROM respondents r LEFT JOIN imports i ON i.id = r.import_id
+           WHERE r.round_id = ? AND r.complete = 1 ORDER BY r.respondent_id""",
+        (round_id,),
+    ).fetchall()
+
+
 def select_respondent_hashes(
     db: sqlite3.Connection, round_id: int
 ) -> dict[str, tuple[str | None, str, str]]:

@@ -8,6 +8,7 @@ run those modules' functions in single transactions (see ccassess.workspace.db).
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError
+from ccassess.io.files import atomic_write_bytes
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
@@ -25,6 +27,7 @@ from ccassess.workspace import privacy, releases, surveys
 from ccassess.workspace.config import (
     CONFIG_FILE,
     DATABASE_FILE,
+    RESULT_CACHE_FILE,
     WorkspaceConfig,
     config_text,
     has_workspace_section,
@@ -37,6 +40,7 @@ from ccassess.workspace.respondents import (
     StoredRespondent,
     select_respondent,
     select_respondent_hashes,
+    select_respondent_rows,
     select_respondents,
 )
 from ccassess.workspace.rounds import (
@@ -138,8 +142,11 @@ class Workspace:
             )
         modules = registry.select(settings.modules)
         db_path = folder / DATABASE_FILE
+        settings, logo = _bring_logo(settings)
 
         def build(connection: sqlite3.Connection) -> None:
+            if logo is not None and settings.logo:  # the folder exists now
+                atomic_write_bytes(folder / settings.logo, logo)
             migrate(connection, db_path)
             workspace = cls(folder, WorkspaceConfig(settings), connection)
             with database.write(connection, db_path):
@@ -251,6 +258,11 @@ class Workspace:
                 with_names=with_names,
             )
 
+    def respondent_rows(self, round_: Round) -> list[tuple[Any, ...]]:
+        """A round's completed respondents without answers or names (the result cache's key)."""
+        with self.read() as db:
+            return select_respondent_rows(db, round_.id)
+
     def stored_respondent(self, row: int) -> StoredRespondent:
         with self.read() as db:
             return select_respondent(db, row)
@@ -347,8 +359,24 @@ class Workspace:
         privacy.check_intact(self.db, self.db_path)
         with self.write() as db:
             forgotten = privacy.delete_respondent(db, who)
+        # the kept results may hold the respondent's answers (appendix)
+        for kept in self.folder.glob(f"{RESULT_CACHE_FILE}*"):
+            kept.unlink(missing_ok=True)
         privacy.scrub(self.db, self.db_path)
         return forgotten
+
+
+def _bring_logo(settings: AssessmentSettings) -> tuple[AssessmentSettings, bytes | None]:
+    """The client's logo to copy into the workspace (a workspace's `logo:` must name a file
+    inside it, ccassess.definitions.settings), wherever the assessment file had it."""
+    if not settings.logo:
+        return settings, None
+    source = Path(settings.logo)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise CcassessError(f"{source}: cannot read the logo ({exc.strerror or exc})") from None
+    return dataclasses.replace(settings, logo=f"logo{source.suffix.lower()}"), data
 
 
 def find_workspace(folder: str | Path | None = None) -> Path | None:

@@ -85,7 +85,17 @@ LABELS = {
     "category": Text("Einordnung", "Category"),
     "time_share": Text("Ø Anteil je Nennung", "Mean share per mention"),
     "mentions": Text("Nennungen", "Mentions"),
+    "more_activities": Text(
+        "Die Tabelle zeigt die {shown} Einträge mit dem größten Gewicht (Anteil × Nennungen); "
+        "{more} weitere mit zusammen {mentions} Nennungen sind nicht aufgeführt.",
+        "The table shows the {shown} entries with the most weight (share × mentions); {more} "
+        "more with {mentions} mentions in all are not listed.",
+    ),
 }
+#: The tables show at most this many entries each (the most time × mentions first) and count
+#: the rest below the table (issue 23: a table grows with the answers, not with what the
+#: report is to show).
+MAX_SHOWN = 25
 
 
 def activity_sections(result: AssessmentResult, lang: str, key: str) -> list[ReportSection]:
@@ -118,7 +128,7 @@ def activity_sections(result: AssessmentResult, lang: str, key: str) -> list[Rep
                 "listed_share": data.get("listed_share"),
                 "respondents": data.get("respondents"),
                 "score": _same_score(module, data, lang),
-                "activities": [_activity(a, lang) for a in data.get("activities_to_review") or []],
+                **_listed("activities", data.get("activities_to_review") or [], lang),
                 "has_other": any(
                     a.get("other")
                     for a in [
@@ -127,10 +137,7 @@ def activity_sections(result: AssessmentResult, lang: str, key: str) -> list[Rep
                     ]
                 ),
                 "free_text_threshold": result.privacy.free_text_threshold,
-                "required": [
-                    _activity({**a, "category": "required"}, lang)
-                    for a in data.get("required_activities") or []
-                ],
+                **_listed("required", data.get("required_activities") or [], lang, "required"),
             }
         )
     if not audits:
@@ -158,6 +165,26 @@ def _same_score(module: ModuleResult, data: dict[str, Any], lang: str) -> dict[s
     if abs(dimension.score - serving * 100) > SAME_FIGURE:
         return None
     return {"title": dimension.title.get(lang), "score": dimension.score}
+
+
+def _listed(
+    name: str, entries: list[dict[str, Any]], lang: str, category: str | None = None
+) -> dict[str, Any]:
+    """The first MAX_SHOWN entries for the table and what is left out, counted."""
+    rest = entries[MAX_SHOWN:]
+    return {
+        name: [
+            _activity({**a, "category": category} if category else a, lang)
+            for a in entries[:MAX_SHOWN]
+        ],
+        f"{name}_more": {
+            "shown": MAX_SHOWN,
+            "more": len(rest),
+            "mentions": sum(int(a.get("mentions") or 0) for a in rest),
+        }
+        if rest
+        else None,
+    }
 
 
 def _activity(entry: dict[str, Any], lang: str) -> dict[str, Any]:
