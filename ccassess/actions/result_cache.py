@@ -29,7 +29,6 @@ from ccassess.errors import CcassessError
 from ccassess.io.cache_files import ENV_OFF, blake2b, read_bytes, write_private
 from ccassess.model.serial import result_from_json, result_to_json, to_data
 from ccassess.workspace.config import RESULT_CACHE_FILE
-from ccassess.workspace.releases import encode_groups
 from ccassess.workspace.store import Workspace
 
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ class Kept:
 def lookup(
     registry: Registry, inputs: Inputs, include_answers: bool, accept_risk: bool
 ) -> tuple[str | None, list[str], Kept | None]:
-    """The key, the round's distinct earlier shared reports and the kept result (or None).
+    """The key, the round's distinct earlier shared reports (hashes) and the kept result.
 
     A report records who is behind its figures; rendering the same data again records the
     same groups, which change no differencing check. So the kept result stays valid while
@@ -68,8 +67,8 @@ def lookup(
     if inputs.workspace is None or parts is None or inputs.round is None:
         return None, [], None
     with Workspace.open(inputs.workspace) as workspace:
-        salt, earlier = workspace.releases(workspace.round(inputs.round))
-    releases = sorted({encode_groups(release.groups) for release in earlier})
+        salt, texts = workspace.release_texts(workspace.round(inputs.round))
+    releases = sorted(blake2b(t.encode(), digest_size=16).hexdigest() for t in texts)
     trend = [
         (e.name, e.date, [_scores(m) for m in e.result.modules]) for e in inputs.earlier_rounds
     ]
@@ -81,10 +80,11 @@ def lookup(
     if found is None:
         return key, releases, None
     meta, result = found
-    own = meta.get("groups")
+    own_text = str(meta.get("groups") or "")
+    own = blake2b(own_text.encode(), digest_size=16).hexdigest()
     if set(releases) - {own} != set(meta.get("releases") or []) - {own}:
         return key, releases, None
-    return key, releases, Kept(result, str(own), int(meta.get("accepted") or 0))
+    return key, releases, Kept(result, own_text, int(meta.get("accepted") or 0))
 
 
 def keep(inputs: Inputs, key: str, releases: list[str], kept: Kept) -> None:

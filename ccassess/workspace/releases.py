@@ -67,6 +67,18 @@ def encode_groups(groups: Mapping[FigureKey, frozenset[str]]) -> str:
     return json.dumps(data, separators=(",", ":"))
 
 
+def release_texts(db: sqlite3.Connection, folder: Path, round_id: int, name: str) -> set[str]:
+    """The distinct recorded texts of a round's shared reports (those waiting in files too),
+    without decoding them: what a kept result depends on (ccassess.actions.result_cache)."""
+    texts = {
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT groups FROM releases WHERE round_id = ?", (round_id,)
+        )
+    }
+    return texts | {str(r["groups"]) for _, r in pending_records(folder) if r["round"] == name}
+
+
 def decode_groups(text: str) -> dict[FigureKey, frozenset[str]]:
     """The groups of `encode_groups`' text."""
     return dict(_release("", text).groups)

@@ -323,6 +323,12 @@ class Workspace:
                 salt = releases.ensure_salt(db)
         return salt, found + releases.pending_releases(self.folder, round_.name)
 
+    def release_texts(self, round_: Round) -> tuple[str | None, set[str]]:
+        """The fingerprint salt and the distinct recorded texts of the round's shared reports."""
+        with self.read() as db:
+            salt = releases.release_salt(db)
+            return salt, releases.release_texts(db, self.folder, round_.id, round_.name)
+
     def record_release(
         self, round_: Round, groups: Mapping[FigureKey, frozenset[str]], accepted: int = 0
     ) -> None:

@@ -123,10 +123,10 @@ def test_kept_result_is_used_until_the_answers_change(tmp_path):
     (kept,) = workspace.glob(f"{RESULT_CACHE_FILE}-*")  # one file for the one round
     assert oct(kept.stat().st_mode & 0o777) == "0o600"
     # the kept result is what the next report reads: a changed copy shows through
-    key, _, body = kept.read_bytes().partition(b"\n")
+    key, meta, body = kept.read_bytes().split(b"\n", 2)  # key, what was shared, result
     data = json.loads(body)
     data["info"]["client"] = "Aus dem Speicher GmbH"
-    kept.write_bytes(key + b"\n" + json.dumps(data).encode())
+    kept.write_bytes(key + b"\n" + meta + b"\n" + json.dumps(data).encode())
     _run("report", "-w", str(workspace), "--format", "json", "-o", str(second))
     assert json.loads(second.read_text())["info"]["client"] == "Aus dem Speicher GmbH"
     # new answers: scored afresh
