@@ -46,6 +46,8 @@ def sizes(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
         score = [CCASSESS, *plugins, "score", "-w", str(workspace), "--format", "json"]
         linear["score"].append((n, run_once(score)))
         report = [CCASSESS, *plugins, "report", "-w", str(workspace), "--format", "json"]
+        for kept in workspace.glob(".ccassess-result*"):  # `score` keeps its result too
+            kept.unlink()
         first_report.append((n, run_once([*report, "-o", str(folder / "first.json")])))
         linear["batch"].append((n, _batch(folder, workspace)))
     for name, points in [*linear.items(), ("first report", first_report)]:

@@ -69,7 +69,7 @@ def run_limited(render: Callable[[], Any]) -> Any:
             f"what ccassess had before; ${ENV_MEMORY}); {HINT}"
         )
     if kind == "error":
-        raise CcassessError(value)
+        raise _rebuilt(value) from None
     raise RuntimeError(f"rendering failed in its process:\n{value}")
 
 
@@ -87,8 +87,8 @@ def _child(render: Callable[[], Any], writing: int, memory: int) -> None:
             message: tuple[str, Any] = ("ok", render())
         except MemoryError:
             message = ("memory", None)
-        except CcassessError as exc:
-            message = ("error", str(exc))
+        except CcassessError as exc:  # the error itself (its kind decides the exit status)
+            message = ("error", _portable(exc))
         except BaseException:
             message = ("crash", traceback.format_exc())
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
@@ -99,6 +99,27 @@ def _child(render: Callable[[], Any], writing: int, memory: int) -> None:
         code = 1
     finally:
         os._exit(code)
+
+
+def _portable(exc: CcassessError) -> Any:
+    """The error as it can cross to the parent: its class, arguments and attributes (the CLI
+    tells a plugin's failure by its kind and fields), or its text if they cannot be pickled."""
+    parts = (type(exc), exc.args, dict(vars(exc)))
+    try:
+        pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an attribute that cannot cross (a traceback, an open file)
+        return str(exc)
+    return parts
+
+
+def _rebuilt(value: Any) -> CcassessError:
+    if isinstance(value, tuple):
+        cls, args, attributes = value
+        error: CcassessError = cls.__new__(cls)
+        error.args = args
+        vars(error).update(attributes)
+        return error
+    return CcassessError(str(value))
 
 
 def _receive(reading: int, pid: int, seconds: int) -> bytes:
