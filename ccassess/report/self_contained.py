@@ -72,7 +72,7 @@ TAG_RE = re.compile(r"<\s*([a-zA-Z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 ATTRIBUTE_RE = re.compile(
     r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""", re.DOTALL
 )
-CSS_URL_RE = re.compile(r"url\(\s*[\"']?\s*(?!data:|#)", re.IGNORECASE)
+CSS_URL_RE = re.compile(r"url\(\s*(?![\"']?\s*(?:data:|#))", re.IGNORECASE)
 CSS_IMPORT_RE = re.compile(r"@import\b", re.IGNORECASE)
 CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
 
