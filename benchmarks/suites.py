@@ -244,6 +244,8 @@ def serve(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
 SUITES["serve"] = serve
 #: Left out of `--quick` (what CI runs) unless named with --only: a minute of load.
 NOT_QUICK = {"serve"}
+
+
 def _sizes(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
     from benchmarks.sizes import sizes
 
