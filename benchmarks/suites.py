@@ -244,3 +244,9 @@ def serve(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
 SUITES["serve"] = serve
 #: Left out of `--quick` (what CI runs) unless named with --only: a minute of load.
 NOT_QUICK = {"serve"}
+
+# late import: the board benchmarks live in their own module (no cycle: it imports measure
+# and workloads only)
+from benchmarks.board import board_profile, deck  # noqa: E402
+
+SUITES.update({"board": board_profile, "deck": deck})

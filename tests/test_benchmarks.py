@@ -25,7 +25,16 @@ def test_quick_benchmarks_run_and_write_json(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     results = json.loads(output.read_text())["results"]
-    assert set(results) == {"startup", "scoring", "import", "report", "scaling", "batch"}
+    assert set(results) == {
+        "startup",
+        "scoring",
+        "import",
+        "report",
+        "scaling",
+        "batch",
+        "board",
+        "deck",
+    }
     for name, outcome in results.items():
         assert outcome["figures"], name
         assert all(isinstance(v, int | float) for v in outcome["figures"].values()), name

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ccassess.actions.rounds import earlier_rounds
+from ccassess.definitions.narrative import NARRATIVE_FILE, load_narrative
 from ccassess.definitions.settings import load_settings
 from ccassess.errors import CcassessError, Location, Problem, ValidationError
 from ccassess.importers.base import (
@@ -25,6 +26,7 @@ from ccassess.importers.response_files import (
     response_files,
 )
 from ccassess.model.answers import Respondent
+from ccassess.model.narrative import Narrative
 from ccassess.model.questionnaire import Module
 from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
@@ -45,6 +47,8 @@ class Inputs:
     #: The workspace folder and round read (None for response files).
     workspace: Path | None = None
     round: str | None = None
+    #: The consultant's `narrative.md` (workspace folder, or beside the assessment file).
+    narrative: Narrative | None = None
 
 
 def load_inputs(
@@ -79,7 +83,8 @@ def load_inputs(
     modules = {m.id: m for m in registry.select(settings.modules)}
     respondents, notes = load_answer_files(registry, modules, settings, responses)
     _check_key_figures(respondents)
-    return Inputs(settings, respondents, notes=notes)
+    narrative = load_narrative(Path(assessment).parent / NARRATIVE_FILE) if assessment else None
+    return Inputs(settings, respondents, notes=notes, narrative=narrative)
 
 
 def load_answer_files(
@@ -253,4 +258,7 @@ def load_workspace_inputs(
         if not respondents:
             notes.append(f"round {round_.name!r} has no respondents yet")
         earlier = earlier_rounds(workspace, registry, round_)
-    return Inputs(settings, respondents, pinned, earlier, notes, Path(folder), round_.name)
+    narrative = load_narrative(Path(folder) / NARRATIVE_FILE)
+    return Inputs(
+        settings, respondents, pinned, earlier, notes, Path(folder), round_.name, narrative
+    )

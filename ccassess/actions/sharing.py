@@ -62,6 +62,7 @@ def assess_for_sharing(
         inputs.settings,
         include_answers=include_answers,
         earlier_rounds=inputs.earlier_rounds,
+        narrative=inputs.narrative,
         withheld=check.withheld,
         accepted=check.accepted,
     )
