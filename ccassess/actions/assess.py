@@ -29,6 +29,7 @@ from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
 from ccassess.questions.types import type_label
 from ccassess.scoring.answers import answer_records
+from ccassess.scoring.comments import open_comments
 from ccassess.scoring.departments import department_breakdown
 from ccassess.scoring.drivers import customer_series, derived_drivers
 from ccassess.scoring.engine import (
@@ -64,6 +65,7 @@ def assess(
     withheld: Sequence[Withholding] = (),
     accepted: Sequence[Withholding] = (),
     narrative: Narrative | None = None,
+    names: Sequence[str] = (),
 ) -> AssessmentResult:
     """Score every selected module, add plugin analysis, findings and recommendations.
 
@@ -157,6 +159,9 @@ def assess(
             SkippedPlugin(f.plugin, f.message, list(f.modules)) for f in registry.plugins.failures
         ],
         narrative=narrative or None,
+        comments=open_comments(
+            modules, respondents, registry.question_types, settings.free_text_minimum, names
+        ),
         drivers=_drivers(modules, tables, results),
         ccassess_version=__version__,
     )

@@ -49,6 +49,8 @@ class Inputs:
     round: str | None = None
     #: The consultant's `narrative.md` (workspace folder, or beside the assessment file).
     narrative: Narrative | None = None
+    #: The respondents' names in the workspace: only to remove them from open-text comments.
+    names: list[str] = field(default_factory=list)
 
 
 def load_inputs(
@@ -250,6 +252,8 @@ def load_workspace_inputs(
             settings = replace(settings, language=language)
         respondents = workspace.respondents(round_, with_names=False)
         _check_key_figures(respondents, f"round {round_.name!r}")
+        # names only to remove them from open-text comments; never passed on otherwise
+        names = [r.name for r in workspace.respondents(round_) if r.name]
         if round_.open_surveys:
             notes.append(
                 f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "
@@ -260,5 +264,13 @@ def load_workspace_inputs(
         earlier = earlier_rounds(workspace, registry, round_)
     narrative = load_narrative(Path(folder) / NARRATIVE_FILE)
     return Inputs(
-        settings, respondents, pinned, earlier, notes, Path(folder), round_.name, narrative
+        settings,
+        respondents,
+        pinned,
+        earlier,
+        notes,
+        Path(folder),
+        round_.name,
+        narrative,
+        names,
     )

@@ -63,6 +63,7 @@ def assess_for_sharing(
         include_answers=include_answers,
         earlier_rounds=inputs.earlier_rounds,
         narrative=inputs.narrative,
+        names=inputs.names,
         withheld=check.withheld,
         accepted=check.accepted,
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ccassess.model.benchmark import BenchmarkPositions
+from ccassess.model.comments import CommentGroup
 from ccassess.model.drivers import DriverAnalysis
 from ccassess.model.narrative import Narrative
 from ccassess.text import Text
@@ -528,6 +529,9 @@ class AssessmentResult:
     #: Where this client stands among the consultancy's other clients (`report --benchmark`;
     #: None without a norm file).
     benchmark: BenchmarkPositions | None = None
+    #: Open-text comments by question and perspective, only above the free-text threshold,
+    #: scrubbed of e-mail addresses, phone numbers and respondents' names.
+    comments: list[CommentGroup] = field(default_factory=list)
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

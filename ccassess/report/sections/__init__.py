@@ -31,6 +31,8 @@ from ccassess.report.sections.board import (
     response_rates,
 )
 from ccassess.report.sections.board_labels import LABELS as BOARD_LABELS
+from ccassess.report.sections.comments import LABELS as COMMENT_LABELS
+from ccassess.report.sections.comments import comments
 from ccassess.report.sections.departments import departments
 from ccassess.report.sections.importance import importance
 from ccassess.report.sections.drivers import drivers
@@ -58,6 +60,7 @@ ORDER = {
     "drivers": 760,
     "departments": 1100,
     "trend": 1150,
+    "comments": 1170,
     "initiatives": 1190,
     "action_plan": 1200,
     "next_steps": 1250,
@@ -127,7 +130,11 @@ def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]
 
 
 #: Sections with a label table of their own (the others use the board's).
-OWN_LABELS = {"drivers": DRIVER_LABELS, "benchmark": BENCHMARK_LABELS}
+OWN_LABELS = {
+    "drivers": DRIVER_LABELS,
+    "benchmark": BENCHMARK_LABELS,
+    "comments": COMMENT_LABELS,
+}
 
 
 def board_sections(view: View) -> list[ReportSection]:
@@ -140,6 +147,7 @@ def board_sections(view: View) -> list[ReportSection]:
         ("ranking", "ranking", ORDER["overview"], module_ranking(view)),
         ("drivers", "drivers", ORDER["drivers"], drivers(view)),
         ("benchmark", "benchmark", ORDER["benchmark"], benchmark(view)),
+        ("comments", "comments", ORDER["comments"], comments(view)),
         ("initiatives", "initiatives", ORDER["initiatives"], initiatives(view)),
         # without the consultant's own steps, suggested ones: on the board's pages only
         (
