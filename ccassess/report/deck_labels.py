@@ -59,6 +59,26 @@ _PAIRS = {
         "Bar chart: self-image and customers' view per dimension on the mirrored questions",
     ),
     "trend": ("Entwicklung je Modul", "Trend per module"),
+    "gap_series": ("Wahrnehmungslücke", "Perception gap"),
+    "drivers": ("Wichtigkeit × Leistung", "Importance × performance"),
+    "drivers_note": (
+        "Wichtigkeit abgeleitet: Korrelation (r) jeder Dimension mit „{outcome}“ bei {n} "
+        "Kunden, nur mit mindestens 30 Kunden; Korrelation ist keine Ursache. Felder geteilt "
+        "am Mittelwert. Die wichtigsten Treiber:",
+        "Importance derived: the correlation (r) of each dimension with '{outcome}' across "
+        "{n} customers, only with at least 30; a correlation is not a cause. Quadrants split "
+        "at the means. Key drivers:",
+    ),
+    "alt_drivers": (
+        "Streudiagramm: jede Dimension nach Sicht der Kunden (waagrecht) und abgeleiteter "
+        "Wichtigkeit (senkrecht), eingefärbt nach Feld",
+        "Scatter chart: each dimension by the customers' view (across) and derived "
+        "importance (up), coloured by quadrant",
+    ),
+    "fix_first": ("Zuerst verbessern", "Fix first"),
+    "keep_up": ("Halten", "Keep up"),
+    "possible_overkill": ("Womöglich zu viel", "Possible overkill"),
+    "low_priority": ("Geringe Priorität", "Low priority"),
     "this_round": ("Diese Runde", "This round"),
     "overall": ("Gesamt", "Overall"),
     "trend_note": (

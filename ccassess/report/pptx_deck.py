@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
 from ccassess.format import day, number
+from ccassess.model.drivers import QUADRANTS
 from ccassess.report.deck_labels import LABELS
 from ccassess.report.resources import image_data_url
 from ccassess.report.sections.board import initiatives, key_messages, response_rates
@@ -118,6 +119,7 @@ def render_pptx(result: AssessmentResult, options: ReportOptions) -> bytes:
     _headline_slide(deck)
     _modules_slide(deck)
     _gap_slide(deck)
+    _drivers_slide(deck)
     _trend_slide(deck)
     _rates_slide(deck)
     _initiatives_slide(deck)
@@ -255,6 +257,58 @@ def _gap_slide(deck: Deck) -> None:
     )
 
 
+def _drivers_slide(deck: Deck) -> None:
+    """Importance × performance as a native XY scatter: one series per quadrant, so that
+    each quadrant has its colour and its name in the legend."""
+    analysis = deck.view.result.drivers
+    if analysis is None or not analysis.drivers:
+        return
+    data = XyChartData()
+    colours = {
+        "fix_first": deck.levels[0],
+        "keep_up": deck.levels[-1],
+        "possible_overkill": deck.colours["muted"],
+        "low_priority": deck.colours["rule"],
+    }
+    used = []
+    for quadrant in QUADRANTS:
+        members = [d for d in analysis.drivers if d.quadrant == quadrant]
+        if not members:
+            continue
+        series = data.add_series(deck.t(quadrant))
+        for d in members:
+            series.add_data_point(round(d.performance, 1), round(d.importance, 2))
+        used.append(quadrant)
+    note = "\n".join(
+        [
+            _method_note(deck),
+            deck.t(
+                "drivers_note",
+                outcome=deck.view.tr(analysis.outcome),
+                n=analysis.n,
+            ),
+            *(
+                f"{deck.view.tr(d.title)}: r = {deck.num(d.importance, 2)}, "
+                f"{deck.t('customers')} {deck.num(d.performance)}, n = {d.n}"
+                for d in analysis.drivers[:5]
+            ),
+        ]
+    )
+    slide = deck.slide(deck.t("drivers"), note)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER, MARGIN, Inches(1.4), WIDTH - 2 * MARGIN, Inches(5.6), data
+    )
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", deck.t("alt_drivers"))
+    chart = frame.chart
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    for plot_series, quadrant in zip(chart.plots[0].series, used, strict=True):
+        plot_series.marker.format.fill.solid()
+        plot_series.marker.format.fill.fore_color.rgb = _rgb(colours[quadrant])
+        plot_series.format.line.fill.background()  # points only, no connecting line
+
+
 def _trend_slide(deck: Deck) -> None:
     r = deck.view.result
     if not r.trend:
@@ -271,6 +325,9 @@ def _trend_slide(deck: Deck) -> None:
     series.append(
         (deck.t("overall"), [p.score for p in r.trend] + [r.score], deck.colours["primary"])
     )
+    if r.mirror is not None and any(p.gap is not None for p in r.trend):
+        gaps = [p.gap for p in r.trend] + [r.mirror.gap]
+        series.append((deck.t("gap_series"), gaps, deck.colours["customer"]))
     slide = deck.slide(deck.t("trend"), _method_note(deck) + "\n" + deck.t("trend_note"))
     deck.chart(slide, XL_CHART_TYPE.LINE_MARKERS, rounds, series, deck.t("alt_trend"))
 

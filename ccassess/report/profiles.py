@@ -13,9 +13,7 @@ from ccassess.errors import CcassessError
 from ccassess.report.section import ReportSection
 
 #: Sections only the board profile shows: the full report has them at length elsewhere.
-BOARD_ONLY = frozenset(
-    {"board-summary", "ranking", "initiatives", "response-rates", "next-steps-suggested"}
-)
+BOARD_ONLY = frozenset({"board-summary", "ranking", "initiatives", "next-steps-suggested"})
 
 PROFILES: dict[str, tuple[str, ...] | None] = {
     "full": None,

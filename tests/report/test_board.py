@@ -137,6 +137,10 @@ def test_full_report_has_key_messages_and_comments_but_no_board_pages(full_html)
     assert 'data-section="next-steps"' in full_html
     assert 'data-section="board-summary"' not in full_html
     assert 'data-section="initiatives"' not in full_html
+    # the response rates stand before the method in the full report too
+    assert full_html.index('data-section="response-rates"') < full_html.index(
+        'data-section="method"'
+    )
     gap = full_html.split('data-section="perception-gap"')[1].split("</section>")[0]
     assert "Consultant&#39;s comment" in gap or "Consultant's comment" in gap
     assert "customers <em>wait</em>" in gap

@@ -37,6 +37,7 @@ BUILT_IN_ORDER = [
     "metrics",
     "departments",
     "action-plan",
+    "response-rates",
     "method",
 ]
 

@@ -127,3 +127,20 @@ def test_german_deck(run, tmp_path):
     assert result.exit_code == 0, result.output
     titles = [s.shapes.title.text for s in Presentation(str(out)).slides]
     assert "Drei Kennzahlen, nie vermischt" in titles and "Rücklauf je Abteilung" in titles
+
+
+def test_importance_performance_is_a_native_scatter(deck_and_result):
+    prs, data, _ = deck_and_result
+    _, chart = _charts(prs)["Importance × performance"]
+    assert chart.chart_type == XL_CHART_TYPE.XY_SCATTER
+    drivers = data["drivers"]["drivers"]
+    for series in chart.plots[0].series:
+        quadrant = {
+            "Fix first": "fix_first",
+            "Keep up": "keep_up",
+            "Possible overkill": "possible_overkill",
+            "Low priority": "low_priority",
+        }[series.name]
+        members = [d for d in drivers if d["quadrant"] == quadrant]
+        assert list(series.values) == [round(d["importance"], 2) for d in members]
+    assert sum(len(list(s.values)) for s in chart.plots[0].series) == len(drivers)

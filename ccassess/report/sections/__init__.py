@@ -64,7 +64,7 @@ ORDER = {
     "initiatives": 1190,
     "action_plan": 1200,
     "next_steps": 1250,
-    "response_rates": 1260,
+    "response_rates": 1290,
     "method": 1300,
     "answers": 1350,
 }
