@@ -10,8 +10,9 @@ from ccassess.text import Text
 @dataclass
 class CommentGroup:
     """The comments one perspective gave to one open question: only when at least the
-    free-text threshold of that perspective answered it, in a fixed order that says nothing
-    about who wrote which, with e-mail addresses, phone numbers and names removed."""
+    free-text threshold of that perspective answered it; `comments` are the texts at least
+    that many gave (with `counts`), scrubbed of e-mail addresses, phone numbers and names;
+    `others` counts the answers too rare to show."""
 
     module: str
     question: str
@@ -19,3 +20,5 @@ class CommentGroup:
     perspective: str
     answered: int
     comments: list[str] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+    others: int = 0

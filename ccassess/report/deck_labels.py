@@ -27,7 +27,7 @@ _PAIRS = {
     "customers": ("Sicht der Kunden", "Customers' view"),
     "self_image": ("Selbstbild (intern)", "Self-image (internal)"),
     "score": ("Wert (0–100)", "Score (0–100)"),
-    "interval": ("(95 %: {low}–{high})", "(95%: {low}–{high})"),
+    "interval": ("(95\u00a0%: {low}–{high})", "(95%: {low}–{high})"),
     "alt_headline": (
         "Säulendiagramm der Kennzahlen (0–100): {values}",
         "Column chart of the headline numbers (0–100): {values}",
@@ -96,7 +96,10 @@ _PAIRS = {
         "Abteilungen unter {threshold} Antworten sind unter „Weitere“ zusammengefasst.",
         "Departments with fewer than {threshold} answers are merged into 'other'.",
     ),
-    "rates_low": ("Niedriger Rücklauf (unter 30 %): {groups}", "Low rate (below 30 %): {groups}"),
+    "rates_low": (
+        "Niedriger Rücklauf (unter 30\u00a0%): {groups}",
+        "Low rate (below 30%): {groups}",
+    ),
     "alt_rates": (
         "Gestapeltes Balkendiagramm: Geantwortete und nicht Geantwortete je Abteilungsgruppe",
         "Stacked bar chart: staff who answered and who did not, per department group",

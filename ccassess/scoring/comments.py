@@ -1,7 +1,10 @@
-"""Open-text comments, pure: grouped by question and perspective, shown only where at least
-the free-text threshold of respondents answered the question, ordered by a hash of the text
-(not by respondent or time), with e-mail addresses, phone numbers and the names of the
-workspace's respondents replaced by "[…]".
+"""Open-text comments, pure: grouped by question and perspective, only where at least the
+free-text threshold of respondents answered the question. Within a group the privacy rule
+for free text holds (ccassess/scoring/answers.py): a comment is shown only when at least
+that many respondents gave the same text (with how many did); the others are only counted.
+Shown comments are ordered by that count, then a hash of the text (never by respondent or
+time), with e-mail addresses, phone numbers and the names of the workspace's respondents
+replaced by "[…]".
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from ccassess.model.answers import Respondent
 from ccassess.model.comments import CommentGroup
 from ccassess.model.questionnaire import Module
 from ccassess.questions.types import QuestionType
+from ccassess.scoring.answers import shown_free_texts
 
 REMOVED = "[…]"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -70,20 +74,23 @@ def open_comments(
                 if types[question.type].entry != "text" or types[question.type].items(question):
                     continue
                 for perspective in ("internal", "customer"):
-                    texts = [
-                        str(value).strip()
+                    given = {
+                        r.id: [str(value).strip()]
                         for r in respondents
                         if r.perspective == perspective
                         for value in [(r.answers.get(module.id) or {}).get(question.id)]
                         if isinstance(value, str | int | float)
                         and str(value).strip()
                         and value != "dont_know"
-                    ]
-                    if not texts or len(texts) < minimum:
+                    }
+                    if not given or len(given) < minimum:
                         continue
-                    shown = sorted(
-                        (scrub(t, known) for t in texts),
-                        key=lambda t: hashlib.sha256(t.encode()).hexdigest(),
+                    # the privacy rule for free text: a text is shown only when at least
+                    # `minimum` respondents gave it; the others are only counted
+                    shown, others = shown_free_texts(given, minimum)
+                    ranked = sorted(
+                        shown.items(),
+                        key=lambda item: (-item[1], hashlib.sha256(item[0].encode()).hexdigest()),
                     )
                     groups.append(
                         CommentGroup(
@@ -93,8 +100,10 @@ def open_comments(
                             if perspective == "customer" and question.text_customer
                             else question.text,
                             perspective,
-                            len(texts),
-                            shown,
+                            len(given),
+                            [scrub(text, known) for text, _ in ranked],
+                            [count for _, count in ranked],
+                            others,
                         )
                     )
     return groups

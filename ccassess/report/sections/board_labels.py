@@ -109,7 +109,7 @@ _PAIRS = {
     "band_top_quarter": ("oberes Viertel", "top quarter"),
     "moved": ("Seit der vorigen Runde", "Since the previous round"),
     "moved_item": (
-        "{label} {change} (95 %: {low} bis {high})",
+        "{label} {change} (95\u00a0%: {low} bis {high})",
         "{label} {change} (95%: {low} to {high})",
     ),
     "nothing_moved": (

@@ -11,13 +11,20 @@ from ccassess.text import Text
 LABELS = {
     "comments": Text("Offene Antworten", "Open-text comments"),
     "intro": Text(
-        "Was Befragte in eigenen Worten geschrieben haben, je Frage. Gezeigt nur, wo mindestens "
-        "{minimum} Befragte einer Gruppe die Frage beantwortet haben; E-Mail-Adressen, "
-        "Telefonnummern und Namen sind durch […] ersetzt, die Reihenfolge verrät nicht, wer "
-        "was geschrieben hat.",
-        "What respondents wrote in their own words, by question. Shown only where at least "
-        "{minimum} respondents of a group answered the question; e-mail addresses, phone "
-        "numbers and names are replaced by […], and the order does not tell who wrote what.",
+        "Was Befragte in eigenen Worten geschrieben haben, je Frage: nur wo mindestens "
+        "{minimum} Befragte einer Gruppe die Frage beantwortet haben, und von den Antworten "
+        "nur die, die mindestens {minimum} Befragte so gegeben haben (in Klammern: wie "
+        "viele). Seltenere Antworten werden nur gezählt, damit niemand an seinen Worten "
+        "erkannt wird. E-Mail-Adressen, Telefonnummern und Namen sind durch […] ersetzt.",
+        "What respondents wrote in their own words, by question: only where at least "
+        "{minimum} respondents of a group answered the question, and of the answers only "
+        "those at least {minimum} respondents gave (in brackets: how many). Rarer answers "
+        "are only counted, so that no one is recognised by their words. E-mail addresses, "
+        "phone numbers and names are replaced by […].",
+    ),
+    "others": Text(
+        "{n} weitere Antworten, jeweils von weniger als {minimum} Befragten",
+        "{n} other answers, each given by fewer than {minimum} respondents",
     ),
     "answered": Text("{n} Antworten", "{n} answers"),
     "group_internal": Text("Mitarbeitende", "Staff"),
@@ -38,7 +45,8 @@ def comments(view: View) -> dict[str, Any] | None:
                 "question": view.tr(g.text),
                 "perspective": g.perspective,
                 "answered": g.answered,
-                "comments": g.comments,
+                "comments": list(zip(g.comments, g.counts, strict=True)),
+                "others": g.others,
             }
             for g in groups
         ],

@@ -35,7 +35,7 @@ _PAIRS = {
     "key_drivers": ("Die wichtigsten Treiber", "Key drivers"),
     "dimension": ("Dimension", "Dimension"),
     "importance": ("Wichtigkeit", "Importance"),
-    "interval": ("95 %", "95%"),
+    "interval": ("95\u00a0%", "95%"),
     "performance": ("Kundensicht", "Customers' view"),
     "quadrant": ("Feld", "Quadrant"),
     "all_points": ("Alle Punkte", "All points"),

@@ -17,7 +17,7 @@ _PAIRS = {
     ),
     "moved": ("Was sich bewegt hat", "What moved"),
     "moved_up": (
-        "{label}: {change} (95 %: {low} bis {high})",
+        "{label}: {change} (95\u00a0%: {low} bis {high})",
         "{label}: {change} (95%: {low} to {high})",
     ),
     "nothing_moved": (
