@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from ccassess.actions.inputs import load_demo
+from ccassess.report.theme import load_theme
 from tests.conftest import DEMO
 
 
@@ -83,7 +84,8 @@ def test_theme_colours_alt_text_and_notes(deck_and_result):
         assert shape._element.nvGraphicFramePr.cNvPr.get("descr")
     _, modules = _charts(prs)["Modules: self-image and customers' view"]
     fill = modules.plots[0].series[0].format.fill.fore_color.rgb
-    assert str(fill) == "2F6DB5"  # the default theme's self-image blue
+    # the default theme's self-image colour
+    assert str(fill) == load_theme(None).colours["internal"].lstrip("#").upper()
     for slide in prs.slides:
         notes = slide.notes_slide.notes_text_frame.text
         assert "n = " in notes and "Method" in notes, slide.shapes.title.text
