@@ -79,6 +79,7 @@ def test_sections_in_order_with_bookmarks(demo_pdf, demo_result):
         "Kundenkennzahlen",
         "Abteilungen",
         "Maßnahmenplan",
+        "Rücklauf",
         "Methodik",
     ]
     assert titles == expected
