@@ -215,17 +215,26 @@ def test_unknown_profile_is_a_usage_error(run, tmp_path):
 
 
 def test_importance_performance_is_derived_labelled_and_needs_30_customers(run, tmp_path):
-    html = _report(run, _demo_copy_with(tmp_path, None), tmp_path / "a.html", "--lang", "en")
+    # with the customers' own importance ratings the rated section stands alone
+    rated = _report(run, _demo_copy_with(tmp_path / "rated", None), tmp_path / "r.html")
+    assert 'data-section="importance"' in rated.read_text("utf-8")
+    assert 'data-section="drivers"' not in rated.read_text("utf-8")
+    # without them, importance is derived from the correlation with the overall rating
+    html = _report(
+        run, _demo_copy_with(tmp_path, None, rated=False), tmp_path / "a.html", "--lang", "en"
+    )
     page = html.read_text("utf-8").split('data-section="drivers"')[1].split("</section>")[0]
-    assert "Importance here is derived, not asked" in page and "59 customers" in page
+    assert "Importance here is derived, not asked" in page
+    assert re.search(r"across the same \d\d customers", page)
     assert "Fix first" in page and "Key drivers" in page and "not what causes it" in page
-    few = _demo_copy_with(tmp_path / "few", 29)
+    few = _demo_copy_with(tmp_path / "few", 29, rated=False)
     html = _report(run, few, tmp_path / "b.html", "--lang", "en").read_text("utf-8")
     assert 'data-section="drivers"' not in html
 
 
-def _demo_copy_with(folder: Path, customers: int | None) -> Path:
-    """The demo in `folder`; with `customers`, only that many customers kept."""
+def _demo_copy_with(folder: Path, customers: int | None, rated: bool = True) -> Path:
+    """The demo in `folder`; with `customers`, only that many customers kept; without
+    `rated`, the customers' importance ratings (imp_*) left out."""
     import yaml
 
     target = folder / "demo"
@@ -234,5 +243,13 @@ def _demo_copy_with(folder: Path, customers: int | None) -> Path:
         path = target / "responses" / "customers.yaml"
         data = yaml.safe_load(path.read_text("utf-8"))
         data["respondents"] = data["respondents"][:customers]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    if not rated:
+        path = target / "responses" / "customers.yaml"
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for respondent in data["respondents"]:
+            for answers in respondent["answers"].values():
+                for key in [k for k in answers if k.startswith("imp_")]:
+                    del answers[key]
         path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     return target

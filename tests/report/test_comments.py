@@ -29,11 +29,14 @@ MODULE = {
                     "id": "wish",
                     "type": "text",
                     "source": "t",
-                    "perspective": "both",
-                    "text": {
-                        "internal": _t("What should we change?"),
-                        "customer": _t("What should they change?"),
-                    },
+                    "text": _t("What should we change?"),
+                },
+                {
+                    "id": "wish_c",
+                    "type": "text",
+                    "source": "t",
+                    "perspective": "customer",
+                    "text": _t("What should they change?"),
                 },
             ],
         }
@@ -63,7 +66,9 @@ def _people(kit, perspective: str, wishes: list[str], names: bool = False):
         replace(
             kit.respondent(
                 perspective,
-                {"voice": {"wish": wish, **({"rate": 4} if perspective == "internal" else {})}},
+                {"voice": {"wish": wish, "rate": 4}}
+                if perspective == "internal"
+                else {"voice": {"wish_c": wish}},
             ),
             name=f"Person{i} Tester" if names else None,
         )

@@ -36,6 +36,7 @@ BUILT_IN_ORDER = [
     "activity",
     "metrics",
     "departments",
+    "comments",
     "action-plan",
     "response-rates",
     "method",

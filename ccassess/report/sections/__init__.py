@@ -34,9 +34,9 @@ from ccassess.report.sections.board_labels import LABELS as BOARD_LABELS
 from ccassess.report.sections.comments import LABELS as COMMENT_LABELS
 from ccassess.report.sections.comments import comments
 from ccassess.report.sections.departments import departments
-from ccassess.report.sections.importance import importance
 from ccassess.report.sections.drivers import drivers
 from ccassess.report.sections.drivers_labels import LABELS as DRIVER_LABELS
+from ccassess.report.sections.importance import importance
 from ccassess.report.sections.method import method
 from ccassess.report.sections.module import module_chapter
 from ccassess.report.sections.overview import overview

@@ -16,7 +16,7 @@ def drivers(view: View) -> dict[str, Any] | None:
     if analysis is None or not analysis.drivers:
         return None
     rated = view.result.importance
-    if rated is not None and rated.rows:
+    if rated is not None and any(row.importance is not None for row in rated.rows):
         return None  # customers rated importance: that section ("importance") stands alone
     titles = {m.id: view.tr(m.title) for m in view.result.modules}
     points = [
