@@ -29,8 +29,8 @@ NARRATIVE = """\
 2. Name an owner per initiative
 
 # Owners
-- 1: Head of Service (Q1 2027)
-- silo_check: COO
+- 3: Head of Service (Q1 2027)
+- leadership: COO
 
 # Section perception-gap
 The gap is largest where customers *wait*. [Details](javascript:alert(1))
@@ -69,8 +69,8 @@ def test_narrative_is_split_by_heading():
     assert narrative.key_messages[0].startswith("Customers feel **unheard**")
     assert narrative.next_steps == ["Board workshop on 12 January", "Name an owner per initiative"]
     assert [(o.initiative, o.owner, o.due) for o in narrative.owners] == [
-        ("1", "Head of Service", "Q1 2027"),
-        ("silo_check", "COO", ""),
+        ("3", "Head of Service", "Q1 2027"),
+        ("leadership", "COO", ""),
     ]
     assert set(narrative.comments) == {"perception-gap", "summary"}
 
@@ -149,7 +149,7 @@ def test_full_report_has_key_messages_and_comments_but_no_board_pages(full_html)
 def test_json_and_markdown_carry_the_narrative(run, demo_copy, tmp_path):
     data = json.loads(_report(run, demo_copy, tmp_path / "r.json").read_text("utf-8"))
     assert data["narrative"]["owners"][0] == {
-        "initiative": "1",
+        "initiative": "3",
         "owner": "Head of Service",
         "due": "Q1 2027",
     }

@@ -78,6 +78,7 @@ def test_sections_in_order_with_bookmarks(demo_pdf, demo_result):
         "Tätigkeitsanalyse",
         "Kundenkennzahlen",
         "Abteilungen",
+        "Offene Antworten",
         "Maßnahmenplan",
         "Rücklauf",
         "Methodik",
