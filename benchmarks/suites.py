@@ -253,3 +253,8 @@ def _sizes(quick: bool, runs: int | None, work: Path) -> dict[str, Any]:
 
 
 SUITES["sizes"] = _sizes
+# late import: the board benchmarks live in their own module (no cycle: it imports measure
+# and workloads only)
+from benchmarks.board import board_profile, deck  # noqa: E402
+
+SUITES.update({"board": board_profile, "deck": deck})

@@ -33,6 +33,8 @@ def test_quick_benchmarks_run_and_write_json(tmp_path: Path) -> None:
         "scaling",
         "batch",
         "sizes",
+        "board",
+        "deck",
     }
     for name, outcome in results.items():
         assert outcome["figures"], name

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from ccassess import __version__
 from ccassess.model.answers import Respondent
+from ccassess.model.drivers import DriverAnalysis
 from ccassess.model.levels import DEFAULT_LEVELS
+from ccassess.model.narrative import Narrative
 from ccassess.model.questionnaire import PERSPECTIVES, Module
 from ccassess.model.result import (
     AssessmentInfo,
@@ -27,7 +29,9 @@ from ccassess.model.settings import AssessmentSettings
 from ccassess.plugin.registry import Registry
 from ccassess.questions.types import type_label
 from ccassess.scoring.answers import answer_records
+from ccassess.scoring.comments import open_comments
 from ccassess.scoring.departments import department_breakdown
+from ccassess.scoring.drivers import customer_series, derived_drivers
 from ccassess.scoring.engine import (
     ModuleTable,
     aggregate_module,
@@ -60,6 +64,8 @@ def assess(
     earlier_rounds: Sequence[EarlierRound] = (),
     withheld: Sequence[Withholding] = (),
     accepted: Sequence[Withholding] = (),
+    narrative: Narrative | None = None,
+    names: Sequence[str] = (),
 ) -> AssessmentResult:
     """Score every selected module, add plugin analysis, findings and recommendations.
 
@@ -152,6 +158,11 @@ def assess(
         skipped_plugins=[
             SkippedPlugin(f.plugin, f.message, list(f.modules)) for f in registry.plugins.failures
         ],
+        narrative=narrative or None,
+        comments=open_comments(
+            modules, respondents, registry.question_types, settings.free_text_minimum, names
+        ),
+        drivers=_drivers(modules, tables, results),
         ccassess_version=__version__,
     )
 
@@ -177,6 +188,7 @@ class EarlierRound:
 
 def _trend_point(earlier: EarlierRound) -> TrendPoint:
     result = earlier.result
+    staff, mirror = result.by_perspective.get("internal"), result.mirror
     return TrendPoint(
         round=earlier.name,
         date=earlier.date,
@@ -185,7 +197,37 @@ def _trend_point(earlier: EarlierRound) -> TrendPoint:
         respondents=result.respondents.total,
         modules={m.id: m.score for m in result.modules},
         dimensions={m.id: {d.id: d.score for d in m.dimensions} for m in result.modules},
+        low=staff.low if staff else None,
+        high=staff.high if staff else None,
+        module_low={m.id: _staff(m).low for m in result.modules},
+        module_high={m.id: _staff(m).high for m in result.modules},
+        gap=mirror.gap if mirror else None,
+        gap_low=mirror.low if mirror else None,
+        gap_high=mirror.high if mirror else None,
     )
+
+
+#: The customers' overall rating that derived importance correlates with, in order of
+#: preference: likelihood to recommend, then satisfaction (the customer-metrics module). When
+#: customers rate importance directly (a rated path), that takes precedence.
+OUTCOME_QUESTIONS = (("customer_metrics", "nps_rating"), ("customer_metrics", "csat_rating"))
+
+
+def _drivers(
+    modules: Sequence[Module], tables: dict[str, ModuleTable], results: list[ModuleResult]
+) -> DriverAnalysis | None:
+    for outcome in OUTCOME_QUESTIONS:
+        found = customer_series(modules, tables, results, outcome)
+        if found is None:
+            continue
+        module = next(m for m in modules if m.id == outcome[0])
+        question = next(q for d in module.dimensions for q in d.questions if q.id == outcome[1])
+        return derived_drivers(*found, question.text)
+    return None
+
+
+def _staff(module: ModuleResult) -> PerspectiveScore:
+    return module.by_perspective.get("internal") or PerspectiveScore()
 
 
 def _assess_module(

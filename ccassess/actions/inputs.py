@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ccassess.actions.rounds import earlier_rounds
+from ccassess.definitions.narrative import NARRATIVE_FILE, load_narrative
 from ccassess.definitions.settings import load_settings
 from ccassess.errors import CcassessError, Location, Problem, ValidationError
 from ccassess.importers.base import (
@@ -25,6 +26,7 @@ from ccassess.importers.response_files import (
     response_files,
 )
 from ccassess.model.answers import Respondent
+from ccassess.model.narrative import Narrative
 from ccassess.model.questionnaire import Module
 from ccassess.model.serial import to_data
 from ccassess.model.settings import AssessmentSettings
@@ -50,6 +52,10 @@ class Inputs:
     #: `lazy=True`, `respondents` stays empty until `load_respondents` is called.
     key_parts: dict[str, Any] | None = None
     load_respondents: Callable[[], list[Respondent]] | None = None
+    #: The consultant's `narrative.md` (workspace folder, or beside the assessment file).
+    narrative: Narrative | None = None
+    #: The respondents' names in the workspace: only to remove them from open-text comments.
+    names: list[str] = field(default_factory=list)
 
 
 def load_inputs(
@@ -85,7 +91,8 @@ def load_inputs(
     modules = {m.id: m for m in registry.select(settings.modules)}
     respondents, notes = load_answer_files(registry, modules, settings, responses)
     _check_key_figures(respondents)
-    return Inputs(settings, respondents, notes=notes)
+    narrative = load_narrative(Path(assessment).parent / NARRATIVE_FILE) if assessment else None
+    return Inputs(settings, respondents, notes=notes, narrative=narrative)
 
 
 def load_answer_files(
@@ -254,6 +261,8 @@ def load_workspace_inputs(
         if language:
             settings = replace(settings, language=language)
         rows = workspace.respondent_rows(round_)
+        # names only to remove them from open-text comments; never passed on otherwise
+        names = workspace.respondent_names(round_)
         if round_.open_surveys:
             notes.append(
                 f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "
@@ -263,6 +272,7 @@ def load_workspace_inputs(
             notes.append(f"round {round_.name!r} has no respondents yet")
         earlier = earlier_rounds(workspace, registry, round_)
     path = Path(folder)
+    narrative = load_narrative(path / NARRATIVE_FILE)
 
     def load() -> list[Respondent]:
         with Workspace.open(path) as reopened:
@@ -280,6 +290,15 @@ def load_workspace_inputs(
         notes,
         workspace=path,
         round=round_.name,
-        key_parts={"round": round_.name, "respondents": rows, "settings": to_data(settings)},
+        key_parts={
+            "round": round_.name,
+            "respondents": rows,
+            "settings": to_data(settings),
+            # the result carries the narrative and removes the names from comments
+            "narrative": repr(narrative),
+            "names": names,
+        },
         load_respondents=load if lazy else None,
+        narrative=narrative,
+        names=names,
     )

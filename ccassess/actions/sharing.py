@@ -80,6 +80,8 @@ def assess_for_sharing(
         inputs.settings,
         include_answers=include_answers,
         earlier_rounds=inputs.earlier_rounds,
+        narrative=inputs.narrative,
+        names=inputs.names,
         withheld=check.withheld,
         accepted=check.accepted,
     )

@@ -187,6 +187,8 @@ LazyGroup.commands_by_module = {
     "score": "ccassess.cli.score",
     "report": "ccassess.cli.report",
     "demo": "ccassess.cli.report",
+    "chart": "ccassess.cli.chart",
+    "benchmark": "ccassess.cli.benchmark",
     "init": "ccassess.cli.workspace",
     "import": "ccassess.cli.workspace",
     "round": "ccassess.cli.workspace",
@@ -200,6 +202,8 @@ LazyGroup.commands_by_module = {
     "invite": "ccassess.cli.serve",
 }
 LazyGroup.summaries = {
+    "benchmark": "Benchmarks across your own clients: a norm file for report --benchmark.",
+    "chart": "Write one chart of the report (ranking, gap, maturity-scale) as SVG or PNG.",
     "compare": "Compare two rounds per module and dimension (default: the last two rounds).",
     "demo": "Score the bundled demo assessment (Muster Handels GmbH) and write its report.",
     "export": "Export a round's responses as CSV (one respondent per row) or JSON; both re-import.",

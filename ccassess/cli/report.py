@@ -17,9 +17,10 @@ from ccassess.errors import CcassessError
 from ccassess.io.files import check_target
 from ccassess.report import ReportOptions, write_report
 from ccassess.report.notes import withheld_note
+from ccassess.report.profiles import PROFILES
 from ccassess.terminal import echo
 
-FORMATS = ["pdf", "html", "json", "md", "xlsx"]
+FORMATS = ["pdf", "html", "json", "md", "xlsx", "pptx"]
 #: The extensions of --output that decide the format.
 SUFFIXES = {
     ".pdf": "pdf",
@@ -29,6 +30,7 @@ SUFFIXES = {
     ".md": "md",
     ".markdown": "md",
     ".xlsx": "xlsx",
+    ".pptx": "pptx",
 }
 
 
@@ -41,7 +43,7 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
             default="pdf",
             show_default=True,
             help="pdf, html (self-contained), json (the scored "
-            "result), md (summary) or xlsx (the action plan).",
+            "result), md (summary), xlsx (the action plan) or pptx (slides with editable charts).",
         ),
         click.option(
             "--lang",
@@ -68,6 +70,20 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
             help="Add the answers appendix (pseudonymous ids, never names).",
         ),
         click.option(
+            "--profile",
+            type=click.Choice(list(PROFILES)),
+            default="full",
+            show_default=True,
+            help="full: every section; board: the short report for a board (6–8 pages).",
+        ),
+        click.option(
+            "--benchmark",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=None,
+            help="A norm file (ccassess benchmark build): show where this client stands "
+            "among your other clients.",
+        ),
+        click.option(
             "--pdf-variant",
             type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
             default=None,
@@ -88,6 +104,8 @@ def _report_options(options: dict[str, Any]) -> Any:
         theme=options["theme"],
         appendix=options["appendix"],
         pdf_variant=options["pdf_variant"],
+        profile=options["profile"],
+        benchmark=options["benchmark"],
     )
 
 

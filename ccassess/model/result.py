@@ -10,6 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ccassess.model.benchmark import BenchmarkPositions
+from ccassess.model.comments import CommentGroup
+from ccassess.model.drivers import DriverAnalysis
+from ccassess.model.narrative import Narrative
 from ccassess.text import Text
 
 #: Bumped whenever the scoring method changes what a number means.
@@ -392,6 +396,16 @@ class TrendPoint:
     modules: dict[str, float | None] = field(default_factory=dict)
     #: module id → dimension id → score
     dimensions: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    #: The staff's 95 % interval for the overall score and each module's (None: fewer than
+    #: two respondents), so that a change can be told from noise.
+    low: float | None = None
+    high: float | None = None
+    module_low: dict[str, float | None] = field(default_factory=dict)
+    module_high: dict[str, float | None] = field(default_factory=dict)
+    #: The perception gap on the mirrored questions then, with its 95 % interval.
+    gap: float | None = None
+    gap_low: float | None = None
+    gap_high: float | None = None
 
 
 @dataclass
@@ -507,6 +521,17 @@ class AssessmentResult:
     privacy: PrivacyNotes = field(default_factory=PrivacyNotes)
     #: Importance × performance, where customers rated how important dimensions are.
     importance: ImportanceView | None = None
+    #: The consultant's narrative from the workspace's `narrative.md` (None: there is none).
+    narrative: Narrative | None = None
+    #: Importance × performance of the dimensions in the customers' eyes (None: too few
+    #: customers, or no overall rating to derive importance from).
+    drivers: DriverAnalysis | None = None
+    #: Where this client stands among the consultancy's other clients (`report --benchmark`;
+    #: None without a norm file).
+    benchmark: BenchmarkPositions | None = None
+    #: Open-text comments by question and perspective, only above the free-text threshold,
+    #: scrubbed of e-mail addresses, phone numbers and respondents' names.
+    comments: list[CommentGroup] = field(default_factory=list)
     method_version: str = METHOD_VERSION
     format: int = RESULT_FORMAT
     ccassess_version: str = ""

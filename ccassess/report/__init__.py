@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from ccassess.model.settings import AssessmentSettings
     from ccassess.plugin.manager import Plugins
 
-SUFFIX = {"pdf": ".pdf", "html": ".html", "json": ".json", "md": ".md", "xlsx": ".xlsx"}
+SUFFIX = {
+    "pdf": ".pdf",
+    "html": ".html",
+    "json": ".json",
+    "md": ".md",
+    "xlsx": ".xlsx",
+    "pptx": ".pptx",
+}
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,10 @@ class ReportOptions:
     theme: Path | None = None
     appendix: bool = False
     pdf_variant: str | None = None
+    #: Which sections: "full" (every one) or "board" (the short report), see profiles.py.
+    profile: str = "full"
+    #: A norm file (`ccassess benchmark build`): show where this client stands.
+    benchmark: Path | None = None
 
     def for_assessment(self, settings: AssessmentSettings) -> ReportOptions:
         """What the user left open (language "", no theme) taken from the assessment."""
@@ -63,6 +74,12 @@ def write_report(
     # late import: each format loads only what it needs (WeasyPrint, openpyxl)
     from ccassess.io.files import atomic_write_bytes, atomic_write_text
 
+    if options.benchmark is not None:
+        # late import: only a report with a norm file needs them
+        from ccassess.definitions.norms import load_norms
+        from ccassess.scoring.benchmark import positions
+
+        result = replace(result, benchmark=positions(result, load_norms(options.benchmark)))
     path = options.output or default_output(result, options)
     if path.exists() and path.is_dir():
         raise CcassessError(f"{path}: is a folder; give a file name for the report")
@@ -81,6 +98,11 @@ def write_report(
         from ccassess.report.action_plan import action_plan_workbook
 
         return atomic_write_bytes(path, action_plan_workbook(result, options.lang))
+    if options.format == "pptx":
+        # late import: each format loads only what it needs (python-pptx)
+        from ccassess.report.pptx_deck import render_pptx
+
+        return atomic_write_bytes(path, render_pptx(result, options))
     # late import: each format loads only what it needs (WeasyPrint, openpyxl)
     from ccassess.report.limits import run_limited
 

@@ -30,9 +30,12 @@ from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
 from ccassess.report.i18n import Translator, UnknownLabel, text
 from ccassess.report.logo import client_logo
+from ccassess.report.narrative import markdown_html
+from ccassess.report.profiles import apply_profile
 from ccassess.report.resources import inline_css, inline_html
 from ccassess.report.sanitise import sanitise, sanitise_markup
 from ccassess.report.section import ReportSection
+from ccassess.report.sections.board_labels import LABELS as BOARD_LABELS
 from ccassess.report.self_contained import check_self_contained
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
 from ccassess.text import Text
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
 
 BASE_TEMPLATE = "base.html"
 STYLESHEET_TEMPLATE = "report.css"
+COMMENT_TEMPLATE = "sections/comment.html"
 
 
 @dataclass
@@ -90,7 +94,7 @@ def render_html(
     roots = [default_dir, *([theme.folder] if theme.folder else []), *plugin_dirs]
     search = [*([theme.templates] if theme.templates else []), default_dir, *plugin_dirs]
     env = _environment(tuple(search), default_dir)
-    sections = _sections(result, plugins, lang, options.appendix)
+    sections = _sections(result, plugins, lang, options.appendix, options.profile)
     t = Translator(lang)
     info = result.info
     warnings: list[str] = []
@@ -123,6 +127,7 @@ def render_html(
             view.html = _render_section(env, shared, section, view, lang)
             # a part that the section's template does not place goes at its end
             view.html += Markup("").join(p.html for p in view.parts if p.html not in view.html)
+            view.html += _comment(env, shared, section.id, result, lang)
     stylesheet = _render(
         env, STYLESHEET_TEMPLATE, {**shared, "c": theme.colours}, "theme", "stylesheet"
     )
@@ -148,7 +153,7 @@ def render_html(
 
 
 def _sections(
-    result: AssessmentResult, plugins: Plugins, lang: str, appendix: bool
+    result: AssessmentResult, plugins: Plugins, lang: str, appendix: bool, profile: str = "full"
 ) -> list[tuple[ReportSection, SectionView]]:
     collected: list[tuple[ReportSection, str]] = []
     for contribution in plugins.hooks.report_sections(result, lang, ReportSection):
@@ -156,7 +161,7 @@ def _sections(
             collected.append((section, contribution.plugin))
     if not appendix:
         collected = [(s, n) for s, n in collected if not (n == "core-report" and s.id == "answers")]
-    collected.sort(key=lambda pair: pair[0].order)
+    collected = apply_profile(collected, profile)
     views: list[tuple[ReportSection, SectionView]] = []
     anchors: set[str] = set()
     for section, plugin in collected:
@@ -194,6 +199,25 @@ def _sections(
             )
         host.parts.append(view)
     return views
+
+
+def _comment(
+    env: jinja2.Environment,
+    shared: dict[str, Any],
+    section_id: str,
+    result: AssessmentResult,
+    lang: str,
+) -> Markup:
+    """The consultant's comment on a section (narrative.md), rendered and sanitised."""
+    narrative = result.narrative
+    if not narrative or section_id not in narrative.comments:
+        return Markup("")
+    context = {
+        **shared,
+        "t": Translator(lang, BOARD_LABELS),
+        "comment": markdown_html(narrative.comments[section_id]),
+    }
+    return Markup(_render(env, COMMENT_TEMPLATE, context, "core-report", "comment"))
 
 
 def _render_section(

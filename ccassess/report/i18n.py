@@ -202,6 +202,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "weight": ("Gewicht", "Weight"),
     "n": ("n", "n"),
     "overall": ("Gesamt", "Overall"),
+    "ranking_title": (
+        "Module nach Reifegrad: Selbstbild und Sicht der Kunden (0–100)",
+        "Modules by maturity: self-image and customers' view (0–100)",
+    ),
     "axis_key": ("Achsen des Netzdiagramms", "Axes of the radar chart"),
     # module section
     "module_score": ("Modulwert", "Module score"),

@@ -13,6 +13,7 @@ import re
 from ccassess.format import day, number, percent
 from ccassess.model.result import AssessmentResult
 from ccassess.report.i18n import Translator, text
+from ccassess.report.narrative_md import closing_md, key_messages_md, section_titles
 from ccassess.report.notes import privacy_notes
 from ccassess.report.sections.action_plan import action_plan
 from ccassess.report.sections.overview import overview as overview_of
@@ -72,6 +73,7 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
                 f"> - {escape_md(t('skipped_plugin', plugin=skipped.plugin))}{escape_md(modules)}: "
                 f"{escape_md(skipped.reason)}"
             )
+    lines += key_messages_md(result.narrative, lang)
     summary = summary_of(view)
     lines += [
         "",
@@ -212,6 +214,7 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
             rest = len(initiative["actions"]) - len(shown)
             if rest > 0:
                 lines.append(f"- … {t('more_in_plan', count=rest)}")
+    lines += closing_md(result.narrative, lang, section_titles(result, lang))
     notes = privacy_notes(result)
     if notes:  # why figures are missing: the same sentences as the report's method chapter
         lines += ["", f"### {t('privacy_heading')}", ""]

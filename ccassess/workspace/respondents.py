@@ -112,6 +112,17 @@ def select_respondent_rows(db: sqlite3.Connection, round_id: int) -> list[tuple[
     ).fetchall()
 
 
+def select_respondent_names(db: sqlite3.Connection, round_id: int) -> list[str]:
+    """The names given in a round (only to remove them from open-text comments)."""
+    rows = db.execute(
+        """SELECT name FROM respondents
+           WHERE round_id = ? AND complete = 1 AND name IS NOT NULL AND name != ''
+           ORDER BY name""",
+        (round_id,),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def select_respondent_hashes(
     db: sqlite3.Connection, round_id: int
 ) -> dict[str, tuple[str | None, str, str]]:

@@ -40,6 +40,7 @@ from ccassess.workspace.respondents import (
     StoredRespondent,
     select_respondent,
     select_respondent_hashes,
+    select_respondent_names,
     select_respondent_rows,
     select_respondents,
 )
@@ -262,6 +263,11 @@ class Workspace:
         """A round's completed respondents without answers or names (the result cache's key)."""
         with self.read() as db:
             return select_respondent_rows(db, round_.id)
+
+    def respondent_names(self, round_: Round) -> list[str]:
+        """The names given in a round, without anything else (open-text comments drop them)."""
+        with self.read() as db:
+            return select_respondent_names(db, round_.id)
 
     def stored_respondent(self, row: int) -> StoredRespondent:
         with self.read() as db:

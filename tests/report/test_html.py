@@ -36,7 +36,9 @@ BUILT_IN_ORDER = [
     "activity",
     "metrics",
     "departments",
+    "comments",
     "action-plan",
+    "response-rates",
     "method",
 ]
 

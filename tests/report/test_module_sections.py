@@ -29,6 +29,9 @@ from tests.report.synthetic import synthetic_result, with_analysis
 CORE_SECTIONS = re.compile(
     r"cover|contents|summary|overview|module-\w+|perception-gap|importance|departments|trend|action-plan"
     r"|method|answers"
+    # what a board gets (#20): narrative, board pages, drivers, benchmark, comments, rates
+    r"|key-messages|next-steps|next-steps-suggested|board-summary|ranking|initiatives"
+    r"|response-rates|drivers|benchmark|comments"
 )
 MODULE_SECTIONS = ("silo", "activity", "metrics")
 #: (plugin, module, what it adds to the report: section id, or None for the Kano part)

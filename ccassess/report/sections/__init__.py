@@ -14,32 +14,57 @@ plugins' (the built-in modules' silo heatmap 800, activity audit 900, customer m
 
 from __future__ import annotations
 
+from typing import Any
+
 from ccassess.model.result import AssessmentResult
 from ccassess.report.i18n import text
 from ccassess.report.section import ReportSection
 from ccassess.report.sections.action_plan import action_plan
 from ccassess.report.sections.answers import answers
+from ccassess.report.sections.benchmark import benchmark
+from ccassess.report.sections.benchmark_labels import LABELS as BENCHMARK_LABELS
+from ccassess.report.sections.board import (
+    board_summary,
+    initiatives,
+    key_messages,
+    next_steps,
+    response_rates,
+)
+from ccassess.report.sections.board_labels import LABELS as BOARD_LABELS
+from ccassess.report.sections.comments import LABELS as COMMENT_LABELS
+from ccassess.report.sections.comments import comments
 from ccassess.report.sections.departments import departments
+from ccassess.report.sections.drivers import drivers
+from ccassess.report.sections.drivers_labels import LABELS as DRIVER_LABELS
 from ccassess.report.sections.importance import importance
 from ccassess.report.sections.method import method
 from ccassess.report.sections.module import module_chapter
 from ccassess.report.sections.overview import overview
 from ccassess.report.sections.perception_gap import perception_gap
+from ccassess.report.sections.ranking import module_ranking
 from ccassess.report.sections.summary import summary
 from ccassess.report.sections.trend import trend
+from ccassess.report.sections.trend_labels import LABELS as TREND_LABELS
 from ccassess.report.sections.view import View
 
 ORDER = {
     "cover": 100,
     "contents": 200,
+    "key_messages": 250,
     "summary": 300,
     "overview": 400,
+    "benchmark": 450,
     "module": 500,
     "perception_gap": 700,
     "importance": 720,
+    "drivers": 760,
     "departments": 1100,
     "trend": 1150,
+    "comments": 1170,
+    "initiatives": 1190,
     "action_plan": 1200,
+    "next_steps": 1250,
+    "response_rates": 1290,
     "method": 1300,
     "answers": 1350,
 }
@@ -92,6 +117,56 @@ def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]
     for key, template, context in optional:
         if context is not None:
             sections.append(
-                ReportSection(key.replace("_", "-"), text(key), template, ORDER[key], context)
+                ReportSection(
+                    key.replace("_", "-"),
+                    text(key),
+                    template,
+                    ORDER[key],
+                    context,
+                    labels=TREND_LABELS if key == "trend" else {},
+                )
             )
-    return sections
+    return sections + board_sections(view)
+
+
+#: Sections with a label table of their own (the others use the board's).
+OWN_LABELS = {
+    "drivers": DRIVER_LABELS,
+    "benchmark": BENCHMARK_LABELS,
+    "comments": COMMENT_LABELS,
+}
+
+
+def board_sections(view: View) -> list[ReportSection]:
+    """The consultant's narrative (every profile) and the board profile's condensed pages
+    (only the board profile shows those, see profiles.py)."""
+    steps = next_steps(view)
+    board: list[tuple[str, str, int, dict[str, Any] | None]] = [
+        ("board-summary", "board_summary", ORDER["summary"], board_summary(view)),
+        ("key-messages", "key_messages", ORDER["key_messages"], key_messages(view)),
+        ("ranking", "ranking", ORDER["overview"], module_ranking(view)),
+        ("drivers", "drivers", ORDER["drivers"], drivers(view)),
+        ("benchmark", "benchmark", ORDER["benchmark"], benchmark(view)),
+        ("comments", "comments", ORDER["comments"], comments(view)),
+        ("initiatives", "initiatives", ORDER["initiatives"], initiatives(view)),
+        # without the consultant's own steps, suggested ones: on the board's pages only
+        (
+            "next-steps-suggested" if steps["suggested"] else "next-steps",
+            "next_steps",
+            ORDER["next_steps"],
+            steps,
+        ),
+        ("response-rates", "response_rates", ORDER["response_rates"], response_rates(view)),
+    ]
+    return [
+        ReportSection(
+            section_id,
+            OWN_LABELS.get(key, BOARD_LABELS)[key],
+            f"sections/{key}.html",
+            order,
+            context,
+            labels=OWN_LABELS.get(key, BOARD_LABELS),
+        )
+        for section_id, key, order, context in board
+        if context is not None
+    ]

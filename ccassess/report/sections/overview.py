@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ccassess.report.i18n import text
+from ccassess.report.sections.ranking import module_ranking
 from ccassess.report.sections.view import View, mirror
 
 #: Radar axes are labelled by name up to this many dimensions, by number beyond.
@@ -54,6 +55,7 @@ def overview(view: View) -> dict[str, Any]:
     internal = r.by_perspective.get("internal")
     customer = r.by_perspective.get("customer")
     return {
+        "ranking": module_ranking(view),
         "axes": [d["title"] for d in rows],
         "key": _axis_key(rows) if numbered else [],
         "numbered": numbered,

@@ -1,0 +1,42 @@
+"""`ccassess benchmark build`: an anonymised norm file from several clients' workspaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ccassess.actions.benchmark import build_benchmark, norms_json
+from ccassess.cli.app import State, pass_state
+from ccassess.cli.options import written
+from ccassess.io.files import atomic_write_text
+from ccassess.terminal import echo
+
+
+@click.group("benchmark")
+def benchmark_command() -> None:
+    """Benchmarks across your own clients: a norm file for report --benchmark."""
+
+
+@benchmark_command.command("build")
+@click.argument(
+    "workspaces", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The norm file to write (JSON).",
+)
+@pass_state
+def build_command(state: State, /, workspaces: tuple[Path, ...], output: Path) -> None:
+    """Score each workspace (its latest round) and write the clients' score distributions.
+
+    The file holds no client names and no respondent data: per metric the sorted client
+    scores (at least 5 clients), and a salted hash per workspace so none counts twice.
+    """
+    norms = build_benchmark(state.registry(), workspaces)
+    atomic_write_text(output, norms_json(norms))
+    echo(f"{norms.clients} clients, {len(norms.metrics)} metrics")
+    written("Norm file", output)
