@@ -6,9 +6,16 @@ in ``__all__``. Everything else is internal and may change.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from ccassess.lazy import lazy_names
+
+# openpyxl parses workbooks with lxml whenever lxml is installed (python-pptx brings it) and
+# then leaves part of its parsing to lxml instead of defusedxml. ccassess reads every
+# workbook through defusedxml (DTDs and entity declarations refused, named), whatever else
+# is installed; this must be set before openpyxl is first imported.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 __version__ = "0.1.0"
 
