@@ -44,8 +44,12 @@ def _problem(file: Path) -> str | None:
     if file.suffix.lower() == ".svg":
         return _svg_problem(file)
     # late import: only a report with a raster logo needs Pillow
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
+    # WeasyPrint, once imported, lets Pillow load truncated images without a word; the check
+    # must see the damage whatever was imported before it
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with Image.open(file) as image:
             width, height = image.size
@@ -56,6 +60,8 @@ def _problem(file: Path) -> str | None:
         return None  # not an image at all: image_data_url refuses it with an error
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         return f"the image is damaged and cannot be read ({exc})"
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     return None
 
 

@@ -22,6 +22,10 @@ from pathlib import Path
 
 import pytest
 
+# Imported on purpose: WeasyPrint makes Pillow load truncated images silently, as it does in
+# any process that has rendered a report; the logo check must not depend on import order.
+import weasyprint  # noqa: F401
+
 from tests.hostile.conftest import assert_refused
 from tests.hostile.kit import people, write_assessment, write_responses
 
