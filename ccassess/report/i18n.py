@@ -234,6 +234,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "perspective": ("Sichtweise", "Perspective"),
     "group_internal": ("Mitarbeitende", "staff"),
     "group_customer": ("Kunden", "customers"),
+    "group_both": ("Mitarbeitende und Kunden", "staff and customers"),
     "band_none": ("keine", "none"),
     "band_weak": ("schwach", "weak"),
     "band_moderate": ("mäßig", "moderate"),

@@ -102,3 +102,23 @@ def test_no_comments_section_below_the_threshold(kit):
     result = kit.score(staff)
     assert result.comments == []
     assert "Open-text comments" not in kit.report_text(result)
+
+
+def test_an_open_question_asked_of_both_sides_renders(kit):
+    """A free-text question for staff and customers alike: the chapter names both groups."""
+    both = {**MODULE, "dimensions": [{**MODULE["dimensions"][0]}]}
+    both["dimensions"][0]["questions"] = [
+        {
+            **q,
+            "perspective": "both",
+            "text": {"internal": _t("What should we change?"), "customer": _t("What to change?")},
+        }
+        if q["id"] == "wish"
+        else q
+        for q in MODULE["dimensions"][0]["questions"]
+    ]
+    kit = make_kit(modules=[both], settings={"anonymity_threshold": 3, "free_text_threshold": 4})
+    people = [kit.respondent("internal", {"voice": {"wish": "More", "rate": 4}}) for _ in "1234"]
+    people += [kit.respondent("customer", {"voice": {"wish": "More"}}) for _ in "1234"]
+    text = kit.report_text(kit.score(people))
+    assert "staff and customers" in text and "What should we change?" in text
