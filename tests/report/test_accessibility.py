@@ -268,3 +268,43 @@ def test_heatmap_cells_and_gaps_carry_numbers_not_only_colour():
         )
     )
     assert "+30" in [t.text for t in gaps.iter(f"{SVG}text")]
+
+
+def test_board_chart_kinds_write_their_values():
+    """The ranking, trend and quadrant charts describe their data, not only their title."""
+    de = chart("de")
+    rows = [
+        {"label": "Führung", "internal": 72.0, "customer": 41.0},
+        {"label": "Silos", "internal": 55.0, "customer": None},
+    ]
+    ranking = alt_of(de.ranked_bars(rows, THRESHOLDS, ["Selbstbild", "Kunden"], "Module"))
+    assert "2 Module, bester zuerst" in ranking
+    assert "„Führung“ (Selbstbild 72, Kunden 41); „Silos“ (Selbstbild 55)" in ranking
+    panels = [
+        {"title": "Gesamt", "values": [48.0, None, 61.0], "kind": "score", "beyond_noise": True},
+        {"title": "Lücke", "values": [30.0, 28.0, 29.0], "kind": "gap", "beyond_noise": False},
+    ]
+    trend = alt_of(de.trend_panels(["2024", "2025", "2026"], panels, "Verlauf"))
+    assert "Runden 2024 bis 2026" in trend
+    assert "„Gesamt“ von 48 auf 61 (jenseits des Rauschens)" in trend
+    assert "„Lücke“ von 30 auf 29 (im Rahmen des Rauschens)" in trend
+    points = [
+        {
+            "number": 1,
+            "title": "Tempo",
+            "importance": 80.0,
+            "performance": 35.0,
+            "quadrant": "fix_first",
+        },
+        {
+            "number": 2,
+            "title": "Preis",
+            "importance": 60.0,
+            "performance": 70.0,
+            "quadrant": "possible_overkill",
+        },
+    ]
+    corners = ("Hier ansetzen", "Halten", "Evtl. zu viel", "Geringere Priorität")
+    quadrant = alt_of(de.quadrant(points, (70.0, 50.0), ("Leistung", "Wichtigkeit"), corners, "Q"))
+    assert "Wichtigkeit gegen Leistung" in quadrant
+    assert "Hier ansetzen: „Tempo“ (80/35)" in quadrant and "Evtl. zu viel: „Preis“" in quadrant

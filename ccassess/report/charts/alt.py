@@ -36,6 +36,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "grid": ("{rows} Zeilen × {columns} Spalten", "{rows} rows × {columns} columns"),
     "of_100": ("{value} von 100", "{value} out of 100"),
     "shares": ("Anteile je Zeile", "shares per row"),
+    "ranked": ("{n} Module, bester zuerst", "{n} modules, best first"),
+    "rounds": ("Runden {first} bis {last}", "rounds {first} to {last}"),
+    "moved": ("{name} von {a} auf {b}", "{name} from {a} to {b}"),
+    "beyond_noise": ("jenseits des Rauschens", "beyond noise"),
+    "within_noise": ("im Rahmen des Rauschens", "within noise"),
+    "quadrant_axes": ("{x} gegen {y}", "{x} against {y}"),
 }
 QUOTES = {"de": ("„", "“"), "en": ("“", "”")}
 
@@ -224,3 +230,66 @@ def scale_alt(
         shown = marker or chart.num(score, 1)
         where = f"{a.say('of_100', value=shown)}, {a.say('level_named', n=level + 1, name=name)}"
     return _sentence(label, where.strip(), f"{a.say('levels')}: " + ", ".join(bands))
+
+
+def ranking_alt(
+    chart: ChartStyle, label: str, rows: Sequence[dict[str, Any]], names: Sequence[str]
+) -> str:
+    """Every module in rank order with the self-image and, where there is one, the
+    customers' view."""
+    a = AltText(chart)
+    items = []
+    for row in rows:
+        values = [f"{names[0]} {a.num(row.get('internal'))}"]
+        if row.get("customer") is not None and len(names) > 1:
+            values.append(f"{names[1]} {a.num(row['customer'])}")
+        items.append(f"{a.q(label_of(row))} ({', '.join(values)})")
+    return _sentence(label, a.say("ranked", n=len(rows)), a.say("scale"), "; ".join(items))
+
+
+def trend_alt(
+    chart: ChartStyle, label: str, rounds: Sequence[str], panels: Sequence[dict[str, Any]]
+) -> str:
+    """Per panel: its first and last value and whether the change is beyond noise."""
+    a = AltText(chart)
+    items = []
+    for panel in panels:
+        present = [v for v in panel.get("values", []) if v is not None]
+        if not present:
+            items.append(f"{a.q(str(panel.get('title', '')))} {a.say('no_value')}")
+            continue
+        text = a.say(
+            "moved",
+            name=a.q(str(panel.get("title", ""))),
+            a=a.num(present[0]),
+            b=a.num(present[-1]),
+        )
+        noise = "beyond_noise" if panel.get("beyond_noise") else "within_noise"
+        items.append(f"{text} ({a.say(noise)})")
+    span = a.say("rounds", first=rounds[0], last=rounds[-1]) if rounds else ""
+    return _sentence(label, span, "; ".join(items))
+
+
+def quadrant_alt(
+    chart: ChartStyle,
+    label: str,
+    points: Sequence[dict[str, Any]],
+    axes: Sequence[str],
+    corners: Sequence[str],
+) -> str:
+    """The axes, then per quadrant (in the corners' order) the items in it with their
+    values."""
+    a = AltText(chart)
+    keys = ("fix_first", "keep_up", "possible_overkill", "low_priority")
+    groups = []
+    for key, corner in zip(keys, corners, strict=False):
+        inside = [p for p in points if p.get("quadrant") == key]
+        if not inside:
+            continue
+        names = ", ".join(
+            f"{a.q(str(p.get('title') or p.get('number')))} "
+            f"({a.num(p.get('importance'))}/{a.num(p.get('performance'))})"
+            for p in inside
+        )
+        groups.append(f"{corner}: {names}")
+    return _sentence(label, a.say("quadrant_axes", x=axes[1], y=axes[0]), *groups)

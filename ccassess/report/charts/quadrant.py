@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ccassess.report.charts.alt import quadrant_alt
 from ccassess.report.charts.colours import tint
 from ccassess.report.charts.style import ChartStyle
 from ccassess.report.charts.svg import SMALL, Svg
@@ -27,7 +28,8 @@ def quadrant(
     up, possible overkill, low priority."""
     width, height = 680.0, 420.0
     left, right, top, bottom = 70.0, 660.0, 20.0, 370.0
-    svg = Svg(width, height, chart.font, label)
+    alt = quadrant_alt(chart, label, points, axes, corners)
+    svg = Svg(width, height, chart.font, alt, ident=chart.next_id())
     imps = [p["importance"] for p in points] + [cuts[0]]
     perfs = [p["performance"] for p in points] + [cuts[1]]
     y_lo, y_hi = _range(imps, 0.05 if max(imps) - min(imps) < 3 else 3.0)

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ccassess.report.charts.alt import ranking_alt
 from ccassess.report.charts.colours import tint
 from ccassess.report.charts.style import ChartStyle
 from ccassess.report.charts.svg import SMALL, Svg, label_of, wrap
@@ -32,7 +33,9 @@ def ranked_bars(
     row_height = 2 * bar + 14 if customers else bar + 16
     top = 24.0
     height = top + row_height * len(rows) + 44
-    svg = Svg(width, height, chart.font, label)
+    svg = Svg(
+        width, height, chart.font, ranking_alt(chart, label, rows, names), ident=chart.next_id()
+    )
     scale = (right - left) / 100
     bounds = [*thresholds, 100.0]
     body = row_height * len(rows)

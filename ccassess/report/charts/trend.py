@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ccassess.report.charts.alt import trend_alt
 from ccassess.report.charts.style import ChartStyle
 from ccassess.report.charts.svg import SMALL, Svg, wrap
 
@@ -25,7 +26,9 @@ def trend_panels(
     panel_w, panel_h = 220.0, 118.0
     rows = (len(panels) + columns - 1) // columns
     width, height = panel_w * columns, panel_h * rows + 6
-    svg = Svg(width, height, chart.font, label)
+    svg = Svg(
+        width, height, chart.font, trend_alt(chart, label, rounds, panels), ident=chart.next_id()
+    )
     for index, panel in enumerate(panels):
         x0 = (index % columns) * panel_w
         y0 = (index // columns) * panel_h
