@@ -75,6 +75,19 @@ _PAIRS = {
         "Scatter chart: each dimension by the customers' view (across) and derived "
         "importance (up), coloured by quadrant",
     ),
+    "rated_note": (
+        "Wichtigkeit von den Kunden selbst bewertet (0–100), geteilt am Mittelwert der "
+        "gezeigten Bereiche; Leistung = Sicht der Kunden, geteilt bei 50.",
+        "Importance rated by the customers themselves (0–100), split at the mean of the areas "
+        "shown; performance = the customers' view, split at 50.",
+    ),
+    "alt_rated": (
+        "Streudiagramm: jede Dimension nach Sicht der Kunden (waagrecht) und der von den "
+        "Kunden bewerteten Wichtigkeit (senkrecht), eingefärbt nach Feld",
+        "Scatter chart: each dimension by the customers' view (across) and the importance "
+        "customers gave it (up), coloured by quadrant",
+    ),
+    "importance": ("Wichtigkeit", "importance"),
     "fix_first": ("Zuerst verbessern", "Fix first"),
     "keep_up": ("Halten", "Keep up"),
     "possible_overkill": ("Womöglich zu viel", "Possible overkill"),

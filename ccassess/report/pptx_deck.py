@@ -259,9 +259,16 @@ def _gap_slide(deck: Deck) -> None:
 
 def _drivers_slide(deck: Deck) -> None:
     """Importance × performance as a native XY scatter: one series per quadrant, so that
-    each quadrant has its colour and its name in the legend."""
-    analysis = deck.view.result.drivers
-    if analysis is None or not analysis.drivers:
+    each quadrant has its colour and its name in the legend. The customers' own importance
+    ratings where they gave them; otherwise importance derived from correlations."""
+    result = deck.view.result
+    rated = [
+        row
+        for row in (result.importance.rows if result.importance else [])
+        if row.quadrant and row.importance is not None and row.performance is not None
+    ]
+    analysis = result.drivers
+    if not rated and (analysis is None or not analysis.drivers):
         return
     data = XyChartData()
     colours = {
@@ -270,35 +277,63 @@ def _drivers_slide(deck: Deck) -> None:
         "possible_overkill": deck.colours["muted"],
         "low_priority": deck.colours["rule"],
     }
+    # (quadrant, performance, importance) per dimension; the rated view calls "fix first"
+    # "concentrate here"
+    if rated:
+        points = [
+            (
+                "fix_first" if r.quadrant == "concentrate" else str(r.quadrant),
+                r.performance,
+                r.importance,
+            )
+            for r in rated
+        ]
+        digits = 1
+    else:
+        assert analysis is not None
+        points = [(d.quadrant, d.performance, d.importance) for d in analysis.drivers]
+        digits = 2
     used = []
     for quadrant in QUADRANTS:
-        members = [d for d in analysis.drivers if d.quadrant == quadrant]
+        members = [(x, y) for q, x, y in points if q == quadrant]
         if not members:
             continue
         series = data.add_series(deck.t(quadrant))
-        for d in members:
-            series.add_data_point(round(d.performance, 1), round(d.importance, 2))
+        for x, y in members:
+            series.add_data_point(round(float(x or 0), 1), round(float(y or 0), digits))
         used.append(quadrant)
-    note = "\n".join(
-        [
-            _method_note(deck),
-            deck.t(
-                "drivers_note",
-                outcome=deck.view.tr(analysis.outcome),
-                n=analysis.n,
-            ),
-            *(
-                f"{deck.view.tr(d.title)}: r = {deck.num(d.importance, 2)}, "
-                f"{deck.t('customers')} {deck.num(d.performance)}, n = {d.n}"
-                for d in analysis.drivers[:5]
-            ),
-        ]
-    )
+    if rated:
+        note = "\n".join(
+            [
+                _method_note(deck),
+                deck.t("rated_note"),
+                *(
+                    f"{deck.view.tr(r.title)}: {deck.t('importance')} {deck.num(r.importance)} "
+                    f"(n = {r.importance_n}), {deck.t('customers')} {deck.num(r.performance)}"
+                    for r in rated
+                ),
+            ]
+        )
+    else:
+        assert analysis is not None
+        note = "\n".join(
+            [
+                _method_note(deck),
+                deck.t("drivers_note", outcome=deck.view.tr(analysis.outcome), n=analysis.n),
+                *(
+                    f"{deck.view.tr(d.title)}: r = {deck.num(d.importance, 2)}, "
+                    f"{deck.t('customers')} {deck.num(d.performance)}, n = {d.n}"
+                    for d in analysis.drivers[:5]
+                ),
+            ]
+        )
     slide = deck.slide(deck.t("drivers"), note)
     frame = slide.shapes.add_chart(
         XL_CHART_TYPE.XY_SCATTER, MARGIN, Inches(1.4), WIDTH - 2 * MARGIN, Inches(5.6), data
     )
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", deck.t("alt_drivers"))
+    frame._element.nvGraphicFramePr.cNvPr.set(
+        "descr", deck.t("alt_rated" if rated else "alt_drivers")
+    )
     chart = frame.chart
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM

@@ -132,17 +132,17 @@ def test_german_deck(run, tmp_path):
 
 
 def test_importance_performance_is_a_native_scatter(deck_and_result):
+    """The demo's customers rated importance: the deck plots their ratings (not the derived
+    correlations), one series per quadrant, with the numbers of the result."""
     prs, data, _ = deck_and_result
-    _, chart = _charts(prs)["Importance × performance"]
+    shape, chart = _charts(prs)["Importance × performance"]
     assert chart.chart_type == XL_CHART_TYPE.XY_SCATTER
-    drivers = data["drivers"]["drivers"]
+    rows = [r for r in data["importance"]["rows"] if r["quadrant"]]
+    assert rows
+    names = {"Fix first": "concentrate", "Keep up": "keep_up"}
+    names |= {"Possible overkill": "possible_overkill", "Low priority": "low_priority"}
     for series in chart.plots[0].series:
-        quadrant = {
-            "Fix first": "fix_first",
-            "Keep up": "keep_up",
-            "Possible overkill": "possible_overkill",
-            "Low priority": "low_priority",
-        }[series.name]
-        members = [d for d in drivers if d["quadrant"] == quadrant]
-        assert list(series.values) == [round(d["importance"], 2) for d in members]
-    assert sum(len(list(s.values)) for s in chart.plots[0].series) == len(drivers)
+        members = [r for r in rows if r["quadrant"] == names[series.name]]
+        assert list(series.values) == [round(r["importance"], 1) for r in members]
+    assert sum(len(list(s.values)) for s in chart.plots[0].series) == len(rows)
+    assert "importance customers gave it" in shape._element.nvGraphicFramePr.cNvPr.get("descr")
