@@ -19,7 +19,7 @@ from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
-from ccassess.questions.types import ItemRows, Part, QuestionType
+from ccassess.questions.types import AnswerProblem, ItemRows, Part, QuestionType
 from ccassess.survey.console import MESSAGES, Console
 
 BACK = {"b", "back", "z", "zurück", "zurueck", "<"}
@@ -129,20 +129,8 @@ class QuestionAsker:
         )
         if problem is None:
             return checked, None
-        if problem.text is not None:
-            return None, problem.text.get(self.lang)
-        if value == DONT_KNOW:
-            return None, self.text["no_dont_know"]
-        if self.lang == "en":  # a type's own message is English
-            return None, str(problem)
         qtype = self.question_types[item.question.type]
-        try:
-            allowed = qtype.allowed(item.question, self.lang)
-        except Exception:  # a plugin's description must never break the survey
-            allowed = ""
-        if allowed:
-            return None, self.text["allowed"].format(allowed=allowed)
-        return None, self.text["not_possible"]
+        return None, told(problem, value, item.question, qtype, self.lang)
 
     def _header(self, item: SurveyItem, current: Any) -> None:
         t = self.text
@@ -308,3 +296,24 @@ class QuestionAsker:
 
 
 _SKIPPED = object()
+
+
+def told(
+    problem: AnswerProblem, value: Any, question: Question, qtype: QuestionType, lang: str
+) -> str:
+    """What a respondent is told about a refused answer, in their language: the type's own
+    text where it gives one, else what the question allows (a type's message is English)."""
+    messages = MESSAGES.get(lang, MESSAGES["en"])
+    if problem.text is not None:
+        return problem.text.get(lang)
+    if value == DONT_KNOW:
+        return str(messages["no_dont_know"])
+    if lang == "en":
+        return str(problem)
+    try:
+        allowed = qtype.allowed(question, lang)
+    except Exception:  # a plugin's description must never break the questionnaire
+        allowed = ""
+    if allowed:
+        return str(messages["allowed"]).format(allowed=allowed)
+    return str(messages["not_possible"])

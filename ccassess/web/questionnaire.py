@@ -19,6 +19,7 @@ from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Dimension, Module, Question
 from ccassess.questions import present
 from ccassess.questions.types import ItemRows, Part, QuestionType
+from ccassess.survey.asking import told
 
 #: Longest text accepted in one field (a text answer, an item's cell).
 MAX_FIELD = 4000
@@ -230,11 +231,12 @@ class PageForm:
             if raw is None:
                 answers[question.id] = None
                 continue
-            checked, message = self.validator.verdict(
+            checked, problem = self.validator.problem(
                 page.module, question.id, raw, self.perspective
             )
-            if message is not None:
-                errors[question.id] = message
+            if problem is not None:
+                qtype = self.types[question.type]
+                errors[question.id] = told(problem, raw, question, qtype, self.lang)
                 refused[question.id] = raw
             else:
                 answers[question.id] = checked

@@ -23,11 +23,11 @@ def folder(make_workspace) -> Path:
     return make_workspace("ws", MODULES)
 
 
-def start(http, link: str) -> str:
+def start(http, link: str, lang: str = "en") -> str:
     """Open a link's welcome page and start; returns the first page's path."""
     welcome = http.get(link)
     assert welcome.status_code == 200, welcome.text
-    started = http.post(link + "/start", data={"csrf": hidden(welcome.text, "csrf"), "lang": "en"})
+    started = http.post(link + "/start", data={"csrf": hidden(welcome.text, "csrf"), "lang": lang})
     assert started.status_code == 303
     return started.headers["location"]
 
@@ -312,3 +312,28 @@ def test_tokens_are_stored_only_as_hashes(folder: Path, registry: Registry, run:
     assert len(hashes) == 3 and all(len(h) == 64 for (h,) in hashes)
     with Workspace.open(folder) as workspace:  # the demo settings' 14, and these 3
         assert workspace.settings.invitations()["Vertrieb"] == 17
+
+
+def test_answer_problems_are_told_in_the_respondents_language(
+    folder: Path, registry: Registry, run: Callable
+) -> None:
+    """A German respondent reads the error beside a field in German, not the importer's
+    English message."""
+    [link] = invite(run, folder, "--department", "Vertrieb")
+    http, _ = client(folder, registry)
+    path = start(http, link, lang="de")
+    page = http.get(path)
+    while "Tätigkeit 1" not in page.text:
+        sent = http.post(path, data=answers_for(page.text))
+        assert sent.status_code == 303
+        path = sent.headers["location"]
+        page = http.get(path)
+    form = answers_for(page.text, text="Monatsbericht")
+    shares = [n for n in form if n.endswith(".share")]
+    form[shares[0]] = "keine Zahl"
+    refused = http.post(path, data=form)
+    assert refused.status_code == 422
+    (error,) = re.findall(r'<p class="error"[^>]*>([^<]*)</p>', refused.text)
+    assert "Anteil" in error, error
+    for english in ("the share", "number", "activity", "per cent"):
+        assert english not in error, error
