@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 MINUS = "\u2212"
 #: The space between a number and "%": German sets one that does not break, English none.
@@ -20,7 +20,9 @@ _SPACED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
 def number(value: float | None, lang: str, digits: int = 0, empty: str = "–") -> str:
     if value is None:
         return empty
-    text = f"{value:,.{digits}f}"
+    # half away from zero, as people (and Excel, PowerPoint) round: 62.5 → 63, not 62
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    text = f"{exact:,.{digits}f}"
     if lang == "de":
         text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
     if text.startswith("-"):

@@ -49,3 +49,11 @@ def test_machine_output_keeps_ascii_minus(run: Callable[..., Result], tmp_path: 
     nps = next(o for o in data["outcomes"] if o["id"] == "nps")
     assert isinstance(nps["value"], int | float) and nps["value"] < 0  # the demo's NPS
     assert all(isinstance(nps[key], int | float) for key in ("low", "high"))
+
+
+def test_halves_round_away_from_zero_as_in_office():
+    """A report and a slide deck round alike: 62.5 is 63 (Python's own formatting would say
+    62, PowerPoint's label 63), and a value is never rounded twice."""
+    assert number(62.5, "en") == "63" and number(-2.5, "en") == "\u22123"
+    assert number(33.46, "de") == "33" and number(2.675, "en", 2) == "2.68"
+    assert percent(0.625, "de") == "63\u00a0%"

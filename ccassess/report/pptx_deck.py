@@ -73,7 +73,8 @@ class Deck:
         data = CategoryChartData(number_format="0")
         data.categories = categories
         for name, values, _ in series:
-            data.add_series(name, [None if v is None else round(v, 1) for v in values])
+            # full precision: the labels round ("0"); a value rounded first would round twice
+            data.add_series(name, [None if v is None else round(v, 6) for v in values])
         frame = slide.shapes.add_chart(kind, MARGIN, top, WIDTH - 2 * MARGIN, height, data)
         frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
         chart = frame.chart

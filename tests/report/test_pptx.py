@@ -55,9 +55,9 @@ def test_charts_are_native_with_the_results_numbers(deck_and_result):
         (m for m in data["modules"] if m["score"] is not None), key=lambda m: m["score"]
     )
     self_image, customers = modules.plots[0].series
-    assert list(self_image.values) == [round(m["score"], 1) for m in scored]
+    assert list(self_image.values) == [round(m["score"], 6) for m in scored]
     expected = [
-        round(m["by_perspective"]["customer"]["score"], 1)
+        round(m["by_perspective"]["customer"]["score"], 6)
         if m["by_perspective"].get("customer")
         and m["by_perspective"]["customer"]["score"] is not None
         else None
@@ -67,8 +67,8 @@ def test_charts_are_native_with_the_results_numbers(deck_and_result):
     assert list(modules.plots[0].categories) == [m["title"]["en"] for m in scored]
     _, headline = charts["Three headline numbers, never blended"]
     assert list(headline.plots[0].series[0].values) == [
-        round(data["score"], 1),
-        round(data["by_perspective"]["customer"]["score"], 1),
+        round(data["score"], 6),
+        round(data["by_perspective"]["customer"]["score"], 6),
     ]
     _, rates = charts["Response rate by department"]
     assert rates.chart_type == XL_CHART_TYPE.BAR_STACKED
