@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ccassess.actions.inputs import load_inputs
-from ccassess.actions.load_plugins import load_registry
+from ccassess.actions.load_plugins import load_registry, skip_failed
 from ccassess.actions.sharing import assess_for_sharing
-from ccassess.errors import CcassessError
+from ccassess.errors import CcassessError, PluginError
+from ccassess.plugin.manager import PluginFailure
+from ccassess.plugin.registry import Registry
 from ccassess.report import ReportOptions, default_output, report_file_name, write_report
 from ccassess.workspace.config import CONFIG_FILE, load_config
 
@@ -35,30 +37,53 @@ class BatchOutcome:
     workspace: Path
     output: Path | None = None
     error: str | None = None
+    #: The plugins left out of this report (--skip-broken-plugins), as (plugin, why).
+    skipped: tuple[tuple[str, str], ...] = ()
 
 
 def render_workspace(job: BatchJob) -> BatchOutcome:
-    """Score one workspace and write its report (runs in a worker process)."""
-    try:
-        registry = load_registry(job.plugins_dir, skip_broken=job.skip_broken)
-        inputs = load_inputs(
-            registry, None, [], job.options.lang or None, workspace=job.workspace, lazy=True
-        )
-        used = inputs.registry or registry
-        result, record = assess_for_sharing(
-            used,
-            inputs,
-            include_answers=job.options.appendix,
-            accept_risk=job.accept_differencing_risk,
-        )
-        options = job.options.for_assessment(inputs.settings)
-        if options.output is None or options.output.is_dir():
-            folder = options.output or job.workspace
-            options = replace(options, output=folder / default_output(result, options).name)
-        record()  # first: a report that is out must never be missing from the record
-        return BatchOutcome(job.workspace, write_report(result, used.plugins, options))
-    except CcassessError as exc:
-        return BatchOutcome(job.workspace, error=str(exc))
+    """Score one workspace and write its report (runs in a worker process).
+
+    With --skip-broken-plugins, a plugin that fails while the report is made makes it start
+    again without that plugin (as a single command does, `ccassess.cli.app`), so that
+    nothing it contributed stays and the report names it as left out. The report is written
+    at the end: an attempt that failed has written nothing."""
+    skipped: list[PluginFailure] = []
+    while True:
+        registry = None
+        try:
+            registry = load_registry(
+                job.plugins_dir, skip_broken=job.skip_broken, skipped=skipped, exact_skip=True
+            )
+            output = _render(job, registry)
+        except PluginError as exc:
+            if job.skip_broken and skip_failed(exc, skipped, registry):
+                continue
+            return BatchOutcome(job.workspace, error=str(exc))
+        except CcassessError as exc:
+            return BatchOutcome(job.workspace, error=str(exc))
+        failures = tuple((f.plugin, f.message) for f in registry.plugins.failures)
+        return BatchOutcome(job.workspace, output, skipped=failures)
+
+
+def _render(job: BatchJob, registry: Registry) -> Path:
+    """One attempt: score the workspace, record the report, write it."""
+    inputs = load_inputs(
+        registry, None, [], job.options.lang or None, workspace=job.workspace, lazy=True
+    )
+    used = inputs.registry or registry
+    result, record = assess_for_sharing(
+        used,
+        inputs,
+        include_answers=job.options.appendix,
+        accept_risk=job.accept_differencing_risk,
+    )
+    options = job.options.for_assessment(inputs.settings)
+    if options.output is None or options.output.is_dir():
+        folder = options.output or job.workspace
+        options = replace(options, output=folder / default_output(result, options).name)
+    record()  # first: a report that is out must never be missing from the record
+    return write_report(result, used.plugins, options)
 
 
 def plan_outputs(jobs: Sequence[BatchJob]) -> list[BatchJob]:

@@ -14,8 +14,35 @@ from ccassess.plugin.manager import PluginFailure, Plugins
 from ccassess.plugin.registry import Registry, collect_contributions
 
 if TYPE_CHECKING:
+    from ccassess.errors import PluginError
     from ccassess.model.result import AssessmentResult
     from ccassess.report.section import ReportSection
+
+#: The core's own plugins: their failure is ccassess's, never skipped.
+CORE_PLUGINS = frozenset({"core", "core-report"})
+#: A command is run at most this many times, each without one more broken plugin.
+MAX_ATTEMPTS = 20
+
+
+def skip_failed(
+    error: PluginError, skipped: list[PluginFailure], registry: Registry | None
+) -> bool:
+    """Add the plugin `error` names to `skipped`, for a run again without it (with
+    --skip-broken-plugins); False when it may not be skipped: the core, a plugin skipped
+    already, or too many attempts. `registry` (if loaded) tells the plugin's modules."""
+    if (
+        error.plugin in CORE_PLUGINS
+        or any(f.plugin == error.plugin for f in skipped)
+        or len(skipped) >= MAX_ATTEMPTS
+    ):
+        return False
+    modules = tuple(
+        module_id
+        for module_id, entry in (registry.entries.items() if registry else ())
+        if entry.plugin == error.plugin
+    )
+    skipped.append(PluginFailure(error.plugin, error.message, error, modules))
+    return True
 
 
 def load_registry(

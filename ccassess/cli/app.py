@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 #: The exit status of a command that went on without a broken plugin (--skip-broken-plugins):
 #: it did its work, but not all of it (docs/plugins/api.md).
 SKIPPED_PLUGIN_EXIT = 3
-#: The core's own plugins: their failure is ccassess's, never skipped.
-CORE_PLUGINS = frozenset({"core", "core-report"})
-#: A command is run at most this many times, each without one more broken plugin.
-MAX_ATTEMPTS = 20
 
 
 class Attempts:
@@ -44,25 +40,12 @@ class Attempts:
         """Whether the command may run again without the plugin `error` names (with
         --skip-broken-plugins, a plugin not yet skipped, not the core)."""
         state = self.state
-        if (
-            state is None
-            or not state.skip_broken
-            or error.plugin in CORE_PLUGINS
-            or any(f.plugin == error.plugin for f in self.skipped)
-            or len(self.skipped) >= MAX_ATTEMPTS
-        ):
+        if state is None or not state.skip_broken:
             return False
         # late import: start-up time (`--help`, `ccassess modules`)
-        from ccassess.plugin.manager import PluginFailure
+        from ccassess.actions.load_plugins import skip_failed
 
-        registry = state.loaded
-        modules = tuple(
-            module_id
-            for module_id, entry in (registry.entries.items() if registry else ())
-            if entry.plugin == error.plugin
-        )
-        self.skipped.append(PluginFailure(error.plugin, error.message, error, modules))
-        return True
+        return skip_failed(error, self.skipped, state.loaded)
 
     def skipped_any(self) -> bool:
         registry = self.state.loaded if self.state is not None else None

@@ -11,7 +11,7 @@ import click
 from ccassess.actions.batch import BatchJob, render_batch
 from ccassess.actions.inputs import BUILTIN_DEMO, demos, load_demo
 from ccassess.actions.sharing import assess_for_sharing
-from ccassess.cli.app import State, pass_state
+from ccassess.cli.app import SKIPPED_PLUGIN_EXIT, State, pass_state
 from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
 from ccassess.errors import CcassessError
 from ccassess.io.files import check_target
@@ -187,13 +187,22 @@ def _batch(
         for w in workspaces
     ]
     failed = []
+    skipped = False
     for outcome in render_batch(jobs, options["jobs"]):
+        for plugin, why in outcome.skipped:
+            skipped = True
+            line = f"warning: skipped plugin {plugin!r}: {why}"
+            if line not in state.attempts.printed:  # once, not once per report
+                state.attempts.printed.add(line)
+                echo(line, err=True)
         if outcome.error:
             failed.append(f"{outcome.workspace}: {outcome.error}")
         else:
             echo(f"Report written to {outcome.output}")
     if failed:
         raise CcassessError(f"{len(failed)} of {len(jobs)} reports failed; first: {failed[0]}")
+    if skipped:  # done, but without a plugin (docs/plugins/api.md)
+        click.get_current_context().exit(SKIPPED_PLUGIN_EXIT)
 
 
 @click.command("demo")

@@ -458,3 +458,55 @@ def test_links_in_the_pdf_only_where_the_theme_allows(
     assert "Ihre Bank" in text
     assert ("https://evil.example/login" in found) is links
     assert not [link for link in found if link.startswith(("javascript:", "data:"))]
+
+
+# -- a batch of reports skips the same way: each report again without the plugin ----------
+
+
+def batch(run: Callable, setup: dict[str, Path], tmp_path: Path) -> tuple[list[object], Path]:
+    """`report -w A -w B -o DIR --format json` over two workspaces that use the plugin."""
+    args: list[object] = ["report"]
+    for name in ("nord", "sued"):
+        folder = tmp_path / name
+        created = broken_run(run, setup, "", "init", folder, "--from", setup["assessment"])
+        assert created.exit_code == 0, created.output
+        imported = broken_run(run, setup, "", "import", "-w", folder, setup["answers"])
+        assert imported.exit_code == 0, imported.output
+        args += ["-w", folder]
+    out = tmp_path / "batch"
+    out.mkdir()
+    return [*args, "-o", out, "--format", "json"], out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_batch_skips_exactly_the_broken_plugin(
+    run: Callable, setup: dict[str, Path], tmp_path: Path, jobs: str
+) -> None:
+    args, out = batch(run, setup, tmp_path)
+    result = broken_run(
+        run, setup, "findings_raise", "--skip-broken-plugins", *args, "--jobs", jobs
+    )
+    assert result.exit_code == 3, result.output  # done, but without a plugin
+    assert f"warning: skipped plugin {PLUGIN!r}: plugin {PLUGIN!r}" in result.stderr
+    written = sorted(out.iterdir())
+    assert len(written) == 2, written
+    for path in written:
+        scored = json.loads(path.read_text("utf-8"))
+        # nothing of the plugin: not its module (scores, findings), and it says so
+        assert [m["id"] for m in scored["modules"]] == ["leadership"], path
+        (skipped,) = scored.pop("skipped_plugins")
+        rest = json.dumps(scored, ensure_ascii=False)
+        for trace in ("Beschwerdemanagement", "Beschwerden versanden", "Complaints score"):
+            assert trace not in rest
+        assert skipped["plugin"] == PLUGIN and skipped["modules"] == ["complaints"]
+        assert "raised RuntimeError: complaint database down" in skipped["reason"]
+
+
+def test_a_batch_without_skipping_fails_naming_the_plugin(
+    run: Callable, setup: dict[str, Path], tmp_path: Path
+) -> None:
+    args, out = batch(run, setup, tmp_path)
+    result = broken_run(run, setup, "findings_raise", *args)
+    assert result.exit_code == 2, result.output
+    assert f"plugin {PLUGIN!r}, hook ccassess_findings: raised RuntimeError" in result.stderr
+    assert list(out.iterdir()) == []
