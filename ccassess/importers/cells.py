@@ -19,7 +19,8 @@ from ccassess.io.xlsx import cell_value
 from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
-from ccassess.questions.types import ItemField, ItemRows, Part, QuestionType
+from ccassess.questions.typed_number import typed_number
+from ccassess.questions.types import AnswerProblem, ItemField, ItemRows, Part, QuestionType
 
 if TYPE_CHECKING:
     pass
@@ -85,8 +86,11 @@ class AnswerAssembler:
         location: Location,
         problems: Problems,
         departments: Sequence[str] = (),
+        lang: str | None = None,
     ) -> None:
         self.module = module
+        #: the language a person typed the sheet in; None for machine formats (kept strict)
+        self.lang = lang
         self.types = question_types
         self.departments = tuple(departments)
         self.location = location
@@ -173,7 +177,14 @@ class AnswerAssembler:
                 )
             return value, where
         if shape.parts is None:
-            return self._single(entry, labels)
+            value, where = self._single(entry, labels)
+            if self.lang and qtype.entry == "number" and isinstance(value, str):
+                try:
+                    return typed_number(value, self.lang), where
+                except AnswerProblem as unclear:
+                    self.problems.error(where, str(unclear))
+                    return None, where
+            return value, where
         if entry.single is not None and not any(c.value is not None for c in entry.parts.values()):
             return DONT_KNOW, entry.single.location
         cells = {k: c for k, c in entry.parts.items() if c.value is not None}

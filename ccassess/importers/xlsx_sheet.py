@@ -90,6 +90,7 @@ class _WorkbookReader:
         self.file = str(path)
         self.context = context
         self.problems = Problems()
+        self.lang: str | None = None
 
     def at(self, sheet: str, row: int | None = None, column: int | None = None) -> Location:
         letter = column_letter(column + 1) if column is not None else None
@@ -115,6 +116,8 @@ class _WorkbookReader:
             )
         by_title = {sheet.title: sheet for sheet in sheets}
         meta = self._meta(by_title.get(META_SHEET))
+        # typed numbers read by the sheet's language ("1.240" is 1240 in a German sheet)
+        self.lang = meta.get("language") if meta.get("language") in ("de", "en") else None
         check_origin(meta, self.context, Location(self.file, sheet=META_SHEET))
         respondent_titles = {
             t for t in (SHEET_NAMES["respondent"].de, SHEET_NAMES["respondent"].en)
@@ -274,7 +277,9 @@ class _WorkbookReader:
         title = sheet.title
         types = self.context.question_types
         departments = self.context.settings.departments
-        assembler = AnswerAssembler(module, types, self.at(title), self.problems, departments)
+        assembler = AnswerAssembler(
+            module, types, self.at(title), self.problems, departments, self.lang
+        )
         rows = iter(iter_sheet_rows(sheet, self.file))
         header = next(rows, None)
         if header is None:

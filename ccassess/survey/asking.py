@@ -19,6 +19,7 @@ from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
+from ccassess.questions.typed_number import typed_number
 from ccassess.questions.types import AnswerProblem, ItemRows, Part, QuestionType
 from ccassess.survey.console import MESSAGES, Console
 
@@ -100,6 +101,13 @@ class QuestionAsker:
             value = self._parse(line, qtype, options, numbered=not scale)
             if value is _SKIPPED:
                 raise Skip
+            if qtype.entry == "number" and not scale and isinstance(value, str):
+                try:
+                    value = typed_number(value, self.lang)
+                except AnswerProblem as unclear:
+                    message = told(unclear, value, question, qtype, self.lang)
+                    self.console.say(self.text["invalid"].format(message=message))
+                    continue
             checked, problem = self._check(item, value)
             if problem is None:
                 return checked

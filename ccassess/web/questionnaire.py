@@ -18,7 +18,8 @@ from ccassess.importers.response_files import ResponseValidator
 from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Dimension, Module, Question
 from ccassess.questions import present
-from ccassess.questions.types import ItemRows, Part, QuestionType
+from ccassess.questions.typed_number import typed_number
+from ccassess.questions.types import AnswerProblem, ItemRows, Part, QuestionType
 from ccassess.survey.asking import told
 
 #: Longest text accepted in one field (a text answer, an item's cell).
@@ -225,6 +226,12 @@ class PageForm:
         for question in page.questions:
             try:
                 raw = self._raw(question, form)
+            except AnswerProblem as unclear:
+                sent = _first(form, _name(question))
+                qtype = self.types[question.type]
+                errors[question.id] = told(unclear, sent, question, qtype, self.lang)
+                refused[question.id] = sent
+                continue
             except ValueError as exc:
                 errors[question.id] = str(exc)
                 continue
@@ -285,6 +292,8 @@ class PageForm:
                 _pick(present.with_dont_know(picks, question, self.lang), first) if first else None
             )
         text = first.strip()
+        if text and qtype.entry == "number" and question.scale is None:
+            return typed_number(text, self.lang)  # refused: told in the respondent's language
         return text or None
 
 
