@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -69,6 +68,8 @@ def _core_folders() -> tuple[str, ...]:
 def origin(exc: BaseException, roots: Iterable[str] = ()) -> str | None:
     """``file:line`` of the innermost frame in the plugin's own code (under one of `roots`,
     else the innermost that is no frame of ccassess, pluggy or Jinja's machinery)."""
+    import traceback  # only when a plugin failed: start-up time
+
     frames = traceback.extract_tb(exc.__traceback__)
     roots = tuple(root for root in roots if root)
     core = _core_folders()

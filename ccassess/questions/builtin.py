@@ -9,7 +9,6 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ccassess.format import amount, plain
 from ccassess.model import DONT_KNOW
 from ccassess.questions.present import number_range
 from ccassess.questions.types import AnswerProblem, Choice, Part, QuestionType
@@ -61,6 +60,9 @@ def _labels(question: Question, lang: str) -> str:
 
 def _number_wanted(question: Question, value: Any) -> Text:
     """What a respondent is told when a number does not fit (`value` as they gave it)."""
+    # late import: start-up time (formatting loads decimal; `ccassess modules` needs none)
+    from ccassess.format import plain
+
     if _is_number(value) and math.isfinite(value):
         value = plain(value)
     low, high = question.minimum, question.maximum
@@ -257,6 +259,9 @@ class Number(QuestionType):
                 f"{value!r} is not a finite number", _number_wanted(question, given)
             )
         low, high = question.minimum, question.maximum
+        # late import: start-up time (formatting loads decimal; `ccassess modules` needs none)
+        from ccassess.format import plain
+
         if low is not None and value < low:
             raise AnswerProblem(
                 f"{value} is below the minimum {plain(low)}", _number_wanted(question, given)
@@ -278,6 +283,9 @@ class Number(QuestionType):
         return self.scored and question.score_range is not None
 
     def describe(self, question: Question, value: Any, lang: str) -> str:
+        # late import: start-up time (formatting loads decimal; `ccassess modules` needs none)
+        from ccassess.format import amount
+
         unit = f" {question.unit.get(lang)}" if question.unit else ""
         return f"{amount(value, lang)}{unit}"
 

@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ccassess.format import amount
 from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Question
 from ccassess.questions.types import ItemField, Part, QuestionType
@@ -61,6 +60,9 @@ def choices(
 def number_range(low: float | None, high: float | None, lang: str) -> str:
     """What a number question takes, in words: "Zahl von 0 bis 10 000 000", "a number from
     0" (never an exponent)."""
+    # late import: start-up time (`ccassess modules` loads the question types, not this)
+    from ccassess.format import amount
+
     de = lang == "de"
     if low is not None and high is not None:
         return f"{'Zahl von' if de else 'a number from'} {amount(low, lang)} " + (
