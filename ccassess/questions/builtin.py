@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ccassess.model import DONT_KNOW
-from ccassess.questions.present import number_range
 from ccassess.questions.types import AnswerProblem, Choice, Part, QuestionType
 from ccassess.text import Text
 
@@ -60,8 +59,10 @@ def _labels(question: Question, lang: str) -> str:
 
 def _number_wanted(question: Question, value: Any) -> Text:
     """What a respondent is told when a number does not fit (`value` as they gave it)."""
-    # late import: start-up time (formatting loads decimal; `ccassess modules` needs none)
+    # late import: start-up time (formatting and presentation load the model's dataclasses
+    # and decimal; `ccassess modules` needs neither)
     from ccassess.format import plain
+    from ccassess.questions.present import number_range
 
     if _is_number(value) and math.isfinite(value):
         value = plain(value)
@@ -290,6 +291,9 @@ class Number(QuestionType):
         return f"{amount(value, lang)}{unit}"
 
     def allowed(self, question: Question, lang: str) -> str:
+        # late import: start-up time (see `_number_wanted`)
+        from ccassess.questions.present import number_range
+
         return number_range(question.minimum, question.maximum, lang)
 
 
