@@ -60,6 +60,21 @@ class Deck:
         slide.notes_slide.notes_text_frame.text = notes
         return slide
 
+    def described(
+        self, alt: str, categories: list[str], series: list[tuple[str, list[float | None], str]]
+    ) -> str:
+        """A chart's alt text: what it shows, then its values per category, written from the
+        data it draws (as the report's charts do), so a screen reader hears the numbers."""
+        rows = []
+        for index, category in enumerate(categories):
+            values = [
+                f"{name} {self.num(values[index])}"
+                for name, values, _ in series
+                if index < len(values) and values[index] is not None
+            ]
+            rows.append(f"{category}: {', '.join(values)}" if values else category)
+        return f"{alt}. " + "; ".join(rows) + "." if rows else alt
+
     def chart(
         self,
         slide: Any,
@@ -76,7 +91,7 @@ class Deck:
             # full precision: the labels round ("0"); a value rounded first would round twice
             data.add_series(name, [None if v is None else round(v, 6) for v in values])
         frame = slide.shapes.add_chart(kind, MARGIN, top, WIDTH - 2 * MARGIN, height, data)
-        frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
+        frame._element.nvGraphicFramePr.cNvPr.set("descr", self.described(alt, categories, series))
         chart = frame.chart
         chart.has_legend = len(series) > 1
         if chart.has_legend:

@@ -82,6 +82,13 @@ def test_theme_colours_alt_text_and_notes(deck_and_result):
     prs, data, _ = deck_and_result
     for shape, _chart in _charts(prs).values():
         assert shape._element.nvGraphicFramePr.cNvPr.get("descr")
+    # alt text written from the data: the modules chart names each module with its score
+    shape, _ = _charts(prs)["Modules: self-image and customers' view"]
+    alt = shape._element.nvGraphicFramePr.cNvPr.get("descr")
+    for module in data["modules"]:
+        if module["score"] is not None:
+            assert f"{module['title']['en']}: Self-image (internal) " in alt, alt
+            assert f" {int(module['score'] + 0.5)}" in alt, alt
     _, modules = _charts(prs)["Modules: self-image and customers' view"]
     fill = modules.plots[0].series[0].format.fill.fore_color.rgb
     # the default theme's self-image colour
