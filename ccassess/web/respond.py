@@ -265,15 +265,25 @@ class RespondentPages:
             switch=f"/r/{token}/p/{number}",
         )
 
-    async def save(self, request: Request) -> Response:
+    async def _receive(
+        self, request: Request
+    ) -> tuple[store.Invitation, str, dict[str, list[str]]] | Response:
+        """A posted page's invitation, token and form, or the response to give instead (the
+        link's guard refused it, or the body is too large)."""
         invitation, refused = await self.guard(request)
         if invitation is None:
             return refused  # type: ignore[return-value]
-        token = request.path_params["token"]
         try:
             sent = await form_data(request)
         except BodyTooLarge:
             return Response("Request too large.", 413, media_type="text/plain")
+        return invitation, request.path_params["token"], sent
+
+    async def save(self, request: Request) -> Response:
+        received = await self._receive(request)
+        if isinstance(received, Response):
+            return received
+        invitation, token, sent = received
         state = self._state(invitation)
         if state is None or invitation.respondent is None:
             return neutral(self.ctx, self.ctx.workspace.settings.language)
@@ -336,14 +346,10 @@ class RespondentPages:
         )
 
     async def submit(self, request: Request) -> Response:
-        invitation, refused = await self.guard(request)
-        if invitation is None:
-            return refused  # type: ignore[return-value]
-        token = request.path_params["token"]
-        try:
-            sent = await form_data(request)
-        except BodyTooLarge:
-            return Response("Request too large.", 413, media_type="text/plain")
+        received = await self._receive(request)
+        if isinstance(received, Response):
+            return received
+        invitation, token, sent = received
         if not csrf_ok(self.ctx.secret, store.token_hash(token), _one(sent, "csrf")):
             return Response("Form token missing or wrong.", 403, media_type="text/plain")
         state = self._state(invitation)
