@@ -17,9 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ccassess.io.canonical import decode_answers, encode_answers
+from ccassess.io.canonical import decode_answers
 from ccassess.model.answers import Respondent
 from ccassess.workspace.db import now
+from ccassess.workspace.surveys import merge_answers
 
 #: 24 random bytes: 192 bits, well above the 128 the issue asks for.
 TOKEN_BYTES = 24
@@ -125,28 +126,7 @@ def save_page(
 ) -> None:
     """Store one page's answers (None removes an answer) and the page reached."""
     stamp = now()
-    found = db.execute(
-        "SELECT answers FROM answers WHERE respondent = ? AND module_id = ?",
-        (respondent, module_id),
-    ).fetchone()
-    stored = decode_answers(found[0]) if found else {}
-    for question_id, value in answers.items():
-        if value is None:
-            stored.pop(question_id, None)
-        else:
-            stored[question_id] = value
-    if stored:
-        db.execute(
-            """INSERT INTO answers (respondent, module_id, answers, answered)
-               VALUES (?, ?, ?, ?)
-               ON CONFLICT (respondent, module_id)
-               DO UPDATE SET answers = excluded.answers, answered = excluded.answered""",
-            (respondent, module_id, encode_answers(stored), stamp),
-        )
-    else:
-        db.execute(
-            "DELETE FROM answers WHERE respondent = ? AND module_id = ?", (respondent, module_id)
-        )
+    merge_answers(db, respondent, module_id, answers, stamp)
     set_position(db, respondent, position, stamp)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ccassess.errors import CcassessError
@@ -63,14 +63,29 @@ def save_answer(
 ) -> None:
     """Store one survey answer (None removes it) and the position."""
     stamp = now()
+    merge_answers(db, row, module_id, {question_id: value}, stamp)
+    db.execute(
+        "UPDATE surveys SET position = ?, updated = ? WHERE respondent = ?",
+        (position, stamp, row),
+    )
+    db.execute("UPDATE respondents SET updated = ? WHERE id = ?", (stamp, row))
+
+
+def merge_answers(
+    db: sqlite3.Connection, row: int, module_id: str, changes: Mapping[str, Any], stamp: str
+) -> None:
+    """Change a respondent's stored answers to one module (None removes an answer); the row
+    goes when no answer is left. The terminal survey stores one answer at a time, the web
+    questionnaire a page."""
     found = db.execute(
         "SELECT answers FROM answers WHERE respondent = ? AND module_id = ?", (row, module_id)
     ).fetchone()
     answers = decode_answers(found[0]) if found else {}
-    if value is None:
-        answers.pop(question_id, None)
-    else:
-        answers[question_id] = value
+    for question_id, value in changes.items():
+        if value is None:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = value
     if answers:
         db.execute(
             """INSERT INTO answers (respondent, module_id, answers, answered)
@@ -81,11 +96,6 @@ def save_answer(
         )
     else:
         db.execute("DELETE FROM answers WHERE respondent = ? AND module_id = ?", (row, module_id))
-    db.execute(
-        "UPDATE surveys SET position = ?, updated = ? WHERE respondent = ?",
-        (position, stamp, row),
-    )
-    db.execute("UPDATE respondents SET updated = ? WHERE id = ?", (stamp, row))
 
 
 def save_position(db: sqlite3.Connection, row: int, position: int) -> None:
