@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass, field
 
+from ccassess.catalogs import N_, _, ngettext
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -27,11 +29,11 @@ class Location:
             head += f":{self.line}"
         parts = [head]
         if self.sheet is not None:
-            parts.append(f"sheet {self.sheet!r}")
+            parts.append(_("sheet {name}").format(name=repr(self.sheet)))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(_("row {number}").format(number=self.row))
         if self.column is not None:
-            parts.append(f"column {self.column!r}")
+            parts.append(_("column {name}").format(name=repr(self.column)))
         text = ", ".join(parts)
         return f"{text}: {self.path}" if self.path else text
 
@@ -45,8 +47,11 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.location}: {prefix}{self.message}"
+        if self.severity == "warning":
+            return _("{location}: warning: {message}").format(
+                location=self.location, message=self.message
+            )
+        return f"{self.location}: {self.message}"
 
 
 class CcassessError(Exception):
@@ -75,7 +80,7 @@ class ValidationError(CcassessError):
 
     def __post_init__(self) -> None:
         errors = [p for p in self.problems if p.severity == "error"]
-        first = str(errors[0]) if errors else "invalid input"
+        first = str(errors[0]) if errors else _("invalid input")
         CcassessError.__init__(self, first)
 
     def lines(self) -> list[str]:
@@ -83,15 +88,25 @@ class ValidationError(CcassessError):
 
     def __str__(self) -> str:
         errors = [p for p in self.problems if p.severity == "error"]
-        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-        return (str(errors[0]) if errors else "invalid input") + more
+        others = len(errors) - 1
+        more = (
+            " "
+            + ngettext("(and {n} more problem)", "(and {n} more problems)", others).format(n=others)
+            if others > 0
+            else ""
+        )
+        return (str(errors[0]) if errors else _("invalid input")) + more
 
 
 class PluginError(CcassessError):
     """A plugin failed to load, raised in a hook, or returned data we cannot use."""
 
     def __init__(self, plugin: str, hook: str | None, message: str) -> None:
-        where = f"plugin {plugin!r}" + (f", hook {hook}" if hook else "")
+        where = (
+            _("plugin {plugin}, hook {hook}").format(plugin=repr(plugin), hook=hook)
+            if hook
+            else _("plugin {plugin}").format(plugin=repr(plugin))
+        )
         super().__init__(f"{where}: {message}")
         self.plugin = plugin
         self.hook = hook
@@ -123,11 +138,11 @@ class Problems:
 
 
 #: What ccassess says about a path the operating system refuses as too long.
-NAME_TOO_LONG = "the name is too long for the file system"
+NAME_TOO_LONG = N_("the name is too long for the file system")
 
 
 def os_problem(exc: OSError) -> str:
     """An operating-system error about a file, as the rest of a one-line message."""
     if exc.errno == errno.ENAMETOOLONG:
-        return NAME_TOO_LONG
-    return f"cannot read the file ({exc.strerror or exc})"
+        return _(NAME_TOO_LONG)
+    return _("cannot read the file ({reason})").format(reason=exc.strerror or exc)

@@ -1,8 +1,10 @@
 """Numbers and dates formatted for the report's language (de: 72,5 and 24.11.2026).
 
 These are for people: a negative number carries a real minus sign (−4, U+2212), a German
-percentage a no-break space ("49 %"), an English one none ("49%"). Machine output (CSV, JSON,
-the result file) writes numbers as numbers and never goes through here.
+percentage a no-break space ("49 %"), an English one none ("49%"). The marks come from the
+language's locale through Babel (CLDR data), never from the machine's locale, so adding a
+language needs no code here; the date pattern is part of the language's catalog. Machine
+output (CSV, JSON, the result file) writes numbers as numbers and never goes through here.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from ccassess.catalogs import PSEUDO, gettext_for
 
 MINUS = "\u2212"
 #: The space between a number and "%": German sets one that does not break, English none.
@@ -20,15 +24,15 @@ _SPACED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
 def number(value: float | None, lang: str, digits: int = 0, empty: str = "–") -> str:
     if value is None:
         return empty
+    from babel.numbers import format_decimal
+
     # half away from zero, as people (and Excel, PowerPoint) round: 62.5 → 63, not 62
     exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
-    text = f"{exact:,.{digits}f}"
-    if lang == "de":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    if text.startswith("-"):
-        # -0.4 shown as "-0" is zero, not a negative number
-        text = text[1:] if not text.strip("-0.,") else MINUS + text[1:]
-    return text
+    if not exact:
+        exact = abs(exact)  # -0.4 shown as "-0" is zero, not a negative number
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    text = format_decimal(abs(exact), format=pattern, locale=locale(lang))
+    return MINUS + text if exact < 0 else text
 
 
 def percent(value: float | None, lang: str, digits: int = 0, empty: str = "–") -> str:
@@ -73,13 +77,26 @@ def amount(value: float, lang: str) -> str:
     whole, _, fraction = text.partition(".")
     if len(whole) > 4:
         whole = f"{int(whole):,}".replace(",", "\u00a0")
-    mark = "," if lang == "de" else "."
+    from babel.numbers import get_decimal_symbol
+
+    mark = get_decimal_symbol(locale(lang))
     return (MINUS if value < 0 else "") + whole + (mark + fraction if fraction else "")
 
 
 def day(value: str | date | None, lang: str) -> str:
+    """A date as the language writes it (de: 24.11.2026, en: 24 November 2026): the pattern is
+    the language's catalog entry "d MMMM y" (a CLDR pattern), the month names are Babel's."""
     if value is None:
         return ""
+    from babel.dates import format_date
+
     if isinstance(value, str):
         value = date.fromisoformat(value)
-    return value.strftime("%d.%m.%Y") if lang == "de" else value.strftime("%-d %B %Y")
+    # TRANSLATORS: a CLDR date pattern (d = day, MM = month number, MMMM = month name, y = year)
+    pattern = gettext_for(locale(lang), "d MMMM y")
+    return format_date(value, pattern, locale=locale(lang))
+
+
+def locale(lang: str) -> str:
+    """The Babel locale of a report language ("de", "en"; the pseudo language is English)."""
+    return "en" if lang == PSEUDO else lang

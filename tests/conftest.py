@@ -22,6 +22,9 @@ from ccassess.plugin.registry import Registry
 _CACHE = tempfile.TemporaryDirectory(prefix="ccassess-test-cache-")
 os.environ["CCASSESS_CACHE_DIR"] = _CACHE.name
 os.environ.pop("CCASSESS_NO_CACHE", None)
+# The CLI speaks the user's language (CCASSESS_LANG, LANG, …): the suite's messages are
+# English unless a test asks for another language, whatever the machine's locale is.
+os.environ["CCASSESS_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "plugins" / "ccassess_demo" / "muster_handels"

@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
         "ccassess.terminal",
         "ccassess.hookspecs",
         "ccassess.lazy",
+        "ccassess.catalogs",
     ),
     ("ccassess.model",),
     ("ccassess.io",),

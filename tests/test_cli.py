@@ -176,7 +176,7 @@ def test_help_imports_no_command_module() -> None:
     output = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
-    assert "LOADED ['ccassess.cli.app']" in output
+    assert "LOADED ['ccassess.cli.app', 'ccassess.cli.language']" in output
 
 
 DEMO = Path(__file__).resolve().parents[1] / "plugins" / "ccassess_demo" / "muster_handels"

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 import click
 
 from ccassess import __version__
+from ccassess.catalogs import N_, _, language_from_environment, using_language
+from ccassess.cli.language import teach_click, translate_help
 from ccassess.terminal import echo
 
 if TYPE_CHECKING:
@@ -101,7 +103,9 @@ class State:
         plugins = self._registry.plugins
         printed = self.attempts.printed
         for failure in plugins.failures[self._reported :]:
-            line = f"warning: skipped plugin {failure.plugin!r}: {failure.message}"
+            line = _("warning: skipped plugin {plugin}: {message}").format(
+                plugin=repr(failure.plugin), message=failure.message
+            )
             if line in printed:  # by an earlier attempt of this command
                 continue
             printed.add(line)
@@ -113,9 +117,10 @@ class State:
             echo(line, err=True)
         self._reported = len(plugins.failures)
         for warning in plugins.warnings:
-            if f"warning: {warning}" not in printed:
-                printed.add(f"warning: {warning}")
-                echo(f"warning: {warning}", err=True)
+            line = _("warning: {message}").format(message=warning)
+            if line not in printed:
+                printed.add(line)
+                echo(line, err=True)
         plugins.warnings.clear()
 
 
@@ -149,8 +154,9 @@ class LazyGroup(click.Group):
                 rows.append((name, command.get_short_help_str(limit)))
             else:
                 # a stand-in command shortens the summary exactly as click would
-                rows.append((name, click.Command(name, help=summary).get_short_help_str(limit)))
-        with formatter.section("Commands"):
+                stand_in = click.Command(name, help=_(summary))
+                rows.append((name, stand_in.get_short_help_str(limit)))
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
@@ -158,8 +164,10 @@ class LazyGroup(click.Group):
             import importlib
 
             module = importlib.import_module(self.commands_by_module[name])
-            return getattr(module, name.replace("-", "_") + "_command")
-        return super().get_command(ctx, name)
+            command = getattr(module, name.replace("-", "_") + "_command")
+        else:
+            command = super().get_command(ctx, name)
+        return translate_help(command) if command is not None else None
 
 
 LazyGroup.commands_by_module = {
@@ -185,30 +193,44 @@ LazyGroup.commands_by_module = {
     "invite": "ccassess.cli.serve",
 }
 LazyGroup.summaries = {
-    "benchmark": "Benchmarks across your own clients: a norm file for report --benchmark.",
-    "chart": "Write one chart of the report (ranking, gap, maturity-scale) as SVG or PNG.",
-    "compare": "Compare two rounds per module and dimension (default: the last two rounds).",
-    "demo": "Score the bundled demo assessment (Muster Handels GmbH) and write its report.",
-    "export": "Export a round's responses as CSV (one respondent per row) or JSON; both re-import.",
-    "forget": "Delete everything of RESPONDENT (id or name) from the workspace, in every round.",
-    "form": "Write the questionnaire for an online survey tool, so that its export imports "
-    "without editing: an XLSForm (KoboToolbox, ODK, …) or a CSV/Markdown question list.",
-    "import": "Import answer workbooks (.xlsx), CSV, YAML and JSON files and survey-tool "
-    "exports (Microsoft Forms, Google Forms, LimeSurvey, SurveyMonkey, Qualtrics, Typeform, "
-    "KoboToolbox) into the workspace.",
-    "init": "Create an assessment workspace in FOLDER: a readable assessment.yaml and a database.",
-    "modules": "List the loaded assessment modules.",
-    "plugin": "Write your own plugins (assessment modules, scoring, findings, report sections).",
-    "plugins": "List the loaded plugins: name, version, origin and the hooks they implement.",
-    "report": "Score responses and write the maturity report.",
-    "round": "Assessment rounds: list them (default) or start a new one.",
-    "score": "Score responses: overall, module and dimension scores with maturity levels.",
-    "serve": "Serve the questionnaire of the workspace's current round in the browser.",
-    "invite": "Create invitation links to the web questionnaire: a CSV for a mail merge and a "
-    "PDF of QR codes.",
-    "sheet": "Write an answer sheet for respondents to fill in (Excel workbook or CSV).",
-    "survey": "Answer the questionnaire in the terminal, one question at a time.",
-    "validate": "Check module definitions and response files.",
+    "benchmark": N_("Benchmarks across your own clients: a norm file for report --benchmark."),
+    "chart": N_("Write one chart of the report (ranking, gap, maturity-scale) as SVG or PNG."),
+    "compare": N_("Compare two rounds per module and dimension (default: the last two rounds)."),
+    "demo": N_("Score the bundled demo assessment (Muster Handels GmbH) and write its report."),
+    "export": N_(
+        "Export a round's responses as CSV (one respondent per row) or JSON; both re-import."
+    ),
+    "forget": N_(
+        "Delete everything of RESPONDENT (id or name) from the workspace, in every round."
+    ),
+    "form": N_(
+        "Write the questionnaire for an online survey tool, so that its export imports "
+        "without editing: an XLSForm (KoboToolbox, ODK, …) or a CSV/Markdown question list."
+    ),
+    "import": N_(
+        "Import answer workbooks (.xlsx), CSV, YAML and JSON files and survey-tool "
+        "exports (Microsoft Forms, Google Forms, LimeSurvey, SurveyMonkey, Qualtrics, Typeform, "
+        "KoboToolbox) into the workspace."
+    ),
+    "init": N_(
+        "Create an assessment workspace in FOLDER: a readable assessment.yaml and a database."
+    ),
+    "modules": N_("List the loaded assessment modules."),
+    "plugin": N_(
+        "Write your own plugins (assessment modules, scoring, findings, report sections)."
+    ),
+    "plugins": N_("List the loaded plugins: name, version, origin and the hooks they implement."),
+    "report": N_("Score responses and write the maturity report."),
+    "round": N_("Assessment rounds: list them (default) or start a new one."),
+    "score": N_("Score responses: overall, module and dimension scores with maturity levels."),
+    "serve": N_("Serve the questionnaire of the workspace's current round in the browser."),
+    "invite": N_(
+        "Create invitation links to the web questionnaire: a CSV for a mail merge and a "
+        "PDF of QR codes."
+    ),
+    "sheet": N_("Write an answer sheet for respondents to fill in (Excel workbook or CSV)."),
+    "survey": N_("Answer the questionnaire in the terminal, one question at a time."),
+    "validate": N_("Check module definitions and response files."),
 }
 
 
@@ -226,26 +248,41 @@ class CcassessGroup(LazyGroup):
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args or os.environ.get("CCASSESS_DEBUG") == "1"
         _skip_last_collection()
+        teach_click()
+        with using_language(language_from_environment()):
+            code = self._run(args, prog_name, complete_var, debug, **extra)
+        sys.exit(code)
+
+    def _run(
+        self,
+        args: list[str],
+        prog_name: str | None,
+        complete_var: str | None,
+        debug: bool,
+        **extra: Any,
+    ) -> int:
+        """Run the command in the CLI's language; return the exit status."""
+        translate_help(self)
         attempts = Attempts()
         try:
             code = self._attempt(args, prog_name, complete_var, attempts, **extra)
         except click.exceptions.Abort:
-            echo("Aborted.", err=True)
-            sys.exit(130)
+            echo(_("Aborted."), err=True)
+            return 130
         except click.exceptions.ClickException as exc:
             shown = io.StringIO()  # click's message may quote a hostile argument
             exc.show(file=shown)
             echo(shown.getvalue(), err=True, nl=False)
-            sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+            return 2 if isinstance(exc, click.UsageError) else exc.exit_code
         except click.exceptions.Exit as exc:
-            sys.exit(exc.exit_code)
+            return exc.exit_code
         except KeyboardInterrupt:
-            echo("Interrupted.", err=True)
-            sys.exit(130)
+            echo(_("Interrupted."), err=True)
+            return 130
         except Exception as exc:
-            sys.exit(report_exception(exc, debug))
+            return report_exception(exc, debug)
         code = code if isinstance(code, int) else 0
-        sys.exit(SKIPPED_PLUGIN_EXIT if code == 0 and attempts.skipped_any() else code)
+        return SKIPPED_PLUGIN_EXIT if code == 0 and attempts.skipped_any() else code
 
     def _attempt(
         self,
@@ -312,27 +349,32 @@ def report_exception(exc: Exception, debug: bool) -> int:
             traceback.print_exception(exc.__cause__)
         if isinstance(exc, ValidationError):  # warnings among the errors read as warnings
             for problem in exc.problems:
-                prefix = "" if problem.severity == "warning" else "error: "
-                echo(f"{prefix}{problem}", err=True)
+                if problem.severity == "warning":
+                    echo(str(problem), err=True)
+                else:
+                    echo(_("error: {message}").format(message=problem), err=True)
         else:
             for line in exc.lines():
-                echo(f"error: {line}", err=True)
+                echo(_("error: {message}").format(message=line), err=True)
         return exc.exit_code
     if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
         # a path given on the command line (or made from one) that no file system takes:
         # bad input wherever it was first used
         where = f"{exc.filename}: " if exc.filename else ""
-        click.echo(f"error: {where}{NAME_TOO_LONG}", err=True)
+        click.echo(_("error: {message}").format(message=where + _(NAME_TOO_LONG)), err=True)
         return 2
     if debug:
         import traceback
 
         traceback.print_exception(exc)
     message = " ".join(str(exc).split()) or type(exc).__name__
-    echo(f"error: unexpected {type(exc).__name__}: {message}", err=True)
+    echo(
+        _("error: unexpected {kind}: {message}").format(kind=type(exc).__name__, message=message),
+        err=True,
+    )
     if not debug:
         echo(
-            "This is a bug in ccassess or a plugin; re-run with --debug for the traceback.",
+            _("This is a bug in ccassess or a plugin; re-run with --debug for the traceback."),
             err=True,
         )
     return 1
@@ -344,16 +386,18 @@ def report_exception(exc: Exception, debug: bool) -> int:
     "--plugins-dir",
     type=click.Path(path_type=Path, file_okay=False),
     envvar="CCASSESS_PLUGINS_DIR",
-    help="Load your own modules (*.yaml) and plugins (*.py) from this folder "
-    "[env: CCASSESS_PLUGINS_DIR].",
+    help=N_(
+        "Load your own modules (*.yaml) and plugins (*.py) from this folder "
+        "[env: CCASSESS_PLUGINS_DIR]."
+    ),
 )
 @click.option(
     "--skip-broken-plugins",
     is_flag=True,
     envvar="CCASSESS_SKIP_BROKEN_PLUGINS",
-    help="Warn about a broken plugin and go on without it, instead of stopping.",
+    help=N_("Warn about a broken plugin and go on without it, instead of stopping."),
 )
-@click.option("--debug", is_flag=True, help="Show the full traceback of unexpected errors.")
+@click.option("--debug", is_flag=True, help=N_("Show the full traceback of unexpected errors."))
 @click.pass_context
 def cli(
     ctx: click.Context, plugins_dir: Path | None, skip_broken_plugins: bool, debug: bool
