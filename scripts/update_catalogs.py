@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import string
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -148,8 +149,14 @@ def planned_files() -> tuple[dict[Path, bytes], list[str]]:
             for message in catalog:
                 if not message.id:
                     continue
-                if needs_translation and (not message.string or message.fuzzy):
-                    missing.append(f"{path.relative_to(ROOT)}: {_first(message.id)!r}")
+                where = f"{path.relative_to(ROOT)}: {_first(message.id)!r}"
+                if needs_translation and (not _first(message.string) or message.fuzzy):
+                    missing.append(where)
+                    continue
+                source = labels_source.get(message.id) if domain == LABELS else message
+                wanted = fields(source.string if domain == LABELS and source else message.id)
+                if _first(message.string) and fields(message.string) != wanted:
+                    missing.append(f"{where} changes the placeholders {sorted(wanted)}")
             if (
                 domain == MESSAGES
                 and lang == SOURCE_LANGUAGE
@@ -159,6 +166,20 @@ def planned_files() -> tuple[dict[Path, bytes], list[str]]:
             files[path] = po_bytes(catalog)
             files[path.with_suffix(".mo")] = mo_bytes(catalog)
     return files, missing
+
+
+def fields(text: object) -> set[str]:
+    """The {placeholders} of a message (both forms of a plural)."""
+    texts = text if isinstance(text, tuple | list) else (text,)
+    found: set[str] = set()
+    for one in texts:
+        if not one:
+            continue
+        try:
+            found |= {name for _, name, _, _ in string.Formatter().parse(one) if name}
+        except ValueError:  # not a format string (a stray brace): compared as text
+            found.add(f"<unparsable {one!r}>")
+    return found
 
 
 def _po(lang: str, domain: str) -> Path:
