@@ -256,3 +256,22 @@ def test_filter_and_importance_problems(
     assert old in FILTERED
     problems = errors_of(write("m.yaml", FILTERED.replace(old, new)), registry)
     assert any(message in p for p in problems), problems
+
+
+def test_a_module_may_add_a_language(write: Callable, registry: Registry) -> None:
+    """A consultancy that adds French writes its texts under "fr" (docs/languages.md);
+    a text without French falls back to English; a key that is no language is an error."""
+    french = GOOD.replace(
+        "text: {de: Frage, en: Question}", "text: {de: Frage, en: Question, fr: Question FR}"
+    ).replace("title: {de: Erste, en: First}", "title: {de: Erste, en: First, fr: Première}")
+    module = load_module_file(write("fr.yaml", french), registry.question_types).module
+    q1 = module.dimensions[0].questions[0]
+    assert q1.text.get("fr") == "Question FR" and q1.text.get("de") == "Frage"
+    assert module.dimensions[0].title.get("fr") == "Première"
+    assert module.title.get("fr") == "Sample"  # not translated: English
+    assert "fr" in q1.text.languages()
+    typo = GOOD.replace("text: {de: Frage, en: Question}", "text: {de: Frage, EN: Question}")
+    assert any(
+        "EN" in error and "unknown key" in error
+        for error in errors_of(write("t.yaml", typo), registry)
+    )

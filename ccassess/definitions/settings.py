@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ccassess.catalogs import languages
 from ccassess.errors import Problems
 from ccassess.io.checker import Checker
 from ccassess.io.structured import read_structured
@@ -41,8 +42,9 @@ def build_settings(
     data = c.mapping(data if data is not None else {}, "")
     c.known_keys(data, "", SETTINGS_KEYS)
     language = c.string(data, "language", "", required=False, default="de")
-    if language not in ("de", "en"):
-        c.error("language", f"{language!r} is not supported; use de or en", data, "language")
+    if language not in languages():
+        supported = ", ".join(languages())
+        c.error("language", f"{language!r} has no catalog; use {supported}", data, "language")
     threshold = c.integer(data, "anonymity_threshold", "", default=5)
     if threshold is not None and threshold < MIN_ANONYMITY:
         c.error(

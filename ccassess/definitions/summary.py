@@ -28,7 +28,7 @@ class ModuleSummary:
     @classmethod
     def of(cls, module: Module) -> ModuleSummary:
         questions = [question for _, question in module.questions()]
-        languages = {lang for q in questions for lang in ("de", "en") if getattr(q.text, lang)}
+        languages = {lang for q in questions for lang in q.text.languages()}
         return cls(
             module.id,
             module.version,
@@ -44,7 +44,7 @@ class ModuleSummary:
         return (
             self.id,
             self.version,
-            (self.title.de, self.title.en),
+            self.title.to_data(),
             self.dimensions,
             self.questions,
             self.languages,
@@ -53,11 +53,11 @@ class ModuleSummary:
 
     @classmethod
     def from_data(cls, data: Any) -> ModuleSummary:
-        module_id, version, (de, en), dimensions, questions, languages, types = data
+        module_id, version, title, dimensions, questions, languages, types = data
         return cls(
             module_id,
             version,
-            Text(de, en),
+            Text.from_data(title),
             dimensions,
             questions,
             tuple(languages),

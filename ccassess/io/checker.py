@@ -13,7 +13,7 @@ from typing import Any
 
 from ccassess.errors import Location, Problems
 from ccassess.io.structured import Yaml11Bool, line_of
-from ccassess.text import LANGUAGES, Text
+from ccassess.text import LANGUAGE_TAG, LANGUAGES, Text
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_TEXT = 20_000
@@ -140,15 +140,21 @@ class Checker:
         if not isinstance(value, Mapping):
             self.string(data, key, path)  # reports the type problem
             return None
-        self.known_keys(value, where, set(LANGUAGES))
+        others = sorted(
+            k
+            for k in value
+            if isinstance(k, str) and k not in LANGUAGES and LANGUAGE_TAG.fullmatch(k)
+        )
+        self.known_keys(value, where, set(LANGUAGES) | set(others))
         parts = {lang: self.string(value, lang, where, required=False) for lang in LANGUAGES}
+        more = tuple((lang, self.string(value, lang, where, required=False)) for lang in others)
         if not any(parts.values()):
             self.error(where, "needs a text in de or en", data, key)
             return None
         for lang in LANGUAGES:
             if not parts[lang]:
                 self.warning(_join(where, lang), "missing translation", data, key)
-        return Text(parts["de"] or None, parts["en"] or None)
+        return Text(parts["de"] or None, parts["en"] or None, tuple(m for m in more if m[1]))
 
     def number(
         self,

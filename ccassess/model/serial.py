@@ -19,7 +19,7 @@ T = TypeVar("T")
 def to_data(value: Any) -> Any:
     """Dataclass trees to dicts/lists; Text to {de, en}; None fields are kept (lossless)."""
     if isinstance(value, Text):
-        return {"de": value.de, "en": value.en}
+        return {"de": value.de, "en": value.en, **dict(value.more)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
@@ -47,7 +47,7 @@ def _build(tp: Any, data: Any) -> Any:
         options = [a for a in typing.get_args(tp) if a is not type(None)]
         return _build(options[0], data) if len(options) == 1 else data
     if tp is Text:
-        return Text(data.get("de"), data.get("en"))
+        return Text.from_data(data)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         kwargs = {

@@ -265,7 +265,7 @@ def _section_css(
 def _sanitised_labels(labels: Mapping[str, Text], links: bool) -> dict[str, Text]:
     """A plugin's labels are markup (`t()` returns them unescaped): sanitised, like `|safe`."""
     return {
-        key: Text(*(str(sanitise(v, links)) if v else v for v in (label.de, label.en)))
+        key: Text(*(str(sanitise(v, links)) if v else v for v in (label.de, label.en)))  # type: ignore[arg-type]
         for key, label in labels.items()
     }
 

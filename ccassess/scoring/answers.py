@@ -113,14 +113,13 @@ def answer_records(
                     readable[question_id] = Text("weiß nicht", "don't know")
                     continue
                 qtype = types[question.type]
-                readable[question_id] = Text(
-                    *(
-                        qtype.describe(
-                            question, _masked(module.id, qtype, question, value, common, lang), lang
-                        )
-                        for lang in ("de", "en")
+                de, en = (
+                    qtype.describe(
+                        question, _masked(module.id, qtype, question, value, common, lang), lang
                     )
+                    for lang in ("de", "en")
                 )
+                readable[question_id] = Text(de, en)
             answers[module.id] = readable
         counters[respondent.perspective] += 1
         records.append(
