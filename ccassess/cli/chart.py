@@ -9,6 +9,7 @@ import click
 
 from ccassess.actions.assess import assess
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import input_options, load_cli_inputs, written
 from ccassess.errors import CcassessError
 from ccassess.io.files import atomic_write_bytes, atomic_write_text
@@ -25,7 +26,7 @@ from ccassess.report.single_chart import CHARTS, chart_svg, svg_to_png
     required=True,
     help="The file to write: .svg or .png.",
 )
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Label language.")
+@click.option("--lang", type=LANGUAGE, default=None, help="Label language.")
 @click.option("--theme", type=click.Path(path_type=Path, file_okay=False), help="A theme folder.")
 @pass_state
 def chart_command(

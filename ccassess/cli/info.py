@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.language import LANGUAGE
 from ccassess.terminal import echo
 
 
@@ -14,7 +15,7 @@ from ccassess.terminal import echo
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option("--lang", type=click.Choice(["de", "en"]), default="en", show_default=True)
+@click.option("--lang", type=LANGUAGE, default="en", show_default=True)
 @pass_state
 def modules_command(state: State, fmt: str, lang: str) -> None:
     """List the loaded assessment modules."""

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from ccassess.catalogs import _, ngettext
+from ccassess.catalogs import PSEUDO, _, languages, ngettext
 
 _CLICK_MODULES = (
     "click.core",
@@ -70,3 +70,20 @@ def translate_help(command: click.Command) -> click.Command:
         if text:
             param.help = _(text)
     return command
+
+
+class LanguageChoice(click.Choice):
+    """A report or questionnaire language: any language with a catalog (adding a language
+    adds it here). The pseudo language of the tests is accepted but not listed."""
+
+    def __init__(self) -> None:
+        super().__init__(list(languages()))
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == PSEUDO:
+            return value
+        return super().convert(value, param, ctx)
+
+
+#: The type of every `--lang` option.
+LANGUAGE = LanguageChoice()

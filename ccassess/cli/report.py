@@ -12,6 +12,7 @@ from ccassess.actions.batch import BatchJob, render_batch
 from ccassess.actions.inputs import BUILTIN_DEMO, demos, load_demo
 from ccassess.actions.sharing import assess_for_sharing
 from ccassess.cli.app import SKIPPED_PLUGIN_EXIT, State, pass_state
+from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
 from ccassess.errors import CcassessError
 from ccassess.io.files import check_target
@@ -47,7 +48,7 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--lang",
-            type=click.Choice(["de", "en"]),
+            type=LANGUAGE,
             default=None,
             help="Report language (default: the assessment's).",
         ),

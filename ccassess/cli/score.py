@@ -8,6 +8,7 @@ import click
 
 from ccassess.actions.sharing import assess_for_sharing
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import input_options, load_cli_inputs
 from ccassess.cli.score_table import score_table
 from ccassess.model.serial import result_to_json
@@ -21,7 +22,7 @@ from ccassess.terminal import echo
 )
 @click.option(
     "--lang",
-    type=click.Choice(["de", "en"]),
+    type=LANGUAGE,
     default=None,
     help="Language of the table (default: the assessment's).",
 )

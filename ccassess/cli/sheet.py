@@ -8,6 +8,7 @@ import click
 
 from ccassess.actions.questionnaires import write_sheet
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import (
     assessment_option,
     format_for_output,
@@ -41,7 +42,7 @@ from ccassess.terminal import echo
 )
 @click.option(
     "--lang",
-    type=click.Choice(["de", "en"]),
+    type=LANGUAGE,
     default=None,
     help="Language (default: the assessment's).",
 )

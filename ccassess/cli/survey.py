@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import plain_text, round_option, workspace_option
 from ccassess.survey.console import console_for_terminal
 from ccassess.survey.session import SurveyRequest, resume_survey, start_survey
@@ -27,7 +28,7 @@ from ccassess.workspace import open_workspace
 )
 @click.option(
     "--lang",
-    type=click.Choice(["de", "en"]),
+    type=LANGUAGE,
     default=None,
     help="Language (default: the assessment's).",
 )

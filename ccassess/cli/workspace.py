@@ -14,6 +14,7 @@ from ccassess.actions.import_files import import_files
 from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import format_for_output, plain_text, round_option, workspace_option
 from ccassess.errors import CcassessError, PluginError
 from ccassess.io.files import STDOUT, is_stdout
@@ -38,7 +39,7 @@ def _notes(lines: list[Any], prefix: str = "note") -> None:
 )
 @click.option("--client", callback=plain_text, help="The client's name.")
 @click.option("--title", callback=plain_text, help="The assessment's title.")
-@click.option("--language", type=click.Choice(["de", "en"]), help="Report language (default de).")
+@click.option("--language", type=LANGUAGE, help="Report language (default de).")
 @click.option(
     "--department",
     "departments",
@@ -281,7 +282,7 @@ def round_new_command(
 )
 @click.option(
     "--lang",
-    type=click.Choice(["de", "en"]),
+    type=LANGUAGE,
     default=None,
     help="Language (default: the assessment's).",
 )
