@@ -22,11 +22,48 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "plugins" / "ccassess_demo" / "muster_handels"
 GERMAN = {"CCASSESS_LANG": "de"}
 #: Words that give English away in German text (whole words, case as written).
-ENGLISH = (
-    "the and of with is are not for to from by into this that cannot could please your "
-    "wrote written imported respondents respondent answers answer rounds round file files "
-    "error warning missing unknown invalid expected found usage options show exit"
-).split()
+ENGLISH = [
+    "the",
+    "and",
+    "of",
+    "with",
+    "is",
+    "are",
+    "not",
+    "for",
+    "to",
+    "from",
+    "by",
+    "into",
+    "this",
+    "that",
+    "cannot",
+    "could",
+    "please",
+    "your",
+    "wrote",
+    "written",
+    "imported",
+    "respondents",
+    "respondent",
+    "answers",
+    "answer",
+    "rounds",
+    "round",
+    "file",
+    "files",
+    "error",
+    "warning",
+    "missing",
+    "unknown",
+    "invalid",
+    "expected",
+    "found",
+    "usage",
+    "options",
+    "show",
+    "exit",
+]
 ENGLISH_WORD = re.compile(r"(?<![\w./-])(" + "|".join(ENGLISH) + r")(?![\w/.-])")
 
 
