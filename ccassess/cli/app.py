@@ -16,7 +16,7 @@ import click
 
 from ccassess import __version__
 from ccassess.catalogs import N_, _, language_from_environment, using_language
-from ccassess.cli.language import teach_click, translate_help
+from ccassess.cli.language import LazyMessage, teach_click, translate_help
 from ccassess.terminal import echo
 
 if TYPE_CHECKING:
@@ -381,7 +381,11 @@ def report_exception(exc: Exception, debug: bool) -> int:
 
 
 @click.group(cls=CcassessGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="ccassess")
+@click.version_option(
+    __version__,
+    prog_name="ccassess",
+    message=LazyMessage(N_("%(prog)s, version %(version)s")),  # click's own message
+)
 @click.option(
     "--plugins-dir",
     type=click.Path(path_type=Path, file_okay=False),
