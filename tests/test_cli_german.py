@@ -9,9 +9,11 @@ from collections.abc import Callable
 
 import click
 import pytest
-from click.testing import Result
+from click.testing import CliRunner, Result
 
+from ccassess.catalogs import using_language
 from ccassess.cli import cli
+from ccassess.cli.language import teach_click
 
 GERMAN = {"CCASSESS_LANG": "de"}
 ENGLISH = {"CCASSESS_LANG": "en"}
@@ -243,3 +245,19 @@ def test_one_process_switches_between_english_and_german(run: Callable[..., Resu
             error.output
         )
         assert "Try 'cli report --help' for help." in error.output
+
+
+def test_click_prompts_speak_german() -> None:
+    """click's prompts (as `ccassess survey` and `forget` use them) in the CLI's language."""
+    teach_click()
+
+    @click.command()
+    def ask() -> None:
+        click.prompt("PIN", type=int, confirmation_prompt=True)
+
+    with using_language("de"):
+        shown = CliRunner().invoke(ask, input="x\n1\n2\n1\n1\n").output
+    assert "Fehler: 'x' ist keine gültige Ganzzahl." in shown
+    assert "Zur Bestätigung wiederholen" in shown
+    assert "Fehler: Die beiden Eingaben stimmen nicht überein." in shown
+    assert "Error" not in shown and "confirmation" not in shown

@@ -10,8 +10,8 @@ Help texts are written in English where the commands are defined (marked for ext
 scripts/update_catalogs.py, which walks the CLI) and translated when a command is about to be
 used, so one process can show them in any language (the tests switch between languages).
 The same goes for what click keeps in English on its objects: the names of parameter types
-(the metavar in `--jobs INTEGER`, the "integer" in "'x' is not a valid integer.") and the
-help of the cached `--help` option.
+(the metavar in `--jobs INTEGER`, the "integer" in "'x' is not a valid integer."), the
+placeholders of a usage line, the help of the cached `--help` option and the `--version` line.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ _USAGE_PLACEHOLDERS = (
     N_("COMMAND1 [ARGS]... [COMMAND2 [ARGS]...]..."),
     N_("[COMMAND1] [ARGS]... [COMMAND2 [ARGS]...]..."),
 )
-#: The English names of click's parameter types (click.Path's depend on what it accepts).
+#: The English names of click's parameter types, which click shows as metavars
+#: (`--jobs INTEGER`) and in its errors ("'x' is not a valid integer.").
 _TYPE_NAMES: dict[type[click.ParamType], str] = {
     click.types.StringParamType: N_("text"),
     click.types.UnprocessedParamType: N_("text"),
@@ -62,6 +63,34 @@ _TYPE_NAMES: dict[type[click.ParamType], str] = {
     click.types.DateTime: N_("datetime"),
     click.types.File: N_("filename"),
 }
+
+
+class _TypeName:
+    """A click type's name, translated whenever click reads it (a class attribute in click,
+    shared by every option and prompt of that type)."""
+
+    def __init__(self, english: str) -> None:
+        self.english = english
+
+    def __get__(self, obj: object, owner: type | None = None) -> str:
+        return _(self.english)
+
+
+class _PathName:
+    """click.Path's name follows what it accepts. click sets it once, translated in the
+    language of that moment (often at import); so it is ignored, and looked up when read."""
+
+    def __get__(self, obj: click.Path | None, owner: type | None = None) -> str:
+        if obj is None:
+            return _("path")
+        if obj.file_okay and not obj.dir_okay:
+            return _("file")
+        if obj.dir_okay and not obj.file_okay:
+            return _("directory")
+        return _("path")
+
+    def __set__(self, obj: click.Path, value: str) -> None:
+        pass
 
 
 def teach_click() -> None:
@@ -77,6 +106,9 @@ def teach_click() -> None:
             module._ = _  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = ngettext  # type: ignore[attr-defined]
+    for kind, english in _TYPE_NAMES.items():
+        kind.name = _TypeName(english)  # type: ignore[assignment]
+    click.types.Path.name = _PathName()  # type: ignore[assignment]
     _taught = True
 
 
@@ -101,26 +133,12 @@ def translate_help(command: click.Command) -> click.Command:
     for param, text in originals["params"]:
         if text:
             param.help = _(text)
-        name = _type_name(param.type)
-        if name is not None:
-            param.type.name = _(name)
     help_option = getattr(command, "_help_option", None)
     if help_option is not None:
         help_option.help = _(_HELP_OPTION)
     for sub in getattr(command, "commands", {}).values():  # a group's loaded subcommands
         translate_help(sub)
     return command
-
-
-def _type_name(kind: click.ParamType) -> str | None:
-    """The English name of one of click's parameter types (None: a type of our own)."""
-    if isinstance(kind, click.Path):
-        if kind.file_okay and not kind.dir_okay:
-            return N_("file")
-        if kind.dir_okay and not kind.file_okay:
-            return N_("directory")
-        return N_("path")
-    return _TYPE_NAMES.get(type(kind))
 
 
 class LazyMessage(str):
