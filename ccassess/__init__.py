@@ -26,6 +26,8 @@ PLUGIN_API_VERSION = "1.2"
 # The public names are imported on first use (PEP 562), so `ccassess --help` stays instant.
 _PUBLIC = {
     "hookimpl": "ccassess.markers",
+    "PluginMessages": "ccassess.catalogs",
+    "plugin_messages": "ccassess.catalogs",
     "CcassessError": "ccassess.errors",
     "Location": "ccassess.errors",
     "Problem": "ccassess.errors",
@@ -70,6 +72,7 @@ _PUBLIC = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ccassess.catalogs import PluginMessages, plugin_messages
     from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
     from ccassess.forms.xlsform import xml_name
     from ccassess.importers.base import ImportContext, Importer, RawRespondent, SourceMap
@@ -135,6 +138,7 @@ __all__ = [
     "ModuleResult",
     "Option",
     "Part",
+    "PluginMessages",
     "Problem",
     "Problems",
     "Question",
@@ -153,6 +157,7 @@ __all__ = [
     "mean_interval",
     "nps_interval",
     "perspective_from_label",
+    "plugin_messages",
     "shown_free_texts",
     "welch_interval",
     "wilson_interval",

@@ -154,6 +154,52 @@ def register_catalogs(folder: Path, domain: str) -> None:
         translations.cache_clear()
 
 
+class PluginMessages:
+    """A plugin's own message catalog: its ``_``, ``ngettext`` and ``N_``, translating into
+    the CLI's language (the person at the terminal) as the core's messages do.
+
+    The plugin's messages are English text used as message ids, like the core's; its catalog
+    is ``folder/<lang>/LC_MESSAGES/<domain>.po`` (and ``.mo``). A message its catalog lacks
+    stays English; the pseudo language wraps the plugin's messages like the core's.
+    """
+
+    def __init__(self, domain: str, folder: Path) -> None:
+        self.domain = domain
+        self.folder = folder
+        register_catalogs(folder, domain)
+
+    def gettext(self, message: str) -> str:
+        """`message` in the CLI's language."""
+        return translations(cli_language(), self.domain).gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The singular or plural form for `n`, in the CLI's language."""
+        return translations(cli_language(), self.domain).ngettext(singular, plural, n)
+
+    def gettext_for(self, lang: str, message: str) -> str:
+        """`message` in a given language (a respondent's, a report's)."""
+        return translations(lang, self.domain).gettext(message)
+
+    @staticmethod
+    def N_(message: str) -> str:
+        """Mark a message for extraction where it is defined; translate it where shown."""
+        return message
+
+
+def plugin_messages(domain: str, folder: str | Path) -> PluginMessages:
+    """The message catalog of a plugin (docs/plugins: "Translating a plugin's messages").
+
+    `domain` is the plugin's own catalog name (its package name, so that it is unique);
+    `folder` its ``locale`` folder. Typically, in a plugin's small ``i18n`` module::
+
+        messages = ccassess.plugin_messages("ccassess_acme", Path(__file__).parent / "locale")
+        _, ngettext, N_ = messages.gettext, messages.ngettext, messages.N_
+    """
+    if domain in (MESSAGES, LABELS):
+        raise ValueError(f"{domain!r} is ccassess's own catalog; name the plugin's catalog")
+    return PluginMessages(domain, Path(folder))
+
+
 def _(message: str) -> str:
     """Translate a code message into the CLI's language."""
     return translations(cli_language()).gettext(message)

@@ -3,6 +3,9 @@
     python scripts/update_catalogs.py          # after changing a message: then translate
     python scripts/update_catalogs.py --check  # what the tests run: nothing stale, nothing missing
 
+The bundled plugins that have a ``locale/`` folder get the same for their own domain (their
+package name): ``plugins/<name>/locale/<name>.pot`` and each language's ``<name>.po``/``.mo``.
+
 The ``ccassess`` domain is extracted from the code (``_()``, ``N_()``, ``ngettext()``,
 ``gettext_for()``), from the CLI's help texts and from click's own messages (a German user
 must not meet click's English "Usage:"). The ``labels`` domain has no extraction: its English
@@ -165,7 +168,53 @@ def planned_files() -> tuple[dict[Path, bytes], list[str]]:
                 continue  # English messages are their own ids: no file needed
             files[path] = po_bytes(catalog)
             files[path.with_suffix(".mo")] = mo_bytes(catalog)
+    for folder, domain in plugin_catalogs():
+        _plan_plugin(folder, domain, files, missing)
     return files, missing
+
+
+def plugin_catalogs() -> list[tuple[Path, str]]:
+    """The bundled plugins that translate their messages: (locale folder, domain), the
+    domain being the plugin's package name (`ccassess.plugin_messages`)."""
+    return [
+        (folder, folder.parent.name)
+        for folder in sorted((ROOT / "plugins").glob("*/locale"))
+        if folder.is_dir()
+    ]
+
+
+def _plan_plugin(folder: Path, domain: str, files: dict[Path, bytes], missing: list[str]) -> None:
+    """A plugin's messages: extracted from its code into ``locale/<domain>.pot``; each
+    language folder's ``<domain>.po`` updated and compiled. Other catalogs a plugin keeps
+    there (its labels) are left alone."""
+    package = folder.parent
+    template = Catalog(project=domain, creation_date=EPOCH, revision_date=EPOCH)
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(package),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=("TRANSLATORS:",),
+        strip_comment_tags=True,
+    ):
+        _add(template, message, f"{package.name}/{filename}", lineno, comments, context)
+    files[folder / f"{domain}.pot"] = po_bytes(template)
+    for lang_dir in sorted(p for p in folder.iterdir() if (p / "LC_MESSAGES").is_dir()):
+        lang = lang_dir.name
+        if lang == SOURCE_LANGUAGE:
+            continue  # English messages are their own ids
+        path = lang_dir / "LC_MESSAGES" / f"{domain}.po"
+        catalog = read(path, lang) if path.is_file() else Catalog(locale=lang)
+        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+        for message in catalog:
+            if not message.id:
+                continue
+            where = f"{path.relative_to(ROOT)}: {_first(message.id)!r}"
+            if not _first(message.string) or message.fuzzy:
+                missing.append(where)
+            elif fields(message.string) != fields(message.id):
+                missing.append(f"{where} changes the placeholders {sorted(fields(message.id))}")
+        files[path] = po_bytes(catalog)
+        files[path.with_suffix(".mo")] = mo_bytes(catalog)
 
 
 def fields(text: object) -> set[str]:

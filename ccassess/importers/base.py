@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ccassess.blame import guarded, guarded_iteration
+from ccassess.catalogs import _, cli_language
 from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
+from ccassess.format import number
 from ccassess.forms.sheet_layout import SheetOrigin
 from ccassess.io.checker import Checker
 from ccassess.model.questionnaire import Module
@@ -139,8 +141,12 @@ class Importer(Protocol):
 
     #: A short unique name ("xlsx", "csv", "structured", …).
     name: str
-    #: What users see in `ccassess import --help` and in "unknown format" messages.
-    label: str
+
+    @property
+    def label(self) -> str:
+        """What users see in `ccassess import --help` and in "unknown format" messages, in
+        the CLI's language (a plain attribute does as well)."""
+        ...
 
     def detect(self, path: Path) -> float:
         """How sure this importer is that it can read `path`: 0 (not mine) … 1 (certainly)."""
@@ -182,8 +188,10 @@ def collect_importers(plugins: Plugins) -> list[Importer]:
                 plugins.reject(
                     plugin,
                     contribution.error(
-                        f"{importer!r} is not an "
-                        "importer (needs name, label, detect(path), read(path, context))",
+                        _(
+                            "{importer} is not an importer (needs name, label, detect(path), "
+                            "read(path, context))"
+                        ).format(importer=repr(importer)),
                     ),
                 )
                 break
@@ -191,8 +199,9 @@ def collect_importers(plugins: Plugins) -> list[Importer]:
                 plugins.reject(
                     plugin,
                     contribution.error(
-                        f"importer {importer.name!r} is "
-                        f"already defined by plugin {names[importer.name]!r}",
+                        _("importer {name} is already defined by plugin {plugin}").format(
+                            name=repr(importer.name), plugin=repr(names[importer.name])
+                        ),
                     ),
                 )
                 break
@@ -209,12 +218,15 @@ class GuardedImporter:
         self.importer = importer
         self.plugin = plugin
         self.name = importer.name
-        self.label = importer.label
-        what = f"importer {importer.name!r}"
+        what = _("importer {name}").format(name=repr(importer.name))
         # detect: OSError and ValueError mean "not mine", as for the core's importers
         self.detect = guarded(importer.detect, plugin, f"{what}, detect()", (OSError, ValueError))
         self._read = guarded(importer.read, plugin, f"{what}, read()")
         self._what = what
+
+    @property
+    def label(self) -> str:
+        return self.importer.label
 
     def read(self, path: Path, context: ImportContext) -> Iterator[RawRespondent]:
         """The importer's respondents; a generator is guarded while it runs, too."""
@@ -240,7 +252,11 @@ def find_importer(name: str, importers: Sequence[Importer]) -> Importer:
         if importer.name.casefold().replace("-", "_") == wanted:
             return importer
     known = "; ".join(f"{importer.name} ({importer.label})" for importer in importers)
-    raise CcassessError(f"unknown format {name!r} for --from; ccassess reads: {known}")
+    raise CcassessError(
+        _("unknown format {name} for --from; ccassess reads: {known}").format(
+            name=repr(name), known=known
+        )
+    )
 
 
 def choose_importer(path: Path, importers: Sequence[Importer], name: str | None = None) -> Importer:
@@ -258,7 +274,7 @@ def choose_importer(path: Path, importers: Sequence[Importer], name: str | None 
             best = (certainty, importer)
     if best is None:
         formats = "; ".join(importer.label for importer in importers)
-        message = f"unknown file type; ccassess reads {formats}"
+        message = _("unknown file type; ccassess reads {formats}").format(formats=formats)
         raise ValidationError([Problem(Location(str(path)), message)])
     return best[1]
 
@@ -278,7 +294,9 @@ def expand_paths(paths: Sequence[str | Path], importers: Sequence[Importer]) -> 
             files.append(path)
         if len(files) > MAX_IMPORT_FILES:
             raise CcassessError(
-                f"more than {MAX_IMPORT_FILES:,} files to import; import them in smaller batches"
+                _("more than {limit} files to import; import them in smaller batches").format(
+                    limit=number(MAX_IMPORT_FILES, cli_language())
+                )
             )
     return files
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ccassess.catalogs import _
 from ccassess.errors import Location, Problem, Problems, ValidationError
 from ccassess.importers.base import (
     ImportContext,
@@ -114,7 +115,7 @@ def stream_batch(
     )
     files = expand_paths(paths, importers)
     if not files:
-        problems.error(Location(", ".join(str(p) for p in paths) or None), "no files to import")
+        problems.error(Location(", ".join(str(p) for p in paths) or None), _("no files to import"))
     seen: dict[str, tuple[str, Location]] = {}
     for path in files:
         batch.files.append(str(path))
@@ -127,13 +128,16 @@ def stream_batch(
                     seen[respondent_key(respondent_id)] = (digest, where)
                     yield item
                 elif earlier[0] == digest:
-                    message = f"respondent {respondent_id!r} is the same as in {earlier[1]}"
-                    batch.duplicates.append(Problem(where, f"{message}; imported once", "info"))
+                    message = _("respondent {id} is the same as in {place}; imported once").format(
+                        id=repr(respondent_id), place=earlier[1]
+                    )
+                    batch.duplicates.append(Problem(where, message, "info"))
                 else:
                     problems.error(
                         where,
-                        f"respondent {respondent_id!r} appears twice with "
-                        f"different answers (also in {earlier[1]})",
+                        _(
+                            "respondent {id} appears twice with different answers (also in {place})"
+                        ).format(id=repr(respondent_id), place=earlier[1]),
                     )
         except ValidationError as exc:
             problems.items.extend(exc.problems)

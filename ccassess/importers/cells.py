@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
 from ccassess.errors import Location, Problems
 from ccassess.forms.sheet_layout import HEADERS
 from ccassess.importers.base import RawRespondent, SourceMap
@@ -121,29 +122,34 @@ class AnswerAssembler:
                 entry.single = answer  # "don't know" for the whole question
                 return
             if not part_key:
-                names = ", ".join(p.id for p in parts) or "none"
+                names = ", ".join(p.id for p in parts) or _("none")
+                column = f"{HEADERS['part'].get('de')}/{HEADERS['part'].get('en')}"
                 self.problems.error(
                     row_location,
-                    f"question {question_id!r} needs the column "
-                    f"'{HEADERS['part'].get('de')}/{HEADERS['part'].get('en')}' "
-                    f"naming one of its parts ({names})",
+                    _(
+                        "question {question} needs the column {column} naming one of its "
+                        "parts ({parts})"
+                    ).format(question=repr(question_id), column=repr(column), parts=names),
                 )
                 return
             part_key = present.part_named(parts, part_key)
             if part_key in entry.parts:
                 self.problems.error(
                     row_location,
-                    f"{question_id} [{part_key}] is answered twice "
-                    f"(also at {entry.parts[part_key].location})",
+                    _("{question} [{part}] is answered twice (also at {place})").format(
+                        question=question_id, part=part_key, place=entry.parts[part_key].location
+                    ),
                 )
                 return
             if "answer" in cells:
                 entry.parts[part_key] = cells["answer"]
         else:
             if entry.single is not None and "answer" in cells:
-                message = f"question {question_id!r} is answered twice"
                 self.problems.error(
-                    cells["answer"].location, f"{message} (also at {entry.single.location})"
+                    cells["answer"].location,
+                    _("question {question} is answered twice (also at {place})").format(
+                        question=repr(question_id), place=entry.single.location
+                    ),
                 )
                 return
             if "answer" in cells:

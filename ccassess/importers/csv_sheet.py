@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ccassess.catalogs import N_, _
 from ccassess.errors import Location, Problem, Problems, ValidationError
 from ccassess.forms.sheet_layout import (
     CUSTOMER_PART,
@@ -38,11 +39,17 @@ if TYPE_CHECKING:
     pass
 
 
+LABEL = N_("CSV answer sheets and tables (.csv)")
+
+
 class CsvImporter:
     """CSV answer sheets and one-respondent-per-row tables (survey tools, `ccassess export`)."""
 
     name = "csv"
-    label = "CSV answer sheets and tables (.csv)"
+
+    @property
+    def label(self) -> str:
+        return _(LABEL)
 
     def detect(self, path: Path) -> float:
         return 0.9 if path.suffix.lower() in (".csv", ".tsv") else 0.0
@@ -58,9 +65,11 @@ class CsvImporter:
             [
                 Problem(
                     Location(str(path), 1),
-                    "unknown CSV layout: expected "
-                    "an answer sheet (columns section, id, part, answer) or a table "
-                    "(columns id, perspective, <module>.<question>, …)",
+                    _(
+                        "unknown CSV layout: expected an answer sheet (columns section, id, "
+                        "part, answer) or a table (columns id, perspective, "
+                        "<module>.<question>, …)"
+                    ),
                 )
             ]
         )
@@ -95,7 +104,9 @@ class _SheetCsv:
     def read(self, rows: Iterable[tuple[int, list[str]]]) -> list[RawRespondent]:
         for key in ("id", "part"):
             if key not in self.columns:
-                self.problems.error(self.at(1), f"the column {key!r} is missing")
+                self.problems.error(
+                    self.at(1), _("the column {name} is missing").format(name=repr(key))
+                )
         self.problems.raise_if_errors()
         record = SourceMap(location=Location(self.file))
         assemblers: dict[str, AnswerAssembler] = {}
@@ -126,7 +137,9 @@ class _SheetCsv:
                 if key not in RESPONDENT_FIELDS:
                     self.problems.error(
                         self.at(line, "id"),
-                        f"unknown field {key!r}; fields: {', '.join(RESPONDENT_FIELDS)}",
+                        _("unknown field {name}; fields: {fields}").format(
+                            name=repr(key), fields=", ".join(RESPONDENT_FIELDS)
+                        ),
                     )
                     continue
                 value = respondent_field(key, answer)
@@ -135,24 +148,29 @@ class _SheetCsv:
                 continue
             if not section:
                 if answer is not None:
-                    self.problems.error(self.at(line, "section"), "an answer without a module")
+                    self.problems.error(self.at(line, "section"), _("an answer without a module"))
                 continue
             module = modules.get(section) or _part_module(section, key, modules)
             if module is None:
-                known = ", ".join(sorted(modules)) or "none"
+                known = ", ".join(sorted(modules)) or _("none")
                 self.problems.error(
                     self.at(line, "section"),
-                    f"{section!r} is not a module of this assessment; modules: {known}",
+                    _("{name} is not a module of this assessment; modules: {known}").format(
+                        name=repr(section), known=known
+                    ),
                 )
                 continue
             if answer is None:
                 continue
             if not key:
-                self.problems.error(self.at(line, "id"), "an answer without a question id")
+                self.problems.error(self.at(line, "id"), _("an answer without a question id"))
                 continue
             if module.question(key) is None:
                 self.problems.error(
-                    self.at(line, "id"), f"unknown question {key!r} in module {module.id!r}"
+                    self.at(line, "id"),
+                    _("unknown question {question} in module {module}").format(
+                        question=repr(key), module=repr(module.id)
+                    ),
                 )
                 continue
             assembler = assemblers.get(module.id)
@@ -178,7 +196,7 @@ class _SheetCsv:
         self.problems.raise_if_errors()
         raw = finish_record(record, answers, self.file)
         if raw is None:
-            self.context.warn(Location(self.file), "no answers in this file; nothing imported")
+            self.context.warn(Location(self.file), _("no answers in this file; nothing imported"))
             return []
         return [raw]
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from operator import getitem, itemgetter
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
 from ccassess.errors import Location, Problems
 from ccassess.forms.sheet_layout import META_COLUMNS
 from ccassess.importers.base import ImportContext, RawRespondent, RowMap, SourceMap
@@ -184,7 +185,7 @@ class TableReader:
             if not name:
                 continue
             if name.casefold() in seen:
-                self._header_error(name, f"column {name!r} appears twice")
+                self._header_error(name, _("column {name} appears twice").format(name=repr(name)))
                 continue
             seen.add(name.casefold())
             if name.casefold() in META_COLUMNS:
@@ -196,9 +197,10 @@ class TableReader:
             if not match:
                 self._header_error(
                     name,
-                    f"column {name!r} is neither a respondent field (id, "
-                    "perspective, department, role, name) nor "
-                    "<module>.<question>",
+                    _(
+                        "column {name} is neither a respondent field (id, perspective, "
+                        "department, role, name) nor <module>.<question>"
+                    ).format(name=repr(name)),
                 )
                 continue
             parsed.append((index, name, match))
@@ -209,12 +211,14 @@ class TableReader:
             module_id, question_id = match["module"], match["question"]
             module = self.context.modules.get(module_id)
             if module is None:
-                known = ", ".join(sorted(self.context.modules)) or "none"
+                known = ", ".join(sorted(self.context.modules)) or _("none")
                 self.unknown.append(
                     _Unknown(
                         index,
                         name,
-                        f"{module_id!r} is not a module of this assessment; modules: {known}",
+                        _("{name} is not a module of this assessment; modules: {known}").format(
+                            name=repr(module_id), known=known
+                        ),
                     )
                 )
                 continue
@@ -222,7 +226,11 @@ class TableReader:
             if question is None:
                 self.unknown.append(
                     _Unknown(
-                        index, name, f"unknown question {question_id!r} in module {module_id!r}"
+                        index,
+                        name,
+                        _("unknown question {question} in module {module}").format(
+                            question=repr(question_id), module=repr(module_id)
+                        ),
                     )
                 )
                 continue
@@ -297,7 +305,7 @@ class TableReader:
                 self._unknown(cells, line)
             raw = finish_record(record, answers, self.file)
             if raw is None:
-                self.context.warn(where, "no answers in this row; skipped")
+                self.context.warn(where, _("no answers in this row; skipped"))
                 continue
             raw.path = f"respondents[{record.get('id')}]"
             yield raw

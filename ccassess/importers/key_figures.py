@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.errors import Location, Problems
 from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent
@@ -38,10 +39,19 @@ class KeyFigures:
                 if earlier[0] != value:
                     problems.error(
                         where,
-                        f"key figure {module_id}.{question_id} is {value!r} for "
-                        f"{respondent.id}, but {earlier[0]!r} for {earlier[1]} ({earlier[2]}); "
-                        "a round holds each key figure once: correct or remove one of them "
-                        "(import the corrected file with --replace)",
+                        _(
+                            "key figure {figure} is {value} for {respondent}, but {earlier} "
+                            "for {other} ({place}); a round holds each key figure once: "
+                            "correct or remove one of them (import the corrected file with "
+                            "--replace)"
+                        ).format(
+                            figure=f"{module_id}.{question_id}",
+                            value=repr(value),
+                            respondent=respondent.id,
+                            earlier=repr(earlier[0]),
+                            other=earlier[1],
+                            place=earlier[2],
+                        ),
                     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ccassess.catalogs import _
 from ccassess.errors import Location, Problem, ValidationError
 from ccassess.importers.base import ImportContext
 
@@ -27,21 +28,40 @@ def check_origin(stamp: Mapping[str, str], context: ImportContext, where: Locati
     client = stamp.get("client")
     sheet_round = stamp.get("round")
     if workspace != target.workspace:
-        made = f"client {client!r}" if client else f"workspace id {workspace[:8]}"
-        here = f" ({target.client!r})" if target.client else ""
-        message = (
-            f"this sheet was made in another workspace ({made}), not in this one{here}; "
-            f"import it into its own workspace, or add {OVERRIDE} to import it here anyway"
+        made = (
+            _("client {name}").format(name=repr(client))
+            if client
+            else _("workspace id {id}").format(id=workspace[:8])
         )
+        if target.client:
+            what = _(
+                "this sheet was made in another workspace ({made}), not in this one ({here})"
+            ).format(made=made, here=repr(target.client))
+        else:
+            what = _("this sheet was made in another workspace ({made}), not in this one").format(
+                made=made
+            )
+        advice = _(
+            "import it into its own workspace, or add {option} to import it here anyway"
+        ).format(option=OVERRIDE)
     elif sheet_round and target.round and sheet_round != target.round:
-        message = (
-            f"this sheet was made for round {sheet_round!r}, not for round {target.round!r} "
-            f"that this import goes into; import it into its round with --round "
-            f"{sheet_round}, or add {OVERRIDE} to import it into {target.round!r} anyway"
-        )
+        what = _(
+            "this sheet was made for round {sheet_round}, not for round {round} that this "
+            "import goes into"
+        ).format(sheet_round=repr(sheet_round), round=repr(target.round))
+        advice = _(
+            "import it into its round with --round {sheet_round}, or add {option} to import it "
+            "into {round} anyway"
+        ).format(sheet_round=sheet_round, option=OVERRIDE, round=repr(target.round))
     else:
         return
     if context.options.get("ignore_origin"):
-        context.note(f"{where}: {message.split(';')[0]}; imported anyway ({OVERRIDE})")
+        context.note(
+            _("{place}: {problem}; imported anyway ({option})").format(
+                place=where, problem=what, option=OVERRIDE
+            )
+        )
     else:
-        raise ValidationError([Problem(where, message)])
+        raise ValidationError(
+            [Problem(where, _("{problem}; {advice}").format(problem=what, advice=advice))]
+        )

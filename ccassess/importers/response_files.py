@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import N_, _, cli_language
 from ccassess.errors import CcassessError, Problems, ValidationError
+from ccassess.format import number
 from ccassess.importers.base import ImportContext, RawRespondent
 from ccassess.io.checker import Checker, join, kind
 from ccassess.io.structured import read_structured
@@ -41,7 +43,9 @@ def response_files(paths: Iterable[str | Path]) -> list[Path]:
             files.append(path)
         if len(files) > MAX_FILES:  # refused, never cut off: no answer is silently left out
             raise CcassessError(
-                f"more than {MAX_FILES:,} response files; read them in smaller batches"
+                _("more than {limit} response files; read them in smaller batches").format(
+                    limit=number(MAX_FILES, cli_language())
+                )
             )
     return files
 
@@ -53,10 +57,12 @@ def is_response_data(data: Any) -> bool:
 def raw_respondents(data: Any, check: Checker) -> list[tuple[Mapping, str]]:
     """The respondent mappings in a parsed file, with their key path."""
     if data is None:
-        check.error("", "the file is empty; expected respondents")
+        check.error("", _("the file is empty; expected respondents"))
         return []
     if not isinstance(data, Mapping):
-        check.error("", f"expected a mapping with 'respondents', got {kind(data)}")
+        check.error(
+            "", _("expected a mapping with 'respondents', got {kind}").format(kind=kind(data))
+        )
         return []
     check.known_keys(data, "", {"respondents", "respondent", "ccassess", "assessment"})
     if "respondent" in data:
@@ -162,7 +168,9 @@ class ResponseValidator:
         if perspective and perspective not in RESPONDENT_PERSPECTIVES:
             check.error(
                 join(path, "perspective"),
-                f"{perspective!r} is not a perspective; allowed: internal, customer, key_figures",
+                _(
+                    "{perspective} is not a perspective; allowed: internal, customer, key_figures"
+                ).format(perspective=repr(perspective)),
                 raw,
                 "perspective",
             )
@@ -172,7 +180,9 @@ class ResponseValidator:
         if department and departments and department not in departments:
             check.error(
                 join(path, "department"),
-                f"unknown department {department!r}; departments: {', '.join(departments)}",
+                _("unknown department {name}; departments: {known}").format(
+                    name=repr(department), known=", ".join(departments)
+                ),
                 raw,
                 "department",
             )
@@ -197,7 +207,9 @@ class ResponseValidator:
         if key in self.seen:
             check.error(
                 join(path, "id"),
-                f"respondent {respondent_id!r} appears twice (also in {self.seen[key]})",
+                _("respondent {id} appears twice (also in {place})").format(
+                    id=repr(respondent_id), place=self.seen[key]
+                ),
                 raw,
                 "id",
             )
@@ -230,10 +242,12 @@ class ResponseValidator:
             if module is None and str(module_id) in self.skipped:
                 continue  # its plugin is broken and skipped: named in a warning already
             if module is None:
-                known = ", ".join(sorted(self.modules)) or "none"
+                known = ", ".join(sorted(self.modules)) or _("none")
                 check.error(
                     join(path, f"answers.{module_id}"),
-                    f"unknown module {module_id!r}; loaded: {known}",
+                    _("unknown module {module}; loaded: {known}").format(
+                        module=repr(module_id), known=known
+                    ),
                     by_module,
                     module_id,
                 )
@@ -264,7 +278,7 @@ class ResponseValidator:
         for question in memo.required:
             if question.id not in checked and not question.skipped(checked):
                 qpath = join(path, f"answers.{module_id}.{question.id}")
-                check.error(qpath, "a required question is not answered", by_module, module_id)
+                check.error(qpath, _("a required question is not answered"), by_module, module_id)
         for question in memo.conditioned:
             if question.id in checked and question.skipped(checked):
                 condition = question.ask_if
@@ -272,9 +286,14 @@ class ResponseValidator:
                 allowed = ", ".join(str(v) for v in condition.values)
                 check.error(
                     join(path, f"answers.{module_id}.{question.id}"),
-                    f"not asked: the question is only for those who answered "
-                    f"{condition.question!r} with {allowed}, and this respondent answered "
-                    f"{checked[condition.question]!r}",
+                    _(
+                        "not asked: the question is only for those who answered {question} "
+                        "with {allowed}, and this respondent answered {answer}"
+                    ).format(
+                        question=repr(condition.question),
+                        allowed=allowed,
+                        answer=repr(checked[condition.question]),
+                    ),
                     answers,
                     question.id,
                 )
@@ -379,17 +398,19 @@ class ResponseValidator:
         """What the question (and its type's `check`) makes of an answer, wherever it stands."""
         question = module.question(question_id)
         if question is None:
-            return None, f"unknown question in module {module.id!r}"
+            return None, _("unknown question in module {module}").format(module=repr(module.id))
         if perspective and not question.asked_of(perspective):
             return (
                 None,
-                f"this question is for {question.perspective} respondents, not {perspective}",
+                _("this question is for {perspective} respondents, not {given}").format(
+                    perspective=question.perspective, given=perspective
+                ),
             )
         if value is None:
             return None, None
         if value == DONT_KNOW:
             if not question.dont_know:
-                return None, "'don't know' is not offered for this question"
+                return None, _("'don't know' is not offered for this question")
             return DONT_KNOW, None
         qtype = self.types[question.type]
         try:
@@ -496,7 +517,7 @@ def load_responses(
     files = response_files(paths)
     if not files:
         checker = Checker(", ".join(str(p) for p in paths), problems)
-        checker.error("", "no response files (.yaml, .yml, .json) found")
+        checker.error("", _("no response files (.yaml, .yml, .json) found"))
     for path in files:
         check = Checker(str(path), problems)
         try:
@@ -512,11 +533,17 @@ def load_responses(
     return respondents
 
 
+LABEL = N_("response files (.yaml, .yml, .json)")
+
+
 class StructuredImporter:
     """Response files in YAML or JSON (docs/reference/response-format.md)."""
 
     name = "structured"
-    label = "response files (.yaml, .yml, .json)"
+
+    @property
+    def label(self) -> str:
+        return _(LABEL)
 
     def detect(self, path: Path) -> float:
         return 0.9 if path.suffix.lower() in (".yaml", ".yml", ".json") else 0.0

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError, Location, Problems, ValidationError
 from ccassess.importers.base import SourceChecker
 from ccassess.io.canonical import content_digest, decode_answers, encode_respondent
@@ -126,7 +127,9 @@ def _child(raws: Iterable[RawRespondent], validator: ResponseValidator, writer: 
             "failed",
             [],
             problems.items[before:],
-            f"validating in a second process failed: {type(exc).__name__}: {exc}",
+            _("validating in a second process failed: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
         )
     try:
         with os.fdopen(writer, "wb") as stream:

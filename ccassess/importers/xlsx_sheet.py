@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import N_, _
 from ccassess.errors import Location, Problem, Problems, ValidationError
 from ccassess.forms.sheet_layout import (
     HEADERS,
@@ -103,7 +104,9 @@ class _WorkbookReader:
         except ValidationError:
             raise
         except Exception as exc:  # parsing is lazy in read-only mode: errors surface here
-            raise _refuse(self.file, f"cannot read the workbook: {_reason(exc)}") from None
+            raise _refuse(
+                self.file, _("cannot read the workbook: {reason}").format(reason=_reason(exc))
+            ) from None
         finally:
             workbook.close()
 
@@ -112,7 +115,9 @@ class _WorkbookReader:
         if len(sheets) > MAX_SHEETS:
             raise _refuse(
                 self.file,
-                f"the workbook has {len(sheets)} sheets; at most {MAX_SHEETS} are accepted",
+                _("the workbook has {n} sheets; at most {limit} are accepted").format(
+                    n=len(sheets), limit=MAX_SHEETS
+                ),
             )
         by_title = {sheet.title: sheet for sheet in sheets}
         meta = self._meta(by_title.get(META_SHEET))
@@ -142,10 +147,12 @@ class _WorkbookReader:
             module_id = mapping.get(title, title)
             module = modules.get(module_id)
             if module is None:
-                known = ", ".join(sorted(modules)) or "none"
+                known = ", ".join(sorted(modules)) or _("none")
                 self.problems.error(
                     self.at(title),
-                    f"sheet {title!r} is not a module of this assessment; modules: {known}",
+                    _("sheet {name} is not a module of this assessment; modules: {known}").format(
+                        name=repr(title), known=known
+                    ),
                 )
                 continue
             module_answers = self._module(sheet, module)
@@ -153,11 +160,13 @@ class _WorkbookReader:
                 self._refuse_hidden(sheet)
                 answers.put(module.id, module_answers, module_answers.location)
         if not self.context.modules:
-            self.problems.error(Location(self.file), "no modules to import answers for")
+            self.problems.error(Location(self.file), _("no modules to import answers for"))
         self.problems.raise_if_errors()
         raw = finish_record(record, answers, self.file)
         if raw is None:
-            self.context.warn(Location(self.file), "no answers in this workbook; nothing imported")
+            self.context.warn(
+                Location(self.file), _("no answers in this workbook; nothing imported")
+            )
             return []
         return [raw]
 
@@ -165,7 +174,7 @@ class _WorkbookReader:
         if sheet is None:
             return {}
         meta: dict[str, str] = {}
-        for _, values in iter_sheet_rows(sheet, self.file, max_rows=500, max_columns=2):
+        for _row, values in iter_sheet_rows(sheet, self.file, max_rows=500, max_columns=2):
             key, value = [*values, None, None][:2]
             if isinstance(key, str) and value is not None:
                 meta[unneutralise(key.strip())] = unneutralise(str(value).strip())
@@ -175,9 +184,10 @@ class _WorkbookReader:
                 [
                     Problem(
                         self.at(META_SHEET, 1, 1),
-                        f"answer sheet format "
-                        f"{fmt!r} is newer than this ccassess reads ({SHEET_FORMAT}); "
-                        "update ccassess",
+                        _(
+                            "answer sheet format {format} is newer than this ccassess reads "
+                            "({supported}); update ccassess"
+                        ).format(format=repr(fmt), supported=SHEET_FORMAT),
                     )
                 ]
             )
@@ -196,7 +206,8 @@ class _WorkbookReader:
             if key not in columns:
                 label = f"{RESPONDENT_HEADERS[key].de}/{RESPONDENT_HEADERS[key].en}"
                 self.problems.error(
-                    self.at(title, header[0]), f"the column {label!r} is missing; was it deleted?"
+                    self.at(title, header[0]),
+                    _("the column {name} is missing; was it deleted?").format(name=repr(label)),
                 )
         if "key" not in columns or "value" not in columns:
             return
@@ -211,19 +222,23 @@ class _WorkbookReader:
             if not key:
                 if raw not in (None, ""):
                     self.problems.error(
-                        self.at(title, number, columns["key"]), "a value without a field name"
+                        self.at(title, number, columns["key"]), _("a value without a field name")
                     )
                 continue
             if key not in RESPONDENT_FIELDS:
                 self.problems.error(
                     self.at(title, number, columns["key"]),
-                    f"unknown field {key!r}; fields: {', '.join(RESPONDENT_FIELDS)}",
+                    _("unknown field {name}; fields: {fields}").format(
+                        name=repr(key), fields=", ".join(RESPONDENT_FIELDS)
+                    ),
                 )
                 continue
             if key in seen:
                 self.problems.error(
                     self.at(title, number, columns["key"]),
-                    f"field {key!r} appears twice (also row {seen[key]})",
+                    _("field {name} appears twice (also row {row})").format(
+                        name=repr(key), row=seen[key]
+                    ),
                 )
                 continue
             seen[key] = number
@@ -238,8 +253,10 @@ class _WorkbookReader:
         if getattr(sheet, "sheet_state", "visible") != "visible":
             self.problems.error(
                 self.at(sheet.title),
-                "the sheet is hidden but holds answers; "
-                "unhide it in Excel, check them and import again",
+                _(
+                    "the sheet is hidden but holds answers; unhide it in Excel, check them and "
+                    "import again"
+                ),
             )
 
     def _refuse_merged(self, sheet: Any, layout: SheetLayout, read: Iterable[int]) -> None:
@@ -263,14 +280,19 @@ class _WorkbookReader:
             if any(first_column <= column <= last_column for column in columns):
                 self.problems.error(
                     self.at(sheet.title, first_row, first_column - 1),
-                    f"cells {ref} are merged; unmerge them so that every answer has its own cell",
+                    _(
+                        "cells {range} are merged; unmerge them so that every answer has its own "
+                        "cell"
+                    ).format(range=ref),
                 )
 
     def _missing_column(self, title: str, row: int, header: Text) -> None:
         self.problems.error(
             self.at(title, row),
-            f"the column {_column_label(header)!r} is "
-            "missing; was it deleted? Use a fresh sheet from `ccassess sheet`",
+            _(
+                "the column {name} is missing; was it deleted? Use a fresh sheet from "
+                "`ccassess sheet`"
+            ).format(name=repr(_column_label(header))),
         )
 
     def _module(self, sheet: Any, module: Module) -> SourceMap:
@@ -314,7 +336,7 @@ class _WorkbookReader:
                 if any(c.value is not None for c in cells.values()):
                     self.problems.error(
                         self.at(title, number, columns["id"]),
-                        "an answer in a row without a question id",
+                        _("an answer in a row without a question id"),
                     )
                 continue
             if not any(c.value is not None for c in cells.values()):
@@ -324,7 +346,9 @@ class _WorkbookReader:
             if question is None:
                 self.problems.error(
                     self.at(title, number, columns["id"]),
-                    f"unknown question {question_id!r} in module {module.id!r}",
+                    _("unknown question {question} in module {module}").format(
+                        question=repr(question_id), module=repr(module.id)
+                    ),
                 )
                 continue
             needed = _needed(types[question.type], question, departments)
@@ -356,8 +380,10 @@ class _Shown:
         if number in self.layout.hidden_rows:
             self.reader.problems.error(
                 self.reader.at(self.title, number),
-                "the row is hidden but holds an answer; "
-                "unhide it in Excel, check it and import again",
+                _(
+                    "the row is hidden but holds an answer; unhide it in Excel, check it and "
+                    "import again"
+                ),
             )
         self.columns.update(c for c in filled if c + 1 in self.layout.hidden_columns)
 
@@ -365,8 +391,10 @@ class _Shown:
         for index in sorted(self.columns):
             self.reader.problems.error(
                 self.reader.at(self.title, None, index),
-                "the column is hidden but holds answers; "
-                "unhide it in Excel, check them and import again",
+                _(
+                    "the column is hidden but holds answers; unhide it in Excel, check them and "
+                    "import again"
+                ),
             )
 
 
@@ -382,11 +410,17 @@ def _column_label(text: Text) -> str:
     return text.de if text.de == text.en else f"{text.de}/{text.en}"  # type: ignore[return-value]
 
 
+LABEL = N_("answer workbooks (.xlsx)")
+
+
 class XlsxImporter:
     """Filled answer workbooks written by `ccassess sheet` (.xlsx)."""
 
     name = "xlsx"
-    label = "answer workbooks (.xlsx)"
+
+    @property
+    def label(self) -> str:
+        return _(LABEL)
 
     def detect(self, path: Path) -> float:
         return 0.9 if path.suffix.lower() in (".xlsx", ".xlsm", ".xls") else 0.0
