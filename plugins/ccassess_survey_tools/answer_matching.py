@@ -22,6 +22,7 @@ from ccassess_survey_tools.answer_words import (
     YES_PARTLY_NO_WORDS,
     wording_position,
 )
+from ccassess_survey_tools.i18n import N_, _
 from ccassess_survey_tools.question_index import GUESS, SURE, QuestionIndex, Target
 from ccassess_survey_tools.words import Closest, compact, normal
 
@@ -39,7 +40,7 @@ class Value:
         return self.value is not None and self.confidence >= SURE
 
 
-NO_MATCH = Value(None, 0.0, "no match")
+NO_MATCH = Value(None, 0.0, N_("no match"))
 _NUMBER = re.compile(r"^\s*(-?\d+)(?:[.,]0+)?\s*(?:(?:[-–—:=.)(]|\s)\s*(?P<label>.*))?$")
 _CODE = re.compile(r"^[A-Za-z]{1,3}0*(\d+)$")
 
@@ -63,10 +64,10 @@ class AnswerMatcher:
             return NO_MATCH
         qtype = self.index.type_of(question)
         if qtype.multiple and target.part is not None:
-            return Value(text not in NOT_SELECTED, 1.0, "ticked" if text else "")
+            return Value(text not in NOT_SELECTED, 1.0, _("ticked") if text else "")
         if text in DONT_KNOW_WORDS and question.dont_know:
             strong = text in PLAIN_DONT_KNOW_WORDS
-            return Value(DONT_KNOW, 1.0 if strong else 0.9, "don't know")
+            return Value(DONT_KNOW, 1.0 if strong else 0.9, _("don't know"))
         choices = qtype.choices(question)
         if question.scale is not None and _scale_points(choices, question):
             return self._scale(question, raw, text, siblings)
@@ -80,15 +81,15 @@ class AnswerMatcher:
                 return Value(
                     float(number.replace(",", ".")) if re.search(r"[.,]", number) else int(number),
                     1.0,
-                    "a number",
+                    _("a number"),
                 )
             return NO_MATCH
         if qtype.entry == "text":
-            return Value(raw, 1.0, "text")
+            return Value(raw, 1.0, _("text"))
         values = {choice.value for choice in choices or ()}
         for value, words in YES_PARTLY_NO_WORDS.items():
             if value in values and text in {normal(w) for w in words}:
-                return Value(value, 1.0, "yes/partly/no")
+                return Value(value, 1.0, _("yes/partly/no"))
         return self._by_type(question, target, raw)
 
     def _by_type(self, question: Question, target: Target, raw: str) -> Value:
@@ -109,8 +110,8 @@ class AnswerMatcher:
         except (AnswerProblem, TypeError, ValueError):
             return NO_MATCH
         if target.part is not None and isinstance(checked, Mapping):
-            return Value(checked.get(target.part, value), 1.0, "an answer of the question")
-        return Value(checked, 1.0, "an answer of the question")
+            return Value(checked.get(target.part, value), 1.0, _("an answer of the question"))
+        return Value(checked, 1.0, _("an answer of the question"))
 
     def _scale(self, question: Question, raw: str, text: str, siblings: Iterable[str]) -> Value:
         scale = question.scale
@@ -124,9 +125,11 @@ class AnswerMatcher:
                     return Value(
                         reading.value,
                         reading.confidence,
-                        f"the label {label!r} ({reading.reason}); {point} is only its code",
+                        _("the label {label} ({reason}); {point} is only its code").format(
+                            label=repr(label), reason=reading.reason, point=point
+                        ),
                     )
-            return Value(point, 1.0, "a scale point")
+            return Value(point, 1.0, _("a scale point"))
         labels: dict[str, int] = {}
         for lang in ("de", "en"):
             for value in scale.values:
@@ -142,31 +145,38 @@ class AnswerMatcher:
         tool_only = any(o not in labels and wording_position(o, scale.points) for o in others)
         own_only = any(o in labels and not wording_position(o, scale.points) for o in others)
         if own is not None and (common is None or common == own or (own_only and not tool_only)):
-            return Value(own, 1.0, "the scale's label")
+            return Value(own, 1.0, _("the scale's label"))
         if own is None and common is not None:
             return Value(
                 common,
                 0.75 if own_only else 0.9,
-                f"position {common - scale.start + 1} of {scale.points} on a common scale",
+                _("position {position} of {points} on a common scale").format(
+                    position=common - scale.start + 1, points=scale.points
+                ),
             )
         if own is not None and common is not None:
             if tool_only and not own_only:
                 return Value(
                     common,
                     0.9,
-                    f"position {common - scale.start + 1} of {scale.points} on a "
-                    "common scale, like the other answers",
+                    _(
+                        "position {position} of {points} on a common scale, like the other answers"
+                    ).format(position=common - scale.start + 1, points=scale.points),
                 )
-            return Value(own, 0.75, f"the scale's label, but point {common} on a common scale")
+            return Value(
+                own,
+                0.75,
+                _("the scale's label, but point {point} on a common scale").format(point=common),
+            )
         code = _CODE.match(raw.strip())
         if code and int(code.group(1)) - 1 + scale.start in scale.values:
-            return Value(int(code.group(1)) - 1 + scale.start, 0.6, "answer code, by position")
+            return Value(int(code.group(1)) - 1 + scale.start, 0.6, _("answer code, by position"))
         closest = Closest(text, GUESS)
         best = max(
             ((closest.score(label), value) for label, value in labels.items()), default=(0.0, None)
         )
         if best[1] is not None and best[0] >= GUESS:
-            return Value(best[1], min(best[0], 0.95) * 0.95, "similar to the scale's label")
+            return Value(best[1], min(best[0], 0.95) * 0.95, _("similar to the scale's label"))
         return NO_MATCH
 
     def _option(self, question: Question, raw: str, text: str) -> Value:
@@ -175,11 +185,11 @@ class AnswerMatcher:
                 normal(option.label.de or ""),
                 normal(option.label.en or ""),
             ):
-                return Value(option.id, 1.0, "an option")
+                return Value(option.id, 1.0, _("an option"))
         number = _NUMBER.match(raw)
         if number and 1 <= int(number.group(1)) <= len(question.options) and not number["label"]:
             option = question.options[int(number.group(1)) - 1]
-            return Value(option.id, 0.7, "option number, by position")
+            return Value(option.id, 0.7, _("option number, by position"))
         closest = Closest(text, GUESS)
         best = max(
             (
@@ -195,7 +205,7 @@ class AnswerMatcher:
             default=(0.0, None),
         )
         if best[1] is not None and best[0] >= GUESS:
-            return Value(best[1], min(best[0], 0.95) * 0.95, "similar to an option")
+            return Value(best[1], min(best[0], 0.95) * 0.95, _("similar to an option"))
         return NO_MATCH
 
     def _options(self, question: Question, raw: str, separator: str | None) -> Value:
@@ -208,7 +218,7 @@ class AnswerMatcher:
             parts = split_choices(raw, candidate, question)
             found = [self._option(question, part, normal(part)) for part in parts]
             if all(item.sure for item in found):
-                return Value(list(dict.fromkeys(item.value for item in found)), 1.0, "options")
+                return Value(list(dict.fromkeys(item.value for item in found)), 1.0, _("options"))
         parts = split_choices(raw, separator or ",", question)
         found = [self._option(question, part, normal(part)) for part in parts]
         if any(item.value is None for item in found):
@@ -221,22 +231,22 @@ class AnswerMatcher:
         if name == "department":
             for department in self.index.departments:
                 if text == normal(department) or compact(raw) == compact(xml_name(department)):
-                    return Value(department, 1.0, "a department")
+                    return Value(department, 1.0, _("a department"))
             closest = Closest(text, GUESS)
             best = max(
                 ((closest.score(normal(d)), d) for d in self.index.departments), default=(0.0, None)
             )
             if best[1] is not None and best[0] >= GUESS:
-                return Value(best[1], min(best[0], 0.95) * 0.95, "similar to a department")
-            return Value(raw.strip(), 0.5, "not a department of the assessment")
+                return Value(best[1], min(best[0], 0.95) * 0.95, _("similar to a department"))
+            return Value(raw.strip(), 0.5, _("not a department of the assessment"))
         if name == "perspective":
             value = perspective_from_label(raw)
             if value in ("internal", "customer", "key_figures"):
-                return Value(value, 1.0, "a perspective")
+                return Value(value, 1.0, _("a perspective"))
             if text in {"staff", "mitarbeiter", "mitarbeiterin", "mitarbeitende", "employee"}:
-                return Value("internal", 1.0, "a perspective")
+                return Value("internal", 1.0, _("a perspective"))
             if text in {"kunde", "kundin", "client", "customer"}:
-                return Value("customer", 1.0, "a perspective")
+                return Value("customer", 1.0, _("a perspective"))
             return NO_MATCH
         return Value(raw.strip(), 1.0, name)
 

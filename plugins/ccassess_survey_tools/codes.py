@@ -21,6 +21,7 @@ from typing import Any
 
 from ccassess import Question, QuestionType, Scale
 from ccassess_survey_tools.answer_matching import Value, plain_number
+from ccassess_survey_tools.i18n import _
 
 
 def worded(scale: Scale) -> bool:
@@ -61,8 +62,18 @@ def decoded(values: list[tuple[Any, str]], raw: str, direction: str) -> Value:
     first = values[0][0] if isinstance(values[0][0], int) else 1
     position = code - first if direction == "ascending" else len(values) - 1 - (code - first)
     if 0 <= position < len(values):
-        return Value(values[position][0], 1.0, f"code {code}, {direction}")
-    return Value(None, 0.0, f"code {code} is outside the answers ({direction})")
+        return Value(
+            values[position][0],
+            1.0,
+            _("code {code}, {direction}").format(code=code, direction=direction),
+        )
+    return Value(
+        None,
+        0.0,
+        _("code {code} is outside the answers ({direction})").format(
+            code=code, direction=direction
+        ),
+    )
 
 
 def in_range(values: list[tuple[Any, str]], raw: str) -> bool:
@@ -77,4 +88,6 @@ def both_ways(values: list[tuple[Any, str]]) -> str:
     """'ascending if 1 = 'trifft nicht zu', descending if 1 = 'trifft voll zu''."""
     first = values[0][0] if isinstance(values[0][0], int) else 1
     low, high = values[0][1], values[-1][1]
-    return f"ascending if {first} = {low!r}, descending if {first} = {high!r}"
+    return _("ascending if {first} = {low}, descending if {first} = {high}").format(
+        first=first, low=repr(low), high=repr(high)
+    )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ccassess_survey_tools.i18n import _
 from ccassess_survey_tools.question_index import GUESS, SURE, QuestionIndex, Target
 from ccassess_survey_tools.words import Closest, normal, without_numbering
 
@@ -87,11 +88,11 @@ def match_column(
     heading = without_numbering(column.text)
     field_name = FIELD_WORDS.get(normal(heading))
     if field_name:
-        return Match(Target(field=field_name), 1.0, "a respondent detail")
+        return Match(Target(field=field_name), 1.0, _("a respondent detail"))
     for code in (*column.codes, column.text):
         target = index.by_code(code)
         if target is not None and (allowed is None or allowed(target)):
-            return Match(target, 1.0, "same id")
+            return Match(target, 1.0, _("same id"))
     scores: dict[Target, tuple[float, str]] = {}
 
     def consider(target: Target, score: float, reason: str) -> None:
@@ -104,21 +105,21 @@ def match_column(
 
     full = normal(heading)
     for target in index.exact.get(full, ()):
-        consider(target, 1.0, "same text")
+        consider(target, 1.0, _("same text"))
     for main, sub in column.splits:
         statement, question_text = normal(sub), normal(without_numbering(main))
         for target in index.exact.get(statement, ()):
             if not index.has_parts(target) or target.part is not None:
-                consider(target, 1.0, "same text as the statement")
+                consider(target, 1.0, _("same text as the statement"))
         for target in index.exact.get(question_text, ()):
             if target.key and index.has_parts(target) and target.part is None:
                 part = index.part(target.key, sub)
                 if part is not None:
-                    consider(Target(*target.key, part=part), 1.0, "same question and row")
+                    consider(Target(*target.key, part=part), 1.0, _("same question and row"))
     options = index.option_labels.get(full, [])
     if len(options) == 1:
         evident = all(normal(v) == full for v in column.values)  # or nobody ticked it
-        consider(options[0], 1.0 if evident else 0.85, "an option's label")
+        consider(options[0], 1.0 if evident else 0.85, _("an option's label"))
     if not any(score >= 1.0 for score, _ in scores.values()):
         department = _department(column, full, index)
         if department is not None and (allowed is None or allowed(Target(field="department"))):
@@ -149,9 +150,9 @@ def _department(column: Any, full: str, index: QuestionIndex) -> Match | None:
     answered = bool(values) and departments * 2 >= len(values)
     target = Target(field="department")
     if asked or (named and answered and bool(words & DEPARTMENT_WORDS)):
-        return Match(target, 1.0, "a department question")
+        return Match(target, 1.0, _("a department question"))
     if values and departments == len(values) and len(full.split()) <= 12:
-        return Match(target, 0.9, "its answers are the assessment's departments")
+        return Match(target, 0.9, _("its answers are the assessment's departments"))
     return None
 
 
@@ -164,7 +165,7 @@ def _similar(
         for candidate, target in index.candidates(text):
             score = closest.score(candidate)
             if score >= GUESS:
-                consider(target, min(score, 0.96), "similar text")
+                consider(target, min(score, 0.96), _("similar text"))
     for main, sub in column.splits:
         question_text = normal(without_numbering(main))
         closest = Closest(question_text, GUESS)
@@ -181,7 +182,7 @@ def _similar(
                     consider(
                         Target(*target.key, part=part.id),
                         min(score, row, 0.96),
-                        "similar question and row",
+                        _("similar question and row"),
                     )
 
 
@@ -193,5 +194,6 @@ def _decide(scores: Mapping[Target, tuple[float, str]]) -> Match:
     close = [(target, value) for target, (value, _) in rest if value >= score - 0.03]
     others = [(target, value) for target, (value, _) in rest[:3]]
     if close:
-        return Match(best, min(score, 0.9), f"{reason}, but also close to {close[0][0]}", others)
+        reason = _("{reason}, but also close to {other}").format(reason=reason, other=close[0][0])
+        return Match(best, min(score, 0.9), reason, others)
     return Match(best, score, reason, others)

@@ -25,10 +25,14 @@ from ccassess import (
     ValidationError,
 )
 from ccassess_survey_tools.export import STATUS_WORDS, Export, Response, short_hash
+from ccassess_survey_tools.i18n import N_, _, ngettext
 from ccassess_survey_tools.mapping import scalar
 from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan
 from ccassess_survey_tools.question_index import Target
 from ccassess_survey_tools.words import listing, percent
+
+#: Why a response is skipped besides the tool's status (`STATUS_WORDS`).
+WITHOUT_ANSWER = N_("without any answer")
 
 
 def import_export(export: Export, context: ImportContext) -> list[RawRespondent]:
@@ -37,18 +41,24 @@ def import_export(export: Export, context: ImportContext) -> list[RawRespondent]
     file = export.file
     forced = bool(context.options.get("from"))
     how = (
-        f"with the mapping {plan.mapping.file}"
+        _("with the mapping {file}").format(file=plan.mapping.file)
         if plan.mapping
-        else "columns matched to questions by id and text"
+        else _("columns matched to questions by id and text")
     )
     context.note(
-        f"{file}: read as a {tool.title} export ({'--from' if forced else 'recognised'}"
-        f"; {how}; respondents: {plan.perspective})"
+        _("{file}: read as a {tool} export ({found}; {how}; respondents: {perspective})").format(
+            file=file,
+            tool=tool.shown_title,
+            found="--from" if forced else _("recognised"),
+            how=how,
+            perspective=plan.perspective,
+        )
     )
     doubtful = [entry for entry in plan.columns if entry.doubt and plan.mapping is None]
     for entry in doubtful:
         plan.problems.error(
-            export.at(None, entry.column), f"not matched with certainty: {entry.doubt}"
+            export.at(None, entry.column),
+            _("not matched with certainty: {doubt}").format(doubt=entry.doubt),
         )
     if plan.problems.errors and not doubtful:
         raise ValidationError(plan.problems.items)  # a broken mapping: nothing to read with
@@ -56,10 +66,11 @@ def import_export(export: Export, context: ImportContext) -> list[RawRespondent]
     if plan.problems.errors and plan.mapping is None:
         plan.problems.error(
             Location(file),
-            "not everything in this export could be matched "
-            "with certainty; let ccassess propose a mapping with "
-            f"`ccassess import {file} --suggest-mapping > mapping.yaml`, check "
-            "it, and import with --mapping mapping.yaml",
+            _(
+                "not everything in this export could be matched with certainty; let ccassess "
+                "propose a mapping with {command}, check it, and import with --mapping "
+                "mapping.yaml"
+            ).format(command=f"`ccassess import {file} --suggest-mapping > mapping.yaml`"),
         )
     if plan.problems.errors:
         raise ValidationError(plan.problems.items)
@@ -113,7 +124,9 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
             if index.type_of(question).multiple:
                 if target.part is not None:
                     if value.value is True:
-                        items, _ = chosen.setdefault((target.module, target.question), ([], where))
+                        items, _where = chosen.setdefault(
+                            (target.module, target.question), ([], where)
+                        )
                         items.append(target.part)
                 elif value.value:
                     module.put(target.question, value.value, where)
@@ -141,7 +154,7 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
         for module_id in [m for m, given in answers.items() if not given]:
             del answers[module_id]
         if not answers:
-            skipped["without any answer"] += 1
+            skipped[WITHOUT_ANSWER] += 1
             continue
         if rule is not None and len(answered) < rule[0]:
             skipped[STATUS_WORDS["incomplete"]] += 1
@@ -161,20 +174,31 @@ def _respondents(plan: Plan, include_incomplete: bool) -> list[RawRespondent]:
         record.put("answers", answers, export.at(response))
         raws.append(RawRespondent(record, export.file, f"respondents[{record['id']}]", generated))
     _unresolved(plan, unresolved)
-    parts = [f"{count} {why}" for why, count in skipped.items() if why != "without any answer"]
+    parts = [f"{count} {_(why)}" for why, count in skipped.items() if why != WITHOUT_ANSWER]
     if parts:
         plan.context.note(
-            f"{export.file}: skipped {', '.join(parts)} response(s); "
-            "--include-incomplete imports them"
+            _("{file}: responses skipped: {counts}; --include-incomplete imports them").format(
+                file=export.file, counts=", ".join(parts)
+            )
         )
     if too_few and rule is not None:
         plan.context.note(
-            f"{export.file}: {too_few} response(s) answered fewer than {rule[0]} of the "
-            f"{rule[1]} questions ({rule[2]}); --min-answers N (or N%) sets another rule"
+            ngettext(
+                "{file}: {n} response answered fewer than {needed} of the {total} questions "
+                "({why}); --min-answers N (or N%) sets another rule",
+                "{file}: {n} responses answered fewer than {needed} of the {total} questions "
+                "({why}); --min-answers N (or N%) sets another rule",
+                too_few,
+            ).format(file=export.file, n=too_few, needed=rule[0], total=rule[1], why=rule[2])
         )
-    if skipped["without any answer"]:
+    if skipped[WITHOUT_ANSWER]:
+        empty = skipped[WITHOUT_ANSWER]
         plan.context.note(
-            f"{export.file}: skipped {skipped['without any answer']} response(s) without any answer"
+            ngettext(
+                "{file}: skipped {n} response without any answer",
+                "{file}: skipped {n} responses without any answer",
+                empty,
+            ).format(file=export.file, n=empty)
         )
     return raws
 
@@ -203,8 +227,10 @@ def _answer_rule(
             [
                 Problem(
                     Location(plan.export.file),
-                    f"--min-answers {text!r}: give a number of answered questions (such as "
-                    "5) or a share of the export's questions (such as 50%)",
+                    _(
+                        "--min-answers {value}: give a number of answered questions (such as 5) "
+                        "or a share of the export's questions (such as 50%)"
+                    ).format(value=repr(text)),
                 )
             ]
         )
@@ -215,8 +241,9 @@ def _answer_rule(
     why = (
         f"--min-answers {text}"
         if given
-        else f"{plan.export.tool.title} does not mark partial responses; at least {text} "
-        "of the questions are expected"
+        else _(
+            "{tool} does not mark partial responses; at least {share} of the questions are expected"
+        ).format(tool=plan.export.tool.shown_title, share=text)
     )
     return needed, total, why
 
@@ -226,27 +253,36 @@ def _unresolved(plan: Plan, unresolved: dict[tuple[int, str], list[Response]]) -
     for (column_index, raw), responses in unresolved.items():
         entry = by_index[column_index]
         value = plan.automatic(entry, raw) if entry.target else None
-        rows = f" (and {len(responses) - 1} more row(s))" if len(responses) > 1 else ""
-        guess = (
-            f"; best guess {scalar(value.value)} ({percent(value.confidence)}: {value.reason})"
-            if value is not None and value.value is not None
-            else ""
-        )
-        allowed = _allowed(plan, entry)
+        more = len(responses) - 1
+        answer = repr(raw)
+        if more:
+            answer = ngettext(
+                "{answer} (and {n} more row)", "{answer} (and {n} more rows)", more
+            ).format(answer=answer, n=more)
         where = (
-            "under answers: in the mapping file"
+            _("under answers: in the mapping file")
             if plan.mapping
-            else "in a mapping file (--suggest-mapping proposes one)"
+            else _("in a mapping file (--suggest-mapping proposes one)")
         )
-        what = (
-            f"is not certainly an answer of {entry.target}{guess}"
-            if guess
-            else f"is none of the answers of {entry.target}"
-        )
-        plan.problems.error(
-            plan.export.at(responses[0], entry.column),
-            f"answer {raw!r}{rows} {what}{allowed}; give its value {where}",
-        )
+        if value is not None and value.value is not None:
+            problem = _(
+                "answer {answer} is not certainly an answer of {target}; best guess {guess} "
+                "({confidence}: {reason}){allowed}; give its value {where}"
+            ).format(
+                answer=answer,
+                target=entry.target,
+                guess=scalar(value.value),
+                confidence=percent(value.confidence),
+                reason=value.reason,
+                allowed=_allowed(plan, entry),
+                where=where,
+            )
+        else:
+            problem = _(
+                "answer {answer} is none of the answers of {target}{allowed}; give its value "
+                "{where}"
+            ).format(answer=answer, target=entry.target, allowed=_allowed(plan, entry), where=where)
+        plan.problems.error(plan.export.at(responses[0], entry.column), problem)
 
 
 def _allowed(plan: Plan, entry: ColumnPlan) -> str:
@@ -256,12 +292,15 @@ def _allowed(plan: Plan, entry: ColumnPlan) -> str:
     if question.scale is not None:
         labels = question.scale.labels.get(plan.context.settings.language) or ()
         shown = f" ({labels[0]} … {labels[-1]})" if labels else ""
-        return (
-            f"; allowed: {question.scale.start}–"
-            f"{question.scale.start + question.scale.points - 1}{shown}"
+        return "; " + _("allowed: {low}–{high}{labels}").format(
+            low=question.scale.start,
+            high=question.scale.start + question.scale.points - 1,
+            labels=shown,
         )
     if question.options:
-        return f"; options: {', '.join(o.id for o in question.options)}"
+        return "; " + _("options: {options}").format(
+            options=", ".join(o.id for o in question.options)
+        )
     return ""
 
 
@@ -275,10 +314,20 @@ def _notes(plan: Plan) -> None:
     ]
     ignored = [entry.column.key for entry in plan.columns if entry.target is None]
     if personal:
-        context.note(f"{export.file}: personal data not imported: {listing(personal)}")
+        context.note(
+            _("{file}: personal data not imported: {columns}").format(
+                file=export.file, columns=listing(personal)
+            )
+        )
     if meta:
         context.note(
-            f"{export.file}: {export.tool.title} metadata not imported: {listing(meta, 6)}"
+            _("{file}: {tool} metadata not imported: {columns}").format(
+                file=export.file, tool=export.tool.shown_title, columns=listing(meta, 6)
+            )
         )
     if ignored:
-        context.note(f"{export.file}: columns ignored as the mapping says: {listing(ignored)}")
+        context.note(
+            _("{file}: columns ignored as the mapping says: {columns}").format(
+                file=export.file, columns=listing(ignored)
+            )
+        )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ccassess import Location, Problem, ValidationError
+from ccassess_survey_tools.i18n import _
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"),
@@ -54,15 +55,25 @@ def decode_export(raw: bytes, file: str, *, partial: bool = False) -> Decoded:
             try:
                 return Decoded(raw.decode(codec, errors), name)
             except UnicodeDecodeError as exc:
-                raise _refuse(file, f"invalid {name} text ({exc.reason})") from None
+                raise _refuse(
+                    file,
+                    _("invalid {encoding} text ({reason})").format(
+                        encoding=name, reason=exc.reason
+                    ),
+                ) from None
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
         try:
             return Decoded(raw.decode(utf16, errors), "UTF-16")
         except UnicodeDecodeError as exc:
-            raise _refuse(file, f"invalid UTF-16 text ({exc.reason})") from None
+            raise _refuse(
+                file,
+                _("invalid {encoding} text ({reason})").format(
+                    encoding="UTF-16", reason=exc.reason
+                ),
+            ) from None
     if b"\x00" in raw[:4096]:
-        raise _refuse(file, "not a text file (it contains binary data)")
+        raise _refuse(file, _("not a text file (it contains binary data)"))
     try:
         return Decoded(raw.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as exc:
@@ -73,9 +84,11 @@ def decode_export(raw: bytes, file: str, *, partial: bool = False) -> Decoded:
         return Decoded(
             raw.decode("mac_roman"),
             "Mac Roman",
-            f"{file}: not UTF-8, read as Mac Roman (its umlauts are Mac Roman's), as older "
-            "Excel for Mac saves CSV; check that umlauts came through, or save the file as "
-            "CSV UTF-8",
+            _(
+                "{file}: not UTF-8, read as Mac Roman (its umlauts are Mac Roman's), as older "
+                "Excel for Mac saves CSV; check that umlauts came through, or save the file as "
+                "CSV UTF-8"
+            ).format(file=file),
         )
     try:
         text = raw.decode("cp1252", errors)
@@ -85,8 +98,10 @@ def decode_export(raw: bytes, file: str, *, partial: bool = False) -> Decoded:
             [
                 Problem(
                     Location(file, line),
-                    f"neither UTF-8 nor Windows-1252 text (byte 0x{raw[exc.start]:02x}); "
-                    "save the file as CSV UTF-8",
+                    _(
+                        "neither UTF-8 nor Windows-1252 text (byte {byte}); save the file as CSV "
+                        "UTF-8"
+                    ).format(byte=f"0x{raw[exc.start]:02x}"),
                 )
             ]
         ) from None
@@ -94,9 +109,11 @@ def decode_export(raw: bytes, file: str, *, partial: bool = False) -> Decoded:
     return Decoded(
         text,
         "Windows-1252",
-        f"{file}: not UTF-8 (from line {line}), read as Windows-1252, as Excel on Windows "
-        "saves 'CSV (Trennzeichen-getrennt)'; check that umlauts came through, or save the "
-        "file as CSV UTF-8",
+        _(
+            "{file}: not UTF-8 (from line {line}), read as Windows-1252, as Excel on Windows "
+            "saves 'CSV (Trennzeichen-getrennt)'; check that umlauts came through, or save the "
+            "file as CSV UTF-8"
+        ).format(file=file, line=line),
     )
 
 

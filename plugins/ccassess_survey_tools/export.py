@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess import Location, Problem, ValidationError
+from ccassess_survey_tools.i18n import N_, _, ngettext
 from ccassess_survey_tools.table import CSV_SUFFIXES, Table, read_table, sniff, text
 from ccassess_survey_tools.words import normal
 
@@ -71,13 +72,13 @@ PERSONAL = {
     )
 }
 
-#: Why a tool skips a response, as the import reports it.
+#: Why a tool skips a response, as the import reports it (translated where shown).
 STATUS_WORDS = {
-    "incomplete": "incomplete",
-    "preview": "preview/test",
-    "test": "preview/test",
-    "spam": "spam",
-    "rejected": "not approved",
+    "incomplete": N_("incomplete"),
+    "preview": N_("preview/test"),
+    "test": N_("preview/test"),
+    "spam": N_("spam"),
+    "rejected": N_("not approved"),
 }
 
 
@@ -147,11 +148,10 @@ def _beyond_headings(cells: Sequence[Any], width: int) -> str | None:
     extra = next((value for cell in cells[width:] if (value := text(cell))), None)
     if extra is None:
         return None
-    return (
-        f"the row has {len(cells)} cells but the header {width}; the cells beyond the "
-        f"header belong to no question (first: {extra[:40]!r}); remove them or give them "
-        "a heading"
-    )
+    return _(
+        "the row has {n} cells but the header {width}; the cells beyond the header belong to "
+        "no question (first: {first}); remove them or give them a heading"
+    ).format(n=len(cells), width=width, first=repr(extra[:40]))
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -212,8 +212,10 @@ class SurveyTool:
     """The base of the survey-tool importers (see the module docstring)."""
 
     name = ""
+    #: The tool's name ("Qualtrics"); `shown_title` is what messages show.
     title = ""
-    label = ""
+    #: What `ccassess import --help` and messages show; marked with N_, translated in `label`.
+    label_text = ""
     suffixes: tuple[str, ...] = CSV_SUFFIXES
     header_rows = 1
     #: The prefix of respondent ids ("qualtrics-R_1abc").
@@ -231,6 +233,15 @@ class SurveyTool:
     #: Whether a worded answer may be a number the respondent never saw (recode or
     #: numerical values, numbered in the survey's order): then its direction must be confirmed.
     coded_numbers = False
+
+    @property
+    def label(self) -> str:
+        return _(self.label_text)
+
+    @property
+    def shown_title(self) -> str:
+        """The tool's name in messages (a tool's own name is not translated)."""
+        return self.title
 
     # -- detection -------------------------------------------------------------------------
 
@@ -258,7 +269,11 @@ class SurveyTool:
                 [
                     Problem(
                         Location(str(path)),
-                        f"expected {self.header_rows} header row(s) of a {self.title} export",
+                        ngettext(
+                            "expected {n} header row of a {tool} export",
+                            "expected {n} header rows of a {tool} export",
+                            self.header_rows,
+                        ).format(n=self.header_rows, tool=self.shown_title),
                     )
                 ]
             )

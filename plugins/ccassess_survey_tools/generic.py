@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ccassess import Location, Problem, ValidationError
 from ccassess.readers import read_structured
 from ccassess_survey_tools.export import Export, SurveyTool
+from ccassess_survey_tools.i18n import N_, _
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table, sniff
 from ccassess_survey_tools.words import normal
 
@@ -25,11 +26,15 @@ OWN_SHEETS = {"_ccassess", "angaben", "respondent", "anleitung", "instructions"}
 class OtherSurveyTool(SurveyTool):
     name = "generic"
     title = "survey-tool"
-    label = "other survey-tool exports with one header row (.csv, .xlsx; --from generic)"
+    label_text = N_("other survey-tool exports with one header row (.csv, .xlsx; --from generic)")
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     id_prefix = "survey"
     certainty = 0.91  # above the core's CSV/XLSX readers, below every known tool
     tools: tuple[SurveyTool, ...] = ()
+
+    @property
+    def shown_title(self) -> str:
+        return _("survey-tool")
 
     def recognise(self, sample: Table) -> bool:
         if sample.kind == "xlsx":  # not an answer workbook (its sheets are named by ids)
@@ -53,19 +58,19 @@ class OtherSurveyTool(SurveyTool):
     def unknown(self, path: Path) -> ValidationError:
         sample = sniff(path)
         first = [cell for cell in (sample.texts(0) if sample else []) if cell][:4]
-        columns = f" (first columns: {', '.join(repr(c) for c in first)})" if first else ""
         tools = ", ".join(f"{tool.title} ({tool.name})" for tool in self.tools)
-        return ValidationError(
-            [
-                Problem(
-                    Location(str(path)),
-                    f"cannot tell which survey tool wrote this file{columns}; ccassess reads "
-                    f"exports of {tools}, and its own answer sheets and tables; name the tool "
-                    "with --from TOOL, or read any other tool's export (one header row, one "
-                    "response per row) with --from generic",
-                )
-            ]
-        )
+        if first:
+            what = _("cannot tell which survey tool wrote this file (first columns: {columns})")
+        else:
+            what = _("cannot tell which survey tool wrote this file")
+        advice = _(
+            "ccassess reads exports of {tools}, and its own answer sheets and tables; name the "
+            "tool with --from TOOL, or read any other tool's export (one header row, one "
+            "response per row) with --from generic"
+        ).format(tools=tools)
+        columns = ", ".join(repr(c) for c in first)
+        message = what.format(columns=columns) + "; " + advice
+        return ValidationError([Problem(Location(str(path)), message)])
 
     def export(self, path: Path) -> Export:
         return super().export(path)

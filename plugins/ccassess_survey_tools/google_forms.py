@@ -13,6 +13,7 @@ export format (the download and the sheet give one respondent the same id).
 from __future__ import annotations
 
 from ccassess_survey_tools.export import Export, Response, SurveyTool, words
+from ccassess_survey_tools.i18n import N_
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 from ccassess_survey_tools.timestamps import canonical_time
 from ccassess_survey_tools.words import normal
@@ -31,7 +32,7 @@ SHEETS = words("Form Responses 1", "Formularantworten 1", "Form responses 1")
 class GoogleForms(SurveyTool):
     name = "google_forms"
     title = "Google Forms"
-    label = "Google Forms responses (.csv, or the sheet as .csv/.xlsx)"
+    label_text = N_("Google Forms responses (.csv, or the sheet as .csv/.xlsx)")
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     id_prefix = "gforms"
     multi_separator = ","

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 
 from ccassess_survey_tools.export import Export, Response, SurveyTool, bracket_split, words
+from ccassess_survey_tools.i18n import N_
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 
 
 class KoboToolbox(SurveyTool):
     name = "kobo"
     title = "KoboToolbox"
-    label = "KoboToolbox / ODK data (.csv with ';', .xlsx)"
+    label_text = N_("KoboToolbox / ODK data (.csv with ';', .xlsx)")
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     id_prefix = "kobo"
     multi_separator = " "

@@ -22,6 +22,7 @@ from ccassess_survey_tools.export import (
     short_hash,
     words,
 )
+from ccassess_survey_tools.i18n import N_
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 from ccassess_survey_tools.words import normal
 
@@ -41,7 +42,7 @@ _CODE_AND_TEXT = re.compile(
 class LimeSurvey(SurveyTool):
     name = "limesurvey"
     title = "LimeSurvey"
-    label = "LimeSurvey results (.csv, .xlsx)"
+    label_text = N_("LimeSurvey results (.csv, .xlsx)")
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     id_prefix = "limesurvey"
     multi_separator = None

@@ -32,6 +32,7 @@ from typing import Any
 
 from ccassess import DONT_KNOW, Location, Problems
 from ccassess.readers import line_of, read_structured
+from ccassess_survey_tools.i18n import _
 from ccassess_survey_tools.question_index import FIELDS, QuestionIndex, Target
 from ccassess_survey_tools.words import normal
 
@@ -80,41 +81,48 @@ def parse_target(text: str, index: QuestionIndex) -> tuple[Target | None, str | 
         return Target(field=value), None
     match = _TARGET.match(value)
     if not match:
-        return None, (
-            f"{value!r} is not a target; write module.question, "
-            "module.question[row or option], department, role, perspective, id or "
-            "ignore"
-        )
+        return None, _(
+            "{value} is not a target; write module.question, module.question[row or option], "
+            "department, role, perspective, id or ignore"
+        ).format(value=repr(value))
     module_id, question_id, part = match["module"], match["question"], match["part"]
     module = index.modules.get(module_id)
     if module is None:
-        known = ", ".join(sorted(index.modules)) or "none"
-        return None, f"unknown module {module_id!r}; modules of this assessment: {known}"
+        known = ", ".join(sorted(index.modules)) or _("none")
+        return None, _("unknown module {module}; modules of this assessment: {known}").format(
+            module=repr(module_id), known=known
+        )
     question = module.question(question_id)
     if question is None:
-        return None, f"unknown question {question_id!r} in module {module_id!r}"
-    if (module_id, question_id) not in index.questions:
-        return None, (
-            f"{module_id}.{question_id} is a {question.type} question, which survey "
-            "tools cannot ask in columns; use `ccassess sheet` for it"
+        return None, _("unknown question {question} in module {module}").format(
+            question=repr(question_id), module=repr(module_id)
         )
+    if (module_id, question_id) not in index.questions:
+        return None, _(
+            "{question} is a {type} question, which survey tools cannot ask in columns; use "
+            "`ccassess sheet` for it"
+        ).format(question=f"{module_id}.{question_id}", type=question.type)
     parts = index.parts.get((module_id, question_id), [])
     if part is not None:
         found = index.part((module_id, question_id), part, by_code=True) or index.part(
             (module_id, question_id), part
         )
         if found is None:
-            names = ", ".join(p.id for p in parts) or "none"
-            return None, (
-                f"{module_id}.{question_id} has no row, part or option {part!r}; it has: {names}"
+            names = ", ".join(p.id for p in parts) or _("none")
+            return None, _("{question} has no row, part or option {part}; it has: {names}").format(
+                question=f"{module_id}.{question_id}", part=repr(part), names=names
             )
         return Target(module_id, question_id, found), None
     if parts and not index.type_of(question).multiple:
         names = ", ".join(p.id for p in parts)
-        return None, (
-            f"{module_id}.{question_id} is a {question.type} question: name the row "
-            f"or part in brackets, e.g. {module_id}.{question_id}[{parts[0].id}] "
-            f"(it has: {names})"
+        return None, _(
+            "{question} is a {type} question: name the row or part in brackets, e.g. {example} "
+            "(it has: {names})"
+        ).format(
+            question=f"{module_id}.{question_id}",
+            type=question.type,
+            example=f"{module_id}.{question_id}[{parts[0].id}]",
+            names=names,
         )
     return Target(module_id, question_id), None
 
@@ -135,7 +143,8 @@ def _answers(data: Any, file: str, problems: Problems, where: str) -> dict[str, 
         return found
     if not isinstance(data, Mapping):
         problems.error(
-            Location(file, getattr(data, "line", None)), f"{where}: expected answer: value lines"
+            Location(file, getattr(data, "line", None)),
+            _("{where}: expected answer: value lines").format(where=where),
         )
         return found
     for label, value in data.items():
@@ -143,15 +152,18 @@ def _answers(data: Any, file: str, problems: Problems, where: str) -> dict[str, 
         if value is None:
             problems.error(
                 Location(file, line),
-                f"{where}: the answer {str(label)!r} has no "
-                "value; give a scale point, an option id or dont_know, or delete "
-                "the line",
+                _(
+                    "{where}: the answer {answer} has no value; give a scale point, an option "
+                    "id or dont_know, or delete the line"
+                ).format(where=where, answer=repr(str(label))),
             )
             continue
         if isinstance(value, Mapping | list):
             problems.error(
                 Location(file, line),
-                f"{where}: the value of {str(label)!r} must be a number or a word",
+                _("{where}: the value of {answer} must be a number or a word").format(
+                    where=where, answer=repr(str(label))
+                ),
             )
             continue
         found[normal(label)] = _answer_value(value)
@@ -169,7 +181,7 @@ def read_mapping(
     if not isinstance(data, Mapping):
         problems.error(
             Location(file, 1),
-            "a mapping file is YAML with 'columns:' (and optionally tool, perspective, answers)",
+            _("a mapping file is YAML with 'columns:' (and optionally tool, perspective, answers)"),
         )
         return mapping
     mapping.line = getattr(data, "line", None)
@@ -177,7 +189,9 @@ def read_mapping(
         if key not in TOP_KEYS:
             problems.error(
                 Location(file, line_of(data, key)),
-                f"unknown key {key!r}; a mapping has {', '.join(TOP_KEYS)}",
+                _("unknown key {key}; a mapping has {keys}").format(
+                    key=repr(key), keys=", ".join(TOP_KEYS)
+                ),
             )
     tool = data.get("tool")
     if tool is not None:
@@ -187,7 +201,9 @@ def read_mapping(
         if perspective not in ("internal", "customer", "key_figures"):
             problems.error(
                 Location(file, line_of(data, "perspective")),
-                f"perspective {perspective!r}: write internal, customer or key_figures",
+                _("perspective {value}: write internal, customer or key_figures").format(
+                    value=repr(perspective)
+                ),
             )
         else:
             mapping.perspective = str(perspective)
@@ -199,7 +215,7 @@ def read_mapping(
     if not isinstance(columns, Mapping):
         problems.error(
             Location(file, line_of(data, "columns") or 1),
-            "'columns:' is missing or not a list of 'heading: target' lines",
+            _("'columns:' is missing or not a list of 'heading: target' lines"),
         )
         return mapping
     for key, spec in columns.items():
@@ -212,23 +228,34 @@ def read_mapping(
             for name in unknown:
                 problems.error(
                     Location(file, line_of(spec, name)),
-                    f"column {heading!r}: unknown key {name!r}; use {', '.join(COLUMN_KEYS)}",
+                    _("column {heading}: unknown key {key}; use {keys}").format(
+                        heading=repr(heading), key=repr(name), keys=", ".join(COLUMN_KEYS)
+                    ),
                 )
-            answers = _answers(spec.get("answers"), file, problems, f"column {heading!r}")
+            answers = _answers(
+                spec.get("answers"),
+                file,
+                problems,
+                _("column {heading}").format(heading=repr(heading)),
+            )
             codes = _codes(spec, "codes", file, problems)
             line = line_of(spec, "question") or line
             spec = spec.get("question")
         if spec is None:
             problems.error(
                 Location(file, line),
-                f"column {heading!r} has no target; write a "
-                "question (module.question), a respondent detail or ignore",
+                _(
+                    "column {heading} has no target; write a question (module.question), a "
+                    "respondent detail or ignore"
+                ).format(heading=repr(heading)),
             )
             continue
         if not isinstance(spec, str):
             problems.error(
                 Location(file, line),
-                f"column {heading!r}: the target must be text such as module.question or ignore",
+                _(
+                    "column {heading}: the target must be text such as module.question or ignore"
+                ).format(heading=repr(heading)),
             )
             continue
         if spec.strip() == IGNORE:
@@ -236,7 +263,10 @@ def read_mapping(
             continue
         target, message = parse_target(spec, index)
         if target is None:
-            problems.error(Location(file, line), f"column {heading!r}: {message}")
+            problems.error(
+                Location(file, line),
+                _("column {heading}: {problem}").format(heading=repr(heading), problem=message),
+            )
             continue
         mapping.columns[heading] = ColumnRule(heading, target, answers, line, codes)
     return mapping
@@ -250,8 +280,10 @@ def _codes(data: Mapping[str, Any], key: str, file: str, problems: Problems) -> 
     if value not in DIRECTIONS:
         problems.error(
             Location(file, line_of(data, key)),
-            f"codes: {value!r}: write ascending (code 1 is the scale's lowest point) or "
-            "descending (code 1 is its highest point)",
+            _(
+                "codes: {value}: write ascending (code 1 is the scale's lowest point) or "
+                "descending (code 1 is its highest point)"
+            ).format(value=repr(value)),
         )
         return None
     return str(value)

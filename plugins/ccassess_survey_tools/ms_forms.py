@@ -22,6 +22,7 @@ from ccassess_survey_tools.export import (
     short_hash,
     words,
 )
+from ccassess_survey_tools.i18n import N_
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 from ccassess_survey_tools.timestamps import canonical_time
 from ccassess_survey_tools.words import normal
@@ -39,7 +40,7 @@ COMPLETION = words(
 class MicrosoftForms(SurveyTool):
     name = "ms_forms"
     title = "Microsoft Forms"
-    label = "Microsoft Forms results (.xlsx, or re-saved as .csv/.txt)"
+    label_text = N_("Microsoft Forms results (.xlsx, or re-saved as .csv/.txt)")
     suffixes = XLSX_SUFFIXES + CSV_SUFFIXES
     id_prefix = "msforms"
     multi_separator = ";"

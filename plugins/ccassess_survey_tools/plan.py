@@ -18,6 +18,7 @@ from ccassess_survey_tools.answer_matching import AnswerMatcher, Value, choice_p
 from ccassess_survey_tools.codes import both_ways, coded_values, decoded, numeric_codes
 from ccassess_survey_tools.column_matching import Match, match_column
 from ccassess_survey_tools.export import Column, Export
+from ccassess_survey_tools.i18n import N_, _
 from ccassess_survey_tools.mapping import (
     DIRECTIONS,
     ColumnRule,
@@ -27,6 +28,16 @@ from ccassess_survey_tools.mapping import (
 )
 from ccassess_survey_tools.question_index import GUESS, QuestionIndex, Target
 from ccassess_survey_tools.words import listing, normal, percent, without_numbering
+
+#: Why an answer has its value when a mapping file gives it (translated where it is made).
+MAPPING = N_("the mapping")
+
+
+def guessed(reason: str, target: object, confidence: float) -> str:
+    """The doubt of an automatic match that is not sure: why, what and how sure."""
+    return _("{reason}: {target}, {confidence}").format(
+        reason=reason, target=target, confidence=percent(confidence)
+    )
 
 
 @dataclass
@@ -90,7 +101,7 @@ class Plan:
         question = self.question(plan)
         qtype = self.index.type_of(question) if question is not None else None
         if question is not None and qtype is not None and qtype.entry == "text":
-            return Value(raw, 1.0, "text")
+            return Value(raw, 1.0, _("text"))
         if (
             question is not None
             and qtype is not None
@@ -104,7 +115,7 @@ class Plan:
         if plan.codes is not None and plain_number(raw):
             if plan.codes in DIRECTIONS and plan.values:
                 return decoded(plan.values, raw, plan.codes)
-            return Value(None, 0.0, "a numeric code whose direction is not confirmed")
+            return Value(None, 0.0, _("a numeric code whose direction is not confirmed"))
         return self.automatic(plan, raw)
 
     def mapped(self, plan: ColumnPlan, raw: str) -> Value | None:
@@ -114,7 +125,7 @@ class Plan:
             self.mapping.answers if self.mapping else {},
         ):
             if key in answers:
-                return Value(answers[key], 1.0, "the mapping")
+                return Value(answers[key], 1.0, _(MAPPING))
         return None
 
     def _choices(self, plan: ColumnPlan, question: Question, raw: str) -> Value:
@@ -136,7 +147,7 @@ class Plan:
             if not value.sure:
                 return self.automatic(plan, raw)
             found.append(value.value)
-        return Value(list(dict.fromkeys(found)), 1.0, "the mapping")
+        return Value(list(dict.fromkeys(found)), 1.0, _(MAPPING))
 
 
 def _index(context: ImportContext) -> QuestionIndex:
@@ -181,17 +192,19 @@ def _codes(plan: Plan, suggest: bool) -> None:
         if rule is not None and all(plan.mapped(entry, v) is not None for v in numbers):
             entry.codes = None  # every number has its own answers line
             continue
-        why = (
-            f"numeric codes ({listing(numbers, 4)}) of worded answers; check which way they "
-            f"run: {tool.title} numbers the choices as the survey lists them, so 1 may be "
-            f"either end; confirm in a mapping with codes: {both_ways(values)}"
-        )
+        why = _(
+            "numeric codes ({codes}) of worded answers; check which way they run: {tool} "
+            "numbers the choices as the survey lists them, so 1 may be either end; confirm in a "
+            "mapping with codes: {ways}"
+        ).format(codes=listing(numbers, 4), tool=tool.shown_title, ways=both_ways(values))
         if rule is None:
             entry.doubt = entry.doubt or why
         elif not suggest:
             plan.problems.error(
                 Location(plan.mapping.file if plan.mapping else plan.file, rule.line),
-                f"column {entry.column.key!r}: {why} (for all columns, or under this one)",
+                _("column {heading}: {problem} (for all columns, or under this one)").format(
+                    heading=repr(entry.column.key), problem=why
+                ),
             )
 
 
@@ -202,9 +215,9 @@ def _from_mapping(plan: Plan, path: Path, refine: bool = False) -> None:
     if mapping.tool and normal(mapping.tool) != normal(tool.name) and tool.name != "generic":
         plan.problems.error(
             Location(mapping.file, mapping.line),
-            f"the mapping is for "
-            f"{mapping.tool} exports, but {export.file} is a {tool.title} "
-            "export",
+            _("the mapping is for {mapped} exports, but {file} is a {tool} export").format(
+                mapped=mapping.tool, file=export.file, tool=tool.shown_title
+            ),
         )
     used: set[str] = set()
     for column in export.columns:
@@ -215,7 +228,9 @@ def _from_mapping(plan: Plan, path: Path, refine: bool = False) -> None:
             if rule is not None and rule.target is not None:
                 plan.problems.error(
                     Location(mapping.file, rule.line),
-                    f"column {column.key!r} holds personal data, which ccassess does not import",
+                    _(
+                        "column {heading} holds personal data, which ccassess does not import"
+                    ).format(heading=repr(column.key)),
                 )
             continue
         if rule is None:
@@ -224,9 +239,10 @@ def _from_mapping(plan: Plan, path: Path, refine: bool = False) -> None:
             elif column.role == "answer":
                 plan.problems.error(
                     export.at(None, column),
-                    f"the column is not in the mapping "
-                    f"{mapping.file}; map it to a question or write "
-                    f"{quoted(column.key)}: ignore",
+                    _(
+                        "the column is not in the mapping {file}; map it to a question or write "
+                        "{line}"
+                    ).format(file=mapping.file, line=f"{quoted(column.key)}: ignore"),
                 )
             continue
         plan.columns.append(ColumnPlan(column, rule.target, rule=rule))
@@ -237,7 +253,10 @@ def _from_mapping(plan: Plan, path: Path, refine: bool = False) -> None:
             plan.unused.append(key)
         else:
             plan.problems.error(
-                Location(mapping.file, rule.line), f"there is no column {key!r} in {export.file}"
+                Location(mapping.file, rule.line),
+                _("there is no column {heading} in {file}").format(
+                    heading=repr(key), file=export.file
+                ),
             )
 
 
@@ -252,14 +271,16 @@ def _automatic_entry(plan: Plan, column: Column) -> ColumnPlan:
     target = match.target if match.target is not None and match.confidence >= GUESS else None
     entry = ColumnPlan(column, target, match)
     if target is None:
-        entry.doubt = "no question matches"
         best = match.alternatives[0] if match.alternatives else None
-        if match.target is not None:
-            entry.doubt += f" (closest: {match.target}, {percent(match.confidence)})"
-        elif best:
-            entry.doubt += f" (closest: {best[0]}, {percent(best[1])})"
+        closest = (match.target, match.confidence) if match.target is not None else best
+        if closest:
+            entry.doubt = _("no question matches (closest: {target}, {confidence})").format(
+                target=closest[0], confidence=percent(closest[1])
+            )
+        else:
+            entry.doubt = _("no question matches")
     elif not match.sure:
-        entry.doubt = f"{match.reason}: {target}, {percent(match.confidence)}"
+        entry.doubt = guessed(match.reason, target, match.confidence)
     return entry
 
 
@@ -277,9 +298,9 @@ def _one_column_per_target(plan: Plan) -> None:
     for key, entry in list(whole.items()):
         if entry.doubt and entry.rule is None and key in by_option:
             # a guess (a comment box below the options, say) for answers other columns hold
-            entry.doubt = (
-                f"no question matches (closest: {entry.target}, whose options are other columns)"
-            )
+            entry.doubt = _(
+                "no question matches (closest: {target}, whose options are other columns)"
+            ).format(target=entry.target)
             entry.target = None
             del whole[key]
     seen: dict[Target, ColumnPlan] = {}
@@ -292,11 +313,15 @@ def _one_column_per_target(plan: Plan) -> None:
             if entry.rule is not None and other.rule is not None:
                 plan.problems.error(
                     Location(plan.mapping.file if plan.mapping else plan.file, entry.rule.line),
-                    f"{target.module}.{target.question} is mapped from "
-                    f"{other.column.key!r} already; write ignore here",
+                    _("{question} is mapped from {heading} already; write ignore here").format(
+                        question=f"{target.module}.{target.question}",
+                        heading=repr(other.column.key),
+                    ),
                 )
                 continue
-            entry.ignored_because = f"its answers are also in column {other.column.key!r}"
+            entry.ignored_because = _("its answers are also in column {heading}").format(
+                heading=repr(other.column.key)
+            )
             entry.target = None
             entry.doubt = None
             continue
@@ -307,7 +332,9 @@ def _one_column_per_target(plan: Plan) -> None:
         if entry.rule is not None:
             plan.problems.error(
                 Location(plan.mapping.file if plan.mapping else plan.file, entry.rule.line),
-                f"{target} is mapped from column {first.column.key!r} already",
+                _("{target} is mapped from column {heading} already").format(
+                    target=target, heading=repr(first.column.key)
+                ),
             )
             continue
         worse = (
@@ -316,7 +343,9 @@ def _one_column_per_target(plan: Plan) -> None:
             else first
         )
         other = first if worse is entry else entry
-        worse.doubt = f"{target} is matched by column {other.column.key!r} too"
+        worse.doubt = _("{target} is matched by column {heading} too").format(
+            target=target, heading=repr(other.column.key)
+        )
         if worse is first:
             seen[target] = entry
 
@@ -361,32 +390,32 @@ def _worded_for(plan: Plan) -> str | None:
 def _perspective(plan: Plan) -> None:
     targets = [p.target for p in plan.columns if p.target is not None]
     if any(t.field == "perspective" for t in targets):
-        plan.perspective_reason = "from the column mapped to perspective"
+        plan.perspective_reason = _("from the column mapped to perspective")
     questions = [q for t in targets if (q := plan.index.question(t)) is not None]
     customer_only = [q for q in questions if q.perspective == "customer"]
     internal_only = [q for q in questions if q.perspective == "internal"]
     if plan.mapping is not None and plan.mapping.perspective:
         plan.perspective = plan.mapping.perspective
-        plan.perspective_reason = plan.perspective_reason or "as the mapping says"
+        plan.perspective_reason = plan.perspective_reason or _("as the mapping says")
     elif internal_only and not customer_only:
         plan.perspective = "internal"
-        plan.perspective_reason = "questions only staff are asked"
+        plan.perspective_reason = _("questions only staff are asked")
     elif customer_only and not internal_only:
         plan.perspective = "customer"
-        plan.perspective_reason = "questions only customers are asked"
+        plan.perspective_reason = _("questions only customers are asked")
     elif any(t.field == "department" for t in targets) and not customer_only:
         plan.perspective = "internal"
-        plan.perspective_reason = "the respondents give their department"
+        plan.perspective_reason = _("the respondents give their department")
     elif (worded := _worded_for(plan)) is not None and not customer_only:
         plan.perspective = worded
         plan.perspective_reason = (
-            "the statements are worded for staff ('Unsere Kunden würden sagen: …')"
+            _("the statements are worded for staff ('Unsere Kunden würden sagen: …')")
             if worded == "internal"
-            else "the statements are worded for customers"
+            else _("the statements are worded for customers")
         )
     elif customer_only and internal_only:
         plan.perspective = "customer"
-        plan.perspective_reason = "the export has questions for staff and for customers"
+        plan.perspective_reason = _("the export has questions for staff and for customers")
         if not any(t.field == "perspective" for t in targets):
             first = internal_only[0]
             where = (
@@ -396,14 +425,15 @@ def _perspective(plan: Plan) -> None:
             )
             plan.problems.error(
                 where,
-                f"the export answers questions for staff (such as "
-                f"{first.id!r}) and for customers (such as "
-                f"{customer_only[0].id!r}); map a column to perspective or "
-                "import staff and customers from separate exports",
+                _(
+                    "the export answers questions for staff (such as {internal}) and for "
+                    "customers (such as {customer}); map a column to perspective or import "
+                    "staff and customers from separate exports"
+                ).format(internal=repr(first.id), customer=repr(customer_only[0].id)),
             )
     else:
         plan.perspective = "customer"
-        plan.perspective_reason = plan.perspective_reason or (
+        plan.perspective_reason = plan.perspective_reason or _(
             "assumed: every question is asked of staff and customers alike; write "
             "perspective: internal in a mapping for staff"
         )
@@ -412,10 +442,10 @@ def _perspective(plan: Plan) -> None:
     for entry in plan.columns:
         question = plan.question(entry)
         if question is not None and not question.asked_of(plan.perspective):
-            message = (
-                f"{entry.target} is a question for {question.perspective} respondents; "
-                f"this export's respondents are {plan.perspective}"
-            )
+            message = _(
+                "{target} is a question for {perspective} respondents; this export's "
+                "respondents are {given}"
+            ).format(target=entry.target, perspective=question.perspective, given=plan.perspective)
             if entry.rule is not None:
                 plan.problems.error(
                     Location(plan.mapping.file if plan.mapping else plan.file, entry.rule.line),

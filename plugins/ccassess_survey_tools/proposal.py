@@ -13,8 +13,9 @@ from ccassess import DONT_KNOW, ImportContext, Question, ValidationError
 from ccassess_survey_tools.answer_matching import Value, choice_parts, plain_number
 from ccassess_survey_tools.codes import both_ways, in_range
 from ccassess_survey_tools.export import STATUS_WORDS, Export
+from ccassess_survey_tools.i18n import _, ngettext
 from ccassess_survey_tools.mapping import comment, quoted, scalar
-from ccassess_survey_tools.plan import ColumnPlan, Plan, make_plan
+from ccassess_survey_tools.plan import MAPPING, ColumnPlan, Plan, guessed, make_plan
 from ccassess_survey_tools.question_index import SURE
 from ccassess_survey_tools.words import listing, normal, percent
 
@@ -25,25 +26,39 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
     if plan.problems.errors:
         raise ValidationError(plan.problems.items)
     file = export.file
+    # TRANSLATORS: the head of a mapping file (YAML comments): keep the "# " at each line's
+    # start; "check", "from the mapping" and "null" are words of the file itself.
+    head = _(
+        "# ccassess mapping for the {tool} export {name}\n"
+        "# Proposed by `ccassess import FILE --suggest-mapping`. Check it - above all the lines\n"
+        "# marked 'check' and every null (nothing matched) - then import with\n"
+        "#   {command}"
+    ).format(
+        tool=export.tool.shown_title,
+        name=Path(file).name,
+        command=f"ccassess import {file} --mapping THIS-FILE",
+    )
+    refines = (
+        _(
+            "# It refines the mapping {file}: its lines are kept (marked 'from\n"
+            "# the mapping'), the columns it lacks are proposed."
+        ).format(file=plan.mapping.file)
+        if plan.mapping
+        else None
+    )
+    # TRANSLATORS: YAML comments explaining a mapping file; keep "# " at each line's start.
+    legend = _(
+        "# columns: heading in the export -> module.question, module.question[row] (a matrix\n"
+        "#   row or Kano part), module.question[option] (one option of a multiple choice),\n"
+        "#   department, role, perspective, or ignore.\n"
+        "# answers: answer in the export -> value: a scale point, an option id, yes / partly /\n"
+        "#   no, or dont_know. Scale numbers (1, 2, ...) need no line."
+    )
     lines = [
-        f"# ccassess mapping for the {export.tool.title} export {Path(file).name}",
-        "# Proposed by `ccassess import FILE --suggest-mapping`. Check it - above all the lines",
-        "# marked 'check' and every null (nothing matched) - then import with",
-        f"#   ccassess import {file} --mapping THIS-FILE",
-        *(
-            [
-                f"# It refines the mapping {plan.mapping.file}: its lines are kept (marked 'from",
-                "# the mapping'), the columns it lacks are proposed.",
-            ]
-            if plan.mapping
-            else []
-        ),
+        *head.splitlines(),
+        *(refines.splitlines() if refines else []),
         "#",
-        "# columns: heading in the export -> module.question, module.question[row] (a matrix",
-        "#   row or Kano part), module.question[option] (one option of a multiple choice),",
-        "#   department, role, perspective, or ignore.",
-        "# answers: answer in the export -> value: a scale point, an option id, yes / partly /",
-        "#   no, or dont_know. Scale numbers (1, 2, ...) need no line.",
+        *legend.splitlines(),
         f"tool: {export.tool.name}",
         f"perspective: {plan.perspective}   # {comment(plan.perspective_reason, 400)}",
         *_codes_line(plan),
@@ -62,23 +77,29 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
             lines.extend(_kept(entry, heading))
             continue
         if entry.target is None:
-            lines.append(
-                f"  {quoted(column.key)}: null   # unmatched: {entry.doubt}; write a "
-                f"question or ignore{heading}"
-            )
+            why = _("unmatched: {doubt}; write a question or ignore").format(doubt=entry.doubt)
+            lines.append(f"  {quoted(column.key)}: null   # {why}{heading}")
             continue
         match = entry.match
         assert match is not None
         sure = match.sure and not entry.doubt
         doubt = entry.doubt or match.reason
-        if doubt == f"{match.reason}: {entry.target}, {percent(match.confidence)}":
+        if doubt == guessed(match.reason, entry.target, match.confidence):
             doubt = match.reason  # the percentage is shown already
-        why = f"sure: {match.reason}" if sure else f"check ({percent(match.confidence)}): {doubt}"
+        why = (
+            _("sure: {reason}").format(reason=match.reason)
+            if sure
+            else _("check ({confidence}): {reason}").format(
+                confidence=percent(match.confidence), reason=doubt
+            )
+        )
         if entry.codes == "unknown":
-            why = f"check: numeric codes of worded answers (see codes: above); {match.reason}"
-
+            why = _("check: numeric codes of worded answers (see codes: above); {reason}").format(
+                reason=match.reason
+            )
         if match.alternatives and not sure:
-            why += f"; other candidates: {', '.join(str(t) for t, _ in match.alternatives[:2])}"
+            others = ", ".join(str(target) for target, _score in match.alternatives[:2])
+            why += "; " + _("other candidates: {targets}").format(targets=others)
         own = per_column.get(column.index)
         if own:
             lines.append(f"  {quoted(column.key)}:   # {comment(why)}{heading}")
@@ -99,26 +120,39 @@ def propose_mapping(export: Export, context: ImportContext) -> str:
         )
     if plan.unused:
         lines.append(
-            "# In the mapping but not in this export (left out): "
-            + comment(listing(plan.unused), 200)
+            _("# In the mapping but not in this export (left out): {columns}").format(
+                columns=comment(listing(plan.unused), 200)
+            )
         )
     personal = [c.key for c in export.columns if c.role == "personal"]
     meta = [c.key for c in export.columns if c.role == "meta"]
     if personal:
-        lines.append(f"# Personal data, never imported: {comment(listing(personal, 20), 200)}")
+        lines.append(
+            _("# Personal data, never imported: {columns}").format(
+                columns=comment(listing(personal, 20), 200)
+            )
+        )
     if meta:
         lines.append(
-            f"# {export.tool.title} metadata, not imported: {comment(listing(meta, 20), 200)}"
+            _("# {tool} metadata, not imported: {columns}").format(
+                tool=export.tool.shown_title, columns=comment(listing(meta, 20), 200)
+            )
         )
     statuses = Counter(STATUS_WORDS[r.status] for r in export.responses if r.status)
     if statuses:
-        counted = ", ".join(f"{count} {why}" for why, count in statuses.items())
-        lines.append(f"# Responses skipped on import ({counted}); --include-incomplete keeps them")
+        counted = ", ".join(f"{count} {_(why)}" for why, count in statuses.items())
+        lines.append(
+            _("# Responses skipped on import ({counts}); --include-incomplete keeps them").format(
+                counts=counted
+            )
+        )
     if export.tool.min_answers:
         lines.append(
-            f"# {export.tool.title} does not mark partial responses: on import, those with "
-            f"answers to fewer than {export.tool.min_answers} of the questions are skipped "
-            "(--min-answers sets another rule, --include-incomplete keeps them)"
+            _(
+                "# {tool} does not mark partial responses: on import, those with answers to "
+                "fewer than {share} of the questions are skipped (--min-answers sets another "
+                "rule, --include-incomplete keeps them)"
+            ).format(tool=export.tool.shown_title, share=export.tool.min_answers)
         )
     return "\n".join(lines) + "\n"
 
@@ -127,18 +161,22 @@ def _codes_line(plan: Plan) -> list[str]:
     """The `codes:` line: kept from the mapping, or null (to be filled in) when columns hold
     numeric codes of a worded scale."""
     if plan.mapping is not None and plan.mapping.codes:
-        return [f"codes: {plan.mapping.codes}   # from the mapping"]
+        kept = _("from the mapping")
+        return [f"codes: {plan.mapping.codes}   # {kept}"]
     coded = [entry for entry in plan.columns if entry.codes == "unknown"]
     if not coded:
         return []
     values = coded[0].values
     assert values is not None
     ways = both_ways(values)
-    return [
-        f"codes: null   # check: {len(coded)} column(s) hold numeric codes of worded answers; "
-        f"write {ways} (in {plan.export.tool.title}: the question's recode values); a "
-        "column's own codes: line overrides it",
-    ]
+    why = ngettext(
+        "check: {n} column holds numeric codes of worded answers; write {ways} (in {tool}: the "
+        "question's recode values); a column's own codes: line overrides it",
+        "check: {n} columns hold numeric codes of worded answers; write {ways} (in {tool}: the "
+        "question's recode values); a column's own codes: line overrides it",
+        len(coded),
+    ).format(n=len(coded), ways=ways, tool=plan.export.tool.shown_title)
+    return [f"codes: null   # {why}"]
 
 
 def _kept(entry: ColumnPlan, heading: str) -> list[str]:
@@ -147,10 +185,11 @@ def _kept(entry: ColumnPlan, heading: str) -> list[str]:
     assert rule is not None
     key = quoted(entry.column.key)
     target = quoted(str(entry.target)) if entry.target is not None else "ignore"
+    kept = _("from the mapping")
     if not rule.answers:
-        return [f"  {key}: {target}   # from the mapping{heading}"]
+        return [f"  {key}: {target}   # {kept}{heading}"]
     return [
-        f"  {key}:   # from the mapping{heading}",
+        f"  {key}:   # {kept}{heading}",
         f"    question: {target}",
         "    answers:",
         *(f"      {quoted(raw)}: {scalar(value)}" for raw, value in rule.answers.items()),
@@ -163,12 +202,14 @@ def _shown(value: Value) -> Any:
 
 def _why(value: Value) -> str:
     if value.value is None:
-        return "unmatched: give a value"
-    if value.reason == "the mapping":
-        return "from the mapping"
+        return _("unmatched: give a value")
+    if value.reason == _(MAPPING):
+        return _("from the mapping")
     if value.confidence >= SURE:
-        return f"sure: {value.reason}"
-    return f"check ({percent(value.confidence)}): {value.reason}"
+        return _("sure: {reason}").format(reason=value.reason)
+    return _("check ({confidence}): {reason}").format(
+        confidence=percent(value.confidence), reason=value.reason
+    )
 
 
 def _proposed_answers(

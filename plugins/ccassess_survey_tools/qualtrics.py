@@ -25,6 +25,7 @@ from ccassess_survey_tools.export import (
     unique_keys,
     words,
 )
+from ccassess_survey_tools.i18n import N_
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 from ccassess_survey_tools.words import normal
 
@@ -52,7 +53,7 @@ _SYSTEM = re.compile(
 class Qualtrics(SurveyTool):
     name = "qualtrics"
     title = "Qualtrics"
-    label = "Qualtrics data exports (.csv, three header rows)"
+    label_text = N_("Qualtrics data exports (.csv, three header rows)")
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     header_rows = 3
     id_prefix = "qualtrics"

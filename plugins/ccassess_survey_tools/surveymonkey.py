@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ccassess_survey_tools.export import Column, Export, Response, SurveyTool, unique_keys, words
+from ccassess_survey_tools.i18n import N_
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 from ccassess_survey_tools.words import normal
 
@@ -36,7 +37,7 @@ PLAIN = words(
 class SurveyMonkey(SurveyTool):
     name = "surveymonkey"
     title = "SurveyMonkey"
-    label = "SurveyMonkey responses (.csv, .xlsx; two header rows)"
+    label_text = N_("SurveyMonkey responses (.csv, .xlsx; two header rows)")
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     header_rows = 2
     id_prefix = "surveymonkey"

@@ -27,6 +27,7 @@ from ccassess.readers import (
     read_bytes,
 )
 from ccassess_survey_tools.encoding import decode_export
+from ccassess_survey_tools.i18n import _
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -107,12 +108,16 @@ def _csv_records(text: str, file: str, limit: int) -> tuple[str, list[tuple[int,
                 break
             if len(cells) > MAX_COLUMNS:
                 raise _refuse(
-                    file, f"{len(cells):,} columns; at most {MAX_COLUMNS:,} are read", number
+                    file,
+                    _("{n} columns; at most {limit} are read").format(
+                        n=len(cells), limit=MAX_COLUMNS
+                    ),
+                    number,
                 )
             if any(cell.strip() for cell in cells):
                 rows.append((number, cells))
     except csv.Error as exc:
-        raise _refuse(file, f"invalid CSV: {exc}", number + 1) from None
+        raise _refuse(file, _("invalid CSV: {reason}").format(reason=exc), number + 1) from None
     return delimiter, rows
 
 
@@ -120,14 +125,18 @@ def read_csv(path: Path) -> Table:
     file = str(path)
     raw = read_bytes(path, MAX_CSV_BYTES)
     if not raw.strip():
-        raise _refuse(file, "the file is empty")
+        raise _refuse(file, _("the file is empty"))
     decoded = decode_export(raw, file)
     delimiter, rows = _csv_records(decoded.text, file, MAX_ROWS + 4)
     if len(rows) > MAX_ROWS + 3:
-        raise _refuse(file, f"more than {MAX_ROWS:,} responses")
+        raise _refuse(file, _("more than {limit} responses").format(limit=MAX_ROWS))
     for number, cells in rows:
         if any(len(cell) > MAX_CELL_CHARS for cell in cells):
-            raise _refuse(file, f"a cell is longer than {MAX_CELL_CHARS:,} characters", number)
+            raise _refuse(
+                file,
+                _("a cell is longer than {limit} characters").format(limit=MAX_CELL_CHARS),
+                number,
+            )
     return Table(
         file,
         "csv",
@@ -160,19 +169,24 @@ def _xlsx_rows(path: Path, limit: int, whole: bool = True) -> Table:
     try:
         sheets = tuple(sheet.title for sheet in workbook.worksheets)
         if not sheets:
-            raise _refuse(file, "the workbook has no sheets")
+            raise _refuse(file, _("the workbook has no sheets"))
         sheet = workbook.worksheets[0]
         declared = getattr(sheet, "max_column", None)
         if isinstance(declared, int) and declared > MAX_COLUMNS:
             raise _refuse(
-                file, f"the sheet has {declared:,} columns; at most {MAX_COLUMNS:,} are read"
+                file,
+                _("the sheet has {n} columns; at most {limit} are read").format(
+                    n=declared, limit=MAX_COLUMNS
+                ),
             )
         columns = declared if isinstance(declared, int) and declared > 0 else 1_000
         declared_rows = getattr(sheet, "max_row", None)
         if whole and isinstance(declared_rows, int) and declared_rows > 2 * limit:
             raise _refuse(
                 file,
-                f"the sheet has {declared_rows:,} rows; at most {limit - 3:,} responses are read",
+                _("the sheet has {n} rows; at most {limit} responses are read").format(
+                    n=declared_rows, limit=limit - 3
+                ),
             )
         rows: list[tuple[int, list[Any]]] = []
         scan = None if whole else 50 + limit  # detection: the first rows are enough
@@ -180,12 +194,14 @@ def _xlsx_rows(path: Path, limit: int, whole: bool = True) -> Table:
             sheet.iter_rows(max_row=scan, max_col=columns, values_only=True), start=1
         ):
             if whole and number > 2 * limit:
-                raise _refuse(file, f"the sheet has more than {2 * limit:,} rows")
+                raise _refuse(
+                    file, _("the sheet has more than {limit} rows").format(limit=2 * limit)
+                )
             if not any(value not in (None, "") for value in values):
                 continue
             if len(rows) >= limit:
                 if whole:
-                    raise _refuse(file, f"more than {limit - 3:,} responses")
+                    raise _refuse(file, _("more than {limit} responses").format(limit=limit - 3))
                 break
             cells = [cell_value(value) for value in values]
             while cells and cells[-1] is None:
@@ -195,7 +211,9 @@ def _xlsx_rows(path: Path, limit: int, whole: bool = True) -> Table:
     except ValidationError:
         raise
     except Exception as exc:  # read-only parsing is lazy: broken parts surface here
-        raise _refuse(file, f"cannot read the workbook: {type(exc).__name__}") from None
+        raise _refuse(
+            file, _("cannot read the workbook: {reason}").format(reason=type(exc).__name__)
+        ) from None
     finally:
         workbook.close()
 

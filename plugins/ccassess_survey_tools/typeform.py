@@ -18,6 +18,7 @@ from ccassess_survey_tools.export import (
     separator_splits,
     words,
 )
+from ccassess_survey_tools.i18n import N_
 from ccassess_survey_tools.table import CSV_SUFFIXES, XLSX_SUFFIXES, Table
 from ccassess_survey_tools.words import normal
 
@@ -29,7 +30,7 @@ MARKERS = SUBMITTED | words("Network ID", "Start Date (UTC)", "Stage Date (UTC)"
 class Typeform(SurveyTool):
     name = "typeform"
     title = "Typeform"
-    label = "Typeform responses (.csv)"
+    label_text = N_("Typeform responses (.csv)")
     suffixes = CSV_SUFFIXES + XLSX_SUFFIXES
     id_prefix = "typeform"
     multi_separator = ","

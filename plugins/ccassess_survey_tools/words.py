@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ccassess_survey_tools.i18n import ngettext
+
 _QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›]")
 _NON_WORD = re.compile(r"[\W_]+")
 _NUMBERING = re.compile(r"^\s*(?:[A-Za-z]{0,3}\d+[a-z]?|\d+(?:\.\d+)*)\s*[.):\-–—]\s+")
@@ -73,4 +75,7 @@ def listing(items: Iterable[str], limit: int = 8) -> str:
     """'a', 'b', 'c' (and 4 more)."""
     items = list(items)
     shown = ", ".join(repr(item) for item in items[:limit])
-    return shown + (f" (and {len(items) - limit} more)" if len(items) > limit else "")
+    if len(items) <= limit:
+        return shown
+    more = len(items) - limit
+    return shown + " " + ngettext("(and {n} more)", "(and {n} more)", more).format(n=more)

@@ -122,7 +122,7 @@ def test_microsoft_forms_xlsx(ws: Path, cc: Run, tmp_path: Path) -> None:
     result = imported(cc, ws, path)
     assert "read as a Microsoft Forms export (recognised" in result.stderr
     assert "personal data not imported: 'E-Mail', 'Name'" in result.stderr
-    assert "skipped 1 response(s) without any answer" in result.stderr
+    assert "skipped 1 response without any answer" in result.stderr
     assert "imported 2 respondent(s)" in result.stdout
     # the formula a user typed into the exported file is never evaluated: no answer
     assert_stored(ws, "msforms", PEOPLE[:2])
@@ -278,7 +278,7 @@ def test_limesurvey_codes_need_a_checked_mapping(ws: Path, cc: Run, tmp_path: Pa
     mapping.write_text(edited, "utf-8")
     result = imported(cc, ws, path, "--mapping", mapping)
     assert f"with the mapping {mapping}" in result.stderr
-    assert "skipped 1 incomplete response(s); --include-incomplete imports them" in result.stderr
+    assert "responses skipped: 1 incomplete; --include-incomplete imports them" in result.stderr
     assert "personal data not imported: 'ipaddr', 'token'" in result.stderr
     assert_stored(ws, "limesurvey", PEOPLE[:2])
     no_personal_data(ws, "192.0.2.1", "tok1xyz")
@@ -328,7 +328,7 @@ def test_limesurvey_full_text_xlsx(ws: Path, cc: Run, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "results-survey99.xlsx", rows, "results")
     result = imported(cc, ws, path)
     assert "read as a LimeSurvey export (recognised; columns matched" in result.stderr
-    assert "skipped 1 incomplete response(s)" in result.stderr
+    assert "responses skipped: 1 incomplete" in result.stderr
     assert_stored(ws, "limesurvey", PEOPLE[:2])
     no_personal_data(ws, "198.51.100.1")
 
@@ -434,7 +434,7 @@ def test_surveymonkey_two_header_rows(ws: Path, cc: Run, tmp_path: Path) -> None
         "personal data not imported: 'IP Address', 'Email Address', 'First Name', "
         "'Last Name', 'Custom Data 1'" in result.stderr
     )
-    assert "skipped 1 response(s) without any answer" in result.stderr
+    assert "skipped 1 response without any answer" in result.stderr
     found = assert_stored(ws, "surveymonkey", PEOPLE[:2])
     assert "surveymonkey-11400000001" in found
     no_personal_data(ws, "203.0.113.1", "Schäfer1", "VIP", "WhatsApp-Gruppe")
@@ -573,7 +573,7 @@ def test_qualtrics_numeric_values(ws: Path, cc: Run, tmp_path: Path) -> None:
     assert "# Responses skipped on import (1 incomplete, 1 preview/test)" in text
     mapping = tmp_path / "qualtrics.yaml"
     # numeric codes of worded scales: which way they run is for a person to confirm
-    assert "codes: null   # check: 7 column(s) hold numeric codes" in text
+    assert "codes: null   # check: 7 columns hold numeric codes" in text
     checked = text.replace('"6": null', '"6": dont_know')
     mapping.write_text(checked, "utf-8")
     unconfirmed = cc("import", "-w", ws, path, "--mapping", mapping)
@@ -584,7 +584,7 @@ def test_qualtrics_numeric_values(ws: Path, cc: Run, tmp_path: Path) -> None:
     mapping.write_text(checked.replace("codes: null", "codes: ascending"), "utf-8")
     result = imported(cc, ws, path, "--mapping", mapping)
     assert (
-        "skipped 1 incomplete, 1 preview/test response(s); --include-incomplete imports "
+        "responses skipped: 1 incomplete, 1 preview/test; --include-incomplete imports "
         "them" in result.stderr
     )
     found = assert_stored(ws, "qualtrics", PEOPLE[:2])
@@ -596,7 +596,7 @@ def test_qualtrics_choice_text_and_include_incomplete(ws: Path, cc: Run, tmp_pat
     path = write_csv(tmp_path / "export.csv", qualtrics_rows(False, "de"), bom=True)
     result = imported(cc, ws, path)
     assert "read as a Qualtrics export (recognised" in result.stderr
-    assert "skipped 1 incomplete, 1 preview/test response(s)" in result.stderr
+    assert "responses skipped: 1 incomplete, 1 preview/test" in result.stderr
     assert_stored(ws, "qualtrics", PEOPLE[:2])
     more = imported(cc, ws, path, "--include-incomplete")
     assert "imported 2 respondent(s), skipped 2 already imported" in more.stdout
@@ -654,7 +654,7 @@ def test_typeform_csv(ws: Path, cc: Run, tmp_path: Path) -> None:
     result = imported(cc, ws, path)
     assert "read as a Typeform export (recognised" in result.stderr
     assert "personal data not imported: 'Network ID'" in result.stderr
-    assert "skipped 1 incomplete response(s)" in result.stderr
+    assert "responses skipped: 1 incomplete" in result.stderr
     found = assert_stored(ws, "typeform", PEOPLE[:2])
     assert "typeform-x8c1v0q1kd9" in found
     no_personal_data(ws, "4f6a9e1c21")
@@ -727,7 +727,7 @@ def test_kobotoolbox_label_headers(ws: Path, cc: Run, tmp_path: Path) -> None:
     result = imported(cc, ws, path)
     assert "read as a KoboToolbox export (recognised" in result.stderr
     assert "personal data not imported: 'deviceid', '_submitted_by'" in result.stderr
-    assert "skipped 1 not approved response(s)" in result.stderr
+    assert "responses skipped: 1 not approved" in result.stderr
     found = assert_stored(ws, "kobo", PEOPLE[:2])
     assert "kobo-b1e4c7d2-0000-4000-8000-000000000001" in found
     no_personal_data(ws, "interviewer1", "kobotoolbox.org:1AbC")

@@ -132,7 +132,7 @@ def test_surveymonkey_partial_responses_are_skipped_and_counted(
         proposal.replace('(please specify)": null', '(please specify)": ignore'), "utf-8"
     )
     result = imported(cc, ws, path, "--mapping", mapping)
-    assert "skipped 1 incomplete response(s)" in result.stderr
+    assert "responses skipped: 1 incomplete" in result.stderr
     assert "answered fewer than 5 of the 10 questions" in result.stderr
     assert_stored(ws, "surveymonkey", PEOPLE[:2])
     # a rule of one's own: --min-answers
@@ -182,7 +182,7 @@ def test_qualtrics_numeric_codes_need_a_confirmed_direction(
         ), tag
     assert not stored(ws)
     proposal = cc("import", "-w", ws, path, "--suggest-mapping").stdout
-    assert "codes: null   # check: 7 column(s) hold numeric codes of worded answers" in proposal
+    assert "codes: null   # check: 7 columns hold numeric codes of worded answers" in proposal
     assert '"Q1_1": "customer_perception.simp_find_information"   # check' in proposal
     assert '"Q2": "customer_metrics.nps_rating"   # sure' in proposal  # 0–10 shows numbers
     mapping = tmp_path / "qualtrics.yaml"
