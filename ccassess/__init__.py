@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 #: The plugin API version. A plugin may declare ``CCASSESS_PLUGIN_API = "1.0"``; it loads when
 #: the major version matches and its minor version is not newer than this one.
-PLUGIN_API_VERSION = "1.2"
+PLUGIN_API_VERSION = "1.3"
 
 # The public names are imported on first use (PEP 562), so `ccassess --help` stays instant.
 _PUBLIC = {

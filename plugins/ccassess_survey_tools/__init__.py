@@ -16,7 +16,7 @@ from ccassess import hookimpl
 if TYPE_CHECKING:
     from ccassess_survey_tools.export import SurveyTool
 
-CCASSESS_PLUGIN_API = "1.1"
+CCASSESS_PLUGIN_API = "1.3"
 
 
 def survey_tools() -> list[SurveyTool]:
