@@ -175,12 +175,15 @@ def planned_files() -> tuple[dict[Path, bytes], list[str]]:
 
 def plugin_catalogs() -> list[tuple[Path, str]]:
     """The bundled plugins that translate their messages: (locale folder, domain), the
-    domain being the plugin's package name (`ccassess.plugin_messages`)."""
-    return [
-        (folder, folder.parent.name)
-        for folder in sorted((ROOT / "plugins").glob("*/locale"))
-        if folder.is_dir()
-    ]
+    domain being the plugin's package name (`ccassess.plugin_messages`). A plugin takes part
+    once its ``locale/`` holds a ``<domain>.pot`` or a language's ``<domain>.po`` (a
+    ``locale/`` with only other catalogs, such as section labels, is left alone)."""
+    found = []
+    for folder in sorted((ROOT / "plugins").glob("*/locale")):
+        domain = folder.parent.name
+        if (folder / f"{domain}.pot").is_file() or any(folder.glob(f"*/LC_MESSAGES/{domain}.po")):
+            found.append((folder, domain))
+    return found
 
 
 def _plan_plugin(folder: Path, domain: str, files: dict[Path, bytes], missing: list[str]) -> None:
