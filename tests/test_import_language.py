@@ -157,3 +157,24 @@ def test_a_plugin_translates_from_its_own_catalog(tmp_path: Path) -> None:
     assert messages.gettext_for("de", "{n} rows read") == "{n} Zeilen gelesen"
     with pytest.raises(ValueError, match="ccassess's own catalog"):
         ccassess.plugin_messages("ccassess", folder)
+
+
+def test_the_survey_tool_catalog_is_complete_and_compiled() -> None:
+    """Every message of the survey-tool plugin has its German translation, and its .pot,
+    .po and .mo are what `scripts/update_catalogs.py` makes of the code (the whole check
+    waits for the other areas of #21; this part is done)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "update_catalogs", root / "scripts" / "update_catalogs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    files, missing = script.planned_files()
+    folder = root / "plugins" / "ccassess_survey_tools" / "locale"
+    ours = {path: data for path, data in files.items() if folder in path.parents}
+    assert len(ours) == 3  # the .pot, the German .po and .mo
+    assert [path for path, data in ours.items() if path.read_bytes() != data] == []
+    assert [line for line in missing if "ccassess_survey_tools" in line] == []
