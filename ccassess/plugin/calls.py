@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
-from ccassess.catalogs import _
 from ccassess.blame import catchable, roots_of
+from ccassess.catalogs import _
 from ccassess.plugin.hooks import Check, describe
 
 if TYPE_CHECKING:

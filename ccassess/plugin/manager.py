@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, cast
 import pluggy
 
 from ccassess import hookspecs
-from ccassess.catalogs import _
 from ccassess.blame import catchable, one_line, plugin_output, roots_of
 from ccassess.blame import origin as code_origin
+from ccassess.catalogs import _
 from ccassess.plugin.api_version import check_api_version
 from ccassess.plugin.calls import Call as _Call
 from ccassess.plugin.calls import setup as _setup
@@ -252,7 +252,9 @@ class Plugins:
 
             where = code_origin(exc)
             message = (
-                _("failed to import: {error} (at {where})") if where else _("failed to import: {error}")
+                _("failed to import: {error} (at {where})")
+                if where
+                else _("failed to import: {error}")
             ).format(error=_one_line(exc), where=where)
             error = PluginError(ep.name, None, message)
             error.__cause__ = exc
@@ -346,7 +348,6 @@ class Plugins:
                     plugin=repr(plugin), hook=hook, seconds=f"{elapsed:.1f}"
                 )
             )
-
 
     def _current(self, hook: str) -> _Call | None:
         """The call of `hook` under way through `call`, if any (not for direct pluggy calls)."""

@@ -140,9 +140,9 @@ def _prune_rejected(
             plugins.reject(
                 entry.plugin,
                 sources[entry.plugin].error(
-                    _(
-                        "module {module} uses question type {type} whose plugin was rejected"
-                    ).format(module=repr(module_id), type=repr(sorted(missing)[0]))
+                    _("module {module} uses question type {type} whose plugin was rejected").format(
+                        module=repr(module_id), type=repr(sorted(missing)[0])
+                    )
                 ),
             )
         if missing or (entry.plugin not in plugins.info and entry.plugin != "local"):
@@ -158,9 +158,10 @@ def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str
         sources[name] = contribution
         for qtype in contribution.items:
             if not qtype.name:
-                plugins.reject(name, contribution.error(
-                        _("{type} has no name").format(type=type(qtype).__name__)
-                    ))
+                plugins.reject(
+                    name,
+                    contribution.error(_("{type} has no name").format(type=type(qtype).__name__)),
+                )
                 break
             other = owners.get(qtype.name)
             if other is not None and other in plugins.info:

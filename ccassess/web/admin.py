@@ -199,9 +199,7 @@ class AdminPages:
         try:
             sent = await form_data(request)
         except BodyTooLarge:
-            return Response(
-                gettext_for(lang, "Request too large."), 413, media_type="text/plain"
-            )
+            return Response(gettext_for(lang, "Request too large."), 413, media_type="text/plain")
         token = (sent.get("token") or [""])[0].strip()
         good_form = csrf_ok(self.ctx.secret, "admin-login", (sent.get("csrf") or [""])[0])
         if not good_form or not self.ctx.is_admin_token(token):
@@ -233,9 +231,7 @@ class AdminPages:
         try:
             sent = await form_data(request)
         except BodyTooLarge:
-            return Response(
-                gettext_for(lang, "Request too large."), 413, media_type="text/plain"
-            )
+            return Response(gettext_for(lang, "Request too large."), 413, media_type="text/plain")
         subject = "admin:" + self.ctx.admin_cookie()
         if not csrf_ok(self.ctx.secret, subject, (sent.get("csrf") or [""])[0]):
             return Response(

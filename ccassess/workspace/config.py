@@ -61,7 +61,6 @@ def load_config(path: Path) -> WorkspaceConfig:
             _(
                 "format {found} is newer than this ccassess reads ({supported}); upgrade ccassess"
             ).format(found=fmt, supported=CONFIG_FORMAT),
-
             section,
             "format",
         )

@@ -57,8 +57,7 @@ def create_files(folder: Path, build: Callable[[sqlite3.Connection], None], conf
             reason = exc.detail if isinstance(exc, WorkspaceDatabaseError) else exc.strerror
             raise CcassessError(
                 _(
-                    "{folder}: could not create the workspace ({reason}); "
-                    "no workspace was created"
+                    "{folder}: could not create the workspace ({reason}); no workspace was created"
                 ).format(folder=folder, reason=reason or exc)
             ) from None
         raise

@@ -39,6 +39,9 @@ class WorkspaceDatabaseError(CcassessError):
 
     #: SQLite's own words, where the error came from SQLite.
     detail: str | None = None
+    #: What went wrong, for code that decides by it (the message is in the user's language):
+    #: "locked", "read-only", "damaged", "unopenable", "full" or "other".
+    kind: str = "other"
 
 
 def now() -> str:
@@ -77,24 +80,32 @@ def explain(path: Path, exc: sqlite3.Error) -> WorkspaceDatabaseError:
     """One line for an sqlite3 error, saying what the user can do."""
     text = str(exc)
     lower = text.lower()
+    kind = "other"
     if "locked" in lower or "busy" in lower:
+        kind = "locked"
         message = _(
             "{path}: the workspace database is locked by another process (an import or "
             "survey still running?); try again when it has finished"
         )
     elif "readonly" in lower or "read-only" in lower:
+        kind = "read-only"
         message = _(
             "{path}: the workspace database is read-only; ccassess needs to write to it and "
             "to its folder"
         )
     elif "malformed" in lower or "not a database" in lower or "disk image" in lower:
-        message = _("{path}: the workspace database is damaged ({reason}); restore it from a backup")
+        kind = "damaged"
+        message = _(
+            "{path}: the workspace database is damaged ({reason}); restore it from a backup"
+        )
     elif "unable to open" in lower:
+        kind = "unopenable"
         message = _(
             "{path}: the workspace database cannot be opened (does the folder exist and is it "
             "writable?)"
         )
     elif "disk is full" in lower or "disk i/o" in lower:
+        kind = "full"
         message = _(
             "{path}: the workspace database could not be written ({reason}); nothing was changed"
         )
@@ -102,6 +113,7 @@ def explain(path: Path, exc: sqlite3.Error) -> WorkspaceDatabaseError:
         message = _("{path}: the workspace database failed: {reason}")
     error = WorkspaceDatabaseError(message.format(path=path, reason=text))
     error.detail = text
+    error.kind = kind
     return error
 
 
@@ -149,7 +161,9 @@ def check_file(path: Path) -> None:
         message = (
             _("{path}: the workspace database is empty; restore it from a backup")
             if not head
-            else _("{path}: the workspace database is not an SQLite database; restore it from a backup")
+            else _(
+                "{path}: the workspace database is not an SQLite database; restore it from a backup"
+            )
         )
         raise WorkspaceDatabaseError(message.format(path=path))
 

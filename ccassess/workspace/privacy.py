@@ -96,4 +96,3 @@ def _checkpoint(connection: sqlite3.Connection, path: Path) -> None:
                 "the write-ahead log; close it and run the command again"
             ).format(path=path)
         )
-

@@ -98,8 +98,9 @@ class Workspace:
         folder = Path(folder)
         if not folder.is_dir():
             raise CcassessError(
-                _("{folder}: no such folder; create a workspace with `ccassess init {folder}`")
-                .format(folder=folder)
+                _(
+                    "{folder}: no such folder; create a workspace with `ccassess init {folder}`"
+                ).format(folder=folder)
             )
         config_path = folder / CONFIG_FILE
         db_path = folder / DATABASE_FILE
@@ -141,7 +142,9 @@ class Workspace:
         """
         folder = Path(folder)
         if is_workspace(folder) or (folder / DATABASE_FILE).exists():
-            raise CcassessError(_("{folder}: is already a ccassess workspace").format(folder=folder))
+            raise CcassessError(
+                _("{folder}: is already a ccassess workspace").format(folder=folder)
+            )
         if (folder / CONFIG_FILE).exists() and not replace_config:
             raise CcassessError(
                 _(
@@ -361,7 +364,7 @@ class Workspace:
                 releases.insert_release(db, round_.id, text, accepted)
                 pending = releases.pending_records(self.folder)
                 names = {r.name: r.id for r in select_rounds(db)}
-                for _, record in pending:
+                for _path, record in pending:
                     if record["round"] in names:
                         releases.insert_release(
                             db,
@@ -371,13 +374,13 @@ class Workspace:
                             str(record["day"]),
                         )
         except database.WorkspaceDatabaseError as exc:
-            if "locked" not in str(exc) and "read-only" not in str(exc):
+            if exc.kind not in ("locked", "read-only"):
                 raise
             releases.write_pending(self.folder, round_.name, text, accepted)
             return
         finally:
             self.db.execute(f"PRAGMA busy_timeout = {database.busy_timeout()}")
-        for path, _ in pending:
+        for path, _record in pending:
             path.unlink(missing_ok=True)
 
     def forget(self, who: str) -> list[Forgotten]:
