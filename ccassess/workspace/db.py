@@ -196,7 +196,9 @@ def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
             connection.execute("PRAGMA foreign_keys = ON")
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise sqlite3.OperationalError(f"cannot switch to WAL journal (got {mode})")
+                raise sqlite3.OperationalError(
+                    _("cannot switch to WAL journal (got {mode})").format(mode=mode)
+                )
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA secure_delete = ON")
             # Touch the schema now: a damaged or foreign file fails here, with a clear line.
