@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
+
 if TYPE_CHECKING:
     from ccassess.errors import PluginError
 
@@ -106,8 +108,12 @@ def failure(
     from ccassess.errors import PluginError
 
     where = origin(exc, roots)
-    message = f"{what}: " if what else ""
-    message += f"raised {one_line(exc)}" + (f" (at {where})" if where else "")
+    if what:
+        text = _("{what}: raised {error} (at {where})") if where else _("{what}: raised {error}")
+    else:
+        text = _("raised {error} (at {where})") if where else _("raised {error}")
+    message = text.format(what=what, error=one_line(exc), where=where)
+
     error = PluginError(plugin, hook, message)
     error.__cause__ = exc
     return error

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.format import amount, plain
 from ccassess.io.csvfile import write_csv
@@ -76,10 +77,10 @@ class FormRequest:
             if not question.asked_of(self.perspective):
                 continue
             if self.question_types[question.type].items(question) is not None:
-                note = (
-                    f"{module.id}.{question.id} ({question.type}) cannot be asked in an "
-                    "online form; collect it with `ccassess sheet`"
-                )
+                note = _(
+                    "{question} ({type}) cannot be asked in an online form; collect it with "
+                    "`ccassess sheet`"
+                ).format(question=f"{module.id}.{question.id}", type=question.type)
                 if note not in self.notes:
                     self.notes.append(note)
                 continue
@@ -309,7 +310,7 @@ def xlsform_workbook(request: FormRequest) -> Any:
     for row in rows:
         values = []
         for column in survey_columns:
-            key, _, lang = column.partition("::")
+            key, _sep, lang = column.partition("::")
             value = row.get(key)
             if isinstance(value, Text):
                 value = value.de if lang == languages[0] else value.en
@@ -493,7 +494,11 @@ def question_list_markdown(request: FormRequest) -> str:
 def write_form(request: FormRequest, fmt: str, output: Path | None = None) -> Path:
     """Write the form atomically; returns the path."""
     if fmt not in FORMATS:
-        raise CcassessError(f"unknown form format {fmt!r}; formats: {', '.join(FORMATS)}")
+        raise CcassessError(
+            _("unknown form format {format}; formats: {formats}").format(
+                format=repr(fmt), formats=", ".join(FORMATS)
+            )
+        )
     output = output or Path(f"form-{request.perspective}{SUFFIXES[fmt]}")
     if fmt == "xlsform":
         return atomic_write(output, xlsform_workbook(request).save)

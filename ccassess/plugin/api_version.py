@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ccassess import PLUGIN_API_VERSION
+from ccassess.catalogs import _
 
 
 def check_api_version(plugin: Any, name: str) -> None:
@@ -19,7 +20,9 @@ def check_api_version(plugin: Any, name: str) -> None:
         from ccassess.errors import PluginError
 
         raise PluginError(
-            name, None, f"CCASSESS_PLUGIN_API {declared!r} is not like '1.0'"
+            name,
+            None,
+            _("CCASSESS_PLUGIN_API {value} is not like '1.0'").format(value=repr(declared)),
         ) from None
 
     our_major, our_minor = (int(part) for part in PLUGIN_API_VERSION.split("."))
@@ -30,6 +33,8 @@ def check_api_version(plugin: Any, name: str) -> None:
         raise PluginError(
             name,
             None,
-            f"needs plugin API {declared}, this ccassess provides {PLUGIN_API_VERSION}; "
-            "skipped (upgrade ccassess or the plugin)",
+            _(
+                "needs plugin API {needed}, this ccassess provides {provided}; skipped "
+                "(upgrade ccassess or the plugin)"
+            ).format(needed=declared, provided=PLUGIN_API_VERSION),
         )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
 from ccassess.blame import catchable, roots_of
+from ccassess.catalogs import _
 from ccassess.plugin.hooks import Check, describe
 
 if TYPE_CHECKING:
@@ -48,8 +49,10 @@ class Call:
             if before is not None and _fingerprint(value) != before:
                 self.fail(
                     plugin,
-                    f"changed the {name!r} it was given; plugins get shared data to read, "
-                    "never to change (return what you add instead)",
+                    _(
+                        "changed the {name} it was given; plugins get shared data to read, "
+                        "never to change (return what you add instead)"
+                    ).format(name=repr(name)),
                 )
                 return True
         return False
@@ -66,12 +69,21 @@ class Call:
         """Check what a wrapper returned; results new to this call are the wrapper's."""
         if not isinstance(results, list):
             got = describe(results)
-            self.fail(wrapper, f"as a wrapper, must return a list of results, got {got}")
+            self.fail(
+                wrapper, _("as a wrapper, must return a list of results, got {got}").format(got=got)
+            )
             return False
         for result in results:
             problem = None if result is None else self.check(result)
             if problem is not None:
-                self.fail(wrapper, f"as a wrapper, returned a result that {problem}")
+                # TRANSLATORS: {problem} is a hook result check's message, e.g. "must be a
+                # ccassess.Finding, got str"
+                self.fail(
+                    wrapper,
+                    _("as a wrapper, returned a result that does not pass: {problem}").format(
+                        problem=problem
+                    ),
+                )
                 return False
         for result in results:
             if result is not None and id(result) not in self.owners:
@@ -110,7 +122,8 @@ def setup(
         wrapper = function(*args, **kwargs)
         next(wrapper)
     except StopIteration:
-        call.fail(plugin, "is a wrapper that does not yield")
+        call.fail(plugin, _("is a wrapper that does not yield"))
+
         return None
     except BaseException as exc:
         if not catchable(exc) or not call.raised(plugin, exc, roots_of(function)):

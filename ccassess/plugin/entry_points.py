@@ -15,6 +15,7 @@ import os
 import sys
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.io.cache_files import blake2b, cache_dir, read_bytes, settled, write_private
 
 #: Changes whenever what a cache file holds changes shape.
@@ -47,7 +48,9 @@ class EntryPointRecord:
 
             match = re.match(_ENTRY_POINT_VALUE, self.value)
             if match is None:
-                raise ValueError(f"malformed entry point value {self.value!r}")
+                raise ValueError(
+                    _("malformed entry point value {value}").format(value=repr(self.value))
+                )
             module_name, attributes = match.group("module"), match.group("attr") or ""
         value = importlib.import_module(module_name)
         for attribute in filter(None, attributes.split(".")):

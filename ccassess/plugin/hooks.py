@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
+from ccassess.catalogs import _
+
 if TYPE_CHECKING:
     from ccassess.errors import PluginError
     from ccassess.model.answers import Respondent
@@ -223,7 +225,9 @@ def list_of(of: type | tuple[type, ...]) -> Check:
     def check(output: Any) -> str | None:
         if isinstance(output, list | tuple) and all(isinstance(item, of) for item in output):
             return None
-        return f"must return a list of {what}, got {describe(output)}"
+        return _("must return a list of {types}, got {got}").format(
+            types=what, got=describe(output)
+        )
 
     return check
 
@@ -246,7 +250,7 @@ def describe(value: Any) -> str:
     """What a value is, for a message: its type, or the types in a list."""
     if isinstance(value, list | tuple):
         kinds = sorted({type(v).__name__ for v in value})
-        return f"a list of {', '.join(kinds)}"
+        return _("a list of {types}").format(types=", ".join(kinds))
     return type(value).__name__
 
 

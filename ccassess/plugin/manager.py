@@ -23,6 +23,7 @@ import pluggy
 from ccassess import hookspecs
 from ccassess.blame import catchable, one_line, plugin_output, roots_of
 from ccassess.blame import origin as code_origin
+from ccassess.catalogs import _
 from ccassess.plugin.api_version import check_api_version
 from ccassess.plugin.calls import Call as _Call
 from ccassess.plugin.calls import setup as _setup
@@ -159,8 +160,10 @@ class Plugins:
                 PluginError(
                     name,
                     unknown[0],
-                    "implements a hook that does not exist "
-                    "(misspelt?); hooks start with 'ccassess_'",
+                    _(
+                        "implements a hook that does not exist (misspelt?); hooks start with "
+                        "'ccassess_'"
+                    ),
                 )
             )
         self.info[name] = PluginInfo(name, version, origin, sorted(c.name for c in callers))
@@ -248,7 +251,11 @@ class Plugins:
             from ccassess.errors import PluginError
 
             where = code_origin(exc)
-            message = f"failed to import: {_one_line(exc)}" + (f" (at {where})" if where else "")
+            message = (
+                _("failed to import: {error} (at {where})")
+                if where
+                else _("failed to import: {error}")
+            ).format(error=_one_line(exc), where=where)
             error = PluginError(ep.name, None, message)
             error.__cause__ = exc
             self._fail(error)
@@ -262,7 +269,7 @@ class Plugins:
             # late import: start-up time, used only when a plugin fails
             from ccassess.errors import CcassessError
 
-            raise CcassessError(f"{folder}: plugins folder not found")
+            raise CcassessError(_("{folder}: plugins folder not found").format(folder=folder))
         yaml_files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
         for path in sorted(folder.glob("*.py")):
             name = f"local:{path.stem}"
@@ -279,8 +286,15 @@ class Plugins:
                 from ccassess.errors import PluginError
 
                 where = code_origin(exc, (str(path.resolve()),))
-                line = f" (at line {where.rsplit(':', 1)[1]})" if where and ":" in where else ""
-                error = PluginError(name, None, f"{path}: failed to import: {_one_line(exc)}{line}")
+                message = (
+                    _("{file}: failed to import: {error} (at line {line})")
+                    if where and ":" in where
+                    else _("{file}: failed to import: {error}")
+                )
+                line = where.rsplit(":", 1)[1] if where and ":" in where else ""
+                error = PluginError(
+                    name, None, message.format(file=path, error=_one_line(exc), line=line)
+                )
                 error.__cause__ = exc
                 self._fail(error)
                 continue
@@ -330,7 +344,9 @@ class Plugins:
     def _timed(self, plugin: str, hook: str, elapsed: float) -> None:
         if elapsed > self.slow_seconds:
             self.warnings.append(
-                f"plugin {plugin!r}, hook {hook}: took {elapsed:.1f} s (hooks should be fast)"
+                _("plugin {plugin}, hook {hook}: took {seconds} s (hooks should be fast)").format(
+                    plugin=repr(plugin), hook=hook, seconds=f"{elapsed:.1f}"
+                )
             )
 
     def _current(self, hook: str) -> _Call | None:
@@ -421,7 +437,7 @@ class Plugins:
                     raise
             else:
                 wrapper.close()
-                call.fail(plugin, "is a wrapper that yields more than once")
+                call.fail(plugin, _("is a wrapper that yields more than once"))
             self._timed(plugin, hook, spent + perf_counter() - started)
             if changed is not _FAILED and call.adopt(changed, plugin):
                 return changed
@@ -461,7 +477,7 @@ class Plugins:
                     raise
             else:
                 wrapper.close()
-                call.fail(plugin, "is a wrapper that yields more than once")
+                call.fail(plugin, _("is a wrapper that yields more than once"))
             self._timed(plugin, hook, spent + perf_counter() - started)
             if not failed and (
                 outcome.exception is not None or call.adopt(outcome.get_result(), plugin)

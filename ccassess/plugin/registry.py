@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess.blame import guarded
+from ccassess.catalogs import _, ngettext
 from ccassess.definitions.cache import ModuleCache
 from ccassess.definitions.summary import ModuleSummary
 from ccassess.plugin.manager import Plugins
@@ -100,8 +101,12 @@ class Registry:
             # late import: start-up time (`ccassess modules` must not load it)
             from ccassess.errors import CcassessError
 
-            known = ", ".join(self.entries) or "none"
-            raise CcassessError(f"module {missing[0]!r} is not loaded; loaded modules: {known}")
+            known = ", ".join(self.entries) or _("none")
+            raise CcassessError(
+                _("module {module} is not loaded; loaded modules: {known}").format(
+                    module=repr(missing[0]), known=known
+                )
+            )
         return [self.entries[m].module for m in module_ids]
 
 
@@ -135,8 +140,9 @@ def _prune_rejected(
             plugins.reject(
                 entry.plugin,
                 sources[entry.plugin].error(
-                    f"module {module_id!r} uses question type {sorted(missing)[0]!r} whose plugin "
-                    "was rejected"
+                    _("module {module} uses question type {type} whose plugin was rejected").format(
+                        module=repr(module_id), type=repr(sorted(missing)[0])
+                    )
                 ),
             )
         if missing or (entry.plugin not in plugins.info and entry.plugin != "local"):
@@ -152,12 +158,17 @@ def _question_types(plugins: Plugins) -> tuple[dict[str, QuestionType], dict[str
         sources[name] = contribution
         for qtype in contribution.items:
             if not qtype.name:
-                plugins.reject(name, contribution.error(f"{type(qtype).__name__} has no name"))
+                plugins.reject(
+                    name,
+                    contribution.error(_("{type} has no name").format(type=type(qtype).__name__)),
+                )
                 break
             other = owners.get(qtype.name)
             if other is not None and other in plugins.info:
                 first, second = _first_loaded(plugins, other, name)
-                message = f"question type {qtype.name!r} is already defined by plugin {first!r}"
+                message = _("question type {type} is already defined by plugin {plugin}").format(
+                    type=repr(qtype.name), plugin=repr(first)
+                )
                 plugins.reject(second, sources[second].error(message))
                 if second == name:
                     break
@@ -192,7 +203,7 @@ def guard_question_type(qtype: QuestionType, plugin: str) -> None:
     if "check" in getattr(qtype, "__dict__", {}):
         return  # the same object, contributed again (a plugin's module-level instance)
     for method in QUESTION_TYPE_METHODS:
-        what = f"question type {qtype.name!r}, {method}()"
+        what = _("question type {type}, {method}()").format(type=repr(qtype.name), method=method)
         function = getattr(qtype, method)
         if method == "score":
             function = _checked_score(function, plugin, what)
@@ -222,8 +233,10 @@ def _checked_score(
         raise PluginError(
             plugin,
             None,
-            f"{what}: returned {result!r} for question {question.id!r}; "
-            "a score is None or a number from 0 to 1",
+            _(
+                "{what}: returned {value} for question {question}; a score is None or a "
+                "number from 0 to 1"
+            ).format(what=what, value=repr(result), question=repr(question.id)),
         )
 
     score.__wrapped__ = function  # type: ignore[attr-defined]
@@ -272,12 +285,21 @@ def _modules(
             if not isinstance(exc, ValidationError):
                 raise
             first = exc.problems[0]
-            more = f" (and {len(exc.problems) - 1} more problems)" if len(exc.problems) > 1 else ""
-            error = contribution.error(f"invalid module: {first}{more}")
+            others = len(exc.problems) - 1
+            message = (
+                ngettext(
+                    "invalid module: {problem} (and {n} more problem)",
+                    "invalid module: {problem} (and {n} more problems)",
+                    others,
+                )
+                if others
+                else _("invalid module: {problem}")
+            ).format(problem=first, n=others)
+            error = contribution.error(message)
             if plugin == "local":
                 if not plugins.skip_broken:
                     raise exc from None
-                _skip_local(plugins, item, f"invalid module: {first}{more}")
+                _skip_local(plugins, item, message)
                 continue
             plugins.reject(plugin, error)
             _drop_modules_of(entries, plugin)
@@ -286,7 +308,9 @@ def _modules(
         if module_id in entries:
             kept, dropped = _first_loaded(plugins, entries[module_id].plugin, plugin)
             error = sources[dropped].error(
-                f"module id {module_id!r} is already registered by plugin {kept!r}"
+                _("module id {module} is already registered by plugin {plugin}").format(
+                    module=repr(module_id), plugin=repr(kept)
+                )
             )
             if dropped == "local":
                 if not plugins.skip_broken:

@@ -14,6 +14,7 @@ import math
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.model.result import (
     EVIDENCE_KINDS,
     LEVEL_RANGE,
@@ -37,30 +38,38 @@ def _number(value: Any) -> bool:
 def _one_of(name: str, value: Any, allowed: Collection[str]) -> str | None:
     if value in allowed and isinstance(value, str):
         return None
-    return f"{name} {value!r} is not one of {', '.join(allowed)}"
+    return _("{name} {value} is not one of {allowed}").format(
+        name=name, value=repr(value), allowed=", ".join(allowed)
+    )
 
 
 def _text(name: str, value: Any) -> str | None:
     if isinstance(value, Text) and all(isinstance(v, str | None) for v in (value.de, value.en)):
-        return None if (value.de or value.en) else f"{name} is empty"
-    return f"{name} must be a ccassess.Text, got {type(value).__name__}"
+        return None if (value.de or value.en) else _("{name} is empty").format(name=name)
+    return _("{name} must be a ccassess.Text, got {type}").format(
+        name=name, type=type(value).__name__
+    )
 
 
 def _dimension(value: Any, dimensions: Collection[str], module: str) -> str | None:
     if value is None or (isinstance(value, str) and value in dimensions):
         return None
-    return f"dimension {value!r} is not a dimension of module {module!r}"
+    return _("dimension {dimension} is not a dimension of module {module}").format(
+        dimension=repr(value), module=repr(module)
+    )
 
 
 def finding_problem(item: Finding, dimensions: Collection[str], module: str) -> str | None:
     """The first problem of a plugin's finding, or None."""
     name = f"Finding {item.id!r}"
     if not isinstance(item.id, str) or not item.id:
-        return f"Finding: id must be a non-empty str, got {item.id!r}"
+        return _("Finding: id must be a non-empty str, got {value}").format(value=repr(item.id))
     if item.n is not None and (
         not isinstance(item.n, int) or isinstance(item.n, bool) or item.n < 0
     ):
-        return f"{name}: n {item.n!r} is not a number of respondents (a whole number ≥ 0)"
+        return _("{name}: n {value} is not a number of respondents (a whole number ≥ 0)").format(
+            name=name, value=repr(item.n)
+        )
     for problem in (
         _one_of("severity", item.severity, SEVERITIES),
         _one_of("evidence", item.evidence, EVIDENCE_KINDS),
@@ -83,16 +92,21 @@ def recommendation_problem(
         else "Recommendation"
     )
     if not _number(item.priority) or not PRIORITY_MIN <= item.priority <= PRIORITY_MAX:
-        return (
-            f"{name}: priority {item.priority!r} is not a number from "
-            f"{PRIORITY_MIN:g} to {PRIORITY_MAX:g} (the priority scale)"
+        return _(
+            "{name}: priority {value} is not a number from {low} to {high} (the priority scale)"
+        ).format(
+            name=name, value=repr(item.priority), low=f"{PRIORITY_MIN:g}", high=f"{PRIORITY_MAX:g}"
         )
     for level_name in ("current_level", "target_level"):
         level = getattr(item, level_name)
         if level is not None and (isinstance(level, bool) or level not in LEVEL_RANGE):
-            return f"{name}: {level_name} {level!r} is not a maturity level (1 to 5)"
+            return _("{name}: {field} {value} is not a maturity level (1 to 5)").format(
+                name=name, field=level_name, value=repr(level)
+            )
     if item.initiative is not None and not isinstance(item.initiative, str):
-        return f"{name}: initiative must be a module id (str) or None, got {item.initiative!r}"
+        return _("{name}: initiative must be a module id (str) or None, got {value}").format(
+            name=name, value=repr(item.initiative)
+        )
     for problem in (
         _text("text", item.text),
         _one_of("priority_label", item.priority_label, PRIORITY_LABELS),
@@ -107,26 +121,38 @@ def recommendation_problem(
 def section_problem(item: Any) -> str | None:
     """The first problem of a plugin's report section (a `ReportSection`), or None."""
     if not isinstance(item.id, str) or not item.id:
-        return f"ReportSection: id must be a non-empty str, got {item.id!r}"
+        return _("ReportSection: id must be a non-empty str, got {value}").format(
+            value=repr(item.id)
+        )
     name = f"ReportSection {item.id!r}"
     if not isinstance(item.template, str) or not item.template:
-        return f"{name}: template must be a template name (str), got {item.template!r}"
+        return _("{name}: template must be a template name (str), got {value}").format(
+            name=name, value=repr(item.template)
+        )
     if not isinstance(item.order, int) or isinstance(item.order, bool):
-        return f"{name}: order must be a whole number, got {item.order!r}"
+        return _("{name}: order must be a whole number, got {value}").format(
+            name=name, value=repr(item.order)
+        )
     if not isinstance(item.context, Mapping):
-        return f"{name}: context must be a dict, got {type(item.context).__name__}"
+        return _("{name}: context must be a dict, got {type}").format(
+            name=name, type=type(item.context).__name__
+        )
     if not isinstance(item.in_toc, bool):
-        return f"{name}: in_toc must be True or False, got {item.in_toc!r}"
+        return _("{name}: in_toc must be True or False, got {value}").format(
+            name=name, value=repr(item.in_toc)
+        )
     if item.within is not None and not isinstance(item.within, str):
-        return f"{name}: within must be a section id (str), got {item.within!r}"
+        return _("{name}: within must be a section id (str), got {value}").format(
+            name=name, value=repr(item.within)
+        )
     labels = item.labels
     if not isinstance(labels, Mapping) or not all(
         isinstance(key, str) and isinstance(value, Text) for key, value in labels.items()
     ):
-        return f"{name}: labels must map names to ccassess.Text"
+        return _("{name}: labels must map names to ccassess.Text").format(name=name)
     css = getattr(item, "css", "")
     if not isinstance(css, str):
-        return f"{name}: css must be a str, got {type(css).__name__}"
+        return _("{name}: css must be a str, got {type}").format(name=name, type=type(css).__name__)
     return _text("title", item.title) and f"{name}: {_text('title', item.title)}"
 
 
@@ -136,27 +162,35 @@ def analysis_problem(output: Any, dimensions: Collection[str], module: str) -> s
     if isinstance(output, Mapping) and not isinstance(output, Analysis):
         unknown = [key for key in output if key not in ANALYSIS_KEYS]
         if unknown:
-            return f"unknown key {unknown[0]!r} (an analysis has {', '.join(ANALYSIS_KEYS)})"
+            return _("unknown key {key} (an analysis has {keys})").format(
+                key=repr(unknown[0]), keys=", ".join(ANALYSIS_KEYS)
+            )
         output = as_analysis(output)
     if not isinstance(output, Analysis):
-        return (
+        return _(
             "must return None, a ccassess.Analysis or a dict with 'data', 'key' and "
-            f"'dimension_scores', got {type(output).__name__}"
-        )
+            "'dimension_scores', got {type}"
+        ).format(type=type(output).__name__)
     try:
         json.dumps(output.data, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        return f"data is not JSON-serialisable ({exc})"
+        return _("data is not JSON-serialisable ({reason})").format(reason=exc)
     if output.key is not None and (not isinstance(output.key, str) or not output.key):
-        return f"key must be a non-empty str, got {output.key!r}"
+        return _("key must be a non-empty str, got {value}").format(value=repr(output.key))
     scores = output.dimension_scores
     if not isinstance(scores, Mapping):
-        return f"dimension_scores must map dimension ids to scores, got {type(scores).__name__}"
+        return _("dimension_scores must map dimension ids to scores, got {type}").format(
+            type=type(scores).__name__
+        )
     for dimension_id, score in scores.items():
         if dimension_id not in dimensions:
-            return f"dimension_scores: {dimension_id!r} is not a dimension of module {module!r}"
+            return _("dimension_scores: {dimension} is not a dimension of module {module}").format(
+                dimension=repr(dimension_id), module=repr(module)
+            )
         if score is not None and (not _number(score) or not 0 <= score <= 100):
-            return f"dimension_scores[{dimension_id!r}]: {score!r} is not a score from 0 to 100"
+            return _("dimension_scores[{dimension}]: {value} is not a score from 0 to 100").format(
+                dimension=repr(dimension_id), value=repr(score)
+            )
     return None
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 
 if TYPE_CHECKING:
@@ -82,7 +83,9 @@ def write_report(
         result = replace(result, benchmark=positions(result, load_norms(options.benchmark)))
     path = options.output or default_output(result, options)
     if path.exists() and path.is_dir():
-        raise CcassessError(f"{path}: is a folder; give a file name for the report")
+        raise CcassessError(
+            _("{path}: is a folder; give a file name for the report").format(path=path)
+        )
     if options.format == "json":
         # late import: each format loads only what it needs (WeasyPrint, openpyxl)
         from ccassess.model.serial import result_to_json
@@ -143,4 +146,4 @@ def _warn(message: str) -> None:
     # late import: the terminal module (and click) only when there is a warning to print
     from ccassess.terminal import echo
 
-    echo(f"warning: {message}", err=True)
+    echo(_("warning: {message}").format(message=message), err=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 
 #: Absolute lengths in points (1pt = 1/72 in).
@@ -49,9 +50,19 @@ def check_css(css: str, origin: str, first_line: int = 1) -> None:
             problem = _problem(prop, float(value.group(1)), value.group(2).lower())
             if problem:
                 line = first_line + css.count("\n", 0, declaration.start())
+                # TRANSLATORS: {problem} says which limit the value exceeds ("is larger
+                # than the font size limit (500pt)")
                 raise CcassessError(
-                    f"{origin}:{line}: {prop}: {value.group(0)} {problem}; a theme may not "
-                    "ask the renderer for more (see docs/theming.md, limits)"
+                    _(
+                        "{file}:{line}: {property}: {value} {problem}; a theme may not ask the "
+                        "renderer for more (see docs/theming.md, limits)"
+                    ).format(
+                        file=origin,
+                        line=line,
+                        property=prop,
+                        value=value.group(0),
+                        problem=problem,
+                    )
                 )
 
 
@@ -69,17 +80,23 @@ def _problem(prop: str, number: float, unit: str) -> str | None:
     if unit in _POINTS:
         points = size * _POINTS[unit]
         if prop in FONT_PROPERTIES and points > MAX_FONT_PT:
-            return f"is larger than the font size limit ({MAX_FONT_PT:g}pt)"
+            return _("is larger than the font size limit ({limit}pt)").format(
+                limit=f"{MAX_FONT_PT:g}"
+            )
         limit = MAX_PAGE_PT if prop in PAGE_PROPERTIES else MAX_LENGTH_PT
         if points > limit:
-            return f"is larger than the length limit ({limit:g}pt, about 123 cm)"
+            return _("is larger than the length limit ({limit}pt, about 123 cm)").format(
+                limit=f"{limit:g}"
+            )
         return None
     if unit and size > MAX_RELATIVE:
-        return f"is larger than the limit for relative sizes ({MAX_RELATIVE:g}{unit})"
+        return _("is larger than the limit for relative sizes ({limit})").format(
+            limit=f"{MAX_RELATIVE:g}{unit}"
+        )
     if prop in FONT_PROPERTIES and unit in ("em", "rem") and size > MAX_FONT_PT / 12:
-        return f"is larger than the font size limit ({MAX_FONT_PT:g}pt)"
+        return _("is larger than the font size limit ({limit}pt)").format(limit=f"{MAX_FONT_PT:g}")
     if not unit and size > MAX_NUMBER:
-        return f"is larger than the limit for numbers ({MAX_NUMBER:g})"
+        return _("is larger than the limit for numbers ({limit})").format(limit=f"{MAX_NUMBER:g}")
     return None
 
 

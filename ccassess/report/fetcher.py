@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.report.resources import is_inside
 
@@ -52,14 +53,16 @@ class SafeFetcher(URLFetcher):
         if scheme != "file":
             self._refuse(
                 url,
-                "only files from the theme and template folders and data: URLs "
-                "may be used in a report; nothing is fetched from the network",
+                _(
+                    "only files from the theme and template folders and data: URLs may be used "
+                    "in a report; nothing is fetched from the network"
+                ),
             )
         path = Path(os.path.realpath(unquote(urlsplit(url).path)))
         if not is_inside(path, self.roots):
-            self._refuse(url, "the file lies outside the theme and template folders")
+            self._refuse(url, _("the file lies outside the theme and template folders"))
         if not path.is_file():
-            self._refuse(url, "file not found")
+            self._refuse(url, _("file not found"))
         return super().fetch(path.as_uri(), headers)
 
     def _refuse(self, url: str, reason: str) -> NoReturn:
@@ -69,4 +72,8 @@ class SafeFetcher(URLFetcher):
 
 
 def refused_error(exc: RefusedResource) -> CcassessError:
-    return CcassessError(f"report: refused resource {exc.url} ({exc.reason})")
+    return CcassessError(
+        _("report: refused resource {reference} ({reason})").format(
+            reference=exc.url, reason=exc.reason
+        )
+    )

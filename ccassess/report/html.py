@@ -25,6 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ccassess.blame import failure, origin
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError, PluginError
 from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
@@ -116,7 +117,7 @@ def render_html(
             "version": result.ccassess_version,
         },
         "client_logo": client_logo(info.logo, warnings.append),
-        "toc": [view for _, view in sections if view.in_toc],
+        "toc": [view for _section, view in sections if view.in_toc],
     }
     for section, view in sections:  # parts first: the sections they belong to place them
         if section.within is not None:
@@ -142,8 +143,8 @@ def render_html(
         "base",
     )
     bases = [*([theme.folder] if theme.folder else []), default_dir, *plugin_dirs]
-    page = inline_html(page, bases, roots, "the report templates")
-    check_self_contained(page, "the report's templates and sections")
+    page = inline_html(page, bases, roots, _("the report templates"))
+    check_self_contained(page, _("the report's templates and sections"))
     return RenderedReport(
         page, roots, default_dir.as_uri() + "/", lang, shared["document"]["title"], warnings
     )
@@ -194,8 +195,9 @@ def _sections(
             raise PluginError(
                 view.plugin,
                 "ccassess_report_sections",
-                f"ReportSection {section.id!r}: within {section.within!r} names no section "
-                "of the report",
+                _("ReportSection {section}: within {within} names no section of the report").format(
+                    section=repr(section.id), within=repr(section.within)
+                ),
             )
         host.parts.append(view)
     return views
@@ -249,7 +251,9 @@ def _section_css(
     for section, view in sections:
         if not section.css:
             continue
-        origin = f"section {section.id!r} of plugin {view.plugin!r}, css"
+        origin = _("section {section} of plugin {plugin}, css").format(
+            section=repr(section.id), plugin=repr(view.plugin)
+        )
         try:
             css = inline_css(section.css, bases, roots, origin)
         except CcassessError as exc:
@@ -284,8 +288,10 @@ def _refuse_unescaped(env: jinja2.Environment, name: str, plugin: str, section: 
                 raise PluginError(
                     plugin,
                     None,
-                    f"section {section!r}, template {name!r}: turns autoescaping off "
-                    f"(line {node.lineno}); mark single values safe with |safe instead",
+                    _(
+                        "section {section}, template {template}: turns autoescaping off (line "
+                        "{line}); mark single values safe with |safe instead"
+                    ).format(section=repr(section), template=repr(name), line=node.lineno),
                 )
 
 
@@ -304,7 +310,7 @@ def _plugin_template_dirs(plugins: Plugins) -> list[Path]:
         for item in contribution.items:
             folder = Path(item)
             if not folder.is_dir():
-                raise contribution.error(f"{folder} is not a folder")
+                raise contribution.error(_("{folder} is not a folder").format(folder=folder))
             folders.append(folder.resolve())
     return folders
 
@@ -358,7 +364,10 @@ def _render(
     except Exception as exc:
         template = _filename(env, name)
         roots = (template,) if template else ()
-        raise failure(plugin, None, exc, roots, f"section {what!r}, template {name!r}") from exc
+        where = _("section {section}, template {template}").format(
+            section=repr(what), template=repr(name)
+        )
+        raise failure(plugin, None, exc, roots, where) from exc
 
 
 def _filename(env: jinja2.Environment, name: str) -> str | None:
@@ -375,39 +384,50 @@ def _render_template(
         return env.get_template(name).render(context)
     except jinja2.TemplateNotFound as exc:
         raise CcassessError(
-            f"report: template {exc.name!r} ({_who(plugin, what)}) was found "
-            "neither in the theme, the default templates nor the plugins' "
-            "template folders"
+            _(
+                "report: template {template} ({who}) was found neither in the theme, the "
+                "default templates nor the plugins' template folders"
+            ).format(template=repr(exc.name), who=_who(plugin, what))
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise CcassessError(
-            f"report: template {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+            _("report: template {file}:{line}: {message}").format(
+                file=exc.filename or exc.name, line=exc.lineno, message=exc.message
+            )
         ) from None
     except SecurityError as exc:
+        message = _("report: template {template} ({who}): refused by the sandbox ({reason})")
         raise CcassessError(
-            f"report: template {name!r} ({_who(plugin, what)}): refused by the sandbox ({exc})"
-            + _at(exc)
+            _at(exc, message.format(template=repr(name), who=_who(plugin, what), reason=exc))
         ) from None
     except jinja2.UndefinedError as exc:
+        message = _("report: template {template} ({who}): {reason}")
         raise CcassessError(
-            f"report: template {name!r} ({_who(plugin, what)}): {exc.message}" + _at(exc)
+            _at(
+                exc, message.format(template=repr(name), who=_who(plugin, what), reason=exc.message)
+            )
         ) from None
     except UnknownLabel as exc:
+        message = _("report: template {template} ({who}): {reason}")
         raise CcassessError(
-            f"report: template {name!r} ({_who(plugin, what)}): {exc.args[0]}" + _at(exc)
+            _at(
+                exc, message.format(template=repr(name), who=_who(plugin, what), reason=exc.args[0])
+            )
         ) from None
 
 
-def _at(exc: BaseException) -> str:
-    """`` (at file:line)`` of the template line that failed, where Jinja's traceback has it."""
+def _at(exc: BaseException, message: str) -> str:
+    """`message` and `` (at file:line)`` of the template line that failed, where Jinja's
+    traceback has it."""
     where = origin(exc)
-    return f" (at {where})" if where else ""
+    # TRANSLATORS: {message} is a whole message, {where} a file and line
+    return _("{message} (at {where})").format(message=message, where=where) if where else message
 
 
 def _who(plugin: str, what: str) -> str:
     if plugin in ("theme", "core-report"):
         return what
-    return f"section {what!r} of plugin {plugin!r}"
+    return _("section {section} of plugin {plugin}").format(section=repr(what), plugin=repr(plugin))
 
 
 @jinja2.pass_context
@@ -469,7 +489,7 @@ def _css_string(value: str) -> Markup:
 def _css_font(value: str) -> Markup:
     """A font stack from the theme (already validated: names, quotes, commas only)."""
     if not re.fullmatch(r'[A-Za-z0-9 _.,"-]*', value):
-        raise CcassessError(f"report: invalid font stack {value!r}")
+        raise CcassessError(_("report: invalid font stack {value}").format(value=repr(value)))
     return Markup(value)
 
 

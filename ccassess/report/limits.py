@@ -23,13 +23,15 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from ccassess.catalogs import N_, _, cli_language
 from ccassess.errors import CcassessError
+from ccassess.format import number
 
 ENV_SECONDS = "CCASSESS_RENDER_SECONDS"
 ENV_MEMORY = "CCASSESS_RENDER_MEMORY_MB"
 DEFAULT_SECONDS = 600
 DEFAULT_MEMORY_MB = 3072
-HINT = "a theme's templates or stylesheet may ask too much (see docs/theming.md, limits)"
+HINT = N_("a theme's templates or stylesheet may ask too much (see docs/theming.md, limits)")
 
 
 def _setting(name: str, default: int) -> int:
@@ -37,7 +39,9 @@ def _setting(name: str, default: int) -> int:
     try:
         return max(0, int(value)) if value else default
     except ValueError:
-        raise CcassessError(f"${name}: expected a whole number, got {value!r}") from None
+        raise CcassessError(
+            _("${name}: expected a whole number, got {value}").format(name=name, value=repr(value))
+        ) from None
 
 
 def run_limited(render: Callable[[], Any]) -> Any:
@@ -57,7 +61,7 @@ def run_limited(render: Callable[[], Any]) -> Any:
         data = _receive(reading, pid, seconds)
     finally:
         os.close(reading)
-    _, status = os.waitpid(pid, 0)
+    status = os.waitpid(pid, 0)[1]
     if not data:
         raise CcassessError(_died(status, memory))
     kind, value = pickle.loads(data)
@@ -65,12 +69,14 @@ def run_limited(render: Callable[[], Any]) -> Any:
         return value
     if kind == "memory":
         raise CcassessError(
-            f"report: rendering needed more than the memory limit ({memory:,} MB above "
-            f"what ccassess had before; ${ENV_MEMORY}); {HINT}"
+            _(
+                "report: rendering needed more than the memory limit ({limit} MB above what "
+                "ccassess had before; ${setting}); {hint}"
+            ).format(limit=number(memory, cli_language()), setting=ENV_MEMORY, hint=_(HINT))
         )
     if kind == "error":
         raise _rebuilt(value) from None
-    raise RuntimeError(f"rendering failed in its process:\n{value}")
+    raise RuntimeError(_("rendering failed in its process:\n{traceback}").format(traceback=value))
 
 
 def _child(render: Callable[[], Any], writing: int, memory: int) -> None:
@@ -128,13 +134,15 @@ def _receive(reading: int, pid: int, seconds: int) -> bytes:
     deadline = time.monotonic() + seconds if seconds else None
     while True:
         wait = None if deadline is None else max(0.0, deadline - time.monotonic())
-        ready, _, _ = select.select([reading], [], [], wait)
+        ready = select.select([reading], [], [], wait)[0]
         if not ready:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             raise CcassessError(
-                f"report: rendering took longer than the time limit ({seconds:,} s; "
-                f"${ENV_SECONDS}) and was stopped; {HINT}"
+                _(
+                    "report: rendering took longer than the time limit ({limit} s; ${setting}) "
+                    "and was stopped; {hint}"
+                ).format(limit=number(seconds, cli_language()), setting=ENV_SECONDS, hint=_(HINT))
             )
         chunk = os.read(reading, 1 << 20)
         if not chunk:
@@ -145,11 +153,15 @@ def _receive(reading: int, pid: int, seconds: int) -> bytes:
 def _died(status: int, memory: int) -> str:
     if os.WIFSIGNALED(status):
         name = signal.Signals(os.WTERMSIG(status)).name
-        return (
-            f"report: the rendering process ended with {name} (memory limit "
-            f"{memory:,} MB above the start; ${ENV_MEMORY}); {HINT}"
+        return _(
+            "report: the rendering process ended with {signal} (memory limit {limit} MB above "
+            "the start; ${setting}); {hint}"
+        ).format(
+            signal=name, limit=number(memory, cli_language()), setting=ENV_MEMORY, hint=_(HINT)
         )
-    return f"report: the rendering process ended without a result (exit {os.WEXITSTATUS(status)})"
+    return _("report: the rendering process ended without a result (exit {code})").format(
+        code=os.WEXITSTATUS(status)
+    )
 
 
 def _address_space() -> int:

@@ -14,9 +14,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ccassess.catalogs import N_, _, cli_language
+from ccassess.format import number
 from ccassess.report.resources import MAX_RESOURCE_BYTES, image_data_url, refused
 
-ORIGIN = "the assessment's logo setting"
+ORIGIN = N_("the assessment's logo setting")
 MAX_PIXELS = 25_000_000
 MAX_SVG_SIDE = 100_000.0
 SVG_NUMBER_RE = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
@@ -28,19 +30,25 @@ def client_logo(path: str | None, warn: Callable[[str], None]) -> str | None:
         return None
     file = Path(path)
     if not file.is_file():
-        raise refused(str(file), ORIGIN, "file not found")
+        raise refused(str(file), _(ORIGIN), _("file not found"), missing=True)
     problem = _problem(file)
     if problem is not None:
-        warn(f"logo {file}: {problem}; the report is rendered without it")
+        warn(
+            _("logo {file}: {problem}; the report is rendered without it").format(
+                file=file, problem=problem
+            )
+        )
         return None
-    return image_data_url(file, ORIGIN)
+    return image_data_url(file, _(ORIGIN))
 
 
 def _problem(file: Path) -> str | None:
     size = file.stat().st_size
     if size > MAX_RESOURCE_BYTES:
         limit = MAX_RESOURCE_BYTES // 2**20
-        return f"the file is {size / 2**20:.1f} MB; a logo may have {limit} MB"
+        return _("the file is {size} MB; a logo may have {limit} MB").format(
+            size=number(size / 2**20, cli_language(), 1), limit=limit
+        )
     if file.suffix.lower() == ".svg":
         return _svg_problem(file)
     # late import: only a report with a raster logo needs Pillow
@@ -54,12 +62,17 @@ def _problem(file: Path) -> str | None:
         with Image.open(file) as image:
             width, height = image.size
             if width * height > MAX_PIXELS:
-                return f"{width:,} × {height:,} pixels is oversized (at most {MAX_PIXELS:,} pixels)"
+                lang = cli_language()
+                return _("{width} × {height} pixels is oversized (at most {limit} pixels)").format(
+                    width=number(width, lang),
+                    height=number(height, lang),
+                    limit=number(MAX_PIXELS, lang),
+                )
             image.load()
     except UnidentifiedImageError:
         return None  # not an image at all: image_data_url refuses it with an error
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        return f"the image is damaged and cannot be read ({exc})"
+        return _("the image is damaged and cannot be read ({reason})").format(reason=exc)
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     return None
@@ -73,17 +86,19 @@ def _svg_problem(file: Path) -> str | None:
     try:
         root = fromstring(file.read_bytes())
     except (ParseError, DefusedXmlException, ValueError) as exc:
-        return f"the SVG is damaged and cannot be read ({exc})"
+        return _("the SVG is damaged and cannot be read ({reason})").format(reason=exc)
     if not str(root.tag).endswith("svg"):
         return None  # not an SVG: image_data_url refuses it with an error
     for side in ("width", "height"):
         match = SVG_NUMBER_RE.match(root.get(side) or "")
         if match and abs(float(match.group(1))) > MAX_SVG_SIDE:
-            return f"its {side} ({root.get(side)}) is oversized (at most {MAX_SVG_SIDE:,.0f})"
+            return _("its {side} ({value}) is oversized (at most {limit})").format(
+                side=side, value=root.get(side), limit=number(MAX_SVG_SIDE, cli_language())
+            )
     viewbox = (root.get("viewBox") or "").replace(",", " ").split()
     try:
         if any(abs(float(v)) > MAX_SVG_SIDE * 10 for v in viewbox):
-            return f"its viewBox ({root.get('viewBox')}) is oversized"
+            return _("its viewBox ({value}) is oversized").format(value=root.get("viewBox"))
     except ValueError:
-        return "its viewBox is not four numbers"
+        return _("its viewBox is not four numbers")
     return None

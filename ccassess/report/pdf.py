@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ def html_to_pdf(rendered: RenderedReport, options: ReportOptions) -> bytes:
     variant = options.pdf_variant
     if variant is not None and variant not in PDF_VARIANTS:
         raise CcassessError(
-            f"--pdf-variant {variant!r} is not supported; use one of {', '.join(PDF_VARIANTS)}"
+            _("--pdf-variant {variant} is not supported; use one of {variants}").format(
+                variant=repr(variant), variants=", ".join(PDF_VARIANTS)
+            )
         )
     fetcher = SafeFetcher(rendered.roots)
     try:

@@ -9,6 +9,7 @@ report does not have (no customers: no perception gap) is simply absent.
 
 from __future__ import annotations
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.report.section import ReportSection
 
@@ -38,7 +39,11 @@ def apply_profile(
     report, in the profile's order for a named list. A part of another section (`within`)
     stays with the section it belongs to."""
     if profile not in PROFILES:
-        raise CcassessError(f"unknown report profile {profile!r}; profiles: {', '.join(PROFILES)}")
+        raise CcassessError(
+            _("unknown report profile {profile}; profiles: {profiles}").format(
+                profile=repr(profile), profiles=", ".join(PROFILES)
+            )
+        )
     chosen = PROFILES[profile]
     if chosen is None:
         kept = [pair for pair in collected if (pair[0].within or pair[0].id) not in BOARD_ONLY]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 
 MEDIA_TYPES = {
@@ -52,8 +53,20 @@ STYLE_BLOCK_RE = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.IGNORECASE
 STYLE_ATTRIBUTE_RE = re.compile(r"""(\sstyle\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
-def refused(reference: str, origin: str, reason: str) -> CcassessError:
-    return CcassessError(f"report: refused resource {reference} in {origin} ({reason})")
+class RefusedReference(CcassessError):
+    """A reference a report may not use; `missing` when it names no file."""
+
+    missing = False
+
+
+def refused(reference: str, origin: str, reason: str, *, missing: bool = False) -> CcassessError:
+    error = RefusedReference(
+        _("report: refused resource {reference} in {origin} ({reason})").format(
+            reference=reference, origin=origin, reason=reason
+        )
+    )
+    error.missing = missing
+    return error
 
 
 def is_inside(path: Path, roots: Sequence[Path]) -> bool:
@@ -72,20 +85,23 @@ def resolve(reference: str, bases: Sequence[Path], roots: Sequence[Path], origin
         raise refused(
             reference,
             origin,
-            "only files inside the theme and template folders "
-            "and data: URLs may be used; nothing is read from elsewhere or fetched "
-            "from the network",
+            _(
+                "only files inside the theme and template folders and data: URLs may be used; "
+                "nothing is read from elsewhere or fetched from the network"
+            ),
         )
     relative = unquote(parts.path)
     if not relative:
-        raise refused(reference, origin, "empty reference")
+        raise refused(reference, origin, _("empty reference"))
     for base in bases:
         candidate = base / relative
         if not is_inside(candidate, roots):
-            raise refused(reference, origin, "the file lies outside the theme and template folders")
+            raise refused(
+                reference, origin, _("the file lies outside the theme and template folders")
+            )
         if candidate.is_file():
             return Path(os.path.realpath(candidate))
-    raise refused(reference, origin, "file not found")
+    raise refused(reference, origin, _("file not found"), missing=True)
 
 
 def data_url(path: Path, origin: str) -> str:
@@ -94,10 +110,16 @@ def data_url(path: Path, origin: str) -> str:
         raise refused(
             path.name,
             origin,
-            f"not an image, font or stylesheet (allowed: {', '.join(sorted(MEDIA_TYPES))})",
+            _("not an image, font or stylesheet (allowed: {suffixes})").format(
+                suffixes=", ".join(sorted(MEDIA_TYPES))
+            ),
         )
     if path.stat().st_size > MAX_RESOURCE_BYTES:
-        raise refused(path.name, origin, f"larger than {MAX_RESOURCE_BYTES // 2**20} MB")
+        raise refused(
+            path.name,
+            origin,
+            _("larger than {limit} MB").format(limit=MAX_RESOURCE_BYTES // 2**20),
+        )
     data = path.read_bytes()
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
 
@@ -105,13 +127,13 @@ def data_url(path: Path, origin: str) -> str:
 def image_data_url(path: Path, origin: str) -> str:
     """An image the user named explicitly (the client's logo): checked to be an image."""
     if path.suffix.lower() not in IMAGE_SUFFIXES:
-        raise refused(str(path), origin, "a logo must be an SVG, PNG, JPEG, GIF or WebP file")
+        raise refused(str(path), origin, _("a logo must be an SVG, PNG, JPEG, GIF or WebP file"))
     if not path.is_file():
-        raise refused(str(path), origin, "file not found")
+        raise refused(str(path), origin, _("file not found"), missing=True)
     with path.open("rb") as stream:
         head = stream.read(512)
     if not _looks_like_image(head, path.suffix.lower()):
-        raise refused(str(path), origin, "the file is not an image")
+        raise refused(str(path), origin, _("the file is not an image"))
     return data_url(path, origin)
 
 
@@ -138,13 +160,13 @@ def inline_css(
 ) -> str:
     """Replace url(...) and local @import in CSS with data: URLs / the imported text."""
     if depth > 5:
-        raise CcassessError(f"report: {origin}: @import nested too deeply")
+        raise CcassessError(_("report: {origin}: @import nested too deeply").format(origin=origin))
 
     def replace_import(match: re.Match[str]) -> str:
         reference = _first(match, 1, 2)
         path = resolve(reference, bases, roots, origin)
         if path.suffix.lower() != ".css":
-            raise refused(reference, origin, "@import must name a .css file")
+            raise refused(reference, origin, _("@import must name a .css file"))
         text = path.read_text("utf-8")
         inner = inline_css(text, [path.parent], roots, str(path), depth + 1)
         media = match.group(3).strip()
@@ -177,7 +199,9 @@ def inline_html(html: str, bases: Sequence[Path], roots: Sequence[Path], origin:
     def replace_tag(match: re.Match[str]) -> str:
         if match.group(1).lower() == "script":
             raise CcassessError(
-                f"report: {origin}: a template contains <script>; reports have no JavaScript"
+                _(
+                    "report: {origin}: a template contains <script>; reports have no JavaScript"
+                ).format(origin=origin)
             )
         return ATTRIBUTE_RE.sub(replace_attribute, match.group(0))
 
@@ -233,5 +257,5 @@ def check_theme_source(text: str, base: Path, root: Path, origin: str) -> None:
             resolve(reference, [base], [root], origin)
         except CcassessError as exc:
             # A template may name a file of the default theme; that is checked when rendered.
-            if not exc.message.endswith("(file not found)") or origin.endswith(".css"):
+            if not (isinstance(exc, RefusedReference) and exc.missing) or origin.endswith(".css"):
                 raise

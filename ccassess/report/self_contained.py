@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 
 FORBIDDEN_TAGS = {
@@ -77,17 +78,18 @@ CSS_IMPORT_RE = re.compile(r"@import\b", re.IGNORECASE)
 CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
-def check_self_contained(html: str, origin: str = "the report") -> None:
+def check_self_contained(html: str, origin: str | None = None) -> None:
     """Raise a one-line CcassessError naming the first element that would load or run.
 
     Each rule is one regular-expression pass (the document of a large report has tens of
     thousands of tags); a match counts only inside a tag, never in text, where answers are.
     """
+    origin = origin if origin is not None else _("the report")
     for block in STYLE_RE.finditer(html):
         _check_css(block.group(0), origin)
     markup = STYLE_RE.sub("", html)
     for match in FORBIDDEN_RE.finditer(markup):
-        _refuse(origin, f"<{match.group(1).lower()}>", "reports embed, run and load nothing")
+        _refuse(origin, f"<{match.group(1).lower()}>", _("reports embed, run and load nothing"))
     tags = {
         markup.rfind("<", 0, match.start())
         for pattern in (HANDLER_RE, STYLE_ATTRIBUTE_RE, FETCHING_RE)
@@ -112,7 +114,7 @@ def _check_tag(name: str, attribute_text: str, origin: str) -> None:
     }
     for attribute, value in attributes.items():
         if attribute.startswith("on"):
-            _refuse(origin, f"<{name} {attribute}=…>", "reports have no scripts")
+            _refuse(origin, f"<{name} {attribute}=…>", _("reports have no scripts"))
         if attribute == "style":
             _check_css(value, origin)
         if attribute not in FETCHING:
@@ -122,10 +124,10 @@ def _check_tag(name: str, attribute_text: str, origin: str) -> None:
             continue
         if name in LINK_TAGS and attribute == "href" and lowered.startswith(LINK_SCHEMES):
             continue
-        _refuse(origin, f"<{name} {attribute}={value[:80]!r}>", "it would load a resource")
+        _refuse(origin, f"<{name} {attribute}={value[:80]!r}>", _("it would load a resource"))
     equiv = attributes.get("http-equiv") if name == "meta" else None
     if equiv is not None and equiv.strip().lower() not in META_ALLOWED:
-        _refuse(origin, f'<meta http-equiv="{equiv}">', "no refresh or redirect")
+        _refuse(origin, f'<meta http-equiv="{equiv}">', _("no refresh or redirect"))
 
 
 def _in_tag(markup: str, position: int) -> bool:
@@ -138,11 +140,13 @@ def _check_css(css: str, origin: str) -> None:
     if CSS_URL_RE.search(css) or CSS_IMPORT_RE.search(css):
         match = CSS_URL_RE.search(css) or CSS_IMPORT_RE.search(css)
         assert match is not None
-        _refuse(origin, css[match.start() : match.start() + 60].strip(), "CSS that loads")
+        _refuse(origin, css[match.start() : match.start() + 60].strip(), _("CSS that loads"))
 
 
 def _refuse(origin: str, what: str, why: str) -> None:
     raise CcassessError(
-        f"report: refused {what} in {origin} (the HTML must be self-contained: {why}); "
-        "remove it from the theme's template or the plugin's section"
+        _(
+            "report: refused {what} in {origin} (the HTML must be self-contained: {why}); "
+            "remove it from the theme's template or the plugin's section"
+        ).format(what=what, origin=origin, why=why)
     )

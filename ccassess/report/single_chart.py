@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.report.charts import Charts, Palette
 from ccassess.report.i18n import text
@@ -66,12 +67,18 @@ CHARTS: dict[str, Callable[[View, Charts], Markup | None]] = {
 def chart_svg(result: AssessmentResult, name: str, lang: str, theme_dir: Path | None) -> str:
     """The named chart as a standalone SVG document."""
     if name not in CHARTS:
-        raise CcassessError(f"unknown chart {name!r}; charts: {', '.join(CHARTS)}")
+        raise CcassessError(
+            _("unknown chart {chart}; charts: {charts}").format(
+                chart=repr(name), charts=", ".join(CHARTS)
+            )
+        )
     theme = load_theme(theme_dir)
     chart = Charts(Palette.from_theme(theme), theme.font_stack("body"), lang)
     svg = CHARTS[name](View(result, lang), chart)
     if svg is None:
-        raise CcassessError(f"chart {name!r}: this assessment has no data for it")
+        raise CcassessError(
+            _("chart {chart}: this assessment has no data for it").format(chart=repr(name))
+        )
     body = str(svg)
     if "xmlns=" not in body.split(">", 1)[0]:
         body = body.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"', 1)
@@ -84,7 +91,7 @@ def svg_to_png(svg: str) -> bytes:
         import cairosvg  # type: ignore[import-untyped]
     except ImportError:
         raise CcassessError(
-            "PNG needs CairoSVG: pip install 'ccassess[png]' (or write an .svg)"
+            _("PNG needs CairoSVG: pip install 'ccassess[png]' (or write an .svg)")
         ) from None
     png: bytes = cairosvg.svg2png(
         bytestring=svg.encode("utf-8"), scale=PNG_SCALE, background_color="white", unsafe=False

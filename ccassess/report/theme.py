@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import ccassess
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError, Location
 from ccassess.io.structured import read_structured
 from ccassess.report.charts.colours import COLOUR_NAMES
@@ -49,8 +50,10 @@ def default_templates_dir() -> Path:
     if (repository / "base.html").is_file():
         return repository
     raise FileNotFoundError(
-        f"the default report templates are missing (looked in {packaged} "
-        f"and {repository}); the installation is incomplete"
+        _(
+            "the default report templates are missing (looked in {packaged} and "
+            "{repository}); the installation is incomplete"
+        ).format(packaged=packaged, repository=repository)
     )
 
 
@@ -92,7 +95,7 @@ def load_theme(folder: Path | None) -> Theme:
         return theme
     folder = Path(folder)
     if not folder.is_dir():
-        raise CcassessError(f"{folder}: theme folder not found")
+        raise CcassessError(_("{folder}: theme folder not found").format(folder=folder))
     root = Path(os.path.realpath(folder))
     _check_files(root)
     own_file = root / THEME_FILE
@@ -128,7 +131,7 @@ def _logo(config: dict[str, Any], folder: Path, file: Path) -> str | None:
     if not reference:
         return None
     if not isinstance(reference, str):
-        raise CcassessError("expected a file name", Location(str(file), path="logo"))
+        raise CcassessError(_("expected a file name"), Location(str(file), path="logo"))
     origin = f"{file}: logo"
     return data_url(resolve(reference, [folder], [folder], origin), origin)
 
@@ -140,8 +143,10 @@ def _check_files(root: Path) -> None:
             path = Path(dirpath) / name
             if not is_inside(path, [root]):
                 raise CcassessError(
-                    f"report: refused resource {path} in theme {root} "
-                    f"(it links to {os.path.realpath(path)}, outside the theme folder)"
+                    _(
+                        "report: refused resource {file} in theme {theme} (it links to "
+                        "{target}, outside the theme folder)"
+                    ).format(file=path, theme=root, target=os.path.realpath(path))
                 )
 
 
@@ -150,11 +155,15 @@ def _read_config(path: Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise CcassessError("expected a mapping (name, logo, colours, fonts)", Location(str(path)))
+        raise CcassessError(
+            _("expected a mapping (name, logo, colours, fonts)"), Location(str(path))
+        )
     unknown = sorted(set(data) - THEME_KEYS)
     if unknown:
         raise CcassessError(
-            f"unknown key {unknown[0]!r}; known: {', '.join(sorted(THEME_KEYS))}",
+            _("unknown key {key}; known: {known}").format(
+                key=repr(unknown[0]), known=", ".join(sorted(THEME_KEYS))
+            ),
             Location(str(path), path=unknown[0]),
         )
     if "colors" in data:
@@ -179,20 +188,25 @@ def _build(config: dict[str, Any], file: Path, fallback: Theme | None = None) ->
 
     colours_data = config.get("colours") or {}
     if not isinstance(colours_data, dict):
-        raise fail("colours", "expected a mapping of colour names to #rrggbb values")
+        raise fail("colours", _("expected a mapping of colour names to #rrggbb values"))
     colours: dict[str, str] = {}
     for key in COLOUR_NAMES:
         value = colours_data.get(key)
         if value is None and fallback is not None:
             value = fallback.colours[key]
         if not isinstance(value, str) or not HEX_COLOUR.match(value):
-            raise fail(f"colours.{key}", f"expected a colour like '#17365d', got {value!r}")
+            raise fail(
+                f"colours.{key}",
+                _("expected a colour like '#17365d', got {value}").format(value=repr(value)),
+            )
         colours[key] = _long_hex(value)
     unknown = sorted(set(colours_data) - set(COLOUR_NAMES) - {"levels"})
     if unknown:
         raise fail(
             f"colours.{unknown[0]}",
-            f"unknown colour {unknown[0]!r}; known: {', '.join((*COLOUR_NAMES, 'levels'))}",
+            _("unknown colour {colour}; known: {known}").format(
+                colour=repr(unknown[0]), known=", ".join((*COLOUR_NAMES, "levels"))
+            ),
         )
     levels = colours_data.get("levels", fallback.levels if fallback else None)
     if (
@@ -202,11 +216,11 @@ def _build(config: dict[str, Any], file: Path, fallback: Theme | None = None) ->
     ):
         raise fail(
             "colours.levels",
-            f"expected a list of {LEVEL_COUNT} colours like '#c23b3b' (level 1 to 5)",
+            _("expected a list of {n} colours like '#c23b3b' (level 1 to 5)").format(n=LEVEL_COUNT),
         )
     fonts_data = config.get("fonts") or {}
     if not isinstance(fonts_data, dict):
-        raise fail("fonts", "expected a mapping: body, heading → font family names")
+        raise fail("fonts", _("expected a mapping: body, heading → font family names"))
     fonts: dict[str, list[str]] = {}
     for key in FONT_KEYS:
         value = fonts_data.get(key, fonts_data.get("body"))
@@ -216,16 +230,20 @@ def _build(config: dict[str, Any], file: Path, fallback: Theme | None = None) ->
         ):
             raise fail(
                 f"fonts.{key}",
-                "expected a font family name (letters, digits, spaces, "
-                f"- _ .) or a list of them, got {value!r}",
+                _(
+                    "expected a font family name (letters, digits, spaces, - _ .) or a list of "
+                    "them, got {value}"
+                ).format(value=repr(value)),
             )
         fonts[key] = names
     name = config.get("name", "")
     if not isinstance(name, str):
-        raise fail("name", "expected text")
+        raise fail("name", _("expected text"))
     links = config.get("plugin_links", fallback.plugin_links if fallback else False)
     if not isinstance(links, bool):
-        raise fail("plugin_links", f"expected true or false, got {links!r}")
+        raise fail(
+            "plugin_links", _("expected true or false, got {value}").format(value=repr(links))
+        )
     return Theme(
         name=name,
         colours=colours,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
+from ccassess.catalogs import _, ngettext
 from ccassess.errors import CcassessError
 from ccassess.model.benchmark import BenchmarkPositions, Norms, Position
 from ccassess.model.result import AssessmentResult
@@ -55,22 +56,28 @@ def build_norms(
     """Norms from (contributor hashes, result) per client; refuses a client counted twice
     and fewer than MIN_CLIENTS."""
     seen: set[str] = set()
-    for hashes, _ in clients:
+    for hashes, _result in clients:
         twice = [h for h in hashes if h in seen]
         if twice:
             raise CcassessError(
-                "benchmark: a workspace (or the same answers) was given twice; each client "
-                "counts once"
+                _(
+                    "benchmark: a workspace (or the same answers) was given twice; each client "
+                    "counts once"
+                )
             )
         seen.update(hashes)
     if len(clients) < MIN_CLIENTS:
         raise CcassessError(
-            f"benchmark: {len(clients)} clients given; norms need at least {MIN_CLIENTS}"
+            ngettext(
+                "benchmark: {n} client given; norms need at least {minimum}",
+                "benchmark: {n} clients given; norms need at least {minimum}",
+                len(clients),
+            ).format(n=len(clients), minimum=MIN_CLIENTS)
         )
     values: dict[str, list[float]] = {}
     labels: dict[str, dict[str, str]] = {}
     lower: set[str] = set()
-    for _, result in clients:
+    for _hashes, result in clients:
         lower |= lower_is_better(result)
         for key, (value, label) in client_metrics(result).items():
             values.setdefault(key, []).append(value)
@@ -99,7 +106,7 @@ def band(share: float) -> str:
 def positions(result: AssessmentResult, norms: Norms) -> BenchmarkPositions:
     """Where this client stands on every metric the norms and the result both have."""
     found: list[Position] = []
-    for key, (value, _) in client_metrics(result).items():
+    for key, (value, _label) in client_metrics(result).items():
         values = norms.metrics.get(key)
         if not values:
             continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from ccassess.catalogs import gettext_for
 from ccassess.web.context import ServerContext
 from ccassess.web.respond import form_data, language, page_response
 from ccassess.web.security import BodyTooLarge, cross_site, csrf_ok, csrf_token
@@ -153,7 +154,7 @@ class AdminPages:
         lang = language(request, self.ctx.workspace.settings.language)
         labels = _LABELS[lang]
         if not self.ctx.limits.allow("admin"):
-            return Response("Too many requests; please wait a minute.", 429)
+            return Response(gettext_for(lang, "Too many requests; please wait a minute."), 429)
         if not self.signed_in(request):
             return page_response(
                 self.ctx,
@@ -193,11 +194,12 @@ class AdminPages:
     async def login(self, request: Request) -> Response:
         lang = language(request, self.ctx.workspace.settings.language)
         if not self.ctx.limits.allow("admin-login") or cross_site(request.headers):
-            return Response("Refused.", 429 if not cross_site(request.headers) else 403)
+            refused = gettext_for(lang, "Refused.")
+            return Response(refused, 429 if not cross_site(request.headers) else 403)
         try:
             sent = await form_data(request)
         except BodyTooLarge:
-            return Response("Request too large.", 413, media_type="text/plain")
+            return Response(gettext_for(lang, "Request too large."), 413, media_type="text/plain")
         token = (sent.get("token") or [""])[0].strip()
         good_form = csrf_ok(self.ctx.secret, "admin-login", (sent.get("csrf") or [""])[0])
         if not good_form or not self.ctx.is_admin_token(token):
@@ -223,15 +225,18 @@ class AdminPages:
         return response
 
     async def round_state(self, request: Request) -> Response:
+        lang = language(request, self.ctx.workspace.settings.language)
         if not self.signed_in(request) or cross_site(request.headers):
-            return Response("Refused.", 403, media_type="text/plain")
+            return Response(gettext_for(lang, "Refused."), 403, media_type="text/plain")
         try:
             sent = await form_data(request)
         except BodyTooLarge:
-            return Response("Request too large.", 413, media_type="text/plain")
+            return Response(gettext_for(lang, "Request too large."), 413, media_type="text/plain")
         subject = "admin:" + self.ctx.admin_cookie()
         if not csrf_ok(self.ctx.secret, subject, (sent.get("csrf") or [""])[0]):
-            return Response("Form token missing or wrong.", 403, media_type="text/plain")
+            return Response(
+                gettext_for(lang, "Form token missing or wrong."), 403, media_type="text/plain"
+            )
         close = (sent.get("state") or [""])[0] == "closed"
         round_id = self.ctx.round.id
         await self.ctx.write(lambda db: store.set_round_closed(db, round_id, close))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ccassess.catalogs import _, gettext_for
 from ccassess.errors import CcassessError
 from ccassess.io.csvfile import write_csv
 from ccassess.io.files import atomic_write_bytes, atomic_write_text
@@ -46,16 +47,20 @@ def make_links(workspace: Workspace, request: InviteRequest) -> list[Link]:
     department = request.department
     if department and settings.departments and department not in settings.departments:
         raise CcassessError(
-            f"unknown department {department!r}; departments: {', '.join(settings.departments)}"
+            _("unknown department {department}; departments: {departments}").format(
+                department=repr(department), departments=", ".join(settings.departments)
+            )
         )
     if department and request.perspective == "customer":
-        raise CcassessError("--department is for internal (staff) invitations only")
+        raise CcassessError(_("--department is for internal (staff) invitations only"))
     if not request.workshop and not 1 <= request.count <= 10_000:
-        raise CcassessError(f"--count {request.count}: give a number from 1 to 10000")
+        raise CcassessError(
+            _("--count {count}: give a number from 1 to 10000").format(count=request.count)
+        )
     number = 1 if request.workshop else request.count
     base = request.base_url.rstrip("/")
     prefix = "w" if request.workshop else "r"
-    tokens = [store.new_token() for _ in range(number)]
+    tokens = [store.new_token() for _number in range(number)]
     return [Link(i, f"{base}/{prefix}/{token}", token) for i, token in enumerate(tokens, start=1)]
 
 
@@ -131,16 +136,12 @@ def links_pdf(links: Sequence[Link], request: InviteRequest, title: str, lang: s
     from ccassess.report.html import RenderedReport
     from ccassess.report.pdf import html_to_pdf
 
-    de = lang != "en"
-    heading = ("Einladung zur Befragung" if de else "Invitation to the survey") + f": {title}"
-    scan = (
-        "QR-Code mit der Handykamera scannen oder den Link eingeben."
-        if de
-        else "Scan the QR code with your phone's camera or type the link."
-    )
+    heading = gettext_for(lang, "Invitation to the survey: {title}").format(title=title)
+    scan = gettext_for(lang, "Scan the QR code with your phone's camera or type the link.")
+    customers = gettext_for(lang, "Customers")
     cards = []
     for link in links:
-        group = request.department or ("Kunden" if request.perspective == "customer" else "")
+        group = request.department or (customers if request.perspective == "customer" else "")
         cards.append(
             f'<section class="card"><h2>{html.escape(heading)}</h2>'
             f"<p>{html.escape(group)}</p>"
@@ -148,7 +149,7 @@ def links_pdf(links: Sequence[Link], request: InviteRequest, title: str, lang: s
             f'<p>{html.escape(scan)}</p><p class="url">{html.escape(link.url)}</p>'
             f'<p class="no">#{link.number}</p></section>'
         )
-    document = f"""<!doctype html><html lang="{"de" if de else "en"}"><head>
+    document = f"""<!doctype html><html lang="{html.escape(lang)}"><head>
 <meta charset="utf-8"><title>{html.escape(heading)}</title><style>
 @page {{ size: A4; margin: 12mm; }}
 body {{ font-family: "DejaVu Sans", sans-serif; font-size: 10pt; margin: 0; }}

@@ -9,9 +9,10 @@ from __future__ import annotations
 import ipaddress
 import socket
 
+from ccassess.catalogs import N_, _
 from ccassess.web.context import ServerContext
 
-EXPOSURE_NOTE = (
+EXPOSURE_NOTE = N_(
     "Note: {host} is not a loopback address: anyone who can reach this machine on port "
     "{port} can open the questionnaire, and the server speaks plain HTTP (no TLS), so links "
     "and answers cross the network unencrypted. For a survey beyond one room, keep ccassess "
@@ -30,7 +31,7 @@ def is_loopback(host: str) -> bool:
 
 
 def exposure_note(host: str, port: int) -> str | None:
-    return None if is_loopback(host) else EXPOSURE_NOTE.format(host=host, port=port)
+    return None if is_loopback(host) else _(EXPOSURE_NOTE).format(host=host, port=port)
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.definitions.settings import build_settings
 from ccassess.errors import Problems
 from ccassess.io.checker import Checker
@@ -57,7 +58,9 @@ def load_config(path: Path) -> WorkspaceConfig:
     if fmt is not None and fmt > CONFIG_FORMAT:
         check.error(
             "workspace.format",
-            f"format {fmt} is newer than this ccassess reads ({CONFIG_FORMAT}); upgrade ccassess",
+            _(
+                "format {found} is newer than this ccassess reads ({supported}); upgrade ccassess"
+            ).format(found=fmt, supported=CONFIG_FORMAT),
             section,
             "format",
         )

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.workspace import db as database
 from ccassess.workspace.config import CONFIG_FILE, DATABASE_FILE
@@ -55,8 +56,9 @@ def create_files(folder: Path, build: Callable[[sqlite3.Connection], None], conf
         if isinstance(exc, WorkspaceDatabaseError | OSError):
             reason = exc.detail if isinstance(exc, WorkspaceDatabaseError) else exc.strerror
             raise CcassessError(
-                f"{folder}: could not create the workspace ({reason or exc}); "
-                "no workspace was created"
+                _(
+                    "{folder}: could not create the workspace ({reason}); no workspace was created"
+                ).format(folder=folder, reason=reason or exc)
             ) from None
         raise
 
@@ -74,7 +76,12 @@ def _make_folders(folder: Path) -> list[Path]:
         for path in missing:
             with contextlib.suppress(OSError):
                 path.rmdir()
-        raise CcassessError(f"{folder}: cannot create the folder ({exc.strerror or exc})") from None
+        raise CcassessError(
+            _("{folder}: cannot create the folder ({reason})").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
+
     return missing
 
 

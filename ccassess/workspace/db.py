@@ -19,8 +19,8 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ccassess.catalogs import N_, _
 from ccassess.errors import CcassessError
-from ccassess.io.structured import not_regular
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: "ccas" — marks a database as a ccassess workspace (PRAGMA application_id).
@@ -39,6 +39,9 @@ class WorkspaceDatabaseError(CcassessError):
 
     #: SQLite's own words, where the error came from SQLite.
     detail: str | None = None
+    #: What went wrong, for code that decides by it (the message is in the user's language):
+    #: "locked", "read-only", "damaged", "unopenable", "full" or "other".
+    kind: str = "other"
 
 
 def now() -> str:
@@ -77,23 +80,40 @@ def explain(path: Path, exc: sqlite3.Error) -> WorkspaceDatabaseError:
     """One line for an sqlite3 error, saying what the user can do."""
     text = str(exc)
     lower = text.lower()
+    kind = "other"
     if "locked" in lower or "busy" in lower:
-        reason = (
-            "is locked by another process (an import or survey still running?); "
-            "try again when it has finished"
+        kind = "locked"
+        message = _(
+            "{path}: the workspace database is locked by another process (an import or "
+            "survey still running?); try again when it has finished"
         )
     elif "readonly" in lower or "read-only" in lower:
-        reason = "is read-only; ccassess needs to write to it and to its folder"
+        kind = "read-only"
+        message = _(
+            "{path}: the workspace database is read-only; ccassess needs to write to it and "
+            "to its folder"
+        )
     elif "malformed" in lower or "not a database" in lower or "disk image" in lower:
-        reason = f"is damaged ({text}); restore it from a backup"
+        kind = "damaged"
+        message = _(
+            "{path}: the workspace database is damaged ({reason}); restore it from a backup"
+        )
     elif "unable to open" in lower:
-        reason = "cannot be opened (does the folder exist and is it writable?)"
+        kind = "unopenable"
+        message = _(
+            "{path}: the workspace database cannot be opened (does the folder exist and is it "
+            "writable?)"
+        )
     elif "disk is full" in lower or "disk i/o" in lower:
-        reason = f"could not be written ({text}); nothing was changed"
+        kind = "full"
+        message = _(
+            "{path}: the workspace database could not be written ({reason}); nothing was changed"
+        )
     else:
-        reason = f"failed: {text}"
-    error = WorkspaceDatabaseError(f"{path}: the workspace database {reason}")
+        message = _("{path}: the workspace database failed: {reason}")
+    error = WorkspaceDatabaseError(message.format(path=path, reason=text))
     error.detail = text
+    error.kind = kind
     return error
 
 
@@ -116,22 +136,48 @@ def check_file(path: Path) -> None:
             if stat.S_ISDIR(mode):
                 raise IsADirectoryError(path)
             if not stat.S_ISREG(mode):
-                kind = not_regular(mode).removeprefix("is ")
-                raise WorkspaceDatabaseError(f"{path}: the workspace database {kind}")
+                raise WorkspaceDatabaseError(
+                    _(
+                        "{path}: the workspace database is {kind}, not a regular file; "
+                        "ccassess reads only regular files"
+                    ).format(path=path, kind=_(_special_kind(mode)))
+                )
             head = stream.read(len(SQLITE_HEADER))
     except FileNotFoundError:
-        raise WorkspaceDatabaseError(f"{path}: the workspace database is missing") from None
+        raise WorkspaceDatabaseError(
+            _("{path}: the workspace database is missing").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise WorkspaceDatabaseError(f"{path}: is a folder, not a workspace database") from None
+        raise WorkspaceDatabaseError(
+            _("{path}: is a folder, not a workspace database").format(path=path)
+        ) from None
     except OSError as exc:
         raise WorkspaceDatabaseError(
-            f"{path}: cannot read the workspace database ({exc.strerror or exc})"
+            _("{path}: cannot read the workspace database ({reason})").format(
+                path=path, reason=exc.strerror or exc
+            )
         ) from None
     if head != SQLITE_HEADER:
-        what = "is empty" if not head else "is not an SQLite database"
-        raise WorkspaceDatabaseError(
-            f"{path}: the workspace database {what}; restore it from a backup"
+        message = (
+            _("{path}: the workspace database is empty; restore it from a backup")
+            if not head
+            else _(
+                "{path}: the workspace database is not an SQLite database; restore it from a backup"
+            )
         )
+        raise WorkspaceDatabaseError(message.format(path=path))
+
+
+def _special_kind(mode: int) -> str:
+    """What a file that is neither regular nor a folder is (a message marked for
+    translation)."""
+    if stat.S_ISFIFO(mode):
+        return N_("a named pipe")
+    if stat.S_ISSOCK(mode):
+        return N_("a socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return N_("a device")
+    return N_("a special file")
 
 
 def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
@@ -150,7 +196,9 @@ def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
             connection.execute("PRAGMA foreign_keys = ON")
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise sqlite3.OperationalError(f"cannot switch to WAL journal (got {mode})")
+                raise sqlite3.OperationalError(
+                    _("cannot switch to WAL journal (got {mode})").format(mode=mode)
+                )
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA secure_delete = ON")
             # Touch the schema now: a damaged or foreign file fails here, with a clear line.
@@ -184,8 +232,10 @@ def _transaction(
     except json.JSONDecodeError:  # stored answers or definitions that are no longer JSON
         _rollback(connection)
         raise WorkspaceDatabaseError(
-            f"{path}: the workspace database is damaged (a stored value is not valid JSON); "
-            "restore it from a backup"
+            _(
+                "{path}: the workspace database is damaged (a stored value is not valid JSON); "
+                "restore it from a backup"
+            ).format(path=path)
         ) from None
     except BaseException:
         _rollback(connection)

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.io.canonical import decode_answers
 from ccassess.workspace.db import WorkspaceDatabaseError, translated
@@ -47,7 +48,9 @@ def delete_respondent(db: sqlite3.Connection, who: str) -> list[Forgotten]:
     ]
     if not rows:
         raise CcassessError(
-            f"no respondent {who!r} in this workspace (looked for the id and the name)"
+            _("no respondent {who} in this workspace (looked for the id and the name)").format(
+                who=repr(who)
+            )
         )
     db.executemany("DELETE FROM respondents WHERE id = ?", [(row[0],) for row in rows])
     db.execute(
@@ -68,8 +71,10 @@ def check_intact(connection: sqlite3.Connection, path: Path) -> None:
     if problem is not None:
         problem = " ".join(problem.replace("*** in database main ***", "").split())
         raise WorkspaceDatabaseError(
-            f"{path}: the workspace database is damaged ({problem}); nothing was changed; "
-            "restore it from a backup"
+            _(
+                "{path}: the workspace database is damaged ({problem}); nothing was changed; "
+                "restore it from a backup"
+            ).format(path=path, problem=problem)
         )
 
 
@@ -83,9 +88,11 @@ def scrub(connection: sqlite3.Connection, path: Path) -> None:
 
 
 def _checkpoint(connection: sqlite3.Connection, path: Path) -> None:
-    busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     if busy:
         raise CcassessError(
-            f"{path}: another process has the workspace open, so deleted data may remain in "
-            "the write-ahead log; close it and run the command again"
+            _(
+                "{path}: another process has the workspace open, so deleted data may remain in "
+                "the write-ahead log; close it and run the command again"
+            ).format(path=path)
         )

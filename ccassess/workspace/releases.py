@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.io.files import atomic_write_text
 from ccassess.scoring.privacy import FigureKey, Release
@@ -101,9 +102,12 @@ def write_pending(folder: Path, round_name: str, groups_text: str, accepted: int
         pending.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
         raise CcassessError(
-            f"{pending}: cannot record this report for the differencing check "
-            f"({exc.strerror or exc}); no report was written"
+            _(
+                "{folder}: cannot record this report for the differencing check "
+                "({reason}); no report was written"
+            ).format(folder=pending, reason=exc.strerror or exc)
         ) from None
+
     record = {"round": round_name, "day": now(), "accepted": accepted, "groups": groups_text}
     atomic_write_text(pending / f"{uuid.uuid4().hex}.json", json.dumps(record))
 

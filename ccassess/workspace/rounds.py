@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
 from ccassess.definitions.loading import build_module
 from ccassess.errors import CcassessError, ValidationError
 from ccassess.io.canonical import canonical_json
@@ -91,9 +92,9 @@ def insert_round(db: sqlite3.Connection, name: str | None, note: str | None) -> 
     if name is None:
         name = default_round_name({row[0] for row in db.execute("SELECT name FROM rounds")}, count)
     elif not name.strip() or len(name) > 100:
-        raise CcassessError("a round name must be 1 to 100 characters")
+        raise CcassessError(_("a round name must be 1 to 100 characters"))
     elif db.execute("SELECT 1 FROM rounds WHERE name = ?", (name,)).fetchone():
-        raise CcassessError(f"a round named {name!r} already exists")
+        raise CcassessError(_("a round named {name} already exists").format(name=repr(name)))
     cursor = db.execute(
         "INSERT INTO rounds (name, created, note) VALUES (?, ?, ?)", (name, now(), note)
     )
@@ -176,25 +177,42 @@ def rebuild_round_modules(
                 ).module
             except ValidationError as exc:
                 raise CcassessError(
-                    f"{db_path}: module {module_id!r} {item.version} as stored in round "
-                    f"{round_.name!r} cannot be rebuilt ({exc.problems[0].message}); is "
-                    "its plugin installed?"
+                    _(
+                        "{file}: module {module} {version} as stored in round {round} cannot "
+                        "be rebuilt ({reason}); is its plugin installed?"
+                    ).format(
+                        file=db_path,
+                        module=repr(module_id),
+                        version=item.version,
+                        round=repr(round_.name),
+                        reason=exc.problems[0].message,
+                    )
                 ) from None
             result.modules[module_id] = module
             result.plugins[module_id] = (entry.plugin if entry else None) or item.plugin or ""
             result.pinned.add(module_id)
             if entry is not None and entry.module.version != item.version:
                 result.notes.append(
-                    f"module {module_id!r}: round {round_.name!r} uses version "
-                    f"{item.version} as answered (installed: {entry.module.version}); "
-                    "start a new round to use the installed version"
+                    _(
+                        "module {module}: round {round} uses version {version} as answered "
+                        "(installed: {installed}); start a new round to use the installed "
+                        "version"
+                    ).format(
+                        module=repr(module_id),
+                        round=repr(round_.name),
+                        version=item.version,
+                        installed=entry.module.version,
+                    )
                 )
         elif entry is not None:
             result.modules[module_id] = entry.module
             result.plugins[module_id] = entry.plugin
         else:
-            known = ", ".join(registry.entries) or "none"
+            known = ", ".join(registry.entries) or _("none")
             raise CcassessError(
-                f"{config_path}: module {module_id!r} is not loaded; loaded modules: {known}"
+                _("{file}: module {module} is not loaded; loaded modules: {known}").format(
+                    file=config_path, module=repr(module_id), known=known
+                )
             )
+
     return result

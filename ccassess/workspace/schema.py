@@ -33,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.importers.batch import content_hash
 from ccassess.io.canonical import encode_answers
 from ccassess.model.answers import Respondent
@@ -243,7 +244,7 @@ def _version_5(db: sqlite3.Connection) -> None:
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'respondents'"
     ).fetchone()
     if _PERSPECTIVES_V1 not in sql:
-        raise WorkspaceDatabaseError("the respondents table has an unexpected definition")
+        raise WorkspaceDatabaseError(_("the respondents table has an unexpected definition"))
     (version,) = db.execute("PRAGMA schema_version").fetchone()
     db.execute("PRAGMA writable_schema = ON")
     db.execute(
@@ -294,13 +295,17 @@ def check_version(db: sqlite3.Connection, path: Path) -> int:
     version = schema_version(db)
     if version > SCHEMA_VERSION:
         raise WorkspaceDatabaseError(
-            f"{path}: this workspace was written by a newer ccassess (schema version {version}; "
-            f"this ccassess reads up to {SCHEMA_VERSION}); upgrade ccassess to open it"
+            _(
+                "{path}: this workspace was written by a newer ccassess (schema version "
+                "{version}; this ccassess reads up to {supported}); upgrade ccassess to open it"
+            ).format(path=path, version=version, supported=SCHEMA_VERSION)
         )
     application = int(db.execute("PRAGMA application_id").fetchone()[0])
     tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
     if application not in (0, APPLICATION_ID) or (application == 0 and tables and version == 0):
-        raise WorkspaceDatabaseError(f"{path}: an SQLite database, but not a ccassess workspace")
+        raise WorkspaceDatabaseError(
+            _("{path}: an SQLite database, but not a ccassess workspace").format(path=path)
+        )
     return version
 
 
@@ -337,7 +342,9 @@ def inspect(path: Path) -> int:
         finally:
             connection.close()
     if version not in TABLES or not TABLES[version] <= tables:
-        raise WorkspaceDatabaseError(f"{path}: an SQLite database, but not a ccassess workspace")
+        raise WorkspaceDatabaseError(
+            _("{path}: an SQLite database, but not a ccassess workspace").format(path=path)
+        )
     return version
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.definitions.settings import build_settings
 from ccassess.io.structured import read_structured
 from ccassess.model.settings import AssessmentSettings
@@ -24,7 +25,7 @@ def initial_settings(
     """Settings from `source` (an assessment.yaml) overridden by the values given, validated."""
     data: dict[str, Any] = {}
     base = None
-    file = "<command line>"
+    file = _("<command line>")
     if source is not None:
         loaded = read_structured(source)
         if isinstance(loaded, Mapping):

@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.io.files import atomic_write_bytes
 from ccassess.model.answers import Respondent
@@ -97,17 +98,23 @@ class Workspace:
         folder = Path(folder)
         if not folder.is_dir():
             raise CcassessError(
-                f"{folder}: no such folder; create a workspace with `ccassess init {folder}`"
+                _(
+                    "{folder}: no such folder; create a workspace with `ccassess init {folder}`"
+                ).format(folder=folder)
             )
         config_path = folder / CONFIG_FILE
         db_path = folder / DATABASE_FILE
         if not db_path.exists() and not config_path.exists():
             raise CcassessError(
-                f"{folder}: not a ccassess workspace (no {CONFIG_FILE} and "
-                f"{DATABASE_FILE}); create one with `ccassess init`"
+                _(
+                    "{folder}: not a ccassess workspace (no {config} and {database}); create "
+                    "one with `ccassess init`"
+                ).format(folder=folder, config=CONFIG_FILE, database=DATABASE_FILE)
             )
         if not config_path.exists():
-            raise CcassessError(f"{config_path}: the workspace's config file is missing")
+            raise CcassessError(
+                _("{file}: the workspace's config file is missing").format(file=config_path)
+            )
         config = load_config(config_path)
         inspect(db_path)  # read-only: nothing is changed in a file that is not a workspace
         connection = database.connect(db_path)
@@ -135,11 +142,15 @@ class Workspace:
         """
         folder = Path(folder)
         if is_workspace(folder) or (folder / DATABASE_FILE).exists():
-            raise CcassessError(f"{folder}: is already a ccassess workspace")
+            raise CcassessError(
+                _("{folder}: is already a ccassess workspace").format(folder=folder)
+            )
         if (folder / CONFIG_FILE).exists() and not replace_config:
             raise CcassessError(
-                f"{folder / CONFIG_FILE}: exists; use `ccassess init --from "
-                f"{folder / CONFIG_FILE} {folder}` to turn it into a workspace"
+                _(
+                    "{file}: exists; use `ccassess init --from {file} {folder}` to turn it "
+                    "into a workspace"
+                ).format(file=folder / CONFIG_FILE, folder=folder)
             )
         modules = registry.select(settings.modules)
         db_path = folder / DATABASE_FILE
@@ -185,7 +196,9 @@ class Workspace:
         rounds = self.rounds()
         if not rounds:
             raise CcassessError(
-                f"{self.db_path}: the workspace has no rounds; start one with `ccassess round new`"
+                _(
+                    "{file}: the workspace has no rounds; start one with `ccassess round new`"
+                ).format(file=self.db_path)
             )
         if name is None:
             return rounds[-1]
@@ -193,7 +206,11 @@ class Workspace:
             if found.name == name:
                 return found
         names = ", ".join(r.name for r in rounds)
-        raise CcassessError(f"no round {name!r} in this workspace; rounds: {names}")
+        raise CcassessError(
+            _("no round {name} in this workspace; rounds: {names}").format(
+                name=repr(name), names=names
+            )
+        )
 
     def earlier_rounds(self, current: Round) -> list[Round]:
         return [r for r in self.rounds() if r.id < current.id]
@@ -347,7 +364,7 @@ class Workspace:
                 releases.insert_release(db, round_.id, text, accepted)
                 pending = releases.pending_records(self.folder)
                 names = {r.name: r.id for r in select_rounds(db)}
-                for _, record in pending:
+                for _path, record in pending:
                     if record["round"] in names:
                         releases.insert_release(
                             db,
@@ -357,13 +374,13 @@ class Workspace:
                             str(record["day"]),
                         )
         except database.WorkspaceDatabaseError as exc:
-            if "locked" not in str(exc) and "read-only" not in str(exc):
+            if exc.kind not in ("locked", "read-only"):
                 raise
             releases.write_pending(self.folder, round_.name, text, accepted)
             return
         finally:
             self.db.execute(f"PRAGMA busy_timeout = {database.busy_timeout()}")
-        for path, _ in pending:
+        for path, _record in pending:
             path.unlink(missing_ok=True)
 
     def forget(self, who: str) -> list[Forgotten]:
@@ -387,7 +404,11 @@ def _bring_logo(settings: AssessmentSettings) -> tuple[AssessmentSettings, bytes
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise CcassessError(f"{source}: cannot read the logo ({exc.strerror or exc})") from None
+        raise CcassessError(
+            _("{file}: cannot read the logo ({reason})").format(
+                file=source, reason=exc.strerror or exc
+            )
+        ) from None
     return dataclasses.replace(settings, logo=f"logo{source.suffix.lower()}"), data
 
 
@@ -402,6 +423,10 @@ def open_workspace(folder: str | Path | None = None) -> Workspace:
     path = Path(folder) if folder is not None else Path.cwd()
     if folder is None and not is_workspace(path):
         raise CcassessError(
-            f"{path}: not a ccassess workspace; pass -w DIR or create one with `ccassess init DIR`"
+            _(
+                "{folder}: not a ccassess workspace; pass -w DIR or create one with "
+                "`ccassess init DIR`"
+            ).format(folder=path)
         )
+
     return Workspace.open(path)

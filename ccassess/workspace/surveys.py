@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.io.canonical import decode_answers, encode_answers
 from ccassess.model.answers import Respondent, normalise_id, respondent_key
@@ -45,8 +46,10 @@ def insert_survey(
     }
     if respondent_key(respondent.id) in taken:
         raise CcassessError(
-            f"respondent {respondent.id!r} is already in round {round_.name!r}; continue "
-            f"with `ccassess survey --resume {respondent.id}` or choose another --id"
+            _(
+                "respondent {respondent} is already in round {round}; continue with "
+                "`ccassess survey --resume {id}` or choose another --id"
+            ).format(respondent=repr(respondent.id), round=repr(round_.name), id=respondent.id)
         )
     pin_definitions(db, round_.id, modules, registry)
     row = insert_respondent(db, round_.id, respondent, source="survey", complete=False)
@@ -139,9 +142,18 @@ def select_survey(
         None,
     )
     if row is None:
-        raise CcassessError(f"no survey of respondent {respondent_id!r} in round {round_.name!r}")
+        raise CcassessError(
+            _("no survey of respondent {respondent} in round {round}").format(
+                respondent=repr(respondent_id), round=repr(round_.name)
+            )
+        )
     if row[1] is None or row[4]:
-        raise CcassessError(f"the survey of respondent {respondent_id!r} is already finished")
+        raise CcassessError(
+            _("the survey of respondent {respondent} is already finished").format(
+                respondent=repr(respondent_id)
+            )
+        )
+
     return row[0], row[1], row[2], json.loads(row[3])
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.format import number
 from ccassess.report.charts.colours import COLOUR_NAMES, Palette, mix, tint
@@ -57,8 +58,10 @@ class ChartStyle:
             colour = getattr(self.p, name)
         else:
             raise CcassessError(
-                f"report chart: unknown colour {name!r}; known: {', '.join(COLOUR_NAMES)}, "
-                f"level-1 … level-{len(self.p.levels)}"
+                _("report chart: unknown colour {colour}; known: {known}").format(
+                    colour=repr(name),
+                    known=f"{', '.join(COLOUR_NAMES)}, level-1 … level-{len(self.p.levels)}",
+                )
             )
         return tint(colour, lighter) if lighter else colour
 
