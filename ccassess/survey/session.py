@@ -23,7 +23,7 @@ from ccassess.io.checker import Checker
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.survey.asking import Back, Pause, QuestionAsker, Skip, SurveyItem
-from ccassess.survey.console import MESSAGES, Console, counted
+from ccassess.survey.console import Console, SurveyTexts
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -70,7 +70,7 @@ class SurveySession:
         self.items = items
         self.lang = lang
         self.console = console
-        self.text = MESSAGES[lang]
+        self.text = SurveyTexts(lang)
         modules = {item.module.id: item.module for item in items}
         self.modules = modules
         self.validator = ResponseValidator(
@@ -202,7 +202,7 @@ def start_survey(
     round_ = workspace.round(round_name)
     settings = workspace.settings
     lang = request.lang or settings.language
-    text = MESSAGES[lang]
+    text = SurveyTexts(lang)
     found = workspace.round_modules(round_, registry)
     modules = list(found.modules.values())
     if request.modules:
@@ -247,8 +247,8 @@ def start_survey(
     console.say(
         text["start_customer" if customer else "start"].format(
             title=f" {named}" if (named := settings.title or settings.client) else "",
-            questions=counted(text, "questions", len(items)),
-            modules=counted(text, "modules", module_count),
+            questions=text.questions(len(items)),
+            modules=text.modules(module_count),
             id=respondent.id,
         )
     )
@@ -286,7 +286,7 @@ def resume_survey(
     respondent = stored.respondent
     items = survey_items([found.modules[m] for m in module_ids], respondent.perspective)
     console.say(
-        MESSAGES[lang]["resume"].format(
+        SurveyTexts(lang)["resume"].format(
             k=min(position + 1, len(items)), n=len(items), id=respondent.id
         )
     )
