@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from ccassess.catalogs import label, ngettext_for
 from ccassess.terminal import visible
 
+
 class SurveyTexts:
     """What the questionnaire says in one language: the ``survey_…`` labels of the catalog
     (``texts["done"]`` is the label ``survey_done``), and counts with their nouns."""
