@@ -19,6 +19,7 @@ from ccassess.errors import CcassessError
 from ccassess.io.csvfile import write_csv
 from ccassess.io.files import atomic_write_bytes, atomic_write_text
 from ccassess.io.structured import read_structured
+from ccassess.web.texts import PageTexts
 from ccassess.workspace import invitations as store
 from ccassess.workspace.config import load_config
 from ccassess.workspace.store import Workspace
@@ -131,16 +132,12 @@ def links_pdf(links: Sequence[Link], request: InviteRequest, title: str, lang: s
     from ccassess.report.html import RenderedReport
     from ccassess.report.pdf import html_to_pdf
 
-    de = lang != "en"
-    heading = ("Einladung zur Befragung" if de else "Invitation to the survey") + f": {title}"
-    scan = (
-        "QR-Code mit der Handykamera scannen oder den Link eingeben."
-        if de
-        else "Scan the QR code with your phone's camera or type the link."
-    )
+    t = PageTexts(lang, "web_invite_")
+    heading = t["heading"].format(title=title)
+    scan = t["scan"]
     cards = []
     for link in links:
-        group = request.department or ("Kunden" if request.perspective == "customer" else "")
+        group = request.department or (t["customers"] if request.perspective == "customer" else "")
         cards.append(
             f'<section class="card"><h2>{html.escape(heading)}</h2>'
             f"<p>{html.escape(group)}</p>"
@@ -148,7 +145,7 @@ def links_pdf(links: Sequence[Link], request: InviteRequest, title: str, lang: s
             f'<p>{html.escape(scan)}</p><p class="url">{html.escape(link.url)}</p>'
             f'<p class="no">#{link.number}</p></section>'
         )
-    document = f"""<!doctype html><html lang="{"de" if de else "en"}"><head>
+    document = f"""<!doctype html><html lang="{html.escape(lang)}"><head>
 <meta charset="utf-8"><title>{html.escape(heading)}</title><style>
 @page {{ size: A4; margin: 12mm; }}
 body {{ font-family: "DejaVu Sans", sans-serif; font-size: 10pt; margin: 0; }}
