@@ -98,5 +98,25 @@ class Phrase(Text):
         return f"Phrase({self.message!r})"
 
 
+class Label(Phrase):
+    """A keyed text of the ``labels`` catalog (``Label("sheet_answer")``): a table that is
+    written in the respondent's language and read back in any language (an answer sheet's
+    headers) holds these, so that ``.get(lang)`` writes and ``.de``/``.en`` recognise."""
+
+    __slots__ = ()
+
+    def get(self, lang: str) -> str:
+        # late import: catalogs load on first use, not when a table is defined
+        from ccassess.catalogs import label
+
+        wording = label(lang, self.message)
+        if not self.fields:
+            return wording
+        return wording.format(**{key: _filled(value, lang) for key, value in self.fields.items()})
+
+    def __repr__(self) -> str:
+        return f"Label({self.message!r})"
+
+
 def _filled(value: Any, lang: str) -> Any:
     return value(lang) if isinstance(value, Callable) else value  # type: ignore[arg-type]
