@@ -24,6 +24,7 @@ from ccassess.forms.sheet_layout import (
     condition_note,
     item_fields,
     module_columns,
+    sheet_title,
     sheet_titles,
 )
 from ccassess.io.csvfile import neutralise
@@ -99,8 +100,8 @@ def build_workbook(request: SheetRequest) -> Any:
     lang = request.lang
     workbook = Workbook()
     instructions = workbook.worksheets[0]  # a new workbook has one sheet, and it is active
-    instructions.title = SHEET_NAMES["instructions"].get(lang)
-    respondent = workbook.create_sheet(SHEET_NAMES["respondent"].get(lang))
+    instructions.title = sheet_title(SHEET_NAMES["instructions"].get(lang))
+    respondent = workbook.create_sheet(sheet_title(SHEET_NAMES["respondent"].get(lang)))
     lists_sheet = workbook.create_sheet(LISTS_SHEET)
     meta = workbook.create_sheet(META_SHEET)
     lists = _Lists(lists_sheet)

@@ -61,6 +61,16 @@ RESPONDENT_FIELDS = {
 RESPONDENT_NOTES = {key: Label(f"sheet_note_{key}") for key in RESPONDENT_FIELDS}
 
 
+#: What Excel does not allow in a sheet's title, and what stands for it instead.
+_NOT_IN_TITLES = str.maketrans({"[": "(", "]": ")", ":": "-", "*": "-", "?": "-", "/": "-"})
+
+
+def sheet_title(text: str) -> str:
+    """A text as a workbook sheet's title: at most 31 characters, none that Excel refuses
+    (a translation may have them; the pseudo language's [[…]] does)."""
+    return text.replace("\\", "-").translate(_NOT_IN_TITLES)[:31]
+
+
 #: The module sheets' titles in a customers' workbook: "Teil 1", "Teil 2", … — customers never
 #: see the assessment's internal module names.
 CUSTOMER_PART = Label("sheet_customer_part")
@@ -72,12 +82,12 @@ def sheet_titles(
     """Module id → sheet title (at most 31 characters, unique); numbered parts for customers."""
     if perspective == "customer":
         part = CUSTOMER_PART.get(lang)
-        return {m.id: part.format(number=i) for i, m in enumerate(modules, start=1)}
+        return {m.id: sheet_title(part.format(number=i)) for i, m in enumerate(modules, start=1)}
     titles: dict[str, str] = {}
     used: set[str] = set()
     written = (*languages(), lang)
     reserved = {LISTS_SHEET, META_SHEET} | {
-        name.get(one) for name in SHEET_NAMES.values() for one in written
+        sheet_title(name.get(one)) for name in SHEET_NAMES.values() for one in written
     }
     for module in modules:
         title = module.id[:31]

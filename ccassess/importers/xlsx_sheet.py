@@ -39,6 +39,7 @@ from ccassess.forms.sheet_layout import (
     SHEET_FORMAT,
     SHEET_NAMES,
     item_fields,
+    sheet_title,
 )
 from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
 from ccassess.importers.cells import (
@@ -125,8 +126,9 @@ class _WorkbookReader:
         self.lang = meta.get("language") if meta.get("language") in ("de", "en") else None
         check_origin(meta, self.context, Location(self.file, sheet=META_SHEET))
         # a sheet written in any language with a catalog (or by an earlier version) is read
-        respondent_titles = {SHEET_NAMES["respondent"].get(lang) for lang in languages()}
-        instruction_titles = {SHEET_NAMES["instructions"].get(lang) for lang in languages()}
+        names = SHEET_NAMES
+        respondent_titles = {sheet_title(names["respondent"].get(one)) for one in languages()}
+        instruction_titles = {sheet_title(names["instructions"].get(one)) for one in languages()}
         record = SourceMap(location=Location(self.file))
         if meta.get("perspective"):
             record.put("perspective", meta["perspective"], Location(self.file, sheet=META_SHEET))

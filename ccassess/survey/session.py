@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ccassess.catalogs import using_language
 from ccassess.errors import CcassessError, Problems
 from ccassess.importers.batch import content_hash
 from ccassess.importers.response_files import ResponseValidator
@@ -148,7 +149,8 @@ class SurveySession:
         for key in ("department", "role", "name"):
             if getattr(self.respondent, key):
                 raw[key] = getattr(self.respondent, key)
-        checked = self.validator.respondent(raw, "respondent", Checker("<survey>", problems))
+        with using_language(self.lang):  # the validator's messages, in the respondent's words
+            checked = self.validator.respondent(raw, "respondent", Checker("<survey>", problems))
         if problems.errors or checked is None:
             self.console.say(self.text["problems"])
             for problem in problems.errors:
