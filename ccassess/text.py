@@ -97,6 +97,15 @@ class Phrase(Text):
     def __repr__(self) -> str:
         return f"Phrase({self.message!r})"
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to a text of the same wording (a result read back from JSON holds Texts)."""
+        if not isinstance(other, Text):
+            return NotImplemented
+        return (self.de, self.en, self.more) == (other.de, other.en, other.more)
+
+    def __hash__(self) -> int:
+        return hash((self.de, self.en, self.more))
+
 
 class Label(Phrase):
     """A keyed text of the ``labels`` catalog (``Label("sheet_answer")``): a table that is
