@@ -313,9 +313,15 @@ def test_a_german_answer_sheet_has_german_instructions(
     texts = "\n".join(text for sheet in cells.values() for text in sheet)
     assert not english_in(texts), english_in(texts)[:5]
     # and it imports: the headers and sheet names are recognised
-    answered = run("import", "-w", workspace, path, env=GERMAN)
-    assert answered.exit_code in (0, 2), answered.output
-    assert "Spalte" not in answered.output, answered.output
+    book = load_workbook(path)
+    sheet = book["leadership"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "lead_visible":
+            row[3].value = "4 – trifft eher zu"
+    book.save(path)
+    answered = run("import", "-w", workspace, path)
+    assert answered.exit_code == 0, answered.output
+    assert "imported 1 respondent(s)" in answered.output
 
 
 @pytest.mark.parametrize("perspective", ["internal", "customer"])
