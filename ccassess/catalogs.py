@@ -219,6 +219,11 @@ def gettext_for(lang: str, message: str) -> str:
     return translations(lang).gettext(message)
 
 
+def ngettext_for(lang: str, singular: str, plural: str, n: int) -> str:
+    """A code message with a count in a given language (a respondent's, a report's)."""
+    return translations(lang).ngettext(singular, plural, n)
+
+
 def has_label(lang: str, key: str, domain: str = LABELS) -> bool:
     return translations(SOURCE_LANGUAGE, domain).gettext(key) != key or (
         translations(lang, domain).gettext(key) != key and lang != PSEUDO

@@ -5,7 +5,9 @@ module texts under that language's key; such a text falls back to English, then 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 #: The languages every text is written in; further languages are optional.
 LANGUAGES = ("de", "en")
@@ -55,3 +57,75 @@ class Text:
 
     def __str__(self) -> str:
         return self.get("en")
+
+
+class Phrase(Text):
+    """A text of the code (not of a module): its English wording is a message of the
+    ``ccassess`` catalog, translated into the language it is shown in (any language with a
+    catalog, the pseudo language too). `fields` fill its {placeholders}, each a value or a
+    function of the language (a number written the language's way, a module's label).
+    ``scripts/update_catalogs.py`` extracts the wording of every ``Phrase("…")``.
+    """
+
+    __slots__ = ("fields", "message")
+
+    message: str
+    fields: dict[str, Any]
+
+    def __init__(self, message: str, **fields: Any) -> None:
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "fields", fields)
+        object.__setattr__(self, "more", ())
+
+    def get(self, lang: str) -> str:
+        # late import: catalogs load on first use, not when a question type is defined
+        from ccassess.catalogs import gettext_for
+
+        wording = gettext_for(lang, self.message)
+        if not self.fields:
+            return wording
+        return wording.format(**{key: _filled(value, lang) for key, value in self.fields.items()})
+
+    @property
+    def de(self) -> str:
+        return self.get("de")
+
+    @property
+    def en(self) -> str:
+        return self.get("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a text of the same wording (a result read back from JSON holds Texts)."""
+        if not isinstance(other, Text):
+            return NotImplemented
+        return (self.de, self.en, self.more) == (other.de, other.en, other.more)
+
+    def __hash__(self) -> int:
+        return hash((self.de, self.en, self.more))
+
+
+class Label(Phrase):
+    """A keyed text of the ``labels`` catalog (``Label("sheet_answer")``): a table that is
+    written in the respondent's language and read back in any language (an answer sheet's
+    headers) holds these, so that ``.get(lang)`` writes and ``.de``/``.en`` recognise."""
+
+    __slots__ = ()
+
+    def get(self, lang: str) -> str:
+        # late import: catalogs load on first use, not when a table is defined
+        from ccassess.catalogs import label
+
+        wording = label(lang, self.message)
+        if not self.fields:
+            return wording
+        return wording.format(**{key: _filled(value, lang) for key, value in self.fields.items()})
+
+    def __repr__(self) -> str:
+        return f"Label({self.message!r})"
+
+
+def _filled(value: Any, lang: str) -> Any:
+    return value(lang) if isinstance(value, Callable) else value  # type: ignore[arg-type]

@@ -7,9 +7,10 @@ The bundled plugins that have a ``locale/`` folder get the same for their own do
 package name): ``plugins/<name>/locale/<name>.pot`` and each language's ``<name>.po``/``.mo``.
 
 The ``ccassess`` domain is extracted from the code (``_()``, ``N_()``, ``ngettext()``,
-``gettext_for()``), from the CLI's help texts and from click's own messages (a German user
-must not meet click's English "Usage:"). The ``labels`` domain has no extraction: its English
-catalog is the list of keys, and every other language must translate each of them.
+``gettext_for()``, ``ngettext_for()``, ``Phrase()``), from the CLI's help texts and from
+click's own messages (a German user must not meet click's English "Usage:"). The ``labels``
+domain has no extraction: its English catalog is the list of keys, and every other language
+must translate each of them.
 """
 
 from __future__ import annotations
@@ -34,7 +35,14 @@ from ccassess.catalogs import LABELS, LOCALE_DIR, MESSAGES, SOURCE_LANGUAGE  # n
 
 #: Fixed dates keep the files byte-identical between runs (the tests compare them).
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "gettext_for": (2,)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "gettext_for": (2,),
+    "ngettext_for": (2, 3),
+    "Phrase": None,
+}
 CLICK_KEYWORDS = {"_": None, "ngettext": (1, 2)}
 WIDTH = 100
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccassess import __version__
+from ccassess.catalogs import label
 from ccassess.forms.sheet_layout import (
     HEADERS,
     LISTS_SHEET,
@@ -23,6 +24,7 @@ from ccassess.forms.sheet_layout import (
     condition_note,
     item_fields,
     module_columns,
+    sheet_title,
     sheet_titles,
 )
 from ccassess.io.csvfile import neutralise
@@ -98,8 +100,8 @@ def build_workbook(request: SheetRequest) -> Any:
     lang = request.lang
     workbook = Workbook()
     instructions = workbook.worksheets[0]  # a new workbook has one sheet, and it is active
-    instructions.title = SHEET_NAMES["instructions"].get(lang)
-    respondent = workbook.create_sheet(SHEET_NAMES["respondent"].get(lang))
+    instructions.title = sheet_title(SHEET_NAMES["instructions"].get(lang))
+    respondent = workbook.create_sheet(sheet_title(SHEET_NAMES["respondent"].get(lang)))
     lists_sheet = workbook.create_sheet(LISTS_SHEET)
     meta = workbook.create_sheet(META_SHEET)
     lists = _Lists(lists_sheet)
@@ -134,90 +136,9 @@ def _styles() -> dict[str, Any]:
     }
 
 
-_INSTRUCTIONS = {
-    "de": [
-        "So füllen Sie diesen Fragebogen aus",
-        "1. Tragen Sie auf dem Blatt „Angaben“ Ihre Abteilung und Rolle ein. Ihr Name ist "
-        "freiwillig und erscheint nie im Bericht.",
-        "2. Beantworten Sie auf jedem Modul-Blatt die Fragen in der gelben Spalte „Antwort“. "
-        "Wählen Sie aus der Liste; wenn Sie etwas nicht beurteilen können, wählen Sie "
-        "„weiß nicht“.",
-        "3. Lassen Sie eine Antwort leer, wenn Sie die Frage überspringen möchten.",
-        "4. Ändern Sie bitte nicht die Spalten „ID“ und „Teil“, die Blattnamen und die "
-        "Reihenfolge der Spalten – daran erkennt ccassess Ihre Antworten.",
-        "5. Speichern Sie die Datei als Excel-Arbeitsmappe (.xlsx) und senden Sie sie zurück.",
-    ],
-    "en": [
-        "How to fill in this questionnaire",
-        "1. On the sheet 'Respondent', enter your department and role. Your name is optional "
-        "and never appears in the report.",
-        "2. On each module sheet, answer in the yellow column 'Answer'. Pick from the list; if "
-        "you cannot judge something, pick 'don't know'.",
-        "3. Leave an answer empty to skip the question.",
-        "4. Please do not change the columns 'ID' and 'Part', the sheet names or the order of "
-        "the columns: ccassess recognises your answers by them.",
-        "5. Save the file as an Excel workbook (.xlsx) and send it back.",
-    ],
-}
-
-
-_CUSTOMER_INSTRUCTIONS = {
-    "de": [
-        "So füllen Sie diesen Fragebogen aus",
-        "1. Bitte denken Sie bei allen Fragen an Ihre Erfahrungen mit dem Unternehmen in den "
-        "letzten 12 Monaten.",
-        "2. Beantworten Sie auf jedem Blatt „Teil …“ die Fragen in der gelben Spalte „Antwort“. "
-        "Wählen Sie aus der Liste; wenn Sie etwas nicht beurteilen können, wählen Sie "
-        "„weiß nicht“.",
-        "3. Lassen Sie eine Antwort leer, wenn Sie die Frage überspringen möchten. Ihr Name auf "
-        "dem Blatt „Angaben“ ist freiwillig und erscheint nie im Bericht.",
-        "4. Ändern Sie bitte nicht die Spalten „ID“ und „Teil“, die Blattnamen und die "
-        "Reihenfolge der Spalten – daran werden Ihre Antworten erkannt.",
-        "5. Speichern Sie die Datei als Excel-Arbeitsmappe (.xlsx) und senden Sie sie zurück.",
-    ],
-    "en": [
-        "How to fill in this questionnaire",
-        "1. For every question, please think of your experience with the company in the last "
-        "12 months.",
-        "2. On each sheet 'Part …', answer in the yellow column 'Answer'. Pick from the list; if "
-        "you cannot judge something, pick 'don't know'.",
-        "3. Leave an answer empty to skip the question. Your name on the sheet 'Respondent' is "
-        "optional and never appears in the report.",
-        "4. Please do not change the columns 'ID' and 'Part', the sheet names or the order of "
-        "the columns: your answers are recognised by them.",
-        "5. Save the file as an Excel workbook (.xlsx) and send it back.",
-    ],
-}
-
-
-_KEY_FIGURES_INSTRUCTIONS = {
-    "de": [
-        "So füllen Sie diese Kennzahlen aus",
-        "1. Die Kennzahlen werden einmal je Runde erhoben, von der Beraterin oder dem Berater "
-        "oder aus dem Controlling – nicht von allen Mitarbeitenden.",
-        "2. Tragen Sie auf jedem Modul-Blatt die Zahlen in die gelbe Spalte „Antwort“ ein, für "
-        "denselben Zeitraum (meist das letzte abgeschlossene Geschäftsjahr). Lassen Sie leer, "
-        "was Sie nicht kennen.",
-        "3. Gibt jemand anderes dieselbe Kennzahl mit einem anderen Wert an, wird der Import "
-        "abgelehnt und beide Angaben werden genannt.",
-        "4. Ändern Sie bitte nicht die Spalten „ID“ und „Teil“, die Blattnamen und die "
-        "Reihenfolge der Spalten – daran erkennt ccassess die Angaben.",
-        "5. Speichern Sie die Datei als Excel-Arbeitsmappe (.xlsx) und senden Sie sie zurück.",
-    ],
-    "en": [
-        "How to fill in these key figures",
-        "1. The key figures are entered once per round, by the consultant or from the finance "
-        "team – not by every employee.",
-        "2. On each module sheet, enter the figures in the yellow column 'Answer', all for the "
-        "same period (usually the last completed financial year). Leave empty what you do not "
-        "know.",
-        "3. If someone else gives the same figure with another value, the import is refused "
-        "and both entries are named.",
-        "4. Please do not change the columns 'ID' and 'Part', the sheet names or the order of "
-        "the columns: ccassess recognises the figures by them.",
-        "5. Save the file as an Excel workbook (.xlsx) and send it back.",
-    ],
-}
+#: How many lines the instructions of each kind of sheet have (labels
+#: ``sheet_howto_<kind>_0`` … in the catalogs; line 0 is the heading).
+_INSTRUCTION_LINES = {"internal": 6, "customer": 6, "key_figures": 6}
 
 
 def _instructions(
@@ -227,24 +148,24 @@ def _instructions(
     lang = request.lang
     settings = request.settings
     customer = request.perspective == "customer"
-    title = settings.title or ("Kundenzentrierung" if lang == "de" else "Customer centricity")
+    title = settings.title or label(lang, "sheet_default_title")
     lines: list[tuple[str, str]] = [(title, "title")]
     if settings.client:
         lines.append((settings.client, "bold"))
     lines.append(("", ""))
-    texts = {"customer": _CUSTOMER_INSTRUCTIONS, "key_figures": _KEY_FIGURES_INSTRUCTIONS}.get(
-        request.perspective, _INSTRUCTIONS
-    )[lang]
+    kind = request.perspective if request.perspective in _INSTRUCTION_LINES else "internal"
+    texts = [
+        label(lang, f"sheet_howto_{kind}_{number}") for number in range(_INSTRUCTION_LINES[kind])
+    ]
     lines.extend((text, "bold" if index == 0 else "") for index, text in enumerate(texts))
     lines.append(("", ""))
-    heading = {"de": ("Module", "Teile"), "en": ("Modules", "Parts")}[lang][customer]
+    heading = label(lang, "sheet_parts" if customer else "sheet_modules")
     lines.append((heading, "bold"))
     for module in modules:
         count = sum(1 for _, q in module.questions() if q.asked_of(request.perspective))
-        unit = "Fragen" if lang == "de" else "questions"
         # customers see numbered parts, never the assessment's module names
         name = titles[module.id] if customer else module.title.get(lang)
-        lines.append((f"{name} ({count} {unit})", ""))
+        lines.append((label(lang, "sheet_module_line").format(name=name, count=count), ""))
     for row, (text, style) in enumerate(lines, start=1):
         cell = sheet.cell(row=row, column=1)
         _put(cell, text)
@@ -318,11 +239,7 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
                 type="list", formula1=formula, allow_blank=True, showErrorMessage=True
             )
             validation.errorTitle = "ccassess"
-            validation.error = (
-                "Bitte wählen Sie einen Wert aus der Liste."
-                if lang == "de"
-                else "Please pick a value from the list."
-            )
+            validation.error = label(lang, "sheet_pick_from_list")
             sheet.add_data_validation(validation)
             validations[formula] = validation
         validations[formula].add(coordinate)
@@ -387,13 +304,7 @@ def _module_sheet(sheet: Any, module: Module, request: SheetRequest, lists: _Lis
             if parts is not None:
                 line({"question": wording, "help": help_text}, "question")
                 if not parts:
-                    line(
-                        {
-                            "question": "(keine Abteilungen im Assessment festgelegt)"
-                            if lang == "de"
-                            else "(no departments set in the assessment)"
-                        }
-                    )
+                    line({"question": label(lang, "sheet_no_departments")})
                 labels = [c.label for c in present.with_dont_know(options or [], question, lang)]
                 for part in parts:
                     # a part with its own wording shows it, and names the part beside it

@@ -8,10 +8,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ccassess.catalogs import label, languages
 from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
 from ccassess.questions.types import ItemField, QuestionType
-from ccassess.text import Text
+from ccassess.text import Label
 
 if TYPE_CHECKING:
     from ccassess.model.answers import Respondent
@@ -34,62 +35,45 @@ class SheetOrigin:
 #: The keys of the origin on a sheet: rows of the hidden meta sheet of a workbook, rows of
 #: the section `META_SHEET` of a CSV sheet.
 ORIGIN_KEYS = ("workspace", "client", "round")
-ORIGIN_NOTE = Text(
-    "für ccassess: für welchen Arbeitsbereich und welche Runde dieser Bogen ist (nicht ändern)",
-    "for ccassess: the workspace and round this sheet is for (do not change)",
-)
+ORIGIN_NOTE = Label("sheet_origin_note")
 
 LISTS_SHEET = "_lists"
 
 META_SHEET = "_ccassess"
 
-SHEET_NAMES = {
-    "instructions": Text("Anleitung", "Instructions"),
-    "respondent": Text("Angaben", "Respondent"),
-}
+#: The texts of a sheet are labels of the catalogs (``sheet_…``), written in the sheet's
+#: language; the importers recognise the headers and sheet names in every language.
+SHEET_NAMES = {key: Label(f"sheet_name_{key}") for key in ("instructions", "respondent")}
 
 HEADERS = {
-    "id": Text("ID", "ID"),
-    "part": Text("Teil", "Part"),
-    "question": Text("Frage", "Question"),
-    "answer": Text("Antwort", "Answer"),
-    "allowed": Text("Mögliche Antworten", "Allowed answers"),
-    "help": Text("Hinweis", "Help"),
+    key: Label(f"sheet_header_{key}")
+    for key in ("id", "part", "question", "answer", "allowed", "help")
 }
 
 RESPONDENT_HEADERS = {
-    "key": Text("Schlüssel", "Key"),
-    "field": Text("Feld", "Field"),
-    "value": Text("Angabe", "Value"),
-    "note": Text("Hinweis", "Note"),
+    key: Label(f"sheet_respondent_{key}") for key in ("key", "field", "value", "note")
 }
 
 RESPONDENT_FIELDS = {
-    "id": Text("Befragten-ID", "Respondent id"),
-    "perspective": Text("Perspektive", "Perspective"),
-    "department": Text("Abteilung", "Department"),
-    "role": Text("Rolle / Funktion", "Role"),
-    "name": Text("Name (freiwillig)", "Name (optional)"),
+    key: Label(f"sheet_field_{key}") for key in ("id", "perspective", "department", "role", "name")
 }
 
-RESPONDENT_NOTES = {
-    "id": Text(
-        "vom Berater vergeben; leer lassen, wenn keine vorgegeben ist",
-        "given by the consultant; leave empty if none was given",
-    ),
-    "perspective": Text(
-        "intern = Mitarbeitende, Kunde = Kundinnen und Kunden",
-        "internal = staff, customer = customers",
-    ),
-    "department": Text("Ihre Abteilung", "your department"),
-    "role": Text("z. B. Teamleitung", "e.g. team lead"),
-    "name": Text("freiwillig; erscheint nie im Bericht", "optional; never appears in the report"),
-}
+RESPONDENT_NOTES = {key: Label(f"sheet_note_{key}") for key in RESPONDENT_FIELDS}
+
+
+#: What Excel does not allow in a sheet's title, and what stands for it instead.
+_NOT_IN_TITLES = str.maketrans({"[": "(", "]": ")", ":": "-", "*": "-", "?": "-", "/": "-"})
+
+
+def sheet_title(text: str) -> str:
+    """A text as a workbook sheet's title: at most 31 characters, none that Excel refuses
+    (a translation may have them; the pseudo language's [[…]] does)."""
+    return text.replace("\\", "-").translate(_NOT_IN_TITLES)[:31]
 
 
 #: The module sheets' titles in a customers' workbook: "Teil 1", "Teil 2", … — customers never
 #: see the assessment's internal module names.
-CUSTOMER_PART = Text("Teil {number}", "Part {number}")
+CUSTOMER_PART = Label("sheet_customer_part")
 
 
 def sheet_titles(
@@ -98,14 +82,13 @@ def sheet_titles(
     """Module id → sheet title (at most 31 characters, unique); numbered parts for customers."""
     if perspective == "customer":
         part = CUSTOMER_PART.get(lang)
-        return {m.id: part.format(number=i) for i, m in enumerate(modules, start=1)}
+        return {m.id: sheet_title(part.format(number=i)) for i, m in enumerate(modules, start=1)}
     titles: dict[str, str] = {}
     used: set[str] = set()
-    reserved = (
-        {LISTS_SHEET, META_SHEET}
-        | {t.de or "" for t in SHEET_NAMES.values()}
-        | {t.en or "" for t in SHEET_NAMES.values()}
-    )
+    written = (*languages(), lang)
+    reserved = {LISTS_SHEET, META_SHEET} | {
+        sheet_title(name.get(one)) for name in SHEET_NAMES.values() for one in written
+    }
     for module in modules:
         title = module.id[:31]
         number = 2
@@ -138,10 +121,7 @@ def module_columns(fields: Mapping[str, ItemField]) -> list[str]:
     return ["id", "part", "question", "answer", *fields, "allowed", "help"]
 
 
-CONDITION_NOTE = Text(
-    "Nur beantworten, wenn Sie bei „{question}“ {answers} gewählt haben.",
-    "Answer only if you picked {answers} for “{question}”.",
-)
+CONDITION_NOTE = Label("sheet_condition_note")
 
 
 def condition_note(
@@ -160,8 +140,8 @@ def condition_note(
         return ""
     picks = present.choices(question_types[target.type], target, lang) or []
     labels = {pick.value: pick.label for pick in picks}
-    quote = "„{}“" if lang == "de" else "“{}”"
-    shown = " / ".join(quote.format(labels.get(v, v)) for v in condition.values)
+    quote = label(lang, "sheet_quote")
+    shown = " / ".join(quote.format(text=labels.get(v, v)) for v in condition.values)
     return CONDITION_NOTE.get(lang).format(
         question=target.wording(perspective, lang), answers=shown
     )

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,7 @@ from ccassess.model.settings import AssessmentSettings
 from ccassess.questions import present
 from ccassess.questions.present import number_range
 from ccassess.questions.types import Part, QuestionType
-from ccassess.text import Text
+from ccassess.text import Label, Phrase, Text
 
 if TYPE_CHECKING:
     pass
@@ -173,7 +174,7 @@ def xlsform_rows(
             {
                 "type": f"select_one {lists.name('departments', items)}",
                 "name": DEPARTMENT_FIELD,
-                "label": Text("Ihre Abteilung", "Your department"),
+                "label": DEPARTMENT_QUESTION,
                 "required": "yes",
             }
         )
@@ -185,7 +186,7 @@ def xlsform_rows(
         if not asked:
             continue
         number += 1
-        label = Text(f"Teil {number}", f"Part {number}") if customer else module.title
+        label = Label("xlsform_part", number=number) if customer else module.title
         rows.append({"type": "begin_group", "name": module.id, "label": label})
         current = None
         for dimension, question in asked:
@@ -200,15 +201,13 @@ def xlsform_rows(
             rows.append({"type": "end_group", "name": current.id})
         rows.append({"type": "end_group", "name": module.id})
     settings = request.settings
-    title = settings.title or (
-        "Kundenzentrierung" if request.lang == "de" else "Customer centricity"
-    )
+    title = settings.title or Label("xlsform_default_title").get(request.lang)
     versions = ",".join(f"{m.id}={m.version}" for m in request.modules)
     form_settings = {
         "form_title": f"{settings.client} – {title}" if settings.client else title,
         "form_id": xml_name(f"ccassess_{settings.client or 'assessment'}_{request.perspective}"),
         "version": hashlib.sha256(versions.encode()).hexdigest()[:8],
-        "default_language": LANGUAGE_COLUMNS[request.lang],
+        "default_language": LANGUAGE_COLUMNS.get(request.lang, LANGUAGE_COLUMNS["en"]),
     }
     return rows, lists.rows, form_settings
 
@@ -269,10 +268,7 @@ def _question_rows(
         ]
         constraint = " and ".join(b for b in bounds if b)
         low, high = question.minimum, question.maximum
-        message = Text(
-            f"Bitte eine {number_range(low, high, 'de')}",
-            f"Please enter {number_range(low, high, 'en')}",
-        )
+        message = Label("xlsform_number_wanted", allowed=partial(number_range, low, high))
         return [
             {
                 "type": "decimal",
@@ -339,11 +335,8 @@ def xlsform_workbook(request: FormRequest) -> Any:
 # -- question list --------------------------------------------------------------------------
 
 
-_LIST_HEADERS = {
-    "de": ["Code", "Modul", "Dimension", "Frage", "Antwortart", "Antworten", "Pflicht"],
-    "en": ["Code", "Module", "Dimension", "Question", "Answer type", "Answers", "Required"],
-}
-SINGLE_CHOICE = Text("Einfachauswahl", "single choice")
+_LIST_HEADERS = ("code", "module", "dimension", "question", "kind", "answers", "required")
+SINGLE_CHOICE = Phrase("single choice")
 
 
 @dataclass
@@ -357,7 +350,7 @@ class ListedQuestion:
     required: bool
 
 
-DEPARTMENT_QUESTION = Text("Ihre Abteilung", "Your department")
+DEPARTMENT_QUESTION = Label("xlsform_department")
 
 
 def _bounds(question: Question, lang: str) -> str:
@@ -429,8 +422,8 @@ def question_list(request: FormRequest) -> list[ListedQuestion]:
 
 def question_list_rows(request: FormRequest) -> list[list[Any]]:
     lang = request.lang
-    yes = "ja" if lang == "de" else "yes"
-    rows: list[list[Any]] = [list(_LIST_HEADERS[lang])]
+    yes = Label("xlsform_yes").get(lang)
+    rows: list[list[Any]] = [[Label(f"xlsform_list_{key}").get(lang) for key in _LIST_HEADERS]]
     for item in question_list(request):
         if item.module is None:
             rows.append([item.code, "", "", item.wording, item.kind, item.answers, yes])
@@ -451,22 +444,11 @@ def question_list_rows(request: FormRequest) -> list[list[Any]]:
 
 def question_list_markdown(request: FormRequest) -> str:
     lang = request.lang
-    de = lang == "de"
-    audience = {
-        "customer": Text("Kundinnen und Kunden", "customers"),
-        "internal": Text("Mitarbeitende", "staff"),
-    }[request.perspective].get(lang)
-    title = request.settings.title or ("Kundenzentrierung" if de else "Customer centricity")
-    lines = [f"# {title} – {'Fragebogen für' if de else 'questionnaire for'} {audience}", ""]
-    lines.append(
-        "Übernehmen Sie Fragen und Antworten wörtlich in Ihr Umfragewerkzeug; dann ordnet "
-        "`ccassess import` den Export ohne Zuordnungsdatei zu. Aussagen mit derselben Skala "
-        "können Sie als Matrix (Raster) stellen."
-        if de
-        else "Copy questions and answers word for word into your survey tool; `ccassess import` "
-        "then maps the export without a mapping file. Statements with the same scale can be "
-        "asked as a grid (matrix)."
-    )
+    audience = Label(f"xlsform_audience_{request.perspective}").get(lang)
+    title = request.settings.title or Label("xlsform_default_title").get(lang)
+    heading = Label("xlsform_list_heading").get(lang).format(title=title, audience=audience)
+    lines = [f"# {heading}", ""]
+    lines.append(Label("xlsform_list_intro").get(lang))
     module_id = dimension_id = None
     number = 0
     for item in question_list(request):
@@ -480,7 +462,7 @@ def question_list_markdown(request: FormRequest) -> str:
             dimension_id = item.dimension.id
             lines += ["", f"### {item.dimension.title.get(lang)}", ""]
         number += 1
-        required = (" (Pflicht)" if de else " (required)") if item.required else ""
+        required = " " + Label("xlsform_required").get(lang) if item.required else ""
         lines.append(f"{number}. **{item.wording}**{required}  ")
         code = f"`{item.module.id}.{item.code}`"
         answers = f" – {item.kind}: {item.answers}" if item.answers else f" – {item.kind}"

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.catalogs import N_, _
+from ccassess.catalogs import N_, _, languages
 from ccassess.errors import Location, Problem, Problems, ValidationError
 from ccassess.forms.sheet_layout import (
     HEADERS,
@@ -39,6 +39,7 @@ from ccassess.forms.sheet_layout import (
     SHEET_FORMAT,
     SHEET_NAMES,
     item_fields,
+    sheet_title,
 )
 from ccassess.importers.base import ImportContext, RawRespondent, SourceMap
 from ccassess.importers.cells import (
@@ -70,11 +71,11 @@ if TYPE_CHECKING:
 
 
 def _header_columns(values: Sequence[Any], names: Mapping[str, Text]) -> dict[str, int]:
-    """Header key → 0-based column index, for headers in either language."""
+    """Header key → 0-based column index, for headers in any language with a catalog."""
     found: dict[str, int] = {}
     lookup = {}
     for key, text in names.items():
-        for label in (text.de, text.en, key):
+        for label in (*(text.get(lang) for lang in languages()), key):
             if label:
                 lookup[label.casefold()] = key
     for index, value in enumerate(values):
@@ -124,10 +125,10 @@ class _WorkbookReader:
         # typed numbers read by the sheet's language ("1.240" is 1240 in a German sheet)
         self.lang = meta.get("language") if meta.get("language") in ("de", "en") else None
         check_origin(meta, self.context, Location(self.file, sheet=META_SHEET))
-        respondent_titles = {
-            t for t in (SHEET_NAMES["respondent"].de, SHEET_NAMES["respondent"].en)
-        }
-        instruction_titles = {SHEET_NAMES["instructions"].de, SHEET_NAMES["instructions"].en}
+        # a sheet written in any language with a catalog (or by an earlier version) is read
+        names = SHEET_NAMES
+        respondent_titles = {sheet_title(names["respondent"].get(one)) for one in languages()}
+        instruction_titles = {sheet_title(names["instructions"].get(one)) for one in languages()}
         record = SourceMap(location=Location(self.file))
         if meta.get("perspective"):
             record.put("perspective", meta["perspective"], Location(self.file, sheet=META_SHEET))

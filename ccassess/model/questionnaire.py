@@ -43,7 +43,13 @@ class Scale:
         return range(self.start, self.start + self.points)
 
     def label(self, value: int, lang: str) -> str:
-        labels = self.labels.get(lang) or self.labels.get("en" if lang == "de" else "de") or ()
+        # another language falls back to English, as all module content does
+        labels = (
+            self.labels.get(lang)
+            or self.labels.get("en" if lang != "en" else "de")
+            or self.labels.get("de")
+            or ()
+        )
         index = value - self.start
         return labels[index] if 0 <= index < len(labels) else str(value)
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import gettext_for
 from ccassess.model import DONT_KNOW
 from ccassess.questions.types import AnswerProblem, Choice, Part, QuestionType
-from ccassess.text import Text
+from ccassess.text import Phrase, Text
 
 if TYPE_CHECKING:  # only annotations: every command registers these types (start-up)
     from ccassess.model.questionnaire import Question, Scale
@@ -32,9 +34,11 @@ def _scale_value(scale: Scale, value: Any) -> int:
         low, high = scale.start, scale.start + scale.points - 1
         raise AnswerProblem(
             f"{value!r} is not on the scale; allowed: {low}–{high}",
-            Text(
-                f"„{value}“ liegt nicht auf der Skala; bitte eine Zahl von {low} bis {high}",
-                f"“{value}” is not on the scale; please type a number from {low} to {high}",
+            Phrase(
+                "“{value}” is not on the scale; please type a number from {low} to {high}",
+                value=value,
+                low=low,
+                high=high,
             ),
         )
     return value
@@ -57,7 +61,7 @@ def _labels(question: Question, lang: str) -> str:
     return " / ".join(option.label.get(lang) for option in question.options)
 
 
-def _number_wanted(question: Question, value: Any) -> Text:
+def _number_wanted(question: Question, value: Any) -> Phrase:
     """What a respondent is told when a number does not fit (`value` as they gave it)."""
     # late import: start-up time (formatting and presentation load the model's dataclasses
     # and decimal; `ccassess modules` needs neither)
@@ -67,21 +71,20 @@ def _number_wanted(question: Question, value: Any) -> Text:
     if _is_number(value) and math.isfinite(value):
         value = plain(value)
     low, high = question.minimum, question.maximum
-    return Text(
-        f"„{value}“ passt nicht: bitte eine {number_range(low, high, 'de')}",
-        f"“{value}” does not fit: please type {number_range(low, high, 'en')}",
+    # TRANSLATORS: {allowed} is what a number question takes ("a number from 0 to 10")
+    return Phrase(
+        "“{value}” does not fit: please type {allowed}",
+        value=value,
+        allowed=partial(number_range, low, high),
     )
 
 
 class Likert(QuestionType):
     name = "likert"
     needs_scale = True
-    answer_type = Text("Skala", "scale")
-    label = Text("Bewertungsskala", "Rating scale")
-    scoring = Text(
-        "Skalenpunkte linear auf 0–100 (erster Punkt 0, letzter 100)",
-        "scale points linear on 0–100 (first point 0, last 100)",
-    )
+    answer_type = Phrase("scale")
+    label = Phrase("Rating scale")
+    scoring = Phrase("scale points linear on 0–100 (first point 0, last 100)")
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         assert question.scale is not None
@@ -106,17 +109,17 @@ class Likert(QuestionType):
 
 YES_PARTLY_NO = {"yes": 1.0, "partly": 0.5, "no": 0.0}
 YES_PARTLY_NO_LABELS = {
-    "yes": Text("ja", "yes"),
-    "partly": Text("teilweise", "partly"),
-    "no": Text("nein", "no"),
+    "yes": Phrase("yes"),
+    "partly": Phrase("partly"),
+    "no": Phrase("no"),
 }
 
 
 class YesPartlyNo(QuestionType):
     name = "yes_partly_no"
-    answer_type = Text("Einfachauswahl", "single choice")
-    label = Text("Ja / teilweise / nein", "Yes / partly / no")
-    scoring = Text("ja 100, teilweise 50, nein 0", "yes 100, partly 50, no 0")
+    answer_type = Phrase("single choice")
+    label = Phrase("Yes / partly / no")
+    scoring = Phrase("yes 100, partly 50, no 0")
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if value is True:
@@ -129,7 +132,7 @@ class YesPartlyNo(QuestionType):
                 return key
         raise AnswerProblem(
             f"{value!r} is not an answer here; allowed: yes, partly, no",
-            Text("Bitte ja, teilweise oder nein", "Please answer yes, partly or no"),
+            Phrase("Please answer yes, partly or no"),
         )
 
     def score(self, question: Question, value: Any) -> float | None:
@@ -148,9 +151,9 @@ class YesPartlyNo(QuestionType):
 class SingleChoice(QuestionType):
     name = "single_choice"
     needs_options = True
-    answer_type = Text("Einfachauswahl", "single choice")
-    label = Text("Einfachauswahl", "Single choice")
-    scoring = Text("Wert der gewählten Option", "score of the chosen option")
+    answer_type = Phrase("single choice")
+    label = Phrase("Single choice")
+    scoring = Phrase("score of the chosen option")
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         ids = {option.id for option in question.options}
@@ -164,9 +167,10 @@ class SingleChoice(QuestionType):
                 return option.id
         raise AnswerProblem(
             f"{value!r} is not an option; allowed: {', '.join(sorted(ids))}",
-            Text(
-                f"„{value}“ steht nicht zur Auswahl: {_labels(question, 'de')}",
-                f"“{value}” is not one of the options: {_labels(question, 'en')}",
+            Phrase(
+                "“{value}” is not one of the options: {options}",
+                value=value,
+                options=partial(_labels, question),
             ),
         )
 
@@ -191,12 +195,9 @@ class SingleChoice(QuestionType):
 class MultipleChoice(SingleChoice):
     name = "multiple_choice"
     multiple = True
-    answer_type = Text("Mehrfachauswahl", "multiple choice")
-    label = Text("Mehrfachauswahl", "Multiple choice")
-    scoring = Text(
-        "Summe der gewählten Optionen, relativ zum Bestmöglichen",
-        "sum of the chosen options relative to the best possible",
-    )
+    answer_type = Phrase("multiple choice")
+    label = Phrase("Multiple choice")
+    scoring = Phrase("sum of the chosen options relative to the best possible")
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if isinstance(value, str):
@@ -204,13 +205,13 @@ class MultipleChoice(SingleChoice):
         if not isinstance(value, list):
             raise AnswerProblem(
                 "expected a list of option ids",
-                Text("Bitte eine oder mehrere Optionen", "Please pick one or more options"),
+                Phrase("Please pick one or more options"),
             )
         chosen = [SingleChoice.check(self, question, item, departments) for item in value]
         if len(set(chosen)) != len(chosen):
             raise AnswerProblem(
                 "an option is chosen twice",
-                Text("Eine Option ist doppelt gewählt", "An option is chosen twice"),
+                Phrase("An option is chosen twice"),
             )
         return chosen
 
@@ -225,24 +226,20 @@ class MultipleChoice(SingleChoice):
         return "; ".join(SingleChoice.describe(self, question, item, lang) for item in value)
 
     def allowed(self, question: Question, lang: str) -> str:
-        several = (
-            "eine oder mehrere, durch Komma getrennt"
-            if lang == "de"
-            else ("one or more, separated by commas")
+        options = ", ".join(o.label.get(lang) for o in question.options)
+        return gettext_for(lang, "one or more, separated by commas: {options}").format(
+            options=options
         )
-        return f"{several}: {', '.join(o.label.get(lang) for o in question.options)}"
 
 
 class Number(QuestionType):
     name = "number"
     entry = "number"
-    answer_type = Text("Zahl", "number")
-    label = Text("Zahl", "Number")
-    scoring = Text(
-        "linear im angegebenen Wertebereich; Zahlen ohne Wertebereich (etwa "
-        "Unternehmenszahlen) werden nicht gewertet",
+    answer_type = Phrase("number")
+    label = Phrase("Number")
+    scoring = Phrase(
         "linear within the given range; numbers without one (such as company figures) are "
-        "not scored",
+        "not scored"
     )
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
@@ -301,9 +298,9 @@ class FreeText(QuestionType):
     name = "text"
     scored = False
     entry = "text"
-    answer_type = Text("Freitext", "free text")
-    label = Text("Freitext", "Free text")
-    scoring = Text("nicht gewertet", "not scored")
+    answer_type = Phrase("free text")
+    label = Phrase("Free text")
+    scoring = Phrase("not scored")
     max_length = 10_000
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
@@ -313,15 +310,12 @@ class FreeText(QuestionType):
         if len(text) > self.max_length:
             raise AnswerProblem(
                 f"text is {len(text):,} characters; the limit is 10,000",
-                Text(
-                    f"Der Text ist zu lang ({len(text)} Zeichen, höchstens 10 000)",
-                    f"The text is too long ({len(text)} characters, at most 10,000)",
-                ),
+                Phrase("The text is too long ({n} characters, at most 10,000)", n=len(text)),
             )
         return text
 
     def allowed(self, question: Question, lang: str) -> str:
-        return "Freitext" if lang == "de" else "free text"
+        return gettext_for(lang, "free text")
 
 
 class Matrix(QuestionType):
@@ -330,11 +324,9 @@ class Matrix(QuestionType):
     name = "matrix"
     needs_scale = True
     needs_rows = True
-    answer_type = Text("Matrixzeile (Skala)", "matrix row (scale)")
-    label = Text("Matrix (Zeilen mit Skala)", "Matrix (rows on a scale)")
-    scoring = Text(
-        "Mittel der Zeilen, Skalenpunkte linear", "mean of the rows, scale points linear"
-    )
+    answer_type = Phrase("matrix row (scale)")
+    label = Phrase("Matrix (rows on a scale)")
+    scoring = Phrase("mean of the rows, scale points linear")
 
     def parts(self, question: Question, departments: Sequence[str]) -> Sequence[Part] | None:
         # late import: start-up time (registering the types must not load the model)
@@ -372,7 +364,8 @@ class Matrix(QuestionType):
                 said, named = exc.text, self._row_label(question, str(row))
                 raise AnswerProblem(
                     f"row {row!r}: {exc}",
-                    said and Text(f"{named.de}: {said.de}", f"{named.en}: {said.en}"),
+                    # TRANSLATORS: a matrix row and what is wrong with its answer
+                    said and Phrase("{row}: {problem}", row=named.get, problem=said.get),
                 ) from None
         return checked
 

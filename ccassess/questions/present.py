@@ -12,18 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from ccassess.catalogs import gettext_for, languages
 from ccassess.model import DONT_KNOW
 from ccassess.model.questionnaire import Question
 from ccassess.questions.types import ItemField, Part, QuestionType
-from ccassess.text import Text
+from ccassess.text import Phrase, Text
 
-DONT_KNOW_LABEL = Text("weiß nicht", "don't know")
+DONT_KNOW_LABEL = Phrase("don't know")
 PERSPECTIVE_LABELS = {
-    "internal": Text("intern", "internal"),
-    "customer": Text("Kunde", "customer"),
-    "key_figures": Text("Kennzahlen", "key figures"),
+    "internal": Phrase("internal"),
+    "customer": Phrase("customer"),
+    "key_figures": Phrase("key figures"),
 }
 
 
@@ -63,16 +65,15 @@ def number_range(low: float | None, high: float | None, lang: str) -> str:
     # late import: start-up time (`ccassess modules` loads the question types, not this)
     from ccassess.format import amount
 
-    de = lang == "de"
     if low is not None and high is not None:
-        return f"{'Zahl von' if de else 'a number from'} {amount(low, lang)} " + (
-            f"{'bis' if de else 'to'} {amount(high, lang)}"
+        return gettext_for(lang, "a number from {low} to {high}").format(
+            low=amount(low, lang), high=amount(high, lang)
         )
     if low is not None:
-        return f"{'Zahl ab' if de else 'a number from'} {amount(low, lang)}"
+        return gettext_for(lang, "a number from {low}").format(low=amount(low, lang))
     if high is not None:
-        return f"{'Zahl bis' if de else 'a number up to'} {amount(high, lang)}"
-    return "Zahl" if de else "a number"
+        return gettext_for(lang, "a number up to {high}").format(high=amount(high, lang))
+    return gettext_for(lang, "a number")
 
 
 def field_choices(field: ItemField, lang: str) -> list[Pick] | None:
@@ -124,13 +125,13 @@ _LABELS: dict[int, tuple[Question, dict[str, Any]]] = {}
 
 
 def all_labels(qtype: QuestionType, question: Question) -> dict[str, Any]:
-    """Labels of both languages → values, plus "don't know" in both languages (cached:
+    """Labels of every language with a catalog → values, plus "don't know" in each (cached:
     readers ask for every cell)."""
     cached = _LABELS.get(id(question))
     if cached is not None and cached[0] is question:
         return cached[1]
     found: dict[str, Any] = {}
-    for lang in ("de", "en"):
+    for lang in languages():
         items = choices(qtype, question, lang) or []
         found.update(label_map(with_dont_know(items, question, lang)))
     if len(_LABELS) > 10_000:
@@ -140,20 +141,18 @@ def all_labels(qtype: QuestionType, question: Question) -> dict[str, Any]:
 
 
 def field_labels(field: ItemField) -> dict[str, Any]:
-    """An item column's labels of both languages → values."""
+    """An item column's labels of every language with a catalog → values."""
     found: dict[str, Any] = {}
-    for lang in ("de", "en"):
+    for lang in languages():
         found.update(label_map(field_choices(field, lang) or []))
     return found
 
 
-_DONT_KNOW_WORDS = frozenset(
-    {DONT_KNOW, DONT_KNOW_LABEL.de or "", DONT_KNOW_LABEL.en or "", "?", "weiss nicht"}
-)
-
-
+@cache
 def dont_know_words() -> frozenset[str]:
-    return _DONT_KNOW_WORDS
+    """What a sheet's cell says for "don't know", in any language with a catalog."""
+    said = {DONT_KNOW_LABEL.get(lang) for lang in languages()}
+    return frozenset({DONT_KNOW, *said, "?", "weiss nicht"})
 
 
 def perspective_from_label(value: Any) -> Any:
@@ -163,7 +162,7 @@ def perspective_from_label(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip().casefold()
         for key, label in PERSPECTIVE_LABELS.items():
-            if text in (key, (label.de or "").casefold(), (label.en or "").casefold()):
+            if text in (key, *(label.get(lang).casefold() for lang in languages())):
                 return key
         if text in ("kunden", "kundin"):
             return "customer"

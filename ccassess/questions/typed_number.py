@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ccassess.questions.types import AnswerProblem
-from ccassess.text import Text
+from ccassess.text import Phrase
 
 #: decimal mark and grouping mark per language
 MARKS = {"de": (",", "."), "en": (".", ",")}
@@ -72,12 +72,9 @@ def _read(typed: str, decimal: str, group: str) -> str | None:
     return typed
 
 
-def _unclear(text: str) -> Text:
-    shown = text.strip()
-    return Text(
-        f"„{shown}“ ist keine eindeutige Zahl. Bitte Tausender mit Punkt in Dreiergruppen "
-        "oder ohne Trennzeichen schreiben, Nachkommastellen mit Komma (etwa 1.240 oder "
-        "1240,5)",
-        f"“{shown}” is not an unambiguous number. Please group thousands with commas in "
+def _unclear(text: str) -> Phrase:
+    return Phrase(
+        "“{typed}” is not an unambiguous number. Please group thousands with commas in "
         "threes or not at all, and write decimals with a point (such as 1,240 or 1240.5)",
+        typed=text.strip(),
     )

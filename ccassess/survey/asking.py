@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ccassess.catalogs import SOURCE_LANGUAGE
 from ccassess.importers.response_files import ResponseValidator
 from ccassess.model import DONT_KNOW
 from ccassess.model.answers import Respondent
@@ -21,7 +22,7 @@ from ccassess.model.questionnaire import Module, Question
 from ccassess.questions import present
 from ccassess.questions.typed_number import typed_number
 from ccassess.questions.types import AnswerProblem, ItemRows, Part, QuestionType
-from ccassess.survey.console import MESSAGES, Console
+from ccassess.survey.console import Console, SurveyTexts
 
 BACK = {"b", "back", "z", "zurück", "zurueck", "<"}
 SKIP = {"", "s", "skip", "ü", "überspringen", "ueberspringen", ">"}
@@ -68,7 +69,7 @@ class QuestionAsker:
     ) -> None:
         self.console = console
         self.lang = lang
-        self.text = MESSAGES[lang]
+        self.text = SurveyTexts(lang)
         self.question_types = question_types
         self.departments = departments
         self.respondent = respondent
@@ -311,17 +312,17 @@ def told(
 ) -> str:
     """What a respondent is told about a refused answer, in their language: the type's own
     text where it gives one, else what the question allows (a type's message is English)."""
-    messages = MESSAGES.get(lang, MESSAGES["en"])
+    messages = SurveyTexts(lang)
     if problem.text is not None:
         return problem.text.get(lang)
     if value == DONT_KNOW:
-        return str(messages["no_dont_know"])
-    if lang == "en":
+        return messages["no_dont_know"]
+    if lang == SOURCE_LANGUAGE:
         return str(problem)
     try:
         allowed = qtype.allowed(question, lang)
     except Exception:  # a plugin's description must never break the questionnaire
         allowed = ""
     if allowed:
-        return str(messages["allowed"]).format(allowed=allowed)
-    return str(messages["not_possible"])
+        return messages["allowed"].format(allowed=allowed)
+    return messages["not_possible"]

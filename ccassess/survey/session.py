@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ccassess.catalogs import using_language
 from ccassess.errors import CcassessError, Problems
 from ccassess.importers.batch import content_hash
 from ccassess.importers.response_files import ResponseValidator
@@ -23,7 +24,7 @@ from ccassess.io.checker import Checker
 from ccassess.model.answers import Respondent
 from ccassess.model.questionnaire import Module
 from ccassess.survey.asking import Back, Pause, QuestionAsker, Skip, SurveyItem
-from ccassess.survey.console import MESSAGES, Console, counted
+from ccassess.survey.console import Console, SurveyTexts
 
 if TYPE_CHECKING:
     from ccassess.plugin.registry import Registry
@@ -70,7 +71,7 @@ class SurveySession:
         self.items = items
         self.lang = lang
         self.console = console
-        self.text = MESSAGES[lang]
+        self.text = SurveyTexts(lang)
         modules = {item.module.id: item.module for item in items}
         self.modules = modules
         self.validator = ResponseValidator(
@@ -148,7 +149,8 @@ class SurveySession:
         for key in ("department", "role", "name"):
             if getattr(self.respondent, key):
                 raw[key] = getattr(self.respondent, key)
-        checked = self.validator.respondent(raw, "respondent", Checker("<survey>", problems))
+        with using_language(self.lang):  # the validator's messages, in the respondent's words
+            checked = self.validator.respondent(raw, "respondent", Checker("<survey>", problems))
         if problems.errors or checked is None:
             self.console.say(self.text["problems"])
             for problem in problems.errors:
@@ -202,7 +204,7 @@ def start_survey(
     round_ = workspace.round(round_name)
     settings = workspace.settings
     lang = request.lang or settings.language
-    text = MESSAGES[lang]
+    text = SurveyTexts(lang)
     found = workspace.round_modules(round_, registry)
     modules = list(found.modules.values())
     if request.modules:
@@ -247,8 +249,8 @@ def start_survey(
     console.say(
         text["start_customer" if customer else "start"].format(
             title=f" {named}" if (named := settings.title or settings.client) else "",
-            questions=counted(text, "questions", len(items)),
-            modules=counted(text, "modules", module_count),
+            questions=text.questions(len(items)),
+            modules=text.modules(module_count),
             id=respondent.id,
         )
     )
@@ -286,7 +288,7 @@ def resume_survey(
     respondent = stored.respondent
     items = survey_items([found.modules[m] for m in module_ids], respondent.perspective)
     console.say(
-        MESSAGES[lang]["resume"].format(
+        SurveyTexts(lang)["resume"].format(
             k=min(position + 1, len(items)), n=len(items), id=respondent.id
         )
     )

@@ -16,62 +16,13 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from ccassess.catalogs import gettext_for
 from ccassess.web.context import ServerContext
-from ccassess.web.respond import form_data, language, page_response
+from ccassess.web.respond import form_data, language, page_response, plain
 from ccassess.web.security import BodyTooLarge, cross_site, csrf_ok, csrf_token
+from ccassess.web.texts import PageTexts
 from ccassess.workspace import invitations as store
 
 COOKIE = "ccassess_admin"
-
-_LABELS = {
-    "de": {
-        "admin": "Übersicht der Befragung",
-        "token": "Admin-Schlüssel (beim Start des Servers ausgegeben)",
-        "login": "Anmelden",
-        "group": "Gruppe",
-        "started": "begonnen",
-        "completed": "abgeschlossen",
-        "invited": "eingeladen",
-        "rate": "Rücklauf",
-        "total": "Alle",
-        "other": "weitere Gruppen (zusammengefasst)",
-        "hidden": "Gruppen unter der Anonymitätsschwelle ({k}) werden nicht einzeln gezeigt; "
-        "eine Zahl unter {k} steht als „< {k}“.",
-        "last": "Letzte Antwort vor {minutes} Minuten",
-        "just": "Letzte Antwort vor weniger als einer Minute",
-        "none": "Seit dem Start des Servers noch keine Antwort",
-        "open": "Die Runde „{name}“ ist offen.",
-        "closed": "Die Runde „{name}“ ist geschlossen: Links nehmen keine Antworten an.",
-        "close": "Runde schließen",
-        "reopen": "Runde wieder öffnen",
-        "internal": "intern",
-        "customer": "Kunden",
-    },
-    "en": {
-        "admin": "Survey overview",
-        "token": "Admin token (printed when the server started)",
-        "login": "Sign in",
-        "group": "Group",
-        "started": "started",
-        "completed": "completed",
-        "invited": "invited",
-        "rate": "response rate",
-        "total": "All",
-        "other": "other groups (combined)",
-        "hidden": "Groups below the anonymity threshold ({k}) are not shown on their own; a "
-        "number below {k} shows as “< {k}”.",
-        "last": "Last answer {minutes} minutes ago",
-        "just": "Last answer less than a minute ago",
-        "none": "No answer since the server started",
-        "open": "Round “{name}” is open.",
-        "closed": "Round “{name}” is closed: links accept no answers.",
-        "close": "Close the round",
-        "reopen": "Reopen the round",
-        "internal": "internal",
-        "customer": "customers",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -92,7 +43,7 @@ def rows(
     progress: Sequence[store.Progress],
     invited: Mapping[str, int],
     threshold: int,
-    labels: Mapping[str, str],
+    labels: PageTexts,
 ) -> tuple[list[Row], Row]:
     """The table's rows and the total row. Groups below the threshold are added up into one
     row "other groups"; when that row would still be below it, the smallest group shown is
@@ -152,9 +103,9 @@ class AdminPages:
 
     async def show(self, request: Request) -> Response:
         lang = language(request, self.ctx.workspace.settings.language)
-        labels = _LABELS[lang]
+        labels = PageTexts(lang, "web_admin_")
         if not self.ctx.limits.allow("admin"):
-            return Response(gettext_for(lang, "Too many requests; please wait a minute."), 429)
+            return plain(lang, "too_many", 429)
         if not self.signed_in(request):
             return page_response(
                 self.ctx,
@@ -194,12 +145,11 @@ class AdminPages:
     async def login(self, request: Request) -> Response:
         lang = language(request, self.ctx.workspace.settings.language)
         if not self.ctx.limits.allow("admin-login") or cross_site(request.headers):
-            refused = gettext_for(lang, "Refused.")
-            return Response(refused, 429 if not cross_site(request.headers) else 403)
+            return plain(lang, "refused", 429 if not cross_site(request.headers) else 403)
         try:
             sent = await form_data(request)
         except BodyTooLarge:
-            return Response(gettext_for(lang, "Request too large."), 413, media_type="text/plain")
+            return plain(lang, "too_large", 413)
         token = (sent.get("token") or [""])[0].strip()
         good_form = csrf_ok(self.ctx.secret, "admin-login", (sent.get("csrf") or [""])[0])
         if not good_form or not self.ctx.is_admin_token(token):
@@ -208,7 +158,7 @@ class AdminPages:
                 "admin_login.html",
                 lang,
                 403,
-                labels=_LABELS[lang],
+                labels=PageTexts(lang, "web_admin_"),
                 csrf=csrf_token(self.ctx.secret, "admin-login"),
                 switch="/admin",
                 failed=True,
@@ -227,16 +177,14 @@ class AdminPages:
     async def round_state(self, request: Request) -> Response:
         lang = language(request, self.ctx.workspace.settings.language)
         if not self.signed_in(request) or cross_site(request.headers):
-            return Response(gettext_for(lang, "Refused."), 403, media_type="text/plain")
+            return plain(lang, "refused", 403)
         try:
             sent = await form_data(request)
         except BodyTooLarge:
-            return Response(gettext_for(lang, "Request too large."), 413, media_type="text/plain")
+            return plain(lang, "too_large", 413)
         subject = "admin:" + self.ctx.admin_cookie()
         if not csrf_ok(self.ctx.secret, subject, (sent.get("csrf") or [""])[0]):
-            return Response(
-                gettext_for(lang, "Form token missing or wrong."), 403, media_type="text/plain"
-            )
+            return plain(lang, "bad_token", 403)
         close = (sent.get("state") or [""])[0] == "closed"
         round_id = self.ctx.round.id
         await self.ctx.write(lambda db: store.set_round_closed(db, round_id, close))

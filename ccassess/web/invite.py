@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ccassess.catalogs import _, gettext_for
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.io.csvfile import write_csv
 from ccassess.io.files import atomic_write_bytes, atomic_write_text
 from ccassess.io.structured import read_structured
+from ccassess.web.texts import PageTexts
 from ccassess.workspace import invitations as store
 from ccassess.workspace.config import load_config
 from ccassess.workspace.store import Workspace
@@ -136,12 +137,12 @@ def links_pdf(links: Sequence[Link], request: InviteRequest, title: str, lang: s
     from ccassess.report.html import RenderedReport
     from ccassess.report.pdf import html_to_pdf
 
-    heading = gettext_for(lang, "Invitation to the survey: {title}").format(title=title)
-    scan = gettext_for(lang, "Scan the QR code with your phone's camera or type the link.")
-    customers = gettext_for(lang, "Customers")
+    t = PageTexts(lang, "web_invite_")
+    heading = t["heading"].format(title=title)
+    scan = t["scan"]
     cards = []
     for link in links:
-        group = request.department or (customers if request.perspective == "customer" else "")
+        group = request.department or (t["customers"] if request.perspective == "customer" else "")
         cards.append(
             f'<section class="card"><h2>{html.escape(heading)}</h2>'
             f"<p>{html.escape(group)}</p>"

@@ -21,6 +21,7 @@ from ccassess.questions import present
 from ccassess.questions.typed_number import typed_number
 from ccassess.questions.types import AnswerProblem, ItemRows, Part, QuestionType
 from ccassess.survey.asking import told
+from ccassess.text import Phrase
 
 #: Longest text accepted in one field (a text answer, an item's cell).
 MAX_FIELD = 4000
@@ -232,8 +233,8 @@ class PageForm:
                 errors[question.id] = told(unclear, sent, question, qtype, self.lang)
                 refused[question.id] = sent
                 continue
-            except ValueError as exc:
-                errors[question.id] = str(exc)
+            except Refused as exc:
+                errors[question.id] = exc.text.get(self.lang)
                 continue
             if raw is None:
                 answers[question.id] = None
@@ -301,7 +302,7 @@ def _first(form: Mapping[str, Sequence[str]], name: str) -> str:
     values = form.get(name) or ()
     value = values[0] if values else ""
     if len(value) > MAX_FIELD:
-        raise ValueError(f"more than {MAX_FIELD} characters")
+        raise Refused(Phrase("more than {n} characters", n=MAX_FIELD))
     return value
 
 
@@ -309,4 +310,13 @@ def _pick(picks: Sequence[present.Pick], sent: str) -> Any:
     """The pick a form names by its position; anything else is refused."""
     if sent.isdigit() and int(sent) < len(picks):
         return picks[int(sent)].value
-    raise ValueError("not one of the answers offered")
+    raise Refused(Phrase("not one of the answers offered"))
+
+
+class Refused(ValueError):
+    """A form field the page cannot read (too long, a pick it did not offer); `text` says
+    so in the respondent's language."""
+
+    def __init__(self, text: Phrase) -> None:
+        super().__init__(text.en)
+        self.text = text

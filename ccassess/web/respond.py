@@ -29,7 +29,7 @@ from ccassess.model.answers import Respondent
 from ccassess.web.context import ServerContext
 from ccassess.web.questionnaire import Page, PageForm, pages
 from ccassess.web.security import BodyTooLarge, cross_site, csrf_ok, csrf_token, read_body
-from ccassess.web.texts import LANGUAGES, texts
+from ccassess.web.texts import page_language, texts
 from ccassess.workspace import invitations as store
 from ccassess.workspace.surveys import finish_survey, insert_survey
 
@@ -38,8 +38,7 @@ SECONDS_PER_QUESTION = 12
 
 
 def language(request: Request, fallback: str) -> str:
-    lang = request.query_params.get("lang", "")
-    return lang if lang in LANGUAGES else (fallback if fallback in LANGUAGES else "de")
+    return page_language(request.query_params.get("lang", ""), fallback)
 
 
 def page_response(
@@ -66,7 +65,12 @@ def closed(ctx: ServerContext, lang: str) -> HTMLResponse:
 
 
 def too_many(ctx: ServerContext, lang: str) -> Response:
-    return Response("Too many requests; please wait a minute.", 429, media_type="text/plain")
+    return plain(lang, "too_many", 429)
+
+
+def plain(lang: str, key: str, status: int) -> Response:
+    """A short refusal as plain text (the label ``web_<key>``) in the page's language."""
+    return Response(texts(lang)[key], status, media_type="text/plain")
 
 
 async def form_data(request: Request) -> dict[str, list[str]]:
@@ -109,8 +113,11 @@ class RespondentPages:
         if found is None:
             return None, neutral(self.ctx, lang)
         if request.method == "POST" and cross_site(request.headers):
-            return None, Response("Cross-site form refused.", 403, media_type="text/plain")
+            return None, plain(lang, "cross_site", 403)
         return found, None
+
+    def _lang(self, request: Request) -> str:
+        return language(request, self.ctx.workspace.settings.language)
 
     def _pages(self, invitation: store.Invitation, module_ids: Sequence[str]) -> list[Page]:
         modules = [self.ctx.modules[m] for m in module_ids if m in self.ctx.modules]
@@ -159,11 +166,11 @@ class RespondentPages:
         try:
             form = await form_data(request)
         except BodyTooLarge:
-            return Response("Request too large.", 413, media_type="text/plain")
+            return plain(self._lang(request), "too_large", 413)
         lang = (form.get("lang") or [""])[0]
-        lang = lang if lang in LANGUAGES else self.ctx.workspace.settings.language
+        lang = page_language(lang, self.ctx.workspace.settings.language)
         if not csrf_ok(self.ctx.secret, store.token_hash(token), (form.get("csrf") or [""])[0]):
-            return Response("Form token missing or wrong.", 403, media_type="text/plain")
+            return plain(self._lang(request), "bad_token", 403)
         if invitation.respondent is not None:
             return RedirectResponse(f"/r/{token}/p", 303)
         used = [m for m in self.ctx.modules.values() if pages([m], invitation.perspective)]
@@ -276,7 +283,7 @@ class RespondentPages:
         try:
             sent = await form_data(request)
         except BodyTooLarge:
-            return Response("Request too large.", 413, media_type="text/plain")
+            return plain(self._lang(request), "too_large", 413)
         return invitation, request.path_params["token"], sent
 
     async def save(self, request: Request) -> Response:
@@ -351,7 +358,7 @@ class RespondentPages:
             return received
         invitation, token, sent = received
         if not csrf_ok(self.ctx.secret, store.token_hash(token), _one(sent, "csrf")):
-            return Response("Form token missing or wrong.", 403, media_type="text/plain")
+            return plain(self._lang(request), "bad_token", 403)
         state = self._state(invitation)
         if state is None or invitation.respondent is None:
             return neutral(self.ctx, self.ctx.workspace.settings.language)
@@ -407,7 +414,7 @@ class RespondentPages:
 def _keep_lang(request: Request, url: str) -> str:
     """A redirect keeps the language a respondent chose."""
     lang = request.query_params.get("lang", "")
-    return f"{url}?lang={lang}" if lang in LANGUAGES else url
+    return f"{url}?lang={lang}" if lang and page_language(lang, "") == lang else url
 
 
 def _one(form: Mapping[str, Sequence[str]], name: str) -> str:
