@@ -124,6 +124,11 @@ def section_problem(item: Any) -> str | None:
         isinstance(key, str) and isinstance(value, Text) for key, value in labels.items()
     ):
         return f"{name}: labels must map names to ccassess.Text"
+    domain = getattr(item, "labels_domain", None)
+    if domain is not None and (not isinstance(domain, str) or not domain):
+        return f"{name}: labels_domain must be a catalog domain (str), got {domain!r}"
+    if not isinstance(getattr(item, "labels_prefix", ""), str):
+        return f"{name}: labels_prefix must be a str, got {item.labels_prefix!r}"
     css = getattr(item, "css", "")
     if not isinstance(css, str):
         return f"{name}: css must be a str, got {type(css).__name__}"
