@@ -18,8 +18,10 @@ from ccassess.catalogs import register_section_labels
 def plugin_locale(plugin: Any) -> Path | None:
     """The ``locale/`` folder of a plugin (a module, or an object defined in one): beside the
     module, else in the top folder of its package."""
-    module = plugin if hasattr(plugin, "__file__") else sys.modules.get(
-        getattr(plugin, "__module__", "") or ""
+    module = (
+        plugin
+        if hasattr(plugin, "__file__")
+        else sys.modules.get(getattr(plugin, "__module__", "") or "")
     )
     file = getattr(module, "__file__", None)
     if not file:

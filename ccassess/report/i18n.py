@@ -25,14 +25,22 @@ class LabelText(Text):
     every language with a catalog (and the pseudo language) gets its own text."""
 
     key: str = ""
+    domain: str = LABELS
 
     def get(self, lang: str) -> str:
-        return label(lang, self.key)
+        return label(lang, self.key, self.domain)
+
+
+def catalog_text(key: str, domain: str = LABELS) -> Text:
+    """The label `key` of catalog `domain` as a Text, e.g. a plugin's section title:
+    ``ReportSection("silo", catalog_text("silo", "ccassess_silo_check"), …)``. An unknown key
+    is an error here already."""
+    return LabelText(label("de", key, domain), label("en", key, domain), key=key, domain=domain)
 
 
 def text(key: str) -> Text:
-    """The label `key` as a Text (section titles are Text)."""
-    return LabelText(label("de", key), label("en", key), key=key)
+    """The report's label `key` as a Text (section titles are Text)."""
+    return catalog_text(key)
 
 
 class UnknownLabel(KeyError):
@@ -78,6 +86,6 @@ class Translator:
         if has_label(self.lang, key):
             return label(self.lang, key)
         raise UnknownLabel(
-            f"report label {key!r} is neither the section's own nor in the labels catalog "
-            "(ccassess/locale/en/LC_MESSAGES/labels.po)"
+            f"report string {key!r} is neither in the section's labels nor in the labels "
+            "catalog (ccassess/locale/en/LC_MESSAGES/labels.po)"
         )
