@@ -142,7 +142,7 @@ def _local(value: Any, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        return value.get(lang) or next((v for v in value.values() if v), "")
+        return value.get(lang) or value.get("en") or next((v for v in value.values() if v), "")
     return value.get(lang) if isinstance(value, Text) else str(value)
 
 
