@@ -43,8 +43,8 @@ def test_plugin_new_writes_a_complete_package(tmp_path: Path, run: Callable) -> 
         "README.md",
         "pyproject.toml",
         "src/ccassess_acme_retail/__init__.py",
-        "src/ccassess_acme_retail/locale/de/LC_MESSAGES/ccassess_acme_retail.po",
-        "src/ccassess_acme_retail/locale/en/LC_MESSAGES/ccassess_acme_retail.po",
+        "src/ccassess_acme_retail/locale/de/LC_MESSAGES/ccassess_acme_retail_labels.po",
+        "src/ccassess_acme_retail/locale/en/LC_MESSAGES/ccassess_acme_retail_labels.po",
         "src/ccassess_acme_retail/module.yaml",
         "src/ccassess_acme_retail/templates/acme_retail.html",
         "tests/test_acme_retail.py",
@@ -108,7 +108,7 @@ def test_new_plugin_s_own_tests_pass_with_its_catalogs(tmp_path: Path) -> None:
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert re.search(r"\b6 passed\b", tests.stdout), tests.stdout
     # the test of the catalogs can fail: a German catalog without a key
-    german = root / "src/ccassess_acme/locale/de/LC_MESSAGES/ccassess_acme.po"
+    german = root / "src/ccassess_acme/locale/de/LC_MESSAGES/ccassess_acme_labels.po"
     german.write_text(german.read_text("utf-8").replace('msgid "intro"', 'msgid "intro_"'))
     broken = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests", "-k", "catalogs"],

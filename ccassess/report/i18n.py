@@ -33,7 +33,7 @@ class LabelText(Text):
 
 def catalog_text(key: str, domain: str = LABELS) -> Text:
     """The label `key` of catalog `domain` as a Text, e.g. a plugin's section title:
-    ``ReportSection("silo", catalog_text("silo", "ccassess_silo_check"), …)``. An unknown key
+    ``ReportSection("silo", catalog_text("silo", "ccassess_silo_check_labels"), …)``. An unknown key
     is an error here already."""
     return LabelText(label("de", key, domain), label("en", key, domain), key=key, domain=domain)
 

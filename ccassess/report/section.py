@@ -44,7 +44,7 @@ class ReportSection:
     #: The catalog domain of this section's labels (plugin API 1.3): ``t("key")`` in the
     #: template looks the key up in ``<plugin>/locale/<lang>/LC_MESSAGES/<domain>.po`` (or
     #: ``.mo``) first, then in the report's own labels. The plugin manager registers a
-    #: plugin's ``locale/`` folder; the convention is the plugin's package name.
+    #: plugin's ``locale/`` folder; the convention is the plugin's package name and ``_labels``.
     labels_domain: str | None = None
     #: A prefix put before each key looked up in `labels_domain` (the built-in sections keep
     #: theirs in the report's catalog as ``board_…``, ``trend_…``).

@@ -3,7 +3,7 @@ source, level), three to a row.
 
 Contributed through `ccassess_report_sections` like any plugin's section; the template is
 templates/sections/metrics.html, its labels are in
-locale/<lang>/LC_MESSAGES/ccassess_customer_metrics.po (the inputs' names as ``input_<name>``).
+locale/<lang>/LC_MESSAGES/ccassess_customer_metrics_labels.po (inputs' names: ``input_<name>``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ccassess import AssessmentResult, ReportSection, Text, catalog_text, label
 ORDER = 1000
 METRICS_PER_ROW = 3
 #: The catalog of this plugin's labels (locale/<lang>/LC_MESSAGES/<DOMAIN>.po).
-DOMAIN = "ccassess_customer_metrics"
+DOMAIN = "ccassess_customer_metrics_labels"
 #: The figures a metric is computed from whose names (``input_<name>``) the catalog holds.
 INPUTS = frozenset(
     {

@@ -3,7 +3,7 @@ review, for every module with the audit.
 
 Contributed through `ccassess_report_sections` like any plugin's section; the template is
 templates/sections/activity.html, its labels are in
-locale/<lang>/LC_MESSAGES/ccassess_customer_or_reporting.po.
+locale/<lang>/LC_MESSAGES/ccassess_customer_or_reporting_labels.po.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .activities import CATEGORIES
 #: After the silo heatmap (800), before the customer metrics (1000).
 ORDER = 900
 #: The catalog of this plugin's labels (locale/<lang>/LC_MESSAGES/<DOMAIN>.po).
-DOMAIN = "ccassess_customer_or_reporting"
+DOMAIN = "ccassess_customer_or_reporting_labels"
 #: The bar's colour for each category, by the theme's colour names (required work in the
 #: neutral grey: it is neither serving customers nor waste).
 COLOURS = {

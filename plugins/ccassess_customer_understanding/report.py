@@ -4,7 +4,7 @@ and a table of categories and better/worse coefficients.
 
 Contributed through `ccassess_report_sections` as a part (`within`) of the module's section;
 the template is templates/sections/kano.html, its labels are in
-locale/<lang>/LC_MESSAGES/ccassess_customer_understanding.po.
+locale/<lang>/LC_MESSAGES/ccassess_customer_understanding_labels.po.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ccassess import AssessmentResult, ModuleResult, ReportSection, Text, catalo
 from .kano import CATEGORIES
 
 #: The catalog of this plugin's labels (locale/<lang>/LC_MESSAGES/<DOMAIN>.po).
-DOMAIN = "ccassess_customer_understanding"
+DOMAIN = "ccassess_customer_understanding_labels"
 #: The categories in the order of the bars and the legend.
 CATEGORY_ORDER = tuple(CATEGORIES.values())
 #: Each category's colour, by the theme's colour names (and how much lighter).

@@ -1,7 +1,8 @@
 """The silo heatmap section of the report: the matrix of every module with one.
 
 Contributed through `ccassess_report_sections` like any plugin's section; the template is
-templates/sections/silo.html, its labels are in locale/<lang>/LC_MESSAGES/ccassess_silo_check.po.
+templates/sections/silo.html, its labels are in
+locale/<lang>/LC_MESSAGES/ccassess_silo_check_labels.po.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .matrix import OTHER
 #: Between the perception gap (700) and the department breakdown (1100).
 ORDER = 800
 #: The catalog of this plugin's labels (locale/<lang>/LC_MESSAGES/<DOMAIN>.po).
-DOMAIN = "ccassess_silo_check"
+DOMAIN = "ccassess_silo_check_labels"
 #: How many of the weakest links the section lists.
 WEAKEST_LINKS = 5
 
