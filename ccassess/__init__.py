@@ -58,6 +58,8 @@ _PUBLIC = {
     "Recommendation": "ccassess.model.result",
     "ReportSection": "ccassess.report.section",
     "Text": "ccassess.text",
+    "label": "ccassess.catalogs",
+    "catalog_text": "ccassess.report.i18n",
     "department_groups": "ccassess.scoring.departments",
     "shown_free_texts": "ccassess.scoring.answers",
     "Interval": "ccassess.scoring.intervals",
@@ -72,7 +74,7 @@ _PUBLIC = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ccassess.catalogs import PluginMessages, plugin_messages
+    from ccassess.catalogs import PluginMessages, label, plugin_messages
     from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
     from ccassess.forms.xlsform import xml_name
     from ccassess.importers.base import ImportContext, Importer, RawRespondent, SourceMap
@@ -99,6 +101,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Part,
         QuestionType,
     )
+    from ccassess.report.i18n import catalog_text
     from ccassess.report.section import ReportSection
     from ccassess.scoring.answers import shown_free_texts
     from ccassess.scoring.departments import department_groups
@@ -152,8 +155,10 @@ __all__ = [
     "Text",
     "ValidationError",
     "__version__",
+    "catalog_text",
     "department_groups",
     "hookimpl",
+    "label",
     "mean_interval",
     "nps_interval",
     "perspective_from_label",

@@ -224,15 +224,41 @@ def ngettext_for(lang: str, singular: str, plural: str, n: int) -> str:
     return translations(lang).ngettext(singular, plural, n)
 
 
+def _holds(found: gettext.NullTranslations | None, key: str) -> bool:
+    """Whether a catalog (or one it falls back to) has `key`: a label may equal its key
+    ("other" → "other"), so comparing the translation with the key cannot tell."""
+    while found is not None:
+        if key in getattr(found, "_catalog", {}):
+            return True
+        found = getattr(found, "_fallback", None)
+    return False
+
+
 def has_label(lang: str, key: str, domain: str = LABELS) -> bool:
-    return translations(SOURCE_LANGUAGE, domain).gettext(key) != key or (
-        translations(lang, domain).gettext(key) != key and lang != PSEUDO
+    return _holds(translations(SOURCE_LANGUAGE, domain), key) or (
+        lang != PSEUDO and _holds(translations(lang, domain), key)
     )
 
 
 def label(lang: str, key: str, domain: str = LABELS) -> str:
     """The label `key` in `lang`; an unknown key is an error (a typo must not reach a
     report)."""
-    if translations(SOURCE_LANGUAGE, domain).gettext(key) == key:
+    if not _holds(translations(SOURCE_LANGUAGE, domain), key):
         raise KeyError(f"unknown label {key!r} (not in the {domain!r} catalog)")
     return translations(lang, domain).gettext(key)
+
+
+def register_section_labels(folder: Path) -> list[str]:
+    """Register every domain of a plugin's ``locale/`` folder (its report sections' labels,
+    ``ReportSection.labels_domain``); the domains found. The plugin manager calls this for a
+    plugin with a ``locale/`` folder beside its module (docs/languages.md)."""
+    domains = sorted(
+        {
+            path.stem
+            for path in folder.glob("*/LC_MESSAGES/*")
+            if path.suffix in (".po", ".mo") and path.is_file()
+        }
+    )
+    for domain in domains:
+        register_catalogs(folder, domain)
+    return domains

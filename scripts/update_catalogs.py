@@ -10,7 +10,9 @@ The ``ccassess`` domain is extracted from the code (``_()``, ``N_()``, ``ngettex
 ``gettext_for()``, ``ngettext_for()``, ``Phrase()``), from the CLI's help texts and from
 click's own messages (a German user must not meet click's English "Usage:"). The ``labels``
 domain has no extraction: its English catalog is the list of keys, and every other language
-must translate each of them.
+must translate each of them. The bundled plugins' label catalogs
+(``plugins/<name>/locale/<lang>/LC_MESSAGES/<name>_labels.po``) are keyed the same way: their
+English catalog is the list of keys; compiled and checked too.
 """
 
 from __future__ import annotations
@@ -178,6 +180,8 @@ def planned_files() -> tuple[dict[Path, bytes], list[str]]:
             files[path.with_suffix(".mo")] = mo_bytes(catalog)
     for folder, domain in plugin_catalogs():
         _plan_plugin(folder, domain, files, missing)
+    for folder in sorted((ROOT / "plugins").glob("*/locale")):
+        plugin_label_catalogs(folder, files, missing)
     return files, missing
 
 
@@ -226,6 +230,33 @@ def _plan_plugin(folder: Path, domain: str, files: dict[Path, bytes], missing: l
                 missing.append(f"{where} changes the placeholders {sorted(fields(message.id))}")
         files[path] = po_bytes(catalog)
         files[path.with_suffix(".mo")] = mo_bytes(catalog)
+
+
+def plugin_label_catalogs(folder: Path, files: dict[Path, bytes], missing: list[str]) -> None:
+    """A plugin's keyed catalogs (its section labels, docs/languages.md): every language
+    translates each key of the English catalog, with the same placeholders."""
+    for english in sorted(folder.glob(f"{SOURCE_LANGUAGE}/LC_MESSAGES/*.po")):
+        if english.stem == folder.parent.name:
+            continue  # the plugin's messages (English ids): `_plan_plugin`
+        source = read(english, SOURCE_LANGUAGE)
+        for path in sorted(folder.glob(f"*/LC_MESSAGES/{english.name}")):
+            lang = path.parent.parent.name
+            catalog = read(path, lang)
+            if lang != SOURCE_LANGUAGE:
+                catalog.update(source, no_fuzzy_matching=True, update_header_comment=False)
+            for message in catalog:
+                if not message.id:
+                    continue
+                where = f"{path.relative_to(ROOT)}: {_first(message.id)!r}"
+                if not _first(message.string) or message.fuzzy:
+                    missing.append(where)
+                    continue
+                original = source.get(message.id)
+                wanted = fields(original.string if original else message.string)
+                if fields(message.string) != wanted:
+                    missing.append(f"{where} changes the placeholders {sorted(wanted)}")
+            files[path] = po_bytes(catalog)
+            files[path.with_suffix(".mo")] = mo_bytes(catalog)
 
 
 def fields(text: object) -> set[str]:

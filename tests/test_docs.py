@@ -347,6 +347,10 @@ def extending_plugin(tmp_path: Path) -> types.ModuleType:
     (template,) = blocks(page, "jinja")
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "acme_speed.html").write_text(template)
+    for catalog in blocks(page, "po"):  # its catalogs: the first line names the file
+        path = tmp_path / catalog.splitlines()[0].removeprefix("# ")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(catalog, "utf-8")
     plugin = types.ModuleType("docs_acme")
     plugin.__file__ = str(tmp_path / "__init__.py")
     exec(compile("\n\n".join(code), str(page), "exec"), plugin.__dict__)
@@ -391,6 +395,8 @@ def test_extending_example_runs(tmp_path: Path) -> None:
     assert [r.origin for r in module.recommendations] == ["acme"]
     text = kit.report_text(result, lang="en")
     assert "Acme: same-day solutions" in text and "25 % of tickets were solved" in text
+    text = kit.report_text(result, lang="de")  # from the plugin's German catalog
+    assert "Acme: Lösungen am selben Tag" in text and "25 % der Tickets wurden" in text
 
 
 def test_extending_and_tutorial_test_examples_run(tmp_path: Path) -> None:

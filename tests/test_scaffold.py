@@ -43,7 +43,10 @@ def test_plugin_new_writes_a_complete_package(tmp_path: Path, run: Callable) -> 
         "README.md",
         "pyproject.toml",
         "src/ccassess_acme_retail/__init__.py",
+        "src/ccassess_acme_retail/locale/de/LC_MESSAGES/ccassess_acme_retail_labels.po",
+        "src/ccassess_acme_retail/locale/en/LC_MESSAGES/ccassess_acme_retail_labels.po",
         "src/ccassess_acme_retail/module.yaml",
+        "src/ccassess_acme_retail/templates/acme_retail.html",
         "tests/test_acme_retail.py",
     ]
     project = tomllib.loads((root / "pyproject.toml").read_text())
@@ -53,7 +56,8 @@ def test_plugin_new_writes_a_complete_package(tmp_path: Path, run: Callable) -> 
     assert any(dep.startswith("ccassess") for dep in project["project"]["dependencies"])
     for path in root.rglob("*"):
         if path.is_file():
-            assert "{{" not in path.read_text(), path  # every placeholder was filled
+            # every placeholder was filled ({{ … }} with spaces is the section's Jinja)
+            assert not re.search(r"\{\{\w+\}\}", path.read_text()), path
     init = (root / "src/ccassess_acme_retail/__init__.py").read_text()
     assert f'CCASSESS_PLUGIN_API = "{PLUGIN_API_VERSION}"' in init
     assert not list(tmp_path.glob(".ccassess-*")), "the staging folder was left behind"
@@ -85,6 +89,36 @@ def test_new_plugin_works_in_the_kit_without_installing(tmp_path: Path) -> None:
     module = kit.score([kit.respondent("internal", {"acme": answers})]).module("acme")
     assert [f.id for f in module.findings] == ["fixing_not_learning"]
     assert [f.origin for f in module.findings] == ["acme"]
+
+
+def test_new_plugin_s_own_tests_pass_with_its_catalogs(tmp_path: Path) -> None:
+    """The generated tests (its catalogs complete, its section in German and English) pass,
+    run from the source folder; the slow test below runs them installed."""
+    root = create_plugin("acme", tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "CCASSESS_"))}
+    env["PYTHONPATH"] = os.pathsep.join([str(root / "src"), str(ROOT)])
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert re.search(r"\b6 passed\b", tests.stdout), tests.stdout
+    # the test of the catalogs can fail: a German catalog without a key
+    german = root / "src/ccassess_acme/locale/de/LC_MESSAGES/ccassess_acme_labels.po"
+    german.write_text(german.read_text("utf-8").replace('msgid "intro"', 'msgid "intro_"'))
+    broken = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests", "-k", "catalogs"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert broken.returncode == 1 and "1 failed" in broken.stdout, broken.stdout
 
 
 @pytest.mark.parametrize(
@@ -226,7 +260,7 @@ def test_installed_plugin_passes_its_own_tests(installed: tuple[Overlay, Path]) 
     overlay, project = installed
     tests = overlay.run("-m", "pytest", "-p", "no:cacheprovider", cwd=project)
     assert tests.returncode == 0, tests.stdout + tests.stderr
-    assert re.search(r"\b4 passed\b", tests.stdout), tests.stdout
+    assert re.search(r"\b6 passed\b", tests.stdout), tests.stdout
     assert "ccassess_kit" in tests.stdout  # the kit's report header: it came as a pytest plugin
 
 
@@ -242,7 +276,12 @@ def test_installed_plugin_module_is_listed(installed: tuple[Overlay, Path]) -> N
     plugins = json.loads(overlay.ccassess("plugins", "--format", "json").stdout)
     mine = next(p for p in plugins if p["name"] == "acme_retail")
     assert mine["origin"] == "entry point (ccassess-acme-retail)" and mine["version"] == "0.1.0"
-    assert mine["hooks"] == ["ccassess_findings", "ccassess_modules"]
+    assert mine["hooks"] == [
+        "ccassess_findings",
+        "ccassess_modules",
+        "ccassess_report_sections",
+        "ccassess_template_dirs",
+    ]
 
 
 @pytest.mark.slow

@@ -29,6 +29,7 @@ from ccassess.plugin.calls import Call as _Call
 from ccassess.plugin.calls import setup as _setup
 from ccassess.plugin.entry_points import EntryPointRecord, entry_points
 from ccassess.plugin.hooks import Check, Hooks
+from ccassess.plugin.locale import register_plugin_locale
 
 if TYPE_CHECKING:
     from ccassess.errors import PluginError
@@ -168,6 +169,7 @@ class Plugins:
             )
         self.info[name] = PluginInfo(name, version, origin, sorted(c.name for c in callers))
         self._guard(plugin)
+        register_plugin_locale(plugin)  # its catalogs (locale/ beside it), plugin API 1.3
         return True
 
     def finish_loading(self) -> None:

@@ -150,6 +150,15 @@ def section_problem(item: Any) -> str | None:
         isinstance(key, str) and isinstance(value, Text) for key, value in labels.items()
     ):
         return _("{name}: labels must map names to ccassess.Text").format(name=name)
+    domain = getattr(item, "labels_domain", None)
+    if domain is not None and (not isinstance(domain, str) or not domain):
+        return _("{name}: labels_domain must be a catalog domain (str), got {domain}").format(
+            name=name, domain=repr(domain)
+        )
+    if not isinstance(getattr(item, "labels_prefix", ""), str):
+        return _("{name}: labels_prefix must be a str, got {prefix}").format(
+            name=name, prefix=repr(item.labels_prefix)
+        )
     css = getattr(item, "css", "")
     if not isinstance(css, str):
         return _("{name}: css must be a str, got {type}").format(name=name, type=type(css).__name__)

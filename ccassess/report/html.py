@@ -25,7 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ccassess.blame import failure, origin
-from ccassess.catalogs import _
+from ccassess.catalogs import LABELS, _
 from ccassess.errors import CcassessError, PluginError
 from ccassess.format import day, number, percent, percent_spacing
 from ccassess.report.charts import Charts, Palette, readable_on, tint
@@ -36,7 +36,6 @@ from ccassess.report.profiles import apply_profile
 from ccassess.report.resources import inline_css, inline_html
 from ccassess.report.sanitise import sanitise, sanitise_markup
 from ccassess.report.section import ReportSection
-from ccassess.report.sections.board_labels import LABELS as BOARD_LABELS
 from ccassess.report.self_contained import check_self_contained
 from ccassess.report.theme import Theme, default_templates_dir, load_theme
 from ccassess.text import Text
@@ -216,7 +215,7 @@ def _comment(
         return Markup("")
     context = {
         **shared,
-        "t": Translator(lang, BOARD_LABELS),
+        "t": Translator(lang, prefix="board_"),
         "comment": markdown_html(narrative.comments[section_id]),
     }
     return Markup(_render(env, COMMENT_TEMPLATE, context, "core-report", "comment"))
@@ -234,9 +233,15 @@ def _render_section(
     # what a plugin marks safe (Markup in its context, its labels) passes the sanitiser
     data = section.context if own else sanitise_markup(section.context, links)
     context = {**shared, "section": view, "context": data}
-    if section.labels:
+    if section.labels or section.labels_domain or section.labels_prefix:
         labels = section.labels if own else _sanitised_labels(section.labels, links)
-        context["t"] = Translator(lang, labels)
+        context["t"] = Translator(
+            lang,
+            labels,
+            domain=section.labels_domain or LABELS,
+            prefix=section.labels_prefix,
+            clean=None if own else (lambda value: str(sanitise(value, links))),
+        )
     if not own:
         _refuse_unescaped(env, section.template, view.plugin, section.id)
     return Markup(_render(env, section.template, context, view.plugin, section.id))

@@ -215,10 +215,10 @@ def render_markdown(result: AssessmentResult, lang: str) -> str:
             if rest > 0:
                 lines.append(f"- … {t('more_in_plan', count=rest)}")
     lines += closing_md(result.narrative, lang, section_titles(result, lang))
-    notes = privacy_notes(result)
+    notes = privacy_notes(result, lang)
     if notes:  # why figures are missing: the same sentences as the report's method chapter
         lines += ["", f"### {t('privacy_heading')}", ""]
-        lines += [f"- {escape_md(note.get(lang))}" for note in notes]
+        lines += [f"- {escape_md(note)}" for note in notes]
     version = t("method_version", method=result.method_version, version=result.ccassess_version)
     lines += ["", "---", version, ""]
     return "\n".join(lines)

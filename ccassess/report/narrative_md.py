@@ -4,10 +4,10 @@ Markdown; raw HTML in it stays text wherever the summary is pasted)."""
 
 from __future__ import annotations
 
+from ccassess.catalogs import label as catalog_label
 from ccassess.model.narrative import Narrative
 from ccassess.model.result import AssessmentResult
 from ccassess.report.i18n import text
-from ccassess.report.sections.board_labels import LABELS
 
 
 def _inert(value: str) -> str:
@@ -17,7 +17,7 @@ def _inert(value: str) -> str:
 def key_messages_md(narrative: Narrative | None, lang: str) -> list[str]:
     if not narrative or not narrative.key_messages:
         return []
-    lines = ["", f"## {LABELS['key_messages'].get(lang)}", ""]
+    lines = ["", f"## {catalog_label(lang, 'board_key_messages')}", ""]
     lines += [f"{i}. {_inert(m)}" for i, m in enumerate(narrative.key_messages, start=1)]
     return lines
 
@@ -28,16 +28,16 @@ def closing_md(narrative: Narrative | None, lang: str, titles: dict[str, str]) -
         return []
     lines: list[str] = []
     if narrative.next_steps:
-        lines += ["", f"## {LABELS['next_steps'].get(lang)}", ""]
+        lines += ["", f"## {catalog_label(lang, 'board_next_steps')}", ""]
         lines += [f"{i}. {_inert(s)}" for i, s in enumerate(narrative.next_steps, start=1)]
     if narrative.owners:
-        lines += ["", f"## {LABELS['owner'].get(lang)}", ""]
+        lines += ["", f"## {catalog_label(lang, 'board_owner')}", ""]
         for owner in narrative.owners:
             title = titles.get(owner.initiative, owner.initiative)
-            due = f" ({LABELS['due'].get(lang)} {_inert(owner.due)})" if owner.due else ""
+            due = f" ({catalog_label(lang, 'board_due')} {_inert(owner.due)})" if owner.due else ""
             lines.append(f"- {_inert(title)}: {_inert(owner.owner)}{due}")
     for section_id, comment in narrative.comments.items():
-        label = LABELS["consultant_comment"].get(lang)
+        label = catalog_label(lang, "board_consultant_comment")
         lines += ["", f"### {label}: {_inert(titles.get(section_id, section_id))}", ""]
         lines += [_inert(comment)]
     return lines

@@ -21,9 +21,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
+from ccassess.catalogs import label as catalog_label
 from ccassess.format import day, number
 from ccassess.model.drivers import QUADRANTS
-from ccassess.report.deck_labels import LABELS
 from ccassess.report.resources import image_data_url
 from ccassess.report.sections.board import initiatives, key_messages, response_rates
 from ccassess.report.sections.summary import summary
@@ -48,7 +48,7 @@ class Deck:
     levels: list[str]
 
     def t(self, key: str, **values: object) -> str:
-        return LABELS[key].get(self.view.lang).format(**values)
+        return catalog_label(self.view.lang, "deck_" + key).format(**values)
 
     def num(self, value: float | None, digits: int = 0) -> str:
         return number(value, self.view.lang, digits)

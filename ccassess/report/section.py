@@ -16,9 +16,10 @@ class ReportSection:
     `template` is looked up in the theme, the default templates and the plugins' template
     folders; it receives `section` (this object), `context` (below) and the report's shared
     context. `order` places it: built-in sections use 100 … 1300 (see the hook reference).
-    `context` must be plain data already computed: templates only format. `labels` are the
-    template's own UI strings in German and English (`t("key")` in the template); with
-    `within`, the section is a part of another one (e.g. of a module's chapter).
+    `context` must be plain data already computed: templates only format. `labels_domain`
+    names the plugin's own catalog of labels (`t("key")` in the template finds them first;
+    docs/languages.md); with `within`, the section is a part of another one (e.g. of a
+    module's chapter).
     """
 
     id: str
@@ -28,8 +29,8 @@ class ReportSection:
     context: dict[str, Any] = field(default_factory=dict)
     #: Whether the section appears in the table of contents and PDF bookmarks.
     in_toc: bool = True
-    #: UI strings of this section's template, German and English: ``t("key")`` in the
-    #: template finds them before the report's own strings.
+    #: Deprecated (plugin API 1.3): UI strings of this section's template as Text objects,
+    #: German and English only. Still found first; use `labels_domain` instead.
     labels: Mapping[str, Text] = field(default_factory=dict)
     #: The id of another section this one is a part of (e.g. ``"module-leadership"``): it is
     #: rendered inside that section, where its template places ``section.parts`` (else at its
@@ -40,3 +41,11 @@ class ReportSection:
     #: ``url()`` and ``@import`` may name files in the plugin's template folders only; they
     #: are inlined. Scope the rules to the section: ``[data-section="<id>"] …``.
     css: str = ""
+    #: The catalog domain of this section's labels (plugin API 1.3): ``t("key")`` in the
+    #: template looks the key up in ``<plugin>/locale/<lang>/LC_MESSAGES/<domain>.po`` (or
+    #: ``.mo``) first, then in the report's own labels. The plugin manager registers a
+    #: plugin's ``locale/`` folder; the convention is the plugin's package name and ``_labels``.
+    labels_domain: str | None = None
+    #: A prefix put before each key looked up in `labels_domain` (the built-in sections keep
+    #: theirs in the report's catalog as ``board_…``, ``trend_…``).
+    labels_prefix: str = ""

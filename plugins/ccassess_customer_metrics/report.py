@@ -2,94 +2,44 @@
 source, level), three to a row.
 
 Contributed through `ccassess_report_sections` like any plugin's section; the template is
-templates/sections/metrics.html, its strings are `LABELS` below.
+templates/sections/metrics.html, its labels are in
+locale/<lang>/LC_MESSAGES/ccassess_customer_metrics_labels.po (inputs' names: ``input_<name>``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ccassess import AssessmentResult, ReportSection, Text
+from ccassess import AssessmentResult, ReportSection, Text, catalog_text, label
 
 #: After the activity audit (900), before the department breakdown (1100).
 ORDER = 1000
 METRICS_PER_ROW = 3
+#: The catalog of this plugin's labels (locale/<lang>/LC_MESSAGES/<DOMAIN>.po).
+DOMAIN = "ccassess_customer_metrics_labels"
+#: The figures a metric is computed from whose names (``input_<name>``) the catalog holds.
+INPUTS = frozenset(
+    {
+        "satisfied",
+        "responses",
+        "promoters",
+        "passives",
+        "detractors",
+        "average",
+        "start",
+        "lost",
+        "new",
+        "end",
+        "annual_value",
+        "lifetime_years",
+    }
+)
 #: Where a metric's value comes from (the analysis' wording → the report's two words).
-#: The names of the figures a metric is computed from, as a client reads them.
-INPUT_NAMES = {
-    "satisfied": Text("zufrieden (4–5)", "satisfied (4–5)"),
-    "responses": Text("Antworten", "answers"),
-    "promoters": Text("Promotoren (9–10)", "promoters (9–10)"),
-    "passives": Text("Passive (7–8)", "passives (7–8)"),
-    "detractors": Text("Kritiker (0–6)", "detractors (0–6)"),
-    "average": Text("Durchschnitt", "average"),
-    "start": Text("Kunden zu Beginn", "customers at the start"),
-    "lost": Text("verloren", "lost"),
-    "new": Text("neu gewonnen", "newly won"),
-    "end": Text("Kunden am Ende", "customers at the end"),
-    "annual_value": Text("Wert pro Jahr", "value per year"),
-    "lifetime_years": Text("Kundendauer in Jahren", "customer lifetime in years"),
-}
-
 SOURCES = {
     "ratings": "ratings",
     "customer_ratings": "ratings",
     "aggregate": "aggregate",
     "internal_figures": "aggregate",
-}
-LABELS = {
-    "metrics": Text("Kundenkennzahlen", "Customer metrics"),
-    "metrics_intro": Text(
-        "Ergebniskennzahlen aus den Antworten der Kunden oder aus den angegebenen "
-        "Unternehmensdaten, jeweils mit Formel, Eingangswerten und – wo sie auf einer "
-        "Stichprobe beruhen – n und 95-%-Konfidenzintervall. Jede Kennzahl hat genau eine "
-        "Stufe, gemessen an dokumentierten Ankern; diese Anker sind Konventionen, keine "
-        "Standards. Die Kennzahlen fließen nicht in die Werte der Dimensionen ein: Diese "
-        "beruhen auf der selbst eingeschätzten Praxis.",
-        "Outcome metrics from the customers' answers or from the company figures provided, "
-        "each with its formula, inputs and – where it rests on a sample – n and a 95% "
-        "confidence interval. Each metric has exactly one level, against documented anchors; "
-        "these anchors are conventions, not standards. The metrics do not enter the dimension "
-        "scores: those rest on the self-rated practice.",
-    ),
-    "outcome": Text("Ergebniskennzahl", "Outcome metric"),
-    "interval": Text("95-%-Intervall", "95% interval"),
-    "interval_to": Text("bis", "to"),
-    "interval_method_nps_difference_variance": Text(
-        "Varianz der Differenz Promotoren − Kritiker", "variance of promoters − detractors"
-    ),
-    "interval_method_wilson": Text("Wilson", "Wilson"),
-    "interval_method_t": Text("t-Verteilung", "t distribution"),
-    "small_sample_anonymity_threshold": Text(
-        "Vorsicht: n = {n} liegt unter der Anonymitätsschwelle ({minimum}).",
-        "Caution: n = {n} is below the anonymity threshold ({minimum}).",
-    ),
-    "small_sample_minimum_sample": Text(
-        "Vorsicht: n = {n} liegt unter der Mindestzahl von {minimum} Antworten (Faustregel); "
-        "das Intervall ist breit.",
-        "Caution: n = {n} is below the minimum of {minimum} answers (a rule of thumb); the "
-        "interval is wide.",
-    ),
-    "anchor": Text("Anker", "Anchors"),
-    "formula": Text("Formel", "Formula"),
-    "inputs": Text("Eingangswerte", "Inputs"),
-    "source": Text("Quelle", "Source"),
-    "source_ratings": Text("Kundenbewertungen", "customer ratings"),
-    "source_aggregate": Text("Unternehmenszahlen", "company figures"),
-    "not_available": Text("keine Daten", "no data"),
-    "internal_estimate": Text("laut Unternehmenszahlen", "per company figures"),
-    "nps_question": Text(
-        "Gefragt wurde: „Wie wahrscheinlich ist es, dass Sie das Unternehmen einem Freund oder "
-        "Kollegen weiterempfehlen?“ (0 = sehr unwahrscheinlich … 10 = sehr wahrscheinlich)",
-        "The question asked: “How likely is it that you would recommend the company to a friend "
-        "or colleague?” (0 = not at all likely … 10 = extremely likely)",
-    ),
-    "nps_trademark": Text(
-        "Net Promoter®, NPS® und Net Promoter Score® sind eingetragene Marken von Bain & "
-        "Company, Inc., NICE Systems, Inc. und Fred Reichheld.",
-        "Net Promoter®, NPS® and Net Promoter Score® are registered trademarks of Bain & "
-        "Company, Inc., NICE Systems, Inc. and Fred Reichheld.",
-    ),
 }
 
 
@@ -111,11 +61,11 @@ def metrics_sections(result: AssessmentResult, lang: str, key: str) -> list[Repo
     return [
         ReportSection(
             "metrics",
-            LABELS["metrics"],
+            catalog_text("metrics", DOMAIN),
             "sections/metrics.html",
             ORDER,
             {"metrics": metrics, "rows": rows},
-            labels=LABELS,
+            labels_domain=DOMAIN,
         )
     ]
 
@@ -135,7 +85,7 @@ def _card(metric: dict[str, Any], lang: str) -> dict[str, Any]:
         "n": metric.get("n"),
         "inputs": [
             {
-                "name": INPUT_NAMES[k].get(lang) if k in INPUT_NAMES else str(k),
+                "name": _input_name(k, lang),
                 "value": v,
                 "digits": _digits(v),
             }
@@ -192,7 +142,7 @@ def _local(value: Any, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        return value.get(lang) or next((v for v in value.values() if v), "")
+        return value.get(lang) or value.get("en") or next((v for v in value.values() if v), "")
     return value.get(lang) if isinstance(value, Text) else str(value)
 
 
@@ -201,3 +151,9 @@ def _digits(value: Any) -> int:
     if not isinstance(value, int | float) or isinstance(value, bool):
         return 0
     return 0 if float(value).is_integer() or abs(value) >= 100 else 1
+
+
+def _input_name(key: Any, lang: str) -> str:
+    """The name of a figure a metric is computed from, as a client reads it (its label
+    ``input_<key>``; an unknown one as it is)."""
+    return label(lang, f"input_{key}", DOMAIN) if key in INPUTS else str(key)

@@ -2,19 +2,22 @@
 review, for every module with the audit.
 
 Contributed through `ccassess_report_sections` like any plugin's section; the template is
-templates/sections/activity.html, its strings are `LABELS` below.
+templates/sections/activity.html, its labels are in
+locale/<lang>/LC_MESSAGES/ccassess_customer_or_reporting_labels.po.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ccassess import AssessmentResult, ModuleResult, ReportSection, Text
+from ccassess import AssessmentResult, ModuleResult, ReportSection, catalog_text, label
 
 from .activities import CATEGORIES
 
 #: After the silo heatmap (800), before the customer metrics (1000).
 ORDER = 900
+#: The catalog of this plugin's labels (locale/<lang>/LC_MESSAGES/<DOMAIN>.po).
+DOMAIN = "ccassess_customer_or_reporting_labels"
 #: The bar's colour for each category, by the theme's colour names (required work in the
 #: neutral grey: it is neither serving customers nor waste).
 COLOURS = {
@@ -27,71 +30,6 @@ COLOURS = {
 #: The section's statistic and the dimension score agree to this much (points) when the
 #: section names the dimension score as the same figure.
 SAME_FIGURE = 0.05
-LABELS = {
-    "other_activities_note": Text(
-        "Tätigkeiten, die weniger als {n} Befragte genannt haben, sind nicht namentlich "
-        "aufgeführt, sondern je Kategorie als „andere Tätigkeiten“ gezählt: ihr Name könnte "
-        "die wenigen verraten, die sie ausüben.",
-        "Activities named by fewer than {n} respondents are not listed by name but counted "
-        "per category as “other activities”: their name could give away the few who do them.",
-    ),
-    "activity": Text("Tätigkeitsanalyse", "Activity audit"),
-    "activity_intro": Text(
-        "Die Befragten haben ihre wichtigsten Tätigkeiten mit Zeitanteil genannt und "
-        "eingeordnet: dient sie dem Kunden, dem Verkauf, ist sie vorgeschrieben (Gesetz, "
-        "Compliance, Risiko), dient sie nur dem Reporting – oder macht sie den Verkauf sogar "
-        "schwerer? Alle Anteile beziehen sich auf die erfasste Arbeitszeit: je Befragtem die "
-        "Summe der genannten Zeitanteile, gemittelt über die Befragten (jede Person zählt "
-        "gleich).",
-        "Respondents listed their main activities with their share of working time and "
-        "classified them: does it serve the customer, selling, is it required (law, compliance, "
-        "risk), does it only serve reporting – or does it even make selling harder? All shares "
-        "are of the listed working time: per respondent the sum of the shares they listed, "
-        "averaged over respondents (each person counts equally).",
-    ),
-    "activity_customer": Text("dient dem Kunden", "serves the customer"),
-    "activity_selling": Text("hilft beim Verkauf", "helps selling"),
-    "activity_reporting": Text("nur Reporting", "reporting only"),
-    "activity_selling_harder": Text("erschwert den Verkauf", "makes selling harder"),
-    "activity_required": Text("vorgeschrieben", "required"),
-    "listed_share": Text(
-        "Erfasst: Die Befragten haben im Mittel {share} ihrer Arbeitszeit mit Tätigkeiten "
-        "belegt ({n} Befragte); der Rest ist nicht eingeordnet.",
-        "Listed: on average, respondents accounted for {share} of their working time "
-        "({n} respondents); the rest is not classified.",
-    ),
-    "serving_share": Text(
-        "{share} der erfassten Arbeitszeit dienen Kunden oder dem Verkauf (Mittel der Befragten).",
-        "{share} of the listed working time serves customers or selling (mean over respondents).",
-    ),
-    "serving_is_score": Text(
-        "Derselbe Wert ist der Wert der Dimension „{dimension}“: {score} von 100.",
-        "The same figure is the score of the dimension '{dimension}': {score} out of 100.",
-    ),
-    "required_share": Text(
-        "{share} der erfassten Arbeitszeit ist vorgeschriebene Arbeit (Gesetz, Compliance, "
-        "Risiko): Sie wird nie zum Streichen vorgeschlagen, nur zum Verschlanken.",
-        "{share} of the listed working time is required work (law, compliance, risk): it is "
-        "never proposed for cutting, only for making leaner.",
-    ),
-    "activities_to_review": Text(
-        "Tätigkeiten auf dem Prüfstand: streichen oder ändern", "Activities to cut or change"
-    ),
-    "required_activities": Text(
-        "Vorgeschriebene Tätigkeiten: schlanker machen, nicht streichen",
-        "Required activities: make leaner, do not cut",
-    ),
-    "activity_name": Text("Tätigkeit", "Activity"),
-    "category": Text("Einordnung", "Category"),
-    "time_share": Text("Ø Anteil je Nennung", "Mean share per mention"),
-    "mentions": Text("Nennungen", "Mentions"),
-    "more_activities": Text(
-        "Die Tabelle zeigt die {shown} Einträge mit dem größten Gewicht (Anteil × Nennungen); "
-        "{more} weitere mit zusammen {mentions} Nennungen sind nicht aufgeführt.",
-        "The table shows the {shown} entries with the most weight (share × mentions); {more} "
-        "more with {mentions} mentions in all are not listed.",
-    ),
-}
 #: The tables show at most this many entries each (the most time × mentions first) and count
 #: the rest below the table (issue 23: a table grows with the answers, not with what the
 #: report is to show).
@@ -145,11 +83,11 @@ def activity_sections(result: AssessmentResult, lang: str, key: str) -> list[Rep
     return [
         ReportSection(
             "activity",
-            LABELS["activity"],
+            catalog_text("activity", DOMAIN),
             "sections/activity.html",
             ORDER,
             {"audits": audits},
-            labels=LABELS,
+            labels_domain=DOMAIN,
         )
     ]
 
@@ -206,4 +144,4 @@ def _activity(entry: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _category_name(category: str, lang: str) -> str:
-    return LABELS[f"activity_{category}"].get(lang)
+    return label(lang, f"activity_{category}", DOMAIN)

@@ -3,17 +3,20 @@ dispersion table, before the findings), with the category shares per feature as 
 and a table of categories and better/worse coefficients.
 
 Contributed through `ccassess_report_sections` as a part (`within`) of the module's section;
-the template is templates/sections/kano.html, its strings are `LABELS` below.
+the template is templates/sections/kano.html, its labels are in
+locale/<lang>/LC_MESSAGES/ccassess_customer_understanding_labels.po.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ccassess import AssessmentResult, ModuleResult, ReportSection, Text
+from ccassess import AssessmentResult, ModuleResult, ReportSection, Text, catalog_text, label
 
 from .kano import CATEGORIES
 
+#: The catalog of this plugin's labels (locale/<lang>/LC_MESSAGES/<DOMAIN>.po).
+DOMAIN = "ccassess_customer_understanding_labels"
 #: The categories in the order of the bars and the legend.
 CATEGORY_ORDER = tuple(CATEGORIES.values())
 #: Each category's colour, by the theme's colour names (and how much lighter).
@@ -24,32 +27,6 @@ COLOURS = {
     "indifferent": ("muted", 0.45),
     "reverse": ("level-1", 0.0),
     "questionable": ("muted", 0.7),
-}
-LABELS = {
-    "kano_title": Text("Kano-Analyse der Leistungsmerkmale", "Kano analysis of the features"),
-    "kano_intro": Text(
-        "Wie Kunden einzelne Merkmale einordnen (Anteile der Antworten). Better/Worse: wie "
-        "stark ein Merkmal Zufriedenheit stiftet bzw. sein Fehlen Unzufriedenheit.",
-        "How customers classify each feature (share of answers). Better/worse: how much a "
-        "feature adds satisfaction, and how much its absence causes dissatisfaction.",
-    ),
-    "kano_feature": Text("Merkmal", "Feature"),
-    "kano_category": Text("Kategorie", "Category"),
-    "kano_better": Text("Better", "Better"),
-    "kano_worse": Text("Worse", "Worse"),
-    "kano_must_be": Text("Basismerkmal", "Must-be"),
-    "kano_one_dimensional": Text("Leistungsmerkmal", "One-dimensional"),
-    "kano_attractive": Text("Begeisterungsmerkmal", "Attractive"),
-    "kano_indifferent": Text("Unerheblich", "Indifferent"),
-    "kano_reverse": Text("Rückweisend", "Reverse"),
-    "kano_questionable": Text("Fraglich", "Questionable"),
-    "kano_unclassified": Text(
-        "Nicht eingeordnet: {n} Antwortpaar(e) mit „weiß nicht“ auf einer Seite (die "
-        "Auswertungstabelle braucht beide Antworten; sie zählen nicht in n und den Anteilen).",
-        'Not classified: {n} answer pair(s) with "don\'t know" on one side (the evaluation '
-        "table needs both answers; they are not in n or the shares).",
-    ),
-    "n": Text("n", "n"),
 }
 
 
@@ -62,11 +39,11 @@ def kano_sections(result: AssessmentResult, lang: str, key: str) -> list[ReportS
             sections.append(
                 ReportSection(
                     f"kano-{module.id}",
-                    LABELS["kano_title"],
+                    catalog_text("kano_title", DOMAIN),
                     "sections/kano.html",
                     context=context,
                     in_toc=False,
-                    labels=LABELS,
+                    labels_domain=DOMAIN,
                     within=f"module-{module.id}",
                 )
             )
@@ -77,7 +54,7 @@ def _kano(module: ModuleResult, lang: str, key: str) -> dict[str, Any] | None:
     data = module.analysis.get(key)
     if not isinstance(data, dict) or not data.get("features"):
         return None
-    names = {c: LABELS[f"kano_{c}"].get(lang) for c in CATEGORY_ORDER}
+    names = {c: label(lang, f"kano_{c}", DOMAIN) for c in CATEGORY_ORDER}
     features = []
     for feature in data["features"]:
         if not feature.get("n") or feature.get("suppressed"):
@@ -101,7 +78,7 @@ def _kano(module: ModuleResult, lang: str, key: str) -> dict[str, Any] | None:
     return {
         "features": features,
         "unclassified": (
-            LABELS["kano_unclassified"].get(lang).format(n=unclassified) if unclassified else ""
+            label(lang, "kano_unclassified", DOMAIN).format(n=unclassified) if unclassified else ""
         ),
         "categories": [
             {"id": c, "label": names[c], "colour": COLOURS[c][0], "tint": COLOURS[c][1]}
@@ -115,5 +92,5 @@ def _local(value: Any, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        return value.get(lang) or next((v for v in value.values() if v), "")
+        return value.get(lang) or value.get("en") or next((v for v in value.values() if v), "")
     return value.get(lang) if isinstance(value, Text) else str(value)

@@ -1,57 +1,24 @@
 """The silo heatmap section of the report: the matrix of every module with one.
 
 Contributed through `ccassess_report_sections` like any plugin's section; the template is
-templates/sections/silo.html, its strings are `LABELS` below.
+templates/sections/silo.html, its labels are in
+locale/<lang>/LC_MESSAGES/ccassess_silo_check_labels.po.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ccassess import AssessmentResult, ReportSection, Text
+from ccassess import AssessmentResult, ReportSection, catalog_text, label
 
 from .matrix import OTHER
 
 #: Between the perception gap (700) and the department breakdown (1100).
 ORDER = 800
+#: The catalog of this plugin's labels (locale/<lang>/LC_MESSAGES/<DOMAIN>.po).
+DOMAIN = "ccassess_silo_check_labels"
 #: How many of the weakest links the section lists.
 WEAKEST_LINKS = 5
-LABELS = {
-    "silo": Text("Silo-Heatmap", "Silo heatmap"),
-    "silo_intro": Text(
-        "Jede Zeile zeigt, wie gut eine Abteilung nach eigener Einschätzung versteht, was die "
-        "Abteilungen in den Spalten von ihr brauchen (0–100).",
-        "Each row shows how well a department believes it understands what the departments in "
-        "the columns need from it (0–100).",
-    ),
-    "colour_scale": Text("Farbskala: Wert 0–100", "Colour scale: score 0–100"),
-    "low": Text("schwach", "weak"),
-    "high": Text("stark", "strong"),
-    "weakest_links": Text("Schwächste Verbindungen", "Weakest links"),
-    "rater": Text("bewertet von", "rated by"),
-    "department": Text("Abteilung", "Department"),
-    "score": Text("Wert", "Score"),
-    "n": Text("n", "n"),
-    "merged_note": Text(
-        "Abteilungen mit weniger als {threshold} Befragten sind unter „Sonstige“ "
-        "zusammengefasst, damit niemand erkennbar ist.",
-        "Departments with fewer than {threshold} respondents are merged into “other” so "
-        "that nobody can be identified.",
-    ),
-    "other": Text("Sonstige", "other"),
-    "merged_small": Text(
-        "Abteilungen mit weniger als {threshold} Bewertenden ({count}): {into}.",
-        "Departments with fewer than {threshold} raters ({count}): {into}.",
-    ),
-    "merged_protect": Text(
-        "{names}: genug Bewertende, aber ebenfalls {into}, damit sich die kleinen Abteilungen "
-        "nicht aus den übrigen Werten herausrechnen lassen.",
-        "{names}: enough raters, but {into} as well, so that the small departments cannot be "
-        "computed from the rest.",
-    ),
-    "merged_into": Text("unter „Sonstige“ zusammengefasst", "merged into “other”"),
-    "left_out_into": Text("nicht einzeln gezeigt", "not shown on their own"),
-}
 
 
 def silo_sections(result: AssessmentResult, lang: str, key: str) -> list[ReportSection]:
@@ -87,9 +54,16 @@ def silo_sections(result: AssessmentResult, lang: str, key: str) -> list[ReportS
         return []
     context = {"matrices": matrices, "threshold": result.info.anonymity_threshold}
     return [
-        ReportSection("silo", LABELS["silo"], "sections/silo.html", ORDER, context, labels=LABELS)
+        ReportSection(
+            "silo",
+            catalog_text("silo", DOMAIN),
+            "sections/silo.html",
+            ORDER,
+            context,
+            labels_domain=DOMAIN,
+        )
     ]
 
 
 def _group_name(name: Any, lang: str) -> str:
-    return LABELS["other"].get(lang) if name == OTHER else str(name)
+    return label(lang, "other", DOMAIN) if name == OTHER else str(name)

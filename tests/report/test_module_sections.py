@@ -207,8 +207,8 @@ def test_a_part_its_section_does_not_place_goes_at_its_end(tmp_path):
             ReportSection("acme", Text.both("P"), "p.html", labels=LABELS),
             "<p>{{ t('helo') }}</p>",
             "plugin 'acme': template 'p.html' (section 'acme' of plugin 'acme'): report string "
-            "'helo' is neither in the section's labels nor in ccassess.report.i18n.STRINGS "
-            "(at {templates}/p.html:1)",
+            "'helo' is neither in the section's labels nor in the labels catalog "
+            "(ccassess/locale/en/LC_MESSAGES/labels.po) (at {templates}/p.html:1)",
         ),
     ],
     ids=["unknown section", "labels not Text", "unknown label"],

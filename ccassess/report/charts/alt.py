@@ -11,38 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import label
 from ccassess.format import percent
 from ccassess.report.charts.svg import label_of
 
 if TYPE_CHECKING:
     from ccassess.report.charts.style import ChartStyle
 
-#: The words of the text alternatives, German and English; {placeholders} are filled in.
-PHRASES: dict[str, tuple[str, str]] = {
-    "scale": ("Werte von 0 bis 100", "scores from 0 to 100"),
-    "axes": ("{n} Dimensionen", "{n} dimensions"),
-    "highest": ("höchster Wert {name} {value}", "highest {name} {value}"),
-    "lowest": ("niedrigster Wert {name} {value}", "lowest {name} {value}"),
-    "lowest_many": ("niedrigste Werte", "lowest"),
-    "no_value": ("ohne Wert", "no value"),
-    "missing": ("{n} ohne Wert", "{n} without a value"),
-    "level": ("Stufe {n}", "level {n}"),
-    "level_named": ("Stufe {n} {name}", "level {n} {name}"),
-    "level_from": ("{n} {name} ab {value}", "{n} {name} from {value}"),
-    "levels": ("Stufen", "levels"),
-    "gap_rule": ("Lücke = {a} minus {b}", "gap = {a} minus {b}"),
-    "largest_gap": ("größte Lücke {name} {gap} Punkte", "largest gap {name} {gap} points"),
-    "further": ("weitere", "others"),
-    "grid": ("{rows} Zeilen × {columns} Spalten", "{rows} rows × {columns} columns"),
-    "of_100": ("{value} von 100", "{value} out of 100"),
-    "shares": ("Anteile je Zeile", "shares per row"),
-    "ranked": ("{n} Module, bester zuerst", "{n} modules, best first"),
-    "rounds": ("Runden {first} bis {last}", "rounds {first} to {last}"),
-    "moved": ("{name} von {a} auf {b}", "{name} from {a} to {b}"),
-    "beyond_noise": ("jenseits des Rauschens", "beyond noise"),
-    "within_noise": ("im Rahmen des Rauschens", "within noise"),
-    "quadrant_axes": ("{x} gegen {y}", "{x} against {y}"),
-}
 QUOTES = {"de": ("„", "“"), "en": ("“", "”")}
 
 
@@ -54,8 +29,7 @@ class AltText:
         self.lang = chart.lang
 
     def say(self, key: str, **values: Any) -> str:
-        de, en = PHRASES[key]
-        return (de if self.lang == "de" else en).format(**values)
+        return label(self.lang, "chart_" + key).format(**values)
 
     def q(self, name: str) -> str:
         """A name in the language's quotation marks."""

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ccassess.catalogs import LABELS
 from ccassess.model.result import AssessmentResult
 from ccassess.report.i18n import text
 from ccassess.report.section import ReportSection
 from ccassess.report.sections.action_plan import action_plan
 from ccassess.report.sections.answers import answers
 from ccassess.report.sections.benchmark import benchmark
-from ccassess.report.sections.benchmark_labels import LABELS as BENCHMARK_LABELS
 from ccassess.report.sections.board import (
     board_summary,
     initiatives,
@@ -30,12 +30,9 @@ from ccassess.report.sections.board import (
     next_steps,
     response_rates,
 )
-from ccassess.report.sections.board_labels import LABELS as BOARD_LABELS
-from ccassess.report.sections.comments import LABELS as COMMENT_LABELS
 from ccassess.report.sections.comments import comments
 from ccassess.report.sections.departments import departments
 from ccassess.report.sections.drivers import drivers
-from ccassess.report.sections.drivers_labels import LABELS as DRIVER_LABELS
 from ccassess.report.sections.importance import importance
 from ccassess.report.sections.method import method
 from ccassess.report.sections.module import module_chapter
@@ -44,7 +41,6 @@ from ccassess.report.sections.perception_gap import perception_gap
 from ccassess.report.sections.ranking import module_ranking
 from ccassess.report.sections.summary import summary
 from ccassess.report.sections.trend import trend
-from ccassess.report.sections.trend_labels import LABELS as TREND_LABELS
 from ccassess.report.sections.view import View
 
 ORDER = {
@@ -123,18 +119,16 @@ def builtin_sections(result: AssessmentResult, lang: str) -> list[ReportSection]
                     template,
                     ORDER[key],
                     context,
-                    labels=TREND_LABELS if key == "trend" else {},
+                    labels_domain=LABELS if key == "trend" else None,
+                    labels_prefix="trend_" if key == "trend" else "",
                 )
             )
     return sections + board_sections(view)
 
 
-#: Sections with a label table of their own (the others use the board's).
-OWN_LABELS = {
-    "drivers": DRIVER_LABELS,
-    "benchmark": BENCHMARK_LABELS,
-    "comments": COMMENT_LABELS,
-}
+#: Sections with labels of their own (``<prefix>key`` in the labels catalog; the others use
+#: the board's).
+OWN_LABELS = {"drivers": "drivers_", "benchmark": "benchmark_", "comments": "comments_"}
 
 
 def board_sections(view: View) -> list[ReportSection]:
@@ -161,11 +155,12 @@ def board_sections(view: View) -> list[ReportSection]:
     return [
         ReportSection(
             section_id,
-            OWN_LABELS.get(key, BOARD_LABELS)[key],
+            text(OWN_LABELS.get(key, "board_") + key),
             f"sections/{key}.html",
             order,
             context,
-            labels=OWN_LABELS.get(key, BOARD_LABELS),
+            labels_domain=LABELS,
+            labels_prefix=OWN_LABELS.get(key, "board_"),
         )
         for section_id, key, order, context in board
         if context is not None

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ccassess.catalogs import label
 from ccassess.format import percent
 from ccassess.report.sections.action_plan import action_plan
 from ccassess.report.sections.benchmark import headline_bands
-from ccassess.report.sections.board_labels import LABELS
 from ccassess.report.sections.summary import summary
 from ccassess.report.sections.trend import trend
 from ccassess.report.sections.view import View
@@ -46,7 +46,7 @@ def next_steps(view: View) -> dict[str, Any]:
 
         return {"steps": [inline_markdown_html(s) for s in steps], "suggested": False}
     return {
-        "steps": [LABELS[k].get(view.lang) for k in ("step_owners", "step_share", "step_repeat")],
+        "steps": [label(view.lang, f"board_step_{k}") for k in ("owners", "share", "repeat")],
         "suggested": True,
     }
 
@@ -90,14 +90,14 @@ def response_rates(view: View) -> dict[str, Any]:
     breakdown = r.departments
     if breakdown is not None:
         for group in breakdown.groups:
-            name = LABELS["other"].get(lang) if group.merged else group.name
+            name = label(lang, "board_other") if group.merged else group.name
             rows.append(_rate_row(name, "staff", group.n, group.invited, lang))
     staff_invited = breakdown.invited if breakdown is not None else None
     total_staff = _rate_row(
-        LABELS["all_staff"].get(lang), "staff", r.respondents.internal, staff_invited, lang
+        label(lang, "board_all_staff"), "staff", r.respondents.internal, staff_invited, lang
     )
     customers = _rate_row(
-        LABELS["all_customers"].get(lang), "customers", r.respondents.customer, None, lang
+        label(lang, "board_all_customers"), "customers", r.respondents.customer, None, lang
     )
     rows_all = [*rows, total_staff, *([customers] if r.respondents.customer else [])]
     return {

@@ -100,7 +100,7 @@ def method(view: View) -> dict[str, Any]:
         "alpha_consistent": ALPHA_CONSISTENT,
         "threshold": r.info.anonymity_threshold,
         "free_text_threshold": r.privacy.free_text_threshold,
-        "privacy_notes": [view.tr(note) for note in privacy_notes(r)],
+        "privacy_notes": privacy_notes(r, view.lang),
         "method_version": r.method_version,
         "ccassess_version": r.ccassess_version,
     }

@@ -32,7 +32,11 @@ class View:
         if value is None:
             return ""
         if isinstance(value, dict):  # bilingual data from a plugin's analysis
-            return value.get(self.lang) or next((v for v in value.values() if v), "")
+            return (
+                value.get(self.lang)
+                or value.get("en")
+                or next((v for v in value.values() if v), "")
+            )
         return value.get(self.lang) if hasattr(value, "get") else str(value)
 
     def levels(self, module: ModuleResult | None = None) -> list[LevelInfo]:
