@@ -13,7 +13,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from ccassess.catalogs import PSEUDO, gettext_for
+from ccassess.catalogs import PSEUDO, cli_language, gettext_for
 
 MINUS = "\u2212"
 #: The space between a number and "%": German sets one that does not break, English none.
@@ -33,6 +33,17 @@ def number(value: float | None, lang: str, digits: int = 0, empty: str = "–") 
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     text = format_decimal(abs(exact), format=pattern, locale=locale(lang))
     return MINUS + text if exact < 0 else text
+
+
+def counted(value: float, grouped: bool = True) -> str:
+    """A number in a message to the person at the terminal, in the CLI's language: a limit,
+    a size, a count (de: 20.971.520 and 2,5; en: 20,971,520 and 2.5). Unlike the report's
+    numbers it keeps the minus sign that can be typed: the user may write it back in a file.
+    `grouped=False` writes what a user typed (a bound: 10000) without thousands marks."""
+    from babel.numbers import format_decimal
+
+    pattern = ("#,##0" if grouped else "0") + ".######"
+    return format_decimal(value, format=pattern, locale=locale(cli_language()))
 
 
 def percent(value: float | None, lang: str, digits: int = 0, empty: str = "–") -> str:

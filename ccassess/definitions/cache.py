@@ -1,11 +1,11 @@
 """The module cache: validated module definitions, so a start does not parse and validate
 every module file again (PyYAML, the strict reader and the loader).
 
-Modules built from files are stored by a hash (BLAKE2b) of the file's bytes and path,
-together with everything that decides how a file is built: the ccassess version and the
-source files of `ccassess/` and its `definitions/`, `io/` and `model/` (`SOURCE_FOLDERS`),
-the Python version, and each question type (name, owning plugin and its version, the source
-files beside its classes, its settings).
+Modules built from files are stored by a hash (BLAKE2b) of the file's bytes and path and
+the CLI's language (the warnings stored are worded in it), together with everything that
+decides how a file is built: the ccassess version and the source files of `ccassess/` and its
+`definitions/`, `io/` and `model/` (`SOURCE_FOLDERS`), the Python version, and each question
+type (name, owning plugin and its version, the source files beside its classes, its settings).
 Only modules that validated are stored, so an invalid file reports its problems every time.
 A damaged entry is replaced. The folder and its rules are those of ccassess.io.cache_files.
 
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess import __version__
 from ccassess.blame import GUARD_MARK
+from ccassess.catalogs import LOCALE_DIR, MESSAGES, cli_language
 from ccassess.definitions.summary import ModuleSummary
 from ccassess.io.cache_files import blake2b, cache_dir, read_bytes, settled, write_private
 
@@ -89,7 +90,7 @@ class ModuleCache:
             return module, warnings, None
         assert self.folder is not None
         digest = self._base.copy()
-        digest.update(b"%d\0%s\0" % (len(raw), os.fsencode(str(path))))
+        digest.update(b"%d\0%s\0%s\0" % (len(raw), os.fsencode(str(path)), _messages_key()))
         digest.update(raw)
         entry = os.path.join(self.folder, digest.hexdigest() + ".pickle")
         found = self._load_entry(entry)
@@ -136,6 +137,18 @@ class ModuleCache:
             return
         write_private(entry, data)
         _remove_old(self.folder)
+
+
+def _messages_key() -> bytes:
+    """The CLI's language and the stamp of its catalog: the warnings stored with a module
+    are worded in that language, so each language has its own entries."""
+    lang = cli_language()
+    try:
+        status = os.stat(os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", MESSAGES + ".mo"))
+        stamp = (status.st_size, status.st_mtime_ns)
+    except OSError:
+        stamp = None
+    return repr((lang, stamp)).encode()
 
 
 def _loader(

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ccassess.catalogs import _
 from ccassess.definitions.questions import QuestionReader, read_scale
 from ccassess.definitions.thresholds import read_findings, read_levels
 from ccassess.errors import Problem, Problems
@@ -88,10 +89,10 @@ class _ModuleBuilder:
     def build(self, data: Any) -> Module | None:
         c = self.check
         if data is None:
-            c.error("", "the file is empty; expected a module definition")
+            c.error("", _("the file is empty; expected a module definition"))
             return None
         if isinstance(data, Mapping) and not data:
-            c.error("", "the module definition is empty")
+            c.error("", _("the module definition is empty"))
             return None
         data = c.mapping(data, "")
         if not data:
@@ -100,7 +101,12 @@ class _ModuleBuilder:
         module_id = c.identifier(data, "id", "")
         version = c.string(data, "version", "")
         if version and not VERSION_PATTERN.match(version):
-            c.error("version", f"{version!r} is not a semantic version like 1.0.0", data, "version")
+            c.error(
+                "version",
+                _("{version} is not a semantic version like 1.0.0").format(version=repr(version)),
+                data,
+                "version",
+            )
         title = c.text(data, "title", "")
         description = c.text(data, "description", "", required=False)
         weight = c.number(data, "weight", "", default=1.0, positive=True)
@@ -140,7 +146,7 @@ class _ModuleBuilder:
         c = self.check
         raw = c.sequence(data, "dimensions", "")
         if "dimensions" in data and not raw:
-            c.error("dimensions", "a module needs at least one dimension", data, "dimensions")
+            c.error("dimensions", _("a module needs at least one dimension"), data, "dimensions")
         dimensions = []
         seen: dict[str, int] = {}
         for index, item in enumerate(raw):
@@ -153,7 +159,12 @@ class _ModuleBuilder:
             if dim_id:
                 path = f"dimensions[{dim_id}]"
                 if dim_id in seen:
-                    c.error(join(path, "id"), f"duplicate dimension id {dim_id!r}", item, "id")
+                    c.error(
+                        join(path, "id"),
+                        _("duplicate dimension id {id}").format(id=repr(dim_id)),
+                        item,
+                        "id",
+                    )
                 seen[dim_id] = index
             title = c.text(item, "title", path) or Text()
             description = c.text(item, "description", path, required=False)
@@ -179,7 +190,9 @@ class _ModuleBuilder:
         raw = c.mapping(item.get(key) or {}, join(path, key), item, key)
         for level in raw:
             if str(level) not in ("1", "2", "3", "4", "5"):
-                c.error(join(path, f"{key}.{level}"), "keys must be the levels 1 to 5", raw, level)
+                c.error(
+                    join(path, f"{key}.{level}"), _("keys must be the levels 1 to 5"), raw, level
+                )
         # JSON (a stored definition) has string keys; YAML has numbers: accept both.
         return {str(k): v for k, v in raw.items() if str(k) in ("1", "2", "3", "4", "5")}
 

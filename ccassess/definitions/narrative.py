@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ccassess.errors import CcassessError
+from ccassess.catalogs import _
+from ccassess.errors import CcassessError, Location
 from ccassess.model.narrative import Narrative, Owner
 
 NARRATIVE_FILE = "narrative.md"
@@ -44,11 +45,17 @@ def load_narrative(path: Path) -> Narrative | None:
         return None
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
-        raise CcassessError(f"{path}: larger than {MAX_BYTES // 1024} KiB; is it a narrative?")
+        raise CcassessError(
+            _("larger than {size} KiB; is it a narrative?").format(size=MAX_BYTES // 1024),
+            Location(str(path)),
+        )
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CcassessError(f"{path}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+        raise CcassessError(
+            _("not UTF-8 (byte {offset}); save it as UTF-8").format(offset=exc.start),
+            Location(str(path)),
+        ) from None
     return parse_narrative(source, str(path))
 
 
@@ -75,8 +82,11 @@ def parse_narrative(source: str, name: str = NARRATIVE_FILE) -> Narrative:
         elif kind is None:
             if line.strip():
                 raise CcassessError(
-                    f"{name}, line {number}: text before the first heading; start with "
-                    "'# Key messages', '# Next steps', '# Owners' or '# Section <id>'"
+                    _(
+                        "text before the first heading; start with '# Key messages', "
+                        "'# Next steps', '# Owners' or '# Section <id>'"
+                    ),
+                    Location(name, number),
                 )
         else:
             lines.append((number, line))
@@ -93,14 +103,20 @@ def _kind(title: str, name: str, number: int) -> tuple[str, str]:
             section = title.strip()[len(word) + 1 :].strip(" :")
             if not _SECTION_ID.match(section):
                 raise CcassessError(
-                    f"{name}, line {number}: {section!r} is not a section id (letters, "
-                    "digits, - and _, e.g. 'perception-gap' or 'module-leadership')"
+                    _(
+                        "{section} is not a section id (letters, digits, - and _, e.g. "
+                        "'perception-gap' or 'module-leadership')"
+                    ).format(section=repr(section)),
+                    Location(name, number),
                 )
             return "comment", section
     raise CcassessError(
-        f"{name}, line {number}: unknown heading {title!r}; use 'Key messages', 'Next steps', "
-        "'Owners' or 'Section <id>' (German: Kernbotschaften, Nächste Schritte, "
-        "Verantwortliche, Abschnitt <id>)"
+        _(
+            "unknown heading {title}; use 'Key messages', 'Next steps', 'Owners' or "
+            "'Section <id>' (German: Kernbotschaften, Nächste Schritte, Verantwortliche, "
+            "Abschnitt <id>)"
+        ).format(title=repr(title)),
+        Location(name, number),
     )
 
 
@@ -118,8 +134,10 @@ def _store(
             match = _OWNER.match(item)
             if not match:
                 raise CcassessError(
-                    f"{name}, line {number}: an owner is '- <initiative id>: <owner> "
-                    f"(<due>)', not {item!r}"
+                    _("an owner is '- <initiative id>: <owner> (<due>)', not {item}").format(
+                        item=repr(item)
+                    ),
+                    Location(name, number),
                 )
             narrative.owners.append(Owner(match.group(1), match.group(2), match.group(3) or ""))
     else:
@@ -139,6 +157,6 @@ def _items(lines: list[tuple[int, str]], name: str) -> list[tuple[int, str]]:
             items[-1] = (items[-1][0], items[-1][1] + " " + line.strip())
         else:
             raise CcassessError(
-                f"{name}, line {number}: expected a list item ('- …') under this heading"
+                _("expected a list item ('- …') under this heading"), Location(name, number)
             )
     return items

@@ -6,38 +6,47 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ccassess.errors import CcassessError
+from ccassess.catalogs import _
+from ccassess.errors import CcassessError, Location
 from ccassess.model.benchmark import NORMS_FORMAT, Norms
 
 
 def load_norms(path: Path) -> Norms:
+    where = Location(str(path))
     try:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
-        raise CcassessError(f"{path}: no such norm file") from None
+        raise CcassessError(_("no such norm file"), where) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CcassessError(f"{path}: not a norm file (not JSON: {exc})") from None
+        raise CcassessError(
+            _("not a norm file (not JSON: {reason})").format(reason=exc), where
+        ) from None
     if not isinstance(data, dict) or data.get("format") != NORMS_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         raise CcassessError(
-            f"{path}: format {found!r} is not a norm file this ccassess reads "
-            f"(format {NORMS_FORMAT}); build it again with `ccassess benchmark build`"
+            _(
+                "format {found} is not a norm file this ccassess reads (format {supported}); "
+                "build it again with `ccassess benchmark build`"
+            ).format(found=repr(found), supported=NORMS_FORMAT),
+            where,
         )
     metrics = data.get("metrics")
     if not isinstance(metrics, dict):
-        raise CcassessError(f"{path}: key 'metrics' must map metric names to lists of scores")
+        raise CcassessError(_("key 'metrics' must map metric names to lists of scores"), where)
     for key, values in metrics.items():
         if not isinstance(values, list) or not all(
             isinstance(v, int | float) and not isinstance(v, bool) for v in values
         ):
-            raise CcassessError(f"{path}: metrics.{key} must be a list of numbers")
+            raise CcassessError(
+                _("{key} must be a list of numbers").format(key=f"metrics.{key}"), where
+            )
     clients = data.get("clients")
     if not isinstance(clients, int) or isinstance(clients, bool):
-        raise CcassessError(f"{path}: key 'clients' must be a whole number")
+        raise CcassessError(_("key 'clients' must be a whole number"), where)
     labels = data.get("labels", {})
     lower = data.get("lower_is_better", [])
     if not isinstance(labels, dict) or not isinstance(lower, list):
-        raise CcassessError(f"{path}: 'labels' must be a mapping, 'lower_is_better' a list")
+        raise CcassessError(_("'labels' must be a mapping, 'lower_is_better' a list"), where)
     return Norms(
         clients=clients,
         method_version=str(data.get("method_version", "")),

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ccassess.io.checker import Checker, join
+from ccassess.catalogs import _
+from ccassess.format import counted
+from ccassess.io.checker import MISSING, MISSING_TRANSLATION, Checker, join
 from ccassess.model.questionnaire import DEPARTMENT_ROWS, Condition, Option, Question, Scale
 from ccassess.questions.types import AnswerProblem, DefinitionContext, QuestionType
 from ccassess.text import LANGUAGES, Text
@@ -62,10 +64,14 @@ def read_scale(check: Checker, spec: Any, path: str, parent: Any, key: Any) -> S
     points = c.integer(spec, "points", path)
     start = c.integer(spec, "start", path, default=1)
     if points is None:
-        c.error(join(path, "points"), "missing", spec, "points")
+        c.error(join(path, "points"), _(MISSING), spec, "points")
         return None
     if not 2 <= points <= 11:
-        c.error(join(path, "points"), f"a scale needs 2 to 11 points, got {points}", spec)
+        c.error(
+            join(path, "points"),
+            _("a scale needs 2 to 11 points, got {points}").format(points=points),
+            spec,
+        )
         return None
     labels: dict[str, tuple[str, ...]] = {}
     raw_labels = c.mapping(spec.get("labels") or {}, join(path, "labels"), spec, "labels")
@@ -74,10 +80,15 @@ def read_scale(check: Checker, spec: Any, path: str, parent: Any, key: Any) -> S
         where = join(path, f"labels.{lang}")
         items = c.sequence(raw_labels, lang, join(path, "labels"), required=False)
         if lang not in raw_labels:
-            c.warning(where, "missing translation", raw_labels or spec)
+            c.warning(where, _(MISSING_TRANSLATION), raw_labels or spec)
             continue
         if len(items) != points:
-            c.error(where, f"needs {points} labels, got {len(items)}", raw_labels, lang)
+            c.error(
+                where,
+                _("needs {points} labels, got {count}").format(points=points, count=len(items)),
+                raw_labels,
+                lang,
+            )
             continue
         labels[lang] = tuple(c.item(items, index, where) for index in range(len(items)))
     return Scale(points=points, start=start if start is not None else 1, labels=labels)
@@ -112,7 +123,7 @@ class QuestionReader:
         c = self.check
         raw = c.sequence(item, "questions", path)
         if "questions" in item and not raw:
-            c.error(join(path, "questions"), "a dimension needs at least one question", item)
+            c.error(join(path, "questions"), _("a dimension needs at least one question"), item)
         questions = []
         for index, spec in enumerate(raw):
             qpath = f"{path}.questions[{index}]"
@@ -131,8 +142,17 @@ class QuestionReader:
             path = f"{path.rsplit('[', 1)[0]}[{qid}]"
             if qid in self.question_ids:
                 other = self.question_ids[qid]
-                where = "twice in this dimension" if other == dim_id else f"also in {other!r}"
-                c.error(join(path, "id"), f"duplicate question id {qid!r} ({where})", spec, "id")
+                message = (
+                    _("duplicate question id {id} (twice in this dimension)")
+                    if other == dim_id
+                    else _("duplicate question id {id} (also in {dimension})")
+                )
+                c.error(
+                    join(path, "id"),
+                    message.format(id=repr(qid), dimension=repr(other)),
+                    spec,
+                    "id",
+                )
             self.question_ids[qid] = dim_id
         type_name = c.string(spec, "type", path)
         qtype = self.types.get(type_name)
@@ -140,7 +160,9 @@ class QuestionReader:
             known = ", ".join(sorted(self.types))
             c.error(
                 join(path, "type"),
-                f"unknown question type {type_name!r}; known: {known}",
+                _("unknown question type {type}; known: {known}").format(
+                    type=repr(type_name), known=known
+                ),
                 spec,
                 "type",
             )
@@ -148,7 +170,9 @@ class QuestionReader:
         perspective = c.string(spec, "perspective", path, required=False, default="internal")
         if perspective not in ("internal", "customer", "both", "key_figures"):
             c.error(
-                join(path, "perspective"), "must be internal, customer, both or key_figures", spec
+                join(path, "perspective"),
+                _("must be internal, customer, both or key_figures"),
+                spec,
             )
             perspective = "internal"
         text, text_customer = self._wordings(spec, path, perspective)
@@ -158,7 +182,12 @@ class QuestionReader:
         if qtype is not None and qtype.needs_scale:
             scale = self._scale(spec, path)
         elif "scale" in spec:
-            c.error(join(path, "scale"), f"a {type_name} question has no scale", spec, "scale")
+            c.error(
+                join(path, "scale"),
+                _("a {type} question has no scale").format(type=type_name),
+                spec,
+                "scale",
+            )
         options = self._options(spec, path, type_name, qtype)
         rows = self._rows(spec, path, type_name, qtype)
         minimum, maximum, score_range = self._number_settings(spec, path, type_name, qtype)
@@ -175,7 +204,7 @@ class QuestionReader:
         ask_if = self._condition(spec, path, perspective) if "ask_if" in spec else None
         importance = c.boolean(spec, "importance", path, False)
         if importance and (qtype is None or not qtype.needs_scale or scale is None):
-            c.error(join(path, "importance"), "an importance rating needs a scale", spec)
+            c.error(join(path, "importance"), _("an importance rating needs a scale"), spec)
         question = Question(
             id=qid,
             type=type_name,
@@ -217,17 +246,19 @@ class QuestionReader:
         if target and filter_question is None:
             c.error(
                 join(cpath, "question"),
-                f"{target!r} is not a question earlier in this module (a filter comes first)",
+                _("{id} is not a question earlier in this module (a filter comes first)").format(
+                    id=repr(target)
+                ),
                 raw,
                 "question",
             )
             return None
         if ("equals" in raw) == ("in" in raw):
-            c.error(cpath, "give exactly one of 'equals' (one answer) or 'in' (a list)", raw)
+            c.error(cpath, _("give exactly one of 'equals' (one answer) or 'in' (a list)"), raw)
             return None
         values = [raw["equals"]] if "equals" in raw else raw["in"]
         if not isinstance(values, list) or not values:
-            c.error(join(cpath, "in"), "must be a non-empty list of answers", raw, "in")
+            c.error(join(cpath, "in"), _("must be a non-empty list of answers"), raw, "in")
             return None
         if filter_question is None:
             return None
@@ -236,7 +267,9 @@ class QuestionReader:
         if not shared:
             c.error(
                 join(cpath, "question"),
-                f"{target!r} is never put to the respondents this question is asked of",
+                _("{id} is never put to the respondents this question is asked of").format(
+                    id=repr(target)
+                ),
                 raw,
                 "question",
             )
@@ -246,7 +279,13 @@ class QuestionReader:
             try:
                 checked.append(qtype.check(filter_question, value, ()) if qtype else value)
             except AnswerProblem as exc:
-                c.error(cpath, f"{value!r} is not an answer to {target!r}: {exc}", raw)
+                c.error(
+                    cpath,
+                    _("{value} is not an answer to {id}: {problem}").format(
+                        value=repr(value), id=repr(target), problem=exc
+                    ),
+                    raw,
+                )
         return Condition(target, tuple(checked))
 
     def _wordings(
@@ -260,7 +299,7 @@ class QuestionReader:
         if not isinstance(raw, Mapping) or set(raw) != {"internal", "customer"}:
             c.error(
                 where,
-                "a mirrored question (perspective: both) needs text.internal and text.customer",
+                _("a mirrored question (perspective: both) needs text.internal and text.customer"),
                 spec,
                 "text",
             )
@@ -275,9 +314,12 @@ class QuestionReader:
             return DEFAULT_SCALE
         if isinstance(raw, str):
             if raw not in self.scales:
-                known = ", ".join(sorted(self.scales)) or "none defined"
+                known = ", ".join(sorted(self.scales)) or _("none defined")
                 c.error(
-                    join(path, "scale"), f"unknown scale {raw!r}; scales: {known}", spec, "scale"
+                    join(path, "scale"),
+                    _("unknown scale {name}; scales: {known}").format(name=repr(raw), known=known),
+                    spec,
+                    "scale",
                 )
                 return DEFAULT_SCALE
             return self.scales[raw]
@@ -289,14 +331,19 @@ class QuestionReader:
         c = self.check
         if qtype is None or not qtype.needs_options:
             if "options" in spec:
-                c.error(join(path, "options"), f"a {type_name} question has no options", spec)
+                c.error(
+                    join(path, "options"),
+                    _("a {type} question has no options").format(type=type_name),
+                    spec,
+                )
             return ()
         raw = c.sequence(spec, "options", path)
         if isinstance(spec.get("options"), list) and len(raw) < 2:
-            got = "none" if not raw else "only 1"
             c.error(
                 join(path, "options"),
-                f"a choice needs at least 2 options, got {got}",
+                _("a choice needs at least 2 options, got none")
+                if not raw
+                else _("a choice needs at least 2 options, got only 1"),
                 spec,
                 "options",
             )
@@ -310,12 +357,23 @@ class QuestionReader:
             c.known_keys(item, where, {"id", "label", "score"})
             option_id = c.string(item, "id", where)
             if option_id in ids:
-                c.error(join(where, "id"), f"duplicate option id {option_id!r}", item, "id")
+                c.error(
+                    join(where, "id"),
+                    _("duplicate option id {id}").format(id=repr(option_id)),
+                    item,
+                    "id",
+                )
             ids.add(option_id)
             label = c.text(item, "label", where) or Text()
             score = c.number(item, "score", where)
             if score is not None and not 0 <= score <= 1:
-                c.error(join(where, "score"), f"an option score lies in 0..1, got {score:g}", item)
+                c.error(
+                    join(where, "score"),
+                    _("an option score lies in 0..1, got {score}").format(
+                        score=counted(score, False)
+                    ),
+                    item,
+                )
                 score = None
             options.append(Option(option_id, label, score))
         return tuple(options)
@@ -326,7 +384,12 @@ class QuestionReader:
         c = self.check
         if qtype is None or not qtype.needs_rows:
             if "rows" in spec:
-                c.error(join(path, "rows"), f"a {type_name} question has no rows", spec, "rows")
+                c.error(
+                    join(path, "rows"),
+                    _("a {type} question has no rows").format(type=type_name),
+                    spec,
+                    "rows",
+                )
             return ()
         raw = spec.get("rows")
         if raw == DEPARTMENT_ROWS:
@@ -340,7 +403,7 @@ class QuestionReader:
                     Option(c.string(item, "id", where), c.text(item, "label", where) or Text())
                 )
         if "rows" in spec and not rows:
-            message = f"a {type_name} needs rows (a list, or 'departments')"
+            message = _("a {type} needs rows (a list, or 'departments')").format(type=type_name)
             c.error(join(path, "rows"), message, spec)
         return tuple(rows)
 
@@ -349,15 +412,29 @@ class QuestionReader:
     ) -> tuple[float | None, float | None, tuple[float, float] | None]:
         c = self.check
         if qtype is None or qtype.entry != "number":
-            numeric = " or ".join(sorted(n for n, t in self.types.items() if t.entry == "number"))
+            # TRANSLATORS: joins the names of the number question types ("number or count")
+            numeric = _(" or ").join(
+                sorted(n for n, t in self.types.items() if t.entry == "number")
+            )
             for key in ("min", "max", "unit", "score"):
                 if key in spec:
-                    c.error(join(path, key), f"only {numeric} questions have {key!r}", spec, key)
+                    c.error(
+                        join(path, key),
+                        _("only {types} questions have {key}").format(types=numeric, key=repr(key)),
+                        spec,
+                        key,
+                    )
             return None, None, None
         minimum = c.number(spec, "min", path)
         maximum = c.number(spec, "max", path)
         if minimum is not None and maximum is not None and minimum >= maximum:
-            c.error(join(path, "max"), f"max ({maximum:g}) must be above min ({minimum:g})", spec)
+            c.error(
+                join(path, "max"),
+                _("max ({maximum}) must be above min ({minimum})").format(
+                    maximum=counted(maximum, False), minimum=counted(minimum, False)
+                ),
+                spec,
+            )
         score_range = None
         if "score" in spec:
             raw = c.mapping(spec["score"], join(path, "score"), spec, "score")
@@ -365,7 +442,7 @@ class QuestionReader:
             high = c.number(raw, "to", join(path, "score"))
             if low is None or high is None or low == high:
                 c.error(
-                    join(path, "score"), "needs distinct numbers 'from' and 'to'", spec, "score"
+                    join(path, "score"), _("needs distinct numbers 'from' and 'to'"), spec, "score"
                 )
             else:
                 score_range = (low, high)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ccassess.catalogs import languages
+from ccassess.catalogs import _, languages
 from ccassess.errors import Problems
 from ccassess.io.checker import Checker
 from ccassess.io.structured import read_structured
@@ -44,12 +44,21 @@ def build_settings(
     language = c.string(data, "language", "", required=False, default="de")
     if language not in languages():
         supported = ", ".join(languages())
-        c.error("language", f"{language!r} has no catalog; use {supported}", data, "language")
+        c.error(
+            "language",
+            _("{language} has no catalog; use {supported}").format(
+                language=repr(language), supported=supported
+            ),
+            data,
+            "language",
+        )
     threshold = c.integer(data, "anonymity_threshold", "", default=5)
     if threshold is not None and threshold < MIN_ANONYMITY:
         c.error(
             "anonymity_threshold",
-            f"must be at least {MIN_ANONYMITY} to protect respondents, got {threshold}",
+            _("must be at least {minimum} to protect respondents, got {value}").format(
+                minimum=MIN_ANONYMITY, value=threshold
+            ),
             data,
             "anonymity_threshold",
         )
@@ -58,7 +67,9 @@ def build_settings(
     if explicit and free_text is not None and threshold is not None and free_text < threshold:
         c.error(
             "free_text_threshold",
-            f"must not be below the anonymity threshold ({threshold}), got {free_text}",
+            _("must not be below the anonymity threshold ({threshold}), got {value}").format(
+                threshold=threshold, value=free_text
+            ),
             data,
             "free_text_threshold",
         )
@@ -67,7 +78,12 @@ def build_settings(
     for index in range(len(listed)):
         name = c.item(listed, index, "departments")
         if name in departments:
-            c.error(f"departments[{index}]", f"duplicate department {name!r}", data, "departments")
+            c.error(
+                f"departments[{index}]",
+                _("duplicate department {name}").format(name=repr(name)),
+                data,
+                "departments",
+            )
         if name:
             departments.append(name)
     invited = _invited(c, data, departments)
@@ -80,10 +96,15 @@ def build_settings(
         try:
             when = date.fromisoformat(when)
         except ValueError:
-            c.error("date", f"{when!r} is not a date like 2026-11-24", data, "date")
+            c.error(
+                "date",
+                _("{value} is not a date like 2026-11-24").format(value=repr(when)),
+                data,
+                "date",
+            )
             when = None
     elif when is not None and not isinstance(when, date):
-        c.error("date", "expected a date like 2026-11-24", data, "date")
+        c.error("date", _("expected a date like 2026-11-24"), data, "date")
         when = None
 
     def resolve(key: str) -> str | None:
@@ -123,8 +144,10 @@ def _logo(c: Checker, data: Any, base: Path | None, problems: Problems) -> str |
     if Path(value).is_absolute() or value.startswith(("\\", "/")):
         c.error(
             "logo",
-            f"{value!r} is an absolute path; put the logo into the assessment's folder and "
-            "name it relative to that folder (e.g. logo: logo.png)",
+            _(
+                "{value} is an absolute path; put the logo into the assessment's folder and "
+                "name it relative to that folder (e.g. logo: logo.png)"
+            ).format(value=repr(value)),
             data,
             "logo",
         )
@@ -134,8 +157,10 @@ def _logo(c: Checker, data: Any, base: Path | None, problems: Problems) -> str |
         if real != root and root not in real.parents:
             c.error(
                 "logo",
-                f"{value!r} leads outside the assessment's folder {root} (to {real}); only a "
-                "file inside that folder is embedded",
+                _(
+                    "{value} leads outside the assessment's folder {folder} (to {target}); "
+                    "only a file inside that folder is embedded"
+                ).format(value=repr(value), folder=root, target=real),
                 data,
                 "logo",
             )
@@ -152,12 +177,19 @@ def _invited(c: Checker, data: Any, departments: list[str]) -> tuple[tuple[str, 
     for name, count in c.mapping(data["invited"], "invited", data, "invited").items():
         where = f"invited.{name}"
         if departments and str(name) not in departments:
-            c.error(where, f"{name!r} is not one of the departments", data["invited"], name)
+            c.error(
+                where,
+                _("{name} is not one of the departments").format(name=repr(name)),
+                data["invited"],
+                name,
+            )
             continue
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             c.error(
                 where,
-                f"expected a whole number of people from 1 on, got {count!r}",
+                _("expected a whole number of people from 1 on, got {value}").format(
+                    value=repr(count)
+                ),
                 data["invited"],
                 name,
             )

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from ccassess.io.checker import Checker, join
+from ccassess.catalogs import _
+from ccassess.format import counted
+from ccassess.io.checker import MISSING, Checker, join
 from ccassess.model.levels import DEFAULT_LEVELS
 from ccassess.model.questionnaire import FindingRule, Level
 from ccassess.text import Text
@@ -26,7 +28,12 @@ def read_levels(check: Checker, data: Mapping) -> tuple[Level, ...]:
         return DEFAULT_LEVELS
     raw = c.sequence(data, "levels", "")
     if len(raw) != 5:
-        c.error("levels", f"needs exactly 5 levels (1–5), got {len(raw)}", data, "levels")
+        c.error(
+            "levels",
+            _("needs exactly 5 levels (1–5), got {count}").format(count=len(raw)),
+            data,
+            "levels",
+        )
         return DEFAULT_LEVELS
     levels = []
     previous = -1.0
@@ -36,18 +43,25 @@ def read_levels(check: Checker, data: Mapping) -> tuple[Level, ...]:
         c.known_keys(item, path, LEVEL_KEYS)
         number = c.integer(item, "level", path)
         if number != index + 1:
-            c.error(join(path, "level"), f"expected level {index + 1}, got {number}", item)
+            c.error(
+                join(path, "level"),
+                _("expected level {expected}, got {value}").format(
+                    expected=index + 1, value=number
+                ),
+                item,
+            )
         minimum = c.number(item, "min", path)
         if minimum is None:
-            c.error(join(path, "min"), "missing", item, "min")
+            c.error(join(path, "min"), _(MISSING), item, "min")
             minimum = previous + 1
         elif index == 0 and minimum != 0:
-            c.error(join(path, "min"), "the first level must start at 0", item, "min")
+            c.error(join(path, "min"), _("the first level must start at 0"), item, "min")
         elif minimum <= previous or minimum >= 100:
             c.error(
                 join(path, "min"),
-                f"thresholds must rise strictly and stay below 100; got {minimum:g} "
-                f"after {previous:g}",
+                _(
+                    "thresholds must rise strictly and stay below 100; got {value} after {previous}"
+                ).format(value=counted(minimum, False), previous=counted(previous, False)),
                 item,
                 "min",
             )
@@ -79,7 +93,7 @@ def read_findings(
         c.known_keys(when, join(path, "when"), WHEN_KEYS)
         comparisons = [key for key in ("below", "above", "gap_above") if key in when]
         if len(comparisons) != 1:
-            c.error(join(path, "when"), "needs exactly one of below, above, gap_above", item)
+            c.error(join(path, "when"), _("needs exactly one of below, above, gap_above"), item)
             continue
         comparison = comparisons[0]
         bound = c.number(when, comparison, join(path, "when"))
@@ -88,20 +102,28 @@ def read_findings(
         if "question" in when:
             target, target_id = "question", c.string(when, "question", join(path, "when"))
             if target_id not in question_ids:
-                c.error(join(path, "when.question"), f"unknown question {target_id!r}", when)
+                c.error(
+                    join(path, "when.question"),
+                    _("unknown question {id}").format(id=repr(target_id)),
+                    when,
+                )
         elif "dimension" in when:
             target, target_id = "dimension", c.string(when, "dimension", join(path, "when"))
             if target_id not in dimension_ids:
-                c.error(join(path, "when.dimension"), f"unknown dimension {target_id!r}", when)
+                c.error(
+                    join(path, "when.dimension"),
+                    _("unknown dimension {id}").format(id=repr(target_id)),
+                    when,
+                )
         else:
             target, target_id = "module", None
         perspective = item.get("perspective")
         if perspective not in (None, "internal", "customer"):
-            c.error(join(path, "perspective"), "must be internal or customer", item)
+            c.error(join(path, "perspective"), _("must be internal or customer"), item)
             perspective = None
         severity = c.string(item, "severity", path, required=False, default="info")
         if severity not in ("info", "warning", "critical"):
-            c.error(join(path, "severity"), "must be info, warning or critical", item)
+            c.error(join(path, "severity"), _("must be info, warning or critical"), item)
             severity = "info"
         rules.append(
             FindingRule(

@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ccassess.catalogs import N_, _
 from ccassess.errors import Location, Problems
+from ccassess.format import counted
 from ccassess.io.structured import Yaml11Bool, line_of
 from ccassess.text import LANGUAGE_TAG, LANGUAGES, Text
 
@@ -20,6 +22,10 @@ MAX_TEXT = 20_000
 #: Control characters other than tab and line breaks (C0, DEL and C1): no worksheet can hold
 #: most of them, and a terminal runs them as commands.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The problem of a value that is not there (also used by the readers of answers).
+MISSING = N_("missing")
+#: The warning about a text written in one of the two languages only.
+MISSING_TRANSLATION = N_("missing translation")
 
 
 def control_character_problem(text: str) -> str | None:
@@ -27,7 +33,9 @@ def control_character_problem(text: str) -> str | None:
     found = CONTROL_CHARACTER.search(text)
     if found is None:
         return None
-    return f"{text!r} contains a control character (U+{ord(found.group()):04X}); remove it"
+    return _("{text} contains a control character ({code}); remove it").format(
+        text=repr(text), code=f"U+{ord(found.group()):04X}"
+    )
 
 
 class Checker:
@@ -51,7 +59,9 @@ class Checker:
 
     def mapping(self, data: Any, path: str, parent: Any = None, key: Any = None) -> Mapping:
         if not isinstance(data, Mapping):
-            self.error(path, f"expected a mapping, got {_kind(data)}", parent, key)
+            self.error(
+                path, _("expected a mapping, got {kind}").format(kind=_kind(data)), parent, key
+            )
             return {}
         return data
 
@@ -59,7 +69,12 @@ class Checker:
         for key in data:
             if key not in allowed:
                 hint = ", ".join(sorted(allowed))
-                self.error(_join(path, str(key)), f"unknown key; allowed: {hint}", data, key)
+                self.error(
+                    _join(path, str(key)),
+                    _("unknown key; allowed: {keys}").format(keys=hint),
+                    data,
+                    key,
+                )
 
     def string(
         self,
@@ -79,25 +94,34 @@ class Checker:
             return value  # the common case, first (imports check five per respondent)
         if key not in data or data[key] is None:
             if required:
-                self.error(_join(path, key), "missing", data, key)
+                self.error(_join(path, key), _(MISSING), data, key)
             return default
         value = data[key]
         if isinstance(value, Yaml11Bool):
             self.error(
                 _join(path, key),
-                f'{value!s} is a boolean in YAML 1.1; quote it ("{value!s}") if you mean text',
+                _('{value} is a boolean in YAML 1.1; quote it ("{value}") if you mean text').format(
+                    value=str(value)
+                ),
                 data,
                 key,
             )
             return str(value)
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            self.error(_join(path, key), f"expected text, got {_kind(value)}", data, key)
+            self.error(
+                _join(path, key),
+                _("expected text, got {kind}").format(kind=_kind(value)),
+                data,
+                key,
+            )
             return default
         value = str(value)
         if len(value) > MAX_TEXT:
             self.error(
                 _join(path, key),
-                f"text is {len(value):,} characters; limit {MAX_TEXT:,}",
+                _("text is {length} characters; limit {limit}").format(
+                    length=counted(len(value)), limit=counted(MAX_TEXT)
+                ),
                 data,
                 key,
             )
@@ -118,7 +142,9 @@ class Checker:
         if value and not ID_PATTERN.match(value):
             self.error(
                 _join(path, key),
-                f"{value!r} is not a valid id; use lower case letters, digits and _",
+                _("{value} is not a valid id; use lower case letters, digits and _").format(
+                    value=repr(value)
+                ),
                 data,
                 key,
             )
@@ -130,12 +156,17 @@ class Checker:
         """A bilingual text {de, en}; a plain string counts for both languages, with a warning."""
         if key not in data or data[key] is None:
             if required:
-                self.error(_join(path, key), "missing", data, key)
+                self.error(_join(path, key), _(MISSING), data, key)
             return None
         value = data[key]
         where = _join(path, key)
         if isinstance(value, str) and not isinstance(value, Yaml11Bool):
-            self.warning(where, "text is not translated; write {de: …, en: …}", data, key)
+            self.warning(
+                where,
+                _("text is not translated; write {example}").format(example="{de: …, en: …}"),
+                data,
+                key,
+            )
             return Text(value, value)
         if not isinstance(value, Mapping):
             self.string(data, key, path)  # reports the type problem
@@ -149,11 +180,11 @@ class Checker:
         parts = {lang: self.string(value, lang, where, required=False) for lang in LANGUAGES}
         more = tuple((lang, self.string(value, lang, where, required=False)) for lang in others)
         if not any(parts.values()):
-            self.error(where, "needs a text in de or en", data, key)
+            self.error(where, _("needs a text in de or en"), data, key)
             return None
         for lang in LANGUAGES:
             if not parts[lang]:
-                self.warning(_join(where, lang), "missing translation", data, key)
+                self.warning(_join(where, lang), _(MISSING_TRANSLATION), data, key)
         return Text(parts["de"] or None, parts["en"] or None, tuple(m for m in more if m[1]))
 
     def number(
@@ -169,13 +200,23 @@ class Checker:
             return default
         value = data[key]
         if not isinstance(value, int | float) or isinstance(value, bool):
-            self.error(_join(path, key), f"expected a number, got {_kind(value)}", data, key)
+            self.error(
+                _join(path, key),
+                _("expected a number, got {kind}").format(kind=_kind(value)),
+                data,
+                key,
+            )
             return default
         if not math.isfinite(value):
-            self.error(_join(path, key), "must be a finite number", data, key)
+            self.error(_join(path, key), _("must be a finite number"), data, key)
             return default
         if positive and value <= 0:
-            self.error(_join(path, key), f"must be greater than 0, got {value:g}", data, key)
+            self.error(
+                _join(path, key),
+                _("must be greater than 0, got {value}").format(value=counted(value, False)),
+                data,
+                key,
+            )
             return default
         return float(value)
 
@@ -184,7 +225,12 @@ class Checker:
             return default
         value = data[key]
         if not isinstance(value, int) or isinstance(value, bool):
-            self.error(_join(path, key), f"expected a whole number, got {_kind(value)}", data, key)
+            self.error(
+                _join(path, key),
+                _("expected a whole number, got {kind}").format(kind=_kind(value)),
+                data,
+                key,
+            )
             return default
         return value
 
@@ -193,21 +239,36 @@ class Checker:
             return default
         value = data[key]
         if isinstance(value, Yaml11Bool):
-            self.error(_join(path, key), f"write true or false, not {value!s}", data, key)
+            self.error(
+                _join(path, key),
+                _("write true or false, not {value}").format(value=str(value)),
+                data,
+                key,
+            )
             return default
         if not isinstance(value, bool):
-            self.error(_join(path, key), f"expected true or false, got {_kind(value)}", data, key)
+            self.error(
+                _join(path, key),
+                _("expected true or false, got {kind}").format(kind=_kind(value)),
+                data,
+                key,
+            )
             return default
         return value
 
     def sequence(self, data: Mapping, key: str, path: str, *, required: bool = True) -> list:
         if key not in data or data[key] is None:
             if required:
-                self.error(_join(path, key), "missing", data, key)
+                self.error(_join(path, key), _(MISSING), data, key)
             return []
         value = data[key]
         if not isinstance(value, list):
-            self.error(_join(path, key), f"expected a list, got {_kind(value)}", data, key)
+            self.error(
+                _join(path, key),
+                _("expected a list, got {kind}").format(kind=_kind(value)),
+                data,
+                key,
+            )
             return []
         return value
 
@@ -242,19 +303,20 @@ class _Item(Mapping):
 
 
 def _kind(value: Any) -> str:
+    """What a value is, for "expected …, got {kind}" (a noun phrase in the CLI's language)."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
+        return _("a boolean ({value})").format(value=str(value).lower())
     if isinstance(value, Mapping):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return _("a number ({value})").format(value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text ({shown!r})"
+        return _("text ({value})").format(value=repr(shown))
     return type(value).__name__
 
 

@@ -24,7 +24,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import N_, _
 from ccassess.errors import Location, Problem, ValidationError
+from ccassess.format import counted
 from ccassess.io.structured import decode_text, read_bytes
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ MAX_CSV_COLUMNS = 5_000
 
 #: The longest cell read, in characters.
 MAX_CELL_CHARS = 100_000
+
+EMPTY_FILE = N_("the file is empty")
 
 
 def neutralise(text: str) -> str:
@@ -84,7 +88,7 @@ def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]
     file = str(path)
     raw = read_bytes(path, MAX_CSV_BYTES)
     if not raw.strip():
-        raise ValidationError([Problem(Location(file), "the file is empty")])
+        raise ValidationError([Problem(Location(file), _(EMPTY_FILE))])
     text = decode_text(raw, file)
     del raw
     first = text.split("\n", 1)[0]
@@ -94,20 +98,27 @@ def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]
         header = next(reader, None)
     except csv.Error as exc:
         raise ValidationError(
-            [Problem(Location(file, reader.line_num), f"invalid CSV: {exc}")]
+            [Problem(Location(file, reader.line_num), invalid_csv(exc))]
         ) from None
     if header is None:
-        raise ValidationError([Problem(Location(file), "the file is empty")])
+        raise ValidationError([Problem(Location(file), _(EMPTY_FILE))])
     if len(header) > MAX_CSV_COLUMNS:
         raise ValidationError(
             [
                 Problem(
                     Location(file, 1),
-                    f"{len(header):,} columns; at most {MAX_CSV_COLUMNS:,} are read",
+                    _("{count} columns; at most {limit} are read").format(
+                        count=counted(len(header)), limit=counted(MAX_CSV_COLUMNS)
+                    ),
                 )
             ]
         )
     return [cell.strip().lstrip("\ufeff") for cell in header], _rows(reader, file, len(header))
+
+
+def invalid_csv(exc: csv.Error) -> str:
+    # TRANSLATORS: {reason} is the CSV reader's own text, in English
+    return _("invalid CSV: {reason}").format(reason=exc)
 
 
 def beyond_header(cells: Sequence[Any], width: int) -> str | None:
@@ -119,11 +130,10 @@ def beyond_header(cells: Sequence[Any], width: int) -> str | None:
     extra = next((cell for cell in cells[width:] if str(cell).strip()), None)
     if extra is None:
         return None
-    return (
-        f"the row has {len(cells)} cells but the header {width}; the cells beyond the "
-        f"header belong to no question (first: {str(extra).strip()[:40]!r}); remove them "
-        "or give them a heading"
-    )
+    return _(
+        "the row has {cells} cells but the header {width}; the cells beyond the header "
+        "belong to no question (first: {first}); remove them or give them a heading"
+    ).format(cells=len(cells), width=width, first=repr(str(extra).strip()[:40]))
 
 
 def _rows(reader: Any, file: str, width: int) -> Iterator[tuple[int, list[str]]]:
@@ -135,14 +145,21 @@ def _rows(reader: Any, file: str, width: int) -> Iterator[tuple[int, list[str]]]
                 raise ValidationError([Problem(Location(file, line), problem)])
             if count >= MAX_CSV_ROWS:
                 raise ValidationError(
-                    [Problem(Location(file, line), f"more than {MAX_CSV_ROWS:,} rows")]
+                    [
+                        Problem(
+                            Location(file, line),
+                            _("more than {limit} rows").format(limit=counted(MAX_CSV_ROWS)),
+                        )
+                    ]
                 )
             if cells and max(map(len, cells)) > MAX_CELL_CHARS:
                 raise ValidationError(
                     [
                         Problem(
                             Location(file, line),
-                            f"a cell is longer than {MAX_CELL_CHARS:,} characters",
+                            _("a cell is longer than {limit} characters").format(
+                                limit=counted(MAX_CELL_CHARS)
+                            ),
                         )
                     ]
                 )
@@ -151,7 +168,7 @@ def _rows(reader: Any, file: str, width: int) -> Iterator[tuple[int, list[str]]]
                 yield line, cells
     except csv.Error as exc:
         raise ValidationError(
-            [Problem(Location(file, reader.line_num), f"invalid CSV: {exc}")]
+            [Problem(Location(file, reader.line_num), invalid_csv(exc))]
         ) from None
 
 

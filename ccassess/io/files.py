@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ccassess.catalogs import _
 from ccassess.errors import NAME_TOO_LONG, CcassessError
 
 #: The output path that means standard output (`-o -`).
@@ -49,8 +50,10 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
         )
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise CcassessError(f"{path}: {NAME_TOO_LONG}") from None
-        raise CcassessError(f"{path}: cannot write here ({exc.strerror or exc})") from None
+            raise CcassessError(f"{path}: {_(NAME_TOO_LONG)}") from None
+        raise CcassessError(
+            f"{path}: " + _("cannot write here ({reason})").format(reason=exc.strerror or exc)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             _lock(stream.fileno())
@@ -62,8 +65,10 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     except OSError as exc:
         _remove(temporary)
         raise CcassessError(
-            f"{path}: writing failed ({exc.strerror or exc}); "
-            "the previous file, if any, is unchanged"
+            f"{path}: "
+            + _("writing failed ({reason}); the previous file, if any, is unchanged").format(
+                reason=exc.strerror or exc
+            )
         ) from None
     except BaseException:
         _remove(temporary)
@@ -83,7 +88,9 @@ def check_target(path: Path) -> Path:
         return path
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise CcassessError(f"{path}: the folder {folder} does not exist")
+        raise CcassessError(
+            f"{path}: " + _("the folder {folder} does not exist").format(folder=folder)
+        )
     return path
 
 
@@ -122,7 +129,7 @@ def _is_special(path: Path) -> bool:
         mode = os.stat(path).st_mode
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise CcassessError(f"{path}: {NAME_TOO_LONG}") from None
+            raise CcassessError(f"{path}: {_(NAME_TOO_LONG)}") from None
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
@@ -132,7 +139,7 @@ def _write_directly(path: Path, write: Callable[[BinaryIO], object]) -> Path:
         with open(path, "wb") as stream:
             write(stream)
     except OSError as exc:
-        raise CcassessError(f"{path}: writing failed ({exc.strerror or exc})") from None
+        raise CcassessError(f"{path}: " + writing_failed(exc)) from None
     return path
 
 
@@ -149,8 +156,14 @@ def _write_stdout(write: Callable[[BinaryIO], object]) -> Path:
             stream.write(buffer.getvalue())
             stream.flush()
     except OSError as exc:
-        raise CcassessError(f"standard output: writing failed ({exc.strerror or exc})") from None
+        raise CcassessError(
+            _("standard output: {problem}").format(problem=writing_failed(exc))
+        ) from None
     return STDOUT
+
+
+def writing_failed(exc: OSError) -> str:
+    return _("writing failed ({reason})").format(reason=exc.strerror or exc)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:

@@ -17,7 +17,9 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from ccassess.catalogs import N_, _
 from ccassess.errors import Location, Problem, ValidationError, os_problem
+from ccassess.format import counted
 
 #: Files larger than this are refused before parsing (a module or response file is far smaller).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -26,7 +28,16 @@ MAX_NESTING = 64
 #: Numbers written with more characters than this are refused (no answer needs them).
 MAX_NUMBER_CHARS = 100
 
-NESTED_TOO_DEEP = f"lists and mappings nested more than {MAX_NESTING} levels deep"
+#: Said of a file whose lists and mappings nest too deep (`nested_too_deep` fills it in).
+NESTED_TOO_DEEP = N_("lists and mappings nested more than {levels} levels deep")
+
+
+def nested_too_deep() -> str:
+    """What is wrong with a file nested deeper than MAX_NESTING, in the CLI's language."""
+    return _(NESTED_TOO_DEEP).format(levels=MAX_NESTING)
+
+
+IS_A_FOLDER = N_("is a folder, not a file")
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -43,7 +54,9 @@ _ALLOWED_SCALARS = {
 
 
 def _long_number(text: str) -> str:
-    return f"a number of {len(text):,} characters; at most {MAX_NUMBER_CHARS} are read"
+    return _("a number of {length} characters; at most {limit} are read").format(
+        length=counted(len(text)), limit=MAX_NUMBER_CHARS
+    )
 
 
 _YAML11_BOOL = "tag:ccassess:yaml11-bool"
@@ -142,27 +155,29 @@ class _Composer:
         value = self.value()
         loader.get_event()  # DocumentEnd
         if not loader.check_event(yaml.StreamEndEvent):
-            raise _Refused(_line(loader.get_event()), "only one YAML document per file is allowed")
+            raise _Refused(
+                _line(loader.get_event()), _("only one YAML document per file is allowed")
+            )
         return value
 
     def value(self) -> Any:
         event = self.loader.get_event()
         line = _line(event)
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(line, f"alias *{event.anchor} is not allowed")
+            raise _Refused(line, _("alias {alias} is not allowed").format(alias=f"*{event.anchor}"))
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise _Refused(line, f"anchor &{anchor} is not allowed")
+            raise _Refused(line, _("anchor {anchor} is not allowed").format(anchor=f"&{anchor}"))
         if isinstance(event, yaml.MappingStartEvent):
             if event.tag not in (None, "!", _MAP):
-                raise _Refused(line, f"YAML tag {event.tag} is not allowed")
+                raise _Refused(line, _("YAML tag {tag} is not allowed").format(tag=event.tag))
             self.enter(line)
             found = self.mapping(line)
             self.depth -= 1
             return found
         if isinstance(event, yaml.SequenceStartEvent):
             if event.tag not in (None, "!", _SEQ):
-                raise _Refused(line, f"YAML tag {event.tag} is not allowed")
+                raise _Refused(line, _("YAML tag {tag} is not allowed").format(tag=event.tag))
             self.enter(line)
             items = LocatedList()
             items.line = line
@@ -180,7 +195,7 @@ class _Composer:
         before Python's recursion limit)."""
         self.depth += 1
         if self.depth > MAX_NESTING:
-            raise _Refused(line, NESTED_TOO_DEEP)
+            raise _Refused(line, nested_too_deep())
 
     def mapping(self, line: int) -> LocatedDict:
         result = LocatedDict()
@@ -194,16 +209,18 @@ class _Composer:
                 and key_event.value == "<<"
                 and key_event.implicit[0]
             ):
-                raise _Refused(key_line, "merge keys (<<) are not allowed")
+                raise _Refused(key_line, _("merge keys (<<) are not allowed"))
             key = self.value()
             if isinstance(key, dict | list):
-                raise _Refused(key_line, "a key must be a plain value")
+                raise _Refused(key_line, _("a key must be a plain value"))
             if isinstance(key, Yaml11Bool):
                 key = str(key)
             if key in result:
                 raise _Refused(
                     key_line,
-                    f"duplicate key {key!r} (first at line {result.key_lines[key]})",
+                    _("duplicate key {key} (first at line {line})").format(
+                        key=repr(key), line=result.key_lines[key]
+                    ),
                 )
             result.key_lines[key] = key_line
             result[key] = self.value()
@@ -225,22 +242,34 @@ class _Composer:
             marker.line = event.start_mark.line + 1
             return marker
         if tag not in _ALLOWED_SCALARS:
-            raise _Refused(_line(event), f"YAML tag {tag} is not allowed")
+            raise _Refused(_line(event), _("YAML tag {tag} is not allowed").format(tag=tag))
         if tag in (_INT, _FLOAT) and len(event.value) > MAX_NUMBER_CHARS:
             raise _Refused(_line(event), _long_number(event.value))
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self.constructor.construct_object(node, deep=False)
         except (ValueError, OverflowError):  # 2026-13-45, say
-            kind = "date" if tag == _TIMESTAMP else tag.rsplit(":", 1)[-1]
-            raise _Refused(_line(event), f"{event.value!r} is not a valid {kind}") from None
+            raise _Refused(_line(event), _invalid_scalar(event.value, tag)) from None
         if isinstance(value, float) and not math.isfinite(value):
-            raise _Refused(_line(event), f"{event.value!r} is not a finite number")
+            raise _Refused(_line(event), _not_finite(event.value))
         return value
 
     def dispose(self) -> None:
         self.loader.dispose()
         self.constructor.constructed_objects.clear()
+
+
+def _invalid_scalar(value: str, tag: str) -> str:
+    """Why a date or number written in YAML cannot be read (2026-13-45, say)."""
+    if tag == _TIMESTAMP:
+        return _("{value} is not a valid date").format(value=repr(value))
+    if tag == _INT:
+        return _("{value} is not a valid whole number").format(value=repr(value))
+    return _("{value} is not a valid number").format(value=repr(value))
+
+
+def _not_finite(value: str) -> str:
+    return _("{value} is not a finite number").format(value=repr(value))
 
 
 def decode_text(raw: bytes, file: str) -> str:
@@ -250,11 +279,16 @@ def decode_text(raw: bytes, file: str) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ValidationError(
-                [Problem(Location(file), f"invalid UTF-16 text ({exc.reason})")]
+                [
+                    Problem(
+                        Location(file),
+                        _("invalid UTF-16 text ({reason})").format(reason=exc.reason),
+                    )
+                ]
             ) from None
     if b"\x00" in raw[:4096]:
         raise ValidationError(
-            [Problem(Location(file), "not a text file (it contains binary data)")]
+            [Problem(Location(file), _("not a text file (it contains binary data)"))]
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -264,7 +298,9 @@ def decode_text(raw: bytes, file: str) -> str:
             [
                 Problem(
                     Location(file, line),
-                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                    _("not valid UTF-8 (byte {byte}); save the file as UTF-8").format(
+                        byte=f"0x{raw[exc.start]:02x}"
+                    ),
                 )
             ]
         ) from None
@@ -278,20 +314,30 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     with open_regular(path) as stream:
         size = os.fstat(stream.fileno()).st_size
         if size > limit:
-            raise ValidationError(
-                [Problem(Location(file), f"file is {size:,} bytes; the limit is {limit:,}")]
-            )
+            raise ValidationError([Problem(Location(file), too_large(size, limit))])
         try:  # never more than the limit, even if the file grows
             data = stream.read(limit + 1)
         except OSError as exc:
-            raise ValidationError(
-                [Problem(Location(file), f"cannot read the file ({exc.strerror or exc})")]
-            ) from None
+            raise ValidationError([Problem(Location(file), os_problem(exc))]) from None
     if len(data) > limit:
         raise ValidationError(
-            [Problem(Location(file), f"file is larger than the limit of {limit:,} bytes")]
+            [
+                Problem(
+                    Location(file),
+                    _("file is larger than the limit of {limit} bytes").format(
+                        limit=counted(limit)
+                    ),
+                )
+            ]
         )
     return data
+
+
+def too_large(size: int, limit: int) -> str:
+    """Why a file of `size` bytes is refused."""
+    return _("file is {size} bytes; the limit is {limit}").format(
+        size=counted(size), limit=counted(limit)
+    )
 
 
 def open_regular(path: Path) -> BinaryIO:
@@ -306,11 +352,11 @@ def open_regular(path: Path) -> BinaryIO:
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise ValidationError([Problem(Location(file), "file not found")]) from None
+        raise ValidationError([Problem(Location(file), _("file not found"))]) from None
     except IsADirectoryError:
-        raise ValidationError([Problem(Location(file), "is a folder, not a file")]) from None
+        raise ValidationError([Problem(Location(file), _(IS_A_FOLDER))]) from None
     except PermissionError:
-        raise ValidationError([Problem(Location(file), "permission denied")]) from None
+        raise ValidationError([Problem(Location(file), _("permission denied"))]) from None
     except OSError as exc:  # a name too long, a loop of links, …
         raise ValidationError([Problem(Location(file), os_problem(exc))]) from None
     stream = os.fdopen(descriptor, "rb")
@@ -318,7 +364,7 @@ def open_regular(path: Path) -> BinaryIO:
     if not stat.S_ISREG(mode):
         stream.close()
         if stat.S_ISDIR(mode):
-            raise ValidationError([Problem(Location(file), "is a folder, not a file")])
+            raise ValidationError([Problem(Location(file), _(IS_A_FOLDER))])
         raise ValidationError([Problem(Location(file), not_regular(mode))])
     if flags & getattr(os, "O_NONBLOCK", 0):
         os.set_blocking(descriptor, True)
@@ -328,14 +374,12 @@ def open_regular(path: Path) -> BinaryIO:
 def not_regular(mode: int) -> str:
     """Why a file of this mode (not a regular file, not a folder) is not read."""
     if stat.S_ISFIFO(mode):
-        kind = "a named pipe"
-    elif stat.S_ISSOCK(mode):
-        kind = "a socket"
-    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = "a device"
-    else:
-        kind = "a special file"
-    return f"is {kind}, not a regular file; ccassess reads only regular files"
+        return _("is a named pipe, not a regular file; ccassess reads only regular files")
+    if stat.S_ISSOCK(mode):
+        return _("is a socket, not a regular file; ccassess reads only regular files")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return _("is a device, not a regular file; ccassess reads only regular files")
+    return _("is a special file, not a regular file; ccassess reads only regular files")
 
 
 def parse_yaml(text: str, file: str) -> Any:
@@ -348,24 +392,34 @@ def parse_yaml(text: str, file: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        what = (exc.problem or exc.context or "invalid YAML").strip()
+        what = (exc.problem or exc.context or "").strip()
         if "nesting depth" in what:  # libyaml's own limit, met while it reads ahead
-            raise ValidationError([Problem(Location(file, line), NESTED_TOO_DEEP)]) from None
-        raise ValidationError([Problem(Location(file, line), f"invalid YAML: {what}")]) from None
+            raise ValidationError([Problem(Location(file, line), nested_too_deep())]) from None
+        raise ValidationError([Problem(Location(file, line), invalid_yaml(what))]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, with its place
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
         code = (
             exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
         )
-        what = f"unacceptable character #x{code:04x}: {exc.reason}"
-        raise ValidationError([Problem(Location(file, line), f"invalid YAML: {what}")]) from None
+        what = _("unacceptable character {code}: {reason}").format(
+            code=f"#x{code:04x}", reason=exc.reason
+        )
+        raise ValidationError([Problem(Location(file, line), invalid_yaml(what))]) from None
     except yaml.YAMLError as exc:
         what = " ".join(str(exc).split())
-        raise ValidationError([Problem(Location(file), f"invalid YAML: {what}")]) from None
+        raise ValidationError([Problem(Location(file), invalid_yaml(what))]) from None
     except RecursionError:  # MAX_NESTING comes first; this is the last line of defence
-        raise ValidationError([Problem(Location(file), NESTED_TOO_DEEP)]) from None
+        raise ValidationError([Problem(Location(file), nested_too_deep())]) from None
     finally:
         composer.dispose()
+
+
+def invalid_yaml(reason: str) -> str:
+    """The frame around what the YAML parser says (its own words, in English)."""
+    if not reason:
+        return _("invalid YAML")
+    # TRANSLATORS: {reason} is the YAML parser's own text, in English
+    return _("invalid YAML: {reason}").format(reason=reason)
 
 
 def parse_json(text: str, file: str) -> Any:
@@ -380,19 +434,19 @@ def parse_json(text: str, file: str) -> Any:
         result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
-                raise _JsonRefused(f"duplicate key {key!r}")
+                raise _JsonRefused(_("duplicate key {key}").format(key=repr(key)))
             result[key] = value
         return result
 
     def constant(name: str) -> Any:
-        raise _JsonRefused(f"{name} is not a finite number", name)
+        raise _JsonRefused(_("{value} is not a finite number").format(value=name), name)
 
     def real(number: str) -> float:
         if len(number) > MAX_NUMBER_CHARS:
             raise _JsonRefused(_long_number(number), number)
         value = float(number)
         if not math.isfinite(value):
-            raise _JsonRefused(f"{number!r} is not a finite number", number)
+            raise _JsonRefused(_not_finite(number), number)
         return value
 
     try:
@@ -402,7 +456,13 @@ def parse_json(text: str, file: str) -> Any:
         raise ValidationError([Problem(Location(file, line), str(exc))]) from None
     except json.JSONDecodeError as exc:
         raise ValidationError(
-            [Problem(Location(file, exc.lineno), f"invalid JSON: {exc.msg}")]
+            [
+                Problem(
+                    Location(file, exc.lineno),
+                    # TRANSLATORS: {reason} is the JSON parser's own text, in English
+                    _("invalid JSON: {reason}").format(reason=exc.msg),
+                )
+            ]
         ) from None
     except ValueError:  # an integer with more digits than Python converts
         found = _LONG_INTEGER.search(text)
@@ -412,13 +472,13 @@ def parse_json(text: str, file: str) -> Any:
         ) from None
     except RecursionError:  # deeper than the parser goes: thousands of levels
         raise ValidationError(
-            [Problem(Location(file, _json_too_deep(text)), NESTED_TOO_DEEP)]
+            [Problem(Location(file, _json_too_deep(text)), nested_too_deep())]
         ) from None
     refused = _refused_json_value(value)
     if refused is None:
         return value
     if refused is _TOO_DEEP:
-        raise ValidationError([Problem(Location(file, _json_too_deep(text)), NESTED_TOO_DEEP)])
+        raise ValidationError([Problem(Location(file, _json_too_deep(text)), nested_too_deep())])
     number = str(refused)
     line = _line_of_token(text, number)
     raise ValidationError([Problem(Location(file, line), _long_number(number))])

@@ -14,9 +14,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ccassess.errors import CcassessError, Location, Problem, ValidationError
+from ccassess.catalogs import N_, _
+from ccassess.errors import CcassessError, Location, Problem, ValidationError, os_problem
+from ccassess.format import counted
 from ccassess.io.csvfile import unneutralise
-from ccassess.io.structured import open_regular
+from ccassess.io.structured import open_regular, too_large
 
 if TYPE_CHECKING:
     pass
@@ -43,6 +45,8 @@ MAX_WORKSHEET_BYTES = 16 * 1024 * 1024
 MAX_SHEET_ROWS = 10_000
 MAX_COLUMNS = 30
 MAX_SHEETS = 200
+
+DAMAGED_ZIP = N_("not an Excel workbook (.xlsx): damaged ZIP archive ({reason})")
 
 
 def column_letter(index: int) -> str:
@@ -82,40 +86,46 @@ def check_workbook_file(path: Path) -> None:
         try:
             head = stream.read(8)
         except OSError as exc:
-            raise _refuse(file, f"cannot read the file ({exc.strerror or exc})") from None
+            raise _refuse(file, os_problem(exc)) from None
     if size == 0:
-        raise _refuse(file, "the file is empty; expected an Excel workbook (.xlsx)")
+        raise _refuse(file, _("the file is empty; expected an Excel workbook (.xlsx)"))
     if size > MAX_WORKBOOK_BYTES:
-        raise _refuse(file, f"file is {size:,} bytes; the limit is {MAX_WORKBOOK_BYTES:,}")
+        raise _refuse(file, too_large(size, MAX_WORKBOOK_BYTES))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise _refuse(
             file,
-            "an old Excel (.xls) or encrypted workbook; save it as an Excel "
-            "workbook (.xlsx) without a password",
+            _(
+                "an old Excel (.xls) or encrypted workbook; save it as an Excel "
+                "workbook (.xlsx) without a password"
+            ),
         )
     if not head.startswith(b"PK"):
         raise _refuse(
             file,
-            "not an Excel workbook (.xlsx): the file is not a ZIP archive "
-            "(was another file renamed to .xlsx?)",
+            _(
+                "not an Excel workbook (.xlsx): the file is not a ZIP archive "
+                "(was another file renamed to .xlsx?)"
+            ),
         )
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _refuse(file, f"not an Excel workbook (.xlsx): damaged ZIP archive ({exc})") from None
+        raise _refuse(file, _(DAMAGED_ZIP).format(reason=exc)) from None
     if len(entries) > MAX_ZIP_ENTRIES:
         raise _refuse(
             file,
-            f"the workbook has {len(entries):,} parts; at most {MAX_ZIP_ENTRIES:,} are accepted",
+            _("the workbook has {count} parts; at most {limit} are accepted").format(
+                count=counted(len(entries)), limit=counted(MAX_ZIP_ENTRIES)
+            ),
         )
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-        raise _refuse(file, "not an Excel workbook (.xlsx): a ZIP archive without a workbook")
+        raise _refuse(file, _("not an Excel workbook (.xlsx): a ZIP archive without a workbook"))
     total = 0
     for entry in entries:
         if entry.flag_bits & 0x1:
-            raise _refuse(file, "the workbook is encrypted; remove the password and save again")
+            raise _refuse(file, _("the workbook is encrypted; remove the password and save again"))
         total += entry.file_size
         limit = (
             MAX_WORKSHEET_BYTES if entry.filename.startswith("xl/worksheets/") else MAX_PART_BYTES
@@ -123,20 +133,30 @@ def check_workbook_file(path: Path) -> None:
         if entry.file_size > limit:
             raise _refuse(
                 file,
-                f"part {entry.filename!r} is {entry.file_size:,} bytes; an "
-                f"answer sheet's parts are at most {limit:,}",
+                _(
+                    "part {part} is {size} bytes; an answer sheet's parts are at most {limit}"
+                ).format(
+                    part=repr(entry.filename), size=counted(entry.file_size), limit=counted(limit)
+                ),
             )
         ratio = entry.file_size / entry.compress_size if entry.compress_size else float("inf")
         if entry.file_size > RATIO_CHECK_ABOVE and ratio > MAX_COMPRESSION_RATIO:
             raise _refuse(
                 file,
-                f"part {entry.filename!r} expands {entry.file_size:,} bytes from "
-                f"{entry.compress_size:,} (a ZIP bomb?); refused",
+                _(
+                    "part {part} expands {size} bytes from {compressed} (a ZIP bomb?); refused"
+                ).format(
+                    part=repr(entry.filename),
+                    size=counted(entry.file_size),
+                    compressed=counted(entry.compress_size),
+                ),
             )
     if total > MAX_UNCOMPRESSED_BYTES:
         raise _refuse(
             file,
-            f"the workbook expands to {total:,} bytes; the limit is {MAX_UNCOMPRESSED_BYTES:,}",
+            _("the workbook expands to {size} bytes; the limit is {limit}").format(
+                size=counted(total), limit=counted(MAX_UNCOMPRESSED_BYTES)
+            ),
         )
     _refuse_xml_declarations(path, entries)
 
@@ -163,9 +183,10 @@ def _refuse_xml_declarations(path: Path, entries: Sequence[zipfile.ZipInfo]) -> 
                 if _DECLARATION.search(prolog):
                     raise _refuse(
                         str(path),
-                        f"part {entry.filename!r} declares a DTD or XML "
-                        "entities, which workbooks never need (an XML bomb?); "
-                        "refused",
+                        _(
+                            "part {part} declares a DTD or XML entities, which workbooks "
+                            "never need (an XML bomb?); refused"
+                        ).format(part=repr(entry.filename)),
                     )
     except (
         zipfile.BadZipFile,
@@ -176,9 +197,7 @@ def _refuse_xml_declarations(path: Path, entries: Sequence[zipfile.ZipInfo]) -> 
         NotImplementedError,
         RuntimeError,
     ) as exc:
-        raise _refuse(
-            str(path), f"not an Excel workbook (.xlsx): damaged ZIP archive ({exc})"
-        ) from None
+        raise _refuse(str(path), _(DAMAGED_ZIP).format(reason=exc)) from None
 
 
 def open_workbook(path: Path) -> Any:
@@ -189,8 +208,10 @@ def open_workbook(path: Path) -> Any:
 
     if not openpyxl_xml.DEFUSEDXML:
         raise CcassessError(
-            "defusedxml is not installed; ccassess does not read spreadsheets "
-            "without it (pip install defusedxml)"
+            _(
+                "defusedxml is not installed; ccassess does not read spreadsheets "
+                "without it (pip install defusedxml)"
+            )
         )
     # openpyxl warns about what it does not support (data validation extensions, dates out of
     # range) while it reads, lazily: notes for developers that would break the one-line
@@ -201,7 +222,9 @@ def open_workbook(path: Path) -> Any:
             path, read_only=True, data_only=True, keep_links=False, keep_vba=False
         )
     except Exception as exc:  # openpyxl raises many types for broken files
-        raise _refuse(str(path), f"cannot read the workbook: {_reason(exc)}") from None
+        raise _refuse(
+            str(path), _("cannot read the workbook: {reason}").format(reason=_reason(exc))
+        ) from None
 
 
 def _reason(exc: Exception) -> str:
@@ -209,7 +232,7 @@ def _reason(exc: Exception) -> str:
     while cause is not None:  # openpyxl wraps defusedxml's refusal in a ValueError
         kind = type(cause).__name__
         if "Entities" in kind or "DTD" in kind or "ExternalReference" in kind:
-            return "it contains XML entity or DTD declarations, which are refused"
+            return _("it contains XML entity or DTD declarations, which are refused")
         cause = cause.__cause__ or cause.__context__
     name = type(exc).__name__
     text = " ".join(str(exc).split())[:200]
@@ -226,7 +249,9 @@ def iter_sheet_rows(
             [
                 Problem(
                     Location(file, sheet=sheet.title),
-                    f"the sheet has {declared:,} rows; an answer sheet has at most {max_rows:,}",
+                    _("the sheet has {count} rows; an answer sheet has at most {limit}").format(
+                        count=counted(declared), limit=counted(max_rows)
+                    ),
                 )
             ]
         )
@@ -240,7 +265,7 @@ def iter_sheet_rows(
                 [
                     Problem(
                         Location(file, sheet=sheet.title, row=number),
-                        f"the sheet has more than {max_rows:,} rows",
+                        _("the sheet has more than {limit} rows").format(limit=counted(max_rows)),
                     )
                 ]
             )

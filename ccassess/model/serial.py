@@ -9,6 +9,7 @@ import typing
 from functools import cache
 from typing import Any, TypeVar
 
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.model.result import RESULT_FORMAT, AssessmentResult
 from ccassess.text import Text
@@ -74,9 +75,14 @@ def result_from_json(text: str, source: str = "<result>") -> AssessmentResult:
         data = json.loads(text)
         if data.get("format") != RESULT_FORMAT:
             raise CcassessError(
-                f"{source}: result format {data.get('format')!r} is not supported "
-                f"(this ccassess reads format {RESULT_FORMAT}); score the responses again"
+                f"{source}: "
+                + _(
+                    "result format {found} is not supported (this ccassess reads format "
+                    "{supported}); score the responses again"
+                ).format(found=repr(data.get("format")), supported=RESULT_FORMAT)
             )
         return from_data(AssessmentResult, data)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise CcassessError(f"{source}: not a ccassess result file ({exc})") from None
+        raise CcassessError(
+            f"{source}: " + _("not a ccassess result file ({reason})").format(reason=exc)
+        ) from None

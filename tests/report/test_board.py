@@ -84,15 +84,15 @@ def test_narrative_headings_in_german():
 @pytest.mark.parametrize(
     ("source", "where"),
     [
-        ("# Key mesages\n- x\n", "line 1: unknown heading 'Key mesages'"),
-        ("intro\n# Key messages\n", "line 1: text before the first heading"),
-        ("# Owners\n- no colon here\n", "line 2: an owner is"),
-        ("# Next steps\nnot a list\n", "line 2: expected a list item"),
-        ("# Section a b\ntext\n", "line 1: 'a b' is not a section id"),
+        ("# Key mesages\n- x\n", "1: unknown heading 'Key mesages'"),
+        ("intro\n# Key messages\n", "1: text before the first heading"),
+        ("# Owners\n- no colon here\n", "2: an owner is"),
+        ("# Next steps\nnot a list\n", "2: expected a list item"),
+        ("# Section a b\ntext\n", "1: 'a b' is not a section id"),
     ],
 )
 def test_bad_narrative_names_file_and_line(source, where):
-    with pytest.raises(CcassessError, match=re.escape(f"narrative.md, {where}")):
+    with pytest.raises(CcassessError, match=re.escape(f"narrative.md:{where}")):
         parse_narrative(source, "narrative.md")
 
 
@@ -103,7 +103,7 @@ def test_bad_narrative_stops_the_report_with_exit_2(run, tmp_path):
     out = tmp_path / "r.pdf"
     result = run("report", "-a", folder / "assessment.yaml", folder / "responses", "-o", out)
     assert result.exit_code == 2
-    assert "narrative.md, line 1: unknown heading" in result.output
+    assert "narrative.md:1: unknown heading" in result.output
     assert "Traceback" not in result.output and not out.exists()
 
 
