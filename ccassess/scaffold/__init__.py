@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ccassess import PLUGIN_API_VERSION, __version__
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
@@ -109,10 +110,14 @@ def create_plugin(
         )
     parent = Path(parent)
     if not parent.is_dir():
-        raise CcassessError(f"{parent}: folder not found (--dir must be an existing folder)")
+        raise CcassessError(
+            _("{folder}: folder not found (--dir must be an existing folder)").format(folder=parent)
+        )
     target = parent / names.distribution
     if target.exists() or target.is_symlink():
-        raise CcassessError(f"{target}: already exists; choose another name or --dir")
+        raise CcassessError(
+            _("{folder}: already exists; choose another name or --dir").format(folder=target)
+        )
     values = template_values(names)
     root = template_root()
     staging = Path(tempfile.mkdtemp(prefix=f".{names.distribution}-", dir=parent))
@@ -127,7 +132,9 @@ def create_plugin(
             destination.write_text(text, "utf-8")
         os.chmod(staging, 0o755)  # mkdtemp creates it private (0700)
         if target.exists():  # created by someone else meanwhile
-            raise CcassessError(f"{target}: already exists; choose another name or --dir")
+            raise CcassessError(
+                _("{folder}: already exists; choose another name or --dir").format(folder=target)
+            )
         os.rename(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ccassess.catalogs import using_language
+from ccassess.catalogs import _, using_language
 from ccassess.errors import CcassessError, Problems
 from ccassess.importers.batch import content_hash
 from ccassess.importers.response_files import ResponseValidator
@@ -233,7 +233,11 @@ def start_survey(
         )
     items = survey_items(modules, perspective)
     if not items:
-        raise CcassessError(f"no questions for {perspective} respondents in these modules")
+        raise CcassessError(
+            _("no questions for {perspective} respondents in these modules").format(
+                perspective=perspective
+            )
+        )
     respondent = Respondent(
         request.respondent_id or new_respondent_id(),
         perspective,  # type: ignore[arg-type]
@@ -273,17 +277,25 @@ def resume_survey(
     if not respondent_id:
         waiting = workspace.open_surveys(round_)
         if not waiting:
-            raise CcassessError(f"no unfinished survey in round {round_.name!r}")
+            raise CcassessError(
+                _("no unfinished survey in round {round}").format(round=repr(round_.name))
+            )
         if len(waiting) > 1:
             ids = ", ".join(item[0] for item in waiting)
-            raise CcassessError(f"several unfinished surveys ({ids}); name one with --resume ID")
+            raise CcassessError(
+                _("several unfinished surveys ({ids}); name one with --resume ID").format(ids=ids)
+            )
         respondent_id = waiting[0][0]
     row, position, stored_lang, module_ids = workspace.survey(round_, respondent_id)
     lang = lang or stored_lang
     found = workspace.round_modules(round_, registry)
     missing = [m for m in module_ids if m not in found.modules]
     if missing:
-        raise CcassessError(f"module {missing[0]!r} of this survey is no longer in the workspace")
+        raise CcassessError(
+            _("module {module} of this survey is no longer in the workspace").format(
+                module=repr(missing[0])
+            )
+        )
     stored = workspace.stored_respondent(row)
     respondent = stored.respondent
     items = survey_items([found.modules[m] for m in module_ids], respondent.perspective)
