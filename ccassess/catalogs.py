@@ -40,9 +40,26 @@ _cli_language: ContextVar[str | None] = ContextVar("ccassess_cli_language", defa
 _plugin_dirs: dict[str, list[Path]] = {}
 
 
+#: Further catalog folders (os.pathsep-separated), searched before ccassess's own: a
+#: consultancy keeps the catalogs of its own language there, outside the installed package.
+LOCALE_PATH = "CCASSESS_LOCALE_PATH"
+
+
+def locale_dirs() -> list[Path]:
+    """Where catalogs are looked for: CCASSESS_LOCALE_PATH's folders, then ccassess's own."""
+    extra = os.environ.get(LOCALE_PATH, "")
+    return [Path(part) for part in extra.split(os.pathsep) if part] + [LOCALE_DIR]
+
+
 def languages() -> tuple[str, ...]:
-    """The languages that have catalogs: a folder under locale/ is a language."""
-    found = {path.name for path in LOCALE_DIR.iterdir() if (path / "LC_MESSAGES").is_dir()}
+    """The languages that have catalogs: a folder with LC_MESSAGES under a locale folder."""
+    found = {
+        path.name
+        for folder in locale_dirs()
+        if folder.is_dir()
+        for path in folder.iterdir()
+        if (path / "LC_MESSAGES").is_dir()
+    }
     return tuple(sorted(found | {SOURCE_LANGUAGE}))
 
 
@@ -99,15 +116,20 @@ class _Pseudo(gettext.NullTranslations):
         return f"[[{self._base.pgettext(context, message)}]]"
 
 
-@cache
 def translations(lang: str, domain: str = MESSAGES) -> gettext.NullTranslations:
     """The catalog of `domain` in `lang`, falling back to English, then to the message id."""
+    return _translations(lang, domain, os.environ.get(LOCALE_PATH, ""))
+
+
+@cache
+def _translations(lang: str, domain: str, locale_path: str) -> gettext.NullTranslations:
     if lang == PSEUDO:
         return _Pseudo(translations(SOURCE_LANGUAGE, domain))
     chain: list[str] = [lang] if lang == SOURCE_LANGUAGE else [lang, SOURCE_LANGUAGE]
     found: gettext.NullTranslations | None = None
-    for folder in [*_plugin_dirs.get(domain, []), LOCALE_DIR]:
-        for tag in chain:
+    folders = [*_plugin_dirs.get(domain, []), *locale_dirs()]
+    for tag in chain:
+        for folder in folders:
             loaded = _load(folder, tag, domain)
             if loaded is None:
                 continue
@@ -151,7 +173,7 @@ def register_catalogs(folder: Path, domain: str) -> None:
     folders = _plugin_dirs.setdefault(domain, [])
     if folder not in folders:
         folders.append(folder)
-        translations.cache_clear()
+        _translations.cache_clear()
 
 
 class PluginMessages:

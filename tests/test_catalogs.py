@@ -105,3 +105,28 @@ def test_help_texts_are_translated(run: Callable[..., Result]) -> None:
     german = run("--help", env={"CCASSESS_LANG": "de"}).output
     english = run("--help", env={"CCASSESS_LANG": "en"}).output
     assert "Show the full traceback" in english and "Show the full traceback" not in german
+
+
+def test_a_language_can_be_added_outside_the_package(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    """A consultancy keeps its own language's catalogs in a folder of its own
+    (CCASSESS_LOCALE_PATH, docs/languages.md): the CLI speaks it, --lang takes it, the report
+    uses its labels (English for the keys it has not translated yet) and Babel's French
+    number format."""
+    folder = tmp_path / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    (folder / "ccassess.po").write_text(
+        header + 'msgid "error: {message}"\nmsgstr "erreur : {message}"\n', "utf-8"
+    )
+    (folder / "labels.po").write_text(header + 'msgid "summary"\nmsgstr "Synthèse"\n', "utf-8")
+    env = {"CCASSESS_LOCALE_PATH": str(tmp_path / "locale"), "CCASSESS_LANG": "fr"}
+    refused = run("score", "-w", tmp_path / "nowhere", env=env)
+    assert refused.exit_code == 2 and refused.output.startswith("erreur : "), refused.output
+    page = tmp_path / "rapport.html"
+    shown = run("demo", "--lang", "fr", "--format", "html", "-o", page, env=env)
+    assert shown.exit_code == 0, shown.output
+    text = page.read_text("utf-8")
+    assert "Synthèse" in text and "Maturity overview" in text  # translated, and not yet
+    assert run("demo", "--lang", "fr", "-o", tmp_path / "x.pdf").exit_code == 2  # not set

@@ -150,11 +150,20 @@ class LazyMessage(str):
 
 
 class LanguageChoice(click.Choice):
-    """A report or questionnaire language: any language with a catalog (adding a language
-    adds it here). The pseudo language of the tests is accepted but not listed."""
+    """A report or questionnaire language: any language with a catalog, also one in
+    CCASSESS_LOCALE_PATH (read when the option is used, not at import). The pseudo language
+    of the tests is accepted but not listed."""
 
     def __init__(self) -> None:
         super().__init__(list(languages()))
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        return list(languages())
+
+    @choices.setter
+    def choices(self, value: Any) -> None:  # click's __init__ sets them: ignored
+        pass
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value == PSEUDO:
