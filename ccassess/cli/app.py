@@ -37,6 +37,8 @@ class Attempts:
         self.skipped: list[PluginFailure] = []
         self.printed: set[str] = set()
         self.state: State | None = None
+        #: The command was given `--format json`: errors go out as JSON (cli/machine.py).
+        self.json_errors = False
 
     def skip(self, error: PluginError) -> bool:
         """Whether the command may run again without the plugin `error` names (with
@@ -270,17 +272,25 @@ class CcassessGroup(LazyGroup):
             echo(_("Aborted."), err=True)
             return 130
         except click.exceptions.ClickException as exc:
+            status = 2 if isinstance(exc, click.UsageError) else exc.exit_code
+            # late import: start-up time (`--help`, `ccassess modules`)
+            from ccassess.cli.machine import asks_for_json, error_json
+
+            if attempts.json_errors or asks_for_json(args):
+                kind = "usage" if isinstance(exc, click.UsageError) else "input"
+                click.echo(error_json(exc.format_message(), status, kind=kind), err=True)
+                return status
             shown = io.StringIO()  # click's message may quote a hostile argument
             exc.show(file=shown)
             echo(shown.getvalue(), err=True, nl=False)
-            return 2 if isinstance(exc, click.UsageError) else exc.exit_code
+            return status
         except click.exceptions.Exit as exc:
             return exc.exit_code
         except KeyboardInterrupt:
             echo(_("Interrupted."), err=True)
             return 130
         except Exception as exc:
-            return report_exception(exc, debug)
+            return report_exception(exc, debug, as_json=attempts.json_errors)
         code = code if isinstance(code, int) else 0
         return SKIPPED_PLUGIN_EXIT if code == 0 and attempts.skipped_any() else code
 
@@ -337,11 +347,54 @@ def _skip_last_collection() -> None:
 _skipping_last_collection = False
 
 
-def report_exception(exc: Exception, debug: bool) -> int:
-    """Print an error the ccassess way and return the exit status."""
+def report_exception(exc: Exception, debug: bool, as_json: bool = False) -> int:
+    """Print an error the ccassess way and return the exit status; `as_json`: as one line
+    of JSON (`--format json`, cli/machine.py)."""
     # late import: start-up time (`--help`, `ccassess modules`)
-    from ccassess.errors import NAME_TOO_LONG, CcassessError, ValidationError
+    from ccassess.errors import (
+        NAME_TOO_LONG,
+        CcassessError,
+        Location,
+        PluginError,
+        Problem,
+        ValidationError,
+    )
 
+    if as_json:
+        # late import: start-up time (`--help`, `ccassess modules`)
+        from ccassess.cli.machine import error_json
+
+        if isinstance(exc, CcassessError):
+            if debug and exc.__cause__ is not None:
+                import traceback
+
+                traceback.print_exception(exc.__cause__)
+            kind = "plugin" if isinstance(exc, PluginError) else "input"
+            message, location = exc.message, exc.location
+            problems: tuple[Problem, ...] = ()
+            if isinstance(exc, ValidationError):
+                problems = tuple(exc.problems)
+                first = next((p for p in problems if p.severity == "error"), None)
+                if first is not None:  # the first error, as the text output names it
+                    message, location = first.message, first.location
+            line = error_json(
+                message, exc.exit_code, kind=kind, location=location, problems=problems,
+                text=str(exc),
+            )  # fmt: skip
+            click.echo(line, err=True)
+            return exc.exit_code
+        if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+            location = Location(file=str(exc.filename)) if exc.filename else None
+            click.echo(error_json(_(NAME_TOO_LONG), 2, kind="input", location=location), err=True)
+            return 2
+        if debug:
+            import traceback
+
+            traceback.print_exception(exc)
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        text = _("unexpected {kind}: {message}").format(kind=type(exc).__name__, message=message)
+        click.echo(error_json(text, 1, kind="unexpected"), err=True)
+        return 1
     if isinstance(exc, CcassessError):
         if debug and exc.__cause__ is not None:  # a plugin's failure: its traceback
             import traceback

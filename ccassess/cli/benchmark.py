@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from ccassess.actions.benchmark import build_benchmark, norms_json
+from ccassess.catalogs import N_
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.machine import format_option, print_json
 from ccassess.cli.options import written
 from ccassess.io.files import atomic_write_text
 from ccassess.terminal import echo
@@ -29,8 +31,9 @@ def benchmark_command() -> None:
     required=True,
     help="The norm file to write (JSON).",
 )
+@format_option(help=N_("table: a summary line; json: the same as data on stdout."))
 @pass_state
-def build_command(state: State, /, workspaces: tuple[Path, ...], output: Path) -> None:
+def build_command(state: State, /, workspaces: tuple[Path, ...], output: Path, fmt: str) -> None:
     """Score each workspace (its latest round) and write the clients' score distributions.
 
     The file holds no client names and no respondent data: per metric the sorted client
@@ -38,5 +41,9 @@ def build_command(state: State, /, workspaces: tuple[Path, ...], output: Path) -
     """
     norms = build_benchmark(state.registry(), workspaces)
     atomic_write_text(output, norms_json(norms))
+    if fmt == "json":
+        data = {"clients": norms.clients, "metrics": len(norms.metrics), "output": str(output)}
+        print_json("benchmark-build", data)
+        return
     echo(f"{norms.clients} clients, {len(norms.metrics)} metrics")
     written("Norm file", output)

@@ -8,13 +8,12 @@ import click
 
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
+from ccassess.cli.machine import format_option, print_json
 from ccassess.terminal import echo
 
 
 @click.command("modules")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option()
 @click.option("--lang", type=LANGUAGE, default="en", show_default=True)
 @pass_state
 def modules_command(state: State, fmt: str, lang: str) -> None:
@@ -35,10 +34,7 @@ def modules_command(state: State, fmt: str, lang: str) -> None:
             }
         )
     if fmt == "json":
-        import json
-
-        # machine output: data kept intact (JSON escapes control characters)
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json("modules", rows)
         return
     if not rows:
         echo("No modules loaded.")
@@ -52,19 +48,14 @@ def modules_command(state: State, fmt: str, lang: str) -> None:
 
 
 @click.command("plugins")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option()
 @pass_state
 def plugins_command(state: State, fmt: str) -> None:
     """List the loaded plugins: name, version, origin and the hooks they implement."""
     registry = state.registry()
     infos = [info for name, info in registry.plugins.info.items() if name != "core"]
     if fmt == "json":
-        import json
-
-        # machine output: data kept intact (JSON escapes control characters)
-        click.echo(json.dumps([info.__dict__ for info in infos], indent=2))
+        print_json("plugins", [info.__dict__ for info in infos])
         return
     for info in infos:
         echo(f"{info.name} {info.version or ''}".rstrip() + f"  [{info.origin}]")

@@ -13,6 +13,7 @@ from ccassess.actions.inputs import BUILTIN_DEMO, demos, load_demo
 from ccassess.actions.sharing import assess_for_sharing
 from ccassess.cli.app import SKIPPED_PLUGIN_EXIT, State, pass_state
 from ccassess.cli.language import LANGUAGE
+from ccassess.cli.machine import print_json, remember_json
 from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
 from ccassess.errors import CcassessError
 from ccassess.io.files import check_target
@@ -43,6 +44,8 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(FORMATS),
             default="pdf",
             show_default=True,
+            is_eager=True,  # read first: with json, errors are JSON (cli/machine.py)
+            callback=remember_json,
             help="pdf, html (self-contained), json (the scored "
             "result), md (summary), xlsx (the action plan) or pptx (slides with editable charts).",
         ),
@@ -221,6 +224,18 @@ def demo_command(state: State, /, name: str | None, list_demos: bool, **options:
     """Score the bundled demo assessment (Muster Handels GmbH) and write its report."""
     registry = state.registry()
     if list_demos:
+        if options["fmt"] == "json":
+            rows = [
+                {
+                    "name": demo.name,
+                    "default": demo.name == BUILTIN_DEMO,
+                    "plugin": demo.plugin,
+                    "folder": str(demo.folder),
+                }
+                for demo in demos(registry)
+            ]
+            print_json("demo-list", {"demos": rows})
+            return
         for demo in demos(registry):
             default = " (default)" if demo.name == BUILTIN_DEMO else ""
             click.echo(f"{demo.name}{default}\tplugin {demo.plugin!r}\t{demo.folder}")

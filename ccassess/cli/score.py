@@ -9,17 +9,16 @@ import click
 from ccassess.actions.sharing import assess_for_sharing
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
+from ccassess.cli.machine import format_option, print_json
 from ccassess.cli.options import input_options, load_cli_inputs
 from ccassess.cli.score_table import score_table
-from ccassess.model.serial import result_to_json
+from ccassess.model.serial import to_data
 from ccassess.terminal import echo
 
 
 @click.command("score")
 @input_options
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option()
 @click.option(
     "--lang",
     type=LANGUAGE,
@@ -37,6 +36,6 @@ def score_command(
     # fewer respondents than the threshold (nothing is recorded: a score is not shared)
     result, _ = assess_for_sharing(registry, inputs)
     if fmt == "json":
-        click.echo(result_to_json(result))  # machine output: data kept intact
+        print_json("score", to_data(result))  # the result format, with its schema
     else:
         echo(score_table(result, lang or inputs.settings.language))

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from ccassess.catalogs import N_
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.machine import format_option, print_json
 from ccassess.cli.options import workspace_option
 from ccassess.terminal import echo
 from ccassess.workspace import open_workspace
@@ -71,6 +73,7 @@ def serve_command(state: State, /, workspace_dir: Path | None, host: str, port: 
     help="File name for the .csv and .pdf, without the extension (default: "
     "invitations-<department>-<n>).",
 )
+@format_option(help=N_("table: a summary line; json: the same as data on stdout."))
 @pass_state
 def invite_command(
     state: State,
@@ -82,6 +85,7 @@ def invite_command(
     workshop: bool,
     base_url: str,
     output: Path | None,
+    fmt: str,
 ) -> None:
     """Create invitation links to the web questionnaire: a CSV for a mail merge and a PDF of
     QR codes.
@@ -103,5 +107,16 @@ def invite_command(
         if output.suffix.lower() in (".csv", ".pdf"):
             output = output.with_suffix("")
         made, csv_path, pdf_path = invite(workspace, request, output)
+    if fmt == "json":
+        data = {
+            "links": made,
+            "workshop": workshop,
+            "perspective": perspective,
+            "department": department,
+            "csv": str(csv_path),
+            "pdf": str(pdf_path),
+        }
+        print_json("invite", data)
+        return
     kind = "workshop link" if workshop else ("personal link" if made == 1 else "personal links")
     echo(f"{made} {kind} written to {csv_path} and {pdf_path}")

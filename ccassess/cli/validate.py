@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from ccassess.actions.validate import validate_paths
+from ccassess.catalogs import N_
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.machine import format_option, print_json
 from ccassess.terminal import echo
 
 
@@ -35,13 +36,8 @@ from ccassess.terminal import echo
 @click.option(
     "--strict", is_flag=True, help="Treat warnings (e.g. missing translations) as errors."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table: one line per problem and a summary; json: the same as data on stdout.",
+@format_option(
+    help=N_("table: one line per problem and a summary; json: the same as data on stdout.")
 )
 @click.pass_context
 @pass_state
@@ -72,7 +68,7 @@ def validate_command(
         state.skip_broken = True
     report = validate_paths(state.registry(), list(paths), list(module_files), assessment, theme)
     if fmt == "json":
-        click.echo(json.dumps(report.to_data(), ensure_ascii=False, indent=2))  # data intact
+        print_json("validate", report.to_data())
     else:
         for line in report.lines():
             echo(line, err=True)

@@ -3,7 +3,6 @@ ccassess.workspace."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -13,8 +12,10 @@ import click
 from ccassess.actions.import_files import import_files
 from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
+from ccassess.catalogs import N_
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
+from ccassess.cli.machine import format_option, print_json
 from ccassess.cli.options import format_for_output, plain_text, round_option, workspace_option
 from ccassess.errors import CcassessError, PluginError
 from ccassess.io.files import STDOUT, is_stdout
@@ -202,13 +203,7 @@ def _not_imported(exc: CcassessError) -> NoReturn:
 
 
 def _list_format(function: Any) -> Any:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(["table", "json"]),
-        default=None,
-        help="table (default) or json.",
-    )(function)
+    return format_option(default=None, help=N_("table (default) or json."))(function)
 
 
 @click.group("round", invoke_without_command=True)
@@ -245,7 +240,7 @@ def round_list_command(
             }
             for item in rounds
         ]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json("round-list", data)
         return
     for item in rounds:
         marker = "*" if item is rounds[-1] else " "
@@ -277,9 +272,7 @@ def round_new_command(
 @click.argument("first", required=False)
 @click.argument("second", required=False)
 @workspace_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option()
 @click.option(
     "--lang",
     type=LANGUAGE,
@@ -311,8 +304,7 @@ def compare_command(
             first, second = names[-2], names[-1]
         comparison = compare_rounds(workspace, registry, first, second, lang)
     if fmt == "json":
-        # machine output: data kept intact (JSON escapes control characters)
-        click.echo(json.dumps(comparison.to_data(), ensure_ascii=False, indent=2))
+        print_json("compare", comparison.to_data())
     else:
         echo(comparison_table(comparison, lang))
 
@@ -320,9 +312,7 @@ def compare_command(
 @click.command("export")
 @workspace_option
 @round_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
-)
+@format_option(("csv", "json"), default="csv")
 @click.option(
     "-o",
     "--output",
