@@ -12,6 +12,7 @@ from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import (
     assessment_option,
     format_for_output,
+    module_option,
     round_option,
     workspace_option,
     written,
@@ -53,7 +54,7 @@ from ccassess.terminal import echo
     help="Language of the question list, and the form's default language "
     "(default: the assessment's).",
 )
-@click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
+@module_option
 @round_option
 @pass_state
 def form_command(

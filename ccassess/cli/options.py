@@ -10,6 +10,7 @@ import click
 from click.core import ParameterSource
 
 from ccassess.actions.inputs import load_inputs
+from ccassess.cli.completion import complete_modules, complete_rounds
 from ccassess.errors import CcassessError
 from ccassess.io.checker import control_character_problem
 from ccassess.io.files import is_stdout
@@ -48,6 +49,7 @@ def input_options(function: Callable[..., Any]) -> Callable[..., Any]:
         "round_name",
         expose_value=False,
         callback=_remember,
+        shell_complete=complete_rounds,
         help="The workspace round to use (default: the latest).",
     )(function)
     function = click.option(
@@ -109,7 +111,12 @@ def assessment_option(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def round_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--round", "round_name", help="The round (default: the latest).")(function)
+    return click.option(
+        "--round",
+        "round_name",
+        shell_complete=complete_rounds,
+        help="The round (default: the latest).",
+    )(function)
 
 
 def format_for_output(
@@ -138,3 +145,14 @@ def written(what: str, path: Path) -> None:
         echo(f"{what} written to standard output", err=True)
     else:
         echo(f"{what} written to {path}")
+
+
+def module_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--module for commands that write questionnaires: only these modules."""
+    return click.option(
+        "--module",
+        "modules",
+        multiple=True,
+        shell_complete=complete_modules,
+        help="Only this module (repeatable).",
+    )(function)

@@ -12,6 +12,7 @@ from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import (
     assessment_option,
     format_for_output,
+    module_option,
     plain_text,
     round_option,
     workspace_option,
@@ -46,7 +47,7 @@ from ccassess.terminal import echo
     default=None,
     help="Language (default: the assessment's).",
 )
-@click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
+@module_option
 @click.option("--id", "respondent_id", callback=plain_text, help="Fill in this respondent id.")
 @round_option
 @pass_state

@@ -9,7 +9,7 @@ import click
 
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
-from ccassess.cli.options import plain_text, round_option, workspace_option
+from ccassess.cli.options import module_option, plain_text, round_option, workspace_option
 from ccassess.survey.console import console_for_terminal
 from ccassess.survey.session import SurveyRequest, resume_survey, start_survey
 from ccassess.workspace import open_workspace
@@ -53,7 +53,7 @@ from ccassess.workspace import open_workspace
     callback=plain_text,
     help="The respondent id (default: a random one).",
 )
-@click.option("--module", "modules", multiple=True, help="Only this module (repeatable).")
+@module_option
 @pass_state
 def survey_command(
     state: State,

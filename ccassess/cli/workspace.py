@@ -14,6 +14,7 @@ from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
 from ccassess.catalogs import N_
 from ccassess.cli.app import State, pass_state
+from ccassess.cli.completion import complete_modules, complete_rounds
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.machine import format_option, print_json
 from ccassess.cli.options import format_for_output, plain_text, round_option, workspace_option
@@ -52,6 +53,7 @@ def _notes(lines: list[Any], prefix: str = "note") -> None:
     "--module",
     "modules",
     multiple=True,
+    shell_complete=complete_modules,
     help="A module to use (repeat; default: every loaded module).",
 )
 @click.option(
@@ -269,8 +271,8 @@ def round_new_command(
 
 
 @click.command("compare")
-@click.argument("first", required=False)
-@click.argument("second", required=False)
+@click.argument("first", required=False, shell_complete=complete_rounds)
+@click.argument("second", required=False, shell_complete=complete_rounds)
 @workspace_option
 @format_option()
 @click.option(

@@ -23,6 +23,7 @@ from ccassess.definitions.loading import build_module
 from ccassess.errors import CcassessError, ValidationError
 from ccassess.io.canonical import canonical_json
 from ccassess.model.questionnaire import Module
+from ccassess.workspace.config import DATABASE_FILE
 from ccassess.workspace.db import inserted_row, now
 
 if TYPE_CHECKING:
@@ -216,3 +217,21 @@ def rebuild_round_modules(
             )
 
     return result
+
+
+def round_names(folder: Path) -> list[str]:
+    """The names of the rounds in the workspace `folder`, oldest first, read without
+    changing anything (shell completion: no migration, no lock); [] when there is none."""
+    path = folder / DATABASE_FILE
+    if not path.is_file():
+        return []
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return []
+    try:
+        return [name for (name,) in db.execute("SELECT name FROM rounds ORDER BY id")]
+    except sqlite3.Error:  # not a workspace database, or locked
+        return []
+    finally:
+        db.close()
