@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -137,11 +137,27 @@ def _client(workspace: Path) -> str | None:
         return None
 
 
-def render_batch(jobs: Sequence[BatchJob], workers: int) -> list[BatchOutcome]:
-    """Render every job; with more than one worker, in parallel processes. Order is kept."""
+def render_batch(
+    jobs: Sequence[BatchJob],
+    workers: int,
+    progress: Callable[[int, int | None], None] | None = None,
+) -> list[BatchOutcome]:
+    """Render every job; with more than one worker, in parallel processes. Order is kept.
+    `progress` hears (reports done, reports in all) after each report."""
     jobs = plan_outputs(jobs)
+    outcomes: list[BatchOutcome] = []
+    if progress is not None:
+        progress(0, len(jobs))
     if workers <= 1 or len(jobs) <= 1:
-        return [render_workspace(job) for job in jobs]
+        for job in jobs:
+            outcomes.append(render_workspace(job))
+            if progress is not None:
+                progress(len(outcomes), len(jobs))
+        return outcomes
     workers = min(workers, len(jobs), os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(render_workspace, jobs))
+        for outcome in pool.map(render_workspace, jobs):
+            outcomes.append(outcome)
+            if progress is not None:
+                progress(len(outcomes), len(jobs))
+    return outcomes

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,10 +71,12 @@ def import_files(
     round_name: str | None = None,
     replace: bool = False,
     options: Mapping[str, Any] | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> ImportReport:
     """Import files into a round (default: the current one); raises ValidationError listing
     every problem, in which case nothing was written. `options` go to the importers
     (`ImportContext.options`: from, mapping, include_incomplete, ignore_origin).
+    `progress` hears the number of respondents read so far (the total is not known).
 
     Respondents stream from the importers through validation; only their encoded form is
     kept until everything has been checked, then one transaction writes them all."""
@@ -107,7 +109,16 @@ def import_files(
     importers = collect_importers(registry.plugins)
     with bulk_reading():
         accepted = _accept(
-            batch, paths, importers, context, registry, (stored, earlier), round_, replace, report
+            batch,
+            paths,
+            importers,
+            context,
+            registry,
+            (stored, earlier),
+            round_,
+            replace,
+            report,
+            progress,
         )
     report.notes.extend(batch.notes)
     report.files = batch.files
@@ -130,14 +141,19 @@ def _accept(
     round_: Round,
     replace: bool,
     report: ImportReport,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> list[EncodedRespondent]:
     """Read and validate; what will be written, encoded (the respondents themselves are
     dropped as soon as they are encoded). `known`: the round's respondents (id → hash,
     origin, date) and earlier rounds' ((id, hash) → round name)."""
     stored, in_earlier = known
+    read = 0
     accepted: list[EncodedRespondent] = []
     by_key = {respondent_key(rid): found for rid, found in stored.items()}
     for item in stream_batch(batch, paths, importers, context, registry.plugins):
+        read += 1
+        if progress is not None:
+            progress(read, None)
         earlier = by_key.get(respondent_key(item.id))
         decision = _decide(
             item.content_hash, earlier is not None, earlier[0] if earlier else None, replace

@@ -11,10 +11,12 @@ import click
 from ccassess.actions.batch import BatchJob, render_batch
 from ccassess.actions.inputs import BUILTIN_DEMO, demos, load_demo
 from ccassess.actions.sharing import assess_for_sharing
+from ccassess.catalogs import _
 from ccassess.cli.app import SKIPPED_PLUGIN_EXIT, State, pass_state
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.machine import print_json, remember_json
 from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
+from ccassess.cli.progress import ProgressLine, quiet_option
 from ccassess.errors import CcassessError
 from ccassess.io.files import check_target
 from ccassess.report import ReportOptions, write_report
@@ -96,7 +98,7 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     ]
     for option in reversed(options):
         function = option(function)
-    return function
+    return quiet_option(function)
 
 
 def _report_options(options: dict[str, Any]) -> Any:
@@ -131,7 +133,10 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
     if report_options.output is not None:
         check_target(report_options.output)  # a report that cannot be written is not shared
     record()  # first: a report that is out must never be missing from the record
-    path = write_report(result, registry.plugins, report_options)
+    label = _("Rendering the report ({format})").format(format=report_options.format)
+    with ProgressLine(label, total=1, quiet=options["quiet"]) as progress:
+        path = write_report(result, registry.plugins, report_options, warn=progress.echo)
+        progress(1)
     written("Report", path)
 
 
@@ -192,7 +197,9 @@ def _batch(
     ]
     failed = []
     skipped = False
-    for outcome in render_batch(jobs, options["jobs"]):
+    with ProgressLine(_("Rendering reports"), total=len(jobs), quiet=options["quiet"]) as progress:
+        outcomes = render_batch(jobs, options["jobs"], progress)
+    for outcome in outcomes:
         for plugin, why in outcome.skipped:
             skipped = True
             line = f"warning: skipped plugin {plugin!r}: {why}"

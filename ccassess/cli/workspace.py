@@ -12,12 +12,13 @@ import click
 from ccassess.actions.import_files import import_files
 from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
-from ccassess.catalogs import N_
+from ccassess.catalogs import N_, _
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.completion import complete_modules, complete_rounds
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.machine import format_option, print_json
 from ccassess.cli.options import format_for_output, plain_text, round_option, workspace_option
+from ccassess.cli.progress import ProgressLine, quiet_option
 from ccassess.errors import CcassessError, PluginError
 from ccassess.io.files import STDOUT, is_stdout
 from ccassess.terminal import echo, visible
@@ -130,6 +131,7 @@ def init_command(
     help="Skip survey-tool responses with fewer answered questions (a number, or a share "
     "of the export's questions such as 50%).",
 )
+@quiet_option
 @pass_state
 def import_command(
     state: State,
@@ -143,6 +145,7 @@ def import_command(
     include_incomplete: bool,
     ignore_origin: bool,
     min_answers: str | None,
+    quiet: bool,
 ) -> None:
     """Import answer workbooks (.xlsx), CSV, YAML and JSON files and survey-tool exports
     (Microsoft Forms, Google Forms, LimeSurvey, SurveyMonkey, Qualtrics, Typeform,
@@ -172,14 +175,16 @@ def import_command(
         return
     with open_workspace(workspace_dir) as workspace:
         try:
-            report = import_files(
-                workspace,
-                registry,
-                list(files),
-                round_name=round_name,
-                replace=replace,
-                options=options,
-            )
+            with ProgressLine(_("Reading responses"), quiet=quiet) as progress:
+                report = import_files(
+                    workspace,
+                    registry,
+                    list(files),
+                    round_name=round_name,
+                    replace=replace,
+                    options=options,
+                    progress=progress,
+                )
         except PluginError as exc:
             if state.skip_broken:
                 raise  # the command runs again without the plugin (ccassess.cli.app)
