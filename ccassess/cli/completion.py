@@ -1,7 +1,7 @@
 """Dynamic shell completion: the workspace's round names and the loaded module ids.
 
 click runs these callbacks when the shell asks (`_CCASSESS_COMPLETE=bash_complete`, see
-docs/shell-completion.md). A completion must never fail loudly: without a workspace, with a
+docs/terminal.md). A completion must never fail loudly: without a workspace, with a
 broken plugin or a locked database there are simply no suggestions.
 """
 

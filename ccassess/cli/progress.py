@@ -7,7 +7,7 @@ terminals. This module draws the line, and draws nothing when standard error is 
 terminal (a pipe, a log file, click's test runner) or `--quiet` is given. `NO_COLOR` (any
 value) makes the line plain text: no escape sequence at all, only a carriage return to
 redraw it. `CCASSESS_PROGRESS=always` (or `never`) overrides the terminal check; the tests
-use it to see the line (docs/cli-json.md#progress).
+use it to see the line (docs/terminal.md#progress).
 """
 
 from __future__ import annotations

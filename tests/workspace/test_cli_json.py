@@ -161,3 +161,9 @@ def test_every_json_format_makes_errors_json() -> None:
         offering
     )
     assert {"report", "demo", "build", "invite"} <= set(offering)
+
+
+def test_every_schema_is_documented_with_its_version() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "cli-json.md").read_text(encoding="utf-8")
+    for name, version in SCHEMAS.items():
+        assert f"`ccassess.{name}/{version}`" in page, name
