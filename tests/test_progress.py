@@ -65,6 +65,10 @@ def test_batch_counts_reports_and_colour_only_without_no_color(run, tmp_path):
     assert ESC not in plain.stderr  # no colour, no cursor codes: nothing but text and \r
     assert f"[{'#' * 24}]" in plain.stderr
     assert plain.stdout.count("Report written to") == 2
+    # in parallel worker processes (forked while the line is being redrawn)
+    parallel = run(*args, "--jobs", "2", env={"CCASSESS_PROGRESS": "always", "NO_COLOR": "1"})
+    assert parallel.exit_code == 0, parallel.output
+    assert parallel.stderr.split("\r")[-1].startswith(f"Rendering reports  [{'#' * 24}]  2/2")
 
 
 def test_rendering_one_report_shows_the_format_and_the_elapsed_time(run, tmp_path):

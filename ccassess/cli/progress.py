@@ -31,6 +31,14 @@ TICK = 0.5
 THROTTLE = 0.1
 BAR_WIDTH = 24
 
+#: Held while a line is written. A batch forks its worker processes while the ticker thread
+#: may be writing; a fork taken then would leave the child with standard error's lock held
+#: for good. So a fork waits until no line is being written.
+_WRITING = threading.Lock()
+os.register_at_fork(
+    before=_WRITING.acquire, after_in_parent=_WRITING.release, after_in_child=_WRITING.release
+)
+
 
 def quiet_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """`-q/--quiet` of every command that shows progress."""
@@ -159,4 +167,5 @@ class ProgressLine:
         padding = " " * max(self._width - width, 0)
         self._width = width
         # colour=False strips nothing here: without colour the line holds no escape at all
-        click.echo("\r" + line + padding + end, err=True, nl=False, color=self.colour)
+        with _WRITING:
+            click.echo("\r" + line + padding + end, err=True, nl=False, color=self.colour)

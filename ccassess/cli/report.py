@@ -14,7 +14,7 @@ from ccassess.actions.sharing import assess_for_sharing
 from ccassess.catalogs import _
 from ccassess.cli.app import SKIPPED_PLUGIN_EXIT, State, pass_state
 from ccassess.cli.language import LANGUAGE
-from ccassess.cli.machine import print_json, remember_json
+from ccassess.cli.machine import print_json
 from ccassess.cli.options import format_for_output, input_options, load_cli_inputs, written
 from ccassess.cli.progress import ProgressLine, quiet_option
 from ccassess.errors import CcassessError
@@ -46,8 +46,6 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(FORMATS),
             default="pdf",
             show_default=True,
-            is_eager=True,  # read first: with json, errors are JSON (cli/machine.py)
-            callback=remember_json,
             help="pdf, html (self-contained), json (the scored "
             "result), md (summary), xlsx (the action plan) or pptx (slides with editable charts).",
         ),
@@ -135,7 +133,11 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
     record()  # first: a report that is out must never be missing from the record
     label = _("Rendering the report ({format})").format(format=report_options.format)
     with ProgressLine(label, total=1, quiet=options["quiet"]) as progress:
-        path = write_report(result, registry.plugins, report_options, warn=progress.echo)
+
+        def warn(message: str) -> None:  # above the progress line, as write_report would
+            progress.echo(_("warning: {message}").format(message=message))
+
+        path = write_report(result, registry.plugins, report_options, warn=warn)
         progress(1)
     written("Report", path)
 

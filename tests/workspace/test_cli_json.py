@@ -155,12 +155,17 @@ def test_every_json_format_makes_errors_json() -> None:
         for param in command.params:
             choices = getattr(param.type, "choices", ())
             if param.name == "fmt" and "json" in choices:
+                if command.name in ("report", "demo"):
+                    assert param.callback is None
+                    continue
                 offering.append(command.name)
                 assert param.callback is remember_json, command.name
     assert {"score", "validate", "modules", "plugins", "compare", "export", "round", "list"} <= set(
         offering
     )
-    assert {"report", "demo", "build", "invite"} <= set(offering)
+    assert {"build", "invite"} <= set(offering)
+    # report and demo write a file: their --format is the file's, their errors stay text
+    assert not {"report", "demo"} & set(offering)
 
 
 def test_every_schema_is_documented_with_its_version() -> None:
