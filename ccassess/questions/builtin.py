@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from ccassess.catalogs import gettext_for
+from ccassess.catalogs import _, gettext_for
 from ccassess.model import DONT_KNOW
 from ccassess.questions.types import AnswerProblem, Choice, Part, QuestionType
 from ccassess.text import Phrase, Text
@@ -33,7 +33,9 @@ def _scale_value(scale: Scale, value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value not in scale.values:
         low, high = scale.start, scale.start + scale.points - 1
         raise AnswerProblem(
-            f"{value!r} is not on the scale; allowed: {low}–{high}",
+            _("{value} is not on the scale; allowed: {low}–{high}").format(
+                value=repr(value), low=low, high=high
+            ),
             Phrase(
                 "“{value}” is not on the scale; please type a number from {low} to {high}",
                 value=value,
@@ -131,7 +133,7 @@ class YesPartlyNo(QuestionType):
             if text in (key, (label.de or "").lower()):
                 return key
         raise AnswerProblem(
-            f"{value!r} is not an answer here; allowed: yes, partly, no",
+            _("{value} is not an answer here; allowed: yes, partly, no").format(value=repr(value)),
             Phrase("Please answer yes, partly or no"),
         )
 
@@ -166,7 +168,9 @@ class SingleChoice(QuestionType):
             ):
                 return option.id
         raise AnswerProblem(
-            f"{value!r} is not an option; allowed: {', '.join(sorted(ids))}",
+            _("{value} is not an option; allowed: {options}").format(
+                value=repr(value), options=", ".join(sorted(ids))
+            ),
             Phrase(
                 "“{value}” is not one of the options: {options}",
                 value=value,
@@ -204,13 +208,13 @@ class MultipleChoice(SingleChoice):
             value = [part.strip() for part in value.split(",") if part.strip()]
         if not isinstance(value, list):
             raise AnswerProblem(
-                "expected a list of option ids",
+                _("expected a list of option ids"),
                 Phrase("Please pick one or more options"),
             )
         chosen = [SingleChoice.check(self, question, item, departments) for item in value]
         if len(set(chosen)) != len(chosen):
             raise AnswerProblem(
-                "an option is chosen twice",
+                _("an option is chosen twice"),
                 Phrase("An option is chosen twice"),
             )
         return chosen
@@ -250,11 +254,13 @@ class Number(QuestionType):
                 value = float(typed)  # spaces group digits ("10 000"), never decimals
             except ValueError:
                 raise AnswerProblem(
-                    f"{value!r} is not a number", _number_wanted(question, given)
+                    _("{value} is not a number").format(value=repr(value)),
+                    _number_wanted(question, given),
                 ) from None
         if not _is_number(value) or not math.isfinite(value):
             raise AnswerProblem(
-                f"{value!r} is not a finite number", _number_wanted(question, given)
+                _("{value} is not a finite number").format(value=repr(value)),
+                _number_wanted(question, given),
             )
         low, high = question.minimum, question.maximum
         # late import: start-up time (formatting loads decimal; `ccassess modules` needs none)
@@ -262,11 +268,14 @@ class Number(QuestionType):
 
         if low is not None and value < low:
             raise AnswerProblem(
-                f"{value} is below the minimum {plain(low)}", _number_wanted(question, given)
+                _("{value} is below the minimum {minimum}").format(value=value, minimum=plain(low)),
+                _number_wanted(question, given),
             )
         if high is not None and value > high:
             raise AnswerProblem(
-                f"{value} is above the maximum {plain(high)}",
+                _("{value} is above the maximum {maximum}").format(
+                    value=value, maximum=plain(high)
+                ),
                 _number_wanted(question, given),
             )
         return int(value) if float(value).is_integer() else float(value)
@@ -305,11 +314,16 @@ class FreeText(QuestionType):
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise AnswerProblem("expected text")
+            raise AnswerProblem(_("expected text"))
         text = str(value)
         if len(text) > self.max_length:
+            # late import: start-up time (formatting loads Babel; `ccassess modules` needs none)
+            from ccassess.format import counted
+
             raise AnswerProblem(
-                f"text is {len(text):,} characters; the limit is 10,000",
+                _("text is {n} characters; the limit is {limit}").format(
+                    n=counted(len(text)), limit=counted(self.max_length)
+                ),
                 Phrase("The text is too long ({n} characters, at most 10,000)", n=len(text)),
             )
         return text
@@ -347,12 +361,14 @@ class Matrix(QuestionType):
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         assert question.scale is not None
         if not isinstance(value, (dict, Mapping)):  # dict first: the ABC check is slow
-            raise AnswerProblem("expected a mapping of row → scale value")
+            raise AnswerProblem(_("expected a mapping of row → scale value"))
         rows = self.rows(question, departments)
         checked: dict[str, Any] = {}
         for row, cell in value.items():
             if str(row) not in rows:
-                raise AnswerProblem(f"unknown row {row!r}; rows: {', '.join(rows)}")
+                raise AnswerProblem(
+                    _("unknown row {row}; rows: {rows}").format(row=repr(row), rows=", ".join(rows))
+                )
             if cell is None:
                 continue
             if cell == DONT_KNOW:
@@ -363,7 +379,8 @@ class Matrix(QuestionType):
             except AnswerProblem as exc:
                 said, named = exc.text, self._row_label(question, str(row))
                 raise AnswerProblem(
-                    f"row {row!r}: {exc}",
+                    # TRANSLATORS: a matrix row and what is wrong with its answer
+                    _("row {row}: {problem}").format(row=repr(row), problem=exc),
                     # TRANSLATORS: a matrix row and what is wrong with its answer
                     said and Phrase("{row}: {problem}", row=named.get, problem=said.get),
                 ) from None

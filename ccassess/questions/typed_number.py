@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ccassess.catalogs import _
 from ccassess.questions.types import AnswerProblem
 from ccassess.text import Phrase
 
@@ -46,26 +47,29 @@ def typed_number(text: str, lang: str) -> float | str:
         return text
     value = _read(typed, decimal, group)
     if value is None:
-        raise AnswerProblem(f"{text.strip()!r} is not an unambiguous number", _unclear(text))
+        raise AnswerProblem(
+            _("{typed} is not an unambiguous number").format(typed=repr(text.strip())),
+            _unclear(text),
+        )
     return float(sign + value)
 
 
 def _read(typed: str, decimal: str, group: str) -> str | None:
     """`typed` (no sign, no spaces) as a plain decimal string, or None when unclear."""
     if decimal in typed and group in typed:
-        whole, _, fraction = typed.rpartition(decimal)
+        whole, _mark, fraction = typed.rpartition(decimal)
         if fraction.isdigit() and _grouped(whole, group):
             return whole.replace(group, "") + "." + fraction
         return None  # the other language's order, or groups not of three
     if group in typed:
         if _grouped(typed, group):
             return typed.replace(group, "")
-        whole, _, fraction = typed.partition(group)
+        whole, _mark, fraction = typed.partition(group)
         if whole.isdigit() and fraction.isdigit() and len(fraction) != 3:
             return whole + "." + fraction  # "12.5" in German: no thousands group fits
         return None
     if decimal in typed:
-        whole, _, fraction = typed.partition(decimal)
+        whole, _mark, fraction = typed.partition(decimal)
         if whole.isdigit() and fraction.isdigit():
             return whole + "." + fraction
         return None

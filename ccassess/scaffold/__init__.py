@@ -43,14 +43,18 @@ def plugin_names(name: str) -> PluginNames:
     shown = name if len(name) <= MAX_NAME + 10 else name[: MAX_NAME + 10] + "…"
     if re.match(r"^ccassess[-_]", name):
         raise CcassessError(
-            f"plugin name {shown!r}: give it without the 'ccassess-' prefix "
-            f"(e.g. {name[9:]!r}); the package is named ccassess-<name>"
+            _(
+                "plugin name {name}: give it without the 'ccassess-' prefix (e.g. {example}); "
+                "the package is named ccassess-<name>"
+            ).format(name=repr(shown), example=repr(name[9:]))
         )
     if not NAME_PATTERN.match(name) or len(name) > MAX_NAME:
         raise CcassessError(
-            f"plugin name {shown!r} is not valid: use lower-case letters and digits, starting "
-            f"with a letter, parts joined by '-' or '_', at most {MAX_NAME} characters "
-            "(e.g. acme or acme-retail)"
+            _(
+                "plugin name {name} is not valid: use lower-case letters and digits, starting "
+                "with a letter, parts joined by '-' or '_', at most {n} characters "
+                "(e.g. acme or acme-retail)"
+            ).format(name=repr(shown), n=MAX_NAME)
         )
     ident = name.replace("-", "_")
     return PluginNames(
@@ -105,8 +109,10 @@ def create_plugin(
     names = plugin_names(name)
     if names.ident in taken_module_ids:
         raise CcassessError(
-            f"plugin name {name!r}: a module {names.ident!r} is already installed; its id would "
-            "clash (choose another name)"
+            _(
+                "plugin name {name}: a module {module} is already installed; its id would "
+                "clash (choose another name)"
+            ).format(name=repr(name), module=repr(names.ident))
         )
     parent = Path(parent)
     if not parent.is_dir():

@@ -211,8 +211,9 @@ def start_survey(
         unknown = [m for m in request.modules if m not in found.modules]
         if unknown:
             raise CcassessError(
-                f"module {unknown[0]!r} is not part of this workspace; modules: "
-                f"{', '.join(found.modules)}"
+                _("module {module} is not part of this workspace; modules: {modules}").format(
+                    module=repr(unknown[0]), modules=", ".join(found.modules)
+                )
             )
         modules = [found.modules[m] for m in request.modules]
     perspective = request.perspective
@@ -229,7 +230,9 @@ def start_survey(
         return None
     if department and settings.departments and department not in settings.departments:
         raise CcassessError(
-            f"unknown department {department!r}; departments: {', '.join(settings.departments)}"
+            _("unknown department {department}; departments: {departments}").format(
+                department=repr(department), departments=", ".join(settings.departments)
+            )
         )
     items = survey_items(modules, perspective)
     if not items:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess import AnswerProblem, DefinitionContext, ItemField, ItemRows, QuestionType, Text
 
+from .i18n import _
+
 if TYPE_CHECKING:  # only annotations: the question type loads without the model's classes
     from ccassess import Question
 
@@ -144,7 +146,10 @@ def normalise_category(value: Any) -> str:
         allowed = ", ".join(CATEGORIES)
         german = " / ".join(label.de or "" for label in CATEGORY_LABELS.values())
         raise AnswerProblem(
-            f"category {value!r} is unknown; allowed: {allowed} ({german})",
+            # TRANSLATORS: {allowed} are the keys, {labels} the German wordings (both accepted)
+            _("category {value} is unknown; allowed: {allowed} ({labels})").format(
+                value=repr(value), allowed=allowed, labels=german
+            ),
             Text(
                 f"Kategorie „{value}“ gibt es nicht; möglich: {german}",
                 f"there is no category “{value}”; possible: "
@@ -162,14 +167,21 @@ def normalise_share(value: Any) -> int | float:
         try:
             value = float(text)
         except ValueError:
-            raise AnswerProblem(f"share {value!r} is not a number (percent)", _SHARE) from None
+            raise AnswerProblem(_not_a_share(value), _SHARE) from None
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-        raise AnswerProblem(f"share {value!r} is not a number (percent)", _SHARE)
+        raise AnswerProblem(_not_a_share(value), _SHARE)
     if not 0 < value <= 100:
         raise AnswerProblem(
-            f"share {value:g} must be more than 0 and at most 100 (percent)", _SHARE
+            _("share {value} must be more than 0 and at most 100 (percent)").format(
+                value=format_share(value)
+            ),
+            _SHARE,
         )
     return int(value) if float(value).is_integer() else float(value)
+
+
+def _not_a_share(value: Any) -> str:
+    return _("share {value} is not a number (percent)").format(value=repr(value))
 
 
 def activity_key(text: str) -> str:
@@ -195,7 +207,10 @@ class ActivityList(QuestionType):
     def configure(self, ctx: DefinitionContext) -> dict[str, Any]:
         raw = ctx.raw.get("max_items", DEFAULT_MAX_ITEMS)
         if not isinstance(raw, int) or isinstance(raw, bool) or not 1 <= raw <= 500:
-            ctx.report("max_items", f"must be a whole number from 1 to 500, got {raw!r}")
+            ctx.report(
+                "max_items",
+                _("must be a whole number from 1 to 500, got {value}").format(value=repr(raw)),
+            )
             raw = DEFAULT_MAX_ITEMS
         return {"max_items": raw}
 
@@ -213,10 +228,16 @@ class ActivityList(QuestionType):
 
     def check(self, question: Question, value: Any, departments: tuple[str, ...]) -> Any:
         if not isinstance(value, list | tuple):
-            raise AnswerProblem("expected a list of activities, each {activity, share, category}")
+            raise AnswerProblem(
+                _("expected a list of activities, each {{activity, share, category}}").format()
+            )
         max_items = int(question.extra.get("max_items", DEFAULT_MAX_ITEMS))
         if len(value) > max_items:
-            raise AnswerProblem(f"{len(value)} activities listed; at most {max_items} are allowed")
+            raise AnswerProblem(
+                _("{n} activities listed; at most {limit} are allowed").format(
+                    n=len(value), limit=max_items
+                )
+            )
         items = []
         for index, item in enumerate(value, start=1):
             try:
@@ -224,15 +245,18 @@ class ActivityList(QuestionType):
             except AnswerProblem as exc:
                 said = exc.text or Text("Bitte so: " + LINE.de, "Please write: " + (LINE.en or ""))
                 raise AnswerProblem(
-                    f"activity {index}: {exc}",
+                    # TRANSLATORS: the activity's number in the list, and what is wrong with it
+                    _("activity {index}: {problem}").format(index=index, problem=exc),
                     Text(f"Tätigkeit {index}: {said.de}", f"activity {index}: {said.en}"),
                 ) from None
         total = sum(item["share"] for item in items)
         if total > 100 + _SLACK:
             shown = f"{total:g}"
             raise AnswerProblem(
-                f"the shares add up to {total:g} %; together they can be at most 100 % "
-                "of working time",
+                _(
+                    "the shares add up to {total} %; together they can be at most 100 % "
+                    "of working time"
+                ).format(total=shown),
                 Text(
                     f"Die Anteile ergeben zusammen {shown.replace('.', ',')} %; mehr als 100 % "
                     "der Arbeitszeit sind nicht möglich",
@@ -246,27 +270,37 @@ class ActivityList(QuestionType):
         if isinstance(item, str):  # compact form from sheets: "Weekly report; 10; reporting"
             parts = [part.strip() for part in item.rsplit(";", 2)]
             if len(parts) != 3:
-                raise AnswerProblem(f"{item!r} is not 'activity; share; category' or a mapping")
+                raise AnswerProblem(
+                    _("{item} is not 'activity; share; category' or a mapping").format(
+                        item=repr(item)
+                    )
+                )
             item = dict(zip(ITEM_KEYS, parts, strict=True))
         if not isinstance(item, (dict, Mapping)):  # dict first: the ABC check is slow
-            raise AnswerProblem("expected a mapping with activity, share and category")
+            raise AnswerProblem(_("expected a mapping with activity, share and category"))
         for key in item:
             if key not in ITEM_KEYS:
-                raise AnswerProblem(f"unknown key {str(key)!r}; allowed: {', '.join(ITEM_KEYS)}")
+                raise AnswerProblem(
+                    _("unknown key {key}; allowed: {keys}").format(
+                        key=repr(str(key)), keys=", ".join(ITEM_KEYS)
+                    )
+                )
         for key in ITEM_KEYS:
             if item.get(key) in (None, ""):
-                raise AnswerProblem(f"{key} is missing")
+                raise AnswerProblem(_("{key} is missing").format(key=key))
         activity = item["activity"]
         if activity.__class__ is not str:
             if not isinstance(activity, str | int | float) or isinstance(activity, bool):
-                raise AnswerProblem("activity must be text")
+                raise AnswerProblem(_("activity must be text"))
             activity = str(activity)
         activity = " ".join(activity.split())
         if not activity:
-            raise AnswerProblem("activity is empty")
+            raise AnswerProblem(_("activity is empty"))
         if len(activity) > MAX_ACTIVITY_CHARS:
             raise AnswerProblem(
-                f"activity is {len(activity)} characters; at most {MAX_ACTIVITY_CHARS} are allowed"
+                _("activity is {n} characters; at most {limit} are allowed").format(
+                    n=len(activity), limit=MAX_ACTIVITY_CHARS
+                )
             )
         return {
             "activity": activity,

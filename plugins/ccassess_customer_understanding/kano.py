@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess import DONT_KNOW, AnswerProblem, Choice, DefinitionContext, Part, QuestionType, Text
 
+from .i18n import _
+
 if TYPE_CHECKING:  # only annotations: the question type loads without the model's classes
     from ccassess import Module, Question, Respondent
 
@@ -126,8 +128,13 @@ def normalise_reaction(value: Any) -> str:
     reaction = REACTION_ALIASES.get(text)
     if reaction is None:
         raise AnswerProblem(
-            f"{value!r} is not a Kano answer; allowed: {', '.join(REACTIONS)} or 1–5 "
-            f"({' / '.join(label.de or '' for label in REACTION_LABELS.values())})"
+            # TRANSLATORS: {reactions} are the keys (like, expect …), {labels} the German
+            # wordings, both accepted in a file
+            _("{value} is not a Kano answer; allowed: {reactions} or 1–5 ({labels})").format(
+                value=repr(value),
+                reactions=", ".join(REACTIONS),
+                labels=" / ".join(label.de or "" for label in REACTION_LABELS.values()),
+            )
         )
     return reaction
 
@@ -201,19 +208,27 @@ class Kano(QuestionType):
         if isinstance(value, list | tuple) and len(value) == 2:
             value = {"functional": value[0], "dysfunctional": value[1]}
         if not isinstance(value, (dict, Mapping)):  # dict first: the ABC check is slow
-            raise AnswerProblem("expected {functional: answer, dysfunctional: answer}")
+            raise AnswerProblem(
+                _("expected {{functional: answer, dysfunctional: answer}}").format()
+            )
         answer: dict[str, str] = {}
         for key, reaction in value.items():
             side = _ANSWER_KEYS.get(key) if key.__class__ is str else None
             if side is None:
                 side = _ANSWER_KEYS.get(str(key).strip().lower())
             if side is None:
-                raise AnswerProblem(f"unknown key {key!r}; allowed: functional, dysfunctional")
+                raise AnswerProblem(
+                    _("unknown key {key}; allowed: {keys}").format(
+                        key=repr(key), keys=", ".join(SIDES)
+                    )
+                )
             if side in answer:
-                raise AnswerProblem(f"{side} is answered twice")
+                raise AnswerProblem(_("{side} is answered twice").format(side=side))
             if _is_dont_know(reaction):
                 if not question.dont_know:
-                    raise AnswerProblem(f'{side}: this question does not offer "don\'t know"')
+                    raise AnswerProblem(
+                        _('{side}: this question does not offer "don\'t know"').format(side=side)
+                    )
                 answer[side] = DONT_KNOW
                 continue
             try:
@@ -222,7 +237,9 @@ class Kano(QuestionType):
                 raise AnswerProblem(f"{side}: {exc}") from None
         for side in ("functional", "dysfunctional"):
             if side not in answer:
-                raise AnswerProblem(f"the {side} answer is missing; a Kano item needs both")
+                raise AnswerProblem(
+                    _("the {side} answer is missing; a Kano item needs both").format(side=side)
+                )
         if answer["functional"] == answer["dysfunctional"] == DONT_KNOW:
             return DONT_KNOW
         return {"functional": answer["functional"], "dysfunctional": answer["dysfunctional"]}
