@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # only annotations: every command loads the question types (s
 class AnswerProblem(ValueError):
     """An answer that does not fit its question; the message says what is allowed.
 
-    The message (English) is for whoever imports a file; `text`, where a type gives one,
+    The message is for whoever imports a file, in the CLI's language (through a catalog:
+    the core's `_()`, a plugin's own); `text`, where a type gives one,
     says the same to a respondent in their language (the terminal questionnaire). Without
     it, respondents are told what `QuestionType.allowed` describes.
     """
