@@ -381,7 +381,9 @@ def test_a_hook_failing_while_scoring_stops_with_the_documented_message(broken: 
     only = ",".join([*demo_modules, "hook_raises"])  # built-in plugins are named like their module
     failing = broken.ccassess("score", *DEMO_ARGS, env={"CCASSESS_LOAD_PLUGINS": only})
     assert failing.returncode == 2
-    assert failing.stderr.strip().startswith(f"error: {RAISE_MESSAGE} (at ")
+    # --format json: the error is the last line of standard error, as JSON (docs/cli-json.md)
+    error = json.loads(failing.stderr.strip().splitlines()[-1])["error"]
+    assert error["text"].startswith(f"{RAISE_MESSAGE} (at ") and error["exit_code"] == 2
 
 
 @pytest.mark.slow
