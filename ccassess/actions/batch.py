@@ -16,6 +16,7 @@ from pathlib import Path
 from ccassess.actions.inputs import load_inputs
 from ccassess.actions.load_plugins import load_registry, skip_failed
 from ccassess.actions.sharing import assess_for_sharing
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError, PluginError
 from ccassess.plugin.manager import PluginFailure
 from ccassess.plugin.registry import Registry
@@ -97,7 +98,11 @@ def plan_outputs(jobs: Sequence[BatchJob]) -> list[BatchJob]:
     for job in jobs:
         key = job.workspace.resolve()
         if key in seen:
-            raise CcassessError(f"{job.workspace}: the workspace is named twice in the batch")
+            raise CcassessError(
+                _("{folder}: the workspace is named twice in the batch").format(
+                    folder=job.workspace
+                )
+            )
         seen.add(key)
     shared = [job for job in jobs if job.options.output is not None]
     if not shared:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ccassess.actions.assess import assess
 from ccassess.actions.inputs import load_inputs
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.model.benchmark import Norms
 from ccassess.model.result import METHOD_VERSION
@@ -28,7 +29,9 @@ def build_benchmark(registry: Registry, workspaces: Sequence[Path]) -> Norms:
     for folder in workspaces:
         inputs = load_inputs(registry, None, [], None, workspace=folder)
         if not inputs.respondents:
-            raise CcassessError(f"{folder}: the workspace's latest round has no respondents")
+            raise CcassessError(
+                _("{folder}: the workspace's latest round has no respondents").format(folder=folder)
+            )
         result = assess(inputs.registry or registry, inputs.respondents, inputs.settings)
         clients.append((_contributor(folder, inputs.respondents), result))
     return build_norms(clients, METHOD_VERSION)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccassess.catalogs import _, ngettext
 from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
 from ccassess.forms.sheet_layout import SheetOrigin
 from ccassess.importers.base import ImportContext, choose_importer, collect_importers
@@ -55,12 +56,22 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"imported {len(self.imported)} respondent(s)"]
+        n = len(self.imported)
+        parts = [
+            ngettext("imported {n} respondent(s)", "imported {n} respondent(s)", n).format(n=n)
+        ]
         if self.replaced:
-            parts.append(f"replaced {len(self.replaced)}")
+            parts.append(_("replaced {n}").format(n=len(self.replaced)))
         if self.skipped:
-            parts.append(f"skipped {len(self.skipped)} already imported")
-        return f"{', '.join(parts)} from {len(self.files)} file(s) into round {self.round!r}"
+            parts.append(_("skipped {n} already imported").format(n=len(self.skipped)))
+        files = len(self.files)
+        # TRANSLATORS: {counts} is "imported 3 respondent(s)", maybe followed by "replaced 1"
+        # and "skipped 2 already imported"
+        return ngettext(
+            "{counts} from {n} file(s) into round {round}",
+            "{counts} from {n} file(s) into round {round}",
+            files,
+        ).format(counts=", ".join(parts), n=files, round=repr(self.round))
 
 
 def import_files(
@@ -158,7 +169,11 @@ def _accept(
         decision = _decide(
             item.content_hash, earlier is not None, earlier[0] if earlier else None, replace
         )
-        origin = f" (from {earlier[1]}, {earlier[2]})" if earlier else ""
+        origin = (
+            " " + _("(from {file}, {date})").format(file=earlier[1], date=earlier[2])
+            if earlier
+            else ""
+        )
         old_round = in_earlier.get((item.id, item.content_hash))
         if old_round is not None and decision in ("insert", "replace", "conflict"):
             # the very answers of an earlier round: most likely last round's file again
@@ -183,7 +198,7 @@ def _check_key_figures(
     if not incoming:
         return
     replaced = {p.id for p in incoming}
-    where = Location(f"workspace round {round_.name!r}")
+    where = Location(_("workspace round {round}").format(round=repr(round_.name)))
     stored = [
         (r, where)
         for r in workspace.respondents(round_, complete_only=False)
@@ -232,8 +247,10 @@ def _write(
         for module_id, digest in digests.items():
             if module_id in pinned and pinned[module_id].digest != digest:
                 raise CcassessError(
-                    "the workspace's module definitions changed during the "
-                    "import; nothing was imported; run the import again"
+                    _(
+                        "the workspace's module definitions changed during the "
+                        "import; nothing was imported; run the import again"
+                    )
                 )
         # Another process may have imported some of these respondents since they were
         # checked: decide again inside the transaction, where nobody else can write.
@@ -258,7 +275,7 @@ def _write(
                     person.id,
                     person.location or Location(person.file),
                     round_,
-                    " (imported by another process meanwhile)",
+                    " " + _("(imported by another process meanwhile)"),
                     report,
                     conflicts,
                 )
@@ -304,8 +321,10 @@ def suggest_mapping(
     suggest = getattr(importer, "suggest_mapping", None)
     if suggest is None:
         raise CcassessError(
-            f"{path}: {importer.label} map to questions by themselves; "
-            "--suggest-mapping is for survey-tool exports"
+            _(
+                "{file}: {importer} map to questions by themselves; "
+                "--suggest-mapping is for survey-tool exports"
+            ).format(file=path, importer=importer.label)
         )
     text = suggest(path, context)
     if context.problems.errors:
@@ -324,19 +343,23 @@ def _earlier_round(
 
     A conflict is explained without suggesting --replace (which would overwrite this round's
     answers with last round's); a new or replaced respondent gets a warning."""
-    same = f"respondent {item.id!r} gave exactly these answers in round {old_round!r}"
+    names = {"respondent": repr(item.id), "old": repr(old_round), "round": repr(round_.name)}
     if decision == "conflict":
         problems.error(
             item.location,
-            f"{same}, and other answers in round {round_.name!r}: is this the file of "
-            f"round {old_round!r}? It is imported there already; to check, import it with "
-            f"--round {old_round}",
+            _(
+                "respondent {respondent} gave exactly these answers in round {old}, and other "
+                "answers in round {round}: is this the file of round {old}? It is imported "
+                "there already; to check, import it with --round {name}"
+            ).format(**names, name=old_round),
         )
     else:
         problems.warning(
             item.location,
-            f"{same}; imported into round {round_.name!r} as well: check that the file "
-            f"is not the one of round {old_round!r}",
+            _(
+                "respondent {respondent} gave exactly these answers in round {old}; imported "
+                "into round {round} as well: check that the file is not the one of round {old}"
+            ).format(**names),
         )
 
 
@@ -362,14 +385,17 @@ def _record(
         report.skipped.append(
             Problem(
                 location,
-                f"respondent {name!r} is already in round {round_.name!r}{origin}; skipped",
+                _("respondent {respondent} is already in round {round}{origin}; skipped").format(
+                    respondent=repr(name), round=repr(round_.name), origin=origin
+                ),
                 "info",
             )
         )
     elif decision == "conflict":
         problems.error(
             location,
-            f"respondent {name!r} is already in round {round_.name!r}"
-            f"{origin} with different answers; import with --replace to "
-            "overwrite",
+            _(
+                "respondent {respondent} is already in round {round}{origin} with different "
+                "answers; import with --replace to overwrite"
+            ).format(respondent=repr(name), round=repr(round_.name), origin=origin),
         )

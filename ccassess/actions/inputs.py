@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ccassess.actions.rounds import earlier_rounds
+from ccassess.catalogs import _, ngettext
 from ccassess.definitions.narrative import NARRATIVE_FILE, load_narrative
 from ccassess.definitions.settings import load_settings
 from ccassess.errors import CcassessError, Location, Problem, ValidationError
@@ -78,16 +79,16 @@ def load_inputs(
     if workspace is not None:
         if responses or assessment:
             raise CcassessError(
-                "give either a workspace (-w) or an assessment file and response files, not both"
+                _("give either a workspace (-w) or an assessment file and response files, not both")
             )
         return load_workspace_inputs(registry, workspace, round_name, language, lazy=lazy)
     if round_name is not None:
-        raise CcassessError("--round needs a workspace (-w DIR)")
+        raise CcassessError(_("--round needs a workspace (-w DIR)"))
     settings = load_settings(assessment) if assessment else AssessmentSettings()
     if language:
         settings = replace(settings, language=language)
     if not responses:
-        raise CcassessError("no responses given; name response files or folders")
+        raise CcassessError(_("no responses given; name response files or folders"))
     modules = {m.id: m for m in registry.select(settings.modules)}
     respondents, notes = load_answer_files(registry, modules, settings, responses)
     _check_key_figures(respondents)
@@ -136,11 +137,12 @@ def load_answer_files(
         seen = {r.id for r in respondents}
         for item in batch.respondents:
             if item.id in seen:
-                problems.append(Problem(item.location, f"respondent {item.id!r} appears twice"))
+                twice = _("respondent {respondent} appears twice").format(respondent=repr(item.id))
+                problems.append(Problem(item.location, twice))
             respondents.append(item.respondent)
     if any(p.severity == "error" for p in problems):
         raise ValidationError(problems)
-    notes.extend(f"warning: {p}" for p in problems)
+    notes.extend(_("warning: {message}").format(message=p) for p in problems)
     return respondents, notes
 
 
@@ -189,15 +191,20 @@ def demo_folder(registry: Registry, name: str | None = None) -> Path:
     one unasked."""
     found = demos(registry)
     if not found:
-        raise CcassessError("no demo assessment is installed (the 'demo' plugin is not loaded)")
+        raise CcassessError(_("no demo assessment is installed (the 'demo' plugin is not loaded)"))
     wanted = name or BUILTIN_DEMO
     chosen = [demo for demo in found if demo.name == wanted]
     if chosen:
         return chosen[0].folder
     if name is None:
         return found[0].folder
-    known = ", ".join(f"{demo.name} (plugin {demo.plugin!r})" for demo in found)
-    raise CcassessError(f"unknown demo {name!r}; installed demos: {known}")
+    known = ", ".join(
+        f"{demo.name} (" + _("plugin {plugin}").format(plugin=repr(demo.plugin)) + ")"
+        for demo in found
+    )
+    raise CcassessError(
+        _("unknown demo {name}; installed demos: {demos}").format(name=repr(name), demos=known)
+    )
 
 
 def load_demo(registry: Registry, name: str | None = None, language: str | None = None) -> Inputs:
@@ -220,7 +227,7 @@ def assessment_modules(
     choice.
     """
     if workspace_dir is not None and assessment is not None:
-        raise CcassessError("give either a workspace (-w) or an assessment file (-a), not both")
+        raise CcassessError(_("give either a workspace (-w) or an assessment file (-a), not both"))
     if workspace_dir is None and assessment is None:
         workspace_dir = find_workspace()
     if workspace_dir is not None:
@@ -229,13 +236,15 @@ def assessment_modules(
             found = workspace.round_modules(workspace.round(round_name), registry).modules
     else:
         if round_name is not None:
-            raise CcassessError("--round needs a workspace (-w DIR)")
+            raise CcassessError(_("--round needs a workspace (-w DIR)"))
         settings = load_settings(assessment) if assessment else AssessmentSettings()
         found = {m.id: m for m in registry.select(settings.modules)}
     unknown = [m for m in modules if m not in found]
     if unknown:
         raise CcassessError(
-            f"module {unknown[0]!r} is not part of this assessment; modules: {', '.join(found)}"
+            _("module {module} is not part of this assessment; modules: {modules}").format(
+                module=repr(unknown[0]), modules=", ".join(found)
+            )
         )
     return settings, [found[m] for m in modules] if modules else list(found.values())
 
@@ -264,12 +273,18 @@ def load_workspace_inputs(
         # names only to remove them from open-text comments; never passed on otherwise
         names = workspace.respondent_names(round_)
         if round_.open_surveys:
+            n = round_.open_surveys
             notes.append(
-                f"{round_.open_surveys} unfinished survey(s) in round {round_.name!r} are "
-                "not counted; finish them with `ccassess survey --resume`"
+                ngettext(
+                    "{n} unfinished survey(s) in round {round} are not counted; finish them "
+                    "with `ccassess survey --resume`",
+                    "{n} unfinished survey(s) in round {round} are not counted; finish them "
+                    "with `ccassess survey --resume`",
+                    n,
+                ).format(n=n, round=repr(round_.name))
             )
         if not rows:
-            notes.append(f"round {round_.name!r} has no respondents yet")
+            notes.append(_("round {round} has no respondents yet").format(round=repr(round_.name)))
         earlier = earlier_rounds(workspace, registry, round_)
     path = Path(folder)
     narrative = load_narrative(path / NARRATIVE_FILE)
@@ -277,7 +292,7 @@ def load_workspace_inputs(
     def load() -> list[Respondent]:
         with Workspace.open(path) as reopened:
             found = reopened.respondents(reopened.round(round_.name), with_names=False)
-        _check_key_figures(found, f"round {round_.name!r}")
+        _check_key_figures(found, _("round {round}").format(round=repr(round_.name)))
         return found
 
     respondents = [] if lazy else load()

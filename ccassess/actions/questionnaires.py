@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ccassess.actions.inputs import assessment_modules
+from ccassess.catalogs import _
 from ccassess.errors import CcassessError
 from ccassess.forms.answer_sheet import SheetRequest, write_answer_sheet
 from ccassess.forms.sheet_csv import sheet_csv_rows
@@ -40,8 +41,10 @@ def write_sheet(
         workspace_dir = find_workspace()
         if workspace_dir is None:
             raise CcassessError(
-                f"{Path.cwd()}: not a ccassess workspace; give the workspace (-w DIR) or an "
-                "assessment file (-a assessment.yaml) for the sheet's modules and departments"
+                _(
+                    "{folder}: not a ccassess workspace; give the workspace (-w DIR) or an "
+                    "assessment file (-a assessment.yaml) for the sheet's modules and departments"
+                ).format(folder=Path.cwd())
             )
     origin = _origin(workspace_dir, round_name, notes) if workspace_dir is not None else None
     settings, chosen = assessment_modules(
@@ -82,7 +85,10 @@ def _origin(
         except CcassessError as exc:
             if notes is not None:
                 notes.append(
-                    f"the sheet does not name its workspace, so any workspace imports it ({exc})"
+                    _(
+                        "the sheet does not name its workspace, so any workspace imports it "
+                        "({reason})"
+                    ).format(reason=exc)
                 )
             return None
         return SheetOrigin(identity, workspace.settings.client, round_.name)
@@ -111,7 +117,9 @@ def form_request(
     )
     if not any(request.asked(module) for module in chosen):
         raise CcassessError(
-            f"no question of these modules is asked of {perspective} "
-            "respondents; choose other modules or --perspective"
+            _(
+                "no question of these modules is asked of {perspective} "
+                "respondents; choose other modules or --perspective"
+            ).format(perspective=perspective)
         )
     return request

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ccassess.actions.assess import EarlierRound
 from ccassess.actions.result_cache import assess_round
+from ccassess.catalogs import gettext_for
 from ccassess.format import number
 from ccassess.model.answers import Respondent
 from ccassess.model.result import AssessmentResult
@@ -158,7 +159,7 @@ def compare_results(
     overall = Change(
         "",
         None,
-        "Gesamt" if lang == "de" else "Overall",
+        gettext_for(lang, "Overall"),
         before.score,
         after.score,
         before.level,
@@ -180,7 +181,7 @@ def compare_rounds(
 def comparison_table(comparison: Comparison, lang: str) -> str:
     """The comparison as a terminal table: per dimension before, after and the change."""
     de = lang == "de"
-    head = "Modul / Dimension" if de else "Module / dimension"
+    head = gettext_for(lang, "Module / dimension")
     before, after = comparison.before[:10], comparison.after[:10]
     lines = [f"{head:<48} {before:>10} {after:>10} {'Δ':>7}", "-" * 78]
 
@@ -197,5 +198,5 @@ def comparison_table(comparison: Comparison, lang: str) -> str:
     lines.append("-" * 78)
     row(comparison.overall, "")
     counts = comparison.respondents
-    lines.append(("Befragte" if de else "Respondents") + f": {counts[0]} → {counts[1]}")
+    lines.append(gettext_for(lang, "Respondents") + f": {counts[0]} → {counts[1]}")
     return "\n".join(lines)

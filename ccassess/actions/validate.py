@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccassess.actions.inputs import is_response_file
+from ccassess.catalogs import _, ngettext
 from ccassess.definitions.loading import MAX_MODULE_BYTES, build_module
 from ccassess.definitions.settings import load_settings
 from ccassess.errors import CcassessError, Location, Problem, Problems, ValidationError
@@ -39,7 +40,10 @@ class ValidationReport:
         return [p for p in self.problems if p.severity == "warning"]
 
     def lines(self) -> list[str]:
-        return [("error: " if p.severity == "error" else "") + str(p) for p in self.problems]
+        return [
+            _("error: {message}").format(message=p) if p.severity == "error" else str(p)
+            for p in self.problems
+        ]
 
     def to_data(self) -> dict[str, object]:
         """The report as data (`validate --format json`): counts and every problem with its
@@ -54,8 +58,17 @@ class ValidationReport:
         }
 
     def summary(self) -> str:
-        checked = f"checked {self.modules} module(s), {self.respondents} respondent(s)"
-        return f"{checked}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+        # the English "(s)" forms stay as they were; other languages get real plurals
+        modules, respondents = self.modules, self.respondents
+        errors, warnings = len(self.errors), len(self.warnings)
+        return _("checked {modules}, {respondents}: {errors}, {warnings}").format(
+            modules=ngettext("{n} module(s)", "{n} module(s)", modules).format(n=modules),
+            respondents=ngettext("{n} respondent(s)", "{n} respondent(s)", respondents).format(
+                n=respondents
+            ),
+            errors=ngettext("{n} error(s)", "{n} error(s)", errors).format(n=errors),
+            warnings=ngettext("{n} warning(s)", "{n} warning(s)", warnings).format(n=warnings),
+        )
 
 
 def _problem_data(problem: Problem) -> dict[str, object]:
@@ -150,7 +163,7 @@ def read_or_record(
         report.problems.extend(exc.problems)
         return None
     if data is None:
-        report.problems.append(Problem(Location(str(path)), "the file is empty"))
+        report.problems.append(Problem(Location(str(path)), _("the file is empty")))
     return data
 
 

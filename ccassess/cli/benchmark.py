@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ccassess.actions.benchmark import build_benchmark, norms_json
-from ccassess.catalogs import N_
+from ccassess.catalogs import N_, ngettext
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.machine import format_option, print_json
 from ccassess.cli.options import written
@@ -45,5 +45,7 @@ def build_command(state: State, /, workspaces: tuple[Path, ...], output: Path, f
         data = {"clients": norms.clients, "metrics": len(norms.metrics), "output": str(output)}
         print_json("benchmark-build", data)
         return
-    echo(f"{norms.clients} clients, {len(norms.metrics)} metrics")
-    written("Norm file", output)
+    clients = ngettext("{n} client", "{n} clients", norms.clients).format(n=norms.clients)
+    metrics = len(norms.metrics)
+    echo(f"{clients}, " + ngettext("{n} metric", "{n} metrics", metrics).format(n=metrics))
+    written(N_("Norm file"), output)

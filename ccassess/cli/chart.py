@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ccassess.actions.assess import assess
+from ccassess.catalogs import N_
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import input_options, load_cli_inputs, written
@@ -46,7 +47,11 @@ def chart_command(
     """
     suffix = output.suffix.lower()
     if suffix not in (".svg", ".png"):
-        raise CcassessError(f"{output}: the chart is written as .svg or .png, not {suffix!r}")
+        raise CcassessError(
+            _("{file}: the chart is written as .svg or .png, not {suffix}").format(
+                file=output, suffix=repr(suffix)
+            )
+        )
     registry = state.registry()
     inputs = load_cli_inputs(registry, assessment, responses, lang)
     result = assess(registry, inputs.respondents, inputs.settings)
@@ -57,4 +62,4 @@ def chart_command(
         atomic_write_text(output, svg)
     else:
         atomic_write_bytes(output, svg_to_png(svg))
-    written("Chart", output)
+    written(N_("Chart"), output)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ccassess.actions.questionnaires import form_request
+from ccassess.catalogs import N_, _
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import (
@@ -85,5 +86,5 @@ def form_command(
     )
     path = write_form(request, fmt, output)
     for note in request.notes:
-        echo(f"note: {note}", err=True)
-    written("Form", path)
+        echo(_("note: {message}").format(message=note), err=True)
+    written(N_("Form"), path)

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ccassess.catalogs import N_, _, cli_language
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.machine import format_option, print_json
@@ -14,10 +15,16 @@ from ccassess.terminal import echo
 
 @click.command("modules")
 @format_option()
-@click.option("--lang", type=LANGUAGE, default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=LANGUAGE,
+    default=None,
+    help=N_("Language of the titles (default: the CLI's language)."),
+)
 @pass_state
-def modules_command(state: State, fmt: str, lang: str) -> None:
+def modules_command(state: State, fmt: str, lang: str | None) -> None:
     """List the loaded assessment modules."""
+    lang = lang or cli_language()  # the person at the terminal reads the titles
     registry = state.registry()
     rows: list[dict[str, Any]] = []
     for module_id, entry in registry.entries.items():
@@ -37,9 +44,12 @@ def modules_command(state: State, fmt: str, lang: str) -> None:
         print_json("modules", rows)
         return
     if not rows:
-        echo("No modules loaded.")
+        echo(_("No modules loaded."))
         return
-    echo(f"{'module':<24} {'version':<8} {'dims':>4} {'qs':>4}  {'lang':<6} title")
+    # TRANSLATORS: column headers of `ccassess modules`: module id, version, number of
+    # dimensions, number of questions, languages, title (keep them short)
+    head = [_("module"), _("version"), _("dims"), _("qs"), _("lang"), _("title")]
+    echo(f"{head[0]:<24} {head[1]:<8} {head[2]:>4} {head[3]:>4}  {head[4]:<6} {head[5]}")
     for row in rows:
         echo(
             f"{row['id']:<24} {row['version']:<8} {row['dimensions']:>4} "
@@ -59,4 +69,4 @@ def plugins_command(state: State, fmt: str) -> None:
         return
     for info in infos:
         echo(f"{info.name} {info.version or ''}".rstrip() + f"  [{info.origin}]")
-        echo(f"    hooks: {', '.join(info.hooks) or '-'}")
+        echo("    " + _("hooks: {hooks}").format(hooks=", ".join(info.hooks) or "-"))

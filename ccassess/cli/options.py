@@ -10,6 +10,7 @@ import click
 from click.core import ParameterSource
 
 from ccassess.actions.inputs import load_inputs
+from ccassess.catalogs import _
 from ccassess.cli.completion import complete_modules, complete_rounds
 from ccassess.errors import CcassessError
 from ccassess.io.checker import control_character_problem
@@ -72,7 +73,7 @@ def load_cli_inputs(
     meta = click.get_current_context().meta
     workspaces = meta.get("ccassess.workspace") or ()
     if len(workspaces) > 1:
-        raise click.UsageError("several workspaces (-w) are only supported by `ccassess report`")
+        raise click.UsageError(_("several workspaces (-w) are only supported by `ccassess report`"))
     inputs = load_inputs(
         registry,
         assessment,
@@ -86,7 +87,7 @@ def load_cli_inputs(
         # The command scores with `registry`: narrow it to the round's modules as answered.
         registry.entries = inputs.registry.entries
     for note in inputs.notes:
-        echo(f"note: {note}", err=True)
+        echo(_("note: {message}").format(message=note), err=True)
     return inputs
 
 
@@ -133,18 +134,21 @@ def format_for_output(
     source = click.get_current_context().get_parameter_source(param)
     if by_suffix != fmt and source not in (None, ParameterSource.DEFAULT):
         raise CcassessError(
-            f"{output}: the extension {output.suffix!r} means {by_suffix}, but --format is "
-            f"{fmt}; change one of them"
+            _(
+                "{file}: the extension {suffix} means {format}, but --format is {option}; "
+                "change one of them"
+            ).format(file=output, suffix=repr(output.suffix), format=by_suffix, option=fmt)
         )
     return by_suffix
 
 
 def written(what: str, path: Path) -> None:
-    """Confirm an output; for standard output on stderr, so the data stays clean."""
+    """Confirm an output; for standard output on stderr, so the data stays clean. `what` is
+    a message marked with N_ ("Report"), translated here."""
     if is_stdout(path):
-        echo(f"{what} written to standard output", err=True)
+        echo(_("{what} written to standard output").format(what=_(what)), err=True)
     else:
-        echo(f"{what} written to {path}")
+        echo(_("{what} written to {path}").format(what=_(what), path=path))
 
 
 def module_option(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ccassess.actions.load_plugins import load_registry
+from ccassess.catalogs import _
 from ccassess.cli.app import State, pass_state
 from ccassess.errors import CcassessError
 from ccassess.scaffold import create_plugin, plugin_names
@@ -39,12 +40,12 @@ def new_command(state: State, name: str, parent: Path) -> None:
     plugin_names(name)  # a bad name fails before the plugins are loaded
     path = create_plugin(name, parent, taken_module_ids=_installed_module_ids(state))
     names = plugin_names(name)
-    echo(f"Created {path}")
-    echo("Next steps:")
+    echo(_("Created {path}").format(path=path))
+    echo(_("Next steps:"))
     echo(f"  cd {path}")
     echo("  pip install -e '.[test]'")
-    echo("  pytest                  # the plugin's tests, with ccassess's test kit")
-    echo(f"  ccassess modules        # lists {names.ident!r}")
+    echo("  pytest                  # " + _("the plugin's tests, with ccassess's test kit"))
+    echo("  ccassess modules        # " + _("lists {module}").format(module=repr(names.ident)))
 
 
 def _installed_module_ids(state: State) -> set[str]:

@@ -11,7 +11,7 @@ import click
 from ccassess.actions.batch import BatchJob, render_batch
 from ccassess.actions.inputs import BUILTIN_DEMO, demos, load_demo
 from ccassess.actions.sharing import assess_for_sharing
-from ccassess.catalogs import _
+from ccassess.catalogs import N_, _, ngettext
 from ccassess.cli.app import SKIPPED_PLUGIN_EXIT, State, pass_state
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.machine import print_json
@@ -122,11 +122,11 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
         accept_risk=options.get("accept_differencing_risk", False),
     )
     for held in result.privacy.withheld:
-        echo(f"note: {withheld_note(held, result.privacy.threshold)}", err=True)
+        note = withheld_note(held, result.privacy.threshold)
+        echo(_("note: {message}").format(message=note), err=True)
     for accepted in result.privacy.accepted:
-        echo(
-            f"warning: {withheld_note(accepted, result.privacy.threshold, accepted=True)}", err=True
-        )
+        note = withheld_note(accepted, result.privacy.threshold, accepted=True)
+        echo(_("warning: {message}").format(message=note), err=True)
     report_options = _report_options(options).for_assessment(inputs.settings)
     if report_options.output is not None:
         check_target(report_options.output)  # a report that cannot be written is not shared
@@ -139,7 +139,7 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
 
         path = write_report(result, registry.plugins, report_options, warn=warn)
         progress(1)
-    written("Report", path)
+    written(N_("Report"), path)
 
 
 @click.command("report")
@@ -187,10 +187,10 @@ def _batch(
     **options: Any,
 ) -> None:
     if responses or assessment:
-        raise click.UsageError("a batch takes workspaces only (-w), no response files or -a")
+        raise click.UsageError(_("a batch takes workspaces only (-w), no response files or -a"))
     output = options["output"]
     if output is not None and not output.is_dir():
-        raise click.UsageError("with several workspaces, --output must be an existing folder")
+        raise click.UsageError(_("with several workspaces, --output must be an existing folder"))
     report_options = _report_options(options)
     accept = options["accept_differencing_risk"]
     jobs = [
@@ -204,16 +204,24 @@ def _batch(
     for outcome in outcomes:
         for plugin, why in outcome.skipped:
             skipped = True
-            line = f"warning: skipped plugin {plugin!r}: {why}"
+            line = _("warning: skipped plugin {plugin}: {message}").format(
+                plugin=repr(plugin), message=why
+            )
             if line not in state.attempts.printed:  # once, not once per report
                 state.attempts.printed.add(line)
                 echo(line, err=True)
         if outcome.error:
             failed.append(f"{outcome.workspace}: {outcome.error}")
         else:
-            echo(f"Report written to {outcome.output}")
+            echo(_("{what} written to {path}").format(what=_("Report"), path=outcome.output))
     if failed:
-        raise CcassessError(f"{len(failed)} of {len(jobs)} reports failed; first: {failed[0]}")
+        raise CcassessError(
+            ngettext(
+                "{n} of {total} report failed; first: {error}",
+                "{n} of {total} reports failed; first: {error}",
+                len(jobs),
+            ).format(n=len(failed), total=len(jobs), error=failed[0])
+        )
     if skipped:  # done, but without a plugin (docs/plugins/api.md)
         click.get_current_context().exit(SKIPPED_PLUGIN_EXIT)
 
@@ -246,8 +254,9 @@ def demo_command(state: State, /, name: str | None, list_demos: bool, **options:
             print_json("demo-list", {"demos": rows})
             return
         for demo in demos(registry):
-            default = " (default)" if demo.name == BUILTIN_DEMO else ""
-            click.echo(f"{demo.name}{default}\tplugin {demo.plugin!r}\t{demo.folder}")
+            default = " " + _("(default)") if demo.name == BUILTIN_DEMO else ""
+            plugin = _("plugin {plugin}").format(plugin=repr(demo.plugin))
+            click.echo(f"{demo.name}{default}\t{plugin}\t{demo.folder}")
         return
     inputs = load_demo(registry, name, options["lang"])
     _score_and_render(state, registry, inputs, options)

@@ -4,50 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ccassess.catalogs import N_, gettext_for
 from ccassess.format import number, percent
 from ccassess.model.result import AssessmentResult, Coverage, Mirror, PerspectiveScore
 
 #: The table's width in characters.
 WIDTH = 103
+#: The column headers (customers' score; mirrored questions: internal, customers, gap).
+HEAD = (
+    N_("Module / dimension"),
+    N_("Score"),
+    N_("Level"),
+    # TRANSLATORS: short column header of `ccassess score`: the customers' view (7 characters)
+    N_("cust."),
+    N_("internal"),
+    N_("cust."),
+    N_("gap"),
+    N_("coverage"),
+)
 
 
 def score_table(result: AssessmentResult, lang: str) -> str:
     """Overall, module and dimension scores with levels, gaps and coverage."""
-    de = lang == "de"
     lines = []
-    title = result.info.title or ("Kundenzentrierung" if de else "Customer centricity")
+    title = result.info.title or gettext_for(lang, "Customer centricity")
     client = f" – {result.info.client}" if result.info.client else ""
     lines.append(f"{title}{client}")
     counts = result.respondents
     lines.append(
-        f"Befragte: {counts.internal} intern, {counts.customer} Kunden"
-        if de
-        else f"Respondents: {counts.internal} internal, {counts.customer} customers"
+        gettext_for(lang, "Respondents: {internal} internal, {customer} customers").format(
+            internal=counts.internal, customer=counts.customer
+        )
     )
     lines.append("")
     lines.append(
-        "Wert = Reifegrad (Selbstbild der Mitarbeitenden); Kunden = Sicht der Kunden; "
-        "gespiegelt: intern, Kunden und Lücke auf denselben gespiegelten Fragen (Lücke = intern − "
-        "Kunden)"
-        if de
-        else "Score = maturity (the staff's self-image); customers = customers' view; mirrored: "
-        "internal, customers and gap on the same mirrored questions (gap = internal − customers)"
-    )
-    head = (
-        ("Modul / Dimension", "Wert", "Stufe", "Kunden", "intern", "Kunden", "Lücke", "Abdeckung")
-        if de
-        else (
-            "Module / dimension",
-            "Score",
-            "Level",
-            "cust.",
-            "internal",
-            "cust.",
-            "gap",
-            "coverage",
+        gettext_for(
+            lang,
+            "Score = maturity (the staff's self-image); customers = customers' view; mirrored: "
+            "internal, customers and gap on the same mirrored questions (gap = internal − "
+            "customers)",
         )
     )
-    mirrored = "gespiegelte Fragen" if de else "mirrored questions"
+    head = [gettext_for(lang, text) for text in HEAD]
+    mirrored = gettext_for(lang, "mirrored questions")
     lines.append(f"{'':<44} {'':>6} {'':>5} {'':>7} {mirrored:^26}".rstrip())
     lines.append(
         f"{head[0]:<44} {head[1]:>6} {head[2]:>5} {head[3]:>7} "
@@ -98,7 +97,7 @@ def score_table(result: AssessmentResult, lang: str) -> str:
             )
     lines.append("-" * WIDTH)
     row(
-        "Gesamt" if de else "Overall",
+        gettext_for(lang, "Overall"),
         result.score,
         result.level,
         result.by_perspective,
@@ -110,15 +109,11 @@ def score_table(result: AssessmentResult, lang: str) -> str:
         internal, customer = round(m.internal), round(m.customer)
         lines.append("")
         lines.append(
-            (
-                f"Wahrnehmungslücke (gespiegelte Fragen): intern {internal} vs. "
-                f"Kunden {customer} (Lücke {internal - customer:+d})"
-            )
-            if de
-            else (
-                f"Perception gap (mirrored questions): internal {internal} vs "
-                f"customers {customer} (gap {internal - customer:+d})"
-            )
+            gettext_for(
+                lang,
+                "Perception gap (mirrored questions): internal {internal} vs "
+                "customers {customer} (gap {gap})",
+            ).format(internal=internal, customer=customer, gap=f"{internal - customer:+d}")
         )
     for outcome in result.outcomes:
         assert outcome.value is not None
@@ -128,7 +123,7 @@ def score_table(result: AssessmentResult, lang: str) -> str:
             else ""
         )
         n = f", n = {outcome.n}" if outcome.n is not None else ""
-        level = "Stufe" if de else "level"
+        level = gettext_for(lang, "level")
         digits = 1 if outcome.unit == "1–7" else 0
         lines.append(
             f"{outcome.label.get(lang)}: {number(outcome.value, lang, digits)} {outcome.unit}"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ccassess.catalogs import N_
+from ccassess.catalogs import N_, _, ngettext
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.machine import format_option, print_json
 from ccassess.cli.options import workspace_option
@@ -37,9 +37,14 @@ def serve_command(state: State, /, workspace_dir: Path | None, host: str, port: 
         if note:
             echo(note, err=True)
         shown = f"[{host}]" if ":" in host else host
-        echo(f"Serving round {ctx.round.name!r} of {workspace.folder} at http://{shown}:{port}/")
-        echo(f"Consultant's overview: http://{shown}:{port}/admin")
-        echo(f"Admin token (valid until the server stops): {ctx.admin_token}")
+        address = f"http://{shown}:{port}/"
+        echo(
+            _("Serving round {round} of {folder} at {address}").format(
+                round=repr(ctx.round.name), folder=workspace.folder, address=address
+            )
+        )
+        echo(_("Consultant's overview: {address}").format(address=f"{address}admin"))
+        echo(_("Admin token (valid until the server stops): {token}").format(token=ctx.admin_token))
         run(ctx, host, port)
 
 
@@ -118,5 +123,17 @@ def invite_command(
         }
         print_json("invite", data)
         return
-    kind = "workshop link" if workshop else ("personal link" if made == 1 else "personal links")
-    echo(f"{made} {kind} written to {csv_path} and {pdf_path}")
+    message = (
+        ngettext(
+            "{n} workshop link written to {csv} and {pdf}",
+            "{n} workshop links written to {csv} and {pdf}",
+            made,
+        )
+        if workshop
+        else ngettext(
+            "{n} personal link written to {csv} and {pdf}",
+            "{n} personal links written to {csv} and {pdf}",
+            made,
+        )
+    )
+    echo(message.format(n=made, csv=csv_path, pdf=pdf_path))

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ccassess.actions.questionnaires import write_sheet
+from ccassess.catalogs import N_, _
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import (
@@ -85,5 +86,5 @@ def sheet_command(
         notes=notes,
     )
     for note in notes:
-        echo(f"note: {note}", err=True)
-    written("Answer sheet", path)
+        echo(_("note: {message}").format(message=note), err=True)
+    written(N_("Answer sheet"), path)

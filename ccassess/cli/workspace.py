@@ -12,7 +12,7 @@ import click
 from ccassess.actions.import_files import import_files
 from ccassess.actions.import_files import suggest_mapping as suggest
 from ccassess.actions.rounds import compare_rounds, comparison_table
-from ccassess.catalogs import N_, _
+from ccassess.catalogs import N_, _, ngettext
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.completion import complete_modules, complete_rounds
 from ccassess.cli.language import LANGUAGE
@@ -27,9 +27,9 @@ from ccassess.workspace.export import export_bytes, write_export
 from ccassess.workspace.setup import initial_settings
 
 
-def _notes(lines: list[Any], prefix: str = "note") -> None:
+def _notes(lines: list[Any], prefix: str = N_("note: {message}")) -> None:
     for line in lines:
-        echo(f"{prefix}: {line}", err=True)
+        echo(_(prefix).format(message=line), err=True)
 
 
 @click.command("init")
@@ -81,10 +81,17 @@ def init_command(
     ) as workspace:
         modules = workspace.settings.modules or ()
         current = workspace.round()
-    echo(f"Created workspace {folder} with {len(modules)} module(s); round {current.name!r}.")
     echo(
-        f"Next: edit {folder / 'assessment.yaml'}, then `ccassess sheet -w {folder}` "
-        f"or `ccassess survey -w {folder}`."
+        ngettext(
+            "Created workspace {folder} with {n} module(s); round {round}.",
+            "Created workspace {folder} with {n} module(s); round {round}.",
+            len(modules),
+        ).format(folder=folder, n=len(modules), round=repr(current.name))
+    )
+    echo(
+        _(
+            "Next: edit {file}, then `ccassess sheet -w {folder}` or `ccassess survey -w {folder}`."
+        ).format(file=folder / "assessment.yaml", folder=folder)
     )
 
 
@@ -165,7 +172,7 @@ def import_command(
     }
     if suggest_mapping:
         if len(files) != 1:
-            raise CcassessError("--suggest-mapping reads one export file at a time")
+            raise CcassessError(_("--suggest-mapping reads one export file at a time"))
         with open_workspace(workspace_dir) as workspace:
             text, notes = suggest(
                 workspace, registry, files[0], round_name=round_name, options=options
@@ -192,7 +199,7 @@ def import_command(
         except CcassessError as exc:
             _not_imported(exc)
     _notes(report.notes)
-    _notes(report.warnings, "warning")
+    _notes(report.warnings, N_("warning: {message}"))
     _notes(report.skipped)
     echo(report.summary())
 
@@ -200,10 +207,12 @@ def import_command(
 def _not_imported(exc: CcassessError) -> NoReturn:
     """An import is all or nothing: say so after the errors."""
     for line in exc.lines():
-        echo(f"error: {line}", err=True)
+        echo(_("error: {message}").format(message=line), err=True)
     echo(
-        "Nothing was imported: the workspace is unchanged. Fix the problems above "
-        "and run the same command again.",
+        _(
+            "Nothing was imported: the workspace is unchanged. Fix the problems above "
+            "and run the same command again."
+        ),
         err=True,
     )
     raise click.exceptions.Exit(exc.exit_code) from None
@@ -251,12 +260,15 @@ def round_list_command(
         return
     for item in rounds:
         marker = "*" if item is rounds[-1] else " "
-        open_surveys = f", {item.open_surveys} unfinished survey(s)" if item.open_surveys else ""
+        n = item.respondents
+        counts = ngettext("{n} respondent(s)", "{n} respondent(s)", n).format(n=n)
+        if item.open_surveys:
+            n = item.open_surveys
+            counts += ", " + ngettext(
+                "{n} unfinished survey(s)", "{n} unfinished survey(s)", n
+            ).format(n=n)
         note = f"  {item.note}" if item.note else ""
-        echo(
-            f"{marker} {item.name:<16} {item.created[:10]}  {item.respondents} "
-            f"respondent(s){open_surveys}{note}"
-        )
+        echo(f"{marker} {item.name:<16} {item.created[:10]}  {counts}{note}")
 
 
 @round_command.command("new")
@@ -272,7 +284,11 @@ def round_new_command(
     registry = state.registry()
     with open_workspace(workspace_dir or ctx.meta.get("ccassess.workspace_dir")) as workspace:
         created = workspace.new_round(registry, name, note)
-    echo(f"Started round {created.name!r}; imports and surveys now go there.")
+    echo(
+        _("Started round {round}; imports and surveys now go there.").format(
+            round=repr(created.name)
+        )
+    )
 
 
 @click.command("compare")
@@ -305,8 +321,10 @@ def compare_command(
                 names = [first, names[-1]]
             if len(names) < 2:
                 raise CcassessError(
-                    "there is only one round; start another with "
-                    "`ccassess round new`, or name two rounds"
+                    _(
+                        "there is only one round; start another with "
+                        "`ccassess round new`, or name two rounds"
+                    )
                 )
             first, second = names[-2], names[-1]
         comparison = compare_rounds(workspace, registry, first, second, lang)
@@ -362,7 +380,10 @@ def export_command(
         output = STDOUT  # machine output: data kept intact
     path = write_export(output, data)
     if not is_stdout(path):
-        echo(f"Exported round {round_.name!r} to {path}", err=True)
+        echo(
+            _("Exported round {round} to {path}").format(round=repr(round_.name), path=path),
+            err=True,
+        )
 
 
 @click.command("forget")
@@ -379,12 +400,16 @@ def forget_command(state: State, respondent: str, workspace_dir: Path | None, ye
     with open_workspace(workspace_dir) as workspace:
         if not yes:
             if not sys.stdin.isatty():
-                raise CcassessError("forget deletes data for good; confirm with --yes")
-            click.confirm(visible(f"Delete every record of {respondent!r} for good?"), abort=True)
+                raise CcassessError(_("forget deletes data for good; confirm with --yes"))
+            question = _("Delete every record of {respondent} for good?")
+            click.confirm(visible(question.format(respondent=repr(respondent))), abort=True)
         forgotten = workspace.forget(respondent)
     for item in forgotten:
         echo(
-            f"Deleted respondent {item.respondent_id!r} in round {item.round!r} "
-            f"({item.answers} answer(s))."
+            ngettext(
+                "Deleted respondent {respondent} in round {round} ({n} answer(s)).",
+                "Deleted respondent {respondent} in round {round} ({n} answer(s)).",
+                item.answers,
+            ).format(respondent=repr(item.respondent_id), round=repr(item.round), n=item.answers)
         )
-    echo("The workspace database was rewritten; no trace of the respondent remains in it.")
+    echo(_("The workspace database was rewritten; no trace of the respondent remains in it."))
