@@ -215,7 +215,7 @@ def _check_key_figures(
 
 
 def _encoded(item: ImportedRespondent) -> EncodedRespondent:
-    id_, perspective, department, role, name, _ = item.meta
+    id_, perspective, department, role, name, _hash = item.meta
     return EncodedRespondent(
         id_,
         perspective,

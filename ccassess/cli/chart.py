@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ccassess.actions.assess import assess
-from ccassess.catalogs import N_
+from ccassess.catalogs import N_, _
 from ccassess.cli.app import State, pass_state
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.options import input_options, load_cli_inputs, written
@@ -39,7 +39,7 @@ def chart_command(
     output: Path,
     lang: str | None,
     theme: Path | None,
-    **_: Any,
+    **_options: Any,
 ) -> None:
     """Write one chart of the report (ranking, gap, maturity-scale) as SVG or PNG.
 
