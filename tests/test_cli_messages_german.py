@@ -9,13 +9,21 @@ the data sits inside [[…]].
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import Result
+
+from ccassess.cli.app import LazyGroup
+
+# click names some option types when they are made ("DIRECTORY"), in the language of that
+# moment: the command modules are imported here, in English, not first in a German run
+for _module in sorted(set(LazyGroup.commands_by_module.values())):
+    importlib.import_module(_module)
 
 GERMAN = {"CCASSESS_LANG": "de"}
 PSEUDO = {"CCASSESS_LANG": "qps"}
@@ -114,6 +122,14 @@ def people(*ids: str, value: int = 4) -> dict[str, object]:
 def write_yaml(path: Path, data: object) -> Path:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(run: Callable[..., Result]) -> Iterator[None]:
+    """The CLI translates help texts in place, per run: leave them English for other tests
+    (docs/reference/cli.md is generated from them)."""
+    yield
+    assert run("--help", env={"CCASSESS_LANG": "en"}).exit_code == 0
 
 
 @pytest.fixture
