@@ -194,6 +194,14 @@ def test_a_round_in_german(workspace: Path, tmp_path: Path, german: Callable[...
     assert "Modul / Dimension" in table and "Abdeckung" in table and "\nGesamt " in table
     compared = step("compare", "-w", workspace).stdout
     assert compared.startswith("Modul / Dimension") and "Befragte: 3 → 0" in compared
+    report = step(
+        "report", "-w", workspace, "--round", "R1", "--format", "md", "-o", tmp_path / "b.md"
+    )
+    assert report.stdout == f"Bericht geschrieben: {tmp_path / 'b.md'}\n"
+    sheet = step("sheet", "-w", workspace, "-o", tmp_path / "bogen.xlsx")
+    assert sheet.stdout == f"Antwortbogen geschrieben: {tmp_path / 'bogen.xlsx'}\n"
+    form = german("form", "-w", workspace, "--format", "markdown", "-o", "-")
+    assert form.stderr.endswith("Formular auf die Standardausgabe geschrieben\n")
     checked = step("validate", first)
     assert checked.stdout == "geprüft: 0 Module, 2 Befragte: 0 Fehler, 0 Warnungen\n"
     exported = step("export", "-w", workspace, "--round", "R1", "-o", tmp_path / "a.csv")
@@ -253,6 +261,10 @@ def test_mistakes_are_explained_in_german(
     lines = missing.stderr.splitlines()
     assert lines[0].startswith(f"Fehler: {tmp_path / 'fehlt.yaml'}")
     assert lines[-1].startswith("Nichts wurde importiert: Der Arbeitsbereich ist unverändert.")
+    twice = german("report", "-w", workspace, "-w", workspace, code=2)
+    assert (
+        twice.stderr == f"Fehler: {workspace}: der Arbeitsbereich ist im Stapel doppelt genannt\n"
+    )
     several = german("score", "-w", workspace, "-w", workspace, code=2)
     assert "mehrere Arbeitsbereiche (-w) kann nur `ccassess report` verarbeiten" in (several.stderr)
 
