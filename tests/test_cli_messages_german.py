@@ -9,7 +9,6 @@ the data sits inside [[…]].
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,13 +16,6 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import Result
-
-from ccassess.cli.app import LazyGroup
-
-# click names some option types when they are made ("DIRECTORY"), in the language of that
-# moment: the command modules are imported here, in English, not first in a German run
-for _module in sorted(set(LazyGroup.commands_by_module.values())):
-    importlib.import_module(_module)
 
 GERMAN = {"CCASSESS_LANG": "de"}
 PSEUDO = {"CCASSESS_LANG": "qps"}
