@@ -65,7 +65,8 @@ def refused(shown: Result) -> str:
     """The one error line of a refused import (exit 2, no traceback)."""
     assert shown.exit_code == 2, shown.output
     assert "Traceback" not in shown.output
-    lines = [line for line in shown.stderr.splitlines() if line.startswith("error")]
+    prefixes = ("error: ", "Fehler: ", "[[error: ")  # the frame is translated as well
+    lines = [line for line in shown.stderr.splitlines() if line.startswith(prefixes)]
     assert len(lines) == 1, shown.stderr
     return lines[0]
 
