@@ -42,10 +42,14 @@ def new_command(state: State, name: str, parent: Path) -> None:
     names = plugin_names(name)
     echo(_("Created {path}").format(path=path))
     echo(_("Next steps:"))
-    echo(f"  cd {path}")
-    echo("  pip install -e '.[test]'")
-    echo("  pytest                  # " + _("the plugin's tests, with ccassess's test kit"))
-    echo("  ccassess modules        # " + _("lists {module}").format(module=repr(names.ident)))
+    steps = [  # commands to type (not translated), each with what it does
+        (f"cd {path}", ""),
+        ("pip install -e '.[test]'", ""),
+        ("pytest", _("the plugin's tests, with ccassess's test kit")),
+        ("ccassess modules", _("lists {module}").format(module=repr(names.ident))),
+    ]
+    for command, comment in steps:
+        echo(f"  {command:<24}# {comment}" if comment else f"  {command}")
 
 
 def _installed_module_ids(state: State) -> set[str]:
