@@ -75,7 +75,10 @@ def problems(shown: Result, path: Path) -> dict[int, str]:
         number = int(line.split(f"{path}:", 1)[1].split(":", 1)[0])
         place = PLACES[number]
         assert place in line, line
-        found[number] = line.split(place, 1)[1]
+        message = line.split(place, 1)[1]
+        if line.startswith("[["):  # the pseudo language wraps the frame "error: …" as well
+            message = message.removesuffix("]]")
+        found[number] = message
     assert sorted(found) == sorted(PLACES), shown.stderr
     return found
 
