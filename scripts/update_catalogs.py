@@ -159,17 +159,8 @@ def planned_files() -> tuple[dict[Path, bytes], list[str]]:
                 needs_translation = True
             if not (domain == LABELS and lang == SOURCE_LANGUAGE):
                 catalog.update(reference, no_fuzzy_matching=True, update_header_comment=False)
-            for message in catalog:
-                if not message.id:
-                    continue
-                where = f"{path.relative_to(ROOT)}: {_first(message.id)!r}"
-                if needs_translation and (not _first(message.string) or message.fuzzy):
-                    missing.append(where)
-                    continue
-                source = labels_source.get(message.id) if domain == LABELS else message
-                wanted = fields(source.string if domain == LABELS and source else message.id)
-                if _first(message.string) and fields(message.string) != wanted:
-                    missing.append(f"{where} changes the placeholders {sorted(wanted)}")
+            keyed = labels_source if domain == LABELS else None
+            check(path, catalog, missing, keyed=keyed, needs_translation=needs_translation)
             if (
                 domain == MESSAGES
                 and lang == SOURCE_LANGUAGE
@@ -220,14 +211,7 @@ def _plan_plugin(folder: Path, domain: str, files: dict[Path, bytes], missing: l
         path = lang_dir / "LC_MESSAGES" / f"{domain}.po"
         catalog = read(path, lang) if path.is_file() else Catalog(locale=lang)
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
-        for message in catalog:
-            if not message.id:
-                continue
-            where = f"{path.relative_to(ROOT)}: {_first(message.id)!r}"
-            if not _first(message.string) or message.fuzzy:
-                missing.append(where)
-            elif fields(message.string) != fields(message.id):
-                missing.append(f"{where} changes the placeholders {sorted(fields(message.id))}")
+        check(path, catalog, missing)
         files[path] = po_bytes(catalog)
         files[path.with_suffix(".mo")] = mo_bytes(catalog)
 
@@ -244,19 +228,34 @@ def plugin_label_catalogs(folder: Path, files: dict[Path, bytes], missing: list[
             catalog = read(path, lang)
             if lang != SOURCE_LANGUAGE:
                 catalog.update(source, no_fuzzy_matching=True, update_header_comment=False)
-            for message in catalog:
-                if not message.id:
-                    continue
-                where = f"{path.relative_to(ROOT)}: {_first(message.id)!r}"
-                if not _first(message.string) or message.fuzzy:
-                    missing.append(where)
-                    continue
-                original = source.get(message.id)
-                wanted = fields(original.string if original else message.string)
-                if fields(message.string) != wanted:
-                    missing.append(f"{where} changes the placeholders {sorted(wanted)}")
+            check(path, catalog, missing, keyed=source)
             files[path] = po_bytes(catalog)
             files[path.with_suffix(".mo")] = mo_bytes(catalog)
+
+
+def check(
+    path: Path,
+    catalog: Catalog,
+    missing: list[str],
+    *,
+    keyed: Catalog | None = None,
+    needs_translation: bool = True,
+) -> None:
+    """Add to `missing` what `catalog` leaves untranslated and every translation that changes
+    its message's placeholders. In a keyed catalog (labels) the placeholders are those of the
+    English text in `keyed`; otherwise those of the message id (the English text)."""
+    for message in catalog:
+        if not message.id:
+            continue
+        where = f"{path.relative_to(ROOT)}: {_first(message.id)!r}"
+        if not _first(message.string) or message.fuzzy:
+            if needs_translation:
+                missing.append(where)
+            continue
+        original = keyed.get(message.id) if keyed is not None else None
+        wanted = fields(message.id if keyed is None else (original or message).string)
+        if fields(message.string) != wanted:
+            missing.append(f"{where} changes the placeholders {sorted(wanted)}")
 
 
 def fields(text: object) -> set[str]:
