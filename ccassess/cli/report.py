@@ -11,7 +11,7 @@ import click
 from ccassess.actions.batch import BatchJob, render_batch
 from ccassess.actions.inputs import BUILTIN_DEMO, demos, load_demo
 from ccassess.actions.sharing import assess_for_sharing
-from ccassess.catalogs import N_, _, ngettext
+from ccassess.catalogs import N_, _, cli_language, ngettext
 from ccassess.cli.app import SKIPPED_PLUGIN_EXIT, State, pass_state
 from ccassess.cli.language import LANGUAGE
 from ccassess.cli.machine import print_json
@@ -122,10 +122,10 @@ def _score_and_render(state: State, registry: Any, inputs: Any, options: dict[st
         accept_risk=options.get("accept_differencing_risk", False),
     )
     for held in result.privacy.withheld:
-        note = withheld_note(held, result.privacy.threshold)
+        note = withheld_note(held, result.privacy.threshold, cli_language())
         echo(_("note: {message}").format(message=note), err=True)
     for accepted in result.privacy.accepted:
-        note = withheld_note(accepted, result.privacy.threshold, accepted=True)
+        note = withheld_note(accepted, result.privacy.threshold, cli_language(), accepted=True)
         echo(_("warning: {message}").format(message=note), err=True)
     report_options = _report_options(options).for_assessment(inputs.settings)
     if report_options.output is not None:

@@ -289,3 +289,27 @@ def test_lone_customers_kano_answers_are_not_shown(run, tmp_path):
     assert feature["n"] == 2 and feature["suppressed"] is True
     assert feature["category"] is None and feature["shares"] is None and feature["counts"] is None
     assert "one-dimensional" not in html.lower() or "Same-day answer" not in html
+
+
+def test_a_withheld_group_is_told_in_the_users_language(run, tmp_path):
+    """The CLI's note on what a report withholds speaks the user's language, like its
+    other messages (the report itself speaks the report's)."""
+    folder = workspace(run, tmp_path, 3)
+    team = [person(f"a{i}", 1 + i % 5, department="A") for i in range(6)]
+    load(run, folder, [*team, *[person(f"b{i}", 3, department="B") for i in range(4)]], "first")
+    report(run, folder, "before")
+    load(run, folder, [person("late", 5, department="A")], "late")
+    german = run(
+        "report",
+        "-w",
+        folder,
+        "--format",
+        "json",
+        "-o",
+        tmp_path / "de.json",
+        env={"CCASSESS_LANG": "de"},
+    )
+    assert german.exit_code == 0, german.output
+    notes = [line for line in german.stderr.splitlines() if line.startswith("Hinweis: ")]
+    assert notes and all("Zurückgehalten" in line for line in notes), german.stderr
+    assert "Withheld" not in german.stderr and "note:" not in german.stderr
