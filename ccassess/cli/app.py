@@ -19,6 +19,10 @@ from ccassess.catalogs import N_, _, language_from_environment, using_language
 from ccassess.cli.language import LazyMessage, teach_click, translate_help
 from ccassess.terminal import echo
 
+# before the decorators below: click's `_` runs when an option is defined (--version's help),
+# and the standard library's gettext would search the system's locale folders for it
+teach_click()
+
 if TYPE_CHECKING:
     from ccassess.errors import PluginError
     from ccassess.plugin.manager import PluginFailure

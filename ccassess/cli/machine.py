@@ -13,7 +13,6 @@ warnings before it stay text) with the same exit status: `{"schema": "ccassess.e
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -44,6 +43,8 @@ def print_json(name: str, data: dict[str, Any] | list[Any]) -> None:
     if isinstance(data, dict):
         data = {"schema": schema(name), **data}
     # machine output: data kept intact (JSON escapes control characters)
+    import json  # only when JSON is asked for: `ccassess modules` starts without it
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -115,6 +116,8 @@ def error_json(
             }
             for problem in problems
         ]
+    import json
+
     return json.dumps({"schema": schema("error"), "error": error}, ensure_ascii=False)
 
 

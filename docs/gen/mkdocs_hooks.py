@@ -140,8 +140,19 @@ def _help_text(command: click.Command) -> str:
 
 
 def cli_reference() -> str:
-    from ccassess.cli import cli
+    """The reference in English, whatever language the process's last command spoke (the
+    CLI translates its help texts in place, per run)."""
+    from ccassess.catalogs import using_language
 
+    with using_language("en"):
+        return _cli_reference()
+
+
+def _cli_reference() -> str:
+    from ccassess.cli import cli
+    from ccassess.cli.language import translate_help
+
+    translate_help(cli)
     lines = [
         "# Command-line reference",
         "",
