@@ -90,7 +90,7 @@ def test_root_help_is_german(run: Callable[..., Result]) -> None:
 
 def test_report_help_is_german(run: Callable[..., Result]) -> None:
     shown = german_help(run, "report")
-    assert shown.startswith("Aufruf: cli report [OPTIONEN] [RESPONSES]...")
+    assert shown.startswith("Aufruf: cli report [OPTIONEN] [ANTWORTEN]...")
     for german in (
         "Antworten auswerten und den Reifegradbericht schreiben.",
         "Bei mehreren Arbeitsbereichen",
@@ -116,7 +116,7 @@ def test_report_help_is_german(run: Callable[..., Result]) -> None:
 
 def test_import_help_is_german(run: Callable[..., Result]) -> None:
     shown = german_help(run, "import")
-    assert shown.startswith("Aufruf: cli import [OPTIONEN] FILES...")
+    assert shown.startswith("Aufruf: cli import [OPTIONEN] DATEIEN...")
     for german in (
         "in den Arbeitsbereich importieren.",
         "Zuerst wird alles geprüft",
@@ -168,14 +168,14 @@ def test_a_required_option_is_marked_in_german(run: Callable[..., Result]) -> No
 def test_usage_errors_are_german_and_exit_2(run: Callable[..., Result]) -> None:
     unknown = run("report", "--no-such-option", env=GERMAN)
     assert unknown.exit_code == 2
-    assert "Aufruf: cli report [OPTIONEN] [RESPONSES]..." in unknown.output
+    assert "Aufruf: cli report [OPTIONEN] [ANTWORTEN]..." in unknown.output
     assert "„cli report --help“ zeigt die Hilfe." in unknown.output
     assert "Fehler: Unbekannte Option '--no-such-option'." in unknown.output
     typo = run("report", "--formt", "pdf", env=GERMAN)
     assert typo.exit_code == 2 and "Meinten Sie '--format'?" in typo.output
     missing = run("import", env=GERMAN)
     assert missing.exit_code == 2
-    assert "Fehler: Fehlendes Argument 'FILES...'." in missing.output
+    assert "Fehler: Fehlendes Argument 'DATEIEN...'." in missing.output
     choice = run("report", "--format", "docx", env=GERMAN)
     assert choice.exit_code == 2
     assert (
@@ -261,3 +261,14 @@ def test_click_prompts_speak_german() -> None:
     assert "Zur Bestätigung wiederholen" in shown
     assert "Fehler: Die beiden Eingaben stimmen nicht überein." in shown
     assert "Error" not in shown and "confirmation" not in shown
+
+
+def test_argument_names_are_translated(run: Callable[..., Result]) -> None:
+    """Usage lines and errors name arguments in the user's language (click never translates
+    them: ccassess's catalog does), and the help's text calls them the same."""
+    german = run("import", env={"CCASSESS_LANG": "de"})
+    assert german.exit_code == 2 and "'DATEIEN...'" in german.output, german.output
+    forget = run("forget", "--help", env={"CCASSESS_LANG": "de"}).output
+    assert "[OPTIONEN] BEFRAGTE" in forget and "Alles von BEFRAGTE" in forget
+    english = run("import", env={"CCASSESS_LANG": "en"})
+    assert "'FILES...'" in english.output and "DATEIEN" not in english.output

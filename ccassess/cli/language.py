@@ -109,7 +109,35 @@ def teach_click() -> None:
     for kind, english in _TYPE_NAMES.items():
         kind.name = _TypeName(english)  # type: ignore[assignment]
     click.types.Path.name = _PathName()  # type: ignore[assignment]
+    click.Argument.make_metavar = _argument_metavar  # type: ignore[method-assign]
     _taught = True
+
+
+_english_metavar = click.Argument.make_metavar
+
+
+def _argument_metavar(self: click.Argument, *args: Any, **kwargs: Any) -> str:
+    """An argument's placeholder in usage lines ("FILES...") is its name in capitals, which
+    click never translates; ccassess's arguments are named in the catalog (ARGUMENT_NAMES)."""
+    shown: str = _english_metavar(self, *args, **kwargs)
+    if self.metavar is None and self.name:
+        english = self.name.upper()
+        shown = shown.replace(english, _(english), 1)
+    return shown
+
+
+#: The names of the CLI's arguments, as usage lines show them (for extraction).
+ARGUMENT_NAMES = (
+    N_("FILES"),
+    N_("FIRST"),
+    N_("FOLDER"),
+    N_("NAME"),
+    N_("PATHS"),
+    N_("RESPONDENT"),
+    N_("RESPONSES"),
+    N_("SECOND"),
+    N_("WORKSPACES"),
+)
 
 
 def translate_help(command: click.Command) -> click.Command:
