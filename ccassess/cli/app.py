@@ -254,7 +254,6 @@ class CcassessGroup(LazyGroup):
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args or os.environ.get("CCASSESS_DEBUG") == "1"
         _skip_last_collection()
-        teach_click()
         with using_language(language_from_environment()):
             code = self._run(args, prog_name, complete_var, debug, **extra)
         sys.exit(code)
