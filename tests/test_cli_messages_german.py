@@ -10,91 +10,16 @@ the data sits inside [[…]].
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import Result
+from english_scan import english_in
 
 GERMAN = {"CCASSESS_LANG": "de"}
 PSEUDO = {"CCASSESS_LANG": "qps"}
-#: Lower-case English words that the German messages of these commands must not contain.
-ENGLISH = [
-    "the",
-    "and",
-    "of",
-    "with",
-    "is",
-    "are",
-    "not",
-    "for",
-    "to",
-    "from",
-    "into",
-    "this",
-    "that",
-    "only",
-    "one",
-    "yet",
-    "wrote",
-    "written",
-    "imported",
-    "replaced",
-    "skipped",
-    "deleted",
-    "started",
-    "created",
-    "exported",
-    "checked",
-    "respondent",
-    "respondents",
-    "answer",
-    "answers",
-    "round",
-    "rounds",
-    "file",
-    "files",
-    "module",
-    "modules",
-    "error",
-    "errors",
-    "warning",
-    "warnings",
-    "note",
-    "next",
-    "give",
-    "needs",
-    "unknown",
-    "already",
-    "different",
-    "level",
-    "score",
-    "gap",
-    "coverage",
-    "internal",
-    "customers",
-    "mirrored",
-    "overall",
-    "title",
-    "version",
-    "hooks",
-]
-ENGLISH_WORD = re.compile(r"(?<![\w'./-])(" + "|".join(ENGLISH) + r")(?![\w'/.-])")
-
-
-def english_in(text: str, data: list[str]) -> list[str]:
-    """English words in `text` with some context, after removing data, paths and options."""
-    text = re.sub(r"[\w.]+\[[^\]\s]*\][\w.]*", " ", text)  # key paths: respondents[A-1]
-    for item in sorted(data, key=len, reverse=True):
-        text = text.replace(item, " ")
-    text = re.sub(r"\S*[/\\]\S*", " ", text)  # paths
-    text = re.sub(r"--?[a-z][\w-]*", " ", text)  # option names
-    text = re.sub(r"`[^`]*`", " ", text)  # commands to type
-    return [
-        "…" + text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ") + "…"
-        for m in ENGLISH_WORD.finditer(text)
-    ]
 
 
 def people(*ids: str, value: int = 4) -> dict[str, object]:
@@ -114,14 +39,6 @@ def people(*ids: str, value: int = 4) -> dict[str, object]:
 def write_yaml(path: Path, data: object) -> Path:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     return path
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(run: Callable[..., Result]) -> Iterator[None]:
-    """The CLI translates help texts in place, per run: leave them English for other tests
-    (docs/reference/cli.md is generated from them)."""
-    yield
-    assert run("--help", env={"CCASSESS_LANG": "en"}).exit_code == 0
 
 
 @pytest.fixture

@@ -17,66 +17,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from english_scan import english_in
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "plugins" / "ccassess_demo" / "muster_handels"
 GERMAN = {"CCASSESS_LANG": "de"}
-#: Words that give English away in German text (whole words, case as written).
-ENGLISH = [
-    "the",
-    "and",
-    "of",
-    "with",
-    "is",
-    "are",
-    "not",
-    "for",
-    "to",
-    "from",
-    "by",
-    "into",
-    "this",
-    "that",
-    "cannot",
-    "could",
-    "please",
-    "your",
-    "wrote",
-    "written",
-    "imported",
-    "respondents",
-    "respondent",
-    "answers",
-    "answer",
-    "rounds",
-    "round",
-    "file",
-    "files",
-    "error",
-    "warning",
-    "missing",
-    "unknown",
-    "invalid",
-    "expected",
-    "found",
-    "usage",
-    "options",
-    "show",
-    "exit",
-]
-ENGLISH_WORD = re.compile(r"(?<![\w./-])(" + "|".join(ENGLISH) + r")(?![\w/.-])")
-
-
-def english_in(text: str, data: list[str]) -> list[str]:
-    """The English words in `text` (with their context), after removing the user's data."""
-    for item in sorted(data, key=len, reverse=True):
-        text = text.replace(item, " ")
-    text = re.sub(r"\S*[/\\]\S*", " ", text)  # paths
-    text = re.sub(r"--?[a-z][\w-]*", " ", text)  # option names
-    return [
-        "…" + text[max(0, m.start() - 40) : m.end() + 40].replace("\n", " ") + "…"
-        for m in ENGLISH_WORD.finditer(text)
-    ]
 
 
 @pytest.fixture
